@@ -1,0 +1,40 @@
+# gongwen — see README.md.
+#   make        build bin/gongwen and every document under data/ into output/
+#   make test   install the Debian tools the tests read PDFs with (if missing), then run every test
+GO      ?= go
+BIN     := bin/gongwen
+DOCS    := $(wildcard data/*.toml)
+# Debian packages the tests need, as command:package.
+TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf
+FUZZTIME ?= 10s
+
+.PHONY: all docs test tools bench fuzz clean
+
+all: docs
+
+$(BIN): $(shell find cmd internal -name '*.go' -not -name '*_test.go') go.mod go.sum
+	$(GO) build -trimpath -o $@ ./cmd/gongwen
+
+docs: $(BIN)
+	$(BIN) build -o output $(DOCS)
+
+# Installs what is missing, with apt-get (as root, or through sudo).
+tools:
+	@missing=""; \
+	for t in $(TOOLS); do command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  pkgs=$$(echo $$missing | tr ' ' '\n' | sort -u | tr '\n' ' '); \
+	  echo "installing Debian packages: $$pkgs"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$pkgs >/dev/null || exit 1; \
+	fi
+
+test: tools
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+bench: tools
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/
+
+clean:
+	rm -rf bin output

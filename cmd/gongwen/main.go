@@ -1,0 +1,244 @@
+// Command gongwen builds Chinese official documents (公文) laid out as
+// GB/T 9704-2012 requires, from TOML data and text templates, as PDF.
+// It only parses the command line and reports; the work is in internal/build.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"gongwen/internal/build"
+	"gongwen/internal/doc"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitInput = 1 // a problem with the input
+	exitUsage = 2 // wrong usage
+)
+
+const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2012, as PDF.
+
+Usage:
+  gongwen build [-o PATH] [--fonts DIR] DOC.toml...   build PDFs (default into output/)
+  gongwen check [--fonts DIR] DOC.toml...             check everything, write nothing
+  gongwen version                                     print the version
+  gongwen help [COMMAND]                              this text, or a command's
+
+Exit status: 0 success, 1 a problem with the input (one line per problem,
+FILE:LINE:COL: message), 2 wrong usage.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "gongwen", build.Version)
+		return exitOK
+	case "help", "-h", "--help", "-help":
+		if len(args) > 1 && (args[1] == "build" || args[1] == "check") {
+			return run([]string{args[1], "--help"}, stdout, stderr)
+		}
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "gongwen: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+const buildHelp = `Usage: gongwen build [-o PATH] [--fonts DIR] DOC.toml...
+
+Builds each document's PDF. With one document, -o names the PDF file (or a
+folder to put it in); with several, -o names a folder. The default folder is
+output/, and a document data/NAME.toml becomes output/NAME.pdf.
+
+The PDF is written to a temporary file and renamed into place when complete:
+on any error no output is written and an existing PDF keeps its bytes.
+The PDF's dates are the document's 成文日期, or SOURCE_DATE_EPOCH when set,
+so the same sources always give the same bytes.
+
+Options:
+`
+
+const checkHelp = `Usage: gongwen check [--fonts DIR] DOC.toml...
+
+Loads, expands and lays out each document, checking the data, the template
+and every character against its font, and reports every problem found.
+Writes nothing.
+
+Options:
+`
+
+const fontsFlagHelp = "folder with fonts.toml mapping the typeface roles to .ttf files (default: the nearest fonts/ folder above the document)"
+
+func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), help)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; it returns the exit status to stop with, or -1.
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintf(fs.Output(), "gongwen %s: no document given\n", fs.Name())
+		fs.Usage()
+		return exitUsage
+	}
+	return -1
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	var help bool
+	fs := newFlags("build", buildHelp, stderr)
+	out := fs.String("o", "", "output PDF file (one document) or folder (default output/)")
+	fontsDir := fs.String("fonts", "", fontsFlagHelp)
+	fs.BoolVar(&help, "help", false, "show this help")
+	if help := helpRequested(args); help {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK
+	}
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	opt, code := options(*fontsDir, stderr)
+	if code >= 0 {
+		return code
+	}
+	docs := fs.Args()
+	targets, err := outputs(docs, *out)
+	if err != nil {
+		fmt.Fprintln(stderr, "gongwen build:", err)
+		return exitUsage
+	}
+	status := exitOK
+	for i, d := range docs {
+		if err := build.Build(d, targets[i], opt); err != nil {
+			report(stderr, err)
+			status = exitInput
+			continue
+		}
+		fmt.Fprintf(stdout, "%s → %s\n", d, targets[i])
+	}
+	return status
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", checkHelp, stderr)
+	fontsDir := fs.String("fonts", "", fontsFlagHelp)
+	fs.Bool("help", false, "show this help")
+	if helpRequested(args) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK
+	}
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	opt, code := options(*fontsDir, stderr)
+	if code >= 0 {
+		return code
+	}
+	status := exitOK
+	for _, d := range fs.Args() {
+		j, err := build.Prepare(d, opt)
+		if err != nil {
+			report(stderr, err)
+			status = exitInput
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: ok (%d pages)\n", d, len(j.Result.Pages))
+	}
+	return status
+}
+
+// helpRequested finds -h/--help before any document argument.
+func helpRequested(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "-help", "--help":
+			return true
+		case "--":
+			return false
+		}
+	}
+	return false
+}
+
+func options(fontsDir string, stderr io.Writer) (build.Options, int) {
+	epoch, err := build.EpochFromEnv()
+	if err != nil {
+		fmt.Fprintln(stderr, "gongwen:", err)
+		return build.Options{}, exitUsage
+	}
+	return build.Options{FontsDir: fontsDir, Epoch: epoch}, -1
+}
+
+// outputs decides each document's PDF path.
+func outputs(docs []string, out string) ([]string, error) {
+	dir := out
+	single := ""
+	if out == "" {
+		dir = "output"
+	} else if st, err := os.Stat(out); (err == nil && !st.IsDir()) || (err != nil && filepath.Ext(out) == ".pdf") {
+		if len(docs) > 1 {
+			return nil, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
+		}
+		single = out
+	}
+	if single != "" {
+		return []string{single}, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot make output folder: %v", err)
+	}
+	seen := map[string]string{}
+	var targets []string
+	for _, d := range docs {
+		t := filepath.Join(dir, build.OutputName(d))
+		if prev, ok := seen[t]; ok {
+			return nil, fmt.Errorf("%s and %s would both be written to %s", prev, d, t)
+		}
+		seen[t] = d
+		targets = append(targets, t)
+	}
+	return targets, nil
+}
+
+// report prints each problem on its own line.
+func report(w io.Writer, err error) {
+	var es doc.Errors
+	if errors.As(err, &es) {
+		for _, e := range es {
+			fmt.Fprintln(w, e)
+		}
+		return
+	}
+	fmt.Fprintln(w, err)
+}

@@ -1,0 +1,247 @@
+// Package build runs the pipeline for one document: load the TOML, expand
+// the body template, resolve and check the fonts, compose the pages and
+// render the PDF, writing it atomically. It owns where things are found
+// (the fonts folder, output names) and the build date; each stage's
+// knowledge stays in its own package.
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gongwen/internal/doc"
+	"gongwen/internal/expand"
+	"gongwen/internal/fonts"
+	"gongwen/internal/format"
+	"gongwen/internal/layout"
+	pdfr "gongwen/internal/render/pdf"
+)
+
+// Version is the tool's version, recorded in every PDF it makes.
+const Version = "0.1.0"
+
+// Options tune a build.
+type Options struct {
+	// FontsDir is the folder holding fonts.toml; empty means: look for
+	// fonts/fonts.toml beside the document and in each folder above it, then
+	// in the current folder.
+	FontsDir string
+	// Epoch, if set, is the date written into the PDF instead of the 成文日期
+	// (SOURCE_DATE_EPOCH, https://reproducible-builds.org/specs/source-date-epoch/).
+	Epoch *time.Time
+}
+
+// Job is a document carried through the pipeline up to composed pages.
+type Job struct {
+	Doc    *doc.Document
+	Format *format.Format
+	Fonts  *fonts.Set
+	Result *layout.Result
+}
+
+// Prepare loads, expands and composes a document: everything but writing.
+// It is what `gongwen check` runs.
+func Prepare(path string, opt Options) (*Job, error) {
+	d, err := doc.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := format.ByName(d.Format)
+	if err != nil {
+		return nil, doc.Errorf(d.At("format"), "%v", err)
+	}
+	set, err := loadFonts(d, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := expand.Expand(d); err != nil {
+		return nil, err
+	}
+	res, err := layout.Compose(d, f, func(r format.Role) layout.Metrics { return set.Font(r) })
+	if err != nil {
+		return nil, err
+	}
+	return &Job{Doc: d, Format: f, Fonts: set, Result: res}, nil
+}
+
+// loadFonts resolves each role's font: the fonts folder's fonts.toml, then
+// the document's [fonts] table.
+func loadFonts(d *doc.Document, opt Options) (*fonts.Set, error) {
+	dir := opt.FontsDir
+	if dir == "" {
+		dir = FindFontsDir(filepath.Dir(d.Source))
+	}
+	cfgPath := filepath.Join(dir, fonts.ConfigName)
+	cfg, err := fonts.ReadConfig(cfgPath)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) || !exists(cfgPath) {
+			return nil, doc.Errorf(doc.Pos{File: cfgPath}, "no font configuration here; run from the project folder or pass --fonts DIR")
+		}
+		return nil, err
+	}
+	for k, p := range d.Fonts {
+		role, _ := fonts.RoleByKey(k)
+		cfg[role] = p
+	}
+	set, errs := fonts.Load(cfg)
+	if len(errs) > 0 {
+		var out doc.Errors
+		for _, e := range errs {
+			// A font named by the document points at its [fonts] key.
+			for k, p := range d.Fonts {
+				if strings.HasPrefix(e.Error(), p+":") {
+					e = doc.Errorf(d.At("fonts."+k), "%s", e.Error())
+				}
+			}
+			out = append(out, e)
+		}
+		return nil, out
+	}
+	return set, nil
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// FindFontsDir looks for fonts/fonts.toml in dir and each folder above it,
+// then in the current folder; it returns "fonts" if none is found.
+func FindFontsDir(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err == nil {
+		for d := abs; ; d = filepath.Dir(d) {
+			if exists(filepath.Join(d, "fonts", fonts.ConfigName)) {
+				rel, err := filepath.Rel(mustWd(), filepath.Join(d, "fonts"))
+				if err == nil {
+					return rel
+				}
+				return filepath.Join(d, "fonts")
+			}
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	return "fonts"
+}
+
+func mustWd() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	return wd
+}
+
+// Date is the date a build writes into the PDF: SOURCE_DATE_EPOCH when
+// given, else the 成文日期 at midnight UTC.
+func (j *Job) Date(opt Options) time.Time {
+	if opt.Epoch != nil {
+		return opt.Epoch.UTC()
+	}
+	d := j.Doc.Date
+	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// Render writes the job's PDF into memory.
+func (j *Job) Render(opt Options) ([]byte, error) {
+	var buf bytes.Buffer
+	err := pdfr.Render(&buf, j.Result, pdfr.Options{
+		Font: func(r format.Role) (string, []byte) {
+			f := j.Fonts.Font(r)
+			return strings.TrimSuffix(f.Name(), filepath.Ext(f.Name())), f.Data
+		},
+		Date:    j.Date(opt),
+		Creator: "gongwen " + Version,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: rendering: %v", j.Doc.Source, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Build makes the PDF of the document at path and writes it to out.
+func Build(path, out string, opt Options) error {
+	j, err := Prepare(path, opt)
+	if err != nil {
+		return err
+	}
+	b, err := j.Render(opt)
+	if err != nil {
+		return err
+	}
+	return WriteAtomic(out, b)
+}
+
+// WriteAtomic writes b to path through a temporary file in the same folder,
+// renamed into place only when complete: a failed build never leaves a
+// half-written PDF, and an existing file keeps its bytes.
+func WriteAtomic(path string, b []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
+	}
+	name := tmp.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			tmp.Close()
+			os.Remove(name)
+		}
+	}()
+	if _, err := tmp.Write(b); err != nil {
+		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
+	}
+	if err := tmp.Close(); err != nil {
+		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
+	}
+	if err := os.Rename(name, path); err != nil {
+		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
+	}
+	ok = true
+	return nil
+}
+
+func unwrapPath(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err.Error()
+	}
+	return err.Error()
+}
+
+// OutputName is the PDF name for a document: its base name with .pdf.
+func OutputName(docPath string) string {
+	base := filepath.Base(docPath)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + ".pdf"
+}
+
+// EpochFromEnv reads SOURCE_DATE_EPOCH: nil when unset, an error when it is
+// not a whole number of seconds.
+func EpochFromEnv() (*time.Time, error) {
+	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || v == "" {
+		return nil, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", v)
+	}
+	t := time.Unix(n, 0).UTC()
+	return &t, nil
+}

@@ -1,0 +1,162 @@
+// Package doc owns the document model of a 公文 (its header fields, body
+// blocks and annexes) and loading it from TOML with the file:line:col of
+// every value, so that any later stage can point at the source of a problem.
+// It knows nothing of templates, fonts or PDF.
+package doc
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Pos is a place in a source file. Line and Col start at 1; zero means the
+// position is unknown and only the file is named.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
+}
+
+// Error is one problem with the input, at a place.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *Error) Error() string {
+	if e.Pos.File == "" {
+		return e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
+
+// Errorf makes an *Error.
+func Errorf(p Pos, format string, args ...any) *Error {
+	return &Error{Pos: p, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Errors is a list of problems found in one pass; it is an error itself,
+// one problem a line.
+type Errors []error
+
+func (es Errors) Error() string {
+	s := make([]string, len(es))
+	for i, e := range es {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Err returns nil for an empty list.
+func (es Errors) Err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// Number is a 发文字号: 机关代字, 年份 and 发文顺序号.
+type Number struct {
+	Agency string // 川办函
+	Year   int    // 2024
+	Serial int    // 114
+}
+
+// String is the 发文字号 as printed: 川办函〔2024〕114号 (〔〕 are U+3014 and
+// U+3015, no 第, no leading zeros: GB/T 9704-2012 clause 7.2.4).
+func (n Number) String() string {
+	return fmt.Sprintf("%s〔%d〕%d号", n.Agency, n.Year, n.Serial)
+}
+
+// Date is a calendar date, the 成文日期.
+type Date struct{ Year, Month, Day int }
+
+// String is the date as printed: Arabic numerals, the full year, no leading
+// zeros (clause 7.3.5.4).
+func (d Date) String() string { return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day) }
+
+// Meta is the PDF's document information beyond the title.
+type Meta struct {
+	Author   string
+	Subject  string
+	Keywords []string
+}
+
+// Attachment is one item of the 附件说明 (and later, the annex it names).
+type Attachment struct {
+	Title string
+	Pos   Pos
+}
+
+// Document is one 公文 as loaded from its TOML file.
+type Document struct {
+	Source string // the TOML file's path as given
+	Format string // name of the format (letter)
+
+	Template    string // the body template's path
+	TemplatePos Pos
+
+	Issuer      string // 发文机关标志
+	Number      Number
+	Title       []string // the 标题's lines, as the data breaks it
+	Recipients  string   // 主送机关, without the closing colon
+	Signature   string   // 署名
+	Date        Date     // 成文日期
+	Seal        string   // path of a seal image; empty for the no-seal layout
+	Note        string   // 附注, optional
+	Meta        Meta
+	Fonts       map[string]string // role → font path, overrides the defaults
+	Attachments []Attachment
+	Figures     map[string]any // free data the body template quotes
+
+	// Body is filled by the expand stage.
+	Body []Block
+
+	// Positions of values in the source, by dotted key path.
+	Positions map[string]Pos
+}
+
+// At is the position of a key path's value, or the nearest enclosing table's.
+func (d *Document) At(path string) Pos {
+	for {
+		if p, ok := d.Positions[path]; ok {
+			return p
+		}
+		i := strings.LastIndexByte(path, '.')
+		if i < 0 {
+			return Pos{File: d.Source}
+		}
+		path = path[:i]
+	}
+}
+
+// TitleText is the 标题 on one line, for metadata.
+func (d *Document) TitleText() string { return strings.Join(d.Title, "") }
+
+// Kind of a body block.
+type Kind int
+
+const (
+	Paragraph Kind = iota // a plain paragraph
+	Heading               // a heading; with RunIn, a heading sentence followed by a paragraph
+)
+
+// Block is one paragraph of the body, after expansion and numbering.
+type Block struct {
+	Kind   Kind
+	Level  int    // 1–4 for headings (一、 （一） 1. （1）), 0 for paragraphs
+	Number string // the derived number with its mark: "一、", "（一）", "1．", "（1）"
+	Head   string // heading text without its number
+	RunIn  bool   // the paragraph Text goes on after Head on the same line
+	Text   string // paragraph text (after a run-in heading, or alone)
+	Pos    Pos    // where the block starts in the template
+}

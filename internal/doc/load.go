@@ -1,0 +1,513 @@
+package doc
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// MaxSourceSize bounds a data file; anything larger is refused rather than
+// parsed (a 公文's data is a few kilobytes).
+const MaxSourceSize = 16 << 20
+
+// Load reads a document's TOML file. Every problem found is returned, each
+// with the position of the offending key.
+func Load(path string) (*Document, error) {
+	src, err := readSource(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, src)
+}
+
+func readSource(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", &Error{Pos: Pos{File: path}, Msg: "cannot read: " + unwrapPath(err)}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return "", &Error{Pos: Pos{File: path}, Msg: "cannot read: " + unwrapPath(err)}
+	}
+	if st.IsDir() {
+		return "", &Error{Pos: Pos{File: path}, Msg: "is a folder, not a TOML file"}
+	}
+	if st.Size() > MaxSourceSize {
+		return "", &Error{Pos: Pos{File: path}, Msg: fmt.Sprintf("file is %d bytes; a data file may have at most %d", st.Size(), MaxSourceSize)}
+	}
+	b := make([]byte, st.Size())
+	if _, err := f.Read(b); err != nil && st.Size() > 0 {
+		return "", &Error{Pos: Pos{File: path}, Msg: "cannot read: " + unwrapPath(err)}
+	}
+	return string(b), nil
+}
+
+// unwrapPath drops the path from an *os.PathError: the message names it already.
+func unwrapPath(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Parse decodes a document from TOML source read from path.
+func Parse(path, src string) (*Document, error) {
+	var raw map[string]any
+	if _, err := toml.Decode(src, &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &Error{Pos: Pos{path, pe.Position.Line, pe.Position.Col}, Msg: tomlMessage(pe)}
+		}
+		return nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
+	}
+	r := &reader{file: path, pos: keyPositions(path, src), used: map[string]bool{}}
+	d := &Document{Source: path, Positions: r.pos}
+	dir := filepath.Dir(path)
+
+	d.Format = r.str(raw, "format", false)
+	if d.Format == "" {
+		d.Format = "letter"
+	} else if d.Format != "letter" {
+		r.errf("format", "unknown format %q (known: letter)", d.Format)
+	}
+	if t := r.str(raw, "template", true); t != "" {
+		d.Template = resolve(dir, t)
+		d.TemplatePos = r.at("template")
+	}
+	d.Issuer = r.text(raw, "issuer", true)
+	d.Number = r.number(raw)
+	d.Title = r.lines(raw, "title")
+	d.Recipients = strings.TrimRight(r.text(raw, "recipients", true), "：:")
+	d.Signature = r.text(raw, "signature", true)
+	d.Date = r.date(raw, "date")
+	if s := r.str(raw, "seal", false); s != "" {
+		d.Seal = resolve(dir, s)
+	}
+	d.Note = r.text(raw, "note", false)
+
+	if m, ok := r.table(raw, "meta", false); ok {
+		d.Meta.Author = r.text(m, "meta.author", false)
+		d.Meta.Subject = r.text(m, "meta.subject", false)
+		d.Meta.Keywords = r.strList(m, "meta.keywords")
+	}
+	if d.Meta.Author == "" {
+		d.Meta.Author = d.Issuer
+	}
+	if f, ok := r.table(raw, "fonts", false); ok {
+		d.Fonts = map[string]string{}
+		for _, k := range sortedKeys(f) {
+			if !contains(knownTop["fonts"], k) {
+				continue // reported as an unknown key
+			}
+			if p := r.str(f, "fonts."+k, true); p != "" {
+				d.Fonts[k] = resolve(dir, p)
+			}
+		}
+	}
+	for i, a := range r.tableList(raw, "attachments") {
+		key := fmt.Sprintf("attachments.%d", i)
+		d.Attachments = append(d.Attachments, Attachment{
+			Title: r.text(a, key+".title", true),
+			Pos:   r.at(key + ".title"),
+		})
+	}
+	if f, ok := r.table(raw, "figures", false); ok {
+		d.Figures = f
+		r.markAll("figures", f)
+	} else {
+		d.Figures = map[string]any{}
+	}
+	r.unknown(raw, "", knownTop)
+	return d, r.errs.Err()
+}
+
+// knownTop lists the keys a document may have, for "did you mean" hints.
+var knownTop = map[string][]string{
+	"":              {"format", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures"},
+	"number":        {"agency", "year", "serial"},
+	"meta":          {"author", "subject", "keywords"},
+	"attachments.*": {"title"},
+	"fonts":         {"xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "小标宋", "仿宋", "黑体", "楷体", "宋体"},
+}
+
+func resolve(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
+}
+
+func tomlMessage(pe toml.ParseError) string {
+	m := pe.Message
+	m = strings.TrimPrefix(m, "toml: ")
+	return "TOML syntax: " + m
+}
+
+// reader extracts typed values from decoded TOML, recording each problem
+// with its position and every key it consumed.
+type reader struct {
+	file string
+	pos  map[string]Pos
+	used map[string]bool
+	errs Errors
+}
+
+func (r *reader) at(path string) Pos {
+	for {
+		if p, ok := r.pos[path]; ok {
+			return p
+		}
+		i := strings.LastIndexByte(path, '.')
+		if i < 0 {
+			return Pos{File: r.file}
+		}
+		path = path[:i]
+	}
+}
+
+func (r *reader) errf(path, format string, args ...any) {
+	r.errs = append(r.errs, Errorf(r.at(path), format, args...))
+}
+
+func last(path string) string {
+	return path[strings.LastIndexByte(path, '.')+1:]
+}
+
+func (r *reader) get(m map[string]any, path string, required bool) (any, bool) {
+	r.used[path] = true
+	v, ok := m[last(path)]
+	if !ok && required {
+		r.errs = append(r.errs, Errorf(r.at(parent(path)), "missing required key %q", path))
+	}
+	return v, ok
+}
+
+func parent(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[:i]
+	}
+	return ""
+}
+
+func (r *reader) str(m map[string]any, path string, required bool) string {
+	v, ok := r.get(m, path, required)
+	if !ok {
+		return ""
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		r.errf(path, "%s must be a string, not %s", path, typeName(v))
+		return ""
+	}
+	if required && strings.TrimSpace(s) == "" {
+		r.errf(path, "%s is empty", path)
+	}
+	return s
+}
+
+// text is a string that is printed: it may not hold line breaks or control
+// characters.
+func (r *reader) text(m map[string]any, path string, required bool) string {
+	s := r.str(m, path, required)
+	if i := strings.IndexFunc(s, func(c rune) bool { return c < 0x20 || c == 0x7f }); i >= 0 {
+		r.errf(path, "%s holds a control character (%U); write it on one line", path, []rune(s[i:])[0])
+	}
+	return strings.TrimSpace(s)
+}
+
+func (r *reader) integer(m map[string]any, path string) int {
+	v, ok := r.get(m, path, true)
+	if !ok {
+		return 0
+	}
+	n, isInt := v.(int64)
+	if !isInt {
+		r.errf(path, "%s must be a whole number, not %s", path, typeName(v))
+		return 0
+	}
+	return int(n)
+}
+
+func (r *reader) table(m map[string]any, path string, required bool) (map[string]any, bool) {
+	v, ok := r.get(m, path, required)
+	if !ok {
+		return nil, false
+	}
+	t, isTable := v.(map[string]any)
+	if !isTable {
+		r.errf(path, "%s must be a table, not %s", path, typeName(v))
+		return nil, false
+	}
+	return t, true
+}
+
+func (r *reader) tableList(m map[string]any, path string) []map[string]any {
+	v, ok := r.get(m, path, false)
+	if !ok {
+		return nil
+	}
+	list, isList := v.([]map[string]any)
+	if !isList {
+		r.errf(path, "%s must be an array of tables ([[%s]]), not %s", path, path, typeName(v))
+	}
+	return list
+}
+
+func (r *reader) strList(m map[string]any, path string) []string {
+	v, ok := r.get(m, path, false)
+	if !ok {
+		return nil
+	}
+	list, isList := v.([]any)
+	if !isList {
+		r.errf(path, "%s must be an array of strings, not %s", path, typeName(v))
+		return nil
+	}
+	var out []string
+	for _, e := range list {
+		s, isStr := e.(string)
+		if !isStr {
+			r.errf(path, "%s must hold only strings, not %s", path, typeName(e))
+			return nil
+		}
+		out = append(out, strings.TrimSpace(s))
+	}
+	return out
+}
+
+// lines accepts one string or an array of strings (explicit line breaks).
+func (r *reader) lines(m map[string]any, path string) []string {
+	v, ok := m[last(path)]
+	if _, isStr := v.(string); ok && isStr {
+		return []string{r.text(m, path, true)}
+	}
+	if !ok {
+		r.get(m, path, true)
+		return nil
+	}
+	list := r.strList(m, path)
+	if len(list) == 0 && len(r.errs) == 0 {
+		r.errf(path, "%s is empty", path)
+	}
+	return list
+}
+
+var numberForm = regexp.MustCompile(`^(.+)〔([0-9]{4})〕([0-9]+)号$`)
+
+// number reads the 发文字号 as a table of its parts or as one string
+// 川办函〔2024〕114号.
+func (r *reader) number(m map[string]any) Number {
+	v, ok := m["number"]
+	if s, isStr := v.(string); ok && isStr {
+		r.used["number"] = true
+		s = strings.TrimSpace(s)
+		g := numberForm.FindStringSubmatch(s)
+		if g == nil {
+			hint := ""
+			if strings.ContainsAny(s, "[]()（）【】［］") {
+				hint = ": the year goes in 〔〕 (U+3014, U+3015), not in [] () 【】"
+			}
+			r.errf("number", "document number %q is not of the form 川办函〔2024〕114号%s", s, hint)
+			return Number{}
+		}
+		year, _ := strconv.Atoi(g[2])
+		serial, err := strconv.Atoi(g[3])
+		if err != nil || strings.HasPrefix(g[3], "0") {
+			r.errf("number", "document number %q: the serial number is a whole number without leading zeros", s)
+		}
+		return Number{Agency: g[1], Year: year, Serial: serial}
+	}
+	t, ok := r.table(m, "number", true)
+	if !ok {
+		return Number{}
+	}
+	n := Number{
+		Agency: r.text(t, "number.agency", true),
+		Year:   r.integer(t, "number.year"),
+		Serial: r.integer(t, "number.serial"),
+	}
+	if strings.ContainsAny(n.Agency, "〔〕[]()（）号") {
+		r.errf("number.agency", "number.agency is the 机关代字 alone (川办函), without year, brackets or 号")
+	}
+	if _, ok := t["year"]; ok && (n.Year < 1000 || n.Year > 9999) {
+		r.errf("number.year", "number.year must be a full four-digit year, not %d", n.Year)
+	}
+	if _, ok := t["serial"]; ok && n.Serial < 1 {
+		r.errf("number.serial", "number.serial must be a positive number, not %d", n.Serial)
+	}
+	return n
+}
+
+var dateForms = []string{"2006-01-02", "2006年1月2日"}
+
+// date accepts a TOML date (2024-12-26) or a string 2024-12-26 / 2024年12月26日.
+func (r *reader) date(m map[string]any, path string) Date {
+	v, ok := r.get(m, path, true)
+	if !ok {
+		return Date{}
+	}
+	var t time.Time
+	switch x := v.(type) {
+	case time.Time:
+		if x.Hour() != 0 || x.Minute() != 0 || x.Second() != 0 || x.Nanosecond() != 0 {
+			r.errf(path, "%s must be a date without a time of day, like 2024-12-26", path)
+			return Date{}
+		}
+		t = x
+	case string:
+		var err error
+		for _, f := range dateForms {
+			if t, err = time.Parse(f, strings.TrimSpace(x)); err == nil {
+				break
+			}
+		}
+		if err != nil {
+			r.errf(path, "%s: %q is not a date; write it like 2024-12-26", path, x)
+			return Date{}
+		}
+	default:
+		r.errf(path, "%s must be a date like 2024-12-26, not %s", path, typeName(v))
+		return Date{}
+	}
+	return Date{t.Year(), int(t.Month()), t.Day()}
+}
+
+// markAll records every key under a free-form table as used.
+func (r *reader) markAll(path string, m map[string]any) {
+	for k, v := range m {
+		p := path + "." + k
+		r.used[p] = true
+		if sub, ok := v.(map[string]any); ok {
+			r.markAll(p, sub)
+		}
+	}
+}
+
+// unknown reports every key of m (recursively) that no reader consumed,
+// with the nearest known key as a suggestion.
+func (r *reader) unknown(m map[string]any, prefix string, known map[string][]string) {
+	for _, k := range sortedKeys(m) {
+		p := k
+		if prefix != "" {
+			p = prefix + "." + k
+		}
+		if !r.used[p] {
+			msg := fmt.Sprintf("unknown key %q", k)
+			if s := nearest(k, known[pattern(prefix)]); s != "" {
+				msg += fmt.Sprintf(", did you mean %q?", s)
+			}
+			r.errs = append(r.errs, Errorf(r.at(p), "%s", msg))
+			continue
+		}
+		switch v := m[k].(type) {
+		case map[string]any:
+			r.unknown(v, p, known)
+		case []map[string]any:
+			for i, e := range v {
+				r.unknown(e, fmt.Sprintf("%s.%d", p, i), known)
+			}
+		}
+	}
+}
+
+// pattern turns a path with array indexes into its pattern: attachments.2 → attachments.*
+func pattern(path string) string {
+	parts := strings.Split(path, ".")
+	for i, p := range parts {
+		if _, err := strconv.Atoi(p); err == nil {
+			parts[i] = "*"
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "a number"
+	case float64:
+		return "a decimal number"
+	case bool:
+		return "true/false"
+	case time.Time:
+		return "a date"
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	case []map[string]any:
+		return "an array of tables"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// nearest returns the candidate closest to s by edit distance, if it is
+// close enough to be a likely typo.
+func nearest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := len([]rune(s))/2 + 1
+	if limit > 3 {
+		limit = 3
+	}
+	if bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}

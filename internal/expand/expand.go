@@ -1,0 +1,282 @@
+// Package expand turns a document's body template into numbered blocks: it
+// runs text/template over the document's data, then parses the light
+// plain-text structure of the result (paragraphs separated by blank lines,
+// "#"-marked headings) and derives the numbers 一、（一）1.（1） from it. It
+// knows nothing of geometry, fonts or PDF.
+package expand
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+	"unicode/utf8"
+
+	"gongwen/internal/doc"
+)
+
+// MaxLevels is the deepest heading level: GB/T 9704-2012 clause 7.3.3 names
+// four (一、 （一） 1. （1）).
+const MaxLevels = 4
+
+// MaxTemplateSize bounds a template file.
+const MaxTemplateSize = 16 << 20
+
+// Expand reads d.Template, executes it with d as its data and sets d.Body.
+func Expand(d *doc.Document) error {
+	src, err := os.ReadFile(d.Template)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return doc.Errorf(d.TemplatePos, "cannot read template %s: %v", d.Template, err)
+	}
+	if len(src) > MaxTemplateSize {
+		return doc.Errorf(doc.Pos{File: d.Template}, "template is %d bytes; at most %d", len(src), MaxTemplateSize)
+	}
+	if !utf8.Valid(src) {
+		return doc.Errorf(doc.Pos{File: d.Template}, "template is not UTF-8 text")
+	}
+	text, err := Execute(d.Template, string(src), d)
+	if err != nil {
+		return err
+	}
+	blocks, err := Parse(d.Template, text, lineMap(string(src), text))
+	if err != nil {
+		return err
+	}
+	d.Body = blocks
+	return nil
+}
+
+// Execute runs the template. A field the data lacks is an error, never
+// "<no value>" in the output.
+func Execute(name, src string, data any) (string, error) {
+	t, err := template.New(name).Option("missingkey=error").Funcs(Funcs).Parse(src)
+	if err != nil {
+		return "", templateError(name, err)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		return "", templateError(name, err)
+	}
+	out := buf.String()
+	if i := strings.Index(out, "<no value>"); i >= 0 {
+		return "", doc.Errorf(doc.Pos{File: name}, "template produced \"<no value>\": a field it quotes is missing from the data")
+	}
+	return out, nil
+}
+
+// Funcs are the functions templates may call.
+var Funcs = template.FuncMap{}
+
+// text/template reports "template: NAME:LINE:COL: executing ... message" or
+// "template: NAME:LINE: message".
+var templatePos = regexp.MustCompile(`^template: (.*?):(\d+)(?::(\d+))?: (.*)$`)
+
+func templateError(file string, err error) error {
+	msg := err.Error()
+	m := templatePos.FindStringSubmatch(msg)
+	if m == nil {
+		return doc.Errorf(doc.Pos{File: file}, "template: %s", msg)
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	rest := m[4]
+	// "executing \"NAME\" at <.Figures.x>: map has no entry for key \"x\""
+	if i := strings.Index(rest, "> : "); i >= 0 {
+		rest = rest[i+4:]
+	} else if j := strings.Index(rest, ">: "); j >= 0 {
+		k := strings.Index(rest, "<")
+		field := ""
+		if k >= 0 && k < j {
+			field = rest[k+1 : j]
+		}
+		rest = rest[j+3:]
+		if field != "" {
+			rest = field + ": " + rest
+		}
+	}
+	rest = strings.Replace(rest, "map has no entry for key", "the data has no figure", 1)
+	return doc.Errorf(doc.Pos{File: file, Line: line, Col: col}, "%s", rest)
+}
+
+// lineMap maps lines of the executed text back to lines of the template
+// source, assuming template actions do not add or remove lines except where
+// the source has them. When the counts differ (a {{range}} that repeats
+// lines, a comment that swallows some), lines map to their nearest
+// plausible source line; positions are then approximate but never wrong in
+// file.
+func lineMap(src, out string) func(int) int {
+	srcLines := strings.Count(src, "\n") + 1
+	outLines := strings.Count(out, "\n") + 1
+	offset := srcLines - outLines // lines swallowed at the top (a leading comment)
+	return func(outLine int) int {
+		l := outLine + offset
+		if l < 1 {
+			l = 1
+		}
+		if l > srcLines {
+			l = srcLines
+		}
+		return l
+	}
+}
+
+// Parse reads the plain-text structure of an executed template.
+//
+// A block is a run of non-blank lines; its lines join without a space
+// (Chinese text) unless both sides are Latin letters or digits. A block
+// starting with one to four '#' and a space is a heading of that level; a
+// level 2–4 heading that goes on after its first sentence (ended by 。！？)
+// is run in: the sentence is the heading, the rest its paragraph.
+func Parse(file, text string, srcLine func(int) int) ([]doc.Block, error) {
+	if srcLine == nil {
+		srcLine = func(l int) int { return l }
+	}
+	var blocks []doc.Block
+	var errs doc.Errors
+	counters := make([]int, MaxLevels+1)
+	lines := strings.Split(text, "\n")
+	for i := 0; i < len(lines); {
+		if strings.TrimSpace(lines[i]) == "" {
+			i++
+			continue
+		}
+		start := i
+		var parts []string
+		for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
+			parts = append(parts, strings.TrimSpace(lines[i]))
+			i++
+		}
+		pos := doc.Pos{File: file, Line: srcLine(start + 1), Col: 1}
+		para := join(parts)
+		level, rest := headingLevel(para)
+		if level > MaxLevels {
+			errs = append(errs, doc.Errorf(pos, "heading level %d: at most %d levels (一、 （一） 1. （1）)", level, MaxLevels))
+			continue
+		}
+		if level == 0 {
+			blocks = append(blocks, doc.Block{Kind: doc.Paragraph, Text: para, Pos: pos})
+			continue
+		}
+		if rest == "" {
+			errs = append(errs, doc.Errorf(pos, "heading without text"))
+			continue
+		}
+		counters[level]++
+		for l := level + 1; l <= MaxLevels; l++ {
+			counters[l] = 0
+		}
+		b := doc.Block{Kind: doc.Heading, Level: level, Number: Number(level, counters[level]), Head: rest, Pos: pos}
+		if level > 1 {
+			if head, body, ok := splitRunIn(rest); ok {
+				b.Head, b.Text, b.RunIn = head, body, true
+			}
+		}
+		blocks = append(blocks, b)
+	}
+	return blocks, errs.Err()
+}
+
+func join(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(p)
+			if isLatin(prev) && isLatin(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+func isLatin(r rune) bool {
+	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+}
+
+// headingLevel counts leading '#' followed by a space.
+func headingLevel(s string) (int, string) {
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	if n == 0 || n == len(s) || (s[n] != ' ' && s[n] != '\t') {
+		return 0, s
+	}
+	return n, strings.TrimSpace(s[n:])
+}
+
+// splitRunIn splits a heading at the end of its first sentence.
+func splitRunIn(s string) (head, body string, ok bool) {
+	i := strings.IndexAny(s, "。！？")
+	if i < 0 {
+		return s, "", false
+	}
+	_, w := utf8.DecodeRuneInString(s[i:])
+	head, body = s[:i+w], strings.TrimSpace(s[i+w:])
+	if body == "" {
+		return head, "", false
+	}
+	return head, body, true
+}
+
+// Number formats the n-th heading of a level: 一、 （一） 1. （1）
+// (GB/T 9704-2012 clause 7.3.3).
+func Number(level, n int) string {
+	switch level {
+	case 1:
+		return Chinese(n) + "、"
+	case 2:
+		return "（" + Chinese(n) + "）"
+	case 3:
+		return strconv.Itoa(n) + "."
+	default:
+		return "（" + strconv.Itoa(n) + "）"
+	}
+}
+
+// Chinese writes n (1–9999) in Chinese numerals as headings count:
+// 一 … 十 十一 … 二十 … 九十九 一百 一百零一 ….
+func Chinese(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	if n <= 0 || n > 9999 {
+		return strconv.Itoa(n)
+	}
+	if n < 10 {
+		return digits[n]
+	}
+	if n < 20 {
+		return "十" + map[bool]string{true: "", false: digits[n%10]}[n%10 == 0]
+	}
+	units := []string{"", "十", "百", "千"}
+	var out []string
+	zero := false
+	for p := 3; p >= 0; p-- {
+		div := 1
+		for k := 0; k < p; k++ {
+			div *= 10
+		}
+		d := n / div % 10
+		if d == 0 {
+			if len(out) > 0 {
+				zero = true
+			}
+			continue
+		}
+		if zero {
+			out = append(out, "零")
+			zero = false
+		}
+		out = append(out, digits[d]+units[p])
+	}
+	return fmt.Sprint(strings.Join(out, ""))
+}

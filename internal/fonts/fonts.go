@@ -1,0 +1,236 @@
+// Package fonts owns the typefaces: which TrueType file plays each of the
+// five roles, reading and checking those files, and the metrics the layout
+// needs (advance widths, coverage). It hands the renderer the file's bytes;
+// nothing here knows about documents or PDF.
+package fonts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/math/fixed"
+
+	"gongwen/internal/format"
+)
+
+// ConfigName is the file in a fonts folder that maps roles to files.
+const ConfigName = "fonts.toml"
+
+// Font is one loaded TrueType file.
+type Font struct {
+	Path string // as given (relative to the project where possible)
+	Data []byte // the whole file, for the renderer to embed
+
+	ttf *truetype.Font
+	upm fixed.Int26_6
+
+	mu  sync.Mutex
+	adv map[rune]float64
+}
+
+// Name is the font's file name without its folder, used in messages.
+func (f *Font) Name() string { return filepath.Base(f.Path) }
+
+// Has reports whether the font maps r to a glyph. Characters outside the
+// Basic Multilingual Plane are never accepted: the PDF library cannot draw
+// them.
+func (f *Font) Has(r rune) bool {
+	if r > 0xFFFF || r < 0 {
+		return false
+	}
+	return f.ttf.Index(r) != 0
+}
+
+// Advance is r's advance width as a fraction of the type size (1 for a
+// full-width character).
+func (f *Font) Advance(r rune) float64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if a, ok := f.adv[r]; ok {
+		return a
+	}
+	hm := f.ttf.HMetric(f.upm, f.ttf.Index(r))
+	a := float64(hm.AdvanceWidth) / float64(f.upm)
+	f.adv[r] = a
+	return a
+}
+
+// Kind tells what a font file's first bytes say it is.
+func Kind(head []byte) string {
+	switch {
+	case len(head) < 4:
+		return "too short to be a font"
+	case bytes.Equal(head[:4], []byte{0, 1, 0, 0}), string(head[:4]) == "true":
+		return "truetype"
+	case string(head[:4]) == "OTTO":
+		return "otf-cff"
+	case string(head[:4]) == "ttcf":
+		return "ttc"
+	case string(head[:4]) == "wOFF", string(head[:4]) == "wOF2":
+		return "woff"
+	}
+	return "unknown"
+}
+
+// Open reads and checks one font file. It refuses what the PDF library
+// cannot embed, saying why, instead of letting it fail silently later.
+func Open(path string) (*Font, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("%s: cannot read font: %v", path, err)
+	}
+	switch Kind(data) {
+	case "truetype":
+	case "otf-cff":
+		return nil, fmt.Errorf("%s: an OpenType font with CFF outlines (.otf); the PDF library embeds only TrueType (glyf) fonts: convert it to TrueType or choose a .ttf", path)
+	case "ttc":
+		return nil, fmt.Errorf("%s: a TrueType collection (.ttc); the PDF library embeds only single fonts: extract the member you want into a .ttf", path)
+	case "woff":
+		return nil, fmt.Errorf("%s: a web font (WOFF); decompress it to a .ttf first", path)
+	default:
+		return nil, fmt.Errorf("%s: not a TrueType font file", path)
+	}
+	ttf, err := parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: corrupt TrueType font: %v", path, err)
+	}
+	return &Font{Path: path, Data: data, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), adv: map[rune]float64{}}, nil
+}
+
+// parse guards the TrueType parser: a damaged file must give an error, not a
+// panic.
+func parse(data []byte) (f *truetype.Font, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	f, err = truetype.Parse(data)
+	if err == nil && f.FUnitsPerEm() <= 0 {
+		err = errors.New("units per em is zero")
+	}
+	return f, err
+}
+
+// Set is the font for each role of one document.
+type Set struct {
+	byRole map[format.Role]*Font
+}
+
+// Font returns the role's font.
+func (s *Set) Font(r format.Role) *Font { return s.byRole[r] }
+
+// NewSet makes a set from fonts already loaded (tests use it).
+func NewSet(m map[format.Role]*Font) *Set { return &Set{byRole: m} }
+
+// Config maps each role to a font file path.
+type Config map[format.Role]string
+
+// ReadConfig reads a fonts.toml: one `role = "file.ttf"` line per role, the
+// paths relative to the file's folder.
+func ReadConfig(path string) (Config, error) {
+	var raw map[string]string
+	_, err := toml.DecodeFile(path, &raw)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)
+		}
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	c := Config{}
+	dir := filepath.Dir(path)
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		role, ok := RoleByKey(k)
+		if !ok {
+			return nil, fmt.Errorf("%s: unknown font role %q (known: %s)", path, k, roleKeys())
+		}
+		c[role] = Resolve(dir, raw[k])
+	}
+	return c, nil
+}
+
+// RoleByKey accepts a role's key or its Chinese name.
+func RoleByKey(k string) (format.Role, bool) {
+	for _, r := range format.Roles {
+		if k == string(r) || k == r.ChineseName() {
+			return r, true
+		}
+	}
+	return "", false
+}
+
+func roleKeys() string {
+	s := ""
+	for i, r := range format.Roles {
+		if i > 0 {
+			s += ", "
+		}
+		s += string(r)
+	}
+	return s
+}
+
+// Resolve makes p relative to dir unless it is absolute.
+func Resolve(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
+}
+
+// cache holds fonts already read in this process, keyed by path, size and
+// modification time, so that building several documents parses each file once.
+var cache sync.Map
+
+func cacheKey(p string) string {
+	st, err := os.Stat(p)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s\x00%d\x00%d", p, st.Size(), st.ModTime().UnixNano())
+}
+
+// Load opens the font of every role in c. Files are loaded once per process.
+func Load(c Config) (*Set, []error) {
+	s := &Set{byRole: map[format.Role]*Font{}}
+	var errs []error
+	for _, r := range format.Roles {
+		p, ok := c[r]
+		if !ok {
+			errs = append(errs, fmt.Errorf("no font given for the role %s (%s)", r, r.ChineseName()))
+			continue
+		}
+		key := cacheKey(p)
+		if f, ok := cache.Load(key); ok && key != "" {
+			s.byRole[r] = f.(*Font)
+			continue
+		}
+		f, err := Open(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if key != "" {
+			cache.Store(key, f)
+		}
+		s.byRole[r] = f
+	}
+	return s, errs
+}

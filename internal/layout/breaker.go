@@ -1,0 +1,419 @@
+package layout
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"gongwen/internal/format"
+)
+
+// Metrics gives a font's advance widths and coverage; *fonts.Font is one.
+type Metrics interface {
+	Advance(r rune) float64 // in em
+	Has(r rune) bool
+	Name() string
+}
+
+// Span is a run of text in one style: a paragraph is a list of spans (a
+// run-in 楷体 heading, then 仿宋 text).
+type Span struct {
+	Text  string
+	Style format.Style
+	Font  Metrics
+}
+
+// Para is a paragraph to break into lines.
+type Para struct {
+	Spans []Span
+	// Width is the measure (mm): the 版心 width, or a table cell's.
+	Width float64
+	// FirstIndent and Indent are the left indents of the first line and of
+	// the following lines (mm).
+	FirstIndent, Indent float64
+	// Squeeze scales a full-width character's advance: the 28-character grid
+	// sets a 16 pt character on a 15.79 pt pitch (GB/T 9704-2012 5.2.3).
+	// 0 means 1.
+	Squeeze float64
+	// Ragged leaves every line at its natural width (titles, table cells that
+	// are centred); otherwise all lines but the last are justified.
+	Ragged bool
+}
+
+// Placed is one glyph of a broken line, relative to the line's left edge.
+type Placed struct {
+	R     rune
+	X     float64 // left edge of its advance, mm from the measure's left edge (indent included)
+	Adv   float64 // the advance it was given (mm)
+	Off   float64 // the glyph origin's offset from X (mm)
+	Style format.Style
+}
+
+// Line is one line of a broken paragraph.
+type Line struct {
+	Glyphs []Placed
+	Width  float64 // from the measure's left edge to the end of the last advance (mm)
+}
+
+// Character classes for the line-breaking rules of GB/T 15834-2011 and the
+// W3C's Requirements for Chinese Text Layout (clreq) §3.1.7: a closing or
+// pause mark never starts a line, an opening mark never ends one.
+const (
+	closing = "，。、；：？！）》」』】〕”’·…—%‰℃．,.;:?!)]}"
+	opening = "（《「『【〔“‘([{"
+	// compressible marks have their ink in one half of the em box and may
+	// give up the other half (clreq §3.1.6 "punctuation adjustment").
+	compressibleClosing = "，。、；：）》」』】〕”’"
+	compressibleOpening = "（《「『【〔“‘"
+)
+
+func in(set string, r rune) bool {
+	for _, c := range set {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+type class int
+
+const (
+	clsIdeo  class = iota // an ideograph or other full-width letter: break on either side
+	clsOpen               // no break after it
+	clsClose              // no break before it
+	clsWord               // Latin word or number: never split
+	clsSpace              // a space: a break opportunity that disappears at a line end
+)
+
+// atom is an unbreakable piece: one ideograph or mark, a word or number, a
+// doubled …… or ——.
+type atom struct {
+	runes  []rune
+	advs   []float64 // advance of each rune on the grid (mm)
+	offs   []float64 // where each glyph's origin sits in its advance (mm): a squeezed full-width glyph is centred in its cell
+	styles []format.Style
+	cls    class
+	// shrink is how much the atom may give up by punctuation compression
+	// (mm); shrinkLeft says the room is on its left (opening marks).
+	shrink     float64
+	shrinkLeft bool
+}
+
+func (a *atom) width() float64 {
+	w := 0.0
+	for _, x := range a.advs {
+		w += x
+	}
+	return w
+}
+
+// MissingGlyph is a character its font cannot draw.
+type MissingGlyph struct {
+	R    rune
+	Font string
+	Role format.Role
+}
+
+func (m MissingGlyph) Error() string {
+	if m.R > 0xFFFF {
+		return fmt.Sprintf("character %q (%U) is outside the Basic Multilingual Plane; the PDF library cannot draw it: replace it", m.R, m.R)
+	}
+	return fmt.Sprintf("character %q (%U) is not in the %s font %s: use another character or point the role %q at a font that has it", m.R, m.R, m.Role.ChineseName(), m.Font, string(m.Role))
+}
+
+// atoms splits spans into atoms, measuring each rune. Characters the font
+// lacks are reported, once each.
+func atoms(spans []Span, squeeze float64) ([]atom, []MissingGlyph) {
+	if squeeze == 0 {
+		squeeze = 1
+	}
+	var out []atom
+	var missing []MissingGlyph
+	seen := map[rune]bool{}
+	for _, sp := range spans {
+		em := format.MM(sp.Style.Size)
+		adv := func(r rune) float64 {
+			a := sp.Font.Advance(r)
+			if a >= 0.99 {
+				return em * squeeze // a full-width character takes its grid cell
+			}
+			return a * em
+		}
+		text := sp.Text
+		for len(text) > 0 {
+			r, n := utf8.DecodeRuneInString(text)
+			if r == utf8.RuneError && n <= 1 {
+				r = '\uFFFD'
+			}
+			if !sp.Font.Has(r) && !seen[r] && r != ' ' {
+				seen[r] = true
+				missing = append(missing, MissingGlyph{r, sp.Font.Name(), sp.Style.Role})
+			}
+			ad := adv(r)
+			off := 0.0
+			if nat := sp.Font.Advance(r) * em; ad < nat {
+				off = (ad - nat) / 2
+			}
+			a := atom{runes: []rune{r}, advs: []float64{ad}, offs: []float64{off}, styles: []format.Style{sp.Style}}
+			switch {
+			case r == ' ':
+				a.cls = clsSpace
+			case isWordRune(r):
+				a.cls = clsWord
+			case in(opening, r):
+				a.cls = clsOpen
+			case in(closing, r):
+				a.cls = clsClose
+			}
+			if a.advs[0] >= em*squeeze*0.99 {
+				switch {
+				case in(compressibleClosing, r):
+					a.shrink = a.advs[0] / 2
+				case in(compressibleOpening, r):
+					a.shrink, a.shrinkLeft = a.advs[0]/2, true
+				}
+			}
+			text = text[n:]
+			// Glue what must not be split: a word's letters and digits
+			// (with the point and per cent of 17.2%), and a doubled
+			// …… or —— (GB/T 15834-2011 4.10, 4.9).
+			if k := len(out) - 1; k >= 0 {
+				prev := &out[k]
+				lastR := prev.runes[len(prev.runes)-1]
+				joinWord := a.cls == clsWord && prev.cls == clsWord
+				joinMark := (r == '…' || r == '—') && lastR == r && len(prev.runes) == 1
+				joinUnit := prev.cls == clsWord && (r == '%' || r == '‰' || r == '℃')
+				if joinWord || joinMark || joinUnit {
+					prev.runes = append(prev.runes, r)
+					prev.advs = append(prev.advs, a.advs[0])
+					prev.offs = append(prev.offs, a.offs[0])
+					prev.styles = append(prev.styles, sp.Style)
+					prev.shrink = 0
+					continue
+				}
+			}
+			out = append(out, a)
+		}
+	}
+	return out, missing
+}
+
+// isWordRune is a character of a Latin word or a number: ASCII letters and
+// digits, and the point, comma, hyphen, slash, colon and per cent inside one
+// (17.2%, 2024-12-26).
+func isWordRune(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	case r == '.' || r == '%' || r == '-' || r == '/' || r == '+' || r == '_' || r == '@' || r == '&' || r == '\'':
+		return true
+	}
+	return false
+}
+
+// breakable says whether a line may end between atoms a and b.
+func breakable(a, b *atom) bool {
+	switch {
+	case b.cls == clsClose, a.cls == clsOpen:
+		return false
+	case a.cls == clsSpace, b.cls == clsSpace:
+		return a.cls == clsSpace // break after a space, not before it
+	}
+	return true
+}
+
+// group is a run of atoms with no allowed break inside: atoms [start, end).
+type group struct{ start, end int }
+
+func groups(as []atom) []group {
+	var gs []group
+	start := 0
+	for i := 1; i <= len(as); i++ {
+		if i == len(as) || breakable(&as[i-1], &as[i]) {
+			gs = append(gs, group{start, i})
+			start = i
+		}
+	}
+	return gs
+}
+
+// span of atoms measured: natural width and what compression can take.
+func measure(as []atom, lineEnd bool) (w, shrink float64) {
+	for i := range as {
+		w += as[i].width()
+		// A closing mark at the line's end keeps its advance, so that its em
+		// box stays inside the measure; an opening mark at its start likewise.
+		if (lineEnd && i == len(as)-1 && !as[i].shrinkLeft) || (i == 0 && as[i].shrinkLeft) {
+			continue
+		}
+		shrink += as[i].shrink
+	}
+	return w, shrink
+}
+
+// trimSpaces drops spaces at a line's ends.
+func trimSpaces(as []atom) []atom {
+	for len(as) > 0 && as[0].cls == clsSpace {
+		as = as[1:]
+	}
+	for len(as) > 0 && as[len(as)-1].cls == clsSpace {
+		as = as[:len(as)-1]
+	}
+	return as
+}
+
+const eps = 1e-6
+
+// Break breaks a paragraph into lines by the rules of GB/T 15834 and clreq:
+// every ideograph is a break opportunity except before a closing mark and
+// after an opening one; words, numbers, …… and —— are never split. Lines are
+// filled greedily (a Chinese line has a break opportunity at nearly every
+// character, so first fit is what a compositor does, clreq §3.1.7); when the
+// next unbreakable group does not fit, it is pulled up if compressing the
+// line's punctuation makes room, and otherwise pushed down whole, and the
+// line is justified by spacing. A group wider than the measure alone is cut
+// between characters: overflowing the 版心 is never an option.
+//
+// It returns the characters that a span's font lacks, if any, as errors.
+func Break(p Para) ([]Line, []MissingGlyph) {
+	as, missing := atoms(p.Spans, p.Squeeze)
+	if len(as) == 0 {
+		return nil, missing
+	}
+	var lines [][]atom
+	var cur []atom
+	avail := func() float64 {
+		if len(lines) == 0 {
+			return p.Width - p.FirstIndent
+		}
+		return p.Width - p.Indent
+	}
+	fits := func(line []atom) bool {
+		w, s := measure(trimSpaces(line), true)
+		return w-s <= avail()+eps
+	}
+	for _, g := range groups(as) {
+		ga := as[g.start:g.end]
+		try := append(append([]atom{}, cur...), ga...)
+		if len(trimSpaces(cur)) == 0 || fits(try) {
+			if len(trimSpaces(cur)) == 0 && !fits(try) {
+				// Alone and too wide: cut it where it must be cut.
+				for _, a := range splitGroup(ga, avail) {
+					if len(trimSpaces(cur)) > 0 && !fits(append(append([]atom{}, cur...), a)) {
+						lines = append(lines, cur)
+						cur = nil
+					}
+					cur = append(cur, a)
+				}
+				continue
+			}
+			cur = try
+			continue
+		}
+		lines = append(lines, cur)
+		cur = append([]atom{}, ga...)
+	}
+	if len(trimSpaces(cur)) > 0 {
+		lines = append(lines, cur)
+	}
+	lines = avoidLoneLast(lines, fits, avail)
+	out := make([]Line, len(lines))
+	for i, l := range lines {
+		indent := p.Indent
+		if i == 0 {
+			indent = p.FirstIndent
+		}
+		last := i == len(lines)-1
+		out[i] = place(trimSpaces(l), indent, p.Width-indent, !p.Ragged && !last)
+	}
+	return out, missing
+}
+
+// splitGroup cuts an over-wide group into single atoms, and an over-wide
+// word into single characters.
+func splitGroup(ga []atom, avail func() float64) []atom {
+	var out []atom
+	for _, a := range ga {
+		if a.width() <= avail()+eps || len(a.runes) == 1 {
+			out = append(out, a)
+			continue
+		}
+		for k := range a.runes {
+			out = append(out, atom{runes: a.runes[k : k+1], advs: a.advs[k : k+1], offs: a.offs[k : k+1], styles: a.styles[k : k+1], cls: clsIdeo})
+		}
+	}
+	return out
+}
+
+// avoidLoneLast keeps a paragraph's last line from holding a single
+// character (with its marks) when the line above can give it company
+// (GB/T 9704 practice; clreq §3.1.8 calls this a 孤字).
+func avoidLoneLast(lines [][]atom, fits func([]atom) bool, avail func() float64) [][]atom {
+	n := len(lines)
+	if n < 2 {
+		return lines
+	}
+	last := trimSpaces(lines[n-1])
+	chars := 0
+	for _, a := range last {
+		if a.cls != clsClose {
+			chars += len(a.runes)
+		}
+	}
+	if chars != 1 {
+		return lines
+	}
+	prev := lines[n-2]
+	gs := groups(prev)
+	if len(gs) < 3 {
+		return lines
+	}
+	g := gs[len(gs)-1]
+	moved := append(append([]atom{}, prev[g.start:g.end]...), lines[n-1]...)
+	out := append([][]atom{}, lines[:n-2]...)
+	return append(out, prev[:g.start], moved)
+}
+
+// place positions a line's atoms. A justified line is brought to exactly
+// width: by compressing punctuation when it is too long, or by spreading the
+// difference evenly over the gaps between atoms when it is short (clreq
+// §3.2.1: inter-character spacing, never inside a word).
+func place(as []atom, indent, width float64, justify bool) Line {
+	w, shrink := measure(as, true)
+	over := w - width
+	ratio := 0.0 // fraction of each atom's shrink that is used
+	if over > eps && shrink > eps {
+		ratio = over / shrink
+		if ratio > 1 {
+			ratio = 1
+		}
+	}
+	spread := 0.0
+	if justify && over < -eps && len(as) > 1 {
+		spread = -over / float64(len(as)-1)
+	}
+	var line Line
+	x := indent
+	for i := range as {
+		a := &as[i]
+		s := a.shrink * ratio
+		if (i == len(as)-1 && !a.shrinkLeft) || (i == 0 && a.shrinkLeft) {
+			s = 0
+		}
+		if a.shrinkLeft {
+			x -= s
+		}
+		for k, r := range a.runes {
+			line.Glyphs = append(line.Glyphs, Placed{R: r, X: x, Adv: a.advs[k], Off: a.offs[k], Style: a.styles[k]})
+			x += a.advs[k]
+		}
+		if !a.shrinkLeft {
+			x -= s
+		}
+		if i < len(as)-1 {
+			x += spread
+		}
+	}
+	line.Width = x
+	return line
+}

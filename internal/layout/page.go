@@ -1,0 +1,75 @@
+// Package layout owns composition: breaking text into lines by the Chinese
+// punctuation rules, justifying them on the GB/T 9704 grid, placing the
+// format's fixed elements and paginating. Its result, []Page of positioned
+// glyphs, rules and images, is the contract with the renderers; it knows
+// nothing of PDF.
+package layout
+
+import "gongwen/internal/format"
+
+// Glyph is one character at its place: X is the left edge of its advance,
+// the baseline is its Text's Y (mm from the page's top-left).
+type Glyph struct {
+	R   rune
+	X   float64
+	Adv float64
+}
+
+// Text is a run of glyphs in one style on one baseline.
+type Text struct {
+	Style  format.Style
+	Y      float64 // baseline, mm
+	Glyphs []Glyph
+}
+
+// String is the run's characters.
+func (t Text) String() string {
+	rs := make([]rune, len(t.Glyphs))
+	for i, g := range t.Glyphs {
+		rs[i] = g.R
+	}
+	return string(rs)
+}
+
+// Rule is a straight stroked line; Width is its thickness, centred on the
+// segment (mm).
+type Rule struct {
+	X1, Y1, X2, Y2 float64
+	Width          float64
+	Color          format.RGB
+}
+
+// Image is a picture the user supplied (a seal), placed in a box (mm).
+type Image struct {
+	Path       string
+	X, Y, W, H float64
+}
+
+// Mark is an outline entry (a PDF bookmark) pointing at a place on the page.
+type Mark struct {
+	Title string
+	Level int
+	Y     float64
+}
+
+// Page is one composed page.
+type Page struct {
+	Number        int     // 1-based physical page number
+	Width, Height float64 // mm
+	Texts         []Text
+	Rules         []Rule
+	Images        []Image
+	Marks         []Mark
+}
+
+// Metadata is what a renderer writes into the document information.
+type Metadata struct {
+	Title, Author, Subject string
+	Keywords               []string
+}
+
+// Result is a composed document.
+type Result struct {
+	Pages []Page
+	Meta  Metadata
+}

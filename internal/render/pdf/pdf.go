@@ -1,0 +1,116 @@
+// Package pdf draws composed pages with the fpdf library: glyphs at the
+// positions the layout gave them, rules, images, bookmarks and the document
+// information, in bytes that depend only on the pages, the fonts and the
+// date it is given. It knows nothing of TOML, templates or line breaking.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"gongwen/internal/format"
+	"gongwen/internal/layout"
+)
+
+// Options are what the renderer needs besides the pages.
+type Options struct {
+	// Font gives a role's font: a name for it (fonts with the same name are
+	// embedded once) and its TrueType bytes.
+	Font func(format.Role) (name string, data []byte)
+	// Date is written as the creation and modification date.
+	Date time.Time
+	// Creator names the tool and its version.
+	Creator string
+}
+
+// Render writes res as a PDF to w.
+func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
+	defer func() {
+		// fpdf panics on some inputs it cannot encode; the layout checks
+		// for them first, so a panic here is a defect, reported as an error.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("PDF library failed: %v", r)
+		}
+	}()
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: 210, Ht: 297}, OrientationStr: "P"})
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(true)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCreationDate(opt.Date)
+	pdf.SetModificationDate(opt.Date)
+	pdf.SetTitle(res.Meta.Title, true)
+	pdf.SetAuthor(res.Meta.Author, true)
+	pdf.SetSubject(res.Meta.Subject, true)
+	pdf.SetKeywords(strings.Join(res.Meta.Keywords, ", "), true)
+	pdf.SetCreator(opt.Creator, true)
+	pdf.SetProducer(opt.Creator, true)
+	pdf.SetLineCapStyle("butt")
+
+	family := map[format.Role]string{}
+	embedded := map[string]bool{}
+	for _, p := range res.Pages {
+		for _, t := range p.Texts {
+			if _, ok := family[t.Style.Role]; ok {
+				continue
+			}
+			name, data := opt.Font(t.Style.Role)
+			family[t.Style.Role] = name
+			if !embedded[name] {
+				embedded[name] = true
+				pdf.AddUTF8FontFromBytes(name, "", data)
+			}
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("loading fonts: %v", err)
+	}
+	images := map[string]string{}
+	for _, p := range res.Pages {
+		orient := "P"
+		if p.Width > p.Height {
+			orient = "L"
+		}
+		pdf.AddPageFormat(orient, fpdf.SizeType{Wd: min(p.Width, p.Height), Ht: max(p.Width, p.Height)})
+		for _, r := range p.Rules {
+			pdf.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
+			pdf.SetLineWidth(r.Width)
+			pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
+		}
+		for _, im := range p.Images {
+			name, ok := images[im.Path]
+			if !ok {
+				name = fmt.Sprintf("image%d", len(images)+1)
+				images[im.Path] = name
+				b, err := os.ReadFile(im.Path)
+				if err != nil {
+					return fmt.Errorf("%s: cannot read image: %v", im.Path, err)
+				}
+				typ := strings.TrimPrefix(strings.ToLower(filepath.Ext(im.Path)), ".")
+				pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(b))
+			}
+			pdf.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{}, 0, "")
+		}
+		for _, t := range p.Texts {
+			pdf.SetFont(family[t.Style.Role], "", t.Style.Size)
+			pdf.SetTextColor(int(t.Style.Color.R), int(t.Style.Color.G), int(t.Style.Color.B))
+			for _, g := range t.Glyphs {
+				pdf.Text(g.X, t.Y, string(g.R))
+			}
+		}
+		for _, m := range p.Marks {
+			pdf.Bookmark(m.Title, m.Level, m.Y)
+		}
+		if err := pdf.Error(); err != nil {
+			return err
+		}
+	}
+	return pdf.Output(w)
+}
