@@ -128,7 +128,7 @@ func Parse(path, src string) (*Document, error) {
 		d.Figures = map[string]any{}
 	}
 	r.unknown(raw, "", knownTop)
-	return d, r.errs.Err()
+	return d, r.finish()
 }
 
 // knownTop lists the keys a document may have, for "did you mean" hints.
@@ -156,10 +156,31 @@ func tomlMessage(pe toml.ParseError) string {
 // reader extracts typed values from decoded TOML, recording each problem
 // with its position and every key it consumed.
 type reader struct {
-	file string
-	pos  map[string]Pos
-	used map[string]bool
-	errs Errors
+	file      string
+	pos       map[string]Pos
+	used      map[string]bool
+	errs      Errors
+	missing   []string        // required keys not found
+	suggested map[string]bool // keys offered as "did you mean"
+}
+
+// finish drops a missing key that an unknown key's suggestion already
+// points at (a typo is one problem, not two) and sorts the problems by
+// position.
+func (r *reader) finish() error {
+	for _, m := range r.missing {
+		if !r.suggested[m] {
+			r.errs = append(r.errs, Errorf(r.at(parent(m)), "missing required key %q", m))
+		}
+	}
+	sort.SliceStable(r.errs, func(i, j int) bool {
+		a, b := r.errs[i].(*Error).Pos, r.errs[j].(*Error).Pos
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return r.errs.Err()
 }
 
 func (r *reader) at(path string) Pos {
@@ -187,7 +208,7 @@ func (r *reader) get(m map[string]any, path string, required bool) (any, bool) {
 	r.used[path] = true
 	v, ok := m[last(path)]
 	if !ok && required {
-		r.errs = append(r.errs, Errorf(r.at(parent(path)), "missing required key %q", path))
+		r.missing = append(r.missing, path)
 	}
 	return v, ok
 }
@@ -331,10 +352,14 @@ func (r *reader) number(m map[string]any) Number {
 	if !ok {
 		return Number{}
 	}
+	before := len(r.errs)
 	n := Number{
 		Agency: r.text(t, "number.agency", true),
 		Year:   r.integer(t, "number.year"),
 		Serial: r.integer(t, "number.serial"),
+	}
+	if len(r.errs) > before {
+		return n
 	}
 	if strings.ContainsAny(n.Agency, "〔〕[]()（）号") {
 		r.errf("number.agency", "number.agency is the 机关代字 alone (川办函), without year, brackets or 号")
@@ -405,6 +430,13 @@ func (r *reader) unknown(m map[string]any, prefix string, known map[string][]str
 			msg := fmt.Sprintf("unknown key %q", k)
 			if s := nearest(k, known[pattern(prefix)]); s != "" {
 				msg += fmt.Sprintf(", did you mean %q?", s)
+				if prefix != "" {
+					s = prefix + "." + s
+				}
+				if r.suggested == nil {
+					r.suggested = map[string]bool{}
+				}
+				r.suggested[s] = true
 			}
 			r.errs = append(r.errs, Errorf(r.at(p), "%s", msg))
 			continue

@@ -8,7 +8,6 @@ package expand
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"regexp"
 	"strconv"
@@ -209,7 +208,10 @@ func headingLevel(s string) (int, string) {
 	for n < len(s) && s[n] == '#' {
 		n++
 	}
-	if n == 0 || n == len(s) || (s[n] != ' ' && s[n] != '\t') {
+	if n > 0 && n == len(s) {
+		return n, "" // a marker with nothing after it
+	}
+	if n == 0 || (s[n] != ' ' && s[n] != '\t') {
 		return 0, s
 	}
 	return n, strings.TrimSpace(s[n:])
@@ -254,8 +256,11 @@ func Chinese(n int) string {
 	if n < 10 {
 		return digits[n]
 	}
-	if n < 20 {
-		return "十" + map[bool]string{true: "", false: digits[n%10]}[n%10 == 0]
+	if n < 20 { // 十一, not 一十一
+		if n == 10 {
+			return "十"
+		}
+		return "十" + digits[n%10]
 	}
 	units := []string{"", "十", "百", "千"}
 	var out []string
@@ -278,5 +283,5 @@ func Chinese(n int) string {
 		}
 		out = append(out, digits[d]+units[p])
 	}
-	return fmt.Sprint(strings.Join(out, ""))
+	return strings.Join(out, "")
 }
