@@ -19,16 +19,16 @@ func MM(pt float64) float64 { return pt / PtPerMM }
 // Type sizes named in 号 (GB/T 9704-2012 clause 3 uses them; values per the
 // common table of Chinese type sizes).
 const (
-	SizeChuhao   = 42.0 // 初号
-	SizeXiaochu  = 36.0 // 小初
-	SizeYihao    = 26.0 // 一号
-	SizeErhao    = 22.0 // 二号
-	SizeXiaoer   = 18.0 // 小二
-	SizeSanhao   = 16.0 // 三号
-	SizeXiaosan  = 15.0 // 小三
-	SizeSihao    = 14.0 // 四号
-	SizeXiaosi   = 12.0 // 小四
-	SizeWuhao    = 10.5 // 五号
+	SizeChuhao  = 42.0 // 初号
+	SizeXiaochu = 36.0 // 小初
+	SizeYihao   = 26.0 // 一号
+	SizeErhao   = 22.0 // 二号
+	SizeXiaoer  = 18.0 // 小二
+	SizeSanhao  = 16.0 // 三号
+	SizeXiaosan = 15.0 // 小三
+	SizeSihao   = 14.0 // 四号
+	SizeXiaosi  = 12.0 // 小四
+	SizeWuhao   = 10.5 // 五号
 )
 
 // Role names one of the five typefaces GB/T 9704-2012 asks for. The fonts
@@ -82,11 +82,11 @@ type Style struct {
 
 // DoubleLine is a red double rule of the letter format (clause 10.1).
 type DoubleLine struct {
-	Length    float64 // mm, centred on the 版心
-	Thick     float64 // mm, width of the thick line
-	Thin      float64 // mm, width of the thin line
-	Gap       float64 // mm, white space between the two lines
-	ThickFirst bool   // thick line above the thin one
+	Length     float64 // mm, centred on the 版心
+	Thick      float64 // mm, width of the thick line
+	Thin       float64 // mm, width of the thin line
+	Gap        float64 // mm, white space between the two lines
+	ThickFirst bool    // thick line above the thin one
 }
 
 // Height is the rule's total height from the top edge of the upper line to
@@ -133,16 +133,16 @@ type Format struct {
 	ParagraphIndent float64
 
 	// Letter format (clause 10.1).
-	MarkTop        float64    // mm from the page's top edge to the 标志's top edge: 30
-	MarkMaxWidth   float64    // mm, the 标志 must fit: 170
-	MarkRuleGap    float64    // mm from the 标志's bottom edge to the first double line: 4
-	FirstRule      DoubleLine // thick over thin
-	SecondRule     DoubleLine // thin over thick
-	SecondRuleTop  float64    // mm, top edge of the second double line: 277 (20 mm above the page's bottom edge)
-	NumberGap      float64    // mm between the first double line and the 发文字号's em box: 7/8 of a 三号 character
-	TitleGapLines  float64    // body lines between the 发文字号 and the 标题: 2
-	RecipientGapLines float64 // blank body lines between the 标题 and the 主送机关: 1
-	RuleColor      RGB        // the double lines' colour
+	MarkTop           float64    // mm from the page's top edge to the 标志's top edge: 30
+	MarkMaxWidth      float64    // mm, the 标志 must fit: 170
+	MarkRuleGap       float64    // mm from the 标志's bottom edge to the first double line: 4
+	FirstRule         DoubleLine // thick over thin
+	SecondRule        DoubleLine // thin over thick
+	SecondRuleTop     float64    // mm, top edge of the second double line: 277 (20 mm above the page's bottom edge)
+	NumberGap         float64    // mm between the first double line and the 发文字号's em box: 7/8 of a 三号 character
+	TitleGapLines     float64    // body lines between the 发文字号 and the 标题: 2
+	RecipientGapLines float64    // blank body lines between the 标题 and the 主送机关: 1
+	RuleColor         RGB        // the double lines' colour
 
 	// Closing elements (clause 7.3.5).
 	AttachGapLines    float64 // blank lines between 正文 and 附件说明: 1

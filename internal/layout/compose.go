@@ -14,11 +14,11 @@ type Fonts func(format.Role) Metrics
 
 // flowLine is a line of the body flow, waiting for its place on a page.
 type flowLine struct {
-	texts    []Text // X absolute; Y relative to the line's em box top
-	blank    bool   // an empty line (the 空一行 of the standard)
-	keepNext bool   // must stand on the same page as the next line
-	mark     *Mark
-	image    *Image // Y relative to the line's em box top
+	texts           []Text // X absolute; Y relative to the line's em box top
+	blank           bool   // an empty line (the 空一行 of the standard)
+	keepNext        bool   // must stand on the same page as the next line
+	mark            *Mark
+	image           *Image // Y relative to the line's em box top
 	pageBreakBefore bool
 }
 
