@@ -58,11 +58,11 @@ func Expand(d *doc.Document) error {
 func Execute(name, src string, data any) (string, error) {
 	t, err := template.New(name).Option("missingkey=error").Funcs(Funcs).Parse(src)
 	if err != nil {
-		return "", templateError(name, err)
+		return "", templateError(name, src, err)
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
-		return "", templateError(name, err)
+		return "", templateError(name, src, err)
 	}
 	out := buf.String()
 	if i := strings.Index(out, "<no value>"); i >= 0 {
@@ -78,7 +78,7 @@ var Funcs = template.FuncMap{}
 // "template: NAME:LINE: message".
 var templatePos = regexp.MustCompile(`^template: (.*?):(\d+)(?::(\d+))?: (.*)$`)
 
-func templateError(file string, err error) error {
+func templateError(file, src string, err error) error {
 	msg := err.Error()
 	m := templatePos.FindStringSubmatch(msg)
 	if m == nil {
@@ -86,6 +86,10 @@ func templateError(file string, err error) error {
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
+	// text/template counts the column in bytes; people count characters.
+	if lines := strings.Split(src, "\n"); col > 0 && line >= 1 && line <= len(lines) && col-1 <= len(lines[line-1]) {
+		col = utf8.RuneCountInString(lines[line-1][:col-1]) + 1
+	}
 	rest := m[4]
 	// "executing \"NAME\" at <.Figures.x>: map has no entry for key \"x\""
 	if i := strings.Index(rest, "> : "); i >= 0 {
