@@ -39,10 +39,11 @@ type Options struct {
 
 // Job is a document carried through the pipeline up to composed pages.
 type Job struct {
-	Doc    *doc.Document
-	Format *format.Format
-	Fonts  *fonts.Set
-	Result *layout.Result
+	Doc        *doc.Document
+	Format     *format.Format
+	Fonts      *fonts.Set
+	FontConfig string // the fonts.toml that was read
+	Result     *layout.Result
 }
 
 // Prepare loads, expands and composes a document: everything but writing.
@@ -56,7 +57,7 @@ func Prepare(path string, opt Options) (*Job, error) {
 	if err != nil {
 		return nil, doc.Errorf(d.At("format"), "%v", err)
 	}
-	set, err := loadFonts(d, opt)
+	set, cfgPath, err := loadFonts(d, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -67,12 +68,12 @@ func Prepare(path string, opt Options) (*Job, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Job{Doc: d, Format: f, Fonts: set, Result: res}, nil
+	return &Job{Doc: d, Format: f, Fonts: set, FontConfig: cfgPath, Result: res}, nil
 }
 
 // loadFonts resolves each role's font: the fonts folder's fonts.toml, then
 // the document's [fonts] table.
-func loadFonts(d *doc.Document, opt Options) (*fonts.Set, error) {
+func loadFonts(d *doc.Document, opt Options) (*fonts.Set, string, error) {
 	dir := opt.FontsDir
 	if dir == "" {
 		dir = FindFontsDir(filepath.Dir(d.Source))
@@ -81,9 +82,9 @@ func loadFonts(d *doc.Document, opt Options) (*fonts.Set, error) {
 	cfg, err := fonts.ReadConfig(cfgPath)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) || !exists(cfgPath) {
-			return nil, doc.Errorf(doc.Pos{File: cfgPath}, "no font configuration here; run from the project folder or pass --fonts DIR")
+			return nil, "", doc.Errorf(doc.Pos{File: cfgPath}, "no font configuration here; run from the project folder or pass --fonts DIR")
 		}
-		return nil, err
+		return nil, "", err
 	}
 	for k, p := range d.Fonts {
 		role, _ := fonts.RoleByKey(k)
@@ -101,9 +102,9 @@ func loadFonts(d *doc.Document, opt Options) (*fonts.Set, error) {
 			}
 			out = append(out, e)
 		}
-		return nil, out
+		return nil, "", out
 	}
-	return set, nil
+	return set, cfgPath, nil
 }
 
 func exists(p string) bool {

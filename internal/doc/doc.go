@@ -123,6 +123,11 @@ type Document struct {
 
 	// Positions of values in the source, by dotted key path.
 	Positions map[string]Pos
+
+	// Files lists every source file read to make the document (the data
+	// file, the template, table files), in the order read: an archive
+	// records them.
+	Files []string
 }
 
 // At is the position of a key path's value, or the nearest enclosing table's.

@@ -71,7 +71,7 @@ func Parse(path, src string) (*Document, error) {
 		return nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
 	}
 	r := &reader{file: path, pos: keyPositions(path, src), used: map[string]bool{}}
-	d := &Document{Source: path, Positions: r.pos}
+	d := &Document{Source: path, Positions: r.pos, Files: []string{path}}
 	dir := filepath.Dir(path)
 
 	d.Format = r.str(raw, "format", false)

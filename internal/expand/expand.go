@@ -35,6 +35,7 @@ func Expand(d *doc.Document) error {
 		}
 		return doc.Errorf(d.TemplatePos, "cannot read template %s: %v", d.Template, err)
 	}
+	d.Files = append(d.Files, d.Template)
 	if len(src) > MaxTemplateSize {
 		return doc.Errorf(doc.Pos{File: d.Template}, "template is %d bytes; at most %d", len(src), MaxTemplateSize)
 	}
