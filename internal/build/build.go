@@ -66,7 +66,7 @@ func Prepare(path string, opt Options) (*Job, error) {
 	}
 	res, err := layout.Compose(d, f, func(r format.Role) layout.Metrics { return set.Font(r) })
 	if err != nil {
-		return nil, err
+		return nil, doc.Locate(err)
 	}
 	return &Job{Doc: d, Format: f, Fonts: set, FontConfig: cfgPath, Result: res}, nil
 }

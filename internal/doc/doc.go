@@ -30,6 +30,9 @@ func (p Pos) String() string {
 type Error struct {
 	Pos Pos
 	Msg string
+	// Char, when set, is the character the problem is about; Locate can
+	// then narrow Pos from the start of a paragraph to the character.
+	Char rune
 }
 
 func (e *Error) Error() string {

@@ -66,7 +66,7 @@ func Parse(path, src string) (*Document, error) {
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &Error{Pos: Pos{path, pe.Position.Line, pe.Position.Col}, Msg: tomlMessage(pe)}
+			return nil, &Error{Pos: Pos{path, pe.Position.Line, RuneColumn(src, pe.Position.Line, pe.Position.Col)}, Msg: tomlMessage(pe)}
 		}
 		return nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
 	}

@@ -87,9 +87,10 @@ func templateError(file, src string, err error) error {
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	// text/template counts the column in bytes; people count characters.
-	if lines := strings.Split(src, "\n"); col > 0 && line >= 1 && line <= len(lines) && col-1 <= len(lines[line-1]) {
-		col = utf8.RuneCountInString(lines[line-1][:col-1]) + 1
+	// text/template gives the column as a byte offset from 0; people count
+	// characters from 1.
+	if m[3] != "" {
+		col = doc.RuneColumn(src, line, col+1)
 	}
 	rest := m[4]
 	// "executing \"NAME\" at <.Figures.x>: map has no entry for key \"x\""

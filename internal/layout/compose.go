@@ -74,7 +74,9 @@ func (c *composer) span(text string, st format.Style) Span {
 func (c *composer) breakPara(p Para, where doc.Pos) []Line {
 	lines, missing := Break(p)
 	for _, m := range missing {
-		c.errs = append(c.errs, doc.Errorf(where, "%v", m))
+		e := doc.Errorf(where, "%v", m)
+		e.Char = m.R
+		c.errs = append(c.errs, e)
 	}
 	return lines
 }
