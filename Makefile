@@ -32,6 +32,11 @@ tools:
 test: tools
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	@# The fuzz targets, each for a bounded time; a finding is written to the
+	@# package's testdata/fuzz and fails the run (commit it as a regression test).
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/doc
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/expand
+	$(GO) test -run '^$$' -fuzz '^FuzzBreak$$' -fuzztime $(FUZZTIME) ./internal/layout
 
 bench: tools
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/

@@ -188,3 +188,31 @@ func TestBuildWritesOnePDFPerDocumentIntoTheFolder(t *testing.T) {
 		t.Errorf("two documents into one file: exit %d, want %d", code, exitUsage)
 	}
 }
+
+func TestAbsurdInputsEndWithAClearMessage(t *testing.T) {
+	fontsDir, _ := filepath.Abs("../../fonts")
+	base, _ := filepath.Abs("testdata/base")
+	cases := []struct {
+		name, template, want string
+	}{
+		{"a 10 MB paragraph", strings.Repeat("字", 10<<20/3), "templates/body.txt: template is 10485759 bytes; at most 4194304"},
+		{"a 200 000-character paragraph", strings.Repeat("字", 200_000), "templates/body.txt:1:1: paragraph of 200000 characters; at most 100000: break it into paragraphs"},
+		{"a 100-level structure", "开头。\n\n" + strings.Repeat("#", 100) + " 标题", "templates/body.txt:3:1: heading level 100: at most 4 levels (一、 （一） 1. （1）)"},
+		{"a template that loops without end", "{{range 100000}}{{range 100000}}字{{end}}{{end}}", "templates/body.txt: the template produces more than 8388608 bytes of text; a 公文 is far shorter"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			copyTree(t, base, dir)
+			t.Chdir(dir)
+			if err := os.WriteFile("templates/body.txt", []byte(c.template), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"build", "--fonts", fontsDir, "data/doc.toml"}, &stdout, &stderr)
+			if code != exitInput || strings.TrimSpace(stderr.String()) != c.want {
+				t.Errorf("exit %d, printed\n%s\nwant\n%s", code, stderr.String(), c.want)
+			}
+		})
+	}
+}

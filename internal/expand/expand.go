@@ -22,8 +22,13 @@ import (
 // four (一、 （一） 1. （1）).
 const MaxLevels = 4
 
-// MaxTemplateSize bounds a template file.
-const MaxTemplateSize = 16 << 20
+// Limits that keep an absurd input from hanging a build: a 公文 paragraph
+// holds a few hundred characters, a whole body a few tens of thousands.
+const (
+	MaxTemplateSize = 4 << 20 // bytes of a template file
+	MaxExpandedSize = 8 << 20 // bytes of text a template may produce
+	MaxBlockRunes   = 100_000 // characters in one paragraph
+)
 
 // Expand reads d.Template, executes it with d as its data and sets d.Body.
 func Expand(d *doc.Document) error {
@@ -62,7 +67,10 @@ func Execute(name, src string, data any) (string, error) {
 		return "", templateError(name, src, err)
 	}
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, data); err != nil {
+	if err := t.Execute(&limited{w: &buf, n: MaxExpandedSize}, data); err != nil {
+		if errors.Is(err, errTooLong) {
+			return "", doc.Errorf(doc.Pos{File: name}, "the template produces more than %d bytes of text; a 公文 is far shorter", MaxExpandedSize)
+		}
 		return "", templateError(name, src, err)
 	}
 	out := buf.String()
@@ -70,6 +78,22 @@ func Execute(name, src string, data any) (string, error) {
 		return "", doc.Errorf(doc.Pos{File: name}, "template produced \"<no value>\": a field it quotes is missing from the data")
 	}
 	return out, nil
+}
+
+var errTooLong = errors.New("output too long")
+
+// limited stops a template that writes more than n bytes (a {{range}} run
+// wild) instead of letting it fill the memory.
+type limited struct {
+	w *bytes.Buffer
+	n int
+}
+
+func (l *limited) Write(p []byte) (int, error) {
+	if l.w.Len()+len(p) > l.n {
+		return 0, errTooLong
+	}
+	return l.w.Write(p)
 }
 
 // Funcs are the functions templates may call.
@@ -108,6 +132,9 @@ func templateError(file, src string, err error) error {
 		}
 	}
 	rest = strings.Replace(rest, "map has no entry for key", "the data has no figure", 1)
+	if r := []rune(rest); len(r) > 200 { // a message quoting a huge value
+		rest = string(r[:200]) + "…"
+	}
 	return doc.Errorf(doc.Pos{File: file, Line: line, Col: col}, "%s", rest)
 }
 
@@ -161,6 +188,10 @@ func Parse(file, text string, srcLine func(int) int) ([]doc.Block, error) {
 		}
 		pos := doc.Pos{File: file, Line: srcLine(start + 1), Col: 1}
 		para := join(parts)
+		if n := utf8.RuneCountInString(para); n > MaxBlockRunes {
+			errs = append(errs, doc.Errorf(pos, "paragraph of %d characters; at most %d: break it into paragraphs", n, MaxBlockRunes))
+			continue
+		}
 		level, rest := headingLevel(para)
 		if level > MaxLevels {
 			errs = append(errs, doc.Errorf(pos, "heading level %d: at most %d levels (一、 （一） 1. （1）)", level, MaxLevels))

@@ -294,29 +294,33 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 	}
 	for _, g := range groups(as) {
 		ga := as[g.start:g.end]
-		try := append(append([]atom{}, cur...), ga...)
-		if len(trimSpaces(cur)) == 0 || fits(try) {
-			if len(trimSpaces(cur)) == 0 && !fits(try) {
-				// Alone and too wide: cut it where it must be cut.
-				for _, a := range splitGroup(ga, avail) {
-					if len(trimSpaces(cur)) > 0 && !fits(append(append([]atom{}, cur...), a)) {
-						lines = append(lines, cur)
-						cur = nil
-					}
-					cur = append(cur, a)
-				}
+		if len(trimSpaces(cur)) == 0 {
+			cur = nil // spaces at a line's start disappear
+			if len(trimSpaces(ga)) == 0 {
 				continue
 			}
-			cur = try
+		}
+		if len(cur) > 0 && !fits(concat(cur, ga)) {
+			lines = append(lines, cur) // push the group down
+			cur = nil
+		}
+		if len(cur) == 0 && !fits(ga) {
+			// Alone and too wide: cut it where it must be cut.
+			for _, a := range splitGroup(ga, avail) {
+				if len(trimSpaces(cur)) > 0 && !fits(concat(cur, []atom{a})) {
+					lines = append(lines, cur)
+					cur = nil
+				}
+				cur = append(cur, a)
+			}
 			continue
 		}
-		lines = append(lines, cur)
-		cur = append([]atom{}, ga...)
+		cur = concat(cur, ga)
 	}
 	if len(trimSpaces(cur)) > 0 {
 		lines = append(lines, cur)
 	}
-	lines = avoidLoneLast(lines, fits, avail)
+	lines = avoidLoneLast(lines, fits)
 	out := make([]Line, len(lines))
 	for i, l := range lines {
 		indent := p.Indent
@@ -327,6 +331,10 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 		out[i] = place(trimSpaces(l), indent, p.Width-indent, !p.Ragged && !last)
 	}
 	return out, missing
+}
+
+func concat(a, b []atom) []atom {
+	return append(append(make([]atom, 0, len(a)+len(b)), a...), b...)
 }
 
 // splitGroup cuts an over-wide group into single atoms, and an over-wide
@@ -348,7 +356,7 @@ func splitGroup(ga []atom, avail func() float64) []atom {
 // avoidLoneLast keeps a paragraph's last line from holding a single
 // character (with its marks) when the line above can give it company
 // (GB/T 9704 practice; clreq §3.1.8 calls this a 孤字).
-func avoidLoneLast(lines [][]atom, fits func([]atom) bool, avail func() float64) [][]atom {
+func avoidLoneLast(lines [][]atom, fits func([]atom) bool) [][]atom {
 	n := len(lines)
 	if n < 2 {
 		return lines
@@ -369,7 +377,10 @@ func avoidLoneLast(lines [][]atom, fits func([]atom) bool, avail func() float64)
 		return lines
 	}
 	g := gs[len(gs)-1]
-	moved := append(append([]atom{}, prev[g.start:g.end]...), lines[n-1]...)
+	moved := concat(prev[g.start:g.end], lines[n-1])
+	if !fits(moved) {
+		return lines
+	}
 	out := append([][]atom{}, lines[:n-2]...)
 	return append(out, prev[:g.start], moved)
 }
