@@ -132,6 +132,13 @@ type Format struct {
 	// ParagraphIndent is the first-line indent of every paragraph, in 字.
 	ParagraphIndent float64
 
+	// PunctShrink is the fraction of its advance a punctuation mark may give
+	// up so that a closing mark can stay on its line (clreq §3.1.6). The
+	// project's choice is 0.18: beyond about 0.2 em of overlap between glyph
+	// boxes, poppler's text extraction (TextOutputDev, minDupBreakOverlap)
+	// starts a new line, which would break copying and searching.
+	PunctShrink float64
+
 	// Letter format (clause 10.1).
 	MarkTop           float64    // mm from the page's top edge to the 标志's top edge: 30
 	MarkMaxWidth      float64    // mm, the 标志 must fit: 170
@@ -209,6 +216,7 @@ func Letter() *Format {
 
 		TitleLinePitch:  MM(35),
 		ParagraphIndent: 2,
+		PunctShrink:     0.18,
 
 		MarkTop:           30,
 		MarkMaxWidth:      170,

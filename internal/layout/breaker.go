@@ -37,6 +37,10 @@ type Para struct {
 	// Ragged leaves every line at its natural width (titles, table cells that
 	// are centred); otherwise all lines but the last are justified.
 	Ragged bool
+	// Shrink is the fraction of its advance a compressible punctuation mark
+	// may give up to pull a mark up to the line it belongs to; 0 forbids
+	// compression (the mark's character is pushed down instead).
+	Shrink float64
 }
 
 // Placed is one glyph of a broken line, relative to the line's left edge.
@@ -123,7 +127,8 @@ func (m MissingGlyph) Error() string {
 
 // atoms splits spans into atoms, measuring each rune. Characters the font
 // lacks are reported, once each.
-func atoms(spans []Span, squeeze float64) ([]atom, []MissingGlyph) {
+// Compressible marks may give up the fraction shrink of their advance.
+func atoms(spans []Span, squeeze, shrink float64) ([]atom, []MissingGlyph) {
 	if squeeze == 0 {
 		squeeze = 1
 	}
@@ -168,9 +173,9 @@ func atoms(spans []Span, squeeze float64) ([]atom, []MissingGlyph) {
 			if a.advs[0] >= em*squeeze*0.99 {
 				switch {
 				case in(compressibleClosing, r):
-					a.shrink = a.advs[0] / 2
+					a.shrink = a.advs[0] * shrink
 				case in(compressibleOpening, r):
-					a.shrink, a.shrinkLeft = a.advs[0]/2, true
+					a.shrink, a.shrinkLeft = a.advs[0]*shrink, true
 				}
 			}
 			text = text[n:]
@@ -276,7 +281,7 @@ const eps = 1e-6
 //
 // It returns the characters that a span's font lacks, if any, as errors.
 func Break(p Para) ([]Line, []MissingGlyph) {
-	as, missing := atoms(p.Spans, p.Squeeze)
+	as, missing := atoms(p.Spans, p.Squeeze, min(max(p.Shrink, 0), 0.5))
 	if len(as) == 0 {
 		return nil, missing
 	}
@@ -288,7 +293,13 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 		}
 		return p.Width - p.Indent
 	}
+	// fits says whether a line fits at its natural width; squeezed, whether
+	// it fits with its punctuation compressed.
 	fits := func(line []atom) bool {
+		w, _ := measure(trimSpaces(line), true)
+		return w <= avail()+eps
+	}
+	squeezed := func(line []atom) bool {
 		w, s := measure(trimSpaces(line), true)
 		return w-s <= avail()+eps
 	}
@@ -301,13 +312,19 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 			}
 		}
 		if len(cur) > 0 && !fits(concat(cur, ga)) {
-			lines = append(lines, cur) // push the group down
-			cur = nil
+			// Compression only resolves a rule: the group's characters fit
+			// and only its closing marks, which may not start the next line,
+			// overflow. Otherwise the group goes down whole.
+			pullUp := squeezed(concat(cur, ga)) && fits(concat(cur, withoutClosing(ga)))
+			if !pullUp {
+				lines = append(lines, cur) // push the group down
+				cur = nil
+			}
 		}
-		if len(cur) == 0 && !fits(ga) {
+		if len(cur) == 0 && !squeezed(ga) {
 			// Alone and too wide: cut it where it must be cut.
 			for _, a := range splitGroup(ga, avail) {
-				if len(trimSpaces(cur)) > 0 && !fits(concat(cur, []atom{a})) {
+				if len(trimSpaces(cur)) > 0 && !squeezed(concat(cur, []atom{a})) {
 					lines = append(lines, cur)
 					cur = nil
 				}
@@ -331,6 +348,15 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 		out[i] = place(trimSpaces(l), indent, p.Width-indent, !p.Ragged && !last)
 	}
 	return out, missing
+}
+
+// withoutClosing is a group without its trailing closing marks.
+func withoutClosing(ga []atom) []atom {
+	n := len(ga)
+	for n > 0 && ga[n-1].cls == clsClose {
+		n--
+	}
+	return ga[:n]
 }
 
 func concat(a, b []atom) []atom {

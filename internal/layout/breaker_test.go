@@ -25,10 +25,13 @@ func (gridFont) Name() string    { return "grid.ttf" }
 // cell is one full-width character of the test style (10 pt) in mm.
 var cell = format.MM(10)
 
+// para is a paragraph of the test style whose marks may give up a quarter
+// of their advance.
 func para(text string, cells float64) Para {
 	return Para{
-		Spans: []Span{{Text: text, Style: format.Style{Role: format.FangSong, Size: 10}, Font: gridFont{}}},
-		Width: cells * cell,
+		Spans:  []Span{{Text: text, Style: format.Style{Role: format.FangSong, Size: 10}, Font: gridFont{}}},
+		Width:  cells * cell,
+		Shrink: 0.25,
 	}
 }
 
@@ -109,13 +112,14 @@ func TestBreakKeepsEachPunctuationRule(t *testing.T) {
 		want  []string // nil: check the invariants only
 	}{
 		{"closing mark is pushed down with the character before it", "一二三四五，六七", 5, []string{"一二三四", "五，六七"}},
-		{"closing mark is pulled up by compressing the line's punctuation", "一，二，三，四五", 5, []string{"一，二，三，", "四五"}},
+		{"closing mark is pulled up by compressing the line's punctuation", "一，二，三，四五", 5.5, []string{"一，二，三，", "四五"}},
+		{"compression never pulls up a character that could start the next line", "一，二，三四五六七八", 5.5, []string{"一，二，三", "四五六七八"}},
 		{"closing mark pushed down when compression cannot make room", "一，二，三四，五六", 5, []string{"一，二，三", "四，五六"}},
 		{"opening mark never ends a line", "一二三四（五）六", 5, []string{"一二三四", "（五）六"}},
 		{"opening quote goes down with its word", "一二三四“五六”七", 5, []string{"一二三四", "“五六”七"}},
 		{"consecutive closing marks stay with the character", "一二三四五。”六", 5, []string{"一二三四", "五。”六"}},
 		{"a number is never split", "一二三2024年", 5, []string{"一二三", "2024年"}},
-		{"a percentage is never split", "合格率99.9%。一二", 5, []string{"合格率", "99.9%。一二"}},
+		{"a percentage is never split", "合格率99.9%。一二三", 5, []string{"合格率", "99.9%。一", "二三"}},
 		{"an ellipsis is never split", "一二三四……五六", 5, []string{"一二三", "四……五六"}},
 		{"a dash is never split", "一二三四——五六", 5, []string{"一二三", "四——五六"}},
 		{"a lone last character takes company", "一二三四五六", 5, []string{"一二三四", "五六"}},

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -68,6 +69,12 @@ func (c *composer) squeeze() float64 { return c.f.CharPitch() / format.MM(c.f.Bo
 
 func (c *composer) span(text string, st format.Style) Span {
 	return Span{Text: text, Style: st, Font: c.fonts(st.Role)}
+}
+
+// bodyPara is a paragraph across the 版心 on the body grid, its first line
+// and the others indented by first and rest (mm).
+func (c *composer) bodyPara(spans []Span, first, rest float64) Para {
+	return Para{Spans: spans, Width: c.f.BodyWidth, FirstIndent: first, Indent: rest, Squeeze: c.squeeze(), Shrink: c.f.PunctShrink}
 }
 
 // breakPara breaks a paragraph, recording characters its fonts lack.
@@ -165,9 +172,12 @@ func (c *composer) letterHeader(d *doc.Document, p *Page) float64 {
 	// line(s) the standard asks for.
 	next := lastTop + format.MM(f.Title.Size) + (pitch - format.MM(f.Body.Size))
 	next += f.RecipientGapLines * pitch
+	// Snap down onto the page grid, so that page 1's lines stand where every
+	// other page's do and its last line ends at the 版心's bottom.
+	next = f.Top + math.Ceil((next-f.Top)/pitch-1e-9)*pitch
 
 	// 主送机关: flush left, wrapped lines flush left, ending with "：".
-	lines := c.breakPara(Para{Spans: []Span{c.span(d.Recipients+"：", f.Body)}, Width: f.BodyWidth, Squeeze: c.squeeze()}, d.At("recipients"))
+	lines := c.breakPara(c.bodyPara([]Span{c.span(d.Recipients+"：", f.Body)}, 0, 0), d.At("recipients"))
 	for _, l := range lines {
 		c.flow = append(c.flow, flowLine{texts: c.toTexts(l, f.Left)})
 	}
@@ -212,7 +222,7 @@ func (c *composer) body(d *doc.Document) {
 				mark = &Mark{Title: b.Number + b.Head, Level: 0}
 			}
 		}
-		lines := c.breakPara(Para{Spans: spans, Width: f.BodyWidth, FirstIndent: f.ParagraphIndent * c.zi(), Squeeze: c.squeeze()}, b.Pos)
+		lines := c.breakPara(c.bodyPara(spans, f.ParagraphIndent*c.zi(), 0), b.Pos)
 		for i, l := range lines {
 			fl := flowLine{texts: c.toTexts(l, f.Left), keepNext: keep}
 			if i == 0 {
@@ -263,7 +273,7 @@ func (c *composer) closing(d *doc.Document) {
 				first = f.ParagraphIndent * zi
 			}
 			hang := f.ParagraphIndent*zi + lw + c.width(num, f.Body, sq)
-			lines := c.breakPara(Para{Spans: []Span{c.span(text, f.Body)}, Width: f.BodyWidth, FirstIndent: first, Indent: hang, Squeeze: sq}, a.Pos)
+			lines := c.breakPara(c.bodyPara([]Span{c.span(text, f.Body)}, first, hang), a.Pos)
 			for _, l := range lines {
 				c.flow = append(c.flow, flowLine{texts: c.toTexts(l, f.Left)})
 			}
@@ -299,7 +309,7 @@ func (c *composer) closing(d *doc.Document) {
 	c.flow = append(c.flow, sigLine)
 	c.flow = append(c.flow, flowLine{texts: []Text{c.textAt(date, f.Body, dateX, 0, sq, d.At("date"))}, keepNext: d.Note != ""})
 	if d.Note != "" {
-		lines := c.breakPara(Para{Spans: []Span{c.span("（"+strings.Trim(d.Note, "（）()")+"）", f.Body)}, Width: f.BodyWidth, FirstIndent: f.ParagraphIndent * zi, Squeeze: sq}, d.At("note"))
+		lines := c.breakPara(c.bodyPara([]Span{c.span("（"+strings.Trim(d.Note, "（）()")+"）", f.Body)}, f.ParagraphIndent*zi, 0), d.At("note"))
 		for _, l := range lines {
 			c.flow = append(c.flow, flowLine{texts: c.toTexts(l, f.Left)})
 		}
