@@ -1,0 +1,365 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// Subset returns a TrueType font holding only the glyphs for runes (and
+// .notdef, and the components of composite glyphs), renumbered from 0 in the
+// order of the original glyph IDs. The PDF library parses every font it is
+// given in full; a 6–10 MB CJK font cut down to the few hundred characters of
+// a document parses in a fraction of the time and memory, and the bytes it
+// embeds are the same glyphs.
+//
+// The tables follow the OpenType specification (Microsoft Typography,
+// "OpenType Specification 1.9", chapters head, hhea, maxp, hmtx, loca, glyf,
+// cmap, post): glyf and loca are rebuilt with long offsets, hmtx with one
+// full metric per glyph, cmap as a single format 4 subtable (Windows,
+// Unicode BMP), post as format 3 (no glyph names). Other tables the PDF
+// library reads (name, OS/2) and the hinting tables (cvt, fpgm, prep) are
+// copied as they are; everything else (GSUB, GPOS, kern, …) is dropped.
+func (f *Font) Subset(runes []rune) ([]byte, error) {
+	return subsetTrueType(f.Data, runes, func(r rune) int { return int(f.ttf.Index(r)) })
+}
+
+// sfnt is a parsed table directory.
+type sfnt struct {
+	data   []byte
+	tables map[string][]byte
+}
+
+func parseSfnt(data []byte) (*sfnt, error) {
+	if len(data) < 12 {
+		return nil, errors.New("file too short")
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	if len(data) < 12+16*n {
+		return nil, errors.New("table directory truncated")
+	}
+	s := &sfnt{data: data, tables: map[string][]byte{}}
+	for i := 0; i < n; i++ {
+		rec := data[12+16*i:]
+		tag := string(rec[:4])
+		off := int(binary.BigEndian.Uint32(rec[8:]))
+		length := int(binary.BigEndian.Uint32(rec[12:]))
+		if off < 0 || length < 0 || off+length > len(data) || off+length < off {
+			return nil, fmt.Errorf("table %q lies outside the file", tag)
+		}
+		s.tables[tag] = data[off : off+length]
+	}
+	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap"} {
+		if _, ok := s.tables[tag]; !ok {
+			return nil, fmt.Errorf("no %q table", tag)
+		}
+	}
+	if len(s.tables["head"]) < 54 || len(s.tables["hhea"]) < 36 || len(s.tables["maxp"]) < 6 {
+		return nil, errors.New("head, hhea or maxp table truncated")
+	}
+	return s, nil
+}
+
+// glyphRange returns where glyph gid's outline lies in glyf.
+func (s *sfnt) glyphRange(gid, numGlyphs int) (int, int, error) {
+	loca := s.tables["loca"]
+	long := binary.BigEndian.Uint16(s.tables["head"][50:]) == 1
+	var a, b int
+	if long {
+		if 4*(gid+2) > len(loca) {
+			return 0, 0, errors.New("loca truncated")
+		}
+		a = int(binary.BigEndian.Uint32(loca[4*gid:]))
+		b = int(binary.BigEndian.Uint32(loca[4*gid+4:]))
+	} else {
+		if 2*(gid+2) > len(loca) {
+			return 0, 0, errors.New("loca truncated")
+		}
+		a = 2 * int(binary.BigEndian.Uint16(loca[2*gid:]))
+		b = 2 * int(binary.BigEndian.Uint16(loca[2*gid+2:]))
+	}
+	if a > b || b > len(s.tables["glyf"]) {
+		return 0, 0, fmt.Errorf("glyph %d lies outside glyf", gid)
+	}
+	return a, b, nil
+}
+
+// Composite glyph flags (OpenType glyf table, "Composite glyph description").
+const (
+	argsAreWords    = 0x0001
+	haveScale       = 0x0008
+	moreComponents  = 0x0020
+	haveXYScale     = 0x0040
+	haveTwoByTwo    = 0x0080
+	compositeHeader = 10
+)
+
+// components calls fn with the offset (within the glyph) of each component
+// glyph index of a composite glyph.
+func components(g []byte, fn func(at int)) error {
+	if len(g) < compositeHeader || int16(binary.BigEndian.Uint16(g)) >= 0 {
+		return nil // empty or simple
+	}
+	p := compositeHeader
+	for {
+		if p+4 > len(g) {
+			return errors.New("composite glyph truncated")
+		}
+		flags := binary.BigEndian.Uint16(g[p:])
+		fn(p + 2)
+		p += 4
+		if flags&argsAreWords != 0 {
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			p += 2
+		case flags&haveXYScale != 0:
+			p += 4
+		case flags&haveTwoByTwo != 0:
+			p += 8
+		}
+		if flags&moreComponents == 0 {
+			return nil
+		}
+	}
+}
+
+func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil { // a damaged font: report, never crash
+			out, err = nil, fmt.Errorf("cannot subset font: %v", r)
+		}
+	}()
+	s, err := parseSfnt(data)
+	if err != nil {
+		return nil, err
+	}
+	be := binary.BigEndian
+	numGlyphs := int(be.Uint16(s.tables["maxp"][4:]))
+
+	// The glyphs to keep: .notdef, each rune's, and their components.
+	keep := map[int]bool{0: true}
+	var queue []int
+	cmap := map[rune]int{} // rune → old glyph
+	for _, r := range runes {
+		if r < 0 || r > 0xFFFF {
+			continue
+		}
+		g := index(r)
+		if g <= 0 || g >= numGlyphs {
+			continue
+		}
+		cmap[r] = g
+		if !keep[g] {
+			keep[g] = true
+			queue = append(queue, g)
+		}
+	}
+	for len(queue) > 0 {
+		g := queue[0]
+		queue = queue[1:]
+		a, b, err := s.glyphRange(g, numGlyphs)
+		if err != nil {
+			return nil, err
+		}
+		glyph := s.tables["glyf"][a:b]
+		if err := components(glyph, func(at int) {
+			c := int(be.Uint16(glyph[at:]))
+			if c < numGlyphs && !keep[c] {
+				keep[c] = true
+				queue = append(queue, c)
+			}
+		}); err != nil {
+			return nil, err
+		}
+	}
+	old := make([]int, 0, len(keep))
+	for g := range keep {
+		old = append(old, g)
+	}
+	sort.Ints(old)
+	newID := make(map[int]int, len(old))
+	for i, g := range old {
+		newID[g] = i
+	}
+
+	// glyf and loca, with composite components renumbered.
+	var glyf []byte
+	loca := make([]byte, 4*(len(old)+1))
+	for i, g := range old {
+		be.PutUint32(loca[4*i:], uint32(len(glyf)))
+		a, b, err := s.glyphRange(g, numGlyphs)
+		if err != nil {
+			return nil, err
+		}
+		glyph := append([]byte(nil), s.tables["glyf"][a:b]...)
+		if err := components(glyph, func(at int) {
+			be.PutUint16(glyph[at:], uint16(newID[int(be.Uint16(glyph[at:]))]))
+		}); err != nil {
+			return nil, err
+		}
+		glyf = append(glyf, glyph...)
+		for len(glyf)%4 != 0 {
+			glyf = append(glyf, 0)
+		}
+	}
+	be.PutUint32(loca[4*len(old):], uint32(len(glyf)))
+
+	// hmtx: one full metric per kept glyph.
+	hmtx := s.tables["hmtx"]
+	nMetrics := int(be.Uint16(s.tables["hhea"][34:]))
+	if nMetrics < 1 || 4*nMetrics > len(hmtx) {
+		return nil, errors.New("hmtx truncated")
+	}
+	newHmtx := make([]byte, 4*len(old))
+	for i, g := range old {
+		var adv, lsb uint16
+		if g < nMetrics {
+			adv, lsb = be.Uint16(hmtx[4*g:]), be.Uint16(hmtx[4*g+2:])
+		} else {
+			adv = be.Uint16(hmtx[4*(nMetrics-1):])
+			if p := 4*nMetrics + 2*(g-nMetrics); p+2 <= len(hmtx) {
+				lsb = be.Uint16(hmtx[p:])
+			}
+		}
+		be.PutUint16(newHmtx[4*i:], adv)
+		be.PutUint16(newHmtx[4*i+2:], lsb)
+	}
+
+	head := append([]byte(nil), s.tables["head"]...)
+	be.PutUint32(head[8:], 0) // checkSumAdjustment, set below
+	be.PutUint16(head[50:], 1) // indexToLocFormat: long offsets
+	hhea := append([]byte(nil), s.tables["hhea"]...)
+	be.PutUint16(hhea[34:], uint16(len(old)))
+	maxp := append([]byte(nil), s.tables["maxp"]...)
+	be.PutUint16(maxp[4:], uint16(len(old)))
+
+	tables := map[string][]byte{
+		"head": head, "hhea": hhea, "maxp": maxp, "hmtx": newHmtx,
+		"loca": loca, "glyf": glyf, "cmap": cmap4(cmap, newID), "post": post3(s.tables["post"]),
+	}
+	for _, tag := range []string{"name", "OS/2", "cvt ", "fpgm", "prep"} {
+		if t, ok := s.tables[tag]; ok {
+			tables[tag] = t
+		}
+	}
+	return writeSfnt(tables), nil
+}
+
+// cmap4 builds a cmap table with one Windows Unicode BMP subtable in format
+// 4, one segment per run of consecutive characters with consecutive glyphs.
+func cmap4(cmap map[rune]int, newID map[int]int) []byte {
+	rs := make([]int, 0, len(cmap))
+	for r := range cmap {
+		rs = append(rs, int(r))
+	}
+	sort.Ints(rs)
+	type seg struct{ start, end, delta int }
+	var segs []seg
+	for _, r := range rs {
+		g := newID[cmap[rune(r)]]
+		if n := len(segs); n > 0 && segs[n-1].end == r-1 && segs[n-1].delta == g-r {
+			segs[n-1].end = r
+			continue
+		}
+		segs = append(segs, seg{r, r, g - r})
+	}
+	segs = append(segs, seg{0xFFFF, 0xFFFF, 1}) // the required final segment
+	n := len(segs)
+	sub := make([]byte, 16+8*n)
+	be := binary.BigEndian
+	be.PutUint16(sub[0:], 4)
+	be.PutUint16(sub[2:], uint16(len(sub)))
+	be.PutUint16(sub[6:], uint16(2*n))
+	search := 1
+	for search*2 <= n {
+		search *= 2
+	}
+	be.PutUint16(sub[8:], uint16(2*search))
+	be.PutUint16(sub[10:], uint16(log2(search)))
+	be.PutUint16(sub[12:], uint16(2*n-2*search))
+	for i, sg := range segs {
+		be.PutUint16(sub[14+2*i:], uint16(sg.end))
+		be.PutUint16(sub[16+2*n+2*i:], uint16(sg.start))
+		be.PutUint16(sub[16+4*n+2*i:], uint16(sg.delta))
+		// idRangeOffset stays 0: glyph = character + delta.
+	}
+	t := make([]byte, 12, 12+len(sub))
+	be.PutUint16(t[2:], 1)  // one subtable
+	be.PutUint16(t[4:], 3)  // platform Windows
+	be.PutUint16(t[6:], 1)  // encoding Unicode BMP
+	be.PutUint32(t[8:], 12) // its offset
+	return append(t, sub...)
+}
+
+func log2(n int) int {
+	l := 0
+	for n > 1 {
+		n >>= 1
+		l++
+	}
+	return l
+}
+
+// post3 keeps the post table's header as format 3: no glyph names.
+func post3(post []byte) []byte {
+	out := make([]byte, 32)
+	copy(out, post)
+	binary.BigEndian.PutUint32(out, 0x00030000)
+	return out
+}
+
+// writeSfnt lays tables out in tag order, 4-byte aligned, with their
+// checksums and the head table's checkSumAdjustment.
+func writeSfnt(tables map[string][]byte) []byte {
+	tags := make([]string, 0, len(tables))
+	for t := range tables {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	be := binary.BigEndian
+	n := len(tags)
+	search := 1
+	for search*2 <= n {
+		search *= 2
+	}
+	out := make([]byte, 12+16*n)
+	be.PutUint32(out, 0x00010000)
+	be.PutUint16(out[4:], uint16(n))
+	be.PutUint16(out[6:], uint16(16*search))
+	be.PutUint16(out[8:], uint16(log2(search)))
+	be.PutUint16(out[10:], uint16(16*n-16*search))
+	headAt := 0
+	for i, tag := range tags {
+		t := tables[tag]
+		rec := out[12+16*i:]
+		copy(rec, tag)
+		be.PutUint32(rec[4:], checksum(t))
+		be.PutUint32(rec[8:], uint32(len(out)))
+		be.PutUint32(rec[12:], uint32(len(t)))
+		if tag == "head" {
+			headAt = len(out)
+		}
+		out = append(out, t...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	be.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
+	return out
+}
+
+// checksum is the sum of a table's big-endian 32-bit words.
+func checksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:])
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
+}

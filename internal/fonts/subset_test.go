@@ -1,0 +1,86 @@
+package fonts
+
+import (
+	"bytes"
+	"path/filepath"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
+)
+
+const sample = "川办函〔2024〕114号关于政府网站与政务新媒体检查，。、；：“”（）《》—…％ABCxyz"
+
+func TestSubsetKeepsEachCharactersGlyphAndAdvance(t *testing.T) {
+	files, _ := filepath.Glob("../../fonts/*.ttf")
+	if len(files) != 5 {
+		t.Fatalf("found %d default fonts, want 5", len(files))
+	}
+	for _, p := range files {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			f, err := Open(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sub, err := f.Subset([]rune(sample))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sub) > len(f.Data)/20 {
+				t.Errorf("subset is %d bytes of %d: not cut down", len(sub), len(f.Data))
+			}
+			s, err := truetype.Parse(sub)
+			if err != nil {
+				t.Fatalf("subset does not parse: %v", err)
+			}
+			scale := fixed.Int26_6(f.ttf.FUnitsPerEm())
+			var a, b truetype.GlyphBuf
+			for _, r := range sample {
+				gi, si := f.ttf.Index(r), s.Index(r)
+				if gi == 0 {
+					continue
+				}
+				if si == 0 {
+					t.Errorf("%q lost from the subset", r)
+					continue
+				}
+				if f.ttf.HMetric(scale, gi) != s.HMetric(scale, si) {
+					t.Errorf("%q: metrics %v, want %v", r, s.HMetric(scale, si), f.ttf.HMetric(scale, gi))
+				}
+				if err := a.Load(f.ttf, scale, gi, font.HintingNone); err != nil {
+					t.Fatal(err)
+				}
+				if err := b.Load(s, scale, si, font.HintingNone); err != nil {
+					t.Fatalf("%q: %v", r, err)
+				}
+				if len(a.Points) != len(b.Points) || (len(a.Points) > 0 && a.Points[len(a.Points)-1] != b.Points[len(b.Points)-1]) {
+					t.Errorf("%q: outline of %d points, want %d", r, len(b.Points), len(a.Points))
+				}
+			}
+			// The PDF library accepts it.
+			pdf := fpdf.New("P", "mm", "A4", "")
+			pdf.AddUTF8FontFromBytes("sub", "", sub)
+			pdf.AddPage()
+			pdf.SetFont("sub", "", 16)
+			pdf.Text(20, 20, sample)
+			var out bytes.Buffer
+			if err := pdf.Output(&out); err != nil {
+				t.Errorf("fpdf refuses the subset: %v", err)
+			}
+		})
+	}
+}
+
+func TestSubsetRefusesDamagedFontsWithoutPanicking(t *testing.T) {
+	f, err := Open("../../fonts/FandolFang-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 11, 200, 4000} {
+		if _, err := subsetTrueType(f.Data[:n], []rune("中"), func(rune) int { return 5 }); err == nil {
+			t.Errorf("a font cut to %d bytes was accepted", n)
+		}
+	}
+}
