@@ -231,7 +231,7 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 	}
 
 	head := append([]byte(nil), s.tables["head"]...)
-	be.PutUint32(head[8:], 0) // checkSumAdjustment, set below
+	be.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
 	be.PutUint16(head[50:], 1) // indexToLocFormat: long offsets
 	hhea := append([]byte(nil), s.tables["hhea"]...)
 	be.PutUint16(hhea[34:], uint16(len(old)))
