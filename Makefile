@@ -1,11 +1,15 @@
 # gongwen — see README.md.
 #   make        build bin/gongwen and every document under data/ into output/
-#   make test   install the Debian tools the tests read PDFs with (if missing), then run every test
+#   make test   install the Debian tools the tests read and validate PDFs with (if missing), then run every test
 GO      ?= go
 BIN     := bin/gongwen
 DOCS    := $(wildcard data/*.toml)
-# Debian packages the tests need, as command:package.
-TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf
+# Debian packages the tests need, as command:package, or /path/of/a/file:package
+# for a package without a command (the jars of Apache PDFBox Preflight, which
+# validates every built document as PDF/A-1b).
+TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
+           java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
+           /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java
 FUZZTIME ?= 10s
 
 .PHONY: all docs test tools bench fuzz clean
@@ -21,7 +25,9 @@ docs: $(BIN)
 # Installs what is missing, with apt-get (as root, or through sudo).
 tools:
 	@missing=""; \
-	for t in $(TOOLS); do command -v $${t%%:*} >/dev/null 2>&1 || missing="$$missing $${t#*:}"; done; \
+	for t in $(TOOLS); do \
+	  case $${t%%:*} in /*) test -e $${t%%:*} ;; *) command -v $${t%%:*} >/dev/null 2>&1 ;; esac || missing="$$missing $${t#*:}"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  pkgs=$$(echo $$missing | tr ' ' '\n' | sort -u | tr '\n' ' '); \
 	  echo "installing Debian packages: $$pkgs"; \

@@ -27,6 +27,7 @@ const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2
 Usage:
   gongwen build [-o PATH] [--fonts DIR] DOC.toml...   build PDFs (default into output/)
   gongwen check [--fonts DIR] DOC.toml...             check everything, write nothing
+  gongwen verify [--fonts DIR] FILE.pdf...            rebuild from the recorded sources, compare bytes
   gongwen version                                     print the version
   gongwen help [COMMAND]                              this text, or a command's
 
@@ -48,11 +49,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "verify":
+		return runVerify(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "gongwen", build.Version)
 		return exitOK
 	case "help", "-h", "--help", "-help":
-		if len(args) > 1 && (args[1] == "build" || args[1] == "check") {
+		if len(args) > 1 && (args[1] == "build" || args[1] == "check" || args[1] == "verify") {
 			return run([]string{args[1], "--help"}, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)
@@ -81,6 +84,25 @@ const checkHelp = `Usage: gongwen check [--fonts DIR] DOC.toml...
 Loads, expands and lays out each document, checking the data, the template
 and every character against its font, and reports every problem found.
 Writes nothing.
+
+Options:
+`
+
+const verifyHelp = `Usage: gongwen verify [--fonts DIR] FILE.pdf...
+
+Reads the archive record in each PDF that gongwen built (the tool's version
+and the SHA-256 of every input: data, template, tables, images, fonts,
+fonts.toml and the format's settings, by path relative to the project),
+rebuilds the document from the current tree with the recorded date, and says
+whether the result has the same bytes. When it has not, it names each input
+whose content changed, each one that is missing and each new one.
+
+The project is the folder holding the recorded data file, looked for from
+the current folder upwards, then from the PDF's folder upwards. The recorded
+fonts.toml is used unless --fonts is given.
+
+Exit status: 0 every PDF is identical to its rebuild, 1 one differs or
+cannot be verified, 2 wrong usage.
 
 Options:
 `
@@ -174,6 +196,43 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: ok (%d pages)\n", d, len(j.Result.Pages))
+	}
+	return status
+}
+
+func runVerify(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("verify", verifyHelp, stderr)
+	fontsDir := fs.String("fonts", "", "folder with the fonts.toml to rebuild with (default: the one recorded in the PDF)")
+	fs.Bool("help", false, "show this help")
+	if helpRequested(args) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK
+	}
+	if code := parse(fs, args, stdout); code >= 0 {
+		return code
+	}
+	status := exitOK
+	for _, p := range fs.Args() {
+		rep, err := build.Verify(p, build.Options{FontsDir: *fontsDir})
+		if err != nil {
+			report(stderr, err)
+			status = exitInput
+			continue
+		}
+		diffs := rep.Differences()
+		if rep.Identical {
+			fmt.Fprintf(stdout, "%s: identical to a rebuild from %s\n", p, rep.Recorded.Document)
+		} else {
+			fmt.Fprintf(stdout, "%s: differs from a rebuild from %s\n", p, rep.Recorded.Document)
+			status = exitInput
+			if len(diffs) == 0 {
+				diffs = []string{"the recorded inputs are unchanged, yet the bytes differ (another build of " + rep.Recorded.Tool + "?)"}
+			}
+		}
+		for _, d := range diffs {
+			fmt.Fprintf(stdout, "%s: %s\n", p, d)
+		}
 	}
 	return status
 }

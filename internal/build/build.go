@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"gongwen/internal/archive"
 	"gongwen/internal/doc"
 	"gongwen/internal/expand"
 	"gongwen/internal/fonts"
@@ -151,21 +152,102 @@ func (j *Job) Date(opt Options) time.Time {
 	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 }
 
-// Render writes the job's PDF into memory.
+// Render writes the job's PDF into memory, with its archive record.
 func (j *Job) Render(opt Options) ([]byte, error) {
+	rec, err := j.Record()
+	if err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
-	err := pdfr.Render(&buf, j.Result, pdfr.Options{
+	err = pdfr.Render(&buf, j.Result, pdfr.Options{
 		Font: func(r format.Role) (string, []byte) {
 			f := j.Fonts.Font(r)
 			return strings.TrimSuffix(f.Name(), filepath.Ext(f.Name())), f.Data
 		},
 		Date:    j.Date(opt),
 		Creator: "gongwen " + Version,
+		XMP:     []pdfr.XMPPart{{Description: rec.Description(), Schema: archive.Schema}},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: rendering: %v", j.Doc.Source, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// Record lists what the job is made from, for the PDF's archive record:
+// every source file the document read (data, template, tables, images),
+// the font configuration, each font and the format's settings, by path
+// relative to the project root (see package archive).
+func (j *Job) Record() (*archive.Record, error) {
+	root, err := archive.FindRoot(j.Doc.Source)
+	if err != nil {
+		return nil, err
+	}
+	rec := &archive.Record{
+		Tool:         "gongwen " + Version,
+		Document:     archive.RelPath(root, j.Doc.Source),
+		FontConfig:   archive.RelPath(root, j.FontConfig),
+		Format:       j.Format.Name,
+		FormatSHA256: archive.HashValue(*j.Format),
+	}
+	files := append([]string{}, j.Doc.Files...)
+	for _, p := range j.Result.Pages {
+		for _, im := range p.Images {
+			files = append(files, im.Path)
+		}
+	}
+	files = append(files, j.FontConfig)
+	for _, p := range files {
+		if err := rec.AddFile(root, p); err != nil {
+			return nil, doc.Errorf(doc.Pos{File: p}, "cannot record the source: %v", unwrapPath(err))
+		}
+	}
+	for _, r := range format.Roles {
+		if f := j.Fonts.Font(r); f != nil {
+			rec.Add(archive.RelPath(root, f.Path), archive.HashBytes(f.Data))
+		}
+	}
+	return rec, nil
+}
+
+// Verify reads the archive record of the PDF at pdfPath, rebuilds its
+// document from the current tree as recorded (same data file, font
+// configuration and date) and compares. opt.FontsDir, if set, overrides the
+// recorded font configuration; opt.Epoch is not used.
+func Verify(pdfPath string, opt Options) (*archive.Report, error) {
+	b, err := os.ReadFile(pdfPath)
+	if err != nil {
+		return nil, doc.Errorf(doc.Pos{File: pdfPath}, "cannot read: %v", unwrapPath(err))
+	}
+	rep, err := archive.Verify(b, []string{".", filepath.Dir(pdfPath)}, func(root string, rec *archive.Record) ([]byte, *archive.Record, error) {
+		o := Options{FontsDir: opt.FontsDir}
+		if o.FontsDir == "" && rec.FontConfig != "" && !strings.HasPrefix(rec.FontConfig, archive.Outside) {
+			o.FontsDir = filepath.Dir(filepath.Join(root, filepath.FromSlash(rec.FontConfig)))
+		}
+		if !rec.Date.IsZero() {
+			d := rec.Date
+			o.Epoch = &d
+		}
+		// Named from the current folder where possible, for messages.
+		data := filepath.Join(root, filepath.FromSlash(rec.Document))
+		if rel, err := filepath.Rel(mustWd(), data); err == nil {
+			data = rel
+		}
+		j, err := Prepare(data, o)
+		if err != nil {
+			return nil, nil, err
+		}
+		cur, err := j.Record()
+		if err != nil {
+			return nil, nil, err
+		}
+		out, err := j.Render(o)
+		return out, cur, err
+	})
+	if err != nil {
+		return nil, doc.Errorf(doc.Pos{File: pdfPath}, "%v", err)
+	}
+	return rep, nil
 }
 
 // Build makes the PDF of the document at path and writes it to out.

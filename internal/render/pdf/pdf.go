@@ -1,7 +1,9 @@
 // Package pdf draws composed pages with the fpdf library: glyphs at the
 // positions the layout gave them, rules, images, bookmarks and the document
 // information, in bytes that depend only on the pages, the fonts and the
-// date it is given. It knows nothing of TOML, templates or line breaking.
+// date it is given. The file is PDF/A-1b: fpdf's output goes through a
+// post-pass (pdfa.go) for what fpdf does not do itself. It knows nothing of
+// TOML, templates or line breaking.
 package pdf
 
 import (
@@ -14,6 +16,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/golang/freetype/truetype"
 
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
@@ -28,7 +31,13 @@ type Options struct {
 	Date time.Time
 	// Creator names the tool and its version.
 	Creator string
+	// XMP is added to the document's XMP metadata.
+	XMP []XMPPart
 }
+
+// OutputCondition names the output intent's colour space: the sRGB profile
+// made by package icc.
+const OutputCondition = "sRGB IEC61966-2.1"
 
 // Render writes res as a PDF to w.
 func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
@@ -53,20 +62,41 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 	pdf.SetCreator(opt.Creator, true)
 	pdf.SetProducer(opt.Creator, true)
 	pdf.SetLineCapStyle("butt")
+	info := docInfo{
+		Title:    res.Meta.Title,
+		Author:   res.Meta.Author,
+		Subject:  res.Meta.Subject,
+		Keywords: strings.Join(res.Meta.Keywords, ", "),
+		Creator:  opt.Creator,
+		Producer: opt.Creator,
+		Date:     opt.Date,
+	}
+	// The XMP packet goes in through fpdf. The output intent does not:
+	// fpdf's AddOutputIntent points the trailer's /Info at the profile
+	// stream and marks every page as a transparency group, so the
+	// post-pass adds it.
+	pdf.SetXmpMetadata(info.xmp(opt.XMP))
 
+	// Each distinct font is registered under a plain family name of our
+	// own (f1, f2, …: fpdf writes it lower-cased after "utf8" as BaseFont);
+	// the post-pass replaces that with the font's PostScript name.
 	family := map[format.Role]string{}
-	embedded := map[string]bool{}
+	embedded := map[string]string{}
+	psNames := map[string]string{}
 	for _, p := range res.Pages {
 		for _, t := range p.Texts {
 			if _, ok := family[t.Style.Role]; ok {
 				continue
 			}
 			name, data := opt.Font(t.Style.Role)
-			family[t.Style.Role] = name
-			if !embedded[name] {
-				embedded[name] = true
-				pdf.AddUTF8FontFromBytes(name, "", data)
+			fam, ok := embedded[name]
+			if !ok {
+				fam = fmt.Sprintf("f%d", len(embedded)+1)
+				embedded[name] = fam
+				psNames["utf8"+fam] = postScriptName(name, data)
+				pdf.AddUTF8FontFromBytes(fam, "", data)
 			}
+			family[t.Style.Role] = fam
 		}
 	}
 	if err := pdf.Error(); err != nil {
@@ -112,5 +142,42 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 			return err
 		}
 	}
-	return pdf.Output(w)
+	var raw bytes.Buffer
+	if err := pdf.Output(&raw); err != nil {
+		return err
+	}
+	out, err := toPDFA(raw.Bytes(), info, psNames)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// postScriptName is the font's PostScript name (name table, name ID 6),
+// reduced to the characters a PDF name may hold without escapes; the name
+// it was given, so reduced, if it has none.
+func postScriptName(name string, data []byte) string {
+	ps := ""
+	if f, err := truetype.Parse(data); err == nil {
+		ps = cleanName(f.Name(truetype.NameIDPostscriptName))
+	}
+	if ps == "" {
+		ps = cleanName(name)
+	}
+	if ps == "" {
+		ps = "Font"
+	}
+	return ps
+}
+
+func cleanName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r > ' ' && r < 0x7f && r != '#' && r != '?' && !strings.ContainsRune("()<>[]{}/%", r) {
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	return out[:min(len(out), 100)]
 }

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// verifyProject copies testdata/base (a user project without a fonts
+// folder: data/doc.toml, templates/) into a new folder and returns it.
+func verifyProject(t *testing.T) string {
+	t.Helper()
+	base, _ := filepath.Abs("testdata/base")
+	dir := t.TempDir()
+	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(base, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestVerifyUsageAndHelp(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"verify"}, exitUsage, "no document given"},
+		{[]string{"verify", "--nonsense", "a.pdf"}, exitUsage, "flag provided but not defined"},
+		{[]string{"verify", "--help"}, exitOK, "Usage: gongwen verify"},
+		{[]string{"help", "verify"}, exitOK, "Exit status: 0 every PDF is identical"},
+		{[]string{"help"}, exitOK, "gongwen verify [--fonts DIR] FILE.pdf..."},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(c.args, &stdout, &stderr)
+		if code != c.code || !strings.Contains(stdout.String()+stderr.String(), c.want) {
+			t.Errorf("%v: exit %d (want %d), output lacks %q:\n%s%s", c.args, code, c.code, c.want, stdout.String(), stderr.String())
+		}
+	}
+}
+
+func TestVerifyRefusesWhatItCannotVerify(t *testing.T) {
+	dir := t.TempDir()
+	notOurs := filepath.Join(dir, "other.pdf")
+	os.WriteFile(notOurs, []byte("%PDF-1.4\n%%EOF\n"), 0o644)
+	for file, want := range map[string]string{
+		filepath.Join(dir, "absent.pdf"): "absent.pdf: cannot read: no such file or directory",
+		notOurs:                          "other.pdf: no gongwen archive record",
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"verify", file}, &stdout, &stderr); code != exitInput || !strings.Contains(stderr.String(), want) {
+			t.Errorf("verify %s: exit %d, stderr %q, want 1 and %q", file, code, stderr.String(), want)
+		}
+	}
+}
+
+// TestVerifyRebuildsWithTheFontsGiven builds a document whose fonts come
+// from outside its project (--fonts): the record names them only as
+// outside:NAME, so verify needs --fonts too, and says so by failing without.
+func TestVerifyRebuildsWithTheFontsGiven(t *testing.T) {
+	fontsDir, _ := filepath.Abs("../../fonts")
+	dir := verifyProject(t)
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--fonts", fontsDir, "-o", "doc.pdf", "data/doc.toml"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("build: exit %d: %s", code, stderr.String())
+	}
+	b, _ := os.ReadFile("doc.pdf")
+	for _, s := range []string{"data/doc.toml", "outside:fonts.toml", "outside:FandolFang-Regular.ttf"} {
+		if !bytes.Contains(b, []byte("  "+s+"</rdf:li>")) {
+			t.Errorf("the record lacks %s", s)
+		}
+	}
+	if bytes.Contains(b, []byte(fontsDir)) || bytes.Contains(b, []byte(dir)) {
+		t.Error("the PDF holds an absolute path")
+	}
+
+	stdout.Reset()
+	if code := run([]string{"verify", "--fonts", fontsDir, "doc.pdf"}, &stdout, &stderr); code != exitOK || stdout.String() != "doc.pdf: identical to a rebuild from data/doc.toml\n" {
+		t.Errorf("verify --fonts: exit %d:\n%s%s", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	code := run([]string{"verify", "doc.pdf"}, &stdout, &stderr)
+	if code != exitInput || !strings.Contains(stdout.String(), "doc.pdf: rebuild failed: ") || !strings.Contains(stdout.String(), "pass --fonts DIR") {
+		t.Errorf("verify without --fonts: exit %d:\n%s", code, stdout.String())
+	}
+}

@@ -1,0 +1,305 @@
+// Package archive owns the archive record of a document: which sources made
+// a PDF (each file's path relative to the project and its SHA-256, the
+// format's settings, the tool's version), written into the PDF's XMP
+// metadata, read back from it, and compared with a rebuild from the current
+// tree. It knows nothing of how documents are built; the build package hands
+// it the inputs and a way to rebuild.
+//
+// The project root is the nearest folder, from the data file's folder
+// upwards, that holds fonts/fonts.toml or go.mod (so this repository's root,
+// or a user project laid out like it); if there is none, the folder above
+// the data file's when that is named data, else the data file's own folder. Paths are recorded relative to it, with forward slashes, so that
+// the record, and the PDF, are the same wherever the project is cloned. A
+// file outside the project (a system font, say) is recorded by its name
+// alone, as "outside:NAME": the PDF never holds an absolute path.
+package archive
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Namespace is the XMP namespace of the record's properties, and Prefix the
+// prefix it is written with. The .invalid top-level domain (RFC 2606) can
+// never belong to anyone else.
+const (
+	Namespace = "http://gongwen.invalid/ns/archive/1/"
+	Prefix    = "gw"
+)
+
+// Outside starts the recorded name of a file outside the project.
+const Outside = "outside:"
+
+// Source is one input file.
+type Source struct {
+	Path   string // relative to the project root, slash-separated; or Outside+name
+	SHA256 string // lower-case hex
+}
+
+// Record is what a PDF was made from.
+type Record struct {
+	Tool         string   // the tool and its version: "gongwen 0.1.0"
+	Document     string   // the data file, as a Source path
+	FontConfig   string   // the fonts.toml read, as a Source path
+	Format       string   // the format's name
+	FormatSHA256 string   // hash of the format's settings (HashValue)
+	Sources      []Source // every input file, in the order read, each once
+
+	// Date is the PDF's creation date (xmp:CreateDate). Read fills it in;
+	// the renderer writes it, not Description.
+	Date time.Time
+}
+
+// FindRoot returns the project root of a data file, as an absolute path.
+func FindRoot(dataFile string) (string, error) {
+	abs, err := filepath.Abs(dataFile)
+	if err != nil {
+		return "", err
+	}
+	start := filepath.Dir(abs)
+	for d := start; ; d = filepath.Dir(d) {
+		if isFile(filepath.Join(d, "go.mod")) || isFile(filepath.Join(d, "fonts", "fonts.toml")) {
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if filepath.Base(start) == "data" {
+		return filepath.Dir(start), nil
+	}
+	return start, nil
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// RelPath is how a file is named in the record: its path relative to root
+// with forward slashes, or Outside+its name when it is not under root.
+func RelPath(root, p string) string {
+	abs, err := filepath.Abs(p)
+	if err == nil {
+		if r, err := filepath.Rel(root, abs); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(r)
+		}
+	}
+	return Outside + filepath.Base(p)
+}
+
+// HashBytes is the hex SHA-256 of b.
+func HashBytes(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// HashFile is the hex SHA-256 of a file's content.
+func HashFile(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// HashValue is the hex SHA-256 of a Go value printed with %#v: every field
+// by name with its value. It is how settings that live in code, such as a
+// format, are recorded; adding, removing or changing a field changes it.
+func HashValue(v any) string {
+	return HashBytes([]byte(fmt.Sprintf("%#v", v)))
+}
+
+// Add records a file with its hash, unless the same path is recorded.
+func (r *Record) Add(path, sha string) {
+	for _, s := range r.Sources {
+		if s.Path == path {
+			return
+		}
+	}
+	r.Sources = append(r.Sources, Source{Path: path, SHA256: sha})
+}
+
+// AddFile records the file at p (a path as the build used it) under root.
+func (r *Record) AddFile(root, p string) error {
+	sha, err := HashFile(p)
+	if err != nil {
+		return err
+	}
+	r.Add(RelPath(root, p), sha)
+	return nil
+}
+
+// Source returns the recorded source with the given path.
+func (r *Record) Source(path string) (Source, bool) {
+	for _, s := range r.Sources {
+		if s.Path == path {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
+
+// Schema is the PDF/A extension schema describing the record's properties
+// (ISO 19005-1 clause 6.7.8): PDF/A-1 allows in XMP only properties of
+// schemas that are standard or described in the file like this. An ordered
+// list of texts has the value type "seq Text", as the PDF/A Competence
+// Center's TechNote 0008 spells it (PDFBox refuses "Seq Text"). It is one
+// rdf:li of pdfaExtension:schemas, in which the prefixes pdfaSchema and
+// pdfaProperty are declared by the enclosing element.
+var Schema = `<rdf:li rdf:parseType="Resource">
+ <pdfaSchema:schema>gongwen archive record: the sources this PDF was built from</pdfaSchema:schema>
+ <pdfaSchema:namespaceURI>` + Namespace + `</pdfaSchema:namespaceURI>
+ <pdfaSchema:prefix>` + Prefix + `</pdfaSchema:prefix>
+ <pdfaSchema:property><rdf:Seq>
+` + property("tool", "Text", "the program that built the PDF, with its version") +
+	property("document", "Text", "the data file, relative to the project root") +
+	property("fontConfig", "Text", "the font configuration read, relative to the project root") +
+	property("format", "Text", "the name of the document format") +
+	property("formatSHA256", "Text", "SHA-256 of the format's settings") +
+	property("sources", "seq Text", "every input file as its SHA-256 in hex, two spaces and its path relative to the project root (the format of sha256sum)") +
+	` </rdf:Seq></pdfaSchema:property>
+</rdf:li>`
+
+func property(name, valueType, description string) string {
+	return fmt.Sprintf(`  <rdf:li rdf:parseType="Resource">
+   <pdfaProperty:name>%s</pdfaProperty:name>
+   <pdfaProperty:valueType>%s</pdfaProperty:valueType>
+   <pdfaProperty:category>internal</pdfaProperty:category>
+   <pdfaProperty:description>%s</pdfaProperty:description>
+  </rdf:li>
+`, name, valueType, description)
+}
+
+// Description is the record as an XMP rdf:Description element.
+func (r *Record) Description() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<rdf:Description rdf:about=\"\" xmlns:%s=\"%s\">\n", Prefix, Namespace)
+	for _, kv := range [][2]string{
+		{"tool", r.Tool}, {"document", r.Document}, {"fontConfig", r.FontConfig},
+		{"format", r.Format}, {"formatSHA256", r.FormatSHA256},
+	} {
+		fmt.Fprintf(&b, " <%s:%s>%s</%[1]s:%[2]s>\n", Prefix, kv[0], text(kv[1]))
+	}
+	fmt.Fprintf(&b, " <%s:sources><rdf:Seq>\n", Prefix)
+	for _, s := range r.Sources {
+		fmt.Fprintf(&b, "  <rdf:li>%s  %s</rdf:li>\n", s.SHA256, text(s.Path))
+	}
+	fmt.Fprintf(&b, " </rdf:Seq></%s:sources>\n</rdf:Description>", Prefix)
+	return b.String()
+}
+
+func text(s string) string {
+	var b bytes.Buffer
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// ErrNoRecord is returned by Read for a PDF without an archive record.
+var ErrNoRecord = errors.New("no gongwen archive record in its XMP metadata")
+
+const xmpBasic = "http://ns.adobe.com/xap/1.0/"
+
+// Read finds the archive record in a PDF's XMP packet. The packet is stored
+// uncompressed (PDF/A-1 requires it), so it is found in the raw bytes.
+func Read(pdf []byte) (*Record, error) {
+	begin := []byte("<?xpacket begin=")
+	end := []byte("<?xpacket end=")
+	for rest := pdf; ; {
+		i := bytes.Index(rest, begin)
+		if i < 0 {
+			return nil, ErrNoRecord
+		}
+		j := bytes.Index(rest[i:], end)
+		if j < 0 {
+			return nil, ErrNoRecord
+		}
+		packet := rest[i : i+j]
+		rest = rest[i+j:]
+		if !bytes.Contains(packet, []byte(Namespace)) {
+			continue
+		}
+		return parse(packet)
+	}
+}
+
+// parse reads the record's properties out of an XMP packet.
+func parse(packet []byte) (*Record, error) {
+	r := &Record{}
+	d := xml.NewDecoder(bytes.NewReader(packet))
+	var stack []xml.Name
+	var chars strings.Builder
+	found := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading the XMP metadata: %v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, t.Name)
+			chars.Reset()
+		case xml.CharData:
+			chars.Write(t)
+		case xml.EndElement:
+			v := strings.TrimSpace(chars.String())
+			chars.Reset()
+			parent := xml.Name{}
+			if len(stack) >= 3 {
+				parent = stack[len(stack)-3] // gw:sources / rdf:Seq / rdf:li
+			}
+			switch {
+			case t.Name.Space == Namespace:
+				found = true
+				switch t.Name.Local {
+				case "tool":
+					r.Tool = v
+				case "document":
+					r.Document = v
+				case "fontConfig":
+					r.FontConfig = v
+				case "format":
+					r.Format = v
+				case "formatSHA256":
+					r.FormatSHA256 = v
+				}
+			case t.Name.Local == "li" && parent.Space == Namespace && parent.Local == "sources":
+				sha, path, ok := strings.Cut(v, "  ")
+				if !ok || len(sha) != 64 {
+					return nil, fmt.Errorf("recorded source %q is not a SHA-256, two spaces and a path", v)
+				}
+				r.Sources = append(r.Sources, Source{Path: path, SHA256: sha})
+			case t.Name.Space == xmpBasic && t.Name.Local == "CreateDate":
+				date, err := time.Parse(time.RFC3339, v)
+				if err != nil {
+					return nil, fmt.Errorf("xmp:CreateDate %q: %v", v, err)
+				}
+				r.Date = date
+			}
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if !found || r.Document == "" {
+		return nil, ErrNoRecord
+	}
+	return r, nil
+}

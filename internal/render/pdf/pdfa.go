@@ -1,0 +1,814 @@
+package pdf
+
+// The PDF/A-1b post-pass.
+//
+// fpdf writes a plain PDF 1.3 file (1.4 when an image has an alpha
+// channel), with the XMP packet given to it through SetXmpMetadata. What PDF/A-1b (ISO 19005-1) asks beyond that, fpdf does
+// not do; this pass does it on fpdf's finished output:
+//
+//   - the catalog gets an sRGB output intent (clause 6.2.2) with the ICC
+//     profile of package icc, as the colour space that gives DeviceRGB
+//     and DeviceGray their meaning (clause 6.2.3.3);
+//   - the trailer gets an /ID (clause 6.1.3), derived from the file's bytes
+//     so that the same document always gets the same ID;
+//   - the Info dictionary is written again from the same values as the XMP,
+//     its dates with their offset from UTC like the XMP's (clause 6.7.3);
+//   - the catalog loses fpdf's empty /Names tree, whose /EmbeddedFiles key
+//     PDF/A-1 forbids (clause 6.1.11);
+//   - the outline root gets its /Count and each bookmark with children a
+//     negative /Count (closed), as the PDF Reference asks (document
+//     outline);
+//   - every embedded font subset is named TAG+PostScriptName, TAG being six
+//     capital letters derived from the subset's bytes (PDF Reference, font
+//     subsets), and
+//     its descriptor gets a /CIDSet stream listing the CIDs the subset holds
+//     (clause 6.3.5);
+//   - an image with an alpha channel (a seal PNG) loses its soft mask,
+//     which PDF/A-1 forbids (clause 6.4), for an explicit stencil mask
+//     (a /Mask image of one bit, opaque where the alpha is at least half),
+//     which it allows; the pages then lose the transparency group fpdf
+//     gives them for the soft mask;
+//   - the header is %PDF-1.4, the version PDF/A-1 is based on (clause 6.1.2).
+//
+// The pass reads the file through fpdf's own cross-reference table: each
+// object runs from its offset to the next object's. It edits the few
+// dictionaries above in place, appends the new CIDSet streams and writes the
+// file out again with a new cross-reference table, so every offset is
+// computed afresh. It understands just enough PDF syntax for fpdf's output
+// and fails with an error, rather than guessing, on anything else.
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gongwen/internal/icc"
+)
+
+// object is one indirect object: what lies between "N 0 obj" and "endobj".
+type object struct {
+	num  int
+	body []byte
+}
+
+// file is a PDF as fpdf writes it: a header, objects 1…n and a trailer.
+type file struct {
+	header     []byte // the version line and the binary comment line
+	objs       map[int]*object
+	order      []int // object numbers in file order
+	root, info int
+}
+
+var (
+	startxrefRE = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
+	trailerRE   = regexp.MustCompile(`/(Root|Info) (\d+) 0 R`)
+	refRE       = regexp.MustCompile(`^(\d+) 0 R$`)
+	versionRE   = regexp.MustCompile(`^%PDF-1\.([0-9])`)
+)
+
+// parseFile splits fpdf's output into its objects.
+func parseFile(raw []byte) (*file, error) {
+	m := startxrefRE.FindSubmatch(raw)
+	if m == nil {
+		return nil, errors.New("no startxref at the end of the file")
+	}
+	xref, _ := strconv.Atoi(string(m[1]))
+	if xref <= 0 || xref >= len(raw) || !bytes.HasPrefix(raw[xref:], []byte("xref")) {
+		return nil, errors.New("startxref does not point at a cross-reference table")
+	}
+	lines := strings.Split(string(raw[xref:]), "\n")
+	// lines[0] "xref", lines[1] "0 N", then N entries, then "trailer".
+	if len(lines) < 3 {
+		return nil, errors.New("short cross-reference table")
+	}
+	var first, count int
+	if _, err := fmt.Sscanf(lines[1], "%d %d", &first, &count); err != nil || first != 0 || len(lines) < 2+count {
+		return nil, fmt.Errorf("cross-reference table: unexpected subsection %q", lines[1])
+	}
+	f := &file{objs: map[int]*object{}}
+	offsets := map[int]int{}
+	for n := 1; n < count; n++ {
+		var off, gen int
+		var kind string
+		if _, err := fmt.Sscanf(lines[2+n], "%d %d %s", &off, &gen, &kind); err != nil || kind != "n" || gen != 0 {
+			return nil, fmt.Errorf("cross-reference entry %d: %q", n, lines[2+n])
+		}
+		offsets[n] = off
+		f.order = append(f.order, n)
+	}
+	sort.Slice(f.order, func(i, j int) bool { return offsets[f.order[i]] < offsets[f.order[j]] })
+	if len(f.order) == 0 {
+		return nil, errors.New("no objects")
+	}
+	f.header = raw[:offsets[f.order[0]]]
+	for i, n := range f.order {
+		end := xref
+		if i+1 < len(f.order) {
+			end = offsets[f.order[i+1]]
+		}
+		start := offsets[n]
+		if start < 0 || start > end || end > len(raw) {
+			return nil, fmt.Errorf("object %d: offset %d out of order", n, start)
+		}
+		seg := raw[start:end]
+		head := fmt.Sprintf("%d 0 obj\n", n)
+		if !bytes.HasPrefix(seg, []byte(head)) {
+			return nil, fmt.Errorf("object %d: offset %d does not start the object", n, start)
+		}
+		body := bytes.TrimRight(seg[len(head):], "\r\n")
+		if !bytes.HasSuffix(body, []byte("endobj")) {
+			return nil, fmt.Errorf("object %d does not end with endobj", n)
+		}
+		f.objs[n] = &object{num: n, body: bytes.TrimSuffix(body, []byte("endobj"))}
+	}
+	trailer := string(raw[xref:])
+	for _, m := range trailerRE.FindAllStringSubmatch(trailer, -1) {
+		n, _ := strconv.Atoi(m[2])
+		if m[1] == "Root" {
+			f.root = n
+		} else {
+			f.info = n
+		}
+	}
+	if f.objs[f.root] == nil || f.objs[f.info] == nil {
+		return nil, errors.New("the trailer names no catalog or no Info dictionary")
+	}
+	return f, nil
+}
+
+// add appends a new object and returns its number.
+func (f *file) add(body string) int {
+	n := len(f.order) + 1
+	f.objs[n] = &object{num: n, body: []byte(body)}
+	f.order = append(f.order, n)
+	return n
+}
+
+// bytes writes the file: header, objects in order, a cross-reference table
+// with the offsets where they now stand, and a trailer whose /ID is a hash
+// of everything before it.
+func (f *file) bytes() []byte {
+	var b bytes.Buffer
+	b.Write(f.header)
+	offsets := make([]int, len(f.order)+1)
+	for _, n := range f.order {
+		offsets[n] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n", n)
+		body := f.objs[n].body
+		b.Write(body)
+		if len(body) > 0 && body[len(body)-1] != '\n' {
+			b.WriteByte('\n')
+		}
+		b.WriteString("endobj\n")
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	sum := sha256.Sum256(b.Bytes())
+	id := strings.ToUpper(hex.EncodeToString(sum[:16]))
+	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
+		len(offsets), f.root, f.info, id, id, xref)
+	return b.Bytes()
+}
+
+// toPDFA runs the post-pass over fpdf's output. fontNames maps each font's
+// BaseFont as fpdf wrote it to the font's PostScript name.
+func toPDFA(raw []byte, info docInfo, fontNames map[string]string) ([]byte, error) {
+	f, err := parseFile(raw)
+	if err != nil {
+		return nil, fmt.Errorf("reading the PDF library's output: %v", err)
+	}
+	if m := versionRE.FindSubmatch(f.header); m == nil || m[1][0] > '4' {
+		return nil, fmt.Errorf("the PDF library wrote a header PDF/A-1 does not allow: %q", firstLine(f.header))
+	}
+	f.header = versionRE.ReplaceAll(f.header, []byte("%PDF-1.4"))
+
+	if _, ok := f.objs[f.info].get("CreationDate"); !ok {
+		return nil, errors.New("the trailer's /Info is not the document information")
+	}
+	f.objs[f.info].body = []byte(info.infoDict())
+
+	cat := f.objs[f.root]
+	if _, ok := cat.get("OutputIntents"); ok {
+		return nil, errors.New("the PDF library already wrote an output intent")
+	}
+	profile, err := deflate(icc.SRGB())
+	if err != nil {
+		return nil, err
+	}
+	dest := f.add(fmt.Sprintf("<</N 3 /Alternate /DeviceRGB /Length %d /Filter /FlateDecode>>\nstream\n%s\nendstream\n", len(profile), profile))
+	cat.set("OutputIntents", fmt.Sprintf("[<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier %s /Info %s /DestOutputProfile %d 0 R>>]",
+		pdfString(OutputCondition), pdfString(OutputCondition), dest))
+	if err := dropEmptyNames(cat); err != nil {
+		return nil, err
+	}
+	if n, ok := cat.ref("Outlines"); ok {
+		if err := countOutlines(f, n); err != nil {
+			return nil, err
+		}
+	}
+	if err := tagFonts(f, fontNames); err != nil {
+		return nil, err
+	}
+	if err := stencilMasks(f); err != nil {
+		return nil, err
+	}
+	return f.bytes(), nil
+}
+
+func firstLine(b []byte) string {
+	s, _, _ := strings.Cut(string(b), "\n")
+	return s
+}
+
+// dropEmptyNames removes the catalog's /Names dictionary, which fpdf always
+// writes, when all it holds is an empty /EmbeddedFiles tree.
+func dropEmptyNames(cat *object) error {
+	v, ok := cat.get("Names")
+	if !ok {
+		return nil
+	}
+	names := &object{body: []byte(v)}
+	ef, ok := names.get("EmbeddedFiles")
+	if ok {
+		list, _ := (&object{body: []byte(ef)}).get("Names")
+		if strings.Trim(list, "[] \r\n\t") != "" {
+			return errors.New("the PDF has embedded files, which PDF/A-1 forbids")
+		}
+		names.del("EmbeddedFiles")
+	}
+	if keys, _ := names.keys(); len(keys) > 0 {
+		return fmt.Errorf("the catalog's name dictionary holds %v, which this pass does not expect", keys)
+	}
+	cat.del("Names")
+	return nil
+}
+
+// countOutlines sets the outline root's /Count to the number of bookmarks
+// shown when the document opens (the top level: every bookmark with
+// children starts closed) and each such bookmark's /Count to minus the
+// number of its descendants.
+func countOutlines(f *file, root int) error {
+	seen := map[int]bool{}
+	// chain walks the siblings from first, returning how many there are and
+	// how many bookmarks they hold in all.
+	var chain func(first int) (siblings, all int, err error)
+	chain = func(first int) (int, int, error) {
+		siblings, all := 0, 0
+		for n, ok := first, true; ok; n, ok = f.objs[n].ref("Next") {
+			o := f.objs[n]
+			if o == nil || seen[n] {
+				return 0, 0, fmt.Errorf("outline item %d: missing or in a loop", n)
+			}
+			seen[n] = true
+			siblings++
+			all++
+			if child, ok := o.ref("First"); ok {
+				_, below, err := chain(child)
+				if err != nil {
+					return 0, 0, err
+				}
+				all += below
+				o.set("Count", strconv.Itoa(-below))
+			}
+		}
+		return siblings, all, nil
+	}
+	o := f.objs[root]
+	if o == nil {
+		return fmt.Errorf("outline root %d is missing", root)
+	}
+	top := 0
+	if first, ok := o.ref("First"); ok {
+		var err error
+		if top, _, err = chain(first); err != nil {
+			return err
+		}
+	}
+	o.set("Count", strconv.Itoa(top))
+	return nil
+}
+
+// tagFonts names each Type0 font's subset and gives it a CIDSet.
+func tagFonts(f *file, fontNames map[string]string) error {
+	n := len(f.order)
+	for _, num := range f.order[:n] {
+		o := f.objs[num]
+		if st, _ := o.get("Subtype"); st != "/Type0" {
+			continue
+		}
+		base, _ := o.get("BaseFont")
+		ps, ok := fontNames[strings.TrimPrefix(base, "/")]
+		if !ok {
+			return fmt.Errorf("font %s: no PostScript name known for it", base)
+		}
+		desc, _ := o.get("DescendantFonts")
+		m := regexp.MustCompile(`(\d+) 0 R`).FindStringSubmatch(desc)
+		if m == nil {
+			return fmt.Errorf("font %s: no descendant font", base)
+		}
+		cidNum, _ := strconv.Atoi(m[1])
+		cid := f.objs[cidNum]
+		if cid == nil {
+			return fmt.Errorf("font %s: descendant font %d is missing", base, cidNum)
+		}
+		fd, ok1 := cid.ref("FontDescriptor")
+		gm, ok2 := cid.ref("CIDToGIDMap")
+		if !ok1 || !ok2 || f.objs[fd] == nil || f.objs[gm] == nil {
+			return fmt.Errorf("font %s: no font descriptor or CIDToGIDMap", base)
+		}
+		descriptor := f.objs[fd]
+		ff, ok := descriptor.ref("FontFile2")
+		if !ok || f.objs[ff] == nil {
+			return fmt.Errorf("font %s: not embedded", base)
+		}
+		program, err := f.objs[ff].streamData()
+		if err != nil {
+			return fmt.Errorf("font %s: %v", base, err)
+		}
+		name := "/" + subsetTag(program) + "+" + ps
+		o.set("BaseFont", name)
+		cid.set("BaseFont", name)
+		descriptor.set("FontName", name)
+
+		cidToGID, err := f.objs[gm].decoded()
+		if err != nil {
+			return fmt.Errorf("font %s: CIDToGIDMap: %v", base, err)
+		}
+		set, err := deflate(cidSet(cidToGID))
+		if err != nil {
+			return err
+		}
+		ref := f.add(fmt.Sprintf("<</Length %d /Filter /FlateDecode>>\nstream\n%s\nendstream\n", len(set), set))
+		descriptor.set("CIDSet", fmt.Sprintf("%d 0 R", ref))
+	}
+	return nil
+}
+
+// stencilMasks replaces each image's soft mask with a stencil mask drawn
+// from it, in the same object, and removes the pages' transparency groups.
+func stencilMasks(f *file) error {
+	masked := false
+	for _, num := range f.order {
+		o := f.objs[num]
+		if st, _ := o.get("Subtype"); st != "/Image" {
+			continue
+		}
+		n, ok := o.ref("SMask")
+		if !ok {
+			continue
+		}
+		sm := f.objs[n]
+		if sm == nil {
+			return fmt.Errorf("image %d: soft mask %d is missing", num, n)
+		}
+		w, _ := sm.get("Width")
+		h, _ := sm.get("Height")
+		width, err1 := strconv.Atoi(w)
+		height, err2 := strconv.Atoi(h)
+		bpc, _ := sm.get("BitsPerComponent")
+		cs, _ := sm.get("ColorSpace")
+		if err1 != nil || err2 != nil || width <= 0 || height <= 0 || bpc != "8" || cs != "/DeviceGray" {
+			return fmt.Errorf("image %d: a soft mask this pass does not read (%sx%s, %s bits, %s)", num, w, h, bpc, cs)
+		}
+		alpha, err := sm.decoded()
+		if err != nil {
+			return fmt.Errorf("image %d: soft mask: %v", num, err)
+		}
+		if parms, ok := sm.get("DecodeParms"); ok && strings.Contains(parms, "/Predictor") {
+			if alpha, err = unfilterPNG(alpha, width); err != nil {
+				return fmt.Errorf("image %d: soft mask: %v", num, err)
+			}
+		}
+		if len(alpha) != width*height {
+			return fmt.Errorf("image %d: soft mask of %d bytes for %dx%d", num, len(alpha), width, height)
+		}
+		data, err := deflate(stencil(alpha, width, height))
+		if err != nil {
+			return err
+		}
+		sm.body = []byte(fmt.Sprintf("<</Type /XObject /Subtype /Image /Width %d /Height %d /ImageMask true /BitsPerComponent 1 /Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream\n",
+			width, height, len(data), data))
+		o.del("SMask")
+		o.set("Mask", fmt.Sprintf("%d 0 R", n))
+		masked = true
+	}
+	if !masked {
+		return nil
+	}
+	for _, num := range f.order {
+		o := f.objs[num]
+		if t, _ := o.get("Type"); t != "/Page" {
+			continue
+		}
+		if g, ok := o.get("Group"); ok && strings.Contains(g, "/Transparency") {
+			o.del("Group")
+		}
+	}
+	return nil
+}
+
+// stencil turns 8-bit alpha samples into the rows of a one-bit explicit
+// mask (PDF Reference, masked images: explicit masking): bit 0 where the image is painted (alpha
+// at least 128), 1 where it is masked out; rows start on a byte.
+func stencil(alpha []byte, width, height int) []byte {
+	stride := (width + 7) / 8
+	out := make([]byte, stride*height)
+	for y := range height {
+		for x := range width {
+			if alpha[y*width+x] < 128 {
+				out[y*stride+x/8] |= 0x80 >> (x % 8)
+			}
+		}
+	}
+	return out
+}
+
+// unfilterPNG undoes the PNG row filters (PNG specification, clause 9;
+// FlateDecode's /Predictor 10–15) of one-byte samples, width to a row, each
+// row led by its filter type.
+func unfilterPNG(b []byte, width int) ([]byte, error) {
+	if len(b)%(width+1) != 0 {
+		return nil, fmt.Errorf("%d bytes are no whole number of rows of %d samples", len(b), width)
+	}
+	rows := len(b) / (width + 1)
+	out := make([]byte, rows*width)
+	prev := make([]byte, width)
+	for r := range rows {
+		in := b[r*(width+1)+1 : (r+1)*(width+1)]
+		cur := out[r*width : (r+1)*width]
+		for i, x := range in {
+			var a, c byte
+			if i > 0 {
+				a, c = cur[i-1], prev[i-1]
+			}
+			up := prev[i]
+			switch b[r*(width+1)] {
+			case 0:
+				cur[i] = x
+			case 1:
+				cur[i] = x + a
+			case 2:
+				cur[i] = x + up
+			case 3:
+				cur[i] = x + byte((int(a)+int(up))/2)
+			case 4:
+				cur[i] = x + paeth(a, up, c)
+			default:
+				return nil, fmt.Errorf("row %d: unknown PNG filter %d", r, b[r*(width+1)])
+			}
+		}
+		prev = cur
+	}
+	return out, nil
+}
+
+// paeth is the PNG Paeth predictor: of left, up and upper-left, the one
+// nearest to left + up − upper-left.
+func paeth(a, b, c byte) byte {
+	p := int(a) + int(b) - int(c)
+	pa, pb, pc := abs(p-int(a)), abs(p-int(b)), abs(p-int(c))
+	switch {
+	case pa <= pb && pa <= pc:
+		return a
+	case pb <= pc:
+		return b
+	}
+	return c
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// subsetTag is six capital letters from a hash of the subset's font
+// program: the same subset always gets the same tag, different subsets
+// almost surely different ones.
+func subsetTag(program []byte) string {
+	sum := sha256.Sum256(program)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
+
+// cidSet is the CIDSet bit string (PDF/A-1 clause 6.3.5; the font
+// descriptor's CIDSet entry in the PDF Reference): bit c, counting from the first
+// byte's high-order bit, is set when CID c has a glyph in the subset, that
+// is, when the CIDToGIDMap (two bytes per CID) maps it to a glyph other than
+// 0. CID 0 always has one (.notdef).
+func cidSet(cidToGID []byte) []byte {
+	last := 0
+	for c := 0; 2*c+1 < len(cidToGID); c++ {
+		if cidToGID[2*c] != 0 || cidToGID[2*c+1] != 0 {
+			last = c
+		}
+	}
+	bits := make([]byte, last/8+1)
+	bits[0] |= 0x80
+	for c := 0; c <= last; c++ {
+		if cidToGID[2*c] != 0 || cidToGID[2*c+1] != 0 {
+			bits[c/8] |= 0x80 >> (c % 8)
+		}
+	}
+	return bits
+}
+
+func deflate(b []byte) ([]byte, error) {
+	var out bytes.Buffer
+	w, err := zlib.NewWriterLevel(&out, zlib.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// ---- Just enough PDF syntax (PDF Reference, chapter 3: lexical
+// conventions and objects) ----
+
+func isSpace(c byte) bool {
+	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
+}
+
+func isDelim(c byte) bool { return strings.IndexByte("()<>[]{}/%", c) >= 0 }
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) {
+		switch {
+		case isSpace(b[i]):
+			i++
+		case b[i] == '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// tokenEnd returns where the object starting at b[i] ends; a reference
+// "N G R" counts as three objects here.
+func tokenEnd(b []byte, i int) (int, error) {
+	if i >= len(b) {
+		return 0, errors.New("unexpected end of object")
+	}
+	switch {
+	case bytes.HasPrefix(b[i:], []byte("<<")), b[i] == '[':
+		closer := []byte(">>")
+		i += 2
+		if b[i-2] == '[' {
+			closer = []byte("]")
+			i--
+		}
+		for {
+			i = skipSpace(b, i)
+			if bytes.HasPrefix(b[i:], closer) {
+				return i + len(closer), nil
+			}
+			j, err := tokenEnd(b, i)
+			if err != nil {
+				return 0, err
+			}
+			i = j
+		}
+	case b[i] == '(':
+		depth := 0
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '\\':
+				i++
+			case '(':
+				depth++
+			case ')':
+				if depth--; depth == 0 {
+					return i + 1, nil
+				}
+			}
+		}
+		return 0, errors.New("unterminated string")
+	case b[i] == '<':
+		j := bytes.IndexByte(b[i:], '>')
+		if j < 0 {
+			return 0, errors.New("unterminated hex string")
+		}
+		return i + j + 1, nil
+	case b[i] == '/':
+		i++
+		for i < len(b) && !isSpace(b[i]) && !isDelim(b[i]) {
+			i++
+		}
+		return i, nil
+	case isDelim(b[i]):
+		return 0, fmt.Errorf("unexpected %q", b[i])
+	}
+	j := i
+	for j < len(b) && !isSpace(b[j]) && !isDelim(b[j]) {
+		j++
+	}
+	return j, nil
+}
+
+// valueEnd is tokenEnd for a dictionary value: "N G R" is one value.
+func valueEnd(b []byte, i int) (int, error) {
+	j, err := tokenEnd(b, i)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := strconv.Atoi(string(b[i:j])); err == nil {
+		k := skipSpace(b, j)
+		if l, err := tokenEnd(b, k); err == nil {
+			if _, err := strconv.Atoi(string(b[k:l])); err == nil {
+				m := skipSpace(b, l)
+				if m < len(b) && b[m] == 'R' && (m+1 == len(b) || isSpace(b[m+1]) || isDelim(b[m+1])) {
+					return m + 1, nil
+				}
+			}
+		}
+	}
+	return j, nil
+}
+
+// entry is one key of a dictionary: the key starts at b[key], its value
+// runs over b[val:end].
+type entry struct {
+	name          string
+	key, val, end int
+}
+
+// entries reads the dictionary that the object's body starts with.
+func (o *object) entries() (es []entry, closing int, err error) {
+	b := o.body
+	i := skipSpace(b, 0)
+	if !bytes.HasPrefix(b[i:], []byte("<<")) {
+		return nil, 0, errors.New("not a dictionary")
+	}
+	i += 2
+	for {
+		i = skipSpace(b, i)
+		if i >= len(b) {
+			return nil, 0, errors.New("unterminated dictionary")
+		}
+		if bytes.HasPrefix(b[i:], []byte(">>")) {
+			return es, i, nil
+		}
+		if b[i] != '/' {
+			return nil, 0, fmt.Errorf("dictionary key expected at %q", clipBytes(b[i:]))
+		}
+		k, err := tokenEnd(b, i)
+		if err != nil {
+			return nil, 0, err
+		}
+		v := skipSpace(b, k)
+		e, err := valueEnd(b, v)
+		if err != nil {
+			return nil, 0, err
+		}
+		es = append(es, entry{name: string(b[i+1 : k]), key: i, val: v, end: e})
+		i = e
+	}
+}
+
+func clipBytes(b []byte) string {
+	return string(b[:min(len(b), 20)])
+}
+
+// keys lists the dictionary's keys.
+func (o *object) keys() ([]string, error) {
+	es, _, err := o.entries()
+	var ks []string
+	for _, e := range es {
+		ks = append(ks, e.name)
+	}
+	return ks, err
+}
+
+// get returns a key's value as written.
+func (o *object) get(key string) (string, bool) {
+	es, _, err := o.entries()
+	if err != nil {
+		return "", false
+	}
+	for _, e := range es {
+		if e.name == key {
+			return string(o.body[e.val:e.end]), true
+		}
+	}
+	return "", false
+}
+
+// ref returns the object number a key refers to.
+func (o *object) ref(key string) (int, bool) {
+	v, ok := o.get(key)
+	if !ok {
+		return 0, false
+	}
+	m := refRE.FindStringSubmatch(v)
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n, true
+}
+
+func (o *object) splice(from, to int, s string) {
+	b := append([]byte{}, o.body[:from]...)
+	b = append(b, s...)
+	o.body = append(b, o.body[to:]...)
+}
+
+// set replaces a key's value, or adds the key at the dictionary's end.
+func (o *object) set(key, value string) {
+	es, closing, err := o.entries()
+	if err != nil {
+		return
+	}
+	for _, e := range es {
+		if e.name == key {
+			o.splice(e.val, e.end, value)
+			return
+		}
+	}
+	o.splice(closing, closing, "/"+key+" "+value)
+}
+
+// del removes a key and its value.
+func (o *object) del(key string) {
+	es, _, err := o.entries()
+	if err != nil {
+		return
+	}
+	for _, e := range es {
+		if e.name == key {
+			o.splice(e.key, e.end, "")
+			return
+		}
+	}
+}
+
+// streamData returns the stream's bytes as stored.
+func (o *object) streamData() ([]byte, error) {
+	_, closing, err := o.entries()
+	if err != nil {
+		return nil, err
+	}
+	n, err := strconv.Atoi(func() string { v, _ := o.get("Length"); return v }())
+	if err != nil {
+		return nil, errors.New("stream without a direct /Length")
+	}
+	i := skipSpace(o.body, closing+2)
+	if !bytes.HasPrefix(o.body[i:], []byte("stream")) {
+		return nil, errors.New("not a stream")
+	}
+	i += len("stream")
+	if bytes.HasPrefix(o.body[i:], []byte("\r\n")) {
+		i += 2
+	} else if i < len(o.body) && o.body[i] == '\n' {
+		i++
+	}
+	if i+n > len(o.body) {
+		return nil, errors.New("stream shorter than its /Length")
+	}
+	return o.body[i : i+n], nil
+}
+
+// decoded returns the stream's data, inflated if it is FlateDecode'd.
+func (o *object) decoded() ([]byte, error) {
+	data, err := o.streamData()
+	if err != nil {
+		return nil, err
+	}
+	switch filter, _ := o.get("Filter"); filter {
+	case "":
+		return data, nil
+	case "/FlateDecode":
+		r, err := zlib.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		return io.ReadAll(r)
+	default:
+		return nil, fmt.Errorf("unexpected filter %s", filter)
+	}
+}
