@@ -112,6 +112,7 @@ const fontsFlagHelp = "folder with fonts.toml mapping the typeface roles to .ttf
 func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Bool("help", false, "show this help")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), help)
 		fs.PrintDefaults()
@@ -119,8 +120,14 @@ func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags; it returns the exit status to stop with, or -1.
-func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
+// parse handles --help and parses flags; it returns the exit status to stop
+// with, or -1 to go on. what names the arguments the command needs.
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer, what string) int {
+	if helpRequested(args) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -128,7 +135,7 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
 		return exitUsage
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintf(fs.Output(), "gongwen %s: no document given\n", fs.Name())
+		fmt.Fprintf(fs.Output(), "gongwen %s: no %s given\n", fs.Name(), what)
 		fs.Usage()
 		return exitUsage
 	}
@@ -136,17 +143,10 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) int {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	var help bool
 	fs := newFlags("build", buildHelp, stderr)
 	out := fs.String("o", "", "output PDF file (one document) or folder (default output/)")
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
-	fs.BoolVar(&help, "help", false, "show this help")
-	if help := helpRequested(args); help {
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return exitOK
-	}
-	if code := parse(fs, args, stdout); code >= 0 {
+	if code := parse(fs, args, stdout, "document"); code >= 0 {
 		return code
 	}
 	opt, code := options(*fontsDir, stderr)
@@ -174,13 +174,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", checkHelp, stderr)
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
-	fs.Bool("help", false, "show this help")
-	if helpRequested(args) {
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return exitOK
-	}
-	if code := parse(fs, args, stdout); code >= 0 {
+	if code := parse(fs, args, stdout, "document"); code >= 0 {
 		return code
 	}
 	opt, code := options(*fontsDir, stderr)
@@ -203,13 +197,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func runVerify(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("verify", verifyHelp, stderr)
 	fontsDir := fs.String("fonts", "", "folder with the fonts.toml to rebuild with (default: the one recorded in the PDF)")
-	fs.Bool("help", false, "show this help")
-	if helpRequested(args) {
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return exitOK
-	}
-	if code := parse(fs, args, stdout); code >= 0 {
+	if code := parse(fs, args, stdout, "PDF"); code >= 0 {
 		return code
 	}
 	status := exitOK

@@ -41,7 +41,7 @@ func TestVerifyUsageAndHelp(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"verify"}, exitUsage, "no document given"},
+		{[]string{"verify"}, exitUsage, "no PDF given"},
 		{[]string{"verify", "--nonsense", "a.pdf"}, exitUsage, "flag provided but not defined"},
 		{[]string{"verify", "--help"}, exitOK, "Usage: gongwen verify"},
 		{[]string{"help", "verify"}, exitOK, "Exit status: 0 every PDF is identical"},
