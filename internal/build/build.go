@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -158,11 +159,15 @@ func (j *Job) Render(opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	subsets, err := j.subsets()
+	if err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
 	err = pdfr.Render(&buf, j.Result, pdfr.Options{
 		Font: func(r format.Role) (string, []byte) {
 			f := j.Fonts.Font(r)
-			return strings.TrimSuffix(f.Name(), filepath.Ext(f.Name())), f.Data
+			return strings.TrimSuffix(f.Name(), filepath.Ext(f.Name())), subsets[f]
 		},
 		Date:    j.Date(opt),
 		Creator: "gongwen " + Version,
@@ -172,6 +177,38 @@ func (j *Job) Render(opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("%s: rendering: %v", j.Doc.Source, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// subsets cuts each font down to the characters the pages set in it (all
+// roles that share a file share one subset), so that the PDF library parses
+// a few hundred glyphs instead of tens of thousands.
+func (j *Job) subsets() (map[*fonts.Font][]byte, error) {
+	used := map[*fonts.Font]map[rune]bool{}
+	for _, p := range j.Result.Pages {
+		for _, t := range p.Texts {
+			f := j.Fonts.Font(t.Style.Role)
+			if used[f] == nil {
+				used[f] = map[rune]bool{}
+			}
+			for _, g := range t.Glyphs {
+				used[f][g.R] = true
+			}
+		}
+	}
+	out := map[*fonts.Font][]byte{}
+	for f, set := range used {
+		runes := make([]rune, 0, len(set))
+		for r := range set {
+			runes = append(runes, r)
+		}
+		sort.Slice(runes, func(a, b int) bool { return runes[a] < runes[b] })
+		b, err := f.Subset(runes)
+		if err != nil {
+			return nil, doc.Errorf(doc.Pos{File: f.Path}, "%v", err)
+		}
+		out[f] = b
+	}
+	return out, nil
 }
 
 // Record lists what the job is made from, for the PDF's archive record:
@@ -204,7 +241,7 @@ func (j *Job) Record() (*archive.Record, error) {
 	}
 	for _, r := range format.Roles {
 		if f := j.Fonts.Font(r); f != nil {
-			rec.Add(archive.RelPath(root, f.Path), archive.HashBytes(f.Data))
+			rec.Add(archive.RelPath(root, f.Path), f.SHA256())
 		}
 	}
 	return rec, nil

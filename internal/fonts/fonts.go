@@ -6,6 +6,8 @@ package fonts
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -33,6 +35,19 @@ type Font struct {
 
 	mu  sync.Mutex
 	adv map[rune]float64
+
+	hashOnce sync.Once
+	hash     string
+}
+
+// SHA256 is the hex SHA-256 of the file's bytes, computed once per loaded
+// font (an archive record names every font by its hash).
+func (f *Font) SHA256() string {
+	f.hashOnce.Do(func() {
+		sum := sha256.Sum256(f.Data)
+		f.hash = hex.EncodeToString(sum[:])
+	})
+	return f.hash
 }
 
 // Name is the font's file name without its folder, used in messages.
