@@ -94,10 +94,14 @@ type Meta struct {
 	Keywords []string
 }
 
-// Attachment is one item of the 附件说明 (and later, the annex it names).
+// Attachment is one item of the 附件说明 and the annex it names: the annex
+// page's title is the same Title, so the two cannot disagree.
 type Attachment struct {
 	Title string
 	Pos   Pos
+	// Table is the annex's content, read from the file the entry's table key
+	// names (table_load.go); nil when the annex is not part of this document.
+	Table *Table
 }
 
 // Document is one 公文 as loaded from its TOML file.
@@ -134,14 +138,18 @@ type Document struct {
 }
 
 // At is the position of a key path's value, or the nearest enclosing table's.
-func (d *Document) At(path string) Pos {
+func (d *Document) At(path string) Pos { return lookup(d.Positions, d.Source, path) }
+
+// lookup finds a key path in positions, falling back to the nearest
+// enclosing table's and, failing that, to the file alone.
+func lookup(positions map[string]Pos, file, path string) Pos {
 	for {
-		if p, ok := d.Positions[path]; ok {
+		if p, ok := positions[path]; ok {
 			return p
 		}
 		i := strings.LastIndexByte(path, '.')
 		if i < 0 {
-			return Pos{File: d.Source}
+			return Pos{File: file}
 		}
 		path = path[:i]
 	}

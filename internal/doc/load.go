@@ -16,7 +16,7 @@ import (
 
 // MaxSourceSize bounds a data file; anything larger is refused rather than
 // parsed (a 公文's data is a few kilobytes).
-const MaxSourceSize = 16 << 20
+const MaxSourceSize = 4 << 20
 
 // Load reads a document's TOML file. Every problem found is returned, each
 // with the position of the offending key.
@@ -116,10 +116,30 @@ func Parse(path, src string) (*Document, error) {
 	}
 	for i, a := range r.tableList(raw, "attachments") {
 		key := fmt.Sprintf("attachments.%d", i)
-		d.Attachments = append(d.Attachments, Attachment{
+		at := Attachment{
 			Title: r.text(a, key+".title", true),
 			Pos:   r.at(key + ".title"),
-		})
+		}
+		if p := r.str(a, key+".table", false); p != "" {
+			path := resolve(dir, p)
+			d.Files = append(d.Files, path)
+			t, err := LoadTable(path)
+			var es Errors
+			switch {
+			case errors.As(err, &es):
+				for _, e := range es {
+					r.errs = append(r.errs, e)
+				}
+			case err != nil && err.(*Error).Pos.Line == 0: // the file cannot be read: point at the key naming it
+				r.errf(key+".table", "%s", err.(*Error).Msg+": "+path)
+			case err != nil:
+				r.errs = append(r.errs, err)
+			default:
+				t.Pos = r.at(key + ".table")
+				at.Table = t
+			}
+		}
+		d.Attachments = append(d.Attachments, at)
 	}
 	if f, ok := r.table(raw, "figures", false); ok {
 		d.Figures = f
@@ -136,7 +156,7 @@ var knownTop = map[string][]string{
 	"":              {"format", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures"},
 	"number":        {"agency", "year", "serial"},
 	"meta":          {"author", "subject", "keywords"},
-	"attachments.*": {"title"},
+	"attachments.*": {"title", "table"},
 	"fonts":         {"xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "小标宋", "仿宋", "黑体", "楷体", "宋体"},
 }
 
@@ -183,18 +203,7 @@ func (r *reader) finish() error {
 	return r.errs.Err()
 }
 
-func (r *reader) at(path string) Pos {
-	for {
-		if p, ok := r.pos[path]; ok {
-			return p
-		}
-		i := strings.LastIndexByte(path, '.')
-		if i < 0 {
-			return Pos{File: r.file}
-		}
-		path = path[:i]
-	}
-}
+func (r *reader) at(path string) Pos { return lookup(r.pos, r.file, path) }
 
 func (r *reader) errf(path, format string, args ...any) {
 	r.errs = append(r.errs, Errorf(r.at(path), format, args...))

@@ -167,6 +167,25 @@ type Format struct {
 
 	// Annex pages (clause 8): label on line 1, title on line 3.
 	AnnexTitleLine int // 3
+	// AnnexContentGapLines is the blank grid lines between the annex title
+	// and its content ("content one line below"): 1.
+	AnnexContentGapLines int
+
+	// Annex tables. The standard fixes no numbers for tables; these are the
+	// project's choices, after common practice for 公文 annexes.
+	// TableSizes are the type sizes a table may be set in, largest first
+	// (四号, 小四: ../shared/spec/gbt9704.md "Annex pages"). The layout takes
+	// the largest that needs no more pages than the smallest; the sizes of
+	// TableHeader and TableBody are replaced by the one chosen.
+	TableSizes []float64
+	// TableLineSpacing is the line pitch inside a cell as a multiple of the
+	// type size: 1.2, about a word processor's single spacing.
+	TableLineSpacing float64
+	TableCellPadX    float64 // mm of white between a cell's side rules and its text: 1.5
+	TableCellPadY    float64 // mm of white above and below a cell's lines: 0.75
+	TableRuleWidth   float64 // mm, the rules between cells: 0.5 pt
+	TableFrameWidth  float64 // mm, the table's outer frame: 1 pt, heavier than the inner rules
+	TableListGap     float64 // 字 (of the cell's size) between list items set side by side: 1
 }
 
 // LinePitch is the distance between two body lines in mm: the first line's
@@ -240,7 +259,16 @@ func Letter() *Format {
 		PageNumberIndent:   1,
 		PageNumberFromPage: 2,
 
-		AnnexTitleLine: 3,
+		AnnexTitleLine:       3,
+		AnnexContentGapLines: 1,
+
+		TableSizes:       []float64{SizeSihao, SizeXiaosi},
+		TableLineSpacing: 1.2,
+		TableCellPadX:    1.5,
+		TableCellPadY:    0.75,
+		TableRuleWidth:   MM(0.5),
+		TableFrameWidth:  MM(1),
+		TableListGap:     1,
 	}
 }
 

@@ -45,6 +45,9 @@ func Compose(d *doc.Document, f *format.Format, fonts Fonts) (*Result, error) {
 		return nil, err
 	}
 	c.paginate(y)
+	if err := c.annexes(d); err != nil {
+		return nil, err
+	}
 	c.pageNumbers()
 	return &Result{
 		Pages: c.pages,
@@ -383,6 +386,10 @@ func (c *composer) pageNumbers() {
 	for i := range c.pages {
 		p := &c.pages[i]
 		if p.Number < f.PageNumberFromPage {
+			continue
+		}
+		if p.Width > p.Height {
+			c.landscapePageNumber(p) // where a portrait page has it, on the turned sheet
 			continue
 		}
 		s := fmt.Sprintf("— %d —", p.Number)

@@ -1,0 +1,787 @@
+package doc
+
+// table_load.go reads an annex's table from its own TOML file (one file per
+// table, named by the document's [[attachments]] entry), checking every
+// value and the sums the data promises, with the file:line:col of each
+// problem. The format, for a clerk (TOML puts every key written after a
+// [header] inside that table, so an array of rows comes first):
+//
+//	rows = [                    # one row a line, values in column order …
+//	  ["成都", 65, 1, 43, 21, 0, 915, 0],
+//	  "市（州）",                # … a bare string is a group row across the table
+//	]
+//
+//	[total]                     # a computed 合计 row
+//	label = "合计"
+//
+//	[[columns]]                 # one per column, left to right
+//	key = "websites"            # the name rows and templates use
+//	title = "网站总数"          # its header
+//	group = "政府网站检查情况"  # header above it, shared by neighbours (an array for several levels)
+//	figures = true              # whole numbers (or "—"), centred, summed into the 合计 row
+//	equals = ["a", "b"]         # each row's figure must be the sum of these columns
+//
+//	[[rows]]                    # … or, instead of the array, one table a row,
+//	tier = "第一梯队"           # values by column key
+//	sites = ["甲", "乙"]        # a list cell
+//
+// A value may be an inline table {text = "…", rowspan = 2, colspan = 2} to
+// span cells; the slots it covers are left out of the rows below (or, in
+// [[rows]], their keys are not written). See the Column fields for the other
+// column settings (corner, width, align, list, per_line, join, vertical,
+// merge, sum) and orientation = "auto" | "portrait" | "landscape".
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// knownTableKeys lists the keys of a table file, for "did you mean" hints;
+// rows.* is completed with the column keys of each file.
+var knownTableKeys = map[string][]string{
+	"":          {"orientation", "columns", "total", "rows"},
+	"columns.*": {"key", "title", "group", "corner", "width", "align", "figures", "sum", "equals", "list", "per_line", "join", "vertical", "merge"},
+	"total":     {"label"},
+}
+
+// cellKeys are the keys of a cell written as an inline table.
+var cellKeys = []string{"text", "rowspan", "colspan", "align"}
+
+// LoadTable reads a table's TOML file.
+func LoadTable(path string) (*Table, error) {
+	src, err := readSource(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseTable(path, src)
+}
+
+// ParseTable decodes a table from TOML source read from path. Every problem
+// found is returned, each at its value's position.
+func ParseTable(path, src string) (*Table, error) {
+	var raw map[string]any
+	if _, err := toml.Decode(src, &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &Error{Pos: Pos{path, pe.Position.Line, RuneColumn(src, pe.Position.Line, pe.Position.Col)}, Msg: tomlMessage(pe)}
+		}
+		return nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
+	}
+	r := &reader{file: path, pos: KeyPositions(path, src), used: map[string]bool{}}
+	t := &Table{Source: path}
+	b := &tableBuilder{r: r, t: t}
+
+	switch o := r.str(raw, "orientation", false); o {
+	case "", "auto":
+	case "portrait":
+		t.Orientation = OrientPortrait
+	case "landscape":
+		t.Orientation = OrientLandscape
+	default:
+		r.errf("orientation", "orientation is %q; write auto, portrait or landscape", o)
+	}
+	b.columns(raw)
+	known := map[string][]string{}
+	for k, v := range knownTableKeys {
+		known[k] = v
+	}
+	keys := []string{"group"}
+	for _, c := range t.Columns {
+		keys = append(keys, c.Key)
+	}
+	known["rows.*"] = keys
+	if len(t.Columns) > 0 && len(r.errs) == 0 {
+		t.Head = b.header()
+		b.rows(raw)
+		b.merge()
+		b.checkSums()
+		b.total(raw)
+	} else { // the columns are wrong: the rows cannot be read against them
+		r.used["rows"] = true
+		if m, ok := raw["total"].(map[string]any); ok {
+			r.used["total"] = true
+			r.markAll("total", m)
+		}
+	}
+	misplaced(r, raw)
+	r.unknown(raw, "", known)
+	return t, r.finish()
+}
+
+// misplaced explains a top-level key written after a [header]: TOML gives it
+// to that table, and the clerk sees "missing rows" and "unknown key rows".
+func misplaced(r *reader, raw map[string]any) {
+	check := func(path, header string, m map[string]any) {
+		for _, k := range knownTableKeys[""] {
+			if _, ok := m[k]; ok && k != "columns" {
+				r.used[path+"."+k] = true
+				r.errf(path+"."+k, "%s is written after the %s header, so TOML puts it inside that table: move %s above the first [header]", k, header, k)
+			}
+		}
+	}
+	if m, ok := raw["total"].(map[string]any); ok {
+		check("total", "[total]", m)
+	}
+	if list, ok := raw["columns"].([]map[string]any); ok {
+		for i, m := range list {
+			check(fmt.Sprintf("columns.%d", i), "[[columns]]", m)
+		}
+	}
+}
+
+// tableBuilder turns decoded TOML into a Table.
+type tableBuilder struct {
+	r *reader
+	t *Table
+}
+
+func (b *tableBuilder) columns(raw map[string]any) {
+	r := b.r
+	list := r.tableList(raw, "columns")
+	if _, ok := raw["columns"]; !ok {
+		r.errs = append(r.errs, Errorf(Pos{File: r.file}, "a table needs [[columns]]: one per column, with its key and title"))
+		return
+	}
+	seen := map[string]string{}
+	for i, m := range list {
+		p := fmt.Sprintf("columns.%d", i)
+		c := Column{
+			Key:      r.str(m, p+".key", true),
+			Title:    r.text(m, p+".title", false),
+			Group:    r.textOrList(m, p+".group"),
+			Corner:   r.text(m, p+".corner", false),
+			Width:    r.length(m, p+".width"),
+			Figures:  r.boolean(m, p+".figures"),
+			Equals:   r.strList(m, p+".equals"),
+			List:     r.boolean(m, p+".list"),
+			PerLine:  r.count(m, p+".per_line"),
+			Join:     r.str(m, p+".join", false),
+			Vertical: r.boolean(m, p+".vertical"),
+			Merge:    r.boolean(m, p+".merge"),
+			Pos:      r.at(p),
+		}
+		c.Sum = c.Figures
+		if _, ok := m["sum"]; ok {
+			c.Sum = r.boolean(m, p+".sum")
+		}
+		if a := r.str(m, p+".align", false); a != "" {
+			al, ok := alignNames[a]
+			if !ok {
+				r.errf(p+".align", "align is %q; write center, left, justify or right", a)
+			}
+			c.Align = al
+		}
+		if c.Key != "" {
+			if prev, dup := seen[c.Key]; dup {
+				r.errf(p+".key", "column key %q is used twice (first at %s)", c.Key, prev)
+			}
+			seen[c.Key] = r.at(p + ".key").String()
+		}
+		if c.Sum && !c.Figures {
+			r.errf(p+".sum", "column %q: only a figures column can be summed; add figures = true", c.Key)
+		}
+		if c.List && c.Figures {
+			r.errf(p+".list", "column %q holds either lists or figures, not both", c.Key)
+		}
+		if (c.PerLine > 0 || c.Join != "") && !c.List {
+			r.errf(p, "column %q: per_line and join are for list columns; add list = true", c.Key)
+		}
+		if c.PerLine > 0 && c.Join != "" {
+			r.errf(p+".join", "column %q: list items go either per_line a line or run on with join, not both", c.Key)
+		}
+		b.t.Columns = append(b.t.Columns, c)
+	}
+	for i, c := range b.t.Columns {
+		for j, k := range c.Equals {
+			pc, err := b.t.Column(k)
+			switch {
+			case err != nil:
+				b.r.errs = append(b.r.errs, Errorf(b.r.at(fmt.Sprintf("columns.%d.equals.%d", i, j)), "equals: %s", strings.TrimPrefix(err.Error(), b.t.Source+": ")))
+			case !pc.Figures:
+				b.r.errf(fmt.Sprintf("columns.%d.equals.%d", i, j), "equals: column %q holds no figures", k)
+			}
+		}
+		if len(c.Equals) > 0 && !c.Figures {
+			b.r.errf(fmt.Sprintf("columns.%d.equals", i), "column %q: equals is for figures columns; add figures = true", c.Key)
+		}
+	}
+}
+
+// header derives the header rows from the columns' groups and titles: a
+// group is one cell over the neighbouring columns that share it (and all
+// groups above it); a title spans down to the last header row; a group
+// whose columns have no titles spans down itself.
+func (b *tableBuilder) header() []Row {
+	cols := b.t.Columns
+	paths := make([][]string, len(cols))
+	depth := 1
+	for i, c := range cols {
+		paths[i] = append(append([]string{}, c.Group...), c.Title)
+		if c.Title == "" && len(c.Group) > 0 {
+			paths[i] = paths[i][:len(paths[i])-1]
+		}
+		depth = max(depth, len(paths[i]))
+	}
+	rows := make([]Row, depth)
+	for l := range rows {
+		rows[l] = Row{Kind: HeaderRow, Pos: b.r.at("columns")}
+	}
+	for l := 0; l < depth; l++ {
+		for i := 0; i < len(cols); {
+			if l >= len(paths[i]) {
+				i++
+				continue
+			}
+			last := l == len(paths[i])-1
+			span := 1
+			if l < len(cols[i].Group) { // a group: merge neighbours that share it
+				for i+span < len(cols) && l < len(cols[i+span].Group) &&
+					equalPath(paths[i+span][:l+1], paths[i][:l+1]) && (l == len(paths[i+span])-1) == last {
+					span++
+				}
+			}
+			cell := Cell{Col: i, ColSpan: span, RowSpan: 1, Text: paths[i][l], Align: AlignCenter, Pos: cols[i].Pos}
+			if last {
+				cell.RowSpan = depth - l
+				if l == len(cols[i].Group) {
+					cell.Corner = cols[i].Corner
+				}
+			}
+			rows[l].Cells = append(rows[l].Cells, cell)
+			i += span
+		}
+	}
+	return rows
+}
+
+func equalPath(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// rows reads the body rows, in either form.
+func (b *tableBuilder) rows(raw map[string]any) {
+	r := b.r
+	v, ok := r.get(raw, "rows", true)
+	if !ok {
+		return
+	}
+	var elems []any
+	switch x := v.(type) {
+	case []map[string]any:
+		for _, m := range x {
+			elems = append(elems, m)
+		}
+	case []any:
+		elems = x
+	default:
+		r.errf("rows", "rows must be an array of rows, not %s", typeName(v))
+		return
+	}
+	pending := make([]int, len(b.t.Columns))     // rows still covered below a cell spanning rows
+	covering := make([]*Value, len(b.t.Columns)) // the value covering each column, for queries
+	spanPos := make([]Pos, len(b.t.Columns))     // and the cell that covers it
+	for i, e := range elems {
+		p := fmt.Sprintf("rows.%d", i)
+		covered := make([]bool, len(pending))
+		for c := range pending {
+			covered[c] = pending[c] > 0
+		}
+		row := Row{Kind: DataRow, Pos: r.at(p), Values: map[string]Value{}}
+		var placed []Cell
+		switch x := e.(type) {
+		case string:
+			row, placed = b.groupRow(x, p, covered)
+		case map[string]any:
+			if g, ok := x["group"]; ok {
+				s, isStr := g.(string)
+				if !isStr || len(x) > 1 {
+					r.errf(p+".group", "a group row holds only group = \"its text\"")
+				}
+				r.markAll(p, x)
+				row, placed = b.groupRow(s, p+".group", covered)
+				break
+			}
+			placed = b.keyedRow(x, p, covered, &row)
+		case []any:
+			placed = b.positionalRow(x, p, covered, &row)
+		default:
+			r.errf(p, "a row is an array of values, a table of values by column, or a string (a group row), not %s", typeName(e))
+			continue
+		}
+		// Spans from above end or go on; cells placed here start theirs.
+		for c := range pending {
+			if covered[c] {
+				pending[c]--
+				if cv := covering[c]; cv != nil && row.Kind == DataRow {
+					row.Values[b.t.Columns[c].Key] = *cv
+				}
+			}
+		}
+		for _, cell := range placed {
+			for c := cell.Col; c < cell.Col+cell.ColSpan && c < len(pending); c++ {
+				pending[c] = cell.RowSpan - 1
+				v := row.Values[b.t.Columns[cell.Col].Key]
+				covering[c], spanPos[c] = &v, cell.Pos
+			}
+		}
+		row.Cells = placed
+		if row.Label == "" && len(placed) > 0 {
+			row.Label = placed[0].Text
+		}
+		b.t.Rows = append(b.t.Rows, row)
+	}
+	for c, n := range pending {
+		if n > 0 {
+			r.errs = append(r.errs, Errorf(spanPos[c], "a cell spans %d rows more than the table has", n))
+			break
+		}
+	}
+}
+
+func (b *tableBuilder) groupRow(text, p string, covered []bool) (Row, []Cell) {
+	for _, c := range covered {
+		if c {
+			b.r.errf(p, "group row %q cuts through a cell spanning rows above it", text)
+			break
+		}
+	}
+	text = strings.TrimSpace(text)
+	pos := b.r.at(p)
+	return Row{Kind: GroupRow, Label: text, Pos: pos},
+		[]Cell{{Col: 0, ColSpan: len(b.t.Columns), RowSpan: 1, Text: text, Align: AlignLeft, Pos: pos}}
+}
+
+// positionalRow reads a row written as an array: one value for each column
+// not covered by a span, in column order.
+func (b *tableBuilder) positionalRow(vals []any, p string, covered []bool, row *Row) []Cell {
+	var cells []Cell
+	col := 0
+	next := func() {
+		for col < len(covered) && covered[col] {
+			col++
+		}
+	}
+	next()
+	for i, v := range vals {
+		vp := fmt.Sprintf("%s.%d", p, i)
+		if col >= len(b.t.Columns) {
+			free := 0
+			for _, c := range covered {
+				if !c {
+					free++
+				}
+			}
+			if free < len(covered) {
+				b.r.errf(vp, "row %s has more values than it has free columns: %d of %d are covered by cells spanning rows from above", rowName(row, vals), len(covered)-free, len(covered))
+			} else {
+				b.r.errf(vp, "row %s has more values than the table has columns (%d)%s", rowName(row, vals), len(b.t.Columns), b.columnList())
+			}
+			return cells
+		}
+		cell, val, ok := b.cell(v, vp, col, covered)
+		if !ok {
+			col++
+			next()
+			continue
+		}
+		row.Values[b.t.Columns[col].Key] = val
+		if col == 0 {
+			row.Label = val.Text
+		}
+		cells = append(cells, cell)
+		col += cell.ColSpan
+		next()
+	}
+	if col < len(b.t.Columns) {
+		b.r.errf(p, "row %s has %d values; the table has %d columns%s", rowName(row, vals), len(vals), len(b.t.Columns), b.columnList())
+	}
+	return cells
+}
+
+func rowName(row *Row, vals []any) string {
+	if row.Label != "" {
+		return strconv.Quote(row.Label)
+	}
+	if len(vals) > 0 {
+		if s, ok := vals[0].(string); ok {
+			return strconv.Quote(s)
+		}
+	}
+	return ""
+}
+
+func (b *tableBuilder) columnList() string {
+	var s []string
+	for _, c := range b.t.Columns {
+		s = append(s, c.Key)
+	}
+	return " (" + strings.Join(s, ", ") + ")"
+}
+
+// keyedRow reads a row written as a table of values by column key.
+func (b *tableBuilder) keyedRow(m map[string]any, p string, covered []bool, row *Row) []Cell {
+	var cells []Cell
+	for col := 0; col < len(b.t.Columns); {
+		c := b.t.Columns[col]
+		vp := p + "." + c.Key
+		v, ok := m[c.Key]
+		if covered[col] {
+			if ok {
+				b.r.used[vp] = true
+				b.r.errf(vp, "%s is covered by a cell spanning rows above; leave it out", c.Key)
+			}
+			col++
+			continue
+		}
+		if !ok {
+			if c.Figures {
+				b.r.errf(p, "row %s has no %s (%s); write %s = %q if it does not apply", strconv.Quote(row.Label), c.Key, c.Title, c.Key, NotApplicable)
+			}
+			cells = append(cells, Cell{Col: col, ColSpan: 1, RowSpan: 1, Align: c.Align, Vertical: c.Vertical, Pos: b.r.at(p)})
+			col++
+			continue
+		}
+		b.r.used[vp] = true
+		cell, val, good := b.cell(v, vp, col, covered)
+		if !good {
+			col++
+			continue
+		}
+		row.Values[c.Key] = val
+		if col == 0 {
+			row.Label = val.Text
+		}
+		cells = append(cells, cell)
+		for k := col + 1; k < col+cell.ColSpan; k++ {
+			if _, dup := m[b.t.Columns[k].Key]; dup {
+				b.r.used[p+"."+b.t.Columns[k].Key] = true
+				b.r.errf(p+"."+b.t.Columns[k].Key, "%s is covered by %s's colspan; leave it out", b.t.Columns[k].Key, c.Key)
+			}
+		}
+		col += cell.ColSpan
+	}
+	return cells
+}
+
+// cell reads one value for column col at path p: a figure, a text, a list,
+// or an inline table with spans.
+func (b *tableBuilder) cell(v any, p string, col int, covered []bool) (Cell, Value, bool) {
+	r := b.r
+	c := &b.t.Columns[col]
+	cell := Cell{Col: col, ColSpan: 1, RowSpan: 1, Align: c.Align, Vertical: c.Vertical, Pos: r.at(p)}
+	if m, ok := v.(map[string]any); ok {
+		for _, k := range sortedKeys(m) {
+			if !contains(cellKeys, k) {
+				msg := fmt.Sprintf("unknown key %q in a cell", k)
+				if s := nearest(k, cellKeys); s != "" {
+					msg += fmt.Sprintf(", did you mean %q?", s)
+				}
+				r.errs = append(r.errs, Errorf(r.at(p+"."+k), "%s", msg))
+			}
+		}
+		cell.RowSpan = b.span(m, p, "rowspan")
+		cell.ColSpan = b.span(m, p, "colspan")
+		if a, ok := m["align"].(string); ok {
+			al, known := alignNames[a]
+			if !known {
+				r.errf(p+".align", "align is %q; write center, left, justify or right", a)
+			}
+			cell.Align = al
+		}
+		for k := col; k < col+cell.ColSpan; k++ {
+			if k >= len(b.t.Columns) || covered[k] {
+				r.errf(p+".colspan", "colspan %d runs past the table's %d columns or into a cell spanning rows", cell.ColSpan, len(b.t.Columns))
+				return cell, Value{}, false
+			}
+		}
+		v, ok = m["text"]
+		if !ok {
+			v = ""
+		}
+		p += ".text"
+	}
+	val, good := b.value(v, p, c)
+	cell.Text, cell.Items = val.Text, val.Items
+	if c.List {
+		cell.PerLine, cell.Join = c.PerLine, c.Join
+	}
+	return cell, val, good
+}
+
+func (b *tableBuilder) span(m map[string]any, p, key string) int {
+	v, ok := m[key]
+	if !ok {
+		return 1
+	}
+	n, isInt := v.(int64)
+	if !isInt || n < 1 || n > 1000 {
+		b.r.errf(p+"."+key, "%s must be a whole number from 1, not %v", key, v)
+		return 1
+	}
+	return int(n)
+}
+
+// value checks a datum against its column's kind.
+func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
+	r := b.r
+	val := Value{Pos: r.at(p)}
+	switch x := v.(type) {
+	case int64:
+		if c.List {
+			r.errf(p, "column %q holds lists, like [\"甲\", \"乙\"], not a number", c.Key)
+			return val, false
+		}
+		if x > math.MaxInt32 || x < math.MinInt32 {
+			r.errf(p, "%d is too large for a figure", x)
+			return val, false
+		}
+		val.Text, val.Num, val.IsNum = strconv.FormatInt(x, 10), int(x), c.Figures
+	case string:
+		s := strings.TrimSpace(x)
+		if i := strings.IndexFunc(s, func(c rune) bool { return c < 0x20 || c == 0x7f }); i >= 0 {
+			r.errf(p, "the text holds a control character (%U); write it on one line", []rune(s[i:])[0])
+		}
+		switch {
+		case c.Figures && s != "" && s != NotApplicable:
+			hint := ""
+			if _, err := strconv.Atoi(s); err == nil {
+				hint = fmt.Sprintf("; write %s without quotes", s)
+			}
+			r.errf(p, "column %q holds figures: a whole number, or %q where it does not apply, not %q%s", c.Key, NotApplicable, s, hint)
+			return val, false
+		case c.List && s != "":
+			val.Items, val.ItemPos = []string{s}, []Pos{val.Pos}
+		}
+		val.Text = s
+	case []any:
+		if !c.List {
+			r.errf(p, "column %q holds one value a cell, not a list; add list = true to the column for lists", c.Key)
+			return val, false
+		}
+		for i, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				r.errf(fmt.Sprintf("%s.%d", p, i), "a list holds strings, not %s", typeName(e))
+				return val, false
+			}
+			val.Items = append(val.Items, strings.TrimSpace(s))
+			val.ItemPos = append(val.ItemPos, r.at(fmt.Sprintf("%s.%d", p, i)))
+		}
+		val.Text = strings.Join(val.Items, c.Join)
+	default:
+		r.errf(p, "a cell holds text, a whole number or a list, not %s", typeName(v))
+		return val, false
+	}
+	return val, true
+}
+
+// merge joins equal neighbouring cells of Merge columns into one cell
+// spanning their rows (附件2's 第一梯队 over its two kinds of site).
+func (b *tableBuilder) merge() {
+	rows := b.t.Rows
+	for col, c := range b.t.Columns {
+		if !c.Merge {
+			continue
+		}
+		for i := 0; i < len(rows); {
+			first := cellAt(&rows[i], col)
+			n := 1
+			if first != nil && rows[i].Kind == DataRow && first.RowSpan == 1 && first.ColSpan == 1 && first.Text != "" {
+				for i+n < len(rows) && rows[i+n].Kind == DataRow {
+					next := cellAt(&rows[i+n], col)
+					if next == nil || next.Text != first.Text || next.RowSpan != 1 || next.ColSpan != 1 {
+						break
+					}
+					n++
+				}
+			}
+			if n > 1 {
+				first.RowSpan = n
+				for k := i + 1; k < i+n; k++ {
+					removeCell(&rows[k], col)
+				}
+			}
+			i += n
+		}
+	}
+}
+
+func cellAt(r *Row, col int) *Cell {
+	for i := range r.Cells {
+		if r.Cells[i].Col == col {
+			return &r.Cells[i]
+		}
+	}
+	return nil
+}
+
+func removeCell(r *Row, col int) {
+	for i := range r.Cells {
+		if r.Cells[i].Col == col {
+			r.Cells = append(r.Cells[:i], r.Cells[i+1:]...)
+			return
+		}
+	}
+}
+
+// checkSums reports every row whose figure differs from the sum of the
+// columns it equals (网站总数 = 市级门户 + 市级部门 + 县级门户). A row where
+// a part does not apply (—) is not checked.
+func (b *tableBuilder) checkSums() {
+	for _, c := range b.t.Columns {
+		if len(c.Equals) == 0 {
+			continue
+		}
+		for _, row := range b.t.Rows {
+			v, ok := row.Values[c.Key]
+			if row.Kind != DataRow || !ok || !v.IsNum {
+				continue
+			}
+			sum, terms, names, applies := 0, []string{}, []string{}, true
+			for _, k := range c.Equals {
+				pc, _ := b.t.Column(k)
+				pv := row.Values[k]
+				if !pv.IsNum {
+					applies = false
+					break
+				}
+				sum += pv.Num
+				terms = append(terms, strconv.Itoa(pv.Num))
+				names = append(names, columnName(pc))
+			}
+			if applies && sum != v.Num {
+				b.r.errs = append(b.r.errs, Errorf(v.Pos, "row %q: %s is %d, but %s = %s = %d",
+					row.Label, columnName(&c), v.Num, strings.Join(names, " + "), strings.Join(terms, " + "), sum))
+			}
+		}
+	}
+}
+
+func columnName(c *Column) string {
+	if c.Title != "" {
+		return c.Title
+	}
+	return c.Key
+}
+
+// total appends the computed 合计 row: its label over the leading columns
+// that are not summed, and each summed column's total.
+func (b *tableBuilder) total(raw map[string]any) {
+	m, ok := b.r.table(raw, "total", false)
+	if !ok {
+		return
+	}
+	label := b.r.text(m, "total.label", false)
+	if label == "" {
+		label = "合计"
+	}
+	pos := b.r.at("total")
+	row := Row{Kind: TotalRow, Label: label, Pos: pos, Values: map[string]Value{}}
+	lead := 0
+	for lead < len(b.t.Columns) && !b.t.Columns[lead].Sum {
+		lead++
+	}
+	if lead == 0 || lead == len(b.t.Columns) {
+		b.r.errf("total", "a 合计 row needs a first column for its label and at least one column with figures = true to sum")
+		return
+	}
+	row.Cells = append(row.Cells, Cell{Col: 0, ColSpan: lead, RowSpan: 1, Text: label, Align: AlignCenter, Pos: pos})
+	for col := lead; col < len(b.t.Columns); col++ {
+		c := b.t.Columns[col]
+		cell := Cell{Col: col, ColSpan: 1, RowSpan: 1, Align: c.Align, Pos: pos}
+		if c.Sum {
+			sum, some := 0, false
+			for _, r := range b.t.Rows {
+				if v := r.Values[c.Key]; r.Kind == DataRow && v.IsNum {
+					sum, some = sum+v.Num, true
+				}
+			}
+			cell.Text = NotApplicable
+			if some {
+				cell.Text = strconv.Itoa(sum)
+				row.Values[c.Key] = Value{Text: cell.Text, Num: sum, IsNum: true, Pos: pos}
+			}
+		}
+		row.Cells = append(row.Cells, cell)
+	}
+	b.t.Rows = append(b.t.Rows, row)
+}
+
+// boolean reads an optional true/false.
+func (r *reader) boolean(m map[string]any, path string) bool {
+	v, ok := r.get(m, path, false)
+	if !ok {
+		return false
+	}
+	x, isBool := v.(bool)
+	if !isBool {
+		r.errf(path, "%s must be true or false, not %s", path, typeName(v))
+	}
+	return x
+}
+
+// length reads an optional positive length in mm.
+func (r *reader) length(m map[string]any, path string) float64 {
+	v, ok := r.get(m, path, false)
+	if !ok {
+		return 0
+	}
+	var x float64
+	switch n := v.(type) {
+	case int64:
+		x = float64(n)
+	case float64:
+		x = n
+	default:
+		r.errf(path, "%s must be a length in millimetres, not %s", path, typeName(v))
+		return 0
+	}
+	if x <= 0 || x > 1000 || math.IsNaN(x) {
+		r.errf(path, "%s must be a positive length in millimetres, not %v", path, x)
+		return 0
+	}
+	return x
+}
+
+// count reads an optional whole number from 1.
+func (r *reader) count(m map[string]any, path string) int {
+	v, ok := r.get(m, path, false)
+	if !ok {
+		return 0
+	}
+	n, isInt := v.(int64)
+	if !isInt || n < 1 || n > 100 {
+		r.errf(path, "%s must be a whole number from 1 to 100, not %v", path, v)
+		return 0
+	}
+	return int(n)
+}
+
+// textOrList reads a string or an array of strings.
+func (r *reader) textOrList(m map[string]any, path string) []string {
+	v, ok := m[last(path)]
+	if !ok {
+		return nil
+	}
+	if s, isStr := v.(string); isStr {
+		r.used[path] = true
+		if s = strings.TrimSpace(s); s == "" {
+			return nil
+		}
+		return []string{s}
+	}
+	return r.strList(m, path)
+}

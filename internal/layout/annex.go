@@ -1,0 +1,240 @@
+package layout
+
+// annex.go composes the annex (附件) pages that follow the main text (GB/T
+// 9704-2012 clause 8, ../shared/spec/gbt9704.md "Annex pages"): each annex
+// starts a page with its label 附件N in 三号黑体 flush left on the first
+// line of the grid and its title in 二号小标宋 centred on the third line, the
+// same title as the 附件说明 item; its table starts one line below the title.
+// A table too wide for the 版心 goes on landscape pages. Page numbers
+// continue: pageNumbers runs over these pages too.
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"gongwen/internal/doc"
+	"gongwen/internal/format"
+)
+
+// frame is the 版心 of a page, in that page's coordinates (mm).
+type frame struct {
+	left, top, width, height float64
+	landscape                bool
+}
+
+func (fr frame) bottom() float64 { return fr.top + fr.height }
+
+// portrait is the 版心 of an upright page.
+func (c *composer) portrait() frame {
+	f := c.f
+	return frame{left: f.Left, top: f.Top, width: f.BodyWidth, height: f.BodyHeight}
+}
+
+// landscape is the 版心 of a landscape page: the portrait sheet turned a
+// quarter turn clockwise for reading, so that the table's top lies along the
+// sheet's left edge — the binding side of an odd page and the outer side of
+// an even page, as clause 7.5 asks (单页码表头在订口一边，双页码表头在切口一边).
+// A point (x, y) of the upright sheet is (PageHeight − y, x) on the turned
+// page, so the portrait 版心 becomes this one.
+func (c *composer) landscape() frame {
+	f := c.f
+	return frame{left: f.PageHeight - f.Bottom(), top: f.Left, width: f.BodyHeight, height: f.BodyWidth, landscape: true}
+}
+
+// framePage appends a page of the frame's orientation and returns its index.
+func (c *composer) framePage(fr frame) int {
+	p := Page{Number: len(c.pages) + 1, Width: c.f.PageWidth, Height: c.f.PageHeight}
+	if fr.landscape {
+		p.Width, p.Height = c.f.PageHeight, c.f.PageWidth
+	}
+	c.pages = append(c.pages, p)
+	return len(c.pages) - 1
+}
+
+// annexes adds the pages of every attachment that has content, in order.
+// The label is 附件N, or 附件 alone when the document has one attachment.
+func (c *composer) annexes(d *doc.Document) error {
+	for i := range d.Attachments {
+		a := &d.Attachments[i]
+		if a.Table == nil {
+			continue
+		}
+		label := "附件"
+		if len(d.Attachments) > 1 {
+			label += strconv.Itoa(i + 1)
+		}
+		c.annex(label, a)
+	}
+	return c.errs.Err()
+}
+
+// tablePlan is one way to set a table: a frame, a type size, the widths and
+// heights that follow, and the page parts.
+type tablePlan struct {
+	ts      *tableSetter
+	fr      frame
+	top     float64 // em box top of the table on the annex's first page
+	w, h    []float64
+	parts   []tablePart
+	tooTall []int
+}
+
+// plan chooses how to set an annex's table. Portrait comes first; landscape
+// only when no size fits the portrait 版心's width (or the data asks for
+// it). Within an orientation, the type size is the largest of
+// format.TableSizes that needs no more pages than the smallest.
+func (c *composer) plan(t *doc.Table, title string) (*tablePlan, error) {
+	frames := []frame{c.portrait(), c.landscape()}
+	switch t.Orientation {
+	case doc.OrientPortrait:
+		frames = frames[:1]
+	case doc.OrientLandscape:
+		frames = frames[1:]
+	}
+	need := 0.0
+	for _, fr := range frames {
+		top := c.annexContentTop(fr, len(c.annexTitle(title, fr, doc.Pos{}, false)))
+		var best *tablePlan
+		for _, size := range c.f.TableSizes {
+			ts := c.newTableSetter(t, size)
+			w, ok := ts.widths(fr.width)
+			if !ok {
+				need = sum(w)
+				continue
+			}
+			h := ts.rowHeights(w)
+			parts, tall := ts.split(h, fr.bottom()-top, fr.height)
+			if best == nil || len(parts) < len(best.parts) {
+				best = &tablePlan{ts: ts, fr: fr, top: top, w: w, h: h, parts: parts, tooTall: tall}
+			}
+		}
+		if best != nil {
+			return best, nil
+		}
+	}
+	last := frames[len(frames)-1]
+	where := doc.Pos{File: t.Source}
+	if len(t.Head) > 0 {
+		where = t.Head[0].Pos // the columns
+	}
+	return nil, doc.Errorf(where, "the table is too wide: even in %s its columns need %.0f mm, and the 版心 is %.0f mm wide; give fewer or narrower columns",
+		sizeName(c.f.TableSizes[len(c.f.TableSizes)-1]), need, last.width)
+}
+
+// annexTitle breaks an annex title for a frame, centred line by line.
+func (c *composer) annexTitle(title string, fr frame, where doc.Pos, report bool) []Line {
+	p := Para{Spans: []Span{c.span(title, c.f.Title)}, Width: fr.width, Ragged: true}
+	if report {
+		return c.breakPara(p, where)
+	}
+	lines, _ := Break(p)
+	return lines
+}
+
+// line is the em box top of grid line n (from 1) of a frame.
+func (c *composer) line(fr frame, n int) float64 {
+	return fr.top + float64(n-1)*c.f.LinePitch()
+}
+
+// annexContentTop is where an annex's content starts: on the first grid
+// line clear of the title's last line, after AnnexContentGapLines blank
+// lines.
+func (c *composer) annexContentTop(fr frame, titleLines int) float64 {
+	f := c.f
+	pitch := f.LinePitch()
+	bottom := c.line(fr, f.AnnexTitleLine) + float64(max(titleLines, 1)-1)*f.TitleLinePitch + format.MM(f.Title.Size)
+	clear := int(math.Ceil((bottom-fr.top)/pitch - 1e-9))
+	return fr.top + float64(clear+f.AnnexContentGapLines)*pitch
+}
+
+// annex composes one annex: label, title, and the table over as many pages
+// as it takes, each continuation page repeating the header rows.
+func (c *composer) annex(label string, a *doc.Attachment) {
+	f := c.f
+	pl, err := c.plan(a.Table, a.Title)
+	if err != nil {
+		c.errs = append(c.errs, err)
+		return
+	}
+	fr := pl.fr
+	pi := c.framePage(fr)
+
+	// 附件N: 三号黑体, flush left on the first line.
+	c.pages[pi].Texts = append(c.pages[pi].Texts, c.textAt(label, f.AnnexLabel, fr.left, c.line(fr, 1), 1, a.Pos))
+	// The title: 二号小标宋, centred, from the AnnexTitleLine-th line.
+	for i, l := range c.annexTitle(a.Title, fr, a.Pos, true) {
+		for _, t := range c.toTexts(l, fr.left+(fr.width-l.Width)/2) {
+			t.Y += c.line(fr, f.AnnexTitleLine) + float64(i)*f.TitleLinePitch
+			c.pages[pi].Texts = append(c.pages[pi].Texts, t)
+		}
+	}
+
+	ts := pl.ts
+	ts.reportMissing(pl.w)
+	for _, r := range pl.tooTall {
+		c.errs = append(c.errs, doc.Errorf(ts.rowPos(r), "this row of the table is %.0f mm tall, more than a page holds; split it into several rows", pl.h[r]))
+	}
+	x := fr.left + (fr.width-sum(pl.w))/2
+	y := pl.top
+	for k, part := range pl.parts {
+		if k > 0 {
+			pi, y = c.framePage(fr), fr.top
+		}
+		ts.draw(&c.pages[pi], part, x, y, pl.w, pl.h)
+	}
+}
+
+// rowPos is the data position of a grid row.
+func (ts *tableSetter) rowPos(r int) doc.Pos {
+	if r < ts.headRows {
+		return ts.t.Head[r].Pos
+	}
+	return ts.t.Rows[r-ts.headRows].Pos
+}
+
+// landscapePageNumber sets the page number of a landscape page where GB/T
+// 9704-2012 clause 7.5 wants it: where the portrait pages have it on the
+// sheet, which on the turned page is along its left edge, reading down. The
+// layout's glyphs are upright, so the number is set as vertical text, one
+// character under another with the figures kept together (纵中横, clreq
+// §3.4); a renderer that can turn glyphs would set it on its side instead.
+// pageNumbers does not call this yet: it places every number as on a
+// portrait page.
+func (c *composer) landscapePageNumber(p *Page) {
+	f := c.f
+	st := f.PageNumber
+	size := format.MM(st.Size)
+	in := f.PageNumberIndent * size
+	s := fmt.Sprintf("— %d —", p.Number)
+	w := c.width(s, st, 1)
+	x := f.Left + in // the number's left edge on the upright sheet
+	if p.Number%2 == 1 {
+		x = f.Right() - in - w
+	}
+	emTop := f.Bottom() + f.PageNumberDrop
+	// On the turned page: the sheet's y becomes x' = PageHeight − y, so
+	// the number's em box lies in [PageHeight − emTop − size, PageHeight − emTop];
+	// the sheet's x becomes y'.
+	left := f.PageHeight - emTop - size
+	units := []string{"—", strconv.Itoa(p.Number), "—"}
+	y := x + w/2 - float64(len(units))*size/2 // centred where the number's centre is on the sheet
+	for _, u := range units {
+		uw := c.width(u, st, 1)
+		p.Texts = append(p.Texts, c.textAt(u, st, left+(size-uw)/2, y, 1, doc.Pos{}))
+		y += size
+	}
+}
+
+// sizeName is a type size as a clerk knows it: 小四, or 10pt.
+func sizeName(pt float64) string {
+	names := map[float64]string{
+		format.SizeChuhao: "初号", format.SizeXiaochu: "小初", format.SizeYihao: "一号", format.SizeErhao: "二号",
+		format.SizeXiaoer: "小二", format.SizeSanhao: "三号", format.SizeXiaosan: "小三", format.SizeSihao: "四号",
+		format.SizeXiaosi: "小四", format.SizeWuhao: "五号",
+	}
+	if n, ok := names[pt]; ok {
+		return n
+	}
+	return strconv.FormatFloat(pt, 'f', -1, 64) + "pt"
+}

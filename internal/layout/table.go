@@ -1,0 +1,813 @@
+package layout
+
+// table.go sets an annex's table (doc.Table) at one type size: it breaks
+// every cell's text with Break (so that cells follow the same punctuation
+// rules as the body), derives column widths from the content, sizes the
+// rows, splits the table into page parts that each repeat the header rows,
+// and draws a part as glyph runs and a closed grid of rules. annex.go
+// decides the size, the orientation and the pages.
+
+import (
+	"math"
+	"sort"
+
+	"gongwen/internal/doc"
+	"gongwen/internal/format"
+)
+
+// gridCell is a table cell at its place in the grid: header rows first, then
+// the body rows.
+type gridCell struct {
+	doc.Cell
+	row   int // first grid row
+	style format.Style
+}
+
+// cellLine is one line of a set cell: glyphs with X from the left edge of
+// the cell's content box (its padding excluded).
+type cellLine struct {
+	glyphs []Placed
+	bottom bool // a 斜线表头's lower text: the line sits at the bottom of the box
+}
+
+// setCell is a cell's content set at one width.
+type setCell struct {
+	lines   []cellLine
+	height  float64 // of the content, padding excluded (mm)
+	missing []MissingGlyph
+}
+
+// tableSetter sets one table at one type size.
+type tableSetter struct {
+	c          *composer
+	t          *doc.Table
+	head, body format.Style
+	pitch      float64 // line pitch inside a cell (mm)
+	padX, padY float64
+	gap        float64 // between list items on one line (mm)
+	cells      []gridCell
+	spanning   []int // the cells spanning rows, fewest rows first
+	rows       int   // grid rows
+	headRows   int
+	memo       map[memoKey]*setCell
+	info       map[int]*cellInfo
+}
+
+// cellInfo is what the width search asks of a cell again and again, and
+// which does not depend on its width.
+type cellInfo struct {
+	min, pref float64 // minWidth, prefWidth
+	whole     float64 // the narrowest that keeps each list item on one line
+	items     []Line  // a list's items, each set on one line
+	itemW     []float64
+	missing   []MissingGlyph
+}
+
+type memoKey struct {
+	cell  int
+	width int64 // µm
+}
+
+func (c *composer) newTableSetter(t *doc.Table, size float64) *tableSetter {
+	f := c.f
+	ts := &tableSetter{
+		c: c, t: t,
+		head:     f.TableHeader,
+		body:     f.TableBody,
+		pitch:    format.MM(size) * f.TableLineSpacing,
+		padX:     f.TableCellPadX,
+		padY:     f.TableCellPadY,
+		gap:      f.TableListGap * format.MM(size),
+		headRows: len(t.Head),
+		memo:     map[memoKey]*setCell{},
+		info:     map[int]*cellInfo{},
+	}
+	ts.head.Size, ts.body.Size = size, size
+	add := func(r doc.Row, row int) {
+		for _, cell := range r.Cells {
+			st := ts.body
+			if r.Kind == doc.HeaderRow || r.Kind == doc.GroupRow {
+				st = ts.head // header cells and group headings in 黑体
+			}
+			ts.cells = append(ts.cells, gridCell{Cell: cell, row: row, style: st})
+		}
+	}
+	for i, r := range t.Head {
+		add(r, i)
+	}
+	for i, r := range t.Rows {
+		add(r, len(t.Head)+i)
+	}
+	ts.rows = len(t.Head) + len(t.Rows)
+	for i, gc := range ts.cells {
+		if gc.RowSpan > 1 {
+			ts.spanning = append(ts.spanning, i)
+		}
+	}
+	sort.SliceStable(ts.spanning, func(a, b int) bool {
+		return ts.cells[ts.spanning[a]].RowSpan < ts.cells[ts.spanning[b]].RowSpan
+	})
+	return ts
+}
+
+func (ts *tableSetter) em(gc *gridCell) float64 { return format.MM(gc.style.Size) }
+
+func (ts *tableSetter) span(gc *gridCell, text string) []Span {
+	return []Span{{Text: text, Style: gc.style, Font: ts.c.fonts(gc.style.Role)}}
+}
+
+// natural is the width of text set on one line.
+func (ts *tableSetter) natural(gc *gridCell, text string) float64 {
+	lines, _ := Break(Para{Spans: ts.span(gc, text), Width: 1e6, Ragged: true})
+	if len(lines) == 0 {
+		return 0
+	}
+	return lines[0].Width
+}
+
+// narrowest is the widest piece of text that Break never splits (a word, a
+// figure, a character with its punctuation): no cell may be narrower.
+func (ts *tableSetter) narrowest(gc *gridCell, text string) float64 {
+	as, _ := atoms(ts.span(gc, text), 1, 0) // cells do not compress punctuation (Para.Shrink 0)
+	w := 0.0
+	for _, g := range groups(as) {
+		gw, s := measure(trimSpaces(as[g.start:g.end]), true)
+		w = math.Max(w, gw-s)
+	}
+	return w
+}
+
+func (ts *tableSetter) items(gc *gridCell) []string {
+	if len(gc.Items) > 0 && gc.Join == "" {
+		return gc.Items
+	}
+	return nil
+}
+
+func (ts *tableSetter) perLine(gc *gridCell) int {
+	if gc.PerLine > 0 {
+		return gc.PerLine
+	}
+	return 1
+}
+
+// about returns the cell's cellInfo, working it out the first time.
+func (ts *tableSetter) about(i int) *cellInfo {
+	if in, ok := ts.info[i]; ok {
+		return in
+	}
+	gc := &ts.cells[i]
+	in := &cellInfo{}
+	ts.info[i] = in
+	if ts.items(gc) != nil {
+		for _, it := range gc.Items {
+			lines, missing := Break(Para{Spans: ts.span(gc, it), Width: 1e6, Ragged: true})
+			in.missing = append(in.missing, missing...)
+			l := Line{}
+			if len(lines) > 0 {
+				l = lines[0]
+			}
+			in.items = append(in.items, l)
+			in.itemW = append(in.itemW, l.Width)
+		}
+	}
+	in.min, in.pref = ts.computeMin(gc), ts.computePref(gc, in)
+	in.whole = in.min
+	for _, w := range in.itemW {
+		in.whole = math.Max(in.whole, w+2*ts.padX)
+	}
+	return in
+}
+
+// minWidth is the narrowest the cell can be set without splitting what must
+// not be split, padding included; with whole, also without breaking a list
+// item (a name) over two lines.
+func (ts *tableSetter) minWidth(i int, whole bool) float64 {
+	if whole {
+		return ts.about(i).whole
+	}
+	return ts.about(i).min
+}
+
+// prefWidth is the width at which the cell needs no more room: its text on
+// one line, each line of its list holding PerLine items, a 斜线表头's two
+// texts side by side.
+func (ts *tableSetter) prefWidth(i int) float64 { return ts.about(i).pref }
+
+func (ts *tableSetter) computeMin(gc *gridCell) float64 {
+	w := 0.0
+	switch {
+	case gc.Vertical:
+		w = ts.em(gc)
+	case gc.Corner != "":
+		w = math.Max(ts.narrowest(gc, gc.Corner), ts.narrowest(gc, gc.Text))
+	case ts.items(gc) != nil:
+		for _, it := range gc.Items {
+			w = math.Max(w, ts.narrowest(gc, it))
+		}
+	default:
+		w = ts.narrowest(gc, gc.Text)
+	}
+	return w + 2*ts.padX
+}
+
+func (ts *tableSetter) computePref(gc *gridCell, in *cellInfo) float64 {
+	w := 0.0
+	switch {
+	case gc.Vertical:
+		w = ts.em(gc)
+	case gc.Corner != "":
+		w = ts.natural(gc, gc.Corner) + ts.natural(gc, gc.Text)
+	case ts.items(gc) != nil:
+		for k := 0; k < len(in.itemW); k += ts.perLine(gc) {
+			w = math.Max(w, ts.lineWidth(in.itemW[k:min(k+ts.perLine(gc), len(in.itemW))]))
+		}
+	default:
+		w = ts.natural(gc, gc.Text)
+	}
+	return w + 2*ts.padX
+}
+
+// lineWidth is the width of list items set on one line, a gap between
+// each two.
+func (ts *tableSetter) lineWidth(ws []float64) float64 {
+	w := float64(max(len(ws)-1, 0)) * ts.gap
+	for _, x := range ws {
+		w += x
+	}
+	return w
+}
+
+// set lays out a cell's content at a width (padding included). Results are
+// remembered: the width search sets each cell at many widths.
+func (ts *tableSetter) set(i int, width float64) *setCell {
+	key := memoKey{i, int64(math.Round(width * 1000))}
+	if s, ok := ts.memo[key]; ok {
+		return s
+	}
+	gc := &ts.cells[i]
+	cw := math.Max(width-2*ts.padX, 0)
+	s := &setCell{}
+	brk := func(text string, w float64, ragged bool) []Line {
+		lines, missing := Break(Para{Spans: ts.span(gc, text), Width: w, Ragged: ragged})
+		s.missing = append(s.missing, missing...)
+		return lines
+	}
+	// place puts a broken line in the content box by the alignment.
+	place := func(l Line, align doc.Align, bottom bool) {
+		x := 0.0
+		switch align {
+		case doc.AlignCenter:
+			x = (cw - l.Width) / 2
+		case doc.AlignRight:
+			x = cw - l.Width
+		}
+		s.lines = append(s.lines, cellLine{glyphs: shift(l.Glyphs, x), bottom: bottom})
+	}
+	switch {
+	case gc.Vertical:
+		// One character under another (clreq §3.4 vertical text in a
+		// horizontal table): a measure one em wide leaves each character,
+		// with any punctuation it must keep, on a line of its own.
+		for _, l := range brk(gc.Text, ts.em(gc), true) {
+			place(l, doc.AlignCenter, false)
+		}
+	case gc.Corner != "":
+		// 斜线表头: the corner text above the diagonal, flush right at the
+		// top; the column's own title below it, flush left at the bottom.
+		for _, l := range brk(gc.Corner, cw, true) {
+			place(l, doc.AlignRight, false)
+		}
+		for _, l := range brk(gc.Text, cw, true) {
+			place(l, doc.AlignLeft, true)
+		}
+	case ts.items(gc) != nil:
+		ts.setList(i, cw, s, brk)
+	case gc.Text != "":
+		for _, l := range brk(gc.Text, cw, gc.Align != doc.AlignJustify) {
+			place(l, gc.Align, false)
+		}
+	}
+	s.height = float64(len(s.lines)) * ts.pitch
+	ts.memo[key] = s
+	return s
+}
+
+// setList sets a list cell PerLine items a line, as they come, a gap
+// between them; a line of items that does not fit the cell goes one item a
+// line, and an item too long for the cell wraps. The lines are flush left
+// in a block that the cell's alignment places.
+func (ts *tableSetter) setList(i int, cw float64, s *setCell, brk func(string, float64, bool) []Line) {
+	gc := &ts.cells[i]
+	in := ts.about(i)
+	n := ts.perLine(gc)
+	var lines [][]Placed
+	var widths []float64
+	add := func(gs []Placed, w float64) {
+		lines, widths = append(lines, gs), append(widths, w)
+	}
+	for k := 0; k < len(gc.Items); k += n {
+		end := min(k+n, len(gc.Items))
+		if w := ts.lineWidth(in.itemW[k:end]); w <= cw+eps {
+			var gs []Placed
+			x := 0.0
+			for j := k; j < end; j++ {
+				gs = append(gs, shift(in.items[j].Glyphs, x)...)
+				x += in.itemW[j] + ts.gap
+			}
+			add(gs, w)
+			continue
+		}
+		for j := k; j < end; j++ {
+			if in.itemW[j] <= cw+eps {
+				add(in.items[j].Glyphs, in.itemW[j])
+				continue
+			}
+			for _, l := range brk(gc.Items[j], cw, gc.Align != doc.AlignJustify) {
+				add(l.Glyphs, l.Width)
+			}
+		}
+	}
+	block := 0.0
+	for _, w := range widths {
+		block = math.Max(block, w)
+	}
+	left := 0.0
+	switch gc.Align {
+	case doc.AlignCenter:
+		left = (cw - block) / 2
+	case doc.AlignRight:
+		left = cw - block
+	}
+	for _, gs := range lines {
+		s.lines = append(s.lines, cellLine{glyphs: shift(gs, left)})
+	}
+}
+
+func shift(gs []Placed, dx float64) []Placed {
+	out := make([]Placed, len(gs))
+	for i, g := range gs {
+		g.X += dx
+		out[i] = g
+	}
+	return out
+}
+
+// cellWidth is the width of the columns a cell spans.
+func cellWidth(gc *gridCell, w []float64) float64 {
+	sum := 0.0
+	for c := gc.Col; c < gc.Col+gc.ColSpan && c < len(w); c++ {
+		sum += w[c]
+	}
+	return sum
+}
+
+// minRow is the height of a row of one line.
+func (ts *tableSetter) minRow() float64 { return ts.pitch + 2*ts.padY }
+
+// rowHeights sizes every grid row for column widths w: each row as tall as
+// its tallest cell, a cell spanning rows spreading what it lacks evenly over
+// them.
+func (ts *tableSetter) rowHeights(w []float64) []float64 {
+	h := make([]float64, ts.rows)
+	for r := range h {
+		h[r] = ts.minRow()
+	}
+	for i := range ts.cells {
+		gc := &ts.cells[i]
+		if gc.RowSpan == 1 {
+			h[gc.row] = math.Max(h[gc.row], ts.set(i, cellWidth(gc, w)).height+2*ts.padY)
+		}
+	}
+	for _, i := range ts.spanning {
+		gc := &ts.cells[i]
+		end := min(gc.row+gc.RowSpan, ts.rows)
+		need := ts.set(i, cellWidth(gc, w)).height + 2*ts.padY
+		have := sum(h[gc.row:end])
+		if need > have+eps {
+			for r := gc.row; r < end; r++ {
+				h[r] += (need - have) / float64(end-gc.row)
+			}
+		}
+	}
+	return h
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// cellWeight is how much a cell's own height counts against the table's
+// height when widths are chosen: a little, so that once no row can get
+// shorter, the room left still takes lines off single cells (a header cell
+// of four lines beside one of two looks worse than two of three).
+const cellWeight = 0.05
+
+// objective is what the width search makes small: the table's height, and
+// a little of every cell's own height.
+func (ts *tableSetter) objective(w []float64) float64 {
+	cells := 0.0
+	for i := range ts.cells {
+		cells += ts.set(i, cellWidth(&ts.cells[i], w)).height
+	}
+	return sum(ts.rowHeights(w)) + cellWeight*cells
+}
+
+// widths derives the column widths for a measure of avail mm: list items
+// are kept whole on their lines if the table fits so, and wrap if not.
+func (ts *tableSetter) widths(avail float64) ([]float64, bool) {
+	if w, ok := ts.widthsFrom(avail, true); ok {
+		return w, true
+	}
+	return ts.widthsFrom(avail, false)
+}
+
+// widthsFrom derives the column widths for a measure of avail mm. A column's
+// given width is kept. The others start at the narrowest their cells allow;
+// then, while room is left, the change that saves the most height per
+// millimetre is made: bringing a row down to a lower number of lines (all
+// the cells that make it tall, together), or taking a line off one cell;
+// the room that remains goes to the columns whose cells would still like
+// more, so that the table fills the measure. It reports false when even the
+// narrowest widths do not fit.
+func (ts *tableSetter) widthsFrom(avail float64, whole bool) ([]float64, bool) {
+	n := len(ts.t.Columns)
+	w := make([]float64, n)
+	fixed := make([]bool, n)
+	for c, col := range ts.t.Columns {
+		if col.Width > 0 {
+			w[c], fixed[c] = col.Width, true
+		}
+	}
+	for i := range ts.cells {
+		gc := &ts.cells[i]
+		if gc.ColSpan == 1 && !fixed[gc.Col] {
+			w[gc.Col] = math.Max(w[gc.Col], ts.minWidth(i, whole))
+		}
+	}
+	for i := range ts.cells {
+		gc := &ts.cells[i]
+		if gc.ColSpan > 1 {
+			ts.widen(w, fixed, gc, ts.minWidth(i, whole)-cellWidth(gc, w))
+		}
+	}
+	if sum(w) > avail+eps {
+		return w, false
+	}
+	for iter := 0; iter < 8*ts.rows*n; iter++ {
+		room := avail - sum(w)
+		if room <= eps {
+			break
+		}
+		obj := ts.objective(w)
+		var best []float64
+		bestRate := 0.0
+		try := func(cand []float64) {
+			cost := sum(cand) - sum(w)
+			if cost <= eps || cost > room+eps {
+				return
+			}
+			if gain := obj - ts.objective(cand); gain > eps && gain/cost > bestRate {
+				best, bestRate = cand, gain/cost
+			}
+		}
+		h := ts.rowHeights(w)
+		for r := 0; r < ts.rows; r++ {
+			// Down by 1, 2, 3, 4, 6, 8, 12 … lines: a few targets reach
+			// both the next step and a far one (a header of four lines
+			// goes to two in one move, where one line less gains nothing).
+			for k := 1; h[r]-float64(k)*ts.pitch >= ts.minRow()-eps; k = nextTarget(k) {
+				if cand, ok := ts.lowerRow(w, fixed, r, h[r]-float64(k)*ts.pitch); ok {
+					try(cand)
+				}
+			}
+		}
+		for i := range ts.cells {
+			gc := &ts.cells[i]
+			cw := cellWidth(gc, w)
+			if next, found := ts.widthFor(i, cw, ts.set(i, cw).height-eps); found {
+				cand := append([]float64{}, w...)
+				if ts.widen(cand, fixed, gc, next-cw) {
+					try(cand)
+				}
+			}
+		}
+		if best == nil {
+			break
+		}
+		w = best
+	}
+	ts.share(w, fixed, avail-sum(w))
+	return w, true
+}
+
+// nextTarget is the number of lines after k in 1, 2, 3, 4, 6, 8, 12, 16 ….
+func nextTarget(k int) int {
+	if k < 4 {
+		return k + 1
+	}
+	if k&(k-1) == 0 { // a power of two: half again
+		return k + k/2
+	}
+	return k + k/3
+}
+
+// lowerRow widens the cells of row r that are taller than target (padding
+// included) just enough to bring them down to it.
+func (ts *tableSetter) lowerRow(w []float64, fixed []bool, r int, target float64) ([]float64, bool) {
+	cand := append([]float64{}, w...)
+	changed := false
+	for i := range ts.cells {
+		gc := &ts.cells[i]
+		cw := cellWidth(gc, w)
+		if gc.row != r || gc.RowSpan != 1 || ts.set(i, cw).height+2*ts.padY <= target+eps {
+			continue
+		}
+		next, found := ts.widthFor(i, cw, target-2*ts.padY)
+		if !found || !ts.widen(cand, fixed, gc, next-cellWidth(gc, cand)) {
+			return nil, false
+		}
+		changed = true
+	}
+	return cand, changed
+}
+
+// share gives the room left to the columns whose cells would still take
+// more (in proportion to what they would take), or evenly when none would.
+func (ts *tableSetter) share(w []float64, fixed []bool, room float64) {
+	if room <= eps {
+		return
+	}
+	wish := make([]float64, len(w))
+	total := 0.0
+	for i := range ts.cells {
+		gc := &ts.cells[i]
+		if gc.ColSpan == 1 && !fixed[gc.Col] {
+			wish[gc.Col] = math.Max(wish[gc.Col], ts.prefWidth(i)-w[gc.Col])
+		}
+	}
+	for _, x := range wish {
+		total += x
+	}
+	free := 0
+	for c := range w {
+		if !fixed[c] {
+			free++
+		}
+	}
+	for c := range w {
+		switch {
+		case fixed[c]:
+		case total > eps:
+			w[c] += room * wish[c] / total
+		default:
+			w[c] += room / float64(free)
+		}
+	}
+}
+
+// widen adds d mm to the columns a cell spans, shared evenly among those
+// without a given width; it reports false when all have one.
+func (ts *tableSetter) widen(w []float64, fixed []bool, gc *gridCell, d float64) bool {
+	if d <= eps {
+		return true
+	}
+	var free []int
+	for c := gc.Col; c < gc.Col+gc.ColSpan && c < len(w); c++ {
+		if !fixed[c] {
+			free = append(free, c)
+		}
+	}
+	for _, c := range free {
+		w[c] += d / float64(len(free))
+	}
+	return len(free) > 0
+}
+
+// widthFor is the narrowest width from width up at which the cell's content
+// is at most height tall, if there is one.
+func (ts *tableSetter) widthFor(i int, width, height float64) (float64, bool) {
+	if ts.set(i, width).height <= height+eps {
+		return width, true
+	}
+	hi := ts.prefWidth(i)
+	if hi <= width+eps || ts.set(i, hi).height > height+eps {
+		return 0, false
+	}
+	lo := width
+	for hi-lo > 0.01 {
+		mid := (lo + hi) / 2
+		if ts.set(i, mid).height <= height+eps {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi, true
+}
+
+// tablePart is the rows of the body that go on one page: [from, to) in grid
+// rows; the header rows come first on every part.
+type tablePart struct{ from, to int }
+
+// split cuts the body into parts: the first part has first mm of height
+// (header included), each further part next mm. Rows joined by a cell
+// spanning them stay together unless they fill more than a page alone. It
+// returns the grid rows that are taller than a page on their own.
+func (ts *tableSetter) split(h []float64, first, next float64) ([]tablePart, []int) {
+	head := sum(h[:ts.headRows])
+	joined := make([]bool, ts.rows) // row r must stay with row r+1
+	for _, gc := range ts.cells {
+		if gc.row >= ts.headRows {
+			for r := gc.row; r < gc.row+gc.RowSpan-1 && r < ts.rows; r++ {
+				joined[r] = true
+			}
+		}
+	}
+	var parts []tablePart
+	var tooTall []int
+	room := first - head
+	start := ts.headRows
+	used := 0.0
+	for r := ts.headRows; r < ts.rows; {
+		end := r + 1 // the block of rows that stay together
+		for end < ts.rows && joined[end-1] {
+			end++
+		}
+		bh := sum(h[r:end])
+		if bh > next-head+eps { // taller than a page: rows go one by one
+			end, bh = r+1, h[r]
+			if bh > next-head+eps {
+				tooTall = append(tooTall, r)
+			}
+		}
+		if used+bh > room+eps && r > start {
+			parts = append(parts, tablePart{start, r})
+			start, used, room = r, 0, next-head
+		}
+		used += bh
+		r = end
+	}
+	return append(parts, tablePart{start, ts.rows}), tooTall
+}
+
+// draw puts one part of the table on a page: its header rows, then its body
+// rows, from em box top y at table left x, with column widths w and row
+// heights h.
+func (ts *tableSetter) draw(p *Page, part tablePart, x, y float64, w, h []float64) {
+	f := ts.c.f
+	// The grid rows of this part, and where each starts.
+	var rows []int
+	for r := 0; r < ts.headRows; r++ {
+		rows = append(rows, r)
+	}
+	for r := part.from; r < part.to; r++ {
+		rows = append(rows, r)
+	}
+	top := map[int]float64{}
+	yy := y
+	for _, r := range rows {
+		top[r] = yy
+		yy += h[r]
+	}
+	bottom := yy
+	colX := make([]float64, len(w)+1)
+	colX[0] = x
+	for c := range w {
+		colX[c+1] = colX[c] + w[c]
+	}
+	right := colX[len(w)]
+	var hs, vs []segment
+	for i := range ts.cells {
+		gc := &ts.cells[i]
+		// The rows of this cell on this part (a cell spanning rows that
+		// the page break cut is drawn in each part, its text repeated).
+		var y1, y2 float64
+		seen := false
+		for r := gc.row; r < gc.row+gc.RowSpan; r++ {
+			if t, ok := top[r]; ok {
+				if !seen {
+					y1 = t
+				}
+				y2, seen = t+h[r], true
+			}
+		}
+		if !seen {
+			continue
+		}
+		x1, x2 := colX[gc.Col], colX[min(gc.Col+gc.ColSpan, len(w))]
+		hs = append(hs, segment{y1, x1, x2}, segment{y2, x1, x2})
+		vs = append(vs, segment{x1, y1, y2}, segment{x2, y1, y2})
+		if gc.Corner != "" {
+			p.Rules = append(p.Rules, Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: f.TableRuleWidth, Color: format.Black})
+		}
+		ts.drawText(p, ts.set(i, x2-x1), gc, x1+ts.padX, y1, y2)
+	}
+	// The grid: each run of cell edges on one line becomes one rule; the
+	// frame is heavier, and its horizontal rules reach over the side
+	// rules' width so that the corners close.
+	fw := f.TableFrameWidth
+	for _, s := range mergeSegments(hs) {
+		wd := f.TableRuleWidth
+		if near(s.at, y) || near(s.at, bottom) {
+			wd = fw
+		}
+		if near(s.from, x) {
+			s.from -= fw / 2
+		}
+		if near(s.to, right) {
+			s.to += fw / 2
+		}
+		p.Rules = append(p.Rules, Rule{X1: s.from, Y1: s.at, X2: s.to, Y2: s.at, Width: wd, Color: format.Black})
+	}
+	for _, s := range mergeSegments(vs) {
+		wd := f.TableRuleWidth
+		if near(s.at, x) || near(s.at, right) {
+			wd = fw
+		}
+		p.Rules = append(p.Rules, Rule{X1: s.at, Y1: s.from, X2: s.at, Y2: s.to, Width: wd, Color: format.Black})
+	}
+}
+
+// drawText places a set cell's lines in its box: the block of lines centred
+// between the box's top y1 and bottom y2, each line's em box centred in its
+// line pitch; a 斜线表头's lower text at the bottom.
+func (ts *tableSetter) drawText(p *Page, s *setCell, gc *gridCell, left, y1, y2 float64) {
+	em := ts.em(gc)
+	nTop := 0
+	for _, l := range s.lines {
+		if !l.bottom {
+			nTop++
+		}
+	}
+	lineTop := y1 + (y2-y1-s.height)/2
+	if gc.Corner != "" {
+		lineTop = y1 + ts.padY
+	}
+	k := 0
+	for i, l := range s.lines {
+		t := lineTop + float64(i)*ts.pitch
+		if l.bottom {
+			t = y2 - ts.padY - float64(len(s.lines)-nTop-k)*ts.pitch
+			k++
+		}
+		base := t + (ts.pitch-em)/2 + ts.c.f.EmAscent*em
+		txt := Text{Style: gc.style, Y: base}
+		for _, g := range l.glyphs {
+			txt.Glyphs = append(txt.Glyphs, Glyph{R: g.R, X: left + g.X + g.Off, Adv: g.Adv})
+		}
+		if len(txt.Glyphs) > 0 {
+			p.Texts = append(p.Texts, txt)
+		}
+	}
+}
+
+// segment is a piece of a horizontal (at = y) or vertical (at = x) line.
+type segment struct{ at, from, to float64 }
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
+
+// mergeSegments joins overlapping and touching pieces on the same line.
+func mergeSegments(ss []segment) []segment {
+	sortSegments(ss)
+	var out []segment
+	for _, s := range ss {
+		if n := len(out); n > 0 && near(out[n-1].at, s.at) && s.from <= out[n-1].to+1e-6 {
+			out[n-1].to = math.Max(out[n-1].to, s.to)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func sortSegments(ss []segment) {
+	sort.SliceStable(ss, func(i, j int) bool {
+		if !near(ss[i].at, ss[j].at) {
+			return ss[i].at < ss[j].at
+		}
+		return ss[i].from < ss[j].from
+	})
+}
+
+// reportMissing reports the characters a cell's font lacks, once each, at
+// the cell's place in the data.
+func (ts *tableSetter) reportMissing(w []float64) {
+	for i := range ts.cells {
+		gc := &ts.cells[i]
+		seen := map[rune]bool{}
+		for _, m := range append(ts.about(i).missing, ts.set(i, cellWidth(gc, w)).missing...) {
+			if seen[m.R] {
+				continue
+			}
+			seen[m.R] = true
+			e := doc.Errorf(gc.Pos, "%v", m)
+			e.Char = m.R
+			ts.c.errs = append(ts.c.errs, e)
+		}
+	}
+}
