@@ -70,11 +70,34 @@ const (
 	compressibleOpening = "（《「『【〔“‘"
 )
 
+// The classes as sets, for lookups in the per-character loop.
+var (
+	closingSet             = runeSet(closing)
+	openingSet             = runeSet(opening)
+	compressibleClosingSet = runeSet(compressibleClosing)
+	compressibleOpeningSet = runeSet(compressibleOpening)
+)
+
+func runeSet(s string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
+// in reports whether r is one of the characters of set, one of the class
+// strings above.
 func in(set string, r rune) bool {
-	for _, c := range set {
-		if c == r {
-			return true
-		}
+	switch set {
+	case closing:
+		return closingSet[r]
+	case opening:
+		return openingSet[r]
+	case compressibleClosing:
+		return compressibleClosingSet[r]
+	case compressibleOpening:
+		return compressibleOpeningSet[r]
 	}
 	return false
 }
@@ -92,24 +115,24 @@ const (
 // atom is an unbreakable piece: one ideograph or mark, a word or number, a
 // doubled …… or ——.
 type atom struct {
-	runes  []rune
-	advs   []float64 // advance of each rune on the grid (mm)
-	offs   []float64 // where each glyph's origin sits in its advance (mm): a squeezed full-width glyph is centred in its cell
-	styles []format.Style
-	cls    class
+	g   []glyph // a window on the paragraph's glyphs
+	w   float64 // the sum of their advances (mm)
+	cls class
 	// shrink is how much the atom may give up by punctuation compression
 	// (mm); shrinkLeft says the room is on its left (opening marks).
 	shrink     float64
 	shrinkLeft bool
 }
 
-func (a *atom) width() float64 {
-	w := 0.0
-	for _, x := range a.advs {
-		w += x
-	}
-	return w
+// glyph is one measured character of a paragraph.
+type glyph struct {
+	r     rune
+	adv   float64 // its advance on the grid (mm)
+	off   float64 // where its origin sits in the advance (mm): a squeezed full-width glyph is centred in its cell
+	style format.Style
 }
+
+func (a *atom) width() float64 { return a.w }
 
 // MissingGlyph is a character its font cannot draw.
 type MissingGlyph struct {
@@ -135,6 +158,13 @@ func atoms(spans []Span, squeeze, shrink float64) ([]atom, []MissingGlyph) {
 	var out []atom
 	var missing []MissingGlyph
 	seen := map[rune]bool{}
+	// All glyphs live in one array, allocated once, that atoms are windows
+	// on: a paragraph costs a few allocations, not four per character.
+	total := 0
+	for _, sp := range spans {
+		total += utf8.RuneCountInString(sp.Text)
+	}
+	all := make([]glyph, 0, total)
 	for _, sp := range spans {
 		em := format.MM(sp.Style.Size)
 		adv := func(r rune) float64 {
@@ -159,7 +189,8 @@ func atoms(spans []Span, squeeze, shrink float64) ([]atom, []MissingGlyph) {
 			if nat := sp.Font.Advance(r) * em; ad < nat {
 				off = (ad - nat) / 2
 			}
-			a := atom{runes: []rune{r}, advs: []float64{ad}, offs: []float64{off}, styles: []format.Style{sp.Style}}
+			all = append(all, glyph{r: r, adv: ad, off: off, style: sp.Style})
+			a := atom{g: all[len(all)-1:], w: ad}
 			switch {
 			case r == ' ':
 				a.cls = clsSpace
@@ -170,12 +201,12 @@ func atoms(spans []Span, squeeze, shrink float64) ([]atom, []MissingGlyph) {
 			case in(closing, r):
 				a.cls = clsClose
 			}
-			if a.advs[0] >= em*squeeze*0.99 {
+			if ad >= em*squeeze*0.99 {
 				switch {
 				case in(compressibleClosing, r):
-					a.shrink = a.advs[0] * shrink
+					a.shrink = ad * shrink
 				case in(compressibleOpening, r):
-					a.shrink, a.shrinkLeft = a.advs[0]*shrink, true
+					a.shrink, a.shrinkLeft = ad*shrink, true
 				}
 			}
 			text = text[n:]
@@ -184,15 +215,14 @@ func atoms(spans []Span, squeeze, shrink float64) ([]atom, []MissingGlyph) {
 			// …… or —— (GB/T 15834-2011 4.10, 4.9).
 			if k := len(out) - 1; k >= 0 {
 				prev := &out[k]
-				lastR := prev.runes[len(prev.runes)-1]
+				lastR := prev.g[len(prev.g)-1].r
 				joinWord := a.cls == clsWord && prev.cls == clsWord
-				joinMark := (r == '…' || r == '—') && lastR == r && len(prev.runes) == 1
+				joinMark := (r == '…' || r == '—') && lastR == r && len(prev.g) == 1
 				joinUnit := prev.cls == clsWord && (r == '%' || r == '‰' || r == '℃')
 				if joinWord || joinMark || joinUnit {
-					prev.runes = append(prev.runes, r)
-					prev.advs = append(prev.advs, a.advs[0])
-					prev.offs = append(prev.offs, a.offs[0])
-					prev.styles = append(prev.styles, sp.Style)
+					// The glyphs are consecutive in all: widen the window.
+					prev.g = prev.g[:len(prev.g)+1]
+					prev.w += ad
 					prev.shrink = 0
 					continue
 				}
@@ -256,6 +286,34 @@ func measure(as []atom, lineEnd bool) (w, shrink float64) {
 	return w, shrink
 }
 
+// measureJoin is measure of the line a followed by b without its spaces at
+// either end, computed without building the line (the breaker tries many).
+func measureJoin(a, b []atom) (w, shrink float64) {
+	n := len(a) + len(b)
+	at := func(i int) *atom {
+		if i < len(a) {
+			return &a[i]
+		}
+		return &b[i-len(a)]
+	}
+	start, end := 0, n
+	for start < end && at(start).cls == clsSpace {
+		start++
+	}
+	for end > start && at(end-1).cls == clsSpace {
+		end--
+	}
+	for i := start; i < end; i++ {
+		x := at(i)
+		w += x.width()
+		if (i == end-1 && !x.shrinkLeft) || (i == start && x.shrinkLeft) {
+			continue
+		}
+		shrink += x.shrink
+	}
+	return w, shrink
+}
+
 // trimSpaces drops spaces at a line's ends.
 func trimSpaces(as []atom) []atom {
 	for len(as) > 0 && as[0].cls == clsSpace {
@@ -293,14 +351,14 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 		}
 		return p.Width - p.Indent
 	}
-	// fits says whether a line fits at its natural width; squeezed, whether
-	// it fits with its punctuation compressed.
-	fits := func(line []atom) bool {
-		w, _ := measure(trimSpaces(line), true)
+	// fits says whether the line a+b fits at its natural width; squeezed,
+	// whether it fits with its punctuation compressed.
+	fits := func(a, b []atom) bool {
+		w, _ := measureJoin(a, b)
 		return w <= avail()+eps
 	}
-	squeezed := func(line []atom) bool {
-		w, s := measure(trimSpaces(line), true)
+	squeezed := func(a, b []atom) bool {
+		w, s := measureJoin(a, b)
 		return w-s <= avail()+eps
 	}
 	for _, g := range groups(as) {
@@ -311,20 +369,20 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 				continue
 			}
 		}
-		if len(cur) > 0 && !fits(concat(cur, ga)) {
+		if len(cur) > 0 && !fits(cur, ga) {
 			// Compression only resolves a rule: the group's characters fit
 			// and only its closing marks, which may not start the next line,
 			// overflow. Otherwise the group goes down whole.
-			pullUp := squeezed(concat(cur, ga)) && fits(concat(cur, withoutClosing(ga)))
+			pullUp := squeezed(cur, ga) && fits(cur, withoutClosing(ga))
 			if !pullUp {
 				lines = append(lines, cur) // push the group down
 				cur = nil
 			}
 		}
-		if len(cur) == 0 && !squeezed(ga) {
+		if len(cur) == 0 && !squeezed(nil, ga) {
 			// Alone and too wide: cut it where it must be cut.
 			for _, a := range splitGroup(ga, avail) {
-				if len(trimSpaces(cur)) > 0 && !squeezed(concat(cur, []atom{a})) {
+				if len(trimSpaces(cur)) > 0 && !squeezed(cur, []atom{a}) {
 					lines = append(lines, cur)
 					cur = nil
 				}
@@ -332,7 +390,7 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 			}
 			continue
 		}
-		cur = concat(cur, ga)
+		cur = append(cur, ga...) // cur is always the breaker's own slice
 	}
 	if len(trimSpaces(cur)) > 0 {
 		lines = append(lines, cur)
@@ -368,12 +426,12 @@ func concat(a, b []atom) []atom {
 func splitGroup(ga []atom, avail func() float64) []atom {
 	var out []atom
 	for _, a := range ga {
-		if a.width() <= avail()+eps || len(a.runes) == 1 {
+		if a.width() <= avail()+eps || len(a.g) == 1 {
 			out = append(out, a)
 			continue
 		}
-		for k := range a.runes {
-			out = append(out, atom{runes: a.runes[k : k+1], advs: a.advs[k : k+1], offs: a.offs[k : k+1], styles: a.styles[k : k+1], cls: clsIdeo})
+		for k := range a.g {
+			out = append(out, atom{g: a.g[k : k+1], w: a.g[k].adv, cls: clsIdeo})
 		}
 	}
 	return out
@@ -382,7 +440,7 @@ func splitGroup(ga []atom, avail func() float64) []atom {
 // avoidLoneLast keeps a paragraph's last line from holding a single
 // character (with its marks) when the line above can give it company
 // (GB/T 9704 practice; clreq §3.1.8 calls this a 孤字).
-func avoidLoneLast(lines [][]atom, fits func([]atom) bool) [][]atom {
+func avoidLoneLast(lines [][]atom, fits func(a, b []atom) bool) [][]atom {
 	n := len(lines)
 	if n < 2 {
 		return lines
@@ -391,7 +449,7 @@ func avoidLoneLast(lines [][]atom, fits func([]atom) bool) [][]atom {
 	chars := 0
 	for _, a := range last {
 		if a.cls != clsClose {
-			chars += len(a.runes)
+			chars += len(a.g)
 		}
 	}
 	if chars != 1 {
@@ -403,10 +461,10 @@ func avoidLoneLast(lines [][]atom, fits func([]atom) bool) [][]atom {
 		return lines
 	}
 	g := gs[len(gs)-1]
-	moved := concat(prev[g.start:g.end], lines[n-1])
-	if !fits(moved) {
+	if !fits(prev[g.start:g.end], lines[n-1]) {
 		return lines
 	}
+	moved := concat(prev[g.start:g.end], lines[n-1])
 	out := append([][]atom{}, lines[:n-2]...)
 	return append(out, prev[:g.start], moved)
 }
@@ -440,9 +498,9 @@ func place(as []atom, indent, width float64, justify bool) Line {
 		if a.shrinkLeft {
 			x -= s
 		}
-		for k, r := range a.runes {
-			line.Glyphs = append(line.Glyphs, Placed{R: r, X: x, Adv: a.advs[k], Off: a.offs[k], Style: a.styles[k]})
-			x += a.advs[k]
+		for _, g := range a.g {
+			line.Glyphs = append(line.Glyphs, Placed{R: g.r, X: x, Adv: g.adv, Off: g.off, Style: g.style})
+			x += g.adv
 		}
 		if !a.shrinkLeft {
 			x -= s
