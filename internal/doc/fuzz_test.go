@@ -6,7 +6,8 @@ import (
 )
 
 // FuzzParse feeds arbitrary bytes to the TOML loader: it may reject them,
-// never panic, and every problem it reports must name the file.
+// never panic, and every problem it reports must name a file (the data
+// file, or a table file it names).
 func FuzzParse(f *testing.F) {
 	for _, p := range []string{"testdata/good.toml", "testdata/errors/unknown-nested.toml", "testdata/errors/wrong-types.toml"} {
 		if b, err := os.ReadFile(p); err == nil {
@@ -23,7 +24,7 @@ func FuzzParse(f *testing.F) {
 			}
 			for _, e := range es {
 				de, ok := e.(*Error)
-				if !ok || de.Pos.File != "f.toml" {
+				if !ok || de.Pos.File == "" {
 					t.Fatalf("problem without the file's name: %v", e)
 				}
 			}
