@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -214,5 +215,33 @@ func TestAbsurdInputsEndWithAClearMessage(t *testing.T) {
 				t.Errorf("exit %d, printed\n%s\nwant\n%s", code, stderr.String(), c.want)
 			}
 		})
+	}
+}
+
+func TestAHundredThousandRowTableEndsWithAClearMessage(t *testing.T) {
+	fontsDir, _ := filepath.Abs("../../fonts")
+	base, _ := filepath.Abs("testdata/base")
+	dir := t.TempDir()
+	copyTree(t, base, dir)
+	t.Chdir(dir)
+	var rows strings.Builder
+	rows.WriteString("rows = [\n")
+	for i := 0; i < 100_000; i++ {
+		fmt.Fprintf(&rows, "  [\"单位%d\", %d],\n", i, i%100)
+	}
+	rows.WriteString("]\n[[columns]]\nkey = \"unit\"\ntitle = \"单位\"\n[[columns]]\nkey = \"n\"\ntitle = \"数\"\nfigures = true\n")
+	if err := os.WriteFile("data/big.toml", []byte(rows.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := os.ReadFile("data/doc.toml")
+	d = bytes.Replace(d, []byte(`title = "检查情况"`), []byte("title = \"检查情况\"\ntable = \"big.toml\""), 1)
+	if err := os.WriteFile("data/doc.toml", d, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "--fonts", fontsDir, "data/doc.toml"}, &stdout, &stderr)
+	want := "data/big.toml:1:1: a table of 100000 rows; at most 2000: split it into several annexes"
+	if code != exitInput || strings.TrimSpace(stderr.String()) != want {
+		t.Errorf("exit %d, printed\n%s\nwant\n%s", code, stderr.String(), want)
 	}
 }

@@ -272,6 +272,11 @@ func equalPath(a, b []string) bool {
 }
 
 // rows reads the body rows, in either form.
+// MaxTableRows bounds a table so that an absurd one (a whole database
+// pasted in) ends in a clear message instead of minutes of layout; an
+// annex of a 公文 has tens of rows, rarely hundreds.
+const MaxTableRows = 2000
+
 func (b *tableBuilder) rows(raw map[string]any) {
 	r := b.r
 	v, ok := r.get(raw, "rows", true)
@@ -288,6 +293,10 @@ func (b *tableBuilder) rows(raw map[string]any) {
 		elems = x
 	default:
 		r.errf("rows", "rows must be an array of rows, not %s", typeName(v))
+		return
+	}
+	if len(elems) > MaxTableRows {
+		r.errf("rows", "a table of %d rows; at most %d: split it into several annexes", len(elems), MaxTableRows)
 		return
 	}
 	pending := make([]int, len(b.t.Columns))     // rows still covered below a cell spanning rows
