@@ -62,15 +62,10 @@ func unwrapPath(err error) string {
 
 // Parse decodes a document from TOML source read from path.
 func Parse(path, src string) (*Document, error) {
-	var raw map[string]any
-	if _, err := toml.Decode(src, &raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, &Error{Pos: Pos{path, pe.Position.Line, RuneColumn(src, pe.Position.Line, pe.Position.Col)}, Msg: tomlMessage(pe)}
-		}
-		return nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
+	raw, r, err := decode(path, src)
+	if err != nil {
+		return nil, err
 	}
-	r := &reader{file: path, pos: keyPositions(path, src), used: map[string]bool{}}
 	d := &Document{Source: path, Positions: r.pos, Files: []string{path}}
 	dir := filepath.Dir(path)
 
@@ -165,6 +160,20 @@ func resolve(dir, p string) string {
 		return p
 	}
 	return filepath.Join(dir, p)
+}
+
+// decode parses TOML source into plain values and a reader that knows where
+// each key and value is written.
+func decode(path, src string) (map[string]any, *reader, error) {
+	var raw map[string]any
+	if _, err := toml.Decode(src, &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, nil, &Error{Pos: Pos{path, pe.Position.Line, RuneColumn(src, pe.Position.Line, pe.Position.Col)}, Msg: tomlMessage(pe)}
+		}
+		return nil, nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
+	}
+	return raw, &reader{file: path, pos: KeyPositions(path, src), used: map[string]bool{}}, nil
 }
 
 func tomlMessage(pe toml.ParseError) string {

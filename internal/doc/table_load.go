@@ -32,13 +32,10 @@ package doc
 // merge, sum) and orientation = "auto" | "portrait" | "landscape".
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 )
 
 // knownTableKeys lists the keys of a table file, for "did you mean" hints;
@@ -64,15 +61,10 @@ func LoadTable(path string) (*Table, error) {
 // ParseTable decodes a table from TOML source read from path. Every problem
 // found is returned, each at its value's position.
 func ParseTable(path, src string) (*Table, error) {
-	var raw map[string]any
-	if _, err := toml.Decode(src, &raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, &Error{Pos: Pos{path, pe.Position.Line, RuneColumn(src, pe.Position.Line, pe.Position.Col)}, Msg: tomlMessage(pe)}
-		}
-		return nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
+	raw, r, err := decode(path, src)
+	if err != nil {
+		return nil, err
 	}
-	r := &reader{file: path, pos: KeyPositions(path, src), used: map[string]bool{}}
 	t := &Table{Source: path}
 	b := &tableBuilder{r: r, t: t}
 
