@@ -195,35 +195,30 @@ func (ts *tableSetter) rowPos(r int) doc.Pos {
 
 // landscapePageNumber sets the page number of a landscape page where GB/T
 // 9704-2012 clause 7.5 wants it: where the portrait pages have it on the
-// sheet, which on the turned page is along its left edge, reading down. The
-// layout's glyphs are upright, so the number is set as vertical text, one
-// character under another with the figures kept together (纵中横, clreq
-// §3.4); a renderer that can turn glyphs would set it on its side instead.
-// pageNumbers does not call this yet: it places every number as on a
-// portrait page.
+// sheet. The table's top faces the sheet's left edge (the binding side of
+// an odd page, the outer side of an even one), so a point (sx, sy) of the
+// upright sheet is (PageHeight − sy, sx) on the turned page, and the number,
+// which reads left to right on the sheet, reads downwards on the page with
+// its glyphs' tops towards the right: the upright run turned 90° clockwise.
 func (c *composer) landscapePageNumber(p *Page) {
 	f := c.f
 	st := f.PageNumber
-	size := format.MM(st.Size)
-	in := f.PageNumberIndent * size
+	in := f.PageNumberIndent * format.MM(st.Size)
 	s := fmt.Sprintf("— %d —", p.Number)
 	w := c.width(s, st, 1)
-	x := f.Left + in // the number's left edge on the upright sheet
+	sx := f.Left + in // the number's start on the upright sheet
 	if p.Number%2 == 1 {
-		x = f.Right() - in - w
+		sx = f.Right() - in - w
 	}
-	emTop := f.Bottom() + f.PageNumberDrop
-	// On the turned page: the sheet's y becomes x' = PageHeight − y, so
-	// the number's em box lies in [PageHeight − emTop − size, PageHeight − emTop];
-	// the sheet's x becomes y'.
-	left := f.PageHeight - emTop - size
-	units := []string{"—", strconv.Itoa(p.Number), "—"}
-	y := x + w/2 - float64(len(units))*size/2 // centred where the number's centre is on the sheet
-	for _, u := range units {
-		uw := c.width(u, st, 1)
-		p.Texts = append(p.Texts, c.textAt(u, st, left+(size-uw)/2, y, 1, doc.Pos{}))
-		y += size
+	t := c.textAt(s, st, 0, f.Bottom()+f.PageNumberDrop, 1, doc.Pos{})
+	// The pivot is where the run starts on its baseline, on the turned page;
+	// the run is set upright from there and turned about it.
+	t.PivotX, t.PivotY = f.PageHeight-t.Y, sx
+	for i := range t.Glyphs {
+		t.Glyphs[i].X += t.PivotX
 	}
+	t.Y, t.Rotate = t.PivotY, -90
+	p.Texts = append(p.Texts, t)
 }
 
 // sizeName is a type size as a clerk knows it: 小四, or 10pt.

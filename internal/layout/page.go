@@ -20,6 +20,12 @@ type Text struct {
 	Style  format.Style
 	Y      float64 // baseline, mm
 	Glyphs []Glyph
+	// Rotate, when not 0, turns the whole run by that many degrees
+	// counter-clockwise (as seen on the page) about the point (PivotX,
+	// PivotY): the glyphs are placed as if upright, then turned. A landscape
+	// page's number is set on its side this way.
+	Rotate         float64
+	PivotX, PivotY float64
 }
 
 // String is the run's characters.

@@ -440,24 +440,32 @@ func TestTableTooWideGoesOnALandscapePage(t *testing.T) {
 	c := &composer{f: f, fonts: func(format.Role) Metrics { return tblFont{} }}
 	p.Number, p.Texts = 7, nil
 	c.landscapePageNumber(&p)
-	var s string
-	size := format.MM(f.PageNumber.Size)
-	for i, tx := range p.Texts {
-		s += tx.String()
-		emTop := tx.Y - f.EmAscent*size
-		if emLeft := f.PageHeight - (f.Bottom() + f.PageNumberDrop) - size; tx.Glyphs[0].X < emLeft-1e-6 || tx.Glyphs[len(tx.Glyphs)-1].X+tx.Glyphs[len(tx.Glyphs)-1].Adv > emLeft+size+1e-6 {
-			t.Errorf("%q at x %.2f, outside the column %.2f–%.2f where the sheet's page number line is", tx.String(), tx.Glyphs[0].X, emLeft, emLeft+size)
-		}
-		if i > 0 && !near(emTop-(p.Texts[i-1].Y-f.EmAscent*size), size) {
-			t.Errorf("%q not one em under %q", tx.String(), p.Texts[i-1].String())
+	if len(p.Texts) != 1 || p.Texts[0].Rotate != -90 {
+		t.Fatalf("want one run turned 90° clockwise, got %d runs (rotation %v)", len(p.Texts), p.Texts[0].Rotate)
+	}
+	n := p.Texts[0]
+	if n.String() != "— 7 —" {
+		t.Errorf("page number reads %q, want — 7 —", n.String())
+	}
+	// Turn each glyph's origin as the renderer will: clockwise about the pivot.
+	turned := func(x, y float64) (float64, float64) { return n.PivotX - (y - n.PivotY), n.PivotY + (x - n.PivotX) }
+	sheetBaseline := f.Bottom() + f.PageNumberDrop + f.EmAscent*format.MM(f.PageNumber.Size)
+	in := f.PageNumberIndent * format.MM(f.PageNumber.Size)
+	for _, g := range n.Glyphs {
+		x, _ := turned(g.X, n.Y)
+		if !near(x, f.PageHeight-sheetBaseline) {
+			t.Errorf("%q's baseline at x %.2f on the turned page, want %.2f (the sheet's page-number line)", g.R, x, f.PageHeight-sheetBaseline)
 		}
 	}
-	if s != "—7—" {
-		t.Errorf("page number reads %q down the page, want —7—", s)
+	last := n.Glyphs[len(n.Glyphs)-1]
+	_, end := turned(last.X+last.Adv, n.Y)
+	if !near(end, f.Right()-in) {
+		t.Errorf("odd page number ends at y %.2f, want 1 字 inside the 版心's sheet-right edge %.2f", end, f.Right()-in)
 	}
-	// Odd page: the number's end 1 字 from the sheet's right edge of the 版心, i.e. low on the turned page.
-	if last := p.Texts[len(p.Texts)-1]; last.Y > f.Right() {
-		t.Errorf("odd page number ends at y %.2f, past the 版心's edge %.2f", last.Y, f.Right())
+	_, first := turned(n.Glyphs[0].X, n.Y)
+	_, second := turned(n.Glyphs[1].X, n.Y)
+	if second <= first {
+		t.Error("the number does not read downwards on the turned page")
 	}
 }
 

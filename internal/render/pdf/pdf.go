@@ -131,8 +131,15 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 		for _, t := range p.Texts {
 			pdf.SetFont(family[t.Style.Role], "", t.Style.Size)
 			pdf.SetTextColor(int(t.Style.Color.R), int(t.Style.Color.G), int(t.Style.Color.B))
+			if t.Rotate != 0 {
+				pdf.TransformBegin()
+				pdf.TransformRotate(t.Rotate, t.PivotX, t.PivotY)
+			}
 			for _, g := range t.Glyphs {
 				pdf.Text(g.X, t.Y, string(g.R))
+			}
+			if t.Rotate != 0 {
+				pdf.TransformEnd()
 			}
 		}
 		for _, m := range p.Marks {
