@@ -94,19 +94,38 @@ func loadFonts(d *doc.Document, opt Options) (*fonts.Set, string, error) {
 	}
 	set, errs := fonts.Load(cfg)
 	if len(errs) > 0 {
-		var out doc.Errors
-		for _, e := range errs {
-			// A font named by the document points at its [fonts] key.
-			for k, p := range d.Fonts {
-				if strings.HasPrefix(e.Error(), p+":") {
-					e = doc.Errorf(d.At("fonts."+k), "%s", e.Error())
-				}
-			}
-			out = append(out, e)
-		}
-		return nil, "", out
+		return nil, "", fontErrors(errs, d, cfgPath)
 	}
 	return set, cfgPath, nil
+}
+
+// fontErrors points each font problem at the key that chose the font: the
+// document's [fonts] key, or the role's line in fonts.toml.
+func fontErrors(errs []error, d *doc.Document, cfgPath string) error {
+	var cfgPos map[string]doc.Pos
+	if src, err := os.ReadFile(cfgPath); err == nil {
+		cfgPos = doc.KeyPositions(cfgPath, string(src))
+	}
+	var out doc.Errors
+	for _, e := range errs {
+		var re *fonts.RoleError
+		if !errors.As(e, &re) {
+			out = append(out, e)
+			continue
+		}
+		at := doc.Pos{File: cfgPath}
+		for _, key := range []string{string(re.Role), re.Role.ChineseName()} {
+			if _, ok := d.Fonts[key]; ok {
+				at = d.At("fonts." + key)
+				break
+			}
+			if p, ok := cfgPos[key]; ok {
+				at = p
+			}
+		}
+		out = append(out, doc.Errorf(at, "%v", re.Err))
+	}
+	return out
 }
 
 func exists(p string) bool {

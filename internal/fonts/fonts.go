@@ -222,14 +222,24 @@ func cacheKey(p string) string {
 	return fmt.Sprintf("%s\x00%d\x00%d", p, st.Size(), st.ModTime().UnixNano())
 }
 
+// RoleError is a problem with the font of one role.
+type RoleError struct {
+	Role format.Role
+	Err  error
+}
+
+func (e *RoleError) Error() string { return e.Err.Error() }
+func (e *RoleError) Unwrap() error { return e.Err }
+
 // Load opens the font of every role in c. Files are loaded once per process.
+// Each problem is a *RoleError.
 func Load(c Config) (*Set, []error) {
 	s := &Set{byRole: map[format.Role]*Font{}}
 	var errs []error
 	for _, r := range format.Roles {
 		p, ok := c[r]
 		if !ok {
-			errs = append(errs, fmt.Errorf("no font given for the role %s (%s)", r, r.ChineseName()))
+			errs = append(errs, &RoleError{r, fmt.Errorf("no font given for the role %s (%s)", r, r.ChineseName())})
 			continue
 		}
 		key := cacheKey(p)
@@ -239,7 +249,7 @@ func Load(c Config) (*Set, []error) {
 		}
 		f, err := Open(p)
 		if err != nil {
-			errs = append(errs, err)
+			errs = append(errs, &RoleError{r, err})
 			continue
 		}
 		if key != "" {
