@@ -15,12 +15,11 @@ type Fonts func(format.Role) Metrics
 
 // flowLine is a line of the body flow, waiting for its place on a page.
 type flowLine struct {
-	texts           []Text // X absolute; Y relative to the line's em box top
-	blank           bool   // an empty line (the 空一行 of the standard)
-	keepNext        bool   // must stand on the same page as the next line
-	mark            *Mark
-	image           *Image // Y relative to the line's em box top
-	pageBreakBefore bool
+	texts    []Text // X absolute; Y relative to the line's em box top
+	blank    bool   // an empty line (the 空一行 of the standard)
+	keepNext bool   // must stand on the same page as the next line
+	mark     *Mark
+	image    *Image // Y relative to the line's em box top
 }
 
 // composer builds one document's pages.
@@ -33,8 +32,10 @@ type composer struct {
 }
 
 // Compose lays out a document whose body has been expanded. Every character
-// is checked against its role's font first: the first problem found in each
-// block is reported with the block's position.
+// is checked against its role's font on the way: each character a font
+// lacks is reported once per paragraph, at the paragraph's position (the
+// build narrows it to the character's own line and column), and nothing is
+// paginated while there is a problem.
 func Compose(d *doc.Document, f *format.Format, fonts Fonts) (*Result, error) {
 	c := &composer{f: f, fonts: fonts}
 	first := c.newPage()
@@ -351,7 +352,7 @@ func (c *composer) paginate(y float64) {
 				chain++
 			}
 		}
-		if (l.pageBreakBefore || !fitsN(y, chain)) && !fresh && fitsN(f.Top, chain) {
+		if !fitsN(y, chain) && !fresh && fitsN(f.Top, chain) {
 			newPage()
 		} else if !fitsN(y, 1) {
 			newPage()
