@@ -1,5 +1,6 @@
 // Command gongwen builds Chinese official documents (公文) laid out as
-// GB/T 9704-2012 requires, from TOML data and text templates, as PDF.
+// GB/T 9704-2012 requires, from TOML data and text templates, as PDF, and
+// previews their pages as PNG images.
 // It only parses the command line and reports; the work is in internal/build.
 package main
 
@@ -10,9 +11,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
+	"gongwen/internal/format"
+	pngr "gongwen/internal/render/png"
 )
 
 // Exit statuses.
@@ -27,6 +31,8 @@ const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2
 Usage:
   gongwen build [-o PATH] [--fonts DIR] DOC.toml...   build PDFs (default into output/)
   gongwen check [--fonts DIR] DOC.toml...             check everything, write nothing
+  gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
+                                                      draw the pages as PNG images (default into output/)
   gongwen verify [--fonts DIR] FILE.pdf...            rebuild from the recorded sources, compare bytes
   gongwen version                                     print the version
   gongwen help [COMMAND]                              this text, or a command's
@@ -51,11 +57,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "verify":
 		return runVerify(args[1:], stdout, stderr)
+	case "preview":
+		return runPreview(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "gongwen", build.Version)
 		return exitOK
 	case "help", "-h", "--help", "-help":
-		if len(args) > 1 && (args[1] == "build" || args[1] == "check" || args[1] == "verify") {
+		if len(args) > 1 && (args[1] == "build" || args[1] == "check" || args[1] == "verify" || args[1] == "preview") {
 			return run([]string{args[1], "--help"}, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)
@@ -106,6 +114,24 @@ cannot be verified, 2 wrong usage.
 
 Options:
 `
+
+const previewHelp = `Usage: gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
+
+Draws each document's pages as PNG images, one per page, for a quick look
+without a PDF viewer: a document data/NAME.toml becomes DIR/NAME-1.png,
+DIR/NAME-2.png, and so on. The pages are the ones the PDF would have (the
+same layout, the same fonts), drawn at N dots per inch on white.
+
+Each image is written to a temporary file and renamed into place when
+complete. Pages left from an earlier, longer preview of the same document
+(DIR/NAME-N.png beyond the last page) are removed. The same sources and
+resolution always give the same bytes.
+
+Options:
+`
+
+// Resolutions preview accepts, in dots per inch.
+const minDPI, maxDPI = 10, 600
 
 const fontsFlagHelp = "folder with fonts.toml mapping the typeface roles to .ttf files (default: the nearest fonts/ folder above the document)"
 
@@ -223,6 +249,98 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+func runPreview(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("preview", previewHelp, stderr)
+	out := fs.String("o", "output", "folder for the images")
+	dpi := fs.Float64("dpi", 96, fmt.Sprintf("resolution: `N` dots per inch, %d to %d", minDPI, maxDPI))
+	fontsDir := fs.String("fonts", "", fontsFlagHelp)
+	if code := parse(fs, args, stdout, "document"); code >= 0 {
+		return code
+	}
+	if !(*dpi >= minDPI && *dpi <= maxDPI) {
+		fmt.Fprintf(stderr, "gongwen preview: --dpi %g: give a resolution from %d to %d dots per inch\n", *dpi, minDPI, maxDPI)
+		return exitUsage
+	}
+	opt, code := options(*fontsDir, stderr)
+	if code >= 0 {
+		return code
+	}
+	docs := fs.Args()
+	names := map[string]string{}
+	for _, d := range docs {
+		n := previewName(d)
+		if prev, ok := names[n]; ok {
+			fmt.Fprintf(stderr, "gongwen preview: %s and %s would both be written to %s\n", prev, d, filepath.Join(*out, n+"-1.png"))
+			return exitUsage
+		}
+		names[n] = d
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		fmt.Fprintf(stderr, "gongwen preview: cannot make output folder: %v\n", err)
+		return exitUsage
+	}
+	status := exitOK
+	for _, d := range docs {
+		pages, err := preview(d, *out, *dpi, opt)
+		if err != nil {
+			report(stderr, err)
+			status = exitInput
+			continue
+		}
+		first := filepath.Join(*out, previewName(d)+"-1.png")
+		if len(pages) == 1 {
+			fmt.Fprintf(stdout, "%s → %s\n", d, first)
+		} else {
+			fmt.Fprintf(stdout, "%s → %s … %s (%d pages)\n", d, first, pages[len(pages)-1], len(pages))
+		}
+	}
+	return status
+}
+
+// previewName is the images' base name for a document: its file name
+// without the extension.
+func previewName(docPath string) string {
+	base := filepath.Base(docPath)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// preview writes a document's pages as dir/NAME-N.png and returns their
+// paths. Every page is drawn and encoded before the first is written.
+func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, error) {
+	j, err := build.Prepare(docPath, opt)
+	if err != nil {
+		return nil, err
+	}
+	imgs, err := pngr.Render(j.Result, func(r format.Role) []byte { return j.Fonts.Font(r).Data }, dpi)
+	if err != nil {
+		return nil, fmt.Errorf("%s: preview: %v", docPath, err)
+	}
+	encoded := make([][]byte, len(imgs))
+	for i, img := range imgs {
+		if encoded[i], err = pngr.Encode(img); err != nil {
+			return nil, fmt.Errorf("%s: preview: page %d: %v", docPath, i+1, err)
+		}
+	}
+	name := previewName(docPath)
+	page := func(n int) string { return filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, n)) }
+	var paths []string
+	for i, b := range encoded {
+		p := page(i + 1)
+		if err := build.WriteAtomic(p, b); err != nil {
+			return nil, err
+		}
+		paths = append(paths, p)
+	}
+	// Pages beyond the last, from an earlier preview, would pass for pages
+	// of this one.
+	for n := len(encoded) + 1; ; n++ {
+		if err := os.Remove(page(n)); err != nil {
+			break
+		}
+	}
+	return paths, nil
 }
 
 // helpRequested finds -h/--help before any document argument.
