@@ -11,18 +11,6 @@ import (
 	"gongwen/internal/format"
 )
 
-// tblFont is a font whose ideographs are one em and ASCII half an em, and
-// which lacks □.
-type tblFont struct{}
-
-func (tblFont) Advance(r rune) float64 {
-	if r < 0x80 {
-		return 0.5
-	}
-	return 1
-}
-func (tblFont) Has(r rune) bool { return r != '□' }
-func (tblFont) Name() string    { return "tbl.ttf" }
 
 func tblTable(t *testing.T, src string) *doc.Table {
 	t.Helper()
@@ -41,7 +29,7 @@ func tblCompose(t *testing.T, tables ...*doc.Table) ([]Page, error) {
 	for i, tb := range tables {
 		d.Attachments = append(d.Attachments, doc.Attachment{Title: fmt.Sprintf("附件标题%d", i+1), Table: tb})
 	}
-	c := &composer{f: format.Letter(), fonts: func(format.Role) Metrics { return tblFont{} }}
+	c := &composer{f: format.Letter(), fonts: func(format.Role) Metrics { return gridFont{} }}
 	c.newPage()
 	err := c.annexes(d)
 	return c.pages[1:], err
@@ -437,7 +425,7 @@ func TestTableTooWideGoesOnALandscapePage(t *testing.T) {
 	checkClosedGrid(t, p, f)
 
 	// Its page number, where the portrait pages have it on the sheet.
-	c := &composer{f: f, fonts: func(format.Role) Metrics { return tblFont{} }}
+	c := &composer{f: f, fonts: func(format.Role) Metrics { return gridFont{} }}
 	p.Number, p.Texts = 7, nil
 	c.landscapePageNumber(&p)
 	if len(p.Texts) != 1 || p.Texts[0].Rotate != -90 {
@@ -475,10 +463,10 @@ func TestTableErrors(t *testing.T) {
 		name, src, want string
 		char            rune
 	}{
-		{"a character the font lacks, at its cell", "rows = [[\"甲\"], [\"乙□\"]]\n[[columns]]\nkey = \"n\"\ntitle = \"名称\"\n",
-			`t.toml:1:17: character '□' (U+25A1) is not in the 仿宋 font tbl.ttf`, '□'},
-		{"in a header", "rows = [[\"甲\"]]\n[[columns]]\nkey = \"n\"\ntitle = \"名□\"\n",
-			`t.toml:2:1: character '□' (U+25A1) is not in the 黑体 font tbl.ttf`, '□'},
+		{"a character the font lacks, at its cell", "rows = [[\"甲\"], [\"乙\u3400\"]]\n[[columns]]\nkey = \"n\"\ntitle = \"名称\"\n",
+			`t.toml:1:17: character '㐀' (U+3400) is not in the 仿宋 font grid.ttf`, '\u3400'},
+		{"in a header", "rows = [[\"甲\"]]\n[[columns]]\nkey = \"n\"\ntitle = \"名\u3400\"\n",
+			`t.toml:2:1: character '㐀' (U+3400) is not in the 黑体 font grid.ttf`, '\u3400'},
 		{"a row taller than a page", tall, "t.toml:1:9: this row of the table is", 0},
 		{"too wide even for landscape", "rows = [[" + strings.Repeat("\"abcdefghijklmnopqrstuvwxyz0123\",", 5) + "]]\n" +
 			"[[columns]]\nkey = \"a\"\n[[columns]]\nkey = \"b\"\n[[columns]]\nkey = \"c\"\n[[columns]]\nkey = \"d\"\n[[columns]]\nkey = \"e\"\n",
