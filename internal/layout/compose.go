@@ -163,7 +163,7 @@ func (c *composer) letterHeader(d *doc.Document, p *Page) float64 {
 	top := numTop + (1+f.TitleGapLines)*pitch
 	var titleLines []Line
 	for _, tl := range d.Title {
-		titleLines = append(titleLines, c.breakPara(Para{Spans: []Span{c.span(tl, f.Title)}, Width: f.BodyWidth, Ragged: true}, d.At("title"))...)
+		titleLines = append(titleLines, c.titleLines(tl, d.At("title"))...)
 	}
 	for i, l := range titleLines {
 		for _, t := range c.toTexts(l, f.CentreX()-l.Width/2) {
@@ -186,6 +186,29 @@ func (c *composer) letterHeader(d *doc.Document, p *Page) float64 {
 		c.flow = append(c.flow, flowLine{texts: c.toTexts(l, f.Left)})
 	}
 	return next
+}
+
+// titleLines breaks one line of the title as the data gives it. A line too
+// long for the 版心 is broken into as few lines as it needs, of lengths as
+// even as the line breaker allows (GB/T 9704-2012 7.3.1: title lines
+// 排列对称, 长短适宜, never a lone character): the measure is narrowed to
+// the length of an even share, widened one character at a time until the
+// line count is the least possible.
+func (c *composer) titleLines(text string, where doc.Pos) []Line {
+	p := Para{Spans: []Span{c.span(text, c.f.Title)}, Width: c.f.BodyWidth, Ragged: true}
+	lines := c.breakPara(p, where)
+	if len(lines) < 2 {
+		return lines
+	}
+	natural := c.width(text, c.f.Title, 1)
+	em := format.MM(c.f.Title.Size)
+	for w := natural / float64(len(lines)); w < c.f.BodyWidth; w += em {
+		p.Width = w
+		if even, _ := Break(p); len(even) == len(lines) {
+			return even
+		}
+	}
+	return lines
 }
 
 // doubleLine is a red double rule with its top edge at top.

@@ -221,3 +221,30 @@ func TestComposeHangsAttachmentItemsUnderTheFirstNumber(t *testing.T) {
 		t.Errorf("wrapped line at %.2f, want under the name at %.2f", second[1].Glyphs[0].X, nameX)
 	}
 }
+
+func TestComposeBalancesATitleTooLongForOneLine(t *testing.T) {
+	f := format.Letter()
+	d := testDoc([]doc.Block{{Kind: doc.Paragraph, Text: "正文。"}})
+	// 30 characters of 二号: one line holds 20, so two lines are needed.
+	d.Title = []string{strings.Repeat("关于政府网站检查情况的通报", 2) + "和监管"}
+	pages := compose(t, d)
+	var lines []Text
+	for _, tx := range pages[0].Texts {
+		if tx.Style == f.Title {
+			lines = append(lines, tx)
+		}
+	}
+	if len(lines) != 2 {
+		t.Fatalf("title on %d lines, want 2", len(lines))
+	}
+	a, b := len(lines[0].Glyphs), len(lines[1].Glyphs)
+	if a-b < 0 || a-b > 1 {
+		t.Errorf("title lines of %d and %d characters, want an even split (the first at most one longer)", a, b)
+	}
+	for _, l := range lines {
+		mid := (l.Glyphs[0].X + right(l)) / 2
+		if math.Abs(mid-f.CentreX()) > 0.05 {
+			t.Errorf("title line %q centred on %.2f, want %.2f", l.String(), mid, f.CentreX())
+		}
+	}
+}
