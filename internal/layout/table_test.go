@@ -11,7 +11,6 @@ import (
 	"gongwen/internal/format"
 )
 
-
 func tblTable(t *testing.T, src string) *doc.Table {
 	t.Helper()
 	tb, err := doc.ParseTable("t.toml", src)
