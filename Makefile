@@ -36,6 +36,7 @@ tools:
 	fi
 
 test: tools
+	@unformatted=$$(gofmt -l cmd internal); if [ -n "$$unformatted" ]; then echo "not gofmt'd:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	@# The fuzz targets, each for a bounded time; a finding is written to the
