@@ -81,6 +81,18 @@ func copyTree(t *testing.T, from, to string) {
 	}
 }
 
+// newProject copies testdata/base into a new folder, makes it the current
+// folder and returns the repository's fonts folder.
+func newProject(t *testing.T) string {
+	t.Helper()
+	fontsDir, _ := filepath.Abs("../../fonts")
+	base, _ := filepath.Abs("testdata/base")
+	dir := t.TempDir()
+	copyTree(t, base, dir)
+	t.Chdir(dir)
+	return fontsDir
+}
+
 func TestCommandReportsEachInputProblemOnOneLine(t *testing.T) {
 	fontsDir, err := filepath.Abs("../../fonts")
 	if err != nil {
@@ -164,11 +176,7 @@ func TestHelpTellsEachCommandsUsage(t *testing.T) {
 }
 
 func TestBuildWritesOnePDFPerDocumentIntoTheFolder(t *testing.T) {
-	fontsDir, _ := filepath.Abs("../../fonts")
-	base, _ := filepath.Abs("testdata/base")
-	dir := t.TempDir()
-	copyTree(t, base, dir)
-	t.Chdir(dir)
+	fontsDir := newProject(t)
 	b, _ := os.ReadFile("data/doc.toml")
 	if err := os.WriteFile("data/second.toml", b, 0o644); err != nil {
 		t.Fatal(err)
@@ -219,11 +227,7 @@ func TestAbsurdInputsEndWithAClearMessage(t *testing.T) {
 }
 
 func TestAHundredThousandRowTableEndsWithAClearMessage(t *testing.T) {
-	fontsDir, _ := filepath.Abs("../../fonts")
-	base, _ := filepath.Abs("testdata/base")
-	dir := t.TempDir()
-	copyTree(t, base, dir)
-	t.Chdir(dir)
+	fontsDir := newProject(t)
 	var rows strings.Builder
 	rows.WriteString("rows = [\n")
 	for i := 0; i < 100_000; i++ {

@@ -5,22 +5,9 @@ import (
 	"image"
 	"image/png"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// previewProject copies testdata/base into a new folder, makes it the
-// current folder and returns the repository's fonts folder.
-func previewProject(t *testing.T) string {
-	t.Helper()
-	fontsDir, _ := filepath.Abs("../../fonts")
-	base, _ := filepath.Abs("testdata/base")
-	dir := t.TempDir()
-	copyTree(t, base, dir)
-	t.Chdir(dir)
-	return fontsDir
-}
 
 // withTable gives the base document's annex a table, which puts it on a
 // page of its own: two pages in all.
@@ -51,7 +38,7 @@ func decodePNG(t *testing.T, path string) image.Image {
 }
 
 func TestPreviewWritesOnePNGPerPage(t *testing.T) {
-	fontsDir := previewProject(t)
+	fontsDir := newProject(t)
 	withTable(t)
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"check", "--fonts", fontsDir, "data/doc.toml"}, &stdout, &stderr); code != exitOK || stdout.String() != "data/doc.toml: ok (2 pages)\n" {
@@ -156,7 +143,7 @@ func TestPreviewProblems(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			fontsDir := previewProject(t)
+			fontsDir := newProject(t)
 			if c.setup != nil {
 				c.setup(t)
 			}
