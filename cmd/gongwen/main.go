@@ -34,6 +34,7 @@ Usage:
   gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
                                                       draw the pages as PNG images (default into output/)
   gongwen verify [--fonts DIR] FILE.pdf...            rebuild from the recorded sources, compare bytes
+  gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
   gongwen version                                     print the version
   gongwen help [COMMAND]                              this text, or a command's
 
@@ -59,11 +60,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runVerify(args[1:], stdout, stderr)
 	case "preview":
 		return runPreview(args[1:], stdout, stderr)
+	case "diff":
+		return runDiff(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "gongwen", build.Version)
 		return exitOK
 	case "help", "-h", "--help", "-help":
-		if len(args) > 1 && (args[1] == "build" || args[1] == "check" || args[1] == "verify" || args[1] == "preview") {
+		if len(args) > 1 && (args[1] == "build" || args[1] == "check" || args[1] == "verify" || args[1] == "preview" || args[1] == "diff") {
 			return run([]string{args[1], "--help"}, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)
@@ -187,12 +190,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for i, d := range docs {
+		before, _ := os.ReadFile(targets[i])
 		if err := build.Build(d, targets[i], opt); err != nil {
 			report(stderr, err)
 			status = exitInput
 			continue
 		}
 		fmt.Fprintf(stdout, "%s → %s\n", d, targets[i])
+		if s := buildChange(before, targets[i]); s != "" {
+			fmt.Fprintln(stdout, s)
+		}
 	}
 	return status
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"gongwen/internal/archive"
+	"gongwen/internal/diff"
 	"gongwen/internal/doc"
 	"gongwen/internal/expand"
 	"gongwen/internal/fonts"
@@ -190,7 +191,10 @@ func (j *Job) Render(opt Options) ([]byte, error) {
 		},
 		Date:    j.Date(opt),
 		Creator: "gongwen " + Version,
-		XMP:     []pdfr.XMPPart{{Description: rec.Description(), Schema: archive.Schema}},
+		XMP: []pdfr.XMPPart{
+			{Description: rec.Description(), Schema: archive.Schema},
+			{Description: diff.FromLayout(j.Result).Description(), Schema: diff.Schema},
+		},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: rendering: %v", j.Doc.Source, err)

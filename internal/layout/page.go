@@ -26,6 +26,10 @@ type Text struct {
 	// page's number is set on its side this way.
 	Rotate         float64
 	PivotX, PivotY float64
+	// Cell names the table cell the run is a line of ("甘孜 / 存在突出问题数",
+	// see cellName); empty outside tables. It lets a reader of the PDF's
+	// layout record (package diff) report a changed cell by its names.
+	Cell string
 }
 
 // String is the run's characters.

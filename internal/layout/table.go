@@ -756,7 +756,7 @@ func (ts *tableSetter) drawText(p *Page, s *setCell, gc *gridCell, left, y1, y2 
 			k++
 		}
 		base := t + (ts.pitch-em)/2 + ts.c.f.EmAscent*em
-		txt := Text{Style: gc.style, Y: base}
+		txt := Text{Style: gc.style, Y: base, Cell: ts.cellName(gc)}
 		for _, g := range l.glyphs {
 			txt.Glyphs = append(txt.Glyphs, Glyph{R: g.R, X: left + g.X + g.Off, Adv: g.Adv})
 		}

@@ -1,0 +1,473 @@
+package diff
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Marks around changed characters in a reported line. ⟦⟧ (U+27E6, U+27E7)
+// are not used in 公文 text, so they cannot be mistaken for it.
+const (
+	markOpen  = "⟦"
+	markClose = "⟧"
+)
+
+// At is a line's place: its page and its number among the page's printed
+// lines (table cells not counted), both from 1; zero when absent.
+type At struct{ Page, Line int }
+
+// Change is a changed printed line: the old and the new text, the changed
+// characters marked. A line with nothing on one side (a line added or
+// removed) has that side's At zero and its text empty.
+type Change struct {
+	Old, New     At
+	OldText      string
+	NewText      string
+	oldIx, newIx int // into the records' Lines; -1 when absent
+}
+
+// CellChange is a changed table cell, named by annex, row and column.
+type CellChange struct {
+	Name             string
+	Old, New         string // empty when the cell is absent on that side
+	OldPage, NewPage int
+	oldIx, newIx     []int
+}
+
+// Report is what changed between two records.
+type Report struct {
+	Lines []Change
+	Cells []CellChange
+	// Moved counts the lines whose text is unchanged but which stand
+	// elsewhere: reflowed in a changed paragraph, moved to another line or
+	// page. MovedPages are the new pages they stand on.
+	Moved      int
+	MovedPages []int
+	oldMoved   []int
+	newMoved   []int
+}
+
+// Same tells whether the printed text and the layout are the same.
+func (r *Report) Same() bool { return len(r.Lines) == 0 && len(r.Cells) == 0 && r.Moved == 0 }
+
+// numbered is a record's printed lines (not cells) with their places.
+type numbered struct {
+	ix []int // into Record.Lines
+	at []At
+}
+
+func number(rec *Record) numbered {
+	var n numbered
+	page, line := 0, 0
+	for i, l := range rec.Lines {
+		if l.Kind != LineKind {
+			continue
+		}
+		if l.Page != page {
+			page, line = l.Page, 0
+		}
+		line++
+		n.ix = append(n.ix, i)
+		n.at = append(n.at, At{l.Page, line})
+	}
+	return n
+}
+
+// Compare finds what changed from old to new.
+func Compare(old, new *Record) *Report {
+	rep := &Report{}
+	on, nn := number(old), number(new)
+	ot := make([]string, len(on.ix))
+	for i, k := range on.ix {
+		ot[i] = old.Lines[k].Text
+	}
+	nt := make([]string, len(nn.ix))
+	for i, k := range nn.ix {
+		nt[i] = new.Lines[k].Text
+	}
+	moved := func(i, j int) {
+		rep.Moved++
+		rep.oldMoved = append(rep.oldMoved, on.ix[i])
+		rep.newMoved = append(rep.newMoved, nn.ix[j])
+		rep.MovedPages = addPage(rep.MovedPages, nn.at[j].Page)
+	}
+	pairs := match(ot, nt)
+	pi, pj := 0, 0
+	for _, p := range append(pairs, [2]int{len(ot), len(nt)}) {
+		if p[0] > pi || p[1] > pj {
+			rep.hunk(old, new, on, nn, pi, p[0], pj, p[1], moved)
+		}
+		if p[0] < len(ot) {
+			a, b := old.Lines[on.ix[p[0]]], new.Lines[nn.ix[p[1]]]
+			if on.at[p[0]] != nn.at[p[1]] || math.Abs(a.Y-b.Y) > 0.05 || math.Abs(a.X1-b.X1) > 0.05 {
+				moved(p[0], p[1])
+			}
+		}
+		pi, pj = p[0]+1, p[1]+1
+	}
+	rep.compareCells(old, new)
+	return rep
+}
+
+func addPage(pages []int, p int) []int {
+	i := sort.SearchInts(pages, p)
+	if i < len(pages) && pages[i] == p {
+		return pages
+	}
+	pages = append(pages, 0)
+	copy(pages[i+1:], pages[i:])
+	pages[i] = p
+	return pages
+}
+
+// match pairs equal items of a and b along a longest common subsequence.
+func match[T comparable](a, b []T) [][2]int {
+	// Common ends first: a correction leaves most of a document alone.
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	var out [][2]int
+	for i := 0; i < pre; i++ {
+		out = append(out, [2]int{i, i})
+	}
+	out = append(out, lcs(a[pre:len(a)-suf], b[pre:len(b)-suf], pre, pre)...)
+	for k := suf; k > 0; k-- {
+		out = append(out, [2]int{len(a) - k, len(b) - k})
+	}
+	return out
+}
+
+// lcs is the classic dynamic programme; the middles it is given are the
+// changed stretch of a document, or of a paragraph's characters. Beyond a
+// size it gives up matching (everything in between counts as changed).
+func lcs[T comparable](a, b []T, offA, offB int) [][2]int {
+	if len(a) == 0 || len(b) == 0 || len(a)*len(b) > 16<<20 {
+		return nil
+	}
+	w := len(b) + 1
+	t := make([]int32, (len(a)+1)*w)
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				t[i*w+j] = t[(i+1)*w+j+1] + 1
+			} else {
+				t[i*w+j] = max(t[(i+1)*w+j], t[i*w+j+1])
+			}
+		}
+	}
+	var out [][2]int
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, [2]int{i + offA, j + offB})
+			i++
+			j++
+		case t[(i+1)*w+j] >= t[i*w+j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
+}
+
+// hunk compares old lines [i0,i1) with new lines [j0,j1), which the line
+// match left unpaired, character by character: a line holding a changed
+// character is reported with the line it stood against, a line whose
+// characters are all unchanged only moved (the paragraph reflowed).
+func (rep *Report) hunk(old, new *Record, on, nn numbered, i0, i1, j0, j1 int, moved func(i, j int)) {
+	var or, nr []rune
+	var oLine, nLine []int // the hunk line of each rune
+	for i := i0; i < i1; i++ {
+		for _, c := range old.Lines[on.ix[i]].Text {
+			or = append(or, c)
+			oLine = append(oLine, i)
+		}
+	}
+	for j := j0; j < j1; j++ {
+		for _, c := range new.Lines[nn.ix[j]].Text {
+			nr = append(nr, c)
+			nLine = append(nLine, j)
+		}
+	}
+	oSame := make([]bool, len(or))
+	nSame := make([]bool, len(nr))
+	oTo := make([]int, len(or)) // each old rune's matched (or nearest preceding matched) new rune, -1 before any
+	nTo := make([]int, len(nr))
+	for i := range oTo {
+		oTo[i] = -1
+	}
+	for j := range nTo {
+		nTo[j] = -1
+	}
+	for _, p := range match(or, nr) {
+		oSame[p[0]], nSame[p[1]] = true, true
+		oTo[p[0]], nTo[p[1]] = p[1], p[0]
+	}
+	for i := 1; i < len(oTo); i++ {
+		if oTo[i] < 0 {
+			oTo[i] = oTo[i-1]
+		}
+	}
+	for j := 1; j < len(nTo); j++ {
+		if nTo[j] < 0 {
+			nTo[j] = nTo[j-1]
+		}
+	}
+	// Which lines hold a change, and the counterpart of each.
+	type pair struct{ i, j int }
+	seen := map[pair]bool{}
+	var ps []pair
+	counterpart := func(to []int, k int, lines []int, lo, hi int) int {
+		if len(lines) == 0 {
+			return -1
+		}
+		q := to[k]
+		if q < 0 {
+			q = 0
+		} else if q+1 < len(lines) && k > 0 {
+			q++
+		}
+		if q >= len(lines) {
+			q = len(lines) - 1
+		}
+		l := lines[q]
+		if l < lo || l >= hi {
+			return -1
+		}
+		return l
+	}
+	oChanged := map[int]bool{}
+	nChanged := map[int]bool{}
+	for k, s := range oSame {
+		if !s && !oChanged[oLine[k]] {
+			oChanged[oLine[k]] = true
+			p := pair{oLine[k], counterpart(oTo, k, nLine, j0, j1)}
+			if !seen[p] {
+				seen[p] = true
+				ps = append(ps, p)
+			}
+		}
+	}
+	for k, s := range nSame {
+		if !s && !nChanged[nLine[k]] {
+			nChanged[nLine[k]] = true
+			p := pair{counterpart(nTo, k, oLine, i0, i1), nLine[k]}
+			if !seen[p] {
+				seen[p] = true
+				ps = append(ps, p)
+			}
+		}
+	}
+	// A line that has a change paired with the other side's changed line
+	// makes a second pair with the same line redundant.
+	var keep []pair
+	for _, p := range ps {
+		if p.i >= 0 && p.j >= 0 {
+			keep = append(keep, p)
+		}
+	}
+	covered := func(i, j int) bool {
+		for _, p := range keep {
+			if (i >= 0 && p.i == i) || (j >= 0 && p.j == j) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range ps {
+		if (p.i < 0 || p.j < 0) && !covered(p.i, p.j) {
+			keep = append(keep, p)
+		}
+	}
+	sort.SliceStable(keep, func(a, b int) bool {
+		ka, kb := keep[a].j, keep[b].j
+		if ka < 0 {
+			ka = keep[a].i
+		}
+		if kb < 0 {
+			kb = keep[b].i
+		}
+		return ka < kb
+	})
+	marked := func(rs []rune, same []bool, lines []int, l int) string {
+		var b strings.Builder
+		in := false
+		for k, c := range rs {
+			if lines[k] != l {
+				continue
+			}
+			if !same[k] && !in {
+				b.WriteString(markOpen)
+				in = true
+			} else if same[k] && in {
+				b.WriteString(markClose)
+				in = false
+			}
+			b.WriteRune(c)
+		}
+		if in {
+			b.WriteString(markClose)
+		}
+		return b.String()
+	}
+	for _, p := range keep {
+		c := Change{oldIx: -1, newIx: -1}
+		if p.i >= 0 {
+			c.Old, c.oldIx, c.OldText = on.at[p.i], on.ix[p.i], marked(or, oSame, oLine, p.i)
+		}
+		if p.j >= 0 {
+			c.New, c.newIx, c.NewText = nn.at[p.j], nn.ix[p.j], marked(nr, nSame, nLine, p.j)
+		}
+		rep.Lines = append(rep.Lines, c)
+	}
+	// Unchanged lines of the hunk only moved, each against the line its
+	// first character now stands on.
+	for i := i0; i < i1; i++ {
+		if oChanged[i] {
+			continue
+		}
+		j := -1
+		for k, l := range oLine {
+			if l == i && oTo[k] >= 0 {
+				j = nLine[oTo[k]]
+				break
+			}
+		}
+		if j >= 0 && !nChanged[j] {
+			moved(i, j)
+		}
+	}
+}
+
+// cells collects each named cell's text: its lines on the first page it
+// stands on (a header repeated on later pages, a cell cut by a page break,
+// counted once).
+func cells(rec *Record) (names []string, text map[string]string, page map[string]int, ix map[string][]int) {
+	text, page, ix = map[string]string{}, map[string]int{}, map[string][]int{}
+	for i, l := range rec.Lines {
+		if l.Kind != CellKind {
+			continue
+		}
+		p, ok := page[l.Name]
+		if !ok {
+			names = append(names, l.Name)
+			page[l.Name] = l.Page
+		} else if p != l.Page {
+			continue
+		}
+		text[l.Name] += l.Text
+		ix[l.Name] = append(ix[l.Name], i)
+	}
+	return
+}
+
+func (rep *Report) compareCells(old, new *Record) {
+	on, ot, op, oi := cells(old)
+	nn, nt, np, ni := cells(new)
+	for _, n := range nn {
+		if o, ok := ot[n]; !ok || o != nt[n] {
+			rep.Cells = append(rep.Cells, CellChange{Name: n, Old: o, New: nt[n], OldPage: op[n], NewPage: np[n], oldIx: oi[n], newIx: ni[n]})
+		}
+	}
+	for _, n := range on {
+		if _, ok := nt[n]; !ok {
+			rep.Cells = append(rep.Cells, CellChange{Name: n, Old: ot[n], OldPage: op[n], oldIx: oi[n]})
+		}
+	}
+}
+
+// Write prints the report, one change a line: changed lines, then changed
+// cells, then a summary of the lines that only moved.
+func (rep *Report) Write(w io.Writer) {
+	for _, c := range rep.Lines {
+		switch {
+		case c.New.Page == 0:
+			fmt.Fprintf(w, "page %d, line %d: %s → (removed)\n", c.Old.Page, c.Old.Line, c.OldText)
+		case c.Old.Page == 0:
+			fmt.Fprintf(w, "page %d, line %d: (added) → %s\n", c.New.Page, c.New.Line, c.NewText)
+		case c.Old != c.New:
+			fmt.Fprintf(w, "page %d, line %d (was page %d, line %d): %s → %s\n", c.New.Page, c.New.Line, c.Old.Page, c.Old.Line, c.OldText, c.NewText)
+		default:
+			fmt.Fprintf(w, "page %d, line %d: %s → %s\n", c.New.Page, c.New.Line, c.OldText, c.NewText)
+		}
+	}
+	for _, c := range rep.Cells {
+		o, n := c.Old, c.New
+		if c.OldPage == 0 {
+			o = "(none)"
+		}
+		if c.NewPage == 0 {
+			n = "(none)"
+		}
+		fmt.Fprintf(w, "%s: %s → %s\n", c.Name, o, n)
+	}
+	if rep.Moved > 0 {
+		fmt.Fprintf(w, "%s only moved (reflowed or on another line or page), on %s\n", plural(rep.Moved, "line", "lines"), pageList(rep.MovedPages))
+	}
+}
+
+// Summary is the one-line account `gongwen build` gives of what a rebuild
+// changed: "3 lines changed on pages 2, 6", or "unchanged".
+func (rep *Report) Summary() string {
+	if rep.Same() {
+		return "unchanged"
+	}
+	var pages []int
+	for _, c := range rep.Lines {
+		if c.New.Page > 0 {
+			pages = addPage(pages, c.New.Page)
+		} else {
+			pages = addPage(pages, c.Old.Page)
+		}
+	}
+	for _, c := range rep.Cells {
+		if c.NewPage > 0 {
+			pages = addPage(pages, c.NewPage)
+		} else {
+			pages = addPage(pages, c.OldPage)
+		}
+	}
+	var what []string
+	if len(rep.Lines) > 0 {
+		what = append(what, plural(len(rep.Lines), "line", "lines"))
+	}
+	if len(rep.Cells) > 0 {
+		what = append(what, plural(len(rep.Cells), "table cell", "table cells"))
+	}
+	if len(what) == 0 {
+		return fmt.Sprintf("%s moved on %s", plural(rep.Moved, "line", "lines"), pageList(rep.MovedPages))
+	}
+	s := fmt.Sprintf("%s changed on %s", strings.Join(what, " and "), pageList(pages))
+	if rep.Moved > 0 {
+		s += fmt.Sprintf(", %s moved", plural(rep.Moved, "line", "lines"))
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func pageList(ps []int) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = strconv.Itoa(p)
+	}
+	if len(ps) == 1 {
+		return "page " + s[0]
+	}
+	return "pages " + strings.Join(s, ", ")
+}

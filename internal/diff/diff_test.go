@@ -1,0 +1,100 @@
+package diff
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// rec makes a record from pages of lines; a line "name=text" is a cell.
+func rec(pages ...[]string) *Record {
+	r := &Record{}
+	for pi, p := range pages {
+		r.Pages = append(r.Pages, PageSize{210, 297})
+		for i, s := range p {
+			l := Line{Kind: LineKind, Page: pi + 1, Y: 40 + 10*float64(i), X1: 28, X2: 28 + 5.6*float64(len([]rune(s))), Size: 16, Text: s}
+			if name, text, ok := strings.Cut(s, "="); ok {
+				l.Kind, l.Name, l.Text = CellKind, name, text
+			}
+			r.Lines = append(r.Lines, l)
+		}
+	}
+	return r
+}
+
+func TestCompare(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		old, new *Record
+		want     string
+		summary  string
+	}{
+		{"identical: nothing to say", rec([]string{"一、总体情况", "下半年检查评估"}), rec([]string{"一、总体情况", "下半年检查评估"}), "", "unchanged"},
+		{"one figure", rec([]string{"标题", "账号4个，合格率99.9%。", "结尾"}), rec([]string{"标题", "账号9个，合格率99.8%。", "结尾"}),
+			"page 1, line 2: 账号⟦4⟧个，合格率99.⟦9⟧%。 → 账号⟦9⟧个，合格率99.⟦8⟧%。\n", "1 line changed on page 1"},
+		{"a cell by its names", rec([]string{"附件1", "附件1 甘孜 / 问题数=4"}), rec([]string{"附件1", "附件1 甘孜 / 问题数=9"}),
+			"附件1 甘孜 / 问题数: 4 → 9\n", "1 table cell changed on page 1"},
+		{"a cell's lines are one value", rec([]string{"X / Y=政务", "X / Y=新媒体"}), rec([]string{"X / Y=政务新", "X / Y=媒体"}), "", "unchanged"},
+		{"an insertion reflows the paragraph: the rest only moved",
+			rec([]string{"甲乙丙丁", "戊己庚辛", "壬癸"}), rec([]string{"甲乙子丙", "丁戊己庚", "辛壬癸"}),
+			"page 1, line 1: 甲乙丙丁 → 甲乙⟦子⟧丙\n2 lines only moved (reflowed or on another line or page), on page 1\n", "1 line changed on page 1, 2 lines moved"},
+		{"a line pushed onto the next page moved, not changed",
+			rec([]string{"一", "二", "三"}, []string{"四"}), rec([]string{"零", "一", "二"}, []string{"三", "四"}),
+			"page 1, line 1: (added) → ⟦零⟧\n4 lines only moved (reflowed or on another line or page), on pages 1, 2\n", "1 line changed on page 1, 4 lines moved"},
+		{"a removed line", rec([]string{"一", "二", "三"}), rec([]string{"一", "三"}),
+			"page 1, line 2: ⟦二⟧ → (removed)\n1 line only moved (reflowed or on another line or page), on page 1\n", "1 line changed on page 1, 1 line moved"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rep := Compare(c.old, c.new)
+			var b bytes.Buffer
+			rep.Write(&b)
+			if b.String() != c.want {
+				t.Errorf("got\n%s\nwant\n%s", b.String(), c.want)
+			}
+			if rep.Same() != (c.want == "") {
+				t.Errorf("Same() = %v with output %q", rep.Same(), b.String())
+			}
+			if s := rep.Summary(); s != c.summary {
+				t.Errorf("summary %q, want %q", s, c.summary)
+			}
+		})
+	}
+}
+
+// The record survives the XMP it is written into: escaping, tabs in
+// nothing but the separators, pages without lines.
+func TestRecordRoundTrips(t *testing.T) {
+	r := rec([]string{"a <b> & “c”", "附件1 x / y=1 & 2"}, nil, []string{"— 3 —"})
+	pdf := []byte("%PDF-1.4\n<?xpacket begin=\"\uFEFF\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">" +
+		r.Description() + "</rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>")
+	got, err := Read(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Pages) != 3 || len(got.Lines) != len(r.Lines) {
+		t.Fatalf("read %d pages, %d lines; wrote 3, %d", len(got.Pages), len(got.Lines), len(r.Lines))
+	}
+	for i := range r.Lines {
+		w := r.Lines[i]
+		g := got.Lines[i]
+		if g.Kind != w.Kind || g.Page != w.Page || g.Name != w.Name || g.Text != w.Text || g.Y != w.Y {
+			t.Errorf("line %d: read %+v, wrote %+v", i, g, w)
+		}
+	}
+	if !Compare(r, got).Same() {
+		t.Error("a record differs from itself read back")
+	}
+}
+
+func TestReadRefusesWhatGongwenDidNotMake(t *testing.T) {
+	for name, b := range map[string]string{
+		"not a PDF":      "hello",
+		"no XMP":         "%PDF-1.4\n%%EOF",
+		"another's XMP":  "%PDF-1.4\n<?xpacket begin=\"\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/><?xpacket end=\"w\"?>",
+		"a damaged item": "%PDF-1.4\n<?xpacket begin=\"\"?><r xmlns:gwl=\"" + Namespace + "\" xmlns:rdf=\"r\"><gwl:layout><rdf:Seq><rdf:li>L&#x9;x</rdf:li></rdf:Seq></gwl:layout></r><?xpacket end=\"w\"?>",
+	} {
+		if _, err := Read([]byte(b)); err == nil {
+			t.Errorf("%s: read without an error", name)
+		}
+	}
+}

@@ -1,0 +1,287 @@
+// Package diff owns what a correction changed between two PDFs that gongwen
+// made: the layout record written into each PDF (every printed line and
+// table cell with its page, place and text, in the XMP metadata, so that an
+// archived PDF can be compared without its sources), reading it back, the
+// comparison (changed lines with the changed characters marked, changed
+// table cells by their row and column names, lines that only moved), and
+// the side-by-side images of changed pages. It knows the layout's result,
+// not how documents are built.
+package diff
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gongwen/internal/layout"
+)
+
+// Namespace and Prefix of the record's XMP property. The .invalid
+// top-level domain (RFC 2606) can belong to no one else.
+const (
+	Namespace = "http://gongwen.invalid/ns/layout/1/"
+	Prefix    = "gwl"
+)
+
+// Kind tells printed lines from table cells.
+type Kind byte
+
+const (
+	LineKind Kind = 'L' // a line of text outside tables
+	CellKind Kind = 'C' // one line of a table cell's text
+)
+
+// Line is one printed line, or one line of a table cell, as recorded.
+type Line struct {
+	Kind   Kind
+	Page   int     // 1-based
+	Y      float64 // baseline, mm from the page's top
+	X1, X2 float64 // left and right edges of its glyphs' advances (mm)
+	Size   float64 // the largest type size on the line (pt)
+	Name   string  // a cell's name: "附件1 甘孜 / 存在突出问题数"; empty for a line
+	Text   string
+}
+
+// PageSize is one page's size (mm).
+type PageSize struct{ W, H float64 }
+
+// Record is a document's layout as the PDF records it.
+type Record struct {
+	Pages []PageSize
+	Lines []Line // page by page, top to bottom, left to right
+}
+
+// annexLabel is how the first line of an annex page reads (附件1).
+var annexLabel = regexp.MustCompile(`^附件[0-9]*$`)
+
+// FromLayout makes the record of a composed document. Runs on one page and
+// one baseline (within 0.05 mm) make one line, gaps wider than an em
+// written as a space; the lines of a table cell are kept apart, named by
+// the annex (the last 附件 or 附件N label on this page or one before it), the row
+// and the column.
+func FromLayout(res *layout.Result) *Record {
+	rec := &Record{}
+	annex := ""
+	for pi, p := range res.Pages {
+		rec.Pages = append(rec.Pages, PageSize{p.Width, p.Height})
+		type run struct {
+			t      layout.Text
+			x1, x2 float64
+		}
+		var runs []run
+		for _, t := range p.Texts {
+			if len(t.Glyphs) == 0 {
+				continue
+			}
+			x1, x2 := t.Glyphs[0].X, t.Glyphs[0].X
+			for _, g := range t.Glyphs {
+				x1 = math.Min(x1, g.X)
+				x2 = math.Max(x2, g.X+g.Adv)
+			}
+			runs = append(runs, run{t, x1, x2})
+		}
+		sort.SliceStable(runs, func(a, b int) bool {
+			if d := runs[a].t.Y - runs[b].t.Y; math.Abs(d) > 0.05 {
+				return d < 0
+			}
+			return runs[a].x1 < runs[b].x1
+		})
+		var lines []Line
+		for _, r := range runs {
+			text := strings.Map(func(c rune) rune {
+				if c == '\t' || c == '\n' || c == '\r' {
+					return ' '
+				}
+				return c
+			}, r.t.String())
+			if r.t.Cell != "" {
+				lines = append(lines, Line{Kind: CellKind, Page: pi + 1, Y: r.t.Y, X1: r.x1, X2: r.x2, Size: r.t.Style.Size, Name: r.t.Cell, Text: text})
+				continue
+			}
+			// Join the line on the same baseline, if any (cells on it are
+			// lines of their own).
+			joined := false
+			for k := len(lines) - 1; k >= 0; k-- {
+				l := &lines[k]
+				if math.Abs(l.Y-r.t.Y) > 0.05 {
+					break
+				}
+				if l.Kind != LineKind {
+					continue
+				}
+				if r.x1-l.X2 > r.t.Style.Size*25.4/72 {
+					l.Text += " "
+				}
+				l.Text += text
+				l.X2 = math.Max(l.X2, r.x2)
+				l.Size = math.Max(l.Size, r.t.Style.Size)
+				joined = true
+				break
+			}
+			if !joined {
+				lines = append(lines, Line{Kind: LineKind, Page: pi + 1, Y: r.t.Y, X1: r.x1, X2: r.x2, Size: r.t.Style.Size, Text: text})
+			}
+		}
+		for i := range lines {
+			if lines[i].Kind == LineKind && annexLabel.MatchString(lines[i].Text) {
+				annex = lines[i].Text
+			}
+		}
+		for i := range lines {
+			if lines[i].Kind == CellKind && annex != "" {
+				lines[i].Name = annex + " " + lines[i].Name
+			}
+		}
+		rec.Lines = append(rec.Lines, lines...)
+	}
+	return rec
+}
+
+// Schema is the PDF/A extension schema describing the record's property
+// (ISO 19005-1 clause 6.7.8), one rdf:li of pdfaExtension:schemas; see
+// package archive for the same for the archive record.
+const Schema = `<rdf:li rdf:parseType="Resource">
+ <pdfaSchema:schema>gongwen layout record: the printed lines and table cells, for comparing two builds</pdfaSchema:schema>
+ <pdfaSchema:namespaceURI>` + Namespace + `</pdfaSchema:namespaceURI>
+ <pdfaSchema:prefix>` + Prefix + `</pdfaSchema:prefix>
+ <pdfaSchema:property><rdf:Seq>
+  <rdf:li rdf:parseType="Resource">
+   <pdfaProperty:name>layout</pdfaProperty:name>
+   <pdfaProperty:valueType>seq Text</pdfaProperty:valueType>
+   <pdfaProperty:category>internal</pdfaProperty:category>
+   <pdfaProperty:description>one item a page (P, width and height in mm) or a printed line (L or C for a table cell's line, page, baseline, left and right edge in mm, type size in pt, the cell's name, the text), fields separated by tabs</pdfaProperty:description>
+  </rdf:li>
+ </rdf:Seq></pdfaSchema:property>
+</rdf:li>`
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
+
+// Description is the record as an XMP rdf:Description element.
+func (r *Record) Description() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<rdf:Description rdf:about=\"\" xmlns:%s=\"%s\">\n <%[1]s:layout><rdf:Seq>\n", Prefix, Namespace)
+	item := func(fields ...string) {
+		b.WriteString("  <rdf:li>")
+		xml.EscapeText(&b, []byte(strings.Join(fields, "\t")))
+		b.WriteString("</rdf:li>\n")
+	}
+	li := 0
+	for pi, p := range r.Pages {
+		item("P", num(p.W), num(p.H))
+		for ; li < len(r.Lines) && r.Lines[li].Page == pi+1; li++ {
+			l := r.Lines[li]
+			item(string(l.Kind), strconv.Itoa(l.Page), num(l.Y), num(l.X1), num(l.X2), num(l.Size), l.Name, l.Text)
+		}
+	}
+	fmt.Fprintf(&b, " </rdf:Seq></%s:layout>\n</rdf:Description>", Prefix)
+	return b.String()
+}
+
+// ErrNoRecord is returned by Read for a PDF without a layout record.
+var ErrNoRecord = errors.New("no gongwen layout record in its XMP metadata (not a PDF gongwen made, or made before version 0.2)")
+
+// Read finds the layout record in a PDF's XMP packet, which PDF/A-1 keeps
+// uncompressed, so that it is found in the raw bytes.
+func Read(pdf []byte) (*Record, error) {
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		return nil, errors.New("not a PDF")
+	}
+	begin, end := []byte("<?xpacket begin="), []byte("<?xpacket end=")
+	for rest := pdf; ; {
+		i := bytes.Index(rest, begin)
+		if i < 0 {
+			return nil, ErrNoRecord
+		}
+		j := bytes.Index(rest[i:], end)
+		if j < 0 {
+			return nil, ErrNoRecord
+		}
+		packet := rest[i : i+j]
+		rest = rest[i+j:]
+		if bytes.Contains(packet, []byte(Namespace)) {
+			return parse(packet)
+		}
+	}
+}
+
+func parse(packet []byte) (*Record, error) {
+	r := &Record{}
+	d := xml.NewDecoder(bytes.NewReader(packet))
+	var stack []xml.Name
+	var chars strings.Builder
+	found := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading the XMP metadata: %v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, t.Name)
+			chars.Reset()
+		case xml.CharData:
+			chars.Write(t)
+		case xml.EndElement:
+			if len(stack) >= 3 && t.Name.Local == "li" {
+				if p := stack[len(stack)-3]; p.Space == Namespace && p.Local == "layout" {
+					found = true
+					if err := r.add(chars.String()); err != nil {
+						return nil, err
+					}
+				}
+			}
+			chars.Reset()
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if !found {
+		return nil, ErrNoRecord
+	}
+	return r, nil
+}
+
+// add reads one item of the record.
+func (r *Record) add(item string) error {
+	f := strings.Split(item, "\t")
+	bad := fmt.Errorf("layout record item %q is not of the form the record's schema says", item)
+	nums := func(fs []string) ([]float64, bool) {
+		out := make([]float64, len(fs))
+		for i, s := range fs {
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				return nil, false
+			}
+			out[i] = v
+		}
+		return out, true
+	}
+	switch {
+	case f[0] == "P" && len(f) == 3:
+		v, ok := nums(f[1:])
+		if !ok {
+			return bad
+		}
+		r.Pages = append(r.Pages, PageSize{v[0], v[1]})
+	case (f[0] == "L" || f[0] == "C") && len(f) == 8:
+		v, ok := nums(f[1:6])
+		if !ok || int(v[0]) != len(r.Pages) {
+			return bad
+		}
+		r.Lines = append(r.Lines, Line{Kind: Kind(f[0][0]), Page: int(v[0]), Y: v[1], X1: v[2], X2: v[3], Size: v[4], Name: f[6], Text: f[7]})
+	default:
+		return bad
+	}
+	return nil
+}
