@@ -217,23 +217,32 @@ const xmpBasic = "http://ns.adobe.com/xap/1.0/"
 // Read finds the archive record in a PDF's XMP packet. The packet is stored
 // uncompressed (PDF/A-1 requires it), so it is found in the raw bytes.
 func Read(pdf []byte) (*Record, error) {
+	packet := Packet(pdf, Namespace)
+	if packet == nil {
+		return nil, ErrNoRecord
+	}
+	return parse(packet)
+}
+
+// Packet is the first XMP packet in a PDF's raw bytes that mentions
+// namespace, or nil.
+func Packet(pdf []byte, namespace string) []byte {
 	begin := []byte("<?xpacket begin=")
 	end := []byte("<?xpacket end=")
 	for rest := pdf; ; {
 		i := bytes.Index(rest, begin)
 		if i < 0 {
-			return nil, ErrNoRecord
+			return nil
 		}
 		j := bytes.Index(rest[i:], end)
 		if j < 0 {
-			return nil, ErrNoRecord
+			return nil
 		}
 		packet := rest[i : i+j]
 		rest = rest[i+j:]
-		if !bytes.Contains(packet, []byte(Namespace)) {
-			continue
+		if bytes.Contains(packet, []byte(namespace)) {
+			return packet
 		}
-		return parse(packet)
 	}
 }
 

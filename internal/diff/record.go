@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gongwen/internal/archive"
 	"gongwen/internal/layout"
 )
 
@@ -193,22 +194,11 @@ func Read(pdf []byte) (*Record, error) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		return nil, errors.New("not a PDF")
 	}
-	begin, end := []byte("<?xpacket begin="), []byte("<?xpacket end=")
-	for rest := pdf; ; {
-		i := bytes.Index(rest, begin)
-		if i < 0 {
-			return nil, ErrNoRecord
-		}
-		j := bytes.Index(rest[i:], end)
-		if j < 0 {
-			return nil, ErrNoRecord
-		}
-		packet := rest[i : i+j]
-		rest = rest[i+j:]
-		if bytes.Contains(packet, []byte(Namespace)) {
-			return parse(packet)
-		}
+	packet := archive.Packet(pdf, Namespace)
+	if packet == nil {
+		return nil, ErrNoRecord
 	}
+	return parse(packet)
 }
 
 func parse(packet []byte) (*Record, error) {
