@@ -50,26 +50,32 @@ type Job struct {
 }
 
 // Prepare loads, expands and composes a document: everything but writing.
-// It is what `gongwen check` runs.
+// It is what `gongwen check` runs. Past loading the data, a problem stops
+// no later stage that can still run without what failed (a template error
+// leaves the title and the annexes to check against the fonts), so that
+// every problem of a document is reported in one run.
 func Prepare(path string, opt Options) (*Job, error) {
 	d, err := doc.Load(path)
 	if err != nil {
 		return nil, err
 	}
+	var problems problemList
 	f, err := format.ByName(d.Format)
 	if err != nil {
-		return nil, doc.Errorf(d.At("format"), "%v", err)
+		problems.add(doc.Errorf(d.At("format"), "%v", err))
 	}
 	set, cfgPath, err := loadFonts(d, opt)
-	if err != nil {
-		return nil, err
+	problems.add(err)
+	problems.add(expand.Expand(d))
+	var res *layout.Result
+	if f != nil && set != nil {
+		res, err = layout.Compose(d, f, func(r format.Role) layout.Metrics { return set.Font(r) })
+		if err != nil {
+			problems.add(doc.Locate(err))
+		}
 	}
-	if err := expand.Expand(d); err != nil {
+	if err := problems.err(); err != nil {
 		return nil, err
-	}
-	res, err := layout.Compose(d, f, func(r format.Role) layout.Metrics { return set.Font(r) })
-	if err != nil {
-		return nil, doc.Locate(err)
 	}
 	return &Job{Doc: d, Format: f, Fonts: set, FontConfig: cfgPath, Result: res}, nil
 }

@@ -33,6 +33,9 @@ type Error struct {
 	// Char, when set, is the character the problem is about; Locate can
 	// then narrow Pos from the start of a paragraph to the character.
 	Char rune
+	// Count, when above 1, is how many times Char occurs in the paragraph
+	// or value at Pos: the build adds them up for one line per character.
+	Count int
 }
 
 func (e *Error) Error() string {

@@ -34,17 +34,15 @@ type composer struct {
 // Compose lays out a document whose body has been expanded. Every character
 // is checked against its role's font on the way: each character a font
 // lacks is reported once per paragraph, at the paragraph's position (the
-// build narrows it to the character's own line and column), and nothing is
-// paginated while there is a problem.
+// build narrows it to the character's own line and column), with the
+// number of times it occurs there; the annexes are checked too, and no
+// pages are returned while there is a problem.
 func Compose(d *doc.Document, f *format.Format, fonts Fonts) (*Result, error) {
 	c := &composer{f: f, fonts: fonts}
 	first := c.newPage()
 	y := c.letterHeader(d, first)
 	c.body(d)
 	c.closing(d)
-	if err := c.errs.Err(); err != nil {
-		return nil, err
-	}
 	c.paginate(y)
 	if err := c.annexes(d); err != nil {
 		return nil, err
@@ -86,7 +84,7 @@ func (c *composer) breakPara(p Para, where doc.Pos) []Line {
 	lines, missing := Break(p)
 	for _, m := range missing {
 		e := doc.Errorf(where, "%v", m)
-		e.Char = m.R
+		e.Char, e.Count = m.R, occurrences(p.Spans, m)
 		c.errs = append(c.errs, e)
 	}
 	return lines

@@ -806,7 +806,7 @@ func (ts *tableSetter) reportMissing(w []float64) {
 			}
 			seen[m.R] = true
 			e := doc.Errorf(gc.Pos, "%v", m)
-			e.Char = m.R
+			e.Char, e.Count = m.R, cellOccurrences(&gc.Cell, m.R)
 			ts.c.errs = append(ts.c.errs, e)
 		}
 	}
