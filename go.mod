@@ -7,4 +7,5 @@ require (
 	github.com/BurntSushi/toml v1.6.0
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0
 	golang.org/x/image v0.40.0
+	golang.org/x/sys v0.50.0
 )

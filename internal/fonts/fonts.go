@@ -6,14 +6,13 @@ package fonts
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 	"github.com/golang/freetype/truetype"
@@ -25,28 +24,61 @@ import (
 // ConfigName is the file in a fonts folder that maps roles to files.
 const ConfigName = "fonts.toml"
 
-// Font is one loaded TrueType file.
+// Font is one loaded TrueType file, shared by every document a process
+// builds: nothing in it changes once it is open but caches that are safe
+// to fill from several goroutines.
 type Font struct {
 	Path string // as given (relative to the project where possible)
-	Data []byte // the whole file, for the renderer to embed
+	// Data is the whole file, mapped read-only where the system can: only
+	// the pages of the tables and glyphs a build touches are read from
+	// disk. It must not be written to.
+	Data []byte
 
+	id  fileID
 	ttf *truetype.Font
 	upm fixed.Int26_6
 
-	mu  sync.Mutex
-	adv map[rune]float64
+	// metrics caches each character's glyph and advance, in blocks of 256
+	// characters made when first needed (see lookup).
+	metrics [256]atomic.Pointer[metricBlock]
 
 	hashOnce sync.Once
 	hash     string
 }
 
+// metricBlock holds 256 characters' entries: 0 for not looked up yet,
+// else known<<48 | glyph index<<32 | advance in font units.
+type metricBlock [256]atomic.Uint64
+
+const known = 1 << 48
+
+// lookup returns r's glyph index and advance in font units, from the
+// cache or the font's cmap and hmtx tables. r must be in the BMP.
+func (f *Font) lookup(r rune) (gid uint16, adv uint16) {
+	bp := &f.metrics[r>>8]
+	b := bp.Load()
+	if b == nil {
+		b = new(metricBlock)
+		if !bp.CompareAndSwap(nil, b) {
+			b = bp.Load()
+		}
+	}
+	e := b[r&0xFF].Load()
+	if e == 0 {
+		i := f.ttf.Index(r)
+		hm := f.ttf.HMetric(f.upm, i) // at scale upm: the advance in font units
+		e = known | uint64(uint16(i))<<32 | uint64(uint16(hm.AdvanceWidth))
+		b[r&0xFF].Store(e)
+	}
+	return uint16(e >> 32), uint16(e)
+}
+
 // SHA256 is the hex SHA-256 of the file's bytes, computed once per loaded
-// font (an archive record names every font by its hash).
+// font, or taken from the hash cache when the file is provably the one
+// hashed before (see hashcache.go). An archive record names every font by
+// its hash.
 func (f *Font) SHA256() string {
-	f.hashOnce.Do(func() {
-		sum := sha256.Sum256(f.Data)
-		f.hash = hex.EncodeToString(sum[:])
-	})
+	f.hashOnce.Do(func() { f.hash = hashFont(f.Path, f.Data, f.id) })
 	return f.hash
 }
 
@@ -60,21 +92,19 @@ func (f *Font) Has(r rune) bool {
 	if r > 0xFFFF || r < 0 {
 		return false
 	}
-	return f.ttf.Index(r) != 0
+	gid, _ := f.lookup(r)
+	return gid != 0
 }
 
 // Advance is r's advance width as a fraction of the type size (1 for a
 // full-width character).
 func (f *Font) Advance(r rune) float64 {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if a, ok := f.adv[r]; ok {
-		return a
+	if r > 0xFFFF || r < 0 { // rare, and refused by Has: not cached
+		hm := f.ttf.HMetric(f.upm, f.ttf.Index(r))
+		return float64(hm.AdvanceWidth) / float64(f.upm)
 	}
-	hm := f.ttf.HMetric(f.upm, f.ttf.Index(r))
-	a := float64(hm.AdvanceWidth) / float64(f.upm)
-	f.adv[r] = a
-	return a
+	_, adv := f.lookup(r)
+	return float64(adv) / float64(f.upm)
 }
 
 // Kind tells what a font file's first bytes say it is.
@@ -97,12 +127,8 @@ func Kind(head []byte) string {
 // Open reads and checks one font file. It refuses what the PDF library
 // cannot embed, saying why, instead of letting it fail silently later.
 func Open(path string) (*Font, error) {
-	data, err := os.ReadFile(path)
+	data, id, err := readFont(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return nil, fmt.Errorf("%s: cannot read font: %v", path, err)
 	}
 	switch Kind(data) {
@@ -120,7 +146,7 @@ func Open(path string) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: corrupt TrueType font: %v", path, err)
 	}
-	return &Font{Path: path, Data: data, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), adv: map[rune]float64{}}, nil
+	return &Font{Path: path, Data: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm())}, nil
 }
 
 // parse guards the TrueType parser: a damaged file must give an error, not a
@@ -210,16 +236,48 @@ func Resolve(dir, p string) string {
 	return filepath.Join(dir, p)
 }
 
-// cache holds fonts already read in this process, keyed by path, size and
-// modification time, so that building several documents parses each file once.
-var cache sync.Map
+// opened holds the fonts this process has opened, by path and the
+// identity of the file (device, inode, size and times) where the system
+// gives one, else by path, size and modification time: every document of
+// a batch shares one parse of each file, and two documents asking at once
+// wait for the same one. The path is part of the key because the font's
+// path is recorded in the PDF.
+var opened sync.Map // key → *opening
 
-func cacheKey(p string) string {
+type opening struct {
+	once sync.Once
+	f    *Font
+	err  error
+}
+
+func openKey(p string) any {
+	if id, err := statID(p); err == nil && id.Ino != 0 {
+		return struct {
+			path string
+			id   fileID
+		}{p, id}
+	}
 	st, err := os.Stat(p)
 	if err != nil {
-		return ""
+		return nil
 	}
 	return fmt.Sprintf("%s\x00%d\x00%d", p, st.Size(), st.ModTime().UnixNano())
+}
+
+// openShared opens p once per process.
+func openShared(p string) (*Font, error) {
+	key := openKey(p)
+	if key == nil {
+		return Open(p) // cannot be looked at: let Open say why
+	}
+	v, _ := opened.LoadOrStore(key, &opening{})
+	o := v.(*opening)
+	o.once.Do(func() { o.f, o.err = Open(p) })
+	if o.err != nil {
+		// Named as this caller named it.
+		return Open(p)
+	}
+	return o.f, nil
 }
 
 // RoleError is a problem with the font of one role.
@@ -242,18 +300,10 @@ func Load(c Config) (*Set, []error) {
 			errs = append(errs, &RoleError{r, fmt.Errorf("no font given for the role %s (%s)", r, r.ChineseName())})
 			continue
 		}
-		key := cacheKey(p)
-		if f, ok := cache.Load(key); ok && key != "" {
-			s.byRole[r] = f.(*Font)
-			continue
-		}
-		f, err := Open(p)
+		f, err := openShared(p)
 		if err != nil {
 			errs = append(errs, &RoleError{r, err})
 			continue
-		}
-		if key != "" {
-			cache.Store(key, f)
 		}
 		s.byRole[r] = f
 	}

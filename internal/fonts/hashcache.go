@@ -1,0 +1,167 @@
+package fonts
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+)
+
+// The SHA-256 of every font goes into each PDF's archive record. Hashing
+// the five default fonts means reading all of their 38 MB, which is most of
+// what a one-document build would cost, so the hashes are kept between
+// runs in a small file, each under the identity of the file it was
+// computed from (fileID: device, inode, size, modification and change
+// time, as git's index keeps them). A hash is taken from the file only when
+// all five still match: a font edited, replaced, copied over or restored
+// from a backup gets a new inode, size or change time, and is hashed again.
+//
+// The cache lives in the user's cache folder (os.UserCacheDir:
+// $XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS), not in
+// the project: device and inode numbers mean nothing on another machine or
+// after a copy, so the file must not travel with the sources, be archived
+// or be committed. GONGWEN_CACHE names another folder; GONGWEN_CACHE=off
+// turns the cache off. Losing it costs one hashing of each font, nothing
+// else.
+
+// CacheEnv is the environment variable that overrides where the hash cache
+// lives.
+const CacheEnv = "GONGWEN_CACHE"
+
+const cacheFile = "font-sha256"
+
+// maxCached bounds the entries kept: a few fonts per project.
+const maxCached = 512
+
+// racyWindow: a file changed this recently may change again within the
+// granularity of its timestamps (2 s on FAT) and keep the same ones; its
+// hash is not kept (git calls such entries "racily clean").
+var racyWindow = 2 * time.Second
+
+type hashCache struct {
+	once    sync.Once
+	mu      sync.Mutex
+	path    string // "" when there is no cache
+	entries map[fileID]string
+	order   []fileID // oldest first, for trimming
+}
+
+var hashes hashCache
+
+func cachePath() string {
+	dir := os.Getenv(CacheEnv)
+	if dir == "off" {
+		return ""
+	}
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		dir = filepath.Join(base, "gongwen")
+	}
+	return filepath.Join(dir, cacheFile)
+}
+
+func (c *hashCache) load() {
+	c.once.Do(func() {
+		c.entries = map[fileID]string{}
+		c.path = cachePath()
+		if c.path == "" {
+			return
+		}
+		b, err := os.ReadFile(c.path)
+		if err != nil || len(b) > 1<<20 {
+			return
+		}
+		sc := bufio.NewScanner(bytes.NewReader(b))
+		for sc.Scan() {
+			var id fileID
+			var h string
+			if n, _ := fmt.Sscanf(sc.Text(), "%64s %d %d %d %d %d", &h, &id.Dev, &id.Ino, &id.Size, &id.Mtime, &id.Ctime); n != 6 || !isHash(h) {
+				continue
+			}
+			if _, dup := c.entries[id]; !dup {
+				c.order = append(c.order, id)
+			}
+			c.entries[id] = h
+		}
+	})
+}
+
+func isHash(h string) bool {
+	b, err := hex.DecodeString(h)
+	return err == nil && len(b) == sha256.Size
+}
+
+// lookup returns the kept hash of the file with identity id.
+func (c *hashCache) lookup(id fileID) (string, bool) {
+	if id.Ino == 0 {
+		return "", false
+	}
+	c.load()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.entries[id]
+	return h, ok
+}
+
+// store keeps h as the hash of the file with identity id, hashed at
+// hashedAt, and rewrites the cache file (through a temporary file renamed
+// into place, so that a reader never sees half of it).
+func (c *hashCache) store(id fileID, h string, hashedAt time.Time) {
+	limit := hashedAt.Add(-racyWindow).UnixNano()
+	if id.Ino == 0 || id.Mtime > limit || id.Ctime > limit {
+		return
+	}
+	c.load()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.path == "" {
+		return
+	}
+	if _, ok := c.entries[id]; !ok {
+		c.order = append(c.order, id)
+	}
+	c.entries[id] = h
+	for len(c.order) > maxCached {
+		delete(c.entries, c.order[0])
+		c.order = c.order[1:]
+	}
+	var b bytes.Buffer
+	for _, k := range c.order {
+		fmt.Fprintf(&b, "%s %d %d %d %d %d\n", c.entries[k], k.Dev, k.Ino, k.Size, k.Mtime, k.Ctime)
+	}
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(c.path), cacheFile+".*.tmp")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(b.Bytes())
+	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), c.path) != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// hashFont is the SHA-256 of a font's bytes, from the cache when the file
+// is provably the one hashed before.
+func hashFont(path string, data []byte, id fileID) string {
+	if h, ok := hashes.lookup(id); ok {
+		return h
+	}
+	start := time.Now()
+	sum := sha256.Sum256(data)
+	h := hex.EncodeToString(sum[:])
+	// Kept only if the file did not change while it was read.
+	if now, err := statID(path); err == nil && now == id {
+		hashes.store(id, h, start)
+	}
+	return h
+}

@@ -1,0 +1,173 @@
+package fonts
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestOpenRefusesWhatIsNotARegularFileWithoutReadingIt(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.ttf")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(dir, "empty.ttf")
+	os.WriteFile(empty, nil, 0o644)
+	cases := map[string]string{
+		fifo:                           "not a regular file (a named pipe)",
+		"/dev/zero":                    "not a regular file (a device)",
+		dir:                            "a folder, not a font file",
+		empty:                          "the file is empty",
+		filepath.Join(dir, "none.ttf"): "no such file",
+	}
+	for p, want := range cases {
+		done := make(chan error, 1)
+		go func() { _, err := Open(p); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.HasPrefix(err.Error(), p+": cannot read font: ") || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: %v, want %q", p, err, want)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s: Open still waiting: it must never open a FIFO", p)
+		}
+	}
+}
+
+// copyFont makes a private copy of a default font.
+func copyFont(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile("../../fonts/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func trueHash(t *testing.T, p string) string {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// resetHashCache points the hash cache at a fresh folder and trusts files
+// changed up to now (a test's files are new; the real window is seconds).
+func resetHashCache(t *testing.T) string {
+	dir := t.TempDir()
+	t.Setenv(CacheEnv, dir)
+	old := racyWindow
+	racyWindow = -time.Hour
+	hashes = hashCache{}
+	t.Cleanup(func() { racyWindow = old; hashes = hashCache{} })
+	return filepath.Join(dir, cacheFile)
+}
+
+func TestFontHashIsTheFilesAndIsReusedOnlyForTheSameFile(t *testing.T) {
+	cache := resetHashCache(t)
+	p := copyFont(t, "FandolSong-Regular.ttf")
+	f, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := trueHash(t, p)
+	if got := f.SHA256(); got != want {
+		t.Fatalf("hash %s, want the file's %s", got, want)
+	}
+	b, err := os.ReadFile(cache)
+	if err != nil || !strings.HasPrefix(string(b), want+" ") {
+		t.Fatalf("cache file holds %q (%v), want the hash kept", b, err)
+	}
+
+	// A planted hash under the file's identity is believed: the cache is
+	// what is read, not the file.
+	planted := strings.Repeat("ab", 32)
+	os.WriteFile(cache, []byte(strings.Replace(string(b), want, planted, 1)), 0o644)
+	hashes = hashCache{}
+	f2, _ := Open(p)
+	if got := f2.SHA256(); got != planted {
+		t.Fatalf("hash %s, want the cached %s for an unchanged file", got, planted)
+	}
+
+	// The same file changed in place, keeping its size and modification
+	// time, is hashed again: its change time moved.
+	st, _ := os.Stat(p)
+	data, _ := os.ReadFile(p)
+	data[len(data)-1] ^= 0xFF
+	time.Sleep(10 * time.Millisecond)
+	os.WriteFile(p, data, 0o644)
+	os.Chtimes(p, st.ModTime(), st.ModTime())
+	hashes = hashCache{}
+	f3, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f3.SHA256(), trueHash(t, p); got != want {
+		t.Errorf("after an edit: hash %s, want the file's %s", got, want)
+	}
+}
+
+func TestFontHashCacheIgnoresADamagedCacheFileAndOff(t *testing.T) {
+	cache := resetHashCache(t)
+	os.WriteFile(cache, []byte("garbage\n\x00\xff 1 2 3\n"), 0o644)
+	p := copyFont(t, "FandolFang-Regular.ttf")
+	f, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.SHA256(), trueHash(t, p); got != want {
+		t.Errorf("hash %s, want %s", got, want)
+	}
+	t.Setenv(CacheEnv, "off")
+	hashes = hashCache{}
+	f, _ = Open(p)
+	if got, want := f.SHA256(), trueHash(t, p); got != want {
+		t.Errorf("cache off: hash %s, want %s", got, want)
+	}
+}
+
+func TestAFileChangedJustNowIsNotKept(t *testing.T) {
+	cache := resetHashCache(t)
+	racyWindow = time.Hour
+	p := copyFont(t, "FandolKai-Regular.ttf")
+	f, _ := Open(p)
+	f.SHA256()
+	if _, err := os.Stat(cache); err == nil {
+		t.Error("the hash of a file changed within the racy window was kept")
+	}
+}
+
+func TestMetricsAgreeWithTheParser(t *testing.T) {
+	f, err := Open("../../fonts/FandolFang-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range "中文，A1 \u4e00\uffff\U00020000" {
+		i := f.ttf.Index(r)
+		if r > 0xFFFF {
+			if f.Has(r) {
+				t.Errorf("%U outside the BMP accepted", r)
+			}
+			continue
+		}
+		if f.Has(r) != (i != 0) {
+			t.Errorf("%U: Has %v, parser's glyph %d", r, f.Has(r), i)
+		}
+		hm := f.ttf.HMetric(f.upm, i)
+		if got, want := f.Advance(r), float64(hm.AdvanceWidth)/float64(f.upm); got != want {
+			t.Errorf("%U: advance %v, want %v", r, got, want)
+		}
+	}
+}
