@@ -155,16 +155,18 @@ func atoms(spans []Span, squeeze, shrink float64) ([]atom, []MissingGlyph) {
 	if squeeze == 0 {
 		squeeze = 1
 	}
-	var out []atom
 	var missing []MissingGlyph
-	seen := map[rune]bool{}
+	var seen map[rune]bool // characters reported missing
 	// All glyphs live in one array, allocated once, that atoms are windows
-	// on: a paragraph costs a few allocations, not four per character.
+	// on, and the atoms in another as long: a paragraph costs a few
+	// allocations, whatever its length (the table setter breaks each cell
+	// at many widths).
 	total := 0
 	for _, sp := range spans {
 		total += utf8.RuneCountInString(sp.Text)
 	}
 	all := make([]glyph, 0, total)
+	out := make([]atom, 0, total)
 	for _, sp := range spans {
 		em := format.MM(sp.Style.Size)
 		adv := func(r rune) float64 {
@@ -181,6 +183,9 @@ func atoms(spans []Span, squeeze, shrink float64) ([]atom, []MissingGlyph) {
 				r = '\uFFFD'
 			}
 			if !sp.Font.Has(r) && !seen[r] && r != ' ' {
+				if seen == nil {
+					seen = map[rune]bool{}
+				}
 				seen[r] = true
 				missing = append(missing, MissingGlyph{r, sp.Font.Name(), sp.Style.Role})
 			}
@@ -261,7 +266,7 @@ func breakable(a, b *atom) bool {
 type group struct{ start, end int }
 
 func groups(as []atom) []group {
-	var gs []group
+	gs := make([]group, 0, len(as))
 	start := 0
 	for i := 1; i <= len(as); i++ {
 		if i == len(as) || breakable(&as[i-1], &as[i]) {
@@ -344,7 +349,19 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 		return nil, missing
 	}
 	var lines [][]atom
-	var cur []atom
+	// The lines are consecutive windows on one buffer: a line's atoms are
+	// the paragraph's, or single characters cut from them, never more
+	// atoms than glyphs.
+	glyphs := 0
+	for i := range as {
+		glyphs += len(as[i].g)
+	}
+	buf := make([]atom, 0, glyphs)
+	cur := buf[:0]
+	newLine := func() {
+		lines = append(lines, cur)
+		cur = cur[len(cur):]
+	}
 	avail := func() float64 {
 		if len(lines) == 0 {
 			return p.Width - p.FirstIndent
@@ -364,7 +381,7 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 	for _, g := range groups(as) {
 		ga := as[g.start:g.end]
 		if len(trimSpaces(cur)) == 0 {
-			cur = nil // spaces at a line's start disappear
+			cur = cur[:0] // spaces at a line's start disappear
 			if len(trimSpaces(ga)) == 0 {
 				continue
 			}
@@ -375,16 +392,14 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 			// overflow. Otherwise the group goes down whole.
 			pullUp := squeezed(cur, ga) && fits(cur, withoutClosing(ga))
 			if !pullUp {
-				lines = append(lines, cur) // push the group down
-				cur = nil
+				newLine() // push the group down
 			}
 		}
 		if len(cur) == 0 && !squeezed(nil, ga) {
 			// Alone and too wide: cut it where it must be cut.
 			for _, a := range splitGroup(ga, avail) {
 				if len(trimSpaces(cur)) > 0 && !squeezed(cur, []atom{a}) {
-					lines = append(lines, cur)
-					cur = nil
+					newLine()
 				}
 				cur = append(cur, a)
 			}
@@ -393,7 +408,7 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 		cur = append(cur, ga...) // cur is always the breaker's own slice
 	}
 	if len(trimSpaces(cur)) > 0 {
-		lines = append(lines, cur)
+		newLine()
 	}
 	lines = avoidLoneLast(lines, fits)
 	out := make([]Line, len(lines))
@@ -487,7 +502,11 @@ func place(as []atom, indent, width float64, justify bool) Line {
 	if justify && over < -eps && len(as) > 1 {
 		spread = -over / float64(len(as)-1)
 	}
-	var line Line
+	n := 0
+	for i := range as {
+		n += len(as[i].g)
+	}
+	line := Line{Glyphs: make([]Placed, 0, n)}
 	x := indent
 	for i := range as {
 		a := &as[i]
