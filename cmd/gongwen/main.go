@@ -29,7 +29,8 @@ const (
 const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2012, as PDF.
 
 Usage:
-  gongwen build [-o PATH] [--fonts DIR] DOC.toml...   build PDFs (default into output/)
+  gongwen build [-o PATH] [--fonts DIR] DOC.toml|DIR...
+                                                      build PDFs (default into output/)
   gongwen check [--fonts DIR] DOC.toml...             check everything, write nothing
   gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
                                                       draw the pages as PNG images (default into output/)
@@ -76,11 +77,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-const buildHelp = `Usage: gongwen build [-o PATH] [--fonts DIR] DOC.toml...
+const buildHelp = `Usage: gongwen build [-o PATH] [--fonts DIR] DOC.toml|DIR...
 
-Builds each document's PDF. With one document, -o names the PDF file (or a
-folder to put it in); with several, -o names a folder. The default folder is
+Builds each document's PDF. A folder stands for every data file (*.toml)
+directly in it. With one document, -o names the PDF file (or a folder to
+put it in); with several, -o names a folder. The default folder is
 output/, and a document data/NAME.toml becomes output/NAME.pdf.
+
+Documents are built several at a time, one per processor; their messages
+come in the order they were named, and a document that fails does not stop
+the others. On a terminal a line shows the progress and a summary ends the
+run (documents, pages, seconds); elsewhere only the messages are printed.
 
 The PDF is written to a temporary file and renamed into place when complete:
 on any error no output is written and an existing PDF keeps its bytes.
@@ -182,25 +189,32 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
-	docs := fs.Args()
+	docs, err := build.Documents(fs.Args())
+	if err != nil {
+		fmt.Fprintln(stderr, "gongwen build:", err)
+		return exitUsage
+	}
 	targets, err := outputs(docs, *out)
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen build:", err)
 		return exitUsage
 	}
 	status := exitOK
-	for i, d := range docs {
-		before, _ := os.ReadFile(targets[i])
-		if err := build.Build(d, targets[i], opt); err != nil {
-			report(stderr, err)
-			status = exitInput
-			continue
-		}
-		fmt.Fprintf(stdout, "%s → %s\n", d, targets[i])
-		if s := buildChange(before, targets[i]); s != "" {
-			fmt.Fprintln(stdout, s)
-		}
-	}
+	prog := newProgress(stdout, len(docs))
+	build.BuildAll(docs, targets, opt, 0, func(i int) { prog.begin(docs[i]) }, func(i int, o build.Outcome) {
+		prog.report(o.Pages, o.Err != nil, func() {
+			if o.Err != nil {
+				report(stderr, o.Err)
+				status = exitInput
+				return
+			}
+			fmt.Fprintf(stdout, "%s → %s\n", o.Doc, o.Out)
+			if s := buildChange(o.Previous, o.Out); s != "" {
+				fmt.Fprintln(stdout, s)
+			}
+		})
+	})
+	prog.finish()
 	return status
 }
 

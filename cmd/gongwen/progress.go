@@ -1,0 +1,127 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+)
+
+// progress keeps a live line at the bottom of a terminal while a batch
+// builds: documents done of all, the one begun last, the time so far; and
+// ends with a summary. Its methods do nothing when it is nil, which is
+// what newProgress gives when stdout is not a terminal: output captured
+// in a file or a pipe gets the messages and nothing else.
+type progress struct {
+	w     io.Writer
+	mu    sync.Mutex
+	start time.Time
+	total int
+	done  int
+	pages int
+	fail  int
+	cur   string
+	shown bool
+	stop  chan struct{}
+	ended chan struct{}
+}
+
+// tick is how often the line's clock moves while nothing else happens.
+const tick = 200 * time.Millisecond
+
+func newProgress(stdout io.Writer, total int) *progress {
+	f, ok := stdout.(*os.File)
+	if !ok || !isTerminalFD(f.Fd()) || os.Getenv("TERM") == "dumb" {
+		return nil
+	}
+	return startProgress(stdout, total)
+}
+
+// startProgress starts the line on w, a terminal.
+func startProgress(w io.Writer, total int) *progress {
+	p := &progress{w: w, start: time.Now(), total: total, stop: make(chan struct{}), ended: make(chan struct{})}
+	go func() {
+		defer close(p.ended)
+		t := time.NewTicker(tick)
+		defer t.Stop()
+		for {
+			select {
+			case <-p.stop:
+				return
+			case <-t.C:
+				p.mu.Lock()
+				p.draw()
+				p.mu.Unlock()
+			}
+		}
+	}()
+	return p
+}
+
+// draw rewrites the line; the caller holds mu.
+func (p *progress) draw() {
+	fmt.Fprintf(p.w, "\r\x1b[K[%d/%d] %s  %.1f s", p.done, p.total, p.cur, time.Since(p.start).Seconds())
+	p.shown = true
+}
+
+// begin notes that a document's build began.
+func (p *progress) begin(doc string) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.cur = doc
+	p.draw()
+}
+
+// report prints a document's message (through print, to stdout or
+// stderr) above the line, and counts it.
+func (p *progress) report(pages int, failed bool, print func()) {
+	if p == nil {
+		print()
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+	print()
+	p.done++
+	p.pages += pages
+	if failed {
+		p.fail++
+	}
+	p.draw()
+}
+
+// finish replaces the line with the summary:
+// "100 documents, 800 pages, 1.4 s".
+func (p *progress) finish() {
+	if p == nil {
+		return
+	}
+	close(p.stop)
+	<-p.ended
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprintf(p.w, "\r\x1b[K%s\n", summary(p.done-p.fail, p.pages, p.fail, time.Since(p.start)))
+}
+
+// summary says what a batch made, and how long it took.
+func summary(docs, pages, failed int, took time.Duration) string {
+	s := fmt.Sprintf("%s, %s, %.1f s", plural(docs, "document"), plural(pages, "page"), took.Seconds())
+	if failed > 0 {
+		s += fmt.Sprintf("; %d failed", failed)
+	}
+	return s
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
