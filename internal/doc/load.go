@@ -69,26 +69,30 @@ func Parse(path, src string) (*Document, error) {
 	d := &Document{Source: path, Positions: r.pos, Files: []string{path}}
 	dir := filepath.Dir(path)
 
-	d.Format = r.str(raw, "format", false)
-	if d.Format == "" {
-		d.Format = "letter"
-	} else if d.Format != "letter" {
-		r.errf("format", "unknown format %q (known: letter)", d.Format)
+	name, f := r.documentFormat(raw)
+	d.Format = name
+	keys := formatKeys(f)
+	if f != nil {
+		r.notInFormat(raw, name, keys)
 	}
 	if t := r.str(raw, "template", true); t != "" {
 		d.Template = resolve(dir, t)
 		d.TemplatePos = r.at("template")
 	}
-	d.Issuer = r.text(raw, "issuer", true)
-	d.Number = r.number(raw)
-	d.Title = r.lines(raw, "title")
-	d.Recipients = strings.TrimRight(r.text(raw, "recipients", true), "：:")
-	d.Signature = r.text(raw, "signature", true)
-	d.Date = r.date(raw, "date")
-	if s := r.str(raw, "seal", false); s != "" {
-		d.Seal = resolve(dir, s)
+	if _, ok := raw["mark"]; ok {
+		keys["issuer"] = false // the 标志's text is given whole
 	}
+	r.joint(raw, d, keys, dir)
+	if _, ok := raw["number"]; ok || keys["number"] {
+		d.Number = r.number(raw)
+	}
+	if _, ok := raw["title"]; ok || keys["title"] {
+		d.Title = r.lines(raw, "title")
+	}
+	d.Recipients = strings.TrimRight(r.text(raw, "recipients", keys["recipients"]), "：:")
+	d.Date = r.date(raw, "date")
 	d.Note = r.text(raw, "note", false)
+	r.formatFields(raw, d, keys, dir)
 
 	if m, ok := r.table(raw, "meta", false); ok {
 		d.Meta.Author = r.text(m, "meta.author", false)
@@ -148,7 +152,10 @@ func Parse(path, src string) (*Document, error) {
 
 // knownTop lists the keys a document may have, for "did you mean" hints.
 var knownTop = map[string][]string{
-	"":              {"format", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures"},
+	"": {"format", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures",
+		"copy", "secrecy", "urgency", "mark", "mark_suffix", "signers", "order_number", "minutes_number", "signer_title", "signer", "stamp",
+		"present", "absent", "attending", "imprint"},
+	"imprint":       {"cc", "printer", "date"},
 	"number":        {"agency", "year", "serial"},
 	"meta":          {"author", "subject", "keywords"},
 	"attachments.*": {"title", "table"},

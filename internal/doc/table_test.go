@@ -353,7 +353,7 @@ func TestLoadAttachmentTables(t *testing.T) {
 		return p
 	}
 	write("annex1.toml", figuresTable)
-	head := "template = \"body.txt\"\nissuer = \"某机关\"\nnumber = \"某函〔2024〕1号\"\ntitle = \"关于某事的通知\"\nrecipients = \"各单位\"\nsignature = \"某机关\"\ndate = 2024-12-26\n"
+	head := "format = \"letter\"\ntemplate = \"body.txt\"\nissuer = \"某机关\"\nnumber = \"某函〔2024〕1号\"\ntitle = \"关于某事的通知\"\nrecipients = \"各单位\"\nsignature = \"某机关\"\ndate = 2024-12-26\n"
 	p := write("doc.toml", head+"[[attachments]]\ntitle = \"检查情况\"\ntable = \"annex1.toml\"\n\n[[attachments]]\ntitle = \"另行印发\"\n")
 	d, err := Load(p)
 	if err != nil {
@@ -362,7 +362,7 @@ func TestLoadAttachmentTables(t *testing.T) {
 	if d.Attachments[0].Table == nil || d.Attachments[1].Table != nil {
 		t.Fatalf("tables %v, %v; want the first only", d.Attachments[0].Table, d.Attachments[1].Table)
 	}
-	if got, want := d.Attachments[0].Table.Pos, (Pos{p, 10, 1}); got != want {
+	if got, want := d.Attachments[0].Table.Pos, (Pos{p, 11, 1}); got != want {
 		t.Errorf("table named at %v, want %v", got, want)
 	}
 	if got := d.Files[len(d.Files)-1]; got != filepath.Join(dir, "annex1.toml") {
@@ -371,7 +371,7 @@ func TestLoadAttachmentTables(t *testing.T) {
 
 	p = write("missing.toml", head+"[[attachments]]\ntitle = \"检查情况\"\ntable = \"nowhere.toml\"\n")
 	_, err = Load(p)
-	if err == nil || !strings.HasPrefix(err.Error(), p+":10:1: cannot read") {
+	if err == nil || !strings.HasPrefix(err.Error(), p+":11:1: cannot read") {
 		t.Errorf("missing table file: %v", err)
 	}
 

@@ -8,8 +8,6 @@
 // top-left corner with y growing downwards.
 package format
 
-import "fmt"
-
 // PtPerMM converts millimetres to points (1 in = 25.4 mm = 72 pt).
 const PtPerMM = 72 / 25.4
 
@@ -80,7 +78,8 @@ type Style struct {
 	Color RGB
 }
 
-// DoubleLine is a red double rule of the letter format (clause 10.1).
+// DoubleLine is a red rule: the letter format's double lines (clause
+// 10.1), or a single line when Thin is 0 (the 版头分隔线, clause 7.2.6).
 type DoubleLine struct {
 	Length     float64 // mm, centred on the 版心
 	Thick      float64 // mm, width of the thick line
@@ -92,6 +91,73 @@ type DoubleLine struct {
 // Height is the rule's total height from the top edge of the upper line to
 // the bottom edge of the lower one.
 func (d DoubleLine) Height() float64 { return d.Thick + d.Gap + d.Thin }
+
+// Rule is a single rule Length mm long and Width thick.
+func Rule(length, width float64) DoubleLine {
+	return DoubleLine{Length: length, Thick: width, ThickFirst: true}
+}
+
+// Kind names one element of a format's 版头 or closing.
+type Kind string
+
+// The elements a format may list. The layout has one way of composing each.
+const (
+	Flags         Kind = "flags"          // 份号, 密级和保密期限, 紧急程度 (clauses 7.2.1, 7.2.2)
+	Mark          Kind = "mark"           // 发文机关标志 (7.2.3), one issuer or several stacked
+	RuleLine      Kind = "rule"           // a red rule: the letter's double lines, the 版头分隔线 (7.2.6)
+	Number        Kind = "number"         // 发文字号 (7.2.4), with the 签发人 of a 上行文 (7.2.5)
+	OrderNumber   Kind = "order-number"   // 令号 (10.2)
+	MinutesNumber Kind = "minutes-number" // the 纪要's number line (10.3)
+	Title         Kind = "title"          // 标题 (7.3.1)
+	Recipients    Kind = "recipients"     // 主送机关 (7.3.2)
+	Attachments   Kind = "attachments"    // 附件说明 (7.3.4)
+	Signature     Kind = "signature"      // 署名, 成文日期, seals (7.3.5.1, 7.3.5.2)
+	Signer        Kind = "signer"         // 签发人职务, 签名章, 成文日期 (7.3.5.3)
+	Attendance    Kind = "attendance"     // 出席, 请假, 列席 (10.3)
+	Note          Kind = "note"           // 附注 (7.3.6)
+	Annexes       Kind = "annexes"        // the annex pages (7.3.7, 8)
+	Imprint       Kind = "imprint"        // 版记 (7.4)
+)
+
+// Align is a horizontal placement on the 版心.
+type Align int
+
+const (
+	AlignLeft Align = iota
+	AlignCentre
+	AlignRight
+)
+
+// Element is one entry of a format's Front or Back list: what it is, whether
+// the data may leave it out, and where it stands relative to the page or to
+// the element placed before it.
+type Element struct {
+	Kind     Kind
+	Optional bool
+	// Top, when not 0, is the element's top edge in mm from the page's top
+	// edge. Otherwise the element stands Gap mm below the bottom edge of the
+	// element before it, plus GapLines blank body lines (下空N行: the first
+	// line's em box one line pitch below, per blank line). In the closing,
+	// GapLines is the blank lines above the element.
+	Top      float64
+	Gap      float64
+	GapLines float64
+	// Aside: the element does not move the place of the next one (the
+	// letter's second double line, at the page's foot).
+	Aside bool
+	Align Align      // where the element stands across the 版心, when it can vary
+	Rule  DoubleLine // the rule of a RuleLine element
+}
+
+// Has reports whether the format lists an element of kind k.
+func (f *Format) Has(k Kind) bool {
+	for _, e := range append(append([]Element{}, f.Front...), f.Back...) {
+		if e.Kind == k {
+			return true
+		}
+	}
+	return false
+}
 
 // Format is the complete geometry of one kind of document.
 type Format struct {
@@ -139,25 +205,95 @@ type Format struct {
 	// starts a new line, which would break copying and searching.
 	PunctShrink float64
 
-	// Letter format (clause 10.1).
-	MarkTop           float64    // mm from the page's top edge to the 标志's top edge: 30
-	MarkMaxWidth      float64    // mm, the 标志 must fit: 170
-	MarkRuleGap       float64    // mm from the 标志's bottom edge to the first double line: 4
-	FirstRule         DoubleLine // thick over thin
-	SecondRule        DoubleLine // thin over thick
-	SecondRuleTop     float64    // mm, top edge of the second double line: 277 (20 mm above the page's bottom edge)
-	NumberGap         float64    // mm between the first double line and the 发文字号's em box: 7/8 of a 三号 character
-	TitleGapLines     float64    // body lines between the 发文字号 and the 标题: 2
-	RecipientGapLines float64    // blank body lines between the 标题 and the 主送机关: 1
-	RuleColor         RGB        // the double lines' colour
+	// The 版头 (Front) and the closing and 版记 (Back), in the order the
+	// layout composes them; each element's place is part of the list.
+	Front, Back []Element
+
+	// 发文机关标志 (clauses 7.2.3, 10.1, 10.2, 10.3): red 小标宋, centred. Its
+	// size is Mark.Size, scaled down until it fits MarkMaxWidth; below
+	// MarkMinSize it is no longer legible as a 标志 and the build refuses it.
+	MarkMaxWidth float64 // mm: 170 (letter), the 版心's 156 otherwise
+	MarkMinSize  float64 // pt: choice 二号 22, the 标题's size: a 标志 never smaller than the title under it
+	MarkSuffix   string  // after the issuer's name: 文件, 令, 纪要, or nothing (letter)
+	// 联合行文 (clause 7.2.3): the issuers stacked one a line, MarkLineSpacing
+	// × size apart (choice 1.2), each spread to the widest name's width
+	// (choice, as printed 联合行文 do), the suffix MarkSuffixGap 字 of the mark
+	// size to their right (choice 0.5), centred on the stack.
+	MarkLineSpacing float64
+	MarkSuffixGap   float64
+
+	// 份号, 密级和保密期限, 紧急程度 (clauses 7.2.1, 7.2.2): flush left, one a line.
+	CopyNumberDigits int   // 6
+	CopyNumber       Style // 三号 Arabic digits: choice 仿宋, the body's face
+	Flag             Style // 密级, 紧急程度: 三号黑体
+
+	// 签发人 of a 上行文 (clause 7.2.5): the 发文字号 UpwardIndent 字 in from
+	// the left, "签发人：" in Body and the names in SignerName UpwardIndent 字
+	// in from the right, SignersPerLine names a line SignerGap 字 apart
+	// (choice 1), the last line on the 发文字号's line.
+	UpwardIndent   float64
+	SignerLabel    string
+	SignerName     Style // 三号楷体
+	SignersPerLine int
+	SignerGap      float64
+
+	// OrderNumber is how the 令号 is printed (clause 10.2): 第15号.
+	OrderNumber string
+
+	// BodyGapLines is the blank lines between the last element of the 版头
+	// and the 正文 when there is no 主送机关 (命令: 2, 纪要 after its rule: 2).
+	BodyGapLines float64
+
+	RuleColor RGB // the red rules' colour (choice RGB 255,0,0)
 
 	// Closing elements (clause 7.3.5).
-	AttachGapLines    float64 // blank lines between 正文 and 附件说明: 1
-	SignatureGapLines float64 // blank lines above the 署名 without a seal: 1
-	SignatureRight    float64 // 署名 右空 (字) without a seal: 2
-	DateShift         float64 // the date's first character right of the 署名's (字): 2
-	SealDateRight     float64 // with a seal: date 右空 (字): 4
-	SealSize          float64 // mm, the seal image's diameter (width) by default: 42
+	SignatureRight float64 // 署名 右空 (字) without a seal: 2
+	DateShift      float64 // the date's first character right of the 署名's (字): 2
+	SealDateRight  float64 // with a seal: date 右空 (字): 4
+	SealSize       float64 // mm, the seal image's diameter (width) by default: 42
+	// JointSealGap is the least white between two seals of a 联合行文 row
+	// (clause 7.3.5.1: 互不相交或相切; choice 2 mm).
+	JointSealGap float64
+	// ClosingKeepLines is how many lines of the 正文 (or 附件说明) go with the
+	// 署名 and date to a new page, so that they never start a page alone
+	// (clause 7.3.5: choice 2).
+	ClosingKeepLines int
+
+	// 签发人签名章 of the 命令格式 (clause 7.3.5.3): the stamp StampRight 字
+	// from the right edge, StampWidth mm wide (choice 30, a user's image keeps
+	// its proportions), the title (职务) SignerTitleGap 字 left of it; the date
+	// one line below the stamp, StampRight 字 from the right.
+	StampRight     float64
+	StampWidth     float64
+	SignerTitleGap float64
+
+	// 出席/请假/列席 of the 纪要格式 (clause 10.3): the labels in
+	// AttendanceLabel, AttendanceIndent 字 in, the names in Body joined by
+	// NameSeparator (choice 、), wrapped lines aligned after the colon.
+	AttendanceLabels [3]string
+	AttendanceLabel  Style
+	AttendanceIndent float64
+	NameSeparator    string
+
+	// 版记 (clause 7.4): items in Imprint (四号仿宋) ImprintIndent 字 of that
+	// size in on both sides, one per ImprintLinePitch (choice: the body's
+	// line pitch) between rules as wide as the 版心; the first and last rules
+	// ImprintOuterRule thick, those between items ImprintInnerRule; the last
+	// rule's centre on the 版心's bottom edge. ImprintEvenPage: the 版记 is on
+	// the document's last side, an even page.
+	Imprint          Style
+	ImprintIndent    float64
+	ImprintLinePitch float64
+	ImprintOuterRule float64 // mm: 0.35
+	ImprintInnerRule float64 // mm: 0.25
+	CCLabel          string  // 抄送： (纪要: 分送：)
+	CCSeparator      string  // between 抄送机关: ，
+	PrintedSuffix    string  // after the 印发日期: 印发
+	ImprintEvenPage  bool
+	// ImprintClearance is the least white between the last page's content
+	// and the 版记's first rule before the 版记 needs a page of its own
+	// (choice: one body line pitch).
+	ImprintClearance float64
 
 	// Page numbers (clause 7.5): "— N —", dashes' top PageNumberDrop below the
 	// 版心, PageNumberIndent 字 (of the page-number size) in from the edge.
@@ -205,78 +341,3 @@ func (f *Format) Bottom() float64 { return f.Top + f.BodyHeight }
 
 // CentreX is the 版心's horizontal centre (mm).
 func (f *Format) CentreX() float64 { return f.Left + f.BodyWidth/2 }
-
-// Letter returns the 信函格式 of GB/T 9704-2012 clause 10.1 with the values of
-// ../shared/spec/gbt9704.md.
-func Letter() *Format {
-	return &Format{
-		Name:         "letter",
-		PageWidth:    210,
-		PageHeight:   297,
-		Top:          37,
-		Left:         28,
-		BodyWidth:    156,
-		BodyHeight:   225,
-		LinesPerPage: 22,
-		CharsPerLine: 28,
-		EmAscent:     0.88,
-
-		Body:        Style{FangSong, SizeSanhao, Black},
-		Level1:      Style{HeiTi, SizeSanhao, Black},
-		Level2:      Style{KaiTi, SizeSanhao, Black},
-		Level3:      Style{FangSong, SizeSanhao, Black},
-		Level4:      Style{FangSong, SizeSanhao, Black},
-		Title:       Style{XiaoBiaoSong, SizeErhao, Black},
-		Mark:        Style{XiaoBiaoSong, SizeXiaochu, Red},
-		PageNumber:  Style{SongTi, SizeSihao, Black},
-		AnnexLabel:  Style{HeiTi, SizeSanhao, Black},
-		TableHeader: Style{HeiTi, SizeXiaosi, Black},
-		TableBody:   Style{FangSong, SizeXiaosi, Black},
-
-		TitleLinePitch:  MM(35),
-		ParagraphIndent: 2,
-		PunctShrink:     0.18,
-
-		MarkTop:           30,
-		MarkMaxWidth:      170,
-		MarkRuleGap:       4,
-		FirstRule:         DoubleLine{Length: 170, Thick: 0.75, Thin: 0.25, Gap: 0.5, ThickFirst: true},
-		SecondRule:        DoubleLine{Length: 170, Thick: 0.75, Thin: 0.25, Gap: 0.5, ThickFirst: false},
-		SecondRuleTop:     277,
-		NumberGap:         MM(SizeSanhao) * 7 / 8,
-		TitleGapLines:     2,
-		RecipientGapLines: 1,
-		RuleColor:         Red,
-
-		AttachGapLines:    1,
-		SignatureGapLines: 1,
-		SignatureRight:    2,
-		DateShift:         2,
-		SealDateRight:     4,
-		SealSize:          42,
-
-		PageNumberDrop:     7,
-		PageNumberIndent:   1,
-		PageNumberFromPage: 2,
-
-		AnnexTitleLine:       3,
-		AnnexContentGapLines: 1,
-
-		TableSizes:       []float64{SizeSihao, SizeXiaosi},
-		TableLineSpacing: 1.2,
-		TableCellPadX:    1.5,
-		TableCellPadY:    0.75,
-		TableRuleWidth:   MM(0.5),
-		TableFrameWidth:  MM(1),
-		TableListGap:     1,
-	}
-}
-
-// ByName returns the named format.
-func ByName(name string) (*Format, error) {
-	switch name {
-	case "letter", "":
-		return Letter(), nil
-	}
-	return nil, fmt.Errorf("unknown format %q (known: letter)", name)
-}

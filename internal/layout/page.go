@@ -30,7 +30,14 @@ type Text struct {
 	// see cellName); empty outside tables. It lets a reader of the PDF's
 	// layout record (package diff) report a changed cell by its names.
 	Cell string
+	// Field, when set, says the run holds a value that differs between
+	// copies of one layout (FieldCopyNumber): a build of numbered copies
+	// replaces its characters, which keep their places.
+	Field string
 }
+
+// FieldCopyNumber marks the run of the 份号.
+const FieldCopyNumber = "copy-number"
 
 // String is the run's characters.
 func (t Text) String() string {

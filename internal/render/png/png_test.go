@@ -286,7 +286,8 @@ func TestTurnedPageNumberAndSealAgreeWithPoppler(t *testing.T) {
 	pdfcheck.RequireTools(t, "pdftoppm", "pdfinfo")
 	dir := t.TempDir()
 	files := map[string]string{
-		"data/doc.toml": `template = "../templates/body.txt"
+		"data/doc.toml": `format = "letter"
+template = "../templates/body.txt"
 issuer = "四川省人民政府办公厅"
 title = ["关于测试的通报"]
 recipients = "各市（州）人民政府"

@@ -1,0 +1,263 @@
+package doc
+
+// formats.go: which keys a document of each format may and must have. A
+// format lists its elements (package format); each element reads its own
+// keys, so the keys follow from the list: a key no element of the document's
+// format reads is refused, and a key of an element the format requires is
+// required.
+
+import (
+	"image"
+	_ "image/jpeg" // the formats a stamp may have
+	_ "image/png"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+
+	"gongwen/internal/format"
+)
+
+// elementKeys lists, per element, the keys it reads; the first ones (up to
+// the "|") are required when the element is.
+var elementKeys = map[format.Kind][]string{
+	format.Flags:         {"|", "copy", "secrecy", "urgency"},
+	format.Mark:          {"issuer", "|", "mark", "mark_suffix"},
+	format.Number:        {"number", "|", "signers"},
+	format.OrderNumber:   {"order_number"},
+	format.MinutesNumber: {"minutes_number"},
+	format.Title:         {"title"},
+	format.Recipients:    {"recipients"},
+	format.Attachments:   {"|", "attachments"},
+	format.Signature:     {"signature", "|", "seal"},
+	format.Signer:        {"signer_title", "signer", "|", "stamp"},
+	format.Attendance:    {"present", "|", "absent", "attending"},
+	format.Note:          {"|", "note"},
+	format.Imprint:       {"|", "imprint"},
+}
+
+// everyFormat are the keys every document reads.
+var everyFormat = []string{"format", "template", "date", "meta", "fonts", "figures", "title"}
+
+// formatKeys maps each key a document of format f may have to whether it
+// must. With f nil (an unknown format), every key is allowed and none of the
+// format's is required.
+func formatKeys(f *format.Format) map[string]bool {
+	keys := map[string]bool{}
+	for _, k := range everyFormat {
+		keys[k] = k != "title" && k != "meta" && k != "fonts" && k != "figures"
+	}
+	if f == nil {
+		for _, ks := range elementKeys {
+			for _, k := range ks {
+				if k != "|" && !keys[k] {
+					keys[k] = false
+				}
+			}
+		}
+		return keys
+	}
+	for _, list := range [][]format.Element{f.Front, f.Back} {
+		for _, e := range list {
+			required := !e.Optional
+			for _, k := range elementKeys[e.Kind] {
+				if k == "|" {
+					required = false
+					continue
+				}
+				keys[k] = keys[k] || required
+			}
+		}
+	}
+	return keys
+}
+
+// documentFormat reads the format key: it is required, and names one of
+// the formats.
+func (r *reader) documentFormat(raw map[string]any) (string, *format.Format) {
+	name := r.str(raw, "format", false)
+	if _, ok := raw["format"]; !ok {
+		r.errs = append(r.errs, Errorf(Pos{File: r.file}, "missing required key \"format\": say which format the document has, one of %s", format.Known()))
+		return "", nil
+	}
+	if name == "" {
+		return "", nil // reported by str
+	}
+	f, err := format.ByName(name)
+	if err != nil {
+		r.errf("format", "%v", err)
+		return name, nil
+	}
+	return name, f
+}
+
+// notInFormat refuses each key of raw the format does not read.
+func (r *reader) notInFormat(raw map[string]any, name string, keys map[string]bool) {
+	for _, k := range sortedKeys(raw) {
+		if _, ok := keys[k]; ok || !contains(knownTop[""], k) {
+			continue
+		}
+		r.used[k] = true
+		r.errf(k, "%q does not apply to the %s format (%s)", k, name, formatTitle[name])
+	}
+}
+
+// formatTitle is each format's name as the standard gives it.
+var formatTitle = map[string]string{
+	"file": "文件格式", "letter": "信函格式", "order": "命令格式", "minutes": "纪要格式",
+}
+
+// textList reads a string or an array of strings, each one line of text.
+func (r *reader) textList(m map[string]any, path string, required bool) []string {
+	v, ok := m[last(path)]
+	if !ok {
+		r.get(m, path, required)
+		return nil
+	}
+	if _, isStr := v.(string); isStr {
+		if s := r.text(m, path, required); s != "" {
+			return []string{s}
+		}
+		return nil
+	}
+	if _, isList := v.([]any); !isList {
+		r.used[path] = true
+		r.errf(path, "%s must be a string or an array of strings, not %s", path, typeName(v))
+		return nil
+	}
+	list := r.strList(m, path)
+	for _, s := range list {
+		if strings.IndexFunc(s, func(c rune) bool { return c < 0x20 || c == 0x7f }) >= 0 {
+			r.errf(path, "%s holds a control character; write each entry on one line", path)
+			return nil
+		}
+		if s == "" {
+			r.errf(path, "%s holds an empty entry", path)
+			return nil
+		}
+	}
+	if required && len(list) == 0 {
+		r.errf(path, "%s is empty", path)
+	}
+	return list
+}
+
+var (
+	secrecyForm = regexp.MustCompile(`^(秘密|机密|绝密)(★.+)?$`)
+	urgencies   = []string{"特急", "加急", "特提", "平急"}
+)
+
+// formatFields reads the keys of the elements beyond the letter format's:
+// 份号, 密级, 紧急程度, 签发人, 令号, the 纪要's, the 版记's, the joint
+// issuers' lists and the 命令's signer.
+func (r *reader) formatFields(raw map[string]any, d *Document, keys map[string]bool, dir string) {
+	if v, ok := r.get(raw, "copy", false); ok {
+		n, isInt := v.(int64)
+		if !isInt || n < 1 || n > 999999 {
+			r.errf("copy", "copy (份号) must be a whole number from 1 to 999999, not %v", v)
+		}
+		d.CopyNumber = int(n)
+	}
+	if s := r.text(raw, "secrecy", false); s != "" {
+		if !secrecyForm.MatchString(s) {
+			r.errf("secrecy", "secrecy (密级和保密期限) %q is not 秘密, 机密 or 绝密, optionally followed by ★ and the period (机密★1年)", s)
+		}
+		d.Secrecy = s
+	}
+	if s := r.text(raw, "urgency", false); s != "" {
+		if !contains(urgencies, s) {
+			r.errf("urgency", "urgency (紧急程度) %q is not one of %s", s, strings.Join(urgencies, ", "))
+		}
+		d.Urgency = s
+	}
+	d.Mark = r.text(raw, "mark", false)
+	if _, ok := raw["mark_suffix"]; ok {
+		s := r.text(raw, "mark_suffix", false)
+		d.MarkSuffix = &s
+	}
+	d.Signers = r.textList(raw, "signers", false)
+	if v, ok := r.get(raw, "order_number", keys["order_number"]); ok {
+		n, isInt := v.(int64)
+		if !isInt || n < 1 {
+			r.errf("order_number", "order_number (令号) must be a positive whole number, not %v", v)
+		}
+		d.OrderNumber = int(n)
+	}
+	d.MinutesNumber = r.text(raw, "minutes_number", keys["minutes_number"])
+	d.SignerTitle = r.text(raw, "signer_title", keys["signer_title"])
+	d.SignerName = r.text(raw, "signer", keys["signer"])
+	if s := r.str(raw, "stamp", false); s != "" {
+		d.Stamp = resolve(dir, s)
+		d.StampAspect = r.imageAspect("stamp", d.Stamp)
+	}
+	for i, k := range []string{"present", "absent", "attending"} {
+		d.Attendance[i] = r.textList(raw, k, keys[k])
+	}
+	if t, ok := r.table(raw, "imprint", false); ok {
+		d.CC = r.textList(t, "imprint.cc", false)
+		d.Printer = r.text(t, "imprint.printer", false)
+		if _, ok := t["date"]; ok || d.Printer != "" {
+			d.Printed = r.date(t, "imprint.date")
+		}
+		if _, ok := t["date"]; ok && d.Printer == "" {
+			r.errf("imprint.date", "imprint.date (印发日期) needs imprint.printer (印发机关)")
+		}
+	}
+}
+
+// joint reads the issuers, 署名 and seals of a document with one or
+// several issuers (联合行文), and checks that they pair up.
+func (r *reader) joint(raw map[string]any, d *Document, keys map[string]bool, dir string) {
+	d.Issuers = r.textList(raw, "issuer", keys["issuer"])
+	d.Signatures = r.textList(raw, "signature", keys["signature"])
+	var seals []string
+	if _, ok := raw["seal"].(string); ok {
+		if s := r.str(raw, "seal", false); s != "" {
+			seals = []string{s}
+		}
+	} else {
+		seals = r.textList(raw, "seal", false)
+	}
+	for _, s := range seals {
+		d.Seals = append(d.Seals, resolve(dir, s))
+	}
+	if len(d.Issuers) > 0 {
+		d.Issuer = d.Issuers[0]
+	}
+	if len(d.Signatures) > 0 {
+		d.Signature = d.Signatures[0]
+	}
+	if len(d.Seals) > 0 {
+		d.Seal = d.Seals[0]
+	}
+	if len(d.Signatures) > 0 && len(d.Issuers) > 0 && len(d.Signatures) != len(d.Issuers) {
+		r.errf("signature", "%d 署名 for %d issuers: give one signature per issuer, in the same order", len(d.Signatures), len(d.Issuers))
+	}
+	if len(d.Seals) > 0 && len(d.Seals) != len(d.Signatures) {
+		r.errf("seal", "%d seals for %d 署名: give one seal per signature, in the same order, or none", len(d.Seals), len(d.Signatures))
+	}
+}
+
+// MaxImageHeader bounds what is read of an image to learn its size.
+const maxImageHeader = 1 << 16
+
+// imageAspect reads the height/width of the PNG or JPEG image at path from
+// its header, reporting at key what is wrong with it.
+func (r *reader) imageAspect(key, path string) float64 {
+	f, err := os.Open(path)
+	if err != nil {
+		r.errf(key, "cannot read the image %s: %s", path, unwrapPath(err))
+		return 1
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		r.errf(key, "%s is not an image file", path)
+		return 1
+	}
+	cfg, _, err := image.DecodeConfig(io.LimitReader(f, maxImageHeader))
+	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+		r.errf(key, "%s is not a PNG or JPEG image this tool can read", path)
+		return 1
+	}
+	return float64(cfg.Height) / float64(cfg.Width)
+}

@@ -1,0 +1,335 @@
+package layout
+
+// back.go composes the end of a document (GB/T 9704-2012 clauses 7.3.4–7.3.7,
+// 7.4, 10.2, 10.3), the elements of the format's Back list in order: the
+// 附件说明, the 署名 and 成文日期 with their seals (several for a 联合行文),
+// a 命令's signer, a 纪要's attendance lists, the 附注 — lines of the body
+// flow — then the annex pages and the 版记, which need pages of their own.
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"gongwen/internal/doc"
+	"gongwen/internal/format"
+)
+
+// back composes one element of the closing.
+func (c *composer) back(e format.Element) {
+	switch e.Kind {
+	case format.Attachments:
+		c.attachments(e)
+	case format.Signature:
+		c.signature(e)
+	case format.Signer:
+		c.signer(e)
+	case format.Attendance:
+		c.attendance(e)
+	case format.Note:
+		c.note()
+	case format.Annexes:
+		c.flush()
+		c.annexes(c.d)
+	case format.Imprint:
+		c.flush()
+		c.imprint()
+	default:
+		c.errs = append(c.errs, doc.Errorf(doc.Pos{File: c.d.Source}, "the %s format lists %q in its closing, which has no place there", c.f.Name, e.Kind))
+	}
+}
+
+// line adds one flow line of texts.
+func (c *composer) addLine(keep bool, texts ...Text) *flowLine {
+	c.flow = append(c.flow, flowLine{texts: texts, keepNext: keep})
+	return &c.flow[len(c.flow)-1]
+}
+
+// keepClosing makes the last ClosingKeepLines lines of the flow go with
+// what follows, so that the 署名 (or a 命令's signer, a 纪要's lists) never
+// starts a page alone, then adds the blank lines above it, kept too.
+func (c *composer) keepClosing(blank float64) {
+	n := c.f.ClosingKeepLines
+	for i := len(c.flow) - 1; i >= 0 && n > 0; i-- {
+		c.flow[i].keepNext = true
+		if !c.flow[i].blank {
+			n--
+		}
+	}
+	for i := 0; i < int(blank+0.5); i++ {
+		c.flow = append(c.flow, flowLine{blank: true, keepNext: true})
+	}
+}
+
+// attachments adds the 附件说明 (clause 7.3.4): "附件：" 2 字 in, items
+// numbered 1．2． when there are several, each under the first's number.
+func (c *composer) attachments(e format.Element) {
+	f, d := c.f, c.d
+	zi, sq := c.zi(), c.squeeze()
+	if len(d.Attachments) == 0 {
+		return
+	}
+	c.blank(e.GapLines)
+	label := "附件："
+	lw := c.width(label, f.Body, sq)
+	for i, a := range d.Attachments {
+		num := ""
+		if len(d.Attachments) > 1 {
+			num = strconv.Itoa(i+1) + "．"
+		}
+		first := f.ParagraphIndent*zi + lw
+		text := num + a.Title
+		if i == 0 {
+			text = label + text
+			first = f.ParagraphIndent * zi
+		}
+		hang := f.ParagraphIndent*zi + lw + c.width(num, f.Body, sq)
+		lines := c.breakPara(c.bodyPara([]Span{c.span(text, f.Body)}, first, hang), a.Pos)
+		for _, l := range lines {
+			c.flow = append(c.flow, flowLine{texts: c.toTexts(l, f.Left)})
+		}
+	}
+}
+
+// signature adds the 署名 and 成文日期 (clauses 7.3.5.1, 7.3.5.2). Without
+// seals: 署名 右空二字, the date's first character DateShift 字 right of the
+// 署名's (a longer date is 右空二字 and pushes the 署名 left); several
+// issuers' 署名 one under another, each 右空二字. With seals: the date
+// 右空四字, the last 署名 centred on it, the seal centred over both, its top
+// within one line under the 正文; a 联合行文's seals stand in one row to its
+// left, each centred on its issuer's 署名, JointSealGap apart at least.
+func (c *composer) signature(e format.Element) {
+	f, d := c.f, c.d
+	zi := c.zi()
+	sigs := d.Signatures
+	if len(sigs) == 0 {
+		sigs = []string{d.Signature}
+	}
+	seals := d.Seals
+	if len(seals) == 0 && d.Seal != "" {
+		seals = []string{d.Seal}
+	}
+	date := d.Date.String()
+	dw := c.bodyWidth(date)
+	c.keepClosing(e.GapLines)
+	where := d.At("signature")
+	if len(seals) == 0 {
+		for i, sig := range sigs {
+			sw := c.bodyWidth(sig)
+			sigX := f.Right() - f.SignatureRight*zi - sw
+			if i < len(sigs)-1 {
+				c.addLine(true, c.bodyText(sig, sigX, 0, where))
+				continue
+			}
+			dateX := sigX + f.DateShift*zi
+			if dateX+dw > f.Right()-f.SignatureRight*zi {
+				dateX = f.Right() - f.SignatureRight*zi - dw
+				sigX = dateX - f.DateShift*zi
+			}
+			c.addLine(true, c.bodyText(sig, sigX, 0, where))
+			c.addLine(false, c.bodyText(date, dateX, 0, d.At("date")))
+		}
+		return
+	}
+	dateX := f.Right() - f.SealDateRight*zi - dw
+	centre := dateX + dw/2
+	size := f.SealSize
+	pitch := size + f.JointSealGap
+	for _, sig := range sigs[:len(sigs)-1] {
+		pitch = math.Max(pitch, c.bodyWidth(sig)+zi)
+	}
+	if first := centre - float64(len(sigs)-1)*pitch - size/2; len(sigs) > 1 && first < f.Left-1e-6 {
+		c.errs = append(c.errs, doc.Errorf(d.At("seal"), "%d seals of %.0f mm with their 署名 under them need %.0f mm from the 版心's left edge to the date, and there are %.0f mm: give fewer sealed issuers or shorter 署名",
+			len(sigs), size, centre+size/2-first, centre+size/2-f.Left))
+		return
+	}
+	sealY := format.MM(f.Body.Size)/2 + f.LinePitch()/2 - size/2
+	var texts []Text
+	var images []Image
+	for i, sig := range sigs {
+		cx := centre - float64(len(sigs)-1-i)*pitch
+		texts = append(texts, c.bodyText(sig, cx-c.bodyWidth(sig)/2, 0, where))
+		images = append(images, Image{Path: seals[i], X: cx - size/2, Y: sealY, W: size, H: size})
+	}
+	l := c.addLine(true, texts...)
+	l.images = images
+	c.addLine(false, c.bodyText(date, dateX, 0, d.At("date")))
+}
+
+// signer adds a 命令's signature (clause 7.3.5.3): the signature-stamp
+// image StampRight 字 from the right edge, the signer's 职务 SignerTitleGap
+// 字 to its left, centred on it vertically; without an image, the signer's
+// name where the stamp would stand; the 成文日期 on the line below,
+// StampRight 字 from the right.
+func (c *composer) signer(e format.Element) {
+	f, d := c.f, c.d
+	zi := c.zi()
+	em := format.MM(f.Body.Size)
+	pitch := f.LinePitch()
+	c.keepClosing(e.GapLines)
+	right := f.Right() - f.StampRight*zi
+	var stamp *Image
+	var texts []Text
+	height := em
+	left := right
+	if d.Stamp != "" {
+		w := f.StampWidth
+		h := w * d.StampAspect
+		stamp = &Image{Path: d.Stamp, X: right - w, Y: 0, W: w, H: h}
+		height, left = h, right-w
+	} else {
+		nw := c.bodyWidth(d.SignerName)
+		left = right - nw
+		texts = append(texts, c.bodyText(d.SignerName, left, 0, d.At("signer")))
+	}
+	tw := c.bodyWidth(d.SignerTitle)
+	texts = append(texts, c.bodyText(d.SignerTitle, left-f.SignerTitleGap*zi-tw, (height-em)/2, d.At("signer_title")))
+	l := c.addLine(true, texts...)
+	if stamp != nil {
+		l.images = []Image{*stamp}
+	}
+	// The lines the stamp covers, then the date on the next line.
+	for covered := em; covered < height-1e-9; covered += pitch {
+		c.flow = append(c.flow, flowLine{blank: true, keepNext: true})
+	}
+	date := d.Date.String()
+	c.addLine(false, c.bodyText(date, right-c.bodyWidth(date), 0, d.At("date")))
+}
+
+// attendance adds a 纪要's 出席, 请假 and 列席 lists (clause 10.3): each
+// label in 黑体 AttendanceIndent 字 in, the names after it in the body
+// face, wrapped lines aligned under the first name.
+func (c *composer) attendance(e format.Element) {
+	f, d := c.f, c.d
+	zi, sq := c.zi(), c.squeeze()
+	c.keepClosing(e.GapLines)
+	keys := []string{"present", "absent", "attending"}
+	n := 0
+	for i, names := range d.Attendance {
+		if len(names) == 0 {
+			continue
+		}
+		label := f.AttendanceLabels[i]
+		lw := c.width(label, f.AttendanceLabel, sq)
+		in := f.AttendanceIndent * zi
+		spans := []Span{c.span(label, f.AttendanceLabel), c.span(strings.Join(names, f.NameSeparator), f.Body)}
+		for _, l := range c.breakPara(c.bodyPara(spans, in, in+lw), d.At(keys[i])) {
+			c.addLine(n == 0, c.toTexts(l, f.Left)...)
+		}
+		n++
+	}
+}
+
+// note adds the 附注 (clause 7.3.6) on the line after what precedes it,
+// kept with it: 2 字 in, in （）.
+func (c *composer) note() {
+	f, d := c.f, c.d
+	if d.Note == "" {
+		return
+	}
+	if n := len(c.flow); n > 0 {
+		c.flow[n-1].keepNext = true
+	}
+	lines := c.breakPara(c.bodyPara([]Span{c.span("（"+strings.Trim(d.Note, "（）()")+"）", f.Body)}, f.ParagraphIndent*c.zi(), 0), d.At("note"))
+	for _, l := range lines {
+		c.flow = append(c.flow, flowLine{texts: c.toTexts(l, f.Left)})
+	}
+}
+
+// imprint adds the 版记 (clause 7.4) at the foot of the document's last
+// page: the 抄送 (or 分送) line(s), then the 印发机关 and 印发日期, between
+// rules as wide as the 版心, the last on its bottom edge. With
+// ImprintEvenPage the 版记 is on the last side, an even page: a page is added
+// when the document would end on an odd one, and when the last page has no
+// room for it (then a blank page and the 版记 page, neither numbered).
+func (c *composer) imprint() {
+	f, d := c.f, c.d
+	if len(d.CC) == 0 && d.Printer == "" {
+		return
+	}
+	st := f.Imprint
+	em := format.MM(st.Size)
+	in := f.ImprintIndent * em
+	width := f.BodyWidth - 2*in
+	var rows [][]Text // each row's lines, em tops relative to the row's top
+	var rowLines []int
+	if len(d.CC) > 0 {
+		label := f.CCLabel
+		text := label + strings.Join(d.CC, f.CCSeparator) + "。"
+		lw := c.width(label, st, 1)
+		p := Para{Spans: []Span{c.span(text, st)}, Width: width, Indent: lw, Shrink: f.PunctShrink}
+		var texts []Text
+		lines := c.breakPara(p, d.At("imprint.cc"))
+		for i, l := range lines {
+			for _, t := range c.toTexts(l, f.Left+in) {
+				t.Y += float64(i) * f.ImprintLinePitch
+				texts = append(texts, t)
+			}
+		}
+		rows = append(rows, texts)
+		rowLines = append(rowLines, len(lines))
+	}
+	if d.Printer != "" {
+		date := d.Printed.String() + f.PrintedSuffix
+		dw := c.width(date, st, 1)
+		rows = append(rows, []Text{
+			c.textAt(d.Printer, st, f.Left+in, 0, 1, d.At("imprint.printer")),
+			c.textAt(date, st, f.Right()-in-dw, 0, 1, d.At("imprint.date")),
+		})
+		rowLines = append(rowLines, 1)
+	}
+	if c.errs.Err() != nil {
+		return
+	}
+	height := 0.0
+	for _, n := range rowLines {
+		height += float64(n) * f.ImprintLinePitch
+	}
+	top := f.Bottom() - height // the first rule's centre
+
+	last := len(c.pages) - 1
+	fits := contentBottom(c.pages[last], f.EmAscent)+f.ImprintClearance <= top-f.ImprintOuterRule/2
+	even := (last+1)%2 == 0
+	switch {
+	case fits && (even || !f.ImprintEvenPage):
+	case !fits && even && f.ImprintEvenPage:
+		c.newPage()
+		c.newPage()
+		c.unnumbered[len(c.pages)-2] = true
+		c.unnumbered[len(c.pages)-1] = true
+	default:
+		c.newPage()
+	}
+	p := &c.pages[len(c.pages)-1]
+	y := top
+	for i, texts := range rows {
+		w := f.ImprintInnerRule
+		if i == 0 {
+			w = f.ImprintOuterRule
+		}
+		p.Rules = append(p.Rules, Rule{X1: f.Left, Y1: y, X2: f.Right(), Y2: y, Width: w, Color: format.Black})
+		for _, t := range texts {
+			t.Y += y + (f.ImprintLinePitch-em)/2
+			p.Texts = append(p.Texts, t)
+		}
+		y += float64(rowLines[i]) * f.ImprintLinePitch
+	}
+	p.Rules = append(p.Rules, Rule{X1: f.Left, Y1: f.Bottom(), X2: f.Right(), Y2: f.Bottom(), Width: f.ImprintOuterRule, Color: format.Black})
+}
+
+// contentBottom is the lowest edge of anything on a page (mm), 0 for an
+// empty page.
+func contentBottom(p Page, ascent float64) float64 {
+	b := 0.0
+	for _, t := range p.Texts {
+		em := format.MM(t.Style.Size)
+		b = math.Max(b, t.Y-ascent*em+em)
+	}
+	for _, r := range p.Rules {
+		b = math.Max(b, math.Max(r.Y1, r.Y2)+r.Width/2)
+	}
+	for _, im := range p.Images {
+		b = math.Max(b, im.Y+im.H)
+	}
+	return b
+}

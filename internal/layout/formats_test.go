@@ -1,0 +1,119 @@
+package layout
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"gongwen/internal/doc"
+	"gongwen/internal/format"
+)
+
+// fileDoc is a 文件格式 document with every element of the 版头.
+func fileDoc(body []doc.Block) *doc.Document {
+	d := testDoc(body)
+	d.Format = "file"
+	d.Issuer = "某某县人民政府"
+	d.Number = doc.Number{Agency: "某府发", Year: 2025, Serial: 7}
+	d.CopyNumber = 12
+	d.Secrecy = "机密★1年"
+	d.Urgency = "特急"
+	d.Attachments = nil
+	return d
+}
+
+func composeWith(t *testing.T, d *doc.Document, f *format.Format) []Page {
+	t.Helper()
+	res, err := Compose(d, f, gridFonts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Pages
+}
+
+func emTop(t Text, f *format.Format) float64 {
+	return t.Y - f.EmAscent*format.MM(t.Style.Size)
+}
+
+// TestComposeRefusesAMarkBelowTheLegibleFloor: GB/T 9704 leaves the 标志's
+// size open; scaled down below MarkMinSize it is refused with a message
+// naming the floor (issue 14 item 12), not printed in 2.4 pt type.
+func TestComposeRefusesAMarkBelowTheLegibleFloor(t *testing.T) {
+	for _, f := range []*format.Format{format.File(), format.Letter(), format.Order(), format.Minutes()} {
+		d := fileDoc(nil)
+		d.Issuer = strings.Repeat("某", 200)
+		_, err := Compose(d, f, gridFonts)
+		if err == nil || !strings.Contains(err.Error(), "二号 (22 pt, the format's MarkMinSize)") {
+			t.Errorf("%s: a 200-character issuer gives %v, want a message naming the floor", f.Name, err)
+		}
+		d.Issuer = strings.Repeat("某", 18) // with 文件: 20 × 22 pt = 155 mm, fits at the floor
+		if _, err := Compose(d, f, gridFonts); err != nil {
+			t.Errorf("%s: a 20-character issuer: %v", f.Name, err)
+		}
+	}
+}
+
+// TestComposeFileFormatFront places the 文件格式's 版头 (clause 7.2) where
+// the format's list says, measured on the page model.
+func TestComposeFileFormatFront(t *testing.T) {
+	f := format.File()
+	pages := composeWith(t, fileDoc([]doc.Block{{Kind: doc.Paragraph, Text: "正文。"}}), f)
+	pitch, em := f.LinePitch(), format.MM(f.Body.Size)
+	for i, want := range []struct {
+		text string
+		top  float64
+	}{{"000012", f.Top}, {"机密★1年", f.Top + pitch}, {"特急", f.Top + 2*pitch}} {
+		tx, _, ok := findText(pages, want.text)
+		if !ok || !near(emTop(tx, f), want.top) || math.Abs(tx.Glyphs[0].X-f.Left) > 0.05 {
+			t.Errorf("flag %d %q: em top %.3f at x %.3f, want em top %.3f at x %.0f", i, want.text, emTop(tx, f), tx.Glyphs[0].X, want.top, f.Left)
+		}
+	}
+	mark, _, _ := findText(pages, "某某县人民政府文件")
+	if got := emTop(mark, f); !near(got, f.Top+35) {
+		t.Errorf("标志 em top %.3f, want %.3f", got, f.Top+35)
+	}
+	if c := (mark.Glyphs[0].X + right(mark)) / 2; !near(c, f.CentreX()) {
+		t.Errorf("标志 centred on %.3f, want %.3f", c, f.CentreX())
+	}
+	markBottom := f.Top + 35 + format.MM(f.Mark.Size)
+	num, _, _ := findText(pages, "某府发〔2025〕7号")
+	numTop := markBottom + pitch - em + 2*pitch
+	if got := emTop(num, f); !near(got, numTop) {
+		t.Errorf("发文字号 em top %.3f, want %.3f (下空二行)", got, numTop)
+	}
+	rules := pages[0].Rules
+	if len(rules) != 1 || !near(rules[0].Y1-rules[0].Width/2, numTop+em+4) || !near(rules[0].X1, f.Left) || !near(rules[0].X2, f.Right()) {
+		t.Errorf("版头分隔线 %+v, want one rule 4 mm under the 发文字号, as wide as the 版心", rules)
+	}
+}
+
+// TestComposeJointMarkStacksTheIssuers: 联合行文's names one a line, spread
+// to the same width, 文件 to their right centred on the stack.
+func TestComposeJointMarkStacksTheIssuers(t *testing.T) {
+	f := format.File()
+	d := fileDoc(nil)
+	d.Issuers = []string{"甲省人民政府", "乙省教育厅", "丙市人民政府办公室"}
+	d.Signatures = d.Issuers
+	pages := composeWith(t, d, f)
+	var names []Text
+	for _, n := range d.Issuers {
+		tx, _, ok := findText(pages, n)
+		if !ok {
+			t.Fatalf("no %q", n)
+		}
+		names = append(names, tx)
+	}
+	suffix, _, _ := findText(pages, "文件")
+	for i, n := range names {
+		if !near(n.Glyphs[0].X, names[0].Glyphs[0].X) || !near(right(n), right(names[2])) {
+			t.Errorf("name %d runs %.2f–%.2f, want %.2f–%.2f", i, n.Glyphs[0].X, right(n), names[0].Glyphs[0].X, right(names[2]))
+		}
+	}
+	mid := (emTop(names[0], f) + emTop(names[2], f)) / 2
+	if !near(emTop(suffix, f), mid) {
+		t.Errorf("文件 em top %.3f, want centred on the stack %.3f", emTop(suffix, f), mid)
+	}
+	if c := (names[0].Glyphs[0].X + right(suffix)) / 2; !near(c, f.CentreX()) {
+		t.Errorf("标志 centred on %.3f, want %.3f", c, f.CentreX())
+	}
+}
