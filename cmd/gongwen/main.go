@@ -29,12 +29,12 @@ const (
 const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2012, as PDF.
 
 Usage:
-  gongwen build [-o PATH] [--fonts DIR] DOC.toml|DIR...
-                                                      build PDFs (default into output/)
+  gongwen build [-o PATH] [--ofd] [--fonts DIR] DOC.toml|DIR...
+                                                      build PDFs (default into output/), or OFD
   gongwen check [--fonts DIR] DOC.toml...             check everything, write nothing
   gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
                                                       draw the pages as PNG images (default into output/)
-  gongwen verify [--fonts DIR] FILE.pdf...            rebuild from the recorded sources, compare bytes
+  gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...   rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
   gongwen version                                     print the version
   gongwen help [COMMAND]                              this text, or a command's
@@ -77,7 +77,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-const buildHelp = `Usage: gongwen build [-o PATH] [--fonts DIR] DOC.toml|DIR...
+const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--fonts DIR] DOC.toml|DIR...
 
 Builds each document's PDF. A folder stands for every data file (*.toml)
 directly in it. With one document, -o names the PDF file (or a folder to
@@ -88,6 +88,10 @@ Documents are built several at a time, one per processor; their messages
 come in the order they were named, and a document that fails does not stop
 the others. On a terminal a line shows the progress and a summary ends the
 run (documents, pages, seconds); elsewhere only the messages are printed.
+
+OFD (GB/T 33190-2016): -o NAME.ofd writes the document as an OFD package
+instead of a PDF; --ofd writes NAME.ofd beside every NAME.pdf. Its pages,
+text, glyph positions, fonts and archive record are the PDF's.
 
 The PDF is written to a temporary file and renamed into place when complete:
 on any error no output is written and an existing PDF keeps its bytes.
@@ -106,9 +110,9 @@ Writes nothing.
 Options:
 `
 
-const verifyHelp = `Usage: gongwen verify [--fonts DIR] FILE.pdf...
+const verifyHelp = `Usage: gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...
 
-Reads the archive record in each PDF that gongwen built (the tool's version
+Reads the archive record in each PDF or OFD that gongwen built (the tool's version
 and the SHA-256 of every input: data, template, tables, images, fonts,
 fonts.toml and the format's settings, by path relative to the project),
 rebuilds the document from the current tree with the recorded date, and says
@@ -180,7 +184,8 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer, what string) int {
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", buildHelp, stderr)
-	out := fs.String("o", "", "output PDF file (one document) or folder (default output/)")
+	out := fs.String("o", "", "output PDF or OFD file (one document) or folder (default output/)")
+	withOFD := fs.Bool("ofd", false, "also write NAME.ofd (OFD, GB/T 33190-2016) beside each NAME.pdf")
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	if code := parse(fs, args, stdout, "document"); code >= 0 {
 		return code
@@ -189,6 +194,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
+	opt.OFD = *withOFD
 	docs, err := build.Documents(fs.Args())
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen build:", err)
@@ -208,7 +214,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 				status = exitInput
 				return
 			}
-			fmt.Fprintf(stdout, "%s → %s\n", o.Doc, o.Out)
+			written := o.Out
+			if opt.OFD && !build.IsOFD(written) {
+				written += ", " + build.OFDName(written)
+			}
+			fmt.Fprintf(stdout, "%s → %s\n", o.Doc, written)
 			if s := buildChange(o.Previous, o.Out); s != "" {
 				fmt.Fprintln(stdout, s)
 			}
@@ -244,7 +254,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func runVerify(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("verify", verifyHelp, stderr)
 	fontsDir := fs.String("fonts", "", "folder with the fonts.toml to rebuild with (default: the one recorded in the PDF)")
-	if code := parse(fs, args, stdout, "PDF"); code >= 0 {
+	if code := parse(fs, args, stdout, "PDF or OFD file"); code >= 0 {
 		return code
 	}
 	status := exitOK
@@ -392,7 +402,7 @@ func outputs(docs []string, out string) ([]string, error) {
 	single := ""
 	if out == "" {
 		dir = "output"
-	} else if st, err := os.Stat(out); (err == nil && !st.IsDir()) || (err != nil && filepath.Ext(out) == ".pdf") {
+	} else if st, err := os.Stat(out); (err == nil && !st.IsDir()) || (err != nil && (filepath.Ext(out) == ".pdf" || build.IsOFD(out))) {
 		if len(docs) > 1 {
 			return nil, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
 		}

@@ -24,11 +24,11 @@ func TestVerifyUsageAndHelp(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"verify"}, exitUsage, "no PDF given"},
+		{[]string{"verify"}, exitUsage, "no PDF or OFD file given"},
 		{[]string{"verify", "--nonsense", "a.pdf"}, exitUsage, "flag provided but not defined"},
 		{[]string{"verify", "--help"}, exitOK, "Usage: gongwen verify"},
 		{[]string{"help", "verify"}, exitOK, "Exit status: 0 every PDF is identical"},
-		{[]string{"help"}, exitOK, "gongwen verify [--fonts DIR] FILE.pdf..."},
+		{[]string{"help"}, exitOK, "gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd..."},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(c.args, &stdout, &stderr)

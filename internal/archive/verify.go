@@ -34,7 +34,13 @@ type Report struct {
 // (from each of the folders in starts, and upwards), compares each recorded
 // input with the file now there, rebuilds and compares the bytes.
 func Verify(pdf []byte, starts []string, rebuild Rebuilder) (*Report, error) {
-	rec, err := Read(pdf)
+	return VerifyWith(pdf, Read, starts, rebuild)
+}
+
+// VerifyWith is Verify for a file whose record read finds (an OFD
+// package's, say); the rebuild must make the same kind of file.
+func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string, rebuild Rebuilder) (*Report, error) {
+	rec, err := read(pdf)
 	if err != nil {
 		return nil, err
 	}

@@ -68,8 +68,8 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 	}
 	workers = max(1, min(workers, len(docs)))
 	type result struct {
-		pdf []byte
-		o   Outcome
+		files []Output
+		o     Outcome
 	}
 	results := make([]chan result, len(docs))
 	for i := range results {
@@ -93,14 +93,14 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 				// Out is written only once this document is reported.
 				prev := readPrevious(outs[i])
 				o := Outcome{Doc: docs[i], Out: outs[i], Previous: prev}
-				var pdf []byte
+				var files []Output
 				j, err := Prepare(docs[i], opt)
 				if err == nil {
 					o.Pages = len(j.Result.Pages)
-					pdf, err = j.Render(opt)
+					files, err = j.Outputs(outs[i], opt)
 				}
 				o.Err = err
-				results[i] <- result{pdf, o}
+				results[i] <- result{files, o}
 			}
 		}()
 	}
@@ -108,8 +108,10 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 	// those of the documents named before it.
 	for i := range docs {
 		r := <-results[i]
-		if r.o.Err == nil {
-			r.o.Err = WriteAtomic(outs[i], r.pdf)
+		for _, f := range r.files {
+			if r.o.Err == nil {
+				r.o.Err = WriteAtomic(f.Path, f.Data)
+			}
 		}
 		done(i, r.o)
 		<-window

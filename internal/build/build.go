@@ -38,6 +38,8 @@ type Options struct {
 	// Epoch, if set, is the date written into the PDF instead of the 成文日期
 	// (SOURCE_DATE_EPOCH, https://reproducible-builds.org/specs/source-date-epoch/).
 	Epoch *time.Time
+	// OFD, when set, makes a build write NAME.ofd beside each NAME.pdf.
+	OFD bool
 }
 
 // Job is a document carried through the pipeline up to composed pages.
@@ -191,10 +193,7 @@ func (j *Job) Render(opt Options) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	err = pdfr.Render(&buf, j.Result, pdfr.Options{
-		Font: func(r format.Role) (string, []byte) {
-			f := j.Fonts.Font(r)
-			return strings.TrimSuffix(f.Name(), filepath.Ext(f.Name())), subsets[f]
-		},
+		Font:    j.fontFunc(subsets),
 		Date:    j.Date(opt),
 		Creator: "gongwen " + Version,
 		XMP: []pdfr.XMPPart{
@@ -276,16 +275,21 @@ func (j *Job) Record() (*archive.Record, error) {
 	return rec, nil
 }
 
-// Verify reads the archive record of the PDF at pdfPath, rebuilds its
-// document from the current tree as recorded (same data file, font
-// configuration and date) and compares. opt.FontsDir, if set, overrides the
+// Verify reads the archive record of the PDF (or OFD package, by its
+// extension) at pdfPath, rebuilds its document from the current tree as
+// recorded (same data file, font configuration and date) as the same kind
+// of file and compares. opt.FontsDir, if set, overrides the
 // recorded font configuration; opt.Epoch is not used.
 func Verify(pdfPath string, opt Options) (*archive.Report, error) {
 	b, err := os.ReadFile(pdfPath)
 	if err != nil {
 		return nil, doc.Errorf(doc.Pos{File: pdfPath}, "cannot read: %v", unwrapPath(err))
 	}
-	rep, err := archive.Verify(b, []string{".", filepath.Dir(pdfPath)}, func(root string, rec *archive.Record) ([]byte, *archive.Record, error) {
+	read, render := archive.Read, (*Job).Render
+	if IsOFD(pdfPath) {
+		read, render = readOFDRecord, (*Job).RenderOFD
+	}
+	rep, err := archive.VerifyWith(b, read, []string{".", filepath.Dir(pdfPath)}, func(root string, rec *archive.Record) ([]byte, *archive.Record, error) {
 		o := Options{FontsDir: opt.FontsDir}
 		if o.FontsDir == "" && rec.FontConfig != "" && !strings.HasPrefix(rec.FontConfig, archive.Outside) {
 			o.FontsDir = filepath.Dir(filepath.Join(root, filepath.FromSlash(rec.FontConfig)))
@@ -307,7 +311,7 @@ func Verify(pdfPath string, opt Options) (*archive.Report, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		out, err := j.Render(o)
+		out, err := render(j, o)
 		return out, cur, err
 	})
 	if err != nil {
@@ -316,17 +320,23 @@ func Verify(pdfPath string, opt Options) (*archive.Report, error) {
 	return rep, nil
 }
 
-// Build makes the PDF of the document at path and writes it to out.
+// Build makes the PDF (or OFD, see Outputs) of the document at path and
+// writes it to out.
 func Build(path, out string, opt Options) error {
 	j, err := Prepare(path, opt)
 	if err != nil {
 		return err
 	}
-	b, err := j.Render(opt)
+	outs, err := j.Outputs(out, opt)
 	if err != nil {
 		return err
 	}
-	return WriteAtomic(out, b)
+	for _, o := range outs {
+		if err := WriteAtomic(o.Path, o.Data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // WriteAtomic writes b to path through a temporary file in the same folder,

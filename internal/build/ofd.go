@@ -1,0 +1,149 @@
+package build
+
+// OFD output: the job's pages rendered by package render/ofd, with the
+// archive record in the document's CustomDatas instead of XMP.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"gongwen/internal/archive"
+	"gongwen/internal/fonts"
+	"gongwen/internal/format"
+	ofdr "gongwen/internal/render/ofd"
+)
+
+// IsOFD reports whether path names an OFD file (by its extension).
+func IsOFD(path string) bool { return strings.EqualFold(filepath.Ext(path), ".ofd") }
+
+// OFDName is the OFD written beside a PDF: the same name with .ofd.
+func OFDName(pdfPath string) string {
+	return strings.TrimSuffix(pdfPath, filepath.Ext(pdfPath)) + ".ofd"
+}
+
+// Output is one file a build writes.
+type Output struct {
+	Path string
+	Data []byte
+}
+
+// Outputs renders everything a build of the job writes for out: its PDF,
+// or its OFD when out ends in .ofd, and with opt.OFD an OFD beside the
+// PDF too. Nothing is written: a build writes all or nothing.
+func (j *Job) Outputs(out string, opt Options) ([]Output, error) {
+	if IsOFD(out) {
+		b, err := j.RenderOFD(opt)
+		return []Output{{out, b}}, err
+	}
+	b, err := j.Render(opt)
+	if err != nil {
+		return nil, err
+	}
+	outs := []Output{{out, b}}
+	if opt.OFD {
+		o, err := j.RenderOFD(opt)
+		if err != nil {
+			return nil, err
+		}
+		outs = append(outs, Output{OFDName(out), o})
+	}
+	return outs, nil
+}
+
+// RenderOFD writes the job's OFD package into memory, with its archive
+// record.
+func (j *Job) RenderOFD(opt Options) ([]byte, error) {
+	rec, err := j.Record()
+	if err != nil {
+		return nil, err
+	}
+	subsets, err := j.subsets()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = ofdr.Render(&buf, j.Result, ofdr.Options{
+		Font:           j.fontFunc(subsets),
+		Date:           j.Date(opt),
+		Creator:        "gongwen",
+		CreatorVersion: Version,
+		Custom:         recordData(rec),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: rendering OFD: %v", j.Doc.Source, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// fontFunc gives the renderers each role's font: its file name without the
+// extension, and its subset.
+func (j *Job) fontFunc(subsets map[*fonts.Font][]byte) func(format.Role) (string, []byte) {
+	return func(r format.Role) (string, []byte) {
+		f := j.Fonts.Font(r)
+		return strings.TrimSuffix(f.Name(), filepath.Ext(f.Name())), subsets[f]
+	}
+}
+
+// The CustomData names of the archive record: one each for the tool, the
+// data file, the fonts.toml, the format and its settings' hash, then one
+// "source" per input in the record's order, valued like a line of
+// sha256sum (the hash, two spaces, the path), as in the PDF's XMP.
+const (
+	recTool         = "gongwen:tool"
+	recDocument     = "gongwen:document"
+	recFontConfig   = "gongwen:fontConfig"
+	recFormat       = "gongwen:format"
+	recFormatSHA256 = "gongwen:formatSHA256"
+	recSource       = "gongwen:source"
+)
+
+func recordData(rec *archive.Record) []ofdr.CustomData {
+	out := []ofdr.CustomData{
+		{Name: recTool, Value: rec.Tool},
+		{Name: recDocument, Value: rec.Document},
+		{Name: recFontConfig, Value: rec.FontConfig},
+		{Name: recFormat, Value: rec.Format},
+		{Name: recFormatSHA256, Value: rec.FormatSHA256},
+	}
+	for _, s := range rec.Sources {
+		out = append(out, ofdr.CustomData{Name: recSource, Value: s.SHA256 + "  " + s.Path})
+	}
+	return out
+}
+
+// readOFDRecord finds the archive record in an OFD package; its date is
+// the CreationDate.
+func readOFDRecord(pkg []byte) (*archive.Record, error) {
+	info, err := ofdr.ReadInfo(pkg)
+	if err != nil {
+		return nil, err
+	}
+	rec := &archive.Record{Date: info.CreationDate}
+	for _, c := range info.Custom {
+		switch c.Name {
+		case recTool:
+			rec.Tool = c.Value
+		case recDocument:
+			rec.Document = c.Value
+		case recFontConfig:
+			rec.FontConfig = c.Value
+		case recFormat:
+			rec.Format = c.Value
+		case recFormatSHA256:
+			rec.FormatSHA256 = c.Value
+		case recSource:
+			sha, path, ok := strings.Cut(c.Value, "  ")
+			if !ok || len(sha) != 64 {
+				return nil, fmt.Errorf("recorded source %q is not a SHA-256, two spaces and a path", c.Value)
+			}
+			rec.Sources = append(rec.Sources, archive.Source{Path: path, SHA256: sha})
+		}
+	}
+	if rec.Document == "" {
+		return nil, errors.New("no gongwen archive record in its CustomDatas")
+	}
+	return rec, nil
+}
