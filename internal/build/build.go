@@ -183,11 +183,7 @@ func (j *Job) Date(opt Options) time.Time {
 
 // Render writes the job's PDF into memory, with its archive record.
 func (j *Job) Render(opt Options) ([]byte, error) {
-	rec, err := j.Record()
-	if err != nil {
-		return nil, err
-	}
-	subsets, err := j.subsets()
+	rec, subsets, err := j.inputs()
 	if err != nil {
 		return nil, err
 	}

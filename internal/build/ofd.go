@@ -56,11 +56,7 @@ func (j *Job) Outputs(out string, opt Options) ([]Output, error) {
 // RenderOFD writes the job's OFD package into memory, with its archive
 // record.
 func (j *Job) RenderOFD(opt Options) ([]byte, error) {
-	rec, err := j.Record()
-	if err != nil {
-		return nil, err
-	}
-	subsets, err := j.subsets()
+	rec, subsets, err := j.inputs()
 	if err != nil {
 		return nil, err
 	}
@@ -76,6 +72,17 @@ func (j *Job) RenderOFD(opt Options) ([]byte, error) {
 		return nil, fmt.Errorf("%s: rendering OFD: %v", j.Doc.Source, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// inputs are what a renderer needs besides the pages: the archive record
+// and the font subsets.
+func (j *Job) inputs() (*archive.Record, map[*fonts.Font][]byte, error) {
+	rec, err := j.Record()
+	if err != nil {
+		return nil, nil, err
+	}
+	subsets, err := j.subsets()
+	return rec, subsets, err
 }
 
 // fontFunc gives the renderers each role's font: its file name without the

@@ -138,12 +138,9 @@ func landscape(j *build.Job, n int) layout.Page {
 
 func fmtNum(n int) string { return "— " + string(rune('0'+n%10)) + " —" }
 
-// TestPackageStructure reads the package back and checks what the standard
-// asks of its structure (ofdcheck.Read fails on a duplicate ID, a dangling
-// reference, a missing or unreferenced file, an element outside the OFD
-// namespace), then that it has the PDF's pages, sizes in millimetres,
-// metadata, outline and archive record.
-func TestPackageStructure(t *testing.T) {
+// readBoth reads the sample's OFD back and traces its PDF.
+func readBoth(t *testing.T) (*sample, *ofdcheck.Package, []pdfcheck.Page) {
+	t.Helper()
 	s := getSample(t)
 	pkg, err := ofdcheck.Read(s.ofd)
 	if err != nil {
@@ -153,6 +150,16 @@ func TestPackageStructure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, pkg, pages
+}
+
+// TestPackageStructure reads the package back and checks what the standard
+// asks of its structure (ofdcheck.Read fails on a duplicate ID, a dangling
+// reference, a missing or unreferenced file, an element outside the OFD
+// namespace), then that it has the PDF's pages, sizes in millimetres,
+// metadata, outline and archive record.
+func TestPackageStructure(t *testing.T) {
+	s, pkg, pages := readBoth(t)
 	if len(pkg.Pages) != len(pages) {
 		t.Fatalf("%d OFD pages, %d PDF pages", len(pkg.Pages), len(pages))
 	}
@@ -235,15 +242,7 @@ func TestPackageStructure(t *testing.T) {
 // within 0.01 mm, the same size and colour, the same turn. Spaces, which
 // draw nothing, are not in the OFD (see text in ofd.go), so not compared.
 func TestGlyphsMatchThePDF(t *testing.T) {
-	s := getSample(t)
-	pkg, err := ofdcheck.Read(s.ofd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, err := pdfcheck.Trace(s.pdfPath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, pkg, pages := readBoth(t)
 	total := 0
 	for i, pp := range pages {
 		if i >= len(pkg.Pages) {
@@ -332,15 +331,7 @@ func stripSpace(s string) string {
 // lines (ends within 0.01 mm, width, colour) and its images with the
 // layout's boxes and the image files' bytes.
 func TestRulesAndImagesMatch(t *testing.T) {
-	s := getSample(t)
-	pkg, err := ofdcheck.Read(s.ofd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, err := pdfcheck.Trace(s.pdfPath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, pkg, pages := readBoth(t)
 	rules := 0
 	for i, pp := range pages {
 		got := pkg.Pages[i].Paths
