@@ -50,7 +50,13 @@ type tableSetter struct {
 	rows       int   // grid rows
 	headRows   int
 	memo       map[memoKey]*setCell
+	heights    map[memoKey]float64
 	info       map[int]*cellInfo
+	byRow      [][]int // the cells that start in each grid row
+	// work counts what the width search has spent (cells set at a new
+	// width, cells visited by the objective); it stops at budget, so that
+	// a long table costs time in proportion to its cells.
+	work, budget int
 }
 
 // cellInfo is what the width search asks of a cell again and again, and
@@ -80,6 +86,7 @@ func (c *composer) newTableSetter(t *doc.Table, size float64) *tableSetter {
 		gap:      f.TableListGap * format.MM(size),
 		headRows: len(t.Head),
 		memo:     map[memoKey]*setCell{},
+		heights:  map[memoKey]float64{},
 		info:     map[int]*cellInfo{},
 	}
 	ts.head.Size, ts.body.Size = size, size
@@ -99,11 +106,14 @@ func (c *composer) newTableSetter(t *doc.Table, size float64) *tableSetter {
 		add(r, len(t.Head)+i)
 	}
 	ts.rows = len(t.Head) + len(t.Rows)
+	ts.byRow = make([][]int, ts.rows)
 	for i, gc := range ts.cells {
 		if gc.RowSpan > 1 {
 			ts.spanning = append(ts.spanning, i)
 		}
+		ts.byRow[gc.row] = append(ts.byRow[gc.row], i)
 	}
+	ts.budget = max(searchWork*len(ts.cells), minSearchWork)
 	sort.SliceStable(ts.spanning, func(a, b int) bool {
 		return ts.cells[ts.spanning[a]].RowSpan < ts.cells[ts.spanning[b]].RowSpan
 	})
@@ -238,13 +248,34 @@ func (ts *tableSetter) lineWidth(ws []float64) float64 {
 	return w
 }
 
-// set lays out a cell's content at a width (padding included). Results are
-// remembered: the width search sets each cell at many widths.
+// height is the height of a cell's content set at a width (padding
+// included), remembered without the lines: the width search asks for each
+// cell at many widths.
+func (ts *tableSetter) height(i int, width float64) float64 {
+	key := memoKey{i, int64(math.Round(width * 1000))}
+	if h, ok := ts.heights[key]; ok {
+		return h
+	}
+	ts.work += missWork
+	h := ts.layCell(i, width).height
+	ts.heights[key] = h
+	return h
+}
+
+// set lays out a cell's content at a width (padding included), remembered:
+// a cell is drawn at its final width, and asked for its missing glyphs.
 func (ts *tableSetter) set(i int, width float64) *setCell {
 	key := memoKey{i, int64(math.Round(width * 1000))}
 	if s, ok := ts.memo[key]; ok {
 		return s
 	}
+	s := ts.layCell(i, width)
+	ts.memo[key] = s
+	return s
+}
+
+// layCell sets a cell's content at a width (padding included).
+func (ts *tableSetter) layCell(i int, width float64) *setCell {
 	gc := &ts.cells[i]
 	cw := math.Max(width-2*ts.padX, 0)
 	s := &setCell{}
@@ -289,7 +320,6 @@ func (ts *tableSetter) set(i int, width float64) *setCell {
 		}
 	}
 	s.height = float64(len(s.lines)) * ts.pitch
-	ts.memo[key] = s
 	return s
 }
 
@@ -376,13 +406,13 @@ func (ts *tableSetter) rowHeights(w []float64) []float64 {
 	for i := range ts.cells {
 		gc := &ts.cells[i]
 		if gc.RowSpan == 1 {
-			h[gc.row] = math.Max(h[gc.row], ts.set(i, cellWidth(gc, w)).height+2*ts.padY)
+			h[gc.row] = math.Max(h[gc.row], ts.height(i, cellWidth(gc, w))+2*ts.padY)
 		}
 	}
 	for _, i := range ts.spanning {
 		gc := &ts.cells[i]
 		end := min(gc.row+gc.RowSpan, ts.rows)
-		need := ts.set(i, cellWidth(gc, w)).height + 2*ts.padY
+		need := ts.height(i, cellWidth(gc, w)) + 2*ts.padY
 		have := sum(h[gc.row:end])
 		if need > have+eps {
 			for r := gc.row; r < end; r++ {
@@ -410,9 +440,10 @@ const cellWeight = 0.05
 // objective is what the width search makes small: the table's height, and
 // a little of every cell's own height.
 func (ts *tableSetter) objective(w []float64) float64 {
+	ts.work += len(ts.cells)
 	cells := 0.0
 	for i := range ts.cells {
-		cells += ts.set(i, cellWidth(&ts.cells[i], w)).height
+		cells += ts.height(i, cellWidth(&ts.cells[i], w))
 	}
 	return sum(ts.rowHeights(w)) + cellWeight*cells
 }
@@ -458,7 +489,7 @@ func (ts *tableSetter) widthsFrom(avail float64, whole bool) ([]float64, bool) {
 	if sum(w) > avail+eps {
 		return w, false
 	}
-	for iter := 0; iter < 8*ts.rows*n; iter++ {
+	for iter := 0; iter < 8*ts.rows*n && !ts.spent(); iter++ {
 		room := avail - sum(w)
 		if room <= eps {
 			break
@@ -468,7 +499,7 @@ func (ts *tableSetter) widthsFrom(avail float64, whole bool) ([]float64, bool) {
 		bestRate := 0.0
 		try := func(cand []float64) {
 			cost := sum(cand) - sum(w)
-			if cost <= eps || cost > room+eps {
+			if cost <= eps || cost > room+eps || ts.spent() {
 				return
 			}
 			if gain := obj - ts.objective(cand); gain > eps && gain/cost > bestRate {
@@ -476,7 +507,7 @@ func (ts *tableSetter) widthsFrom(avail float64, whole bool) ([]float64, bool) {
 			}
 		}
 		h := ts.rowHeights(w)
-		for r := 0; r < ts.rows; r++ {
+		for r := 0; r < ts.rows && !ts.spent(); r++ {
 			// Down by 1, 2, 3, 4, 6, 8, 12 … lines: a few targets reach
 			// both the next step and a far one (a header of four lines
 			// goes to two in one move, where one line less gains nothing).
@@ -486,17 +517,17 @@ func (ts *tableSetter) widthsFrom(avail float64, whole bool) ([]float64, bool) {
 				}
 			}
 		}
-		for i := range ts.cells {
+		for i := 0; i < len(ts.cells) && !ts.spent(); i++ {
 			gc := &ts.cells[i]
 			cw := cellWidth(gc, w)
-			if next, found := ts.widthFor(i, cw, ts.set(i, cw).height-eps); found {
+			if next, found := ts.widthFor(i, cw, ts.height(i, cw)-eps); found {
 				cand := append([]float64{}, w...)
 				if ts.widen(cand, fixed, gc, next-cw) {
 					try(cand)
 				}
 			}
 		}
-		if best == nil {
+		if best == nil || ts.spent() { // a search cut short keeps what it had
 			break
 		}
 		w = best
@@ -504,6 +535,20 @@ func (ts *tableSetter) widthsFrom(avail float64, whole bool) ([]float64, bool) {
 	ts.share(w, fixed, avail-sum(w))
 	return w, true
 }
+
+// The width search is bounded: setting a cell at a new width costs
+// missWork, visiting a cell while judging widths 1, and a table may spend
+// searchWork a cell, or minSearchWork if that is more. The notice's tables
+// spend a fraction of it; a long table of wrapping cells stops improving
+// its widths there, and the room left is shared as share does, so that its
+// cost stays in proportion to its cells.
+const (
+	missWork      = 100
+	searchWork    = 200
+	minSearchWork = 400_000
+)
+
+func (ts *tableSetter) spent() bool { return ts.work > ts.budget }
 
 // nextTarget is the number of lines after k in 1, 2, 3, 4, 6, 8, 12, 16 ….
 func nextTarget(k int) int {
@@ -521,10 +566,10 @@ func nextTarget(k int) int {
 func (ts *tableSetter) lowerRow(w []float64, fixed []bool, r int, target float64) ([]float64, bool) {
 	cand := append([]float64{}, w...)
 	changed := false
-	for i := range ts.cells {
+	for _, i := range ts.byRow[r] {
 		gc := &ts.cells[i]
 		cw := cellWidth(gc, w)
-		if gc.row != r || gc.RowSpan != 1 || ts.set(i, cw).height+2*ts.padY <= target+eps {
+		if gc.RowSpan != 1 || ts.height(i, cw)+2*ts.padY <= target+eps {
 			continue
 		}
 		next, found := ts.widthFor(i, cw, target-2*ts.padY)
@@ -591,17 +636,17 @@ func (ts *tableSetter) widen(w []float64, fixed []bool, gc *gridCell, d float64)
 // widthFor is the narrowest width from width up at which the cell's content
 // is at most height tall, if there is one.
 func (ts *tableSetter) widthFor(i int, width, height float64) (float64, bool) {
-	if ts.set(i, width).height <= height+eps {
+	if ts.height(i, width) <= height+eps {
 		return width, true
 	}
 	hi := ts.prefWidth(i)
-	if hi <= width+eps || ts.set(i, hi).height > height+eps {
+	if hi <= width+eps || ts.height(i, hi) > height+eps {
 		return 0, false
 	}
 	lo := width
 	for hi-lo > 0.01 {
 		mid := (lo + hi) / 2
-		if ts.set(i, mid).height <= height+eps {
+		if ts.height(i, mid) <= height+eps {
 			hi = mid
 		} else {
 			lo = mid
