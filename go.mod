@@ -9,3 +9,5 @@ require (
 	golang.org/x/image v0.40.0
 	golang.org/x/sys v0.50.0
 )
+
+require github.com/shopspring/decimal v1.6.0 // indirect

@@ -141,8 +141,7 @@ func Parse(path, src string) (*Document, error) {
 		d.Attachments = append(d.Attachments, at)
 	}
 	if f, ok := r.table(raw, "figures", false); ok {
-		d.Figures = f
-		r.markAll("figures", f)
+		d.Figures = r.figures(f) // figure.go
 	} else {
 		d.Figures = map[string]any{}
 	}
@@ -176,23 +175,19 @@ func decode(path, src string) (map[string]any, *reader, error) {
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, nil, &Error{Pos: Pos{path, pe.Position.Line, RuneColumn(src, pe.Position.Line, pe.Position.Col)}, Msg: tomlMessage(pe)}
+			return nil, nil, tomlError(path, src, pe) // toml_error.go
 		}
 		return nil, nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
 	}
-	return raw, &reader{file: path, pos: KeyPositions(path, src), used: map[string]bool{}}, nil
+	return raw, &reader{file: path, src: src, pos: KeyPositions(path, src), used: map[string]bool{}}, nil
 }
 
-func tomlMessage(pe toml.ParseError) string {
-	m := pe.Message
-	m = strings.TrimPrefix(m, "toml: ")
-	return "TOML syntax: " + m
-}
 
 // reader extracts typed values from decoded TOML, recording each problem
 // with its position and every key it consumed.
 type reader struct {
 	file      string
+	src       string
 	pos       map[string]Pos
 	used      map[string]bool
 	errs      Errors
@@ -265,7 +260,7 @@ func (r *reader) str(m map[string]any, path string, required bool) string {
 // characters.
 func (r *reader) text(m map[string]any, path string, required bool) string {
 	s := r.str(m, path, required)
-	if i := strings.IndexFunc(s, func(c rune) bool { return c < 0x20 || c == 0x7f }); i >= 0 {
+	if i := strings.IndexFunc(s, IsControl); i >= 0 {
 		r.errf(path, "%s holds a control character (%U); write it on one line", path, []rune(s[i:])[0])
 	}
 	return strings.TrimSpace(s)

@@ -46,9 +46,10 @@ type Column struct {
 	Width  float64  // mm; 0 means derived from the content
 	Align  Align
 
-	Figures bool     // whole numbers (or NotApplicable): centred, summed into the 合计 row
-	Sum     bool     // summed into the 合计 row (figures columns unless told otherwise)
-	Equals  []string // keys of columns whose sum each row's figure must equal
+	Figures  bool     // whole numbers (or NotApplicable): centred, summed into the 合计 row
+	Negative bool     // figures may be below zero (a difference, a change); otherwise they count things
+	Sum      bool     // summed into the 合计 row (figures columns unless told otherwise)
+	Equals   []string // keys of columns whose sum each row's figure must equal
 
 	List     bool   // cells hold lists of items
 	PerLine  int    // list items set side by side, this many a line (at most)

@@ -42,7 +42,7 @@ import (
 // rows.* is completed with the column keys of each file.
 var knownTableKeys = map[string][]string{
 	"":          {"orientation", "columns", "total", "rows"},
-	"columns.*": {"key", "title", "group", "corner", "width", "align", "figures", "sum", "equals", "list", "per_line", "join", "vertical", "merge"},
+	"columns.*": {"key", "title", "group", "corner", "width", "align", "figures", "sum", "equals", "list", "per_line", "join", "vertical", "merge", "negative"},
 	"total":     {"label"},
 }
 
@@ -155,6 +155,7 @@ func (b *tableBuilder) columns(raw map[string]any) {
 			Join:     r.str(m, p+".join", false),
 			Vertical: r.boolean(m, p+".vertical"),
 			Merge:    r.boolean(m, p+".merge"),
+			Negative: r.boolean(m, p+".negative"),
 			Pos:      r.at(p),
 		}
 		c.Sum = c.Figures
@@ -176,6 +177,9 @@ func (b *tableBuilder) columns(raw map[string]any) {
 		}
 		if c.Sum && !c.Figures {
 			r.errf(p+".sum", "column %q: only a figures column can be summed; add figures = true", c.Key)
+		}
+		if c.Negative && !c.Figures {
+			r.errf(p+".negative", "column %q: negative is for figures columns; add figures = true", c.Key)
 		}
 		if c.List && c.Figures {
 			r.errf(p+".list", "column %q holds either lists or figures, not both", c.Key)
@@ -334,7 +338,7 @@ func (b *tableBuilder) rows(raw map[string]any) {
 		for _, cell := range placed {
 			for c := cell.Col; c < cell.Col+cell.ColSpan && c < len(pending); c++ {
 				pending[c] = cell.RowSpan - 1
-				v := row.Values[b.t.Columns[cell.Col].Key]
+				v := row.Values[b.t.Columns[c].Key]
 				covering[c], spanPos[c] = &v, cell.Pos
 			}
 		}
@@ -358,6 +362,9 @@ func (b *tableBuilder) groupRow(text, p string, covered []bool) (Row, []Cell) {
 			b.r.errf(p, "group row %q cuts through a cell spanning rows above it", text)
 			break
 		}
+	}
+	if ch, _, bad := controlChar(text, false); bad {
+		b.r.errf(p, "the group row holds a control character %s; write it on one line", ControlName(ch))
 	}
 	text = strings.TrimSpace(text)
 	pos := b.r.at(p)
@@ -398,7 +405,7 @@ func (b *tableBuilder) positionalRow(vals []any, p string, covered []bool, row *
 			next()
 			continue
 		}
-		row.Values[b.t.Columns[col].Key] = val
+		b.spread(row, cell, val)
 		if col == 0 {
 			row.Label = val.Text
 		}
@@ -461,7 +468,7 @@ func (b *tableBuilder) keyedRow(m map[string]any, p string, covered []bool, row 
 			col++
 			continue
 		}
-		row.Values[c.Key] = val
+		b.spread(row, cell, val)
 		if col == 0 {
 			row.Label = val.Text
 		}
@@ -515,11 +522,42 @@ func (b *tableBuilder) cell(v any, p string, col int, covered []bool) (Cell, Val
 		p += ".text"
 	}
 	val, good := b.value(v, p, c)
+	if good && (cell.ColSpan > 1 || cell.RowSpan > 1) && val.Text != NotApplicable && val.Text != "" {
+		// A figure belongs to one row and one column: spread over several,
+		// it would be summed once for each, or leave a column of the row
+		// without its figure, and every check of the row would pass.
+		for k := col; k < col+cell.ColSpan && k < len(b.t.Columns); k++ {
+			if fc := &b.t.Columns[k]; fc.Figures {
+				r.errf(p, "a cell spanning %s covers the figures column %q (%s): each figure has a cell of its own (a cell may span figures columns only to hold %q, does not apply)",
+					spanName(cell), fc.Key, columnName(fc), NotApplicable)
+				val = Value{Pos: val.Pos} // keeps its place, so that the row reads on
+				break
+			}
+		}
+	}
 	cell.Text, cell.Items = val.Text, val.Items
 	if c.List {
 		cell.PerLine, cell.Join = c.PerLine, c.Join
 	}
 	return cell, val, good
+}
+
+func spanName(c Cell) string {
+	switch {
+	case c.ColSpan > 1 && c.RowSpan > 1:
+		return fmt.Sprintf("%d columns and %d rows", c.ColSpan, c.RowSpan)
+	case c.ColSpan > 1:
+		return fmt.Sprintf("%d columns", c.ColSpan)
+	}
+	return fmt.Sprintf("%d rows", c.RowSpan)
+}
+
+// spread gives every column a cell spans the cell's value: a "—" over
+// three figures columns does not apply to any of them.
+func (b *tableBuilder) spread(row *Row, cell Cell, val Value) {
+	for k := cell.Col; k < cell.Col+cell.ColSpan && k < len(b.t.Columns); k++ {
+		row.Values[b.t.Columns[k].Key] = val
+	}
 }
 
 func (b *tableBuilder) span(m map[string]any, p, key string) int {
@@ -549,11 +587,15 @@ func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
 			r.errf(p, "%d is too large for a figure", x)
 			return val, false
 		}
+		if x < 0 && c.Figures && !c.Negative {
+			r.errf(p, "column %q (%s) counts things: %d is below zero (a column whose figures may be negative says negative = true)", c.Key, columnName(c), x)
+			return val, false
+		}
 		val.Text, val.Num, val.IsNum = strconv.FormatInt(x, 10), int(x), c.Figures
 	case string:
 		s := strings.TrimSpace(x)
-		if i := strings.IndexFunc(s, func(c rune) bool { return c < 0x20 || c == 0x7f }); i >= 0 {
-			r.errf(p, "the text holds a control character (%U); write it on one line", []rune(s[i:])[0])
+		if ch, _, bad := controlChar(x, false); bad {
+			r.errf(p, "the text holds a control character %s; write it on one line", ControlName(ch))
 		}
 		switch {
 		case c.Figures && s != "" && s != NotApplicable:
@@ -576,6 +618,10 @@ func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
 			s, ok := e.(string)
 			if !ok {
 				r.errf(fmt.Sprintf("%s.%d", p, i), "a list holds strings, not %s", typeName(e))
+				return val, false
+			}
+			if ch, _, bad := controlChar(s, false); bad {
+				r.errf(fmt.Sprintf("%s.%d", p, i), "the text holds a control character %s; write it on one line", ControlName(ch))
 				return val, false
 			}
 			val.Items = append(val.Items, strings.TrimSpace(s))

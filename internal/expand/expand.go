@@ -62,10 +62,14 @@ func Expand(d *doc.Document) error {
 // Execute runs the template. A field the data lacks is an error, never
 // "<no value>" in the output.
 func Execute(name, src string, data any) (string, error) {
+	if err := checkSource(name, src); err != nil {
+		return "", err
+	}
 	t, err := template.New(name).Option("missingkey=error").Funcs(Funcs).Parse(src)
 	if err != nil {
 		return "", templateError(name, src, err)
 	}
+	guardPrints(t)
 	var buf bytes.Buffer
 	if err := t.Execute(&limited{w: &buf, n: MaxExpandedSize}, data); err != nil {
 		if errors.Is(err, errTooLong) {
@@ -118,20 +122,17 @@ func templateError(file, src string, err error) error {
 	}
 	rest := m[4]
 	// "executing \"NAME\" at <.Figures.x>: map has no entry for key \"x\""
+	field := ""
 	if i := strings.Index(rest, "> : "); i >= 0 {
 		rest = rest[i+4:]
-	} else if j := strings.Index(rest, ">: "); j >= 0 {
-		k := strings.Index(rest, "<")
-		field := ""
-		if k >= 0 && k < j {
+	} else if j := strings.Index(rest, ">: "); j >= 0 && strings.HasPrefix(rest, "executing ") {
+		if k := strings.Index(rest, "<"); k >= 0 && k < j {
 			field = rest[k+1 : j]
 		}
 		rest = rest[j+3:]
-		if field != "" {
-			rest = field + ": " + rest
-		}
 	}
 	rest = strings.Replace(rest, "map has no entry for key", "the data has no figure", 1)
+	rest = plainMessage(field, rest) // messages.go
 	if r := []rune(rest); len(r) > 200 { // a message quoting a huge value
 		rest = string(r[:200]) + "…"
 	}
@@ -193,6 +194,10 @@ func Parse(file, text string, srcLine func(int) int) ([]doc.Block, error) {
 			continue
 		}
 		level, rest := headingLevel(para)
+		if e := inputMethodMarkup(pos, para, level, rest); e != nil { // markup.go
+			errs = append(errs, e)
+			continue
+		}
 		if level > MaxLevels {
 			errs = append(errs, doc.Errorf(pos, "heading level %d: at most %d levels (一、 （一） 1. （1）)", level, MaxLevels))
 			continue
@@ -248,10 +253,14 @@ func headingLevel(s string) (int, string) {
 	if n > 0 && n == len(s) {
 		return n, "" // a marker with nothing after it
 	}
-	if n == 0 || (s[n] != ' ' && s[n] != '\t') {
+	if n == 0 {
 		return 0, s
 	}
-	return n, strings.TrimSpace(s[n:])
+	rest, ok := strings.CutPrefix(s[n:], "\u3000") // an input method's full-width space
+	if !ok && s[n] != ' ' && s[n] != '\t' {
+		return 0, s
+	}
+	return n, strings.TrimSpace(strings.TrimLeft(rest, " \t\u3000"))
 }
 
 // splitRunIn splits a heading at the end of its first sentence.

@@ -61,9 +61,9 @@ func TestParseNumbersTheStructureAndRenumbersAfterAnInsert(t *testing.T) {
 		{"a level-2 heading alone stands as its own paragraph",
 			"## 标题\n\n正文。",
 			"（一）标题\nP:正文。"},
-		{"a hash without a space is text",
-			"#不是标题",
-			"P:#不是标题"},
+		{"a topic #话题# is text",
+			"#话题#的内容",
+			"P:#话题#的内容"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

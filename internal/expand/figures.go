@@ -11,7 +11,10 @@ package expand
 
 import (
 	"fmt"
-	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"gongwen/internal/doc"
 )
 
 func init() {
@@ -25,65 +28,79 @@ func init() {
 // something fell short of it, nor to 0% while something reached it: 9999 of
 // 10000 is 99.9%, not 100%.
 func Percent(part, whole any) (string, error) {
-	p, err := wholeNumber(part)
+	p, err := exact(part)
 	if err != nil {
 		return "", fmt.Errorf("percent: the part %v", err)
 	}
-	w, err := wholeNumber(whole)
+	w, err := exact(whole)
 	if err != nil {
 		return "", fmt.Errorf("percent: the whole %v", err)
 	}
 	switch {
-	case w <= 0:
-		return "", fmt.Errorf("percent: the whole is %d; a percentage needs a whole above 0", w)
-	case p < 0 || p > w:
-		return "", fmt.Errorf("percent: the part %d is not between 0 and the whole %d", p, w)
+	case w.Sign() <= 0:
+		return "", fmt.Errorf("percent: the whole is %s; a percentage needs a whole above 0", w)
+	case p.Sign() < 0 || p.GreaterThan(w):
+		return "", fmt.Errorf("percent: the part %s is not between 0 and the whole %s", p, w)
 	}
-	// Tenths of a per cent, rounded half up, in integers: no float error.
-	tenths := (2*p*1000 + w) / (2 * w)
-	switch {
-	case p < w && tenths == 1000:
-		tenths = 999
-	case p > 0 && tenths == 0:
-		tenths = 1
+	// Exact decimals of any size: no float error, no overflow.
+	pc := p.Mul(decimal.NewFromInt(100)).DivRound(w, 1) // half away from zero
+	switch tenth := decimal.New(1, -1); {
+	case p.LessThan(w) && pc.Equal(decimal.NewFromInt(100)):
+		pc = pc.Sub(tenth)
+	case p.Sign() > 0 && pc.IsZero():
+		pc = tenth
 	}
-	if tenths%10 == 0 {
-		return strconv.FormatInt(tenths/10, 10) + "%", nil
+	if pc.IsInteger() {
+		return pc.StringFixed(0) + "%", nil
 	}
-	return fmt.Sprintf("%d.%d%%", tenths/10, tenths%10), nil
+	return pc.StringFixed(1) + "%", nil
 }
 
 // PassRate is the 合格率 of total items of which problems fell short:
 // (total − problems) / total, printed by Percent.
 func PassRate(total, problems any) (string, error) {
-	t, err := wholeNumber(total)
+	t, err := exact(total)
 	if err != nil {
 		return "", fmt.Errorf("passRate: the total %v", err)
 	}
-	p, err := wholeNumber(problems)
+	p, err := exact(problems)
 	if err != nil {
 		return "", fmt.Errorf("passRate: the problems %v", err)
 	}
-	if p < 0 || p > t {
-		return "", fmt.Errorf("passRate: %d problems out of %d", p, t)
+	if p.Sign() < 0 || p.GreaterThan(t) {
+		return "", fmt.Errorf("passRate: %s problems out of %s", p, t)
 	}
-	s, err := Percent(t-p, t)
+	s, err := Percent(t.Sub(p), t)
 	if err != nil {
-		return "", fmt.Errorf("passRate: %d problems out of %d: %v", p, t, err)
+		return "", fmt.Errorf("passRate: %s problems out of %s: %v", p, t, err)
 	}
 	return s, nil
 }
 
-// wholeNumber accepts the integers a template may hold: int from the table
-// queries, int64 from TOML figures.
-func wholeNumber(v any) (int64, error) {
+// exact accepts the numbers a template may hold: int from the table
+// queries, int64 from TOML figures, doc.Figure for decimals.
+func exact(v any) (decimal.Decimal, error) {
 	switch n := v.(type) {
 	case int:
-		return int64(n), nil
+		return decimal.NewFromInt(int64(n)), nil
 	case int64:
-		return n, nil
+		return decimal.NewFromInt(n), nil
 	case int32:
-		return int64(n), nil
+		return decimal.NewFromInt(int64(n)), nil
+	case doc.Figure:
+		return n.Value, nil
+	case decimal.Decimal:
+		return n, nil
 	}
-	return 0, fmt.Errorf("is %v (%T), not a whole number", v, v)
+	return decimal.Decimal{}, fmt.Errorf("is %s, not a number", describeArg(v))
+}
+
+func describeArg(v any) string {
+	if s, ok := v.(string); ok {
+		return fmt.Sprintf("the text %q", s)
+	}
+	if v == nil {
+		return "nothing"
+	}
+	return describe(v)
 }

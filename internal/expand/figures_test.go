@@ -24,12 +24,29 @@ func TestPercentPrintsAsTheNoticeDoes(t *testing.T) {
 		{2, 3, "66.7%"}, // half up
 		{1, 8, "12.5%"},
 		{int64(4203), int64(4207), "99.9%"}, // TOML figures are int64
+		// Exact arithmetic: no overflow at any size (was "-99.-9%").
+		{4611686018427388, 4611686018427388, "100%"},
+		{int64(9223372036854775806), int64(9223372036854775807), "99.9%"},
+		{int64(1), int64(9223372036854775807), "0.1%"},
+		{int64(4611686018427388), int64(9223372036854775807), "0.1%"},
+		{int64(4611686018427387904), int64(9223372036854775807), "50%"},
+		{fig("0.1"), fig("0.3"), "33.3%"},
+		{fig("19.99"), fig("59.97"), "33.3%"},
+		{fig("1.5"), 2, "75%"},
 	} {
 		got, err := Percent(tc.part, tc.whole)
 		if err != nil || got != tc.want {
 			t.Errorf("Percent(%v, %v) = %q, %v; want %q", tc.part, tc.whole, got, err, tc.want)
 		}
 	}
+}
+
+func fig(s string) doc.Figure {
+	f, err := doc.ParseFigure(s)
+	if err != nil {
+		panic(err)
+	}
+	return f
 }
 
 func TestPassRate(t *testing.T) {
@@ -41,11 +58,13 @@ func TestPassRate(t *testing.T) {
 		{759, 0, "100%", ""},
 		{10000, 1, "99.9%", ""},
 		{4, 4, "0%", ""},
+		{int64(9223372036854775807), int64(1), "99.9%", ""},
+		{int64(9223372036854775807), int64(0), "100%", ""},
 		{0, 0, "", "passRate: 0 problems out of 0: percent: the whole is 0; a percentage needs a whole above 0"},
 		{5, 6, "", "passRate: 6 problems out of 5"},
 		{5, -1, "", "passRate: -1 problems out of 5"},
-		{"5", 1, "", "passRate: the total is 5 (string), not a whole number"},
-		{5.0, 1, "", "passRate: the total is 5 (float64), not a whole number"},
+		{"5", 1, "", "passRate: the total is the text \"5\", not a number"},
+		{5.0, 1, "", "passRate: the total is a binary floating-point number, not a number"},
 	} {
 		got, err := PassRate(tc.total, tc.problems)
 		if tc.err != "" {

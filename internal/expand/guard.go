@@ -1,0 +1,201 @@
+package expand
+
+// guard.go keeps a template to printing figures. Everything an action
+// prints goes through printFigure, added at the end of its pipeline after
+// parsing: a whole number, a decimal figure, one line of text or a date
+// prints; anything else (the whole document {{.}}, a table {{.Annex 1}},
+// a list, true/false, nothing at all) is an error at the action, in words,
+// instead of Go's formatting of the value in the notice. The template
+// source itself may not hold control characters, nor the full-width braces
+// an input method types for {{ }}.
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"text/template"
+	"text/template/parse"
+	"time"
+	"unicode/utf8"
+
+	"gongwen/internal/doc"
+)
+
+// guardName is the function added to printing actions.
+const guardName = "gongwen_figure"
+
+func init() {
+	Funcs[guardName] = printFigure
+	// The builtins that print their arguments with Go's formatting, or
+	// escape them for the web, are replaced by ones that take figures only.
+	Funcs["print"] = func(args ...any) (string, error) { return printArgs("print", "", args) }
+	Funcs["println"] = func(args ...any) (string, error) { return printArgs("println", "", args) }
+	Funcs["printf"] = func(format string, args ...any) (string, error) { return printArgs("printf", format, args) }
+	for _, name := range []string{"html", "js", "urlquery", "call"} {
+		name := name
+		Funcs[name] = func(...any) (string, error) {
+			return "", fmt.Errorf("%s is not available in a document's template", name)
+		}
+	}
+}
+
+// printFigure is the last command of every printing action: it passes a
+// figure on as its text and refuses everything else, naming the action.
+func printFigure(action string, v any) (string, error) {
+	s, err := figureText(v)
+	if err != nil {
+		return "", fmt.Errorf("%s %v", action, err)
+	}
+	return s, nil
+}
+
+// figureText is the text of a figure, or what is wrong with the value.
+func figureText(v any) (string, error) {
+	switch x := v.(type) {
+	case int:
+		return strconv.Itoa(x), nil
+	case int64:
+		return strconv.FormatInt(x, 10), nil
+	case doc.Figure:
+		return x.String(), nil
+	case doc.Date, doc.Number:
+		return fmt.Sprint(x), nil
+	case string:
+		for _, r := range x {
+			if r == '\n' || r == '\r' {
+				return "", fmt.Errorf("prints text holding a line break: a figure is one line of text (a line break here would start a new paragraph or section)")
+			}
+			if doc.IsControl(r) && r != '\t' {
+				return "", fmt.Errorf("prints text holding the control character %s", doc.ControlName(r))
+			}
+		}
+		return x, nil
+	case nil:
+		return "", fmt.Errorf("prints nothing: the data has no such value")
+	}
+	return "", fmt.Errorf("prints %s, not a figure: a figure is a whole number, a decimal or one line of text", describe(v))
+}
+
+// describe names a value a template should not print, as a clerk knows it.
+func describe(v any) string {
+	switch v.(type) {
+	case *doc.Document:
+		return "the whole document"
+	case *doc.Table:
+		return "a whole annex table (quote one of its figures: .Total \"column\", .Count …)"
+	case bool:
+		return "true/false"
+	case float32, float64:
+		return "a binary floating-point number"
+	}
+	switch reflect.ValueOf(v).Kind() {
+	case reflect.Map:
+		return "a whole table of values"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Struct:
+		if _, ok := v.(time.Time); ok {
+			return "a date or time"
+		}
+	}
+	return "a value of another kind"
+}
+
+// printArgs is print, println and printf taking figures only.
+func printArgs(name, format string, args []any) (string, error) {
+	texts := make([]any, len(args))
+	for i, a := range args {
+		s, err := figureText(a)
+		if err != nil {
+			return "", fmt.Errorf("%s: argument %d %v", name, i+1, err)
+		}
+		texts[i] = s
+	}
+	switch name {
+	case "printf":
+		// Arguments are texts now: only %s and %v fit them.
+		out := fmt.Sprintf(format, texts...)
+		if strings.Contains(out, "%!") {
+			return "", fmt.Errorf("printf: the format %q does not fit its %d arguments; a figure prints with %%s", format, len(args))
+		}
+		return out, nil
+	case "println":
+		return fmt.Sprintln(texts...), nil
+	}
+	return fmt.Sprint(texts...), nil
+}
+
+// guardPrints adds printFigure to every action of t's templates that
+// prints (one that does not declare or assign a variable).
+func guardPrints(t *template.Template) {
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			guardList(tt.Tree, tt.Tree.Root)
+		}
+	}
+}
+
+func guardList(tree *parse.Tree, l *parse.ListNode) {
+	if l == nil {
+		return
+	}
+	for _, n := range l.Nodes {
+		switch x := n.(type) {
+		case *parse.ActionNode:
+			if len(x.Pipe.Decl) > 0 {
+				continue
+			}
+			action := x.String()
+			if utf8.RuneCountInString(action) > 60 {
+				action = string([]rune(action)[:57]) + "…}}"
+			}
+			id := parse.NewIdentifier(guardName).SetTree(tree).SetPos(x.Pos)
+			arg := &parse.StringNode{NodeType: parse.NodeString, Pos: x.Pos, Quoted: strconv.Quote(action), Text: action}
+			x.Pipe.Cmds = append(x.Pipe.Cmds, &parse.CommandNode{NodeType: parse.NodeCommand, Pos: x.Pos, Args: []parse.Node{id, arg}})
+		case *parse.IfNode:
+			guardList(tree, x.List)
+			guardList(tree, x.ElseList)
+		case *parse.RangeNode:
+			guardList(tree, x.List)
+			guardList(tree, x.ElseList)
+		case *parse.WithNode:
+			guardList(tree, x.List)
+			guardList(tree, x.ElseList)
+		case *parse.ListNode:
+			guardList(tree, x)
+		}
+	}
+}
+
+// checkSource reports every control character in a template (a tab, the
+// line ends \n and \r\n excepted) and every full-width ｛｛ or ｝｝ an input
+// method typed for {{ }}, each at its line and column.
+func checkSource(name, src string) error {
+	var errs doc.Errors
+	line, col := 1, 1
+	opened := 0 // the line where a full-width ｛｛ was reported
+	for i, r := range src {
+		switch {
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		case r == '\r' && strings.HasPrefix(src[i+1:], "\n"), r == '\t':
+		case doc.IsControl(r):
+			errs = append(errs, doc.Errorf(doc.Pos{File: name, Line: line, Col: col}, "control character %s in the template: delete it", doc.ControlName(r)))
+		case (r == '｛' || r == '｝') && strings.HasPrefix(src[i+len(string(r)):], string(r)) && !(r == '｝' && opened == line):
+			half := "{{"
+			if r == '｝' {
+				half = "}}"
+			} else {
+				half, opened = "{{ and }}", line
+			}
+			errs = append(errs, doc.Errorf(doc.Pos{File: name, Line: line, Col: col}, "full-width %c%c (typed with a Chinese input method): write %s in half-width characters", r, r, half))
+		}
+		col++
+		if len(errs) >= 20 {
+			break
+		}
+	}
+	return errs.Err()
+}

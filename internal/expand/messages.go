@@ -1,0 +1,100 @@
+package expand
+
+// messages.go rewords what text/template says about a template into the
+// terms of a document: the fields and functions a template may use, never
+// Go's types or the functions this package adds behind the scenes.
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"gongwen/internal/doc"
+)
+
+var (
+	errorCalling = regexp.MustCompile(`^error calling (\S+): (.*)$`)
+	noField      = regexp.MustCompile(`^can't evaluate field (\S+) in type (.+)$`)
+	wrongArgs    = regexp.MustCompile(`^wrong number of args for (\S+): want (?:at least )?(\d+) got (\d+)$`)
+	wrongType    = regexp.MustCompile(`^wrong type for value; expected (\S+); got (\S+)$`)
+)
+
+// What a template can reach, by the Go type text/template names.
+var templateTypes = map[string]struct {
+	name string
+	t    reflect.Type
+}{
+	"*doc.Document": {"the document", reflect.TypeOf(&doc.Document{})},
+	"doc.Document":  {"the document", reflect.TypeOf(&doc.Document{})},
+	"*doc.Table":    {"an annex table", reflect.TypeOf(&doc.Table{})},
+	"doc.Table":     {"an annex table", reflect.TypeOf(&doc.Table{})},
+}
+
+var kindNames = map[string]string{
+	"int": "a whole number", "int64": "a whole number", "string": "text", "float64": "a decimal",
+	"bool": "true/false", "interface {}": "a value",
+}
+
+// plainMessage is the message for an error text/template reports at an
+// action: field is the part of the action it names (.Figures.x), msg what
+// it says.
+func plainMessage(field, msg string) string {
+	at := ""
+	if field != "" && !strings.HasPrefix(field, guardName) {
+		at = field + ": "
+	}
+	if m := errorCalling.FindStringSubmatch(msg); m != nil {
+		if m[1] == guardName || strings.HasPrefix(m[2], m[1]+":") {
+			return m[2]
+		}
+		return at + m[2]
+	}
+	if m := noField.FindStringSubmatch(msg); m != nil {
+		what, hint := "this value", ""
+		if tt, ok := templateTypes[m[2]]; ok {
+			what = tt.name
+			if s := similarMember(tt.t, m[1]); s != "" {
+				hint = fmt.Sprintf("; did you mean .%s?", s)
+			}
+		}
+		return fmt.Sprintf("%s%s has no %q%s", at, what, m[1], hint)
+	}
+	if m := wrongArgs.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s%s takes %s argument(s), not %s", at, m[1], m[2], m[3])
+	}
+	if m := wrongType.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%sexpected %s, not %s", at, kindName(m[1]), kindName(m[2]))
+	}
+	return at + msg
+}
+
+func kindName(goType string) string {
+	if n, ok := kindNames[goType]; ok {
+		return n
+	}
+	return "another kind of value"
+}
+
+// similarMember finds the exported field or method of t that name was
+// probably meant to be: the same but for case, or the nearest by a typo.
+func similarMember(t reflect.Type, name string) string {
+	var names []string
+	for i := 0; i < t.NumMethod(); i++ {
+		names = append(names, t.Method(i).Name)
+	}
+	if e := t; e.Kind() == reflect.Pointer {
+		e = e.Elem()
+		for i := 0; i < e.NumField(); i++ {
+			if e.Field(i).IsExported() {
+				names = append(names, e.Field(i).Name)
+			}
+		}
+	}
+	for _, n := range names {
+		if strings.EqualFold(n, name) {
+			return n
+		}
+	}
+	return ""
+}
