@@ -182,7 +182,6 @@ func decode(path, src string) (map[string]any, *reader, error) {
 	return raw, &reader{file: path, src: src, pos: KeyPositions(path, src), used: map[string]bool{}}, nil
 }
 
-
 // reader extracts typed values from decoded TOML, recording each problem
 // with its position and every key it consumed.
 type reader struct {

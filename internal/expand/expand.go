@@ -132,7 +132,8 @@ func templateError(file, src string, err error) error {
 		rest = rest[j+3:]
 	}
 	rest = strings.Replace(rest, "map has no entry for key", "the data has no figure", 1)
-	rest = plainMessage(field, rest) // messages.go
+	// messages.go
+	rest = plainMessage(field, rest)
 	if r := []rune(rest); len(r) > 200 { // a message quoting a huge value
 		rest = string(r[:200]) + "…"
 	}
