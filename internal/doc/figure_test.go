@@ -25,7 +25,7 @@ func TestParseFigureKeepsTheWrittenPlaces(t *testing.T) {
 // The document's [figures] come out as whole numbers, exact decimals as
 // written, or one line of text; anything else is an error at its line.
 func TestFiguresAreNumbersDecimalsOrOneLineOfText(t *testing.T) {
-	src := "template = \"t.txt\"\nissuer = \"甲\"\ntitle = \"乙\"\nrecipients = \"丙\"\nsignature = \"甲\"\ndate = 2024-12-26\nnumber = \"川办函〔2024〕114号\"\n" +
+	src := "template = \"t.txt\"\nissuer = \"甲\"\ntitle = \"乙\"\nrecipients = \"丙\"\nsignature = \"甲\"\ndate = 2024-12-26\nnumber = \"川办函〔2024〕114号\"\nformat = \"letter\"\n" +
 		"[figures]\ncount = 7600\nfunds = 12.50\nrate = \"17.2%\"\n"
 	d, err := Parse("d.toml", src)
 	if err != nil {
@@ -41,12 +41,12 @@ func TestFiguresAreNumbersDecimalsOrOneLineOfText(t *testing.T) {
 		t.Errorf("rate = %#v", d.Figures["rate"])
 	}
 	for _, tc := range []struct{ value, want string }{
-		{`"21\n\n# 伪造标题"`, "d.toml:9:1: figures.x holds a line break"},
-		{`"甲\u0001"`, "d.toml:9:1: figures.x holds a control character U+0001 (SOH)"},
-		{"true", "d.toml:9:1: figures.x is true (true/false)"},
-		{"[1, 2]", "d.toml:9:1: figures.x is an array"},
-		{"2025-01-15", "d.toml:9:1: figures.x is a date or time"},
-		{"inf", "d.toml:9:1: figures.x is +Inf, which is not a number a document can print"},
+		{`"21\n\n# 伪造标题"`, "d.toml:10:1: figures.x holds a line break"},
+		{`"甲\u0001"`, "d.toml:10:1: figures.x holds a control character U+0001 (SOH)"},
+		{"true", "d.toml:10:1: figures.x is true (true/false)"},
+		{"[1, 2]", "d.toml:10:1: figures.x is an array"},
+		{"2025-01-15", "d.toml:10:1: figures.x is a date or time"},
+		{"inf", "d.toml:10:1: figures.x is +Inf, which is not a number a document can print"},
 	} {
 		_, err := Parse("d.toml", strings.SplitAfter(src, "[figures]\n")[0]+"x = "+tc.value+"\n")
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
