@@ -29,9 +29,9 @@ const (
 const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2012, as PDF.
 
 Usage:
-  gongwen build [-o PATH] [--ofd] [--fonts DIR] DOC.toml|DIR...
+  gongwen build [-o PATH] [--ofd] [--fonts DIR] [--strict] DOC.toml|DIR...
                                                       build PDFs (default into output/), or OFD
-  gongwen check [--fonts DIR] DOC.toml...             check everything, write nothing
+  gongwen check [--fonts DIR] [--strict] DOC.toml...  check everything, write nothing
   gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
                                                       draw the pages as PNG images (default into output/)
   gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...   rebuild from the recorded sources, compare bytes
@@ -77,7 +77,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--fonts DIR] DOC.toml|DIR...
+const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--fonts DIR] [--strict] DOC.toml|DIR...
 
 Builds each document's PDF. A folder stands for every data file (*.toml)
 directly in it. With one document, -o names the PDF file (or a folder to
@@ -97,16 +97,16 @@ The PDF is written to a temporary file and renamed into place when complete:
 on any error no output is written and an existing PDF keeps its bytes.
 The PDF's dates are the document's 成文日期, or SOURCE_DATE_EPOCH when set,
 so the same sources always give the same bytes.
-
+` + warningsHelp + `
 Options:
 `
 
-const checkHelp = `Usage: gongwen check [--fonts DIR] DOC.toml...
+const checkHelp = `Usage: gongwen check [--fonts DIR] [--strict] DOC.toml...
 
 Loads, expands and lays out each document, checking the data, the template
 and every character against its font, and reports every problem found.
 Writes nothing.
-
+` + warningsHelp + `
 Options:
 `
 
@@ -187,6 +187,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "output PDF or OFD file (one document) or folder (default output/)")
 	withOFD := fs.Bool("ofd", false, "also write NAME.ofd (OFD, GB/T 33190-2016) beside each NAME.pdf")
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
+	strict := strictFlag(fs)
 	if code := parse(fs, args, stdout, "document"); code >= 0 {
 		return code
 	}
@@ -195,6 +196,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	opt.OFD = *withOFD
+	opt.Strict = *strict
 	docs, err := build.Documents(fs.Args())
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen build:", err)
@@ -218,6 +220,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			if opt.OFD && !build.IsOFD(written) {
 				written += ", " + build.OFDName(written)
 			}
+			printWarnings(stderr, o.Warnings)
 			fmt.Fprintf(stdout, "%s → %s\n", o.Doc, written)
 			if s := buildChange(o.Previous, o.Out); s != "" {
 				fmt.Fprintln(stdout, s)
@@ -231,6 +234,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", checkHelp, stderr)
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
+	strict := strictFlag(fs)
 	if code := parse(fs, args, stdout, "document"); code >= 0 {
 		return code
 	}
@@ -238,6 +242,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
+	opt.Strict = *strict
 	status := exitOK
 	for _, d := range fs.Args() {
 		j, err := build.Prepare(d, opt)
@@ -246,6 +251,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			status = exitInput
 			continue
 		}
+		printWarnings(stderr, j.Warnings)
 		fmt.Fprintf(stdout, "%s: ok (%d pages)\n", d, len(j.Result.Pages))
 	}
 	return status

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+
+	"gongwen/internal/lint"
 )
 
 // Documents expands the command line's arguments: a folder stands for
@@ -49,6 +51,7 @@ type Outcome struct {
 	// Previous is what Out held before it was replaced, nil if nothing.
 	Previous []byte
 	Err      error
+	Warnings []lint.Warning // about the draft (see package lint)
 }
 
 // BuildAll builds docs[i] into outs[i], several at a time (workers
@@ -96,7 +99,7 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 				var files []Output
 				j, err := Prepare(docs[i], opt)
 				if err == nil {
-					o.Pages = len(j.Result.Pages)
+					o.Pages, o.Warnings = len(j.Result.Pages), j.Warnings
 					files, err = j.Outputs(outs[i], opt)
 				}
 				o.Err = err

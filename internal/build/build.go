@@ -23,6 +23,7 @@ import (
 	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
+	"gongwen/internal/lint"
 	pdfr "gongwen/internal/render/pdf"
 )
 
@@ -40,6 +41,9 @@ type Options struct {
 	Epoch *time.Time
 	// OFD, when set, makes a build write NAME.ofd beside each NAME.pdf.
 	OFD bool
+	// Strict makes the warnings about the document (package lint, the
+	// Job's Warnings) problems that stop the build.
+	Strict bool
 }
 
 // Job is a document carried through the pipeline up to composed pages.
@@ -49,6 +53,7 @@ type Job struct {
 	Fonts      *fonts.Set
 	FontConfig string // the fonts.toml that was read
 	Result     *layout.Result
+	Warnings   []lint.Warning // things in the draft that need a second look
 }
 
 // Prepare loads, expands and composes a document: everything but writing.
@@ -79,7 +84,11 @@ func Prepare(path string, opt Options) (*Job, error) {
 	if err := problems.err(); err != nil {
 		return nil, err
 	}
-	return &Job{Doc: d, Format: f, Fonts: set, FontConfig: cfgPath, Result: res}, nil
+	j := &Job{Doc: d, Format: f, Fonts: set, FontConfig: cfgPath, Result: res}
+	if err := j.lint(opt); err != nil {
+		return nil, err
+	}
+	return j, nil
 }
 
 // loadFonts resolves each role's font: the fonts folder's fonts.toml, then

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"gongwen/internal/lint"
+)
+
+// warningsHelp is what build and check say of warnings in their help.
+const warningsHelp = `
+Warnings (FILE:LINE:COL: warning: message, on the error output) point at
+what a proofreader would question: half-width punctuation between Chinese
+characters, unbalanced （）《》“”〔〕, a document number written with [] or
+【】, a date with leading zeros, an 附件说明 name ending in punctuation, a
+title that does not end in one of the 15 文种, a number typed in the
+template that the data computes, a title line break inside a word. They
+never stop a build, unless --strict is given.
+`
+
+// strictFlag adds --strict to a command.
+func strictFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("strict", false, "make warnings problems: report them as errors, write nothing, exit 1")
+}
+
+// printWarnings prints each warning on its own line.
+func printWarnings(w io.Writer, ws []lint.Warning) {
+	for _, x := range ws {
+		fmt.Fprintln(w, x)
+	}
+}
