@@ -27,7 +27,7 @@ recipients = "各市（州）人民政府"
 signature = "四川省人民政府办公厅"
 date = 2024-12-26
 number = "川办函〔2024〕114号"
-
+format = "letter"
 [[attachments]]
 title = "` + annex + `"
 table = "t.toml"
