@@ -69,7 +69,7 @@ func (c *composer) attachments(e format.Element) {
 	if len(d.Attachments) == 0 {
 		return
 	}
-	c.blank(e.GapLines)
+	c.keepClosing(e.GapLines) // the 附件说明 goes with the 署名, and lines of the 正文 with it
 	label := "附件："
 	lw := c.width(label, f.Body, sq)
 	for i, a := range d.Attachments {
@@ -86,7 +86,7 @@ func (c *composer) attachments(e format.Element) {
 		hang := f.ParagraphIndent*zi + lw + c.width(num, f.Body, sq)
 		lines := c.breakPara(c.bodyPara([]Span{c.span(text, f.Body)}, first, hang), a.Pos)
 		for _, l := range lines {
-			c.flow = append(c.flow, flowLine{texts: c.toTexts(l, f.Left)})
+			c.addLine(true, c.toTexts(l, f.Left)...)
 		}
 	}
 }

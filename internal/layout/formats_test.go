@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -115,5 +116,83 @@ func TestComposeJointMarkStacksTheIssuers(t *testing.T) {
 	}
 	if c := (names[0].Glyphs[0].X + right(suffix)) / 2; !near(c, f.CentreX()) {
 		t.Errorf("标志 centred on %.3f, want %.3f", c, f.CentreX())
+	}
+}
+
+// paras is n short paragraphs of one line each.
+func paras(n int) []doc.Block {
+	var body []doc.Block
+	for i := 0; i < n; i++ {
+		body = append(body, doc.Block{Kind: doc.Paragraph, Text: "短段落。"})
+	}
+	return body
+}
+
+// TestComposeImprintEndsOnAnEvenPage: the 版记 is on the document's last
+// side, an even page (clause 7.4): on the last page when that is even and
+// has room; on an added page when the text ends on an odd one; after a
+// blank page when an even last page has no room, and then neither the blank
+// page nor the 版记 page is numbered (clause 7.5).
+func TestComposeImprintEndsOnAnEvenPage(t *testing.T) {
+	f := format.File()
+	seen := map[int]int{}
+	for fill := 0; fill < 60; fill++ {
+		d := fileDoc(paras(fill))
+		d.CC = []string{"甲单位", "乙单位"}
+		d.Printer, d.Printed = "某办公室", doc.Date{Year: 2025, Month: 3, Day: 11}
+		pages := composeWith(t, d, f)
+		_, datePage, _ := findText(pages, "2024年12月26日")
+		_, imprintPage, ok := findText(pages, "某办公室")
+		if !ok || imprintPage != len(pages) || imprintPage%2 != 0 {
+			t.Fatalf("fill %d: 版记 on page %d of %d, want the last, even page", fill, imprintPage, len(pages))
+		}
+		numbered := func(i int) bool {
+			_, p, ok := findText(pages[i-1:i], fmt.Sprintf("— %d —", i))
+			return ok && p == 1
+		}
+		seen[imprintPage-datePage]++
+		switch imprintPage - datePage {
+		case 0, 1: // on the last page of text, or the next one
+			for i := 1; i <= len(pages); i++ {
+				if !numbered(i) {
+					t.Errorf("fill %d: page %d has no number", fill, i)
+				}
+			}
+		case 2: // a blank page, then the 版记 page
+			if len(pages[datePage].Texts) != 0 {
+				t.Errorf("fill %d: page %d should be blank", fill, datePage+1)
+			}
+			if numbered(datePage+1) || numbered(datePage+2) {
+				t.Errorf("fill %d: the blank page or the 版记 page after it is numbered", fill)
+			}
+		default:
+			t.Errorf("fill %d: the 版记 is %d pages after the date", fill, imprintPage-datePage)
+		}
+		last := pages[len(pages)-1].Rules
+		if r := last[len(last)-1]; !near(r.Y1, f.Bottom()) || !near(r.Width, f.ImprintOuterRule) {
+			t.Errorf("fill %d: last rule %+v, want %.2f mm on %.0f", fill, r, f.ImprintOuterRule, f.Bottom())
+		}
+	}
+	if seen[0] == 0 || seen[1] == 0 || seen[2] == 0 {
+		t.Errorf("the fills gave %v (版记 pages after the date's): want each case", seen)
+	}
+}
+
+// TestComposeSignatureNeverStartsAPage: the 署名 and date carry the last
+// lines of the 正文 to the next page with them (clause 7.3.5).
+func TestComposeSignatureNeverStartsAPage(t *testing.T) {
+	f := format.File()
+	for fill := 0; fill < 50; fill++ {
+		pages := composeWith(t, fileDoc(paras(fill)), f)
+		sig, page, _ := findText(pages, "四川省人民政府办公厅")
+		first := sig
+		for _, tx := range pages[page-1].Texts {
+			if tx.Style == f.Body && tx.Y < first.Y {
+				first = tx
+			}
+		}
+		if page > 1 && first.Y == sig.Y {
+			t.Errorf("fill %d: the 署名 starts page %d", fill, page)
+		}
 	}
 }

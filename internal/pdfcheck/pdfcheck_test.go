@@ -1,7 +1,9 @@
 package pdfcheck
 
 import (
+	"bytes"
 	"fmt"
+	"image"
 	"image/png"
 	"math"
 	"os"
@@ -432,5 +434,25 @@ func TestRequireToolsFailsAndSaysHowToInstall(t *testing.T) {
 	want := "pdfcheck: no-such-tool-pdfcheck not found on PATH; run `make test`, which installs poppler-utils and mupdf-tools"
 	if tb.fatal != want || tb.skip != "" {
 		t.Errorf("fatal %q, skip %q", tb.fatal, tb.skip)
+	}
+}
+
+func TestTraceGivesImageBoxesInMillimetres(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 4, 2))
+	for i := range img.Pix {
+		img.Pix[i] = 255
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	path := build(t, func(pdf *fpdf.Fpdf) {
+		pdf.AddPage()
+		pdf.RegisterImageOptionsReader("i", fpdf.ImageOptions{ImageType: "png"}, bytes.NewReader(b.Bytes()))
+		pdf.ImageOptions("i", 30, 40, 42, 21, false, fpdf.ImageOptions{}, 0, "")
+	})
+	got := trace(t, path)[0].Images
+	if len(got) != 1 || !near(got[0].X, 30, 0.01) || !near(got[0].Y, 40, 0.01) || !near(got[0].W, 42, 0.01) || !near(got[0].H, 21, 0.01) {
+		t.Errorf("images = %+v, want one at (30, 40), 42 × 21 mm", got)
 	}
 }

@@ -38,12 +38,19 @@ type Rule struct {
 	Fill           bool
 }
 
+// Image is a picture drawn on a page (fill_image): the box the unit square
+// of its matrix maps to, in mm from the page's top-left.
+type Image struct {
+	X, Y, W, H float64
+}
+
 // Page is one page of a trace.
 type Page struct {
 	Number        int
 	Width, Height float64 // mm, as displayed (after /Rotate)
 	Glyphs        []Glyph
 	Rules         []Rule
+	Images        []Image
 }
 
 // Trace runs `mutool draw -F trace -r 72 -o - FILE` and returns what every
@@ -202,6 +209,16 @@ func (p *traceParser) start(e xml.StartElement) {
 		}
 	case "clip_path", "clip_stroke_path":
 		p.path = nil
+	case "fill_image":
+		if pg != nil {
+			m := ctm()
+			x1, y1 := m.point(0, 0)
+			x2, y2 := m.point(1, 1)
+			pg.Images = append(pg.Images, Image{
+				X: math.Min(x1, x2) * mmPerPt, Y: math.Min(y1, y2) * mmPerPt,
+				W: math.Abs(x2-x1) * mmPerPt, H: math.Abs(y2-y1) * mmPerPt,
+			})
+		}
 	case "moveto", "lineto":
 		p.point("x", "y", num)
 	case "curveto":

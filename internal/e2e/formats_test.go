@@ -1,0 +1,470 @@
+package e2e
+
+// The samples of every format (data/sample-*.toml), built and measured
+// against ../shared/spec/gbt9704.md: each element within 0.5 mm of where the
+// standard and the project's choices put it.
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"gongwen/internal/build"
+	"gongwen/internal/pdfcheck"
+)
+
+// The numbers of the 文件格式, 命令格式 and 纪要格式 (clauses 7, 10.2, 10.3)
+// and the 版记 (7.4), written out as the spec gives them.
+const (
+	tol = 0.5 // mm: the tolerance for every element
+
+	fileMarkTop     = typeTop + 35 // 发文机关标志 of 文件格式 and 纪要: top edge 35 mm under the 版心's top
+	orderMarkTop    = typeTop + 20 // 命令: 20 mm
+	headRuleGap     = 4.0          // 版头分隔线 4 mm under the 发文字号
+	headRuleWidth   = 0.5          // choice
+	markMaxFile     = 156.0
+	markFloor       = 22.0 // choice: 二号
+	imprintSize     = 14.0 // 四号
+	imprintIndent   = imprintSize * mmPerPt
+	imprintOuter    = 0.35
+	imprintInner    = 0.25
+	sealSize        = 42.0
+	sealDateRight   = 4 // 字
+	upwardIndent    = 1 // 字
+	stampRightChars = 4
+)
+
+// sample is a built sample and what was read from it.
+type sample struct {
+	name  string
+	pdf   string
+	pages []pdfcheck.Page
+	body  [][]line // per page: lines whose em top is above the 版心's bottom
+	foot  [][]line // per page: the lines under it (page numbers)
+}
+
+var samples sync.Map // name → *sampleOnce
+
+type sampleOnce struct {
+	once sync.Once
+	s    *sample
+	err  error
+}
+
+// theSample builds data/NAME.toml once per test binary and traces it.
+func theSample(t *testing.T, name string) *sample {
+	t.Helper()
+	pdfcheck.RequireTools(t)
+	v, _ := samples.LoadOrStore(name, &sampleOnce{})
+	so := v.(*sampleOnce)
+	so.once.Do(func() {
+		s := &sample{name: name, pdf: filepath.Join(outDir, name+".pdf")}
+		if so.err = build.Build(filepath.Join("../../data", name+".toml"), s.pdf, build.Options{}); so.err != nil {
+			return
+		}
+		if s.pages, so.err = pdfcheck.Trace(s.pdf); so.err != nil {
+			return
+		}
+		for _, p := range s.pages {
+			var body, foot []line
+			for _, glyphs := range pdfcheck.Lines(p) {
+				l := newLine(p.Number, glyphs)
+				if l.emTop() >= typeBottom {
+					foot = append(foot, l)
+				} else {
+					body = append(body, l)
+				}
+			}
+			s.body, s.foot = append(s.body, body), append(s.foot, foot)
+		}
+		so.s = s
+	})
+	if so.err != nil {
+		t.Fatalf("building and reading %s: %v", name, so.err)
+	}
+	return so.s
+}
+
+// pieces splits a line where the white between two glyphs is wider than
+// gap mm: a line that holds several elements (the 发文字号 and the 签发人,
+// the 署名 of a 联合行文) gives one piece each.
+func pieces(l line, gap float64) []line {
+	var out []line
+	start := 0
+	for i := 1; i <= len(l.glyphs); i++ {
+		if i == len(l.glyphs) || l.glyphs[i].X-(l.glyphs[i-1].X+l.glyphs[i-1].Adv) > gap {
+			out = append(out, newLine(l.page, l.glyphs[start:i]))
+			start = i
+		}
+	}
+	return out
+}
+
+// find returns the piece of a page's lines that reads text.
+func (s *sample) find(t *testing.T, page int, text string) line {
+	t.Helper()
+	var have []string
+	for _, l := range s.body[page-1] {
+		for _, p := range pieces(l, bodyCell/2) {
+			if p.text == text {
+				return p
+			}
+			have = append(have, clip(p.text, 12))
+		}
+	}
+	t.Fatalf("%s page %d has no %q; it has %s", s.name, page, text, strings.Join(have, " | "))
+	return line{}
+}
+
+// findAny is find on any page: the page and the piece.
+func (s *sample) findAny(t *testing.T, text string) line {
+	t.Helper()
+	for i, ls := range s.body {
+		for _, l := range ls {
+			for _, p := range pieces(l, bodyCell/2) {
+				if p.text == text {
+					return p
+				}
+			}
+		}
+		_ = i
+	}
+	t.Fatalf("%s prints no %q", s.name, text)
+	return line{}
+}
+
+func within(t *testing.T, what string, got, want float64) {
+	t.Helper()
+	if !near(got, want, tol) {
+		t.Errorf("%s at %.3f mm, want %.3f ± %g", what, got, want, tol)
+	}
+}
+
+// onGrid is the nearest body grid line's em top to y, and whether y is on it.
+func onGrid(y float64) (float64, bool) {
+	k := math.Round((y - typeTop) / linePitch)
+	g := typeTop + k*linePitch
+	return g, near(y, g, tol)
+}
+
+// TestFileFormatHeader measures the 版头 of the 下行文 sample (clause 7.2):
+// 份号, 密级, 紧急程度 on the 版心's first lines, flush left; the red 标志
+// 35 mm under the 版心's top, centred; the 发文字号 下空二行, centred; the
+// red 版头分隔线 4 mm under it, as wide as the 版心; the 标题 下空二行.
+func TestFileFormatHeader(t *testing.T) {
+	s := theSample(t, "sample-file")
+	for i, text := range []string{"000001", "秘密★1年", "特急"} {
+		l := s.find(t, 1, text)
+		within(t, text+" em top", l.emTop(), typeTop+float64(i)*linePitch)
+		within(t, text+" left edge", l.cellStart(), typeLeft)
+		checkGlyphs(t, l, bodySize, black)
+	}
+	hei := fontFiles(t)["heiti"]
+	for _, text := range []string{"秘密★1年", "特急"} {
+		for _, g := range s.find(t, 1, text).glyphs {
+			if g.Rune != '★' && !fontIs(g.Font, hei) {
+				t.Errorf("%s: %q is in %s, want 黑体", text, g.Rune, g.Font)
+			}
+		}
+	}
+
+	mark := s.find(t, 1, "示例县人民政府文件")
+	within(t, "标志 em top", mark.emTop(), fileMarkTop)
+	within(t, "标志 centre", (mark.start()+mark.end())/2, typeCentre)
+	for _, g := range mark.glyphs {
+		if !sameColor(g.Color, red) || g.Size < markFloor || g.Size > 36.01 {
+			t.Errorf("标志 glyph %q: %.2f pt, colour %v; want red, 22–36 pt", g.Rune, g.Size, g.Color)
+		}
+	}
+	if w := mark.end() - mark.start(); w > markMaxFile {
+		t.Errorf("标志 is %.1f mm wide, more than the 版心's %g", w, markMaxFile)
+	}
+
+	num := s.find(t, 1, "示府发〔2025〕12号")
+	numTop := mark.emBottom() + linePitch - bodyEm + 2*linePitch
+	within(t, "发文字号 em top (下空二行)", num.emTop(), numTop)
+	within(t, "发文字号 centre", (num.start()+num.end())/2, typeCentre)
+
+	rule := headRule(t, s.pages[0])
+	within(t, "版头分隔线 top edge (4 mm under the 发文字号)", rule.top, num.emBottom()+headRuleGap)
+	within(t, "版头分隔线 left end", rule.left, typeLeft)
+	within(t, "版头分隔线 right end", rule.right, typeRight)
+	if !near(rule.thickness, headRuleWidth, 0.05) || !sameColor(rule.rule.Color, red) {
+		t.Errorf("版头分隔线 is %.3f mm thick, colour %v; want %.2f, red", rule.thickness, rule.rule.Color, headRuleWidth)
+	}
+
+	title := s.find(t, 1, "示例县人民政府")
+	within(t, "标题 em top (下空二行 under the rule)", title.emTop(), rule.bottom+linePitch-bodyEm+2*linePitch)
+	within(t, "标题 centre", (title.start()+title.end())/2, typeCentre)
+	checkGlyphs(t, title, titleSize, black)
+}
+
+// headRule is the one red rule of page 1.
+func headRule(t *testing.T, p pdfcheck.Page) ruleEdges {
+	t.Helper()
+	var reds []ruleEdges
+	for _, r := range p.Rules {
+		if sameColor(r.Color, red) {
+			reds = append(reds, edgesOf(r))
+		}
+	}
+	if len(reds) != 1 {
+		t.Fatalf("page 1 draws %d red rules, want the 版头分隔线 alone: %+v", len(reds), reds)
+	}
+	return reds[0]
+}
+
+// TestFileFormatUpward measures the 上行文's number line (clause 7.2.5): the
+// 发文字号 1 字 in from the left, "签发人：" in 仿宋 and the names in 楷体
+// ending 1 字 in from the right, all on one baseline.
+func TestFileFormatUpward(t *testing.T) {
+	s := theSample(t, "sample-upward")
+	num := s.find(t, 1, "示府〔2025〕5号")
+	within(t, "发文字号 left edge", num.cellStart(), typeLeft+upwardIndent*bodyCell)
+	label := s.find(t, 1, "签发人：王明")
+	second := s.find(t, 1, "李华")
+	within(t, "签发人 line's right end", second.cellEnd(), typeRight-upwardIndent*bodyCell)
+	if !near(label.baseline(), num.baseline(), 0.01) {
+		t.Errorf("签发人 baseline %.3f, 发文字号 %.3f: want one line", label.baseline(), num.baseline())
+	}
+	files := fontFiles(t)
+	for i, g := range append(label.glyphs, second.glyphs...) {
+		want := files["kaiti"]
+		if i < 4 {
+			want = files["fangsong"]
+		}
+		if !fontIs(g.Font, want) {
+			t.Errorf("%q is in %s, want %s", g.Rune, g.Font, want)
+		}
+	}
+	rule := headRule(t, s.pages[0])
+	within(t, "版头分隔线 top edge", rule.top, num.emBottom()+headRuleGap)
+}
+
+// TestJointIssuersAndSeals measures the 联合行文 sample (clauses 7.2.3,
+// 7.3.5.1): the issuers stacked, spread to one width, "文件" to their right
+// centred on the stack, the whole centred; three seals of 42 mm in one row,
+// not touching, inside the 版心, each centred on its 署名; the date 右空四字
+// under the last seal.
+func TestJointIssuersAndSeals(t *testing.T) {
+	s := theSample(t, "sample-joint")
+	names := []string{"示例市教育局", "示例市财政局", "示例市人力资源和社会保障局"}
+	var stack []line
+	for _, n := range names {
+		for _, l := range s.body[0] {
+			if p := pieces(l, 40); strings.HasPrefix(p[0].text, n) && sameColor(l.first().Color, red) {
+				stack = append(stack, p[0])
+			}
+		}
+	}
+	if len(stack) != 3 {
+		t.Fatalf("found %d stacked names, want 3", len(stack))
+	}
+	suffix := stack[1].glyphs[len(stack[1].glyphs)-2:]
+	stack[1] = newLine(1, stack[1].glyphs[:len(stack[1].glyphs)-2])
+	for i, l := range stack {
+		if l.text != names[i] {
+			t.Errorf("stack line %d reads %q, want %q", i, l.text, names[i])
+		}
+		within(t, names[i]+" start", l.start(), stack[2].start())
+		within(t, names[i]+" end", l.end(), stack[2].end())
+	}
+	if string([]rune{suffix[0].Rune, suffix[1].Rune}) != "文件" {
+		t.Fatalf("no 文件 beside the middle name")
+	}
+	within(t, "文件's em centre (on the stack's)", (emTop(suffix[0])+emBottom(suffix[0]))/2, (stack[0].emTop()+stack[2].emBottom())/2)
+	within(t, "标志 centre", (stack[0].start()+suffix[1].X+suffix[1].Adv)/2, typeCentre)
+	within(t, "标志 em top", stack[0].emTop(), fileMarkTop)
+
+	// The seals: on the page of the date.
+	date := s.findAny(t, "2025年5月6日")
+	page := s.pages[date.page-1]
+	if len(page.Images) != 3 {
+		t.Fatalf("page %d draws %d images, want 3 seals", date.page, len(page.Images))
+	}
+	sigs := []string{"示例市教育局", "示例市财政局", "示例市人社局"}
+	for i, im := range page.Images {
+		if !near(im.W, sealSize, tol) || !near(im.H, sealSize, tol) {
+			t.Errorf("seal %d is %.1f × %.1f mm, want %g", i, im.W, im.H, sealSize)
+		}
+		if im.X < typeLeft-0.01 || im.X+im.W > typeRight+0.01 {
+			t.Errorf("seal %d spans x %.1f–%.1f, outside the 版心", i, im.X, im.X+im.W)
+		}
+		if i > 0 {
+			prev := page.Images[i-1]
+			if gap := im.X - (prev.X + prev.W); gap <= 0 {
+				t.Errorf("seals %d and %d touch or overlap (gap %.2f mm)", i-1, i, gap)
+			}
+			within(t, fmt.Sprintf("seal %d top (one row)", i), im.Y, prev.Y)
+		}
+		sig := s.find(t, date.page, sigs[i])
+		within(t, sigs[i]+" centre (under its seal)", (sig.start()+sig.end())/2, im.X+im.W/2)
+		if im.Y > sig.emTop() || im.Y+im.H < sig.emBottom() {
+			t.Errorf("seal %d (y %.1f–%.1f) does not cover its 署名 (%.1f–%.1f)", i, im.Y, im.Y+im.H, sig.emTop(), sig.emBottom())
+		}
+	}
+	within(t, "date's right end (右空四字)", date.cellEnd(), typeRight-sealDateRight*bodyCell)
+	last := page.Images[2]
+	within(t, "last seal centred on the date", last.X+last.W/2, (date.start()+date.end())/2)
+}
+
+// TestFileFormatBodyOnTheGrid: every body-size line of the main text stands
+// on the 22-line grid, full pages hold 22 lines, and the 署名 never starts a
+// page: lines of the 正文 go with it.
+func TestFileFormatBodyOnTheGrid(t *testing.T) {
+	for _, name := range []string{"sample-file", "sample-upward", "sample-joint"} {
+		t.Run(name, func(t *testing.T) {
+			s := theSample(t, name)
+			full := 0
+			header := headRule(t, s.pages[0]).bottom // the 版头 is placed by its own rules
+			for i, ls := range s.body {
+				n := 0
+				for _, l := range ls {
+					if !near(l.first().Size, bodySize, 0.01) || sameColor(l.first().Color, red) {
+						continue
+					}
+					if i == 0 && l.emTop() < header {
+						continue
+					}
+					if g, ok := onGrid(l.emTop()); !ok {
+						t.Errorf("page %d: %q em top %.3f, off the grid (nearest line %.3f)", i+1, clip(l.text, 10), l.emTop(), g)
+					}
+					n++
+				}
+				if n == linesPerPage {
+					full++
+				}
+				if n > linesPerPage {
+					t.Errorf("page %d holds %d body lines, more than %d", i+1, n, linesPerPage)
+				}
+			}
+			if name == "sample-file" && full == 0 {
+				t.Errorf("no page holds 22 body lines; page 2 of the sample is full")
+			}
+		})
+	}
+	for _, name := range []string{"sample-file", "sample-upward", "sample-joint"} {
+		s := theSample(t, name)
+		date := s.findAny(t, map[string]string{"sample-file": "2025年3月10日", "sample-upward": "2025年4月18日", "sample-joint": "2025年5月6日"}[name])
+		above := 0
+		for _, l := range s.body[date.page-1] {
+			if l.emTop() < date.emTop()-1.5*linePitch {
+				above++ // a line of the 正文 (or 附件说明) above the 署名
+			}
+		}
+		if above == 0 {
+			t.Errorf("%s: the 署名 and date start page %d alone", name, date.page)
+		}
+	}
+}
+
+// TestImprint measures the 版记 of every sample that has one (clause 7.4):
+// on the last page, an even one; rules as wide as the 版心, black, the first
+// and last 0.35 mm and those between 0.25 mm, the last on 262 mm; 抄送 and
+// 印发 in 四号, 1 字 in on both sides, wrapped 抄送 lines after the colon.
+func TestImprint(t *testing.T) {
+	for _, tc := range []struct {
+		name, cc, printer, printed string
+		ccLines                    int
+	}{
+		{"sample-file", "抄送：", "示例县人民政府办公室", "2025年3月11日印发", 2},
+		{"sample-upward", "", "示例县人民政府办公室", "2025年4月18日印发", 0},
+		{"sample-joint", "抄送：", "示例市教育局办公室", "2025年5月7日印发", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := theSample(t, tc.name)
+			n := len(s.pages)
+			if n%2 != 0 {
+				t.Errorf("%d pages: the 版记 must be on an even page", n)
+			}
+			p := s.pages[n-1]
+			var rules []ruleEdges
+			for _, r := range p.Rules {
+				if e := edgesOf(r); e.level && sameColor(r.Color, black) && e.right-e.left > 100 {
+					rules = append(rules, e)
+				}
+			}
+			want := 3
+			if tc.cc == "" {
+				want = 2
+			}
+			if len(rules) != want {
+				t.Fatalf("last page draws %d full-width black rules, want %d", len(rules), want)
+			}
+			for i, r := range rules {
+				w := imprintInner
+				if i == 0 || i == len(rules)-1 {
+					w = imprintOuter
+				}
+				if !near(r.thickness, w, 0.03) {
+					t.Errorf("rule %d is %.3f mm thick, want %.2f", i, r.thickness, w)
+				}
+				within(t, fmt.Sprintf("rule %d left end", i), r.left, typeLeft)
+				within(t, fmt.Sprintf("rule %d right end", i), r.right, typeRight)
+			}
+			within(t, "last rule", (rules[len(rules)-1].top+rules[len(rules)-1].bottom)/2, typeBottom)
+
+			printer := s.find(t, n, tc.printer)
+			printed := s.find(t, n, tc.printed)
+			within(t, "印发机关 left edge", printer.start(), typeLeft+imprintIndent)
+			within(t, "印发日期 right end", printed.end(), typeRight-imprintIndent)
+			checkGlyphs(t, printer, imprintSize, black)
+			if printer.emTop() < rules[len(rules)-2].bottom || printer.emBottom() > rules[len(rules)-1].top {
+				t.Errorf("印发 line (%.2f–%.2f) is not between the last two rules", printer.emTop(), printer.emBottom())
+			}
+			if tc.cc == "" {
+				return
+			}
+			var cc []line
+			for _, l := range s.body[n-1] {
+				if l.emTop() > rules[0].bottom && l.emBottom() < rules[1].top {
+					cc = append(cc, l)
+				}
+			}
+			if len(cc) != tc.ccLines || !strings.HasPrefix(cc[0].text, tc.cc) || !strings.HasSuffix(cc[len(cc)-1].text, "。") {
+				t.Fatalf("抄送 lines %q, want %d starting %q and ending 。", texts(cc), tc.ccLines, tc.cc)
+			}
+			within(t, "抄送 left edge", cc[0].start(), typeLeft+imprintIndent)
+			for _, l := range cc[1:] {
+				within(t, "wrapped 抄送 line (after the colon)", l.start(), typeLeft+imprintIndent+3*imprintSize*mmPerPt)
+			}
+			checkGlyphs(t, cc[0], imprintSize, black)
+		})
+	}
+}
+
+// TestFileFormatPageNumbers: the 文件格式 numbers every page from page 1,
+// odd pages on the right and even on the left (clause 7.5), as the notice's
+// are measured; the 版记 page without a blank page before it too.
+func TestFileFormatPageNumbers(t *testing.T) {
+	for _, name := range []string{"sample-file", "sample-upward", "sample-joint"} {
+		t.Run(name, func(t *testing.T) {
+			s := theSample(t, name)
+			for i, foot := range s.foot {
+				page := i + 1
+				if len(foot) != 1 || foot[0].text != fmt.Sprintf("—%d—", page) {
+					t.Errorf("page %d: %d lines under the 版心 %q, want its number", page, len(foot), texts(foot))
+					continue
+				}
+				l := foot[0]
+				within(t, "number's em top", l.emTop(), pageNumberTop)
+				if page%2 == 0 {
+					within(t, fmt.Sprintf("page %d number start", page), l.start(), typeLeft+pageNumberIndent)
+				} else {
+					within(t, fmt.Sprintf("page %d number end", page), l.end(), typeRight-pageNumberIndent)
+				}
+			}
+		})
+	}
+}
+
+func texts(ls []line) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.text
+	}
+	return out
+}
