@@ -208,6 +208,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	status := exitOK
+	tuneGC(len(docs))
 	prog := newProgress(stdout, len(docs))
 	build.BuildAll(docs, targets, opt, 0, func(i int) { prog.begin(docs[i]) }, func(i int, o build.Outcome) {
 		prog.report(o.Pages, o.Err != nil, func() {

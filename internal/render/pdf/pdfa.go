@@ -49,6 +49,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gongwen/internal/icc"
 )
@@ -72,6 +73,7 @@ var (
 	trailerRE   = regexp.MustCompile(`/(Root|Info) (\d+) 0 R`)
 	refRE       = regexp.MustCompile(`^(\d+) 0 R$`)
 	versionRE   = regexp.MustCompile(`^%PDF-1\.([0-9])`)
+	anyRefRE    = regexp.MustCompile(`(\d+) 0 R`)
 )
 
 // parseFile splits fpdf's output into its objects.
@@ -202,7 +204,7 @@ func toPDFA(raw []byte, info docInfo, fontNames map[string]string) ([]byte, erro
 	if _, ok := cat.get("OutputIntents"); ok {
 		return nil, errors.New("the PDF library already wrote an output intent")
 	}
-	profile, err := deflate(icc.SRGB())
+	profile, err := srgbDeflated()
 	if err != nil {
 		return nil, err
 	}
@@ -313,7 +315,7 @@ func tagFonts(f *file, fontNames map[string]string) error {
 			return fmt.Errorf("font %s: no PostScript name known for it", base)
 		}
 		desc, _ := o.get("DescendantFonts")
-		m := regexp.MustCompile(`(\d+) 0 R`).FindStringSubmatch(desc)
+		m := anyRefRE.FindStringSubmatch(desc)
 		if m == nil {
 			return fmt.Errorf("font %s: no descendant font", base)
 		}
@@ -528,12 +530,19 @@ func cidSet(cidToGID []byte) []byte {
 	return bits
 }
 
+// deflaters are zlib writers at the best compression, kept for reuse: a new
+// one allocates over a megabyte of tables, and a document needs several.
+// A writer Reset onto a new buffer compresses exactly as a new one would.
+var deflaters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestCompression)
+	return w
+}}
+
 func deflate(b []byte) ([]byte, error) {
 	var out bytes.Buffer
-	w, err := zlib.NewWriterLevel(&out, zlib.BestCompression)
-	if err != nil {
-		return nil, err
-	}
+	w := deflaters.Get().(*zlib.Writer)
+	defer deflaters.Put(w)
+	w.Reset(&out)
 	if _, err := w.Write(b); err != nil {
 		return nil, err
 	}
@@ -542,6 +551,10 @@ func deflate(b []byte) ([]byte, error) {
 	}
 	return out.Bytes(), nil
 }
+
+// srgbDeflated is the output intent's profile compressed, made once per
+// process: every document embeds the same bytes.
+var srgbDeflated = sync.OnceValues(func() ([]byte, error) { return deflate(icc.SRGB()) })
 
 // ---- Just enough PDF syntax (PDF Reference, chapter 3: lexical
 // conventions and objects) ----
