@@ -344,7 +344,7 @@ const eps = 1e-6
 //
 // It returns the characters that a span's font lacks, if any, as errors.
 func Break(p Para) ([]Line, []MissingGlyph) {
-	as, missing := atoms(p.Spans, p.Squeeze, min(max(p.Shrink, 0), 0.5))
+	as, gs, missing := measured(p.Spans, p.Squeeze, min(max(p.Shrink, 0), 0.5))
 	if len(as) == 0 {
 		return nil, missing
 	}
@@ -378,7 +378,7 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 		w, s := measureJoin(a, b)
 		return w-s <= avail()+eps
 	}
-	for _, g := range groups(as) {
+	for _, g := range gs {
 		ga := as[g.start:g.end]
 		if len(trimSpaces(cur)) == 0 {
 			cur = cur[:0] // spaces at a line's start disappear
