@@ -17,10 +17,10 @@ FUZZTIME ?= 10s
 all: docs
 
 $(BIN): $(shell find cmd internal -name '*.go' -not -name '*_test.go') go.mod go.sum
-	$(GO) build -trimpath -o $@ ./cmd/gongwen
+	$(GO) build -trimpath -buildvcs=auto -o $@ ./cmd/gongwen
 
 docs: $(BIN)
-	$(BIN) build -o output $(DOCS)
+	$(BIN) build -o output/ $(DOCS)
 
 # Installs what is missing, with apt-get (as root, or through sudo).
 tools:

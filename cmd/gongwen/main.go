@@ -36,6 +36,7 @@ Usage:
                                                       draw the pages as PNG images (default into output/)
   gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...   rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
+  gongwen fonts [--licences]                          the fonts built in, their licences
   gongwen version                                     print the version
   gongwen help [COMMAND]                              this text, or a command's
 
@@ -52,29 +53,43 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
+	if cmd, ok := commands[args[0]]; ok {
+		return cmd(args[1:], stdout, stderr)
+	}
 	switch args[0] {
-	case "build":
-		return runBuild(args[1:], stdout, stderr)
-	case "check":
-		return runCheck(args[1:], stdout, stderr)
-	case "verify":
-		return runVerify(args[1:], stdout, stderr)
-	case "preview":
-		return runPreview(args[1:], stdout, stderr)
-	case "diff":
-		return runDiff(args[1:], stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintln(stdout, "gongwen", build.Version)
-		return exitOK
+		return runVersion(stdout)
 	case "help", "-h", "--help", "-help":
-		if len(args) > 1 && (args[1] == "build" || args[1] == "check" || args[1] == "verify" || args[1] == "preview" || args[1] == "diff") {
-			return run([]string{args[1], "--help"}, stdout, stderr)
+		if len(args) == 1 {
+			fmt.Fprint(stdout, usage)
+			return exitOK
 		}
-		fmt.Fprint(stdout, usage)
-		return exitOK
+		if _, ok := commands[args[1]]; ok {
+			return commands[args[1]]([]string{"--help"}, stdout, stderr)
+		}
+		if args[1] == "version" {
+			fmt.Fprint(stdout, usage)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "gongwen help: no command %q\n\n%s", args[1], usage)
+		return exitUsage
 	}
 	fmt.Fprintf(stderr, "gongwen: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
+}
+
+// commands are the subcommands that take arguments, by name.
+var commands map[string]func(args []string, stdout, stderr io.Writer) int
+
+func init() {
+	commands = map[string]func([]string, io.Writer, io.Writer) int{
+		"build":   runBuild,
+		"check":   runCheck,
+		"verify":  runVerify,
+		"preview": runPreview,
+		"diff":    runDiff,
+		"fonts":   runFonts,
+	}
 }
 
 const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--fonts DIR] [--strict] DOC.toml|DIR...
@@ -121,7 +136,9 @@ whose content changed, each one that is missing and each new one.
 
 The project is the folder holding the recorded data file, looked for from
 the current folder upwards, then from the PDF's folder upwards. The recorded
-fonts.toml is used unless --fonts is given.
+fonts.toml is used unless --fonts is given. When the rebuild cannot use what
+the PDF records (a font from outside the project not found: pass the same
+--fonts), it says it could not rebuild, and does not compare.
 
 Exit status: 0 every PDF is identical to its rebuild, 1 one differs or
 cannot be verified, 2 wrong usage.
@@ -147,7 +164,7 @@ Options:
 // Resolutions preview accepts, in dots per inch.
 const minDPI, maxDPI = 10, 600
 
-const fontsFlagHelp = "folder with fonts.toml mapping the typeface roles to .ttf files (default: the nearest fonts/ folder above the document)"
+const fontsFlagHelp = "folder with a fonts.toml mapping typeface roles to .ttf files, for the roles neither the document nor the nearest fonts/fonts.toml names (see gongwen help fonts)"
 
 func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -160,26 +177,63 @@ func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parse handles --help and parses flags; it returns the exit status to stop
-// with, or -1 to go on. what names the arguments the command needs.
+// parse handles --help and parses flags, wherever they are among the
+// arguments (up to a "--"); it returns the exit status to stop with, or -1
+// to go on. what names the arguments the command needs ("" for none).
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer, what string) int {
 	if helpRequested(args) {
 		fs.SetOutput(stdout)
 		fs.Usage()
 		return exitOK
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(flagsFirst(fs, args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
 		return exitUsage
 	}
-	if fs.NArg() == 0 {
+	if what != "" && fs.NArg() == 0 {
 		fmt.Fprintf(fs.Output(), "gongwen %s: no %s given\n", fs.Name(), what)
 		fs.Usage()
 		return exitUsage
 	}
 	return -1
+}
+
+// flagsFirst moves the flags among args before the other arguments (the
+// flag package stops at the first argument that is not a flag), keeping
+// each flag's value with it, and ends the flags with "--" so that a file
+// named like a flag after a "--" stays a file.
+func flagsFirst(fs *flag.FlagSet, args []string) []string {
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			rest = append(rest, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			continue // the flag package says it is unknown
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return append(append(flags, "--"), rest...)
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -202,11 +256,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gongwen build:", err)
 		return exitUsage
 	}
-	targets, err := outputs(docs, *out)
+	targets, inFolder, err := outputs(docs, *out)
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen build:", err)
 		return exitUsage
 	}
+	opt.MakeOutputDir = inFolder
 	status := exitOK
 	tuneGC(len(docs))
 	prog := newProgress(stdout, len(docs))
@@ -273,9 +328,13 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		diffs := rep.Differences()
-		if rep.Identical {
+		switch {
+		case !rep.Rebuilt():
+			fmt.Fprintf(stdout, "%s: could not rebuild from %s, so not compared\n", p, rep.Recorded.Document)
+			status = exitInput
+		case rep.Identical:
 			fmt.Fprintf(stdout, "%s: identical to a rebuild from %s\n", p, rep.Recorded.Document)
-		} else {
+		default:
 			fmt.Fprintf(stdout, "%s: differs from a rebuild from %s\n", p, rep.Recorded.Document)
 			status = exitInput
 			if len(diffs) == 0 {
@@ -305,6 +364,10 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
+	if st, err := os.Stat(*out); err == nil && !st.IsDir() {
+		fmt.Fprintf(stderr, "gongwen preview: -o %s: a file, not a folder for the images\n", *out)
+		return exitUsage
+	}
 	docs := fs.Args()
 	names := map[string]string{}
 	for _, d := range docs {
@@ -314,10 +377,6 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		names[n] = d
-	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "gongwen preview: cannot make output folder: %v\n", err)
-		return exitUsage
 	}
 	status := exitOK
 	for _, d := range docs {
@@ -361,6 +420,9 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 			return nil, fmt.Errorf("%s: preview: page %d: %v", docPath, i+1, err)
 		}
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, doc.Errorf(doc.Pos{File: dir}, "cannot make the output folder: %v", err)
+	}
 	name := previewName(docPath)
 	page := func(n int) string { return filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, n)) }
 	var paths []string
@@ -403,35 +465,58 @@ func options(fontsDir string, stderr io.Writer) (build.Options, int) {
 	return build.Options{FontsDir: fontsDir, Epoch: epoch}, -1
 }
 
-// outputs decides each document's PDF path.
-func outputs(docs []string, out string) ([]string, error) {
+// outputFileExts are the extensions of the files gongwen build writes:
+// -o ending in one (in any case) names a file.
+var outputFileExts = []string{".pdf", ".ofd"}
+
+// outputs decides each document's output path from -o: a file when it ends
+// in an output extension, a folder when it is one, ends in a slash or
+// several documents are given (they cannot share a file); otherwise, with
+// one document, an error saying so. A folder is made only when a
+// document is written into it (inFolder: set Options.MakeOutputDir).
+func outputs(docs []string, out string) (targets []string, inFolder bool, err error) {
 	dir := out
-	single := ""
-	if out == "" {
+	switch {
+	case out == "":
 		dir = "output"
-	} else if st, err := os.Stat(out); (err == nil && !st.IsDir()) || (err != nil && (filepath.Ext(out) == ".pdf" || build.IsOFD(out))) {
-		if len(docs) > 1 {
-			return nil, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
+	case hasExt(out, outputFileExts):
+		if st, err := os.Stat(out); err == nil && st.IsDir() {
+			break // a folder named like a file: still a folder
 		}
-		single = out
-	}
-	if single != "" {
-		return []string{single}, nil
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot make output folder: %v", err)
+		if len(docs) > 1 {
+			return nil, false, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
+		}
+		return []string{out}, false, nil
+	case strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)):
+	default:
+		st, err := os.Stat(out)
+		if err == nil && !st.IsDir() {
+			return nil, false, fmt.Errorf("-o %s: a file that does not end in %s; name the PDF NAME%s, or a folder", out, strings.Join(outputFileExts, " or "), outputFileExts[0])
+		}
+		if err != nil && len(docs) == 1 {
+			return nil, false, fmt.Errorf("-o %s: neither a folder nor a file ending in %s: end a new folder's name with / (%s/), or a file's with %s", out, strings.Join(outputFileExts, " or "), out, outputFileExts[0])
+		}
 	}
 	seen := map[string]string{}
-	var targets []string
 	for _, d := range docs {
 		t := filepath.Join(dir, build.OutputName(d))
 		if prev, ok := seen[t]; ok {
-			return nil, fmt.Errorf("%s and %s would both be written to %s", prev, d, t)
+			return nil, false, fmt.Errorf("%s and %s would both be written to %s", prev, d, t)
 		}
 		seen[t] = d
 		targets = append(targets, t)
 	}
-	return targets, nil
+	return targets, true, nil
+}
+
+// hasExt reports whether p ends in one of exts, in any case.
+func hasExt(p string, exts []string) bool {
+	for _, e := range exts {
+		if strings.EqualFold(filepath.Ext(p), e) {
+			return true
+		}
+	}
+	return false
 }
 
 // report prints each problem on its own line.

@@ -28,6 +28,24 @@ type Report struct {
 	Format    bool     // the format's settings differ
 	BuildErr  error    // why the rebuild failed, if it did
 	Unchecked []string // recorded inputs outside the project that could not be compared
+	// Unavailable lists recorded inputs from outside the project (fonts, by
+	// name) whose content the rebuild did not read under any name: it could
+	// not use what the PDF was made from, so its bytes say nothing.
+	Unavailable []string
+}
+
+// Rebuilt reports whether the document could be rebuilt from what the PDF
+// records: the rebuild ran and read every recorded input from outside the
+// project. When it could not, the PDF neither matches nor differs.
+func (r *Report) Rebuilt() bool { return r.BuildErr == nil && len(r.Unavailable) == 0 }
+
+// Builtin starts the recorded name of a font built into the tool.
+const Builtin = "builtin:"
+
+// external reports whether a recorded path names no file in the project:
+// a file outside it, or a font built into the tool.
+func external(path string) bool {
+	return strings.HasPrefix(path, Outside) || strings.HasPrefix(path, Builtin)
 }
 
 // Verify reads the record in pdf, finds the project holding its data file
@@ -55,7 +73,7 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string,
 
 	// Each recorded input against the file now at its path.
 	for _, s := range rec.Sources {
-		if strings.HasPrefix(s.Path, Outside) {
+		if external(s.Path) {
 			continue // compared with the rebuild's inputs below
 		}
 		sha, err := HashFile(filepath.Join(root, filepath.FromSlash(s.Path)))
@@ -73,19 +91,32 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string,
 	if err != nil {
 		rep.BuildErr = err
 		for _, s := range rec.Sources {
-			if strings.HasPrefix(s.Path, Outside) {
+			if external(s.Path) {
 				rep.Unchecked = append(rep.Unchecked, s.Path)
 			}
 		}
 		return rep, nil
 	}
 	rep.Identical = bytes.Equal(out, pdf)
+	hashes := map[string]bool{}
+	for _, s := range cur.Sources {
+		hashes[s.SHA256] = true
+	}
+	for _, s := range rec.Sources {
+		if _, same := cur.Source(s.Path); strings.HasPrefix(s.Path, Outside) && !same && !hashes[s.SHA256] {
+			rep.Unavailable = append(rep.Unavailable, s.Path)
+		}
+	}
+	if !rep.Rebuilt() {
+		rep.Identical = false
+		return rep, nil
+	}
 	for _, s := range cur.Sources {
 		old, ok := rec.Source(s.Path)
 		switch {
 		case !ok:
 			rep.Added = append(rep.Added, s.Path)
-		case strings.HasPrefix(s.Path, Outside) && old.SHA256 != s.SHA256:
+		case external(s.Path) && old.SHA256 != s.SHA256:
 			rep.Changed = append(rep.Changed, s.Path)
 		}
 	}
@@ -159,6 +190,9 @@ func (r *Report) Differences() []string {
 	}
 	if r.Tool != "" {
 		out = append(out, fmt.Sprintf("tool: made by %s, rebuilt by %s", r.Recorded.Tool, r.Tool))
+	}
+	for _, p := range r.Unavailable {
+		out = append(out, "not found: "+p+" (pass --fonts DIR, the folder of the fonts.toml that names it)")
 	}
 	for _, p := range r.Unchecked {
 		out = append(out, "not checked (outside the project): "+p)

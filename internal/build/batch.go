@@ -112,6 +112,9 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 	for i := range docs {
 		r := <-results[i]
 		for _, f := range r.files {
+			if r.o.Err == nil && opt.MakeOutputDir {
+				r.o.Err = makeDir(filepath.Dir(f.Path))
+			}
 			if r.o.Err == nil {
 				r.o.Err = WriteAtomic(f.Path, f.Data)
 			}
@@ -130,4 +133,13 @@ func readPrevious(path string) []byte {
 	}
 	b, _ := os.ReadFile(path)
 	return b
+}
+
+// makeDir makes an output folder (and those above it) when the first
+// document is written into it: a failed build leaves nothing behind.
+func makeDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s: cannot make the output folder: %v", dir, unwrapPath(err))
+	}
+	return nil
 }

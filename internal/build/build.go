@@ -32,9 +32,9 @@ const Version = "0.1.0"
 
 // Options tune a build.
 type Options struct {
-	// FontsDir is the folder holding fonts.toml; empty means: look for
-	// fonts/fonts.toml beside the document and in each folder above it, then
-	// in the current folder.
+	// FontsDir is a folder holding a fonts.toml (--fonts), for the roles
+	// that neither the document nor the nearest fonts/fonts.toml names (see
+	// loadFonts for the whole order).
 	FontsDir string
 	// Epoch, if set, is the date written into the PDF instead of the 成文日期
 	// (SOURCE_DATE_EPOCH, https://reproducible-builds.org/specs/source-date-epoch/).
@@ -44,16 +44,20 @@ type Options struct {
 	// Strict makes the warnings about the document (package lint, the
 	// Job's Warnings) problems that stop the build.
 	Strict bool
+	// MakeOutputDir makes a PDF's folder, in BuildAll, when the PDF is
+	// ready to be written into it (never for a document that failed).
+	MakeOutputDir bool
 }
 
 // Job is a document carried through the pipeline up to composed pages.
 type Job struct {
-	Doc        *doc.Document
-	Format     *format.Format
-	Fonts      *fonts.Set
-	FontConfig string // the fonts.toml that was read
-	Result     *layout.Result
-	Warnings   []lint.Warning // things in the draft that need a second look
+	Doc         *doc.Document
+	Format      *format.Format
+	Fonts       *fonts.Set
+	FontConfig  string   // the first fonts.toml read, "" when none was
+	FontConfigs []string // every fonts.toml read, nearest first
+	Result      *layout.Result
+	Warnings    []lint.Warning // things in the draft that need a second look
 }
 
 // Prepare loads, expands and composes a document: everything but writing.
@@ -71,7 +75,7 @@ func Prepare(path string, opt Options) (*Job, error) {
 	if err != nil {
 		problems.add(doc.Errorf(d.At("format"), "%v", err))
 	}
-	set, cfgPath, err := loadFonts(d, opt)
+	set, cfgPaths, err := loadFonts(d, opt)
 	problems.add(err)
 	problems.add(expand.Expand(d))
 	var res *layout.Result
@@ -84,92 +88,14 @@ func Prepare(path string, opt Options) (*Job, error) {
 	if err := problems.err(); err != nil {
 		return nil, err
 	}
-	j := &Job{Doc: d, Format: f, Fonts: set, FontConfig: cfgPath, Result: res}
+	j := &Job{Doc: d, Format: f, Fonts: set, FontConfigs: cfgPaths, Result: res}
+	if len(cfgPaths) > 0 {
+		j.FontConfig = cfgPaths[0]
+	}
 	if err := j.lint(opt); err != nil {
 		return nil, err
 	}
 	return j, nil
-}
-
-// loadFonts resolves each role's font: the fonts folder's fonts.toml, then
-// the document's [fonts] table.
-func loadFonts(d *doc.Document, opt Options) (*fonts.Set, string, error) {
-	dir := opt.FontsDir
-	if dir == "" {
-		dir = FindFontsDir(filepath.Dir(d.Source))
-	}
-	cfgPath := filepath.Join(dir, fonts.ConfigName)
-	cfg, err := fonts.ReadConfig(cfgPath)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) || !exists(cfgPath) {
-			return nil, "", doc.Errorf(doc.Pos{File: cfgPath}, "no font configuration here; run from the project folder or pass --fonts DIR")
-		}
-		return nil, "", err
-	}
-	for k, p := range d.Fonts {
-		role, _ := fonts.RoleByKey(k)
-		cfg[role] = p
-	}
-	set, errs := fonts.Load(cfg)
-	if len(errs) > 0 {
-		return nil, "", fontErrors(errs, d, cfgPath)
-	}
-	return set, cfgPath, nil
-}
-
-// fontErrors points each font problem at the key that chose the font: the
-// document's [fonts] key, or the role's line in fonts.toml.
-func fontErrors(errs []error, d *doc.Document, cfgPath string) error {
-	var cfgPos map[string]doc.Pos
-	if src, err := os.ReadFile(cfgPath); err == nil {
-		cfgPos = doc.KeyPositions(cfgPath, string(src))
-	}
-	var out doc.Errors
-	for _, e := range errs {
-		var re *fonts.RoleError
-		if !errors.As(e, &re) {
-			out = append(out, e)
-			continue
-		}
-		at := doc.Pos{File: cfgPath}
-		for _, key := range []string{string(re.Role), re.Role.ChineseName()} {
-			if _, ok := d.Fonts[key]; ok {
-				at = d.At("fonts." + key)
-				break
-			}
-			if p, ok := cfgPos[key]; ok {
-				at = p
-			}
-		}
-		out = append(out, doc.Errorf(at, "%v", re.Err))
-	}
-	return out
-}
-
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
-}
-
-// FindFontsDir looks for fonts/fonts.toml in dir and each folder above it,
-// then in the current folder; it returns "fonts" if none is found.
-func FindFontsDir(dir string) string {
-	abs, err := filepath.Abs(dir)
-	if err == nil {
-		for d := abs; ; d = filepath.Dir(d) {
-			if exists(filepath.Join(d, "fonts", fonts.ConfigName)) {
-				rel, err := filepath.Rel(mustWd(), filepath.Join(d, "fonts"))
-				if err == nil {
-					return rel
-				}
-				return filepath.Join(d, "fonts")
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
-	return "fonts"
 }
 
 func mustWd() string {
@@ -256,9 +182,11 @@ func (j *Job) Record() (*archive.Record, error) {
 	rec := &archive.Record{
 		Tool:         "gongwen " + Version,
 		Document:     archive.RelPath(root, j.Doc.Source),
-		FontConfig:   archive.RelPath(root, j.FontConfig),
 		Format:       j.Format.Name,
 		FormatSHA256: archive.HashValue(*j.Format),
+	}
+	if j.FontConfig != "" {
+		rec.FontConfig = archive.RelPath(root, j.FontConfig)
 	}
 	files := append([]string{}, j.Doc.Files...)
 	for _, p := range j.Result.Pages {
@@ -266,14 +194,16 @@ func (j *Job) Record() (*archive.Record, error) {
 			files = append(files, im.Path)
 		}
 	}
-	files = append(files, j.FontConfig)
+	files = append(files, j.FontConfigs...)
 	for _, p := range files {
 		if err := rec.AddFile(root, p); err != nil {
 			return nil, doc.Errorf(doc.Pos{File: p}, "cannot record the source: %v", unwrapPath(err))
 		}
 	}
 	for _, r := range format.Roles {
-		if f := j.Fonts.Font(r); f != nil {
+		if f := j.Fonts.Font(r); f != nil && fonts.IsBuiltin(f.Path) {
+			rec.Add(f.Path, f.SHA256())
+		} else if f != nil {
 			rec.Add(archive.RelPath(root, f.Path), f.SHA256())
 		}
 	}

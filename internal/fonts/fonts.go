@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -78,12 +79,18 @@ func (f *Font) lookup(r rune) (gid uint16, adv uint16) {
 // hashed before (see hashcache.go). An archive record names every font by
 // its hash.
 func (f *Font) SHA256() string {
-	f.hashOnce.Do(func() { f.hash = hashFont(f.Path, f.Data, f.id) })
+	f.hashOnce.Do(func() {
+		if IsBuiltin(f.Path) {
+			f.hash = hashBytes(f.Data)
+			return
+		}
+		f.hash = hashFont(f.Path, f.Data, f.id)
+	})
 	return f.hash
 }
 
 // Name is the font's file name without its folder, used in messages.
-func (f *Font) Name() string { return filepath.Base(f.Path) }
+func (f *Font) Name() string { return filepath.Base(strings.TrimPrefix(f.Path, Builtin)) }
 
 // Has reports whether the font maps r to a glyph. Characters outside the
 // Basic Multilingual Plane are never accepted: the PDF library cannot draw
@@ -127,10 +134,18 @@ func Kind(head []byte) string {
 // Open reads and checks one font file. It refuses what the PDF library
 // cannot embed, saying why, instead of letting it fail silently later.
 func Open(path string) (*Font, error) {
+	if IsBuiltin(path) {
+		return openBuiltin(path)
+	}
 	data, id, err := readFont(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read font: %v", path, err)
 	}
+	return fromData(path, data, id)
+}
+
+// fromData checks and parses a font's bytes, from a file or built in.
+func fromData(path string, data []byte, id fileID) (*Font, error) {
 	switch Kind(data) {
 	case "truetype":
 	case "otf-cff":
@@ -251,6 +266,9 @@ type opening struct {
 }
 
 func openKey(p string) any {
+	if IsBuiltin(p) {
+		return p
+	}
 	if id, err := statID(p); err == nil && id.Ino != 0 {
 		return struct {
 			path string

@@ -157,11 +157,15 @@ func hashFont(path string, data []byte, id fileID) string {
 		return h
 	}
 	start := time.Now()
-	sum := sha256.Sum256(data)
-	h := hex.EncodeToString(sum[:])
+	h := hashBytes(data)
 	// Kept only if the file did not change while it was read.
 	if now, err := statID(path); err == nil && now == id {
 		hashes.store(id, h, start)
 	}
 	return h
+}
+
+func hashBytes(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"gongwen/internal/build"
+	"gongwen/internal/fonts"
+)
+
+const fontsHelp = `Usage: gongwen fonts [--licences]
+
+Lists the fonts built into gongwen: the free stand-ins for the five
+typeface roles of GB/T 9704, each with its licence. A document uses them
+for every role nothing else names. Each role's font is the first of:
+  1. the document's [fonts] table
+  2. the nearest fonts/fonts.toml, beside the document or above it
+  3. the fonts.toml in the --fonts folder
+  4. the user's fonts.toml (USERCONFIG)
+  5. the built-in font
+With --licences, prints the licence texts and how the fonts were made.
+
+Options:
+`
+
+func runFonts(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("fonts", strings.Replace(fontsHelp, "USERCONFIG", build.UserFontConfig(), 1), stderr)
+	licences := fs.Bool("licences", false, "print the licence texts and the fonts' provenance")
+	if code := parse(fs, args, stdout, ""); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gongwen fonts: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	files := fonts.BuiltinFiles()
+	if len(files) == 0 {
+		fmt.Fprintln(stdout, "This gongwen was built without fonts (the nobuiltinfonts tag): every role needs a fonts.toml.")
+		return exitOK
+	}
+	if *licences {
+		seen := map[string]bool{}
+		for _, f := range files {
+			if !seen[f.LicenceFile] {
+				seen[f.LicenceFile] = true
+				fmt.Fprintf(stdout, "==== %s (%s) ====\n\n%s\n", f.LicenceFile, f.Licence, fonts.BuiltinText(f.LicenceFile))
+			}
+		}
+		fmt.Fprintf(stdout, "==== PROVENANCE.md ====\n\n%s", fonts.BuiltinText("PROVENANCE.md"))
+		return exitOK
+	}
+	roles := map[string][]string{}
+	for r, p := range fonts.BuiltinConfig() {
+		name := strings.TrimPrefix(p, fonts.Builtin)
+		roles[name] = append(roles[name], fmt.Sprintf("%s %s", r.ChineseName(), r))
+	}
+	fmt.Fprintln(stdout, "Fonts built into gongwen:")
+	for _, f := range files {
+		rs := roles[f.Name]
+		sort.Strings(rs)
+		if len(rs) == 0 {
+			rs = []string{"no role"}
+		}
+		fmt.Fprintf(stdout, "  %-24s %-22s %5.1f MB  %s\n", f.Name, strings.Join(rs, ", "), float64(len(f.Data()))/1e6, f.Licence)
+	}
+	fmt.Fprintln(stdout, "gongwen fonts --licences prints the licences and how the fonts were made.")
+	return exitOK
+}

@@ -1,0 +1,166 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"gongwen/internal/doc"
+	"gongwen/internal/fonts"
+	"gongwen/internal/format"
+)
+
+// UserFontConfig is the user's own fonts.toml, for an office's licensed
+// fonts set once for every document: $XDG_CONFIG_HOME/gongwen/fonts.toml,
+// ~/.config/gongwen/fonts.toml when that is unset (os.UserConfigDir; on
+// macOS ~/Library/Application Support, on Windows %AppData%). "" when there
+// is no such folder.
+func UserFontConfig() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "gongwen", fonts.ConfigName)
+}
+
+// loadFonts chooses each role's font, the first of:
+//
+//  1. the document's [fonts] table;
+//  2. the nearest fonts/fonts.toml, beside the document or above it;
+//  3. the fonts.toml in the --fonts folder (opt.FontsDir);
+//  4. the user's fonts.toml (UserFontConfig);
+//  5. the fonts built into the binary.
+//
+// Each source may name some roles only: the others come from the next. It
+// returns the fonts.toml files it read, nearest first (each is an input of
+// the document, recorded in its archive record).
+func loadFonts(d *doc.Document, opt Options) (*fonts.Set, []string, error) {
+	cfg := fonts.Config{}
+	from := map[format.Role]string{} // the fonts.toml that chose each role; "" for the document
+	for k, p := range d.Fonts {
+		role, _ := fonts.RoleByKey(k)
+		cfg[role] = p
+		from[role] = ""
+	}
+	var read []string
+	seen := map[string]bool{}
+	layer := func(path string, must bool) error {
+		abs, _ := filepath.Abs(path)
+		if seen[abs] {
+			return nil
+		}
+		seen[abs] = true
+		if !must && !exists(path) {
+			return nil
+		}
+		c, err := fonts.ReadConfig(path)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) || !exists(path) {
+				return doc.Errorf(doc.Pos{File: path}, "no %s here: --fonts names a folder holding one", fonts.ConfigName)
+			}
+			return err
+		}
+		read = append(read, path)
+		for r, p := range c {
+			if _, ok := cfg[r]; !ok {
+				cfg[r] = p
+				from[r] = path
+			}
+		}
+		return nil
+	}
+	if dir := FindFontsDir(filepath.Dir(d.Source)); dir != "" {
+		if err := layer(filepath.Join(dir, fonts.ConfigName), true); err != nil {
+			return nil, nil, err
+		}
+	}
+	if opt.FontsDir != "" {
+		if err := layer(filepath.Join(opt.FontsDir, fonts.ConfigName), true); err != nil {
+			return nil, nil, err
+		}
+	}
+	if p := UserFontConfig(); p != "" {
+		if err := layer(p, false); err != nil {
+			return nil, nil, err
+		}
+	}
+	for r, p := range fonts.BuiltinConfig() {
+		if _, ok := cfg[r]; !ok {
+			cfg[r] = p
+			from[r] = fonts.Builtin
+		}
+	}
+	set, errs := fonts.Load(cfg)
+	if len(errs) > 0 {
+		return nil, nil, fontErrors(errs, d, from)
+	}
+	return set, read, nil
+}
+
+// fontErrors points each font problem at the key that chose the font: the
+// document's [fonts] key, or the role's line in the fonts.toml.
+func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) error {
+	positions := map[string]map[string]doc.Pos{}
+	var out doc.Errors
+	for _, e := range errs {
+		var re *fonts.RoleError
+		if !errors.As(e, &re) {
+			out = append(out, e)
+			continue
+		}
+		cfgPath, chosen := from[re.Role]
+		at := doc.Pos{File: d.Source}
+		switch {
+		case !chosen:
+			re.Err = fmt.Errorf("no font for the role %s (%s): name one in the document's [fonts], fonts/fonts.toml, --fonts DIR or %s", re.Role, re.Role.ChineseName(), UserFontConfig())
+		case cfgPath == "":
+			for _, key := range []string{string(re.Role), re.Role.ChineseName()} {
+				if _, ok := d.Fonts[key]; ok {
+					at = d.At("fonts." + key)
+				}
+			}
+		case cfgPath != fonts.Builtin:
+			if positions[cfgPath] == nil {
+				positions[cfgPath] = map[string]doc.Pos{}
+				if src, err := os.ReadFile(cfgPath); err == nil {
+					positions[cfgPath] = doc.KeyPositions(cfgPath, string(src))
+				}
+			}
+			at = doc.Pos{File: cfgPath}
+			for _, key := range []string{string(re.Role), re.Role.ChineseName()} {
+				if p, ok := positions[cfgPath][key]; ok {
+					at = p
+				}
+			}
+		}
+		out = append(out, doc.Errorf(at, "%v", re.Err))
+	}
+	return out
+}
+
+// FindFontsDir looks for fonts/fonts.toml in dir and each folder above it;
+// it returns the fonts folder (relative to the current folder where it can
+// be), or "" if there is none.
+func FindFontsDir(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if exists(filepath.Join(d, "fonts", fonts.ConfigName)) {
+			if rel, err := filepath.Rel(mustWd(), filepath.Join(d, "fonts")); err == nil {
+				return rel
+			}
+			return filepath.Join(d, "fonts")
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

@@ -1,0 +1,52 @@
+package fonts
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	builtin "gongwen/fonts"
+)
+
+// Builtin starts the path of a font built into the binary
+// ("builtin:FandolFang-Regular.ttf"): the name of the file in the
+// repository's fonts/ folder it was made from.
+const Builtin = "builtin:"
+
+// IsBuiltin reports whether path names a built-in font.
+func IsBuiltin(path string) bool { return strings.HasPrefix(path, Builtin) }
+
+// BuiltinFiles lists the fonts built into the binary, with their licences.
+func BuiltinFiles() []builtin.File { return builtin.Files() }
+
+// BuiltinText is a licence or the provenance note built into the binary.
+func BuiltinText(path string) string { return builtin.Text(path) }
+
+// BuiltinConfig is the role of each built-in font, from the fonts.toml
+// built in with them; empty when the binary has none.
+func BuiltinConfig() Config {
+	c := Config{}
+	var raw map[string]string
+	if _, err := toml.Decode(builtin.Config(), &raw); err != nil {
+		panic(fmt.Sprintf("the built-in fonts.toml: %v", err)) // a test reads it
+	}
+	for k, name := range raw {
+		if r, ok := RoleByKey(k); ok {
+			c[r] = Builtin + name
+		}
+	}
+	return c
+}
+
+// openBuiltin parses a built-in font. Its bytes are the binary's read-only
+// data, checked and parsed by the same code as a file's.
+func openBuiltin(path string) (*Font, error) {
+	name := strings.TrimPrefix(path, Builtin)
+	for _, f := range builtin.Files() {
+		if f.Name == name {
+			return fromData(path, f.Data(), fileID{})
+		}
+	}
+	return nil, fmt.Errorf("%s: no such font is built into this gongwen", path)
+}
