@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestCommandLineBehaves runs the command line as a user types it, in a
+// scratch project whose fonts come from the nearest fonts/fonts.toml, and
+// checks the exit status, the first line printed and which files exist
+// afterwards.
+func TestCommandLineBehaves(t *testing.T) {
+	cases := []struct {
+		name   string
+		args   []string
+		break_ bool // break the document first
+		exit   int
+		first  string   // the first line printed (stdout then stderr); a prefix when it ends in …
+		exist  []string // files or folders there afterwards
+		absent []string // nor these
+	}{
+		{name: "flags after the file", args: []string{"build", "data/doc.toml", "-o", "x.pdf"},
+			first: "data/doc.toml → x.pdf", exist: []string{"x.pdf"}, absent: []string{"output"}},
+		{name: "flags on both sides", args: []string{"build", "--fonts=fonts", "data/doc.toml", "-o", "out/"},
+			first: "data/doc.toml → out/doc.pdf", exist: []string{"out/doc.pdf"}},
+		{name: "a file named like a flag after --", args: []string{"check", "--", "-o"},
+			exit: exitInput, first: "-o: …"},
+		{name: "-o ending in .PDF is a file", args: []string{"build", "-o", "Final.PDF", "data/doc.toml"},
+			first: "data/doc.toml → Final.PDF", exist: []string{"Final.PDF"}, absent: []string{"Final.PDF/doc.pdf"}},
+		{name: "-o ending in / is a new folder", args: []string{"build", "-o", "new/deeper/", "data/doc.toml"},
+			first: "data/doc.toml → new/deeper/doc.pdf", exist: []string{"new/deeper/doc.pdf"}},
+		{name: "-o an existing folder", args: []string{"build", "-o", "data", "data/doc.toml"},
+			first: "data/doc.toml → data/doc.pdf", exist: []string{"data/doc.pdf"}},
+		{name: "-o neither", args: []string{"build", "-o", "Final", "data/doc.toml"},
+			exit: exitUsage, first: "gongwen build: -o Final: neither a folder nor a file ending in .pdf or .ofd: end a new folder's name with / (Final/), or a file's with .pdf",
+			absent: []string{"Final", "output"}},
+		{name: "-o an existing file of another kind", args: []string{"build", "-o", "templates/body.txt", "data/doc.toml"},
+			exit: exitUsage, first: "gongwen build: -o templates/body.txt: a file that does not end in .pdf or .ofd; name the PDF NAME.pdf, or a folder"},
+		{name: "a failed build makes no folder", args: []string{"build", "-o", "new/", "data/doc.toml"}, break_: true,
+			exit: exitInput, first: "data/doc.toml:…", absent: []string{"new"}},
+		{name: "a failed build makes no output/", args: []string{"build", "data/doc.toml"}, break_: true,
+			exit: exitInput, first: "data/doc.toml:…", absent: []string{"output"}},
+		{name: "a failed preview makes no folder", args: []string{"preview", "-o", "pngs", "data/doc.toml"}, break_: true,
+			exit: exitInput, first: "data/doc.toml:…", absent: []string{"pngs"}},
+		{name: "help for an unknown command", args: []string{"help", "nosuch"},
+			exit: exitUsage, first: `gongwen help: no command "nosuch"`},
+		{name: "help for a command", args: []string{"help", "fonts"},
+			first: "Usage: gongwen fonts [--licences]"},
+		{name: "version", args: []string{"version"}, first: "gongwen 0.1.0"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fontsDir := newProject(t)
+			os.MkdirAll("fonts", 0o755)
+			cfg, _ := os.ReadFile(fontsDir + "/fonts.toml")
+			cfg = bytes.ReplaceAll(cfg, []byte(`= "`), []byte(`= "`+fontsDir+"/"))
+			if err := os.WriteFile("fonts/fonts.toml", cfg, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if c.break_ {
+				if err := os.WriteFile("data/doc.toml", []byte("titel = 1\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(c.args, &stdout, &stderr)
+			first, _, _ := strings.Cut(stdout.String()+stderr.String(), "\n")
+			if code != c.exit {
+				t.Errorf("exit %d, want %d\n%s%s", code, c.exit, stdout.String(), stderr.String())
+			}
+			if prefix, ok := strings.CutSuffix(c.first, "…"); !(first == c.first || ok && strings.HasPrefix(first, prefix)) {
+				t.Errorf("printed\n%s\nwant\n%s", first, c.first)
+			}
+			for _, p := range c.exist {
+				if _, err := os.Stat(p); err != nil {
+					t.Errorf("%s: %v", p, err)
+				}
+			}
+			for _, p := range c.absent {
+				if _, err := os.Stat(p); err == nil {
+					t.Errorf("%s exists", p)
+				}
+			}
+		})
+	}
+}
