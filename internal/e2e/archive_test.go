@@ -136,7 +136,7 @@ func TestArchiveBuildsAreTheSameBytesAnywhere(t *testing.T) {
 	for i, dir := range dirs {
 		archProject(t, dir)
 		docs = archDocs(t, dir)
-		args := append([]string{"build", "-o", "out"}, docs...)
+		args := append([]string{"build", "-o", "out/"}, docs...)
 		if _, stderr, code := archRun(t, dir, bin, umasks[i], envs[i], args...); code != 0 {
 			t.Fatalf("build in %s exited %d:\n%s", dir, code, stderr)
 		}

@@ -22,7 +22,7 @@ func TestOFDBuildsAreTheSameBytesAnywhereAndVerify(t *testing.T) {
 	envs := [][]string{{"TZ=Asia/Shanghai"}, {"TZ=America/St_Johns"}}
 	for i, dir := range dirs {
 		archProject(t, dir)
-		if _, stderr, code := archRun(t, dir, bin, "022", envs[i], "build", "--ofd", "-o", "out", archNotice); code != 0 {
+		if _, stderr, code := archRun(t, dir, bin, "022", envs[i], "build", "--ofd", "-o", "out/", archNotice); code != 0 {
 			t.Fatalf("build --ofd in %s exited %d:\n%s", dir, code, stderr)
 		}
 	}
