@@ -174,14 +174,7 @@ func TestFileFormatHeader(t *testing.T) {
 	mark := s.find(t, 1, "示例县人民政府文件")
 	within(t, "标志 em top", mark.emTop(), fileMarkTop)
 	within(t, "标志 centre", (mark.start()+mark.end())/2, typeCentre)
-	for _, g := range mark.glyphs {
-		if !sameColor(g.Color, red) || g.Size < markFloor || g.Size > 36.01 {
-			t.Errorf("标志 glyph %q: %.2f pt, colour %v; want red, 22–36 pt", g.Rune, g.Size, g.Color)
-		}
-	}
-	if w := mark.end() - mark.start(); w > markMaxFile {
-		t.Errorf("标志 is %.1f mm wide, more than the 版心's %g", w, markMaxFile)
-	}
+	checkMark(t, mark)
 
 	num := s.find(t, 1, "示府发〔2025〕12号")
 	numTop := mark.emBottom() + linePitch - bodyEm + 2*linePitch
@@ -373,6 +366,7 @@ func TestImprint(t *testing.T) {
 		{"sample-file", "抄送：", "示例县人民政府办公室", "2025年3月11日印发", 2},
 		{"sample-upward", "", "示例县人民政府办公室", "2025年4月18日印发", 0},
 		{"sample-joint", "抄送：", "示例市教育局办公室", "2025年5月7日印发", 1},
+		{"sample-minutes", "分送：", "示例县人民政府办公室", "2025年4月21日印发", 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := theSample(t, tc.name)
@@ -440,7 +434,7 @@ func TestImprint(t *testing.T) {
 // odd pages on the right and even on the left (clause 7.5), as the notice's
 // are measured; the 版记 page without a blank page before it too.
 func TestFileFormatPageNumbers(t *testing.T) {
-	for _, name := range []string{"sample-file", "sample-upward", "sample-joint"} {
+	for _, name := range []string{"sample-file", "sample-upward", "sample-joint", "sample-order", "sample-minutes"} {
 		t.Run(name, func(t *testing.T) {
 			s := theSample(t, name)
 			for i, foot := range s.foot {
@@ -467,4 +461,134 @@ func texts(ls []line) []string {
 		out[i] = l.text
 	}
 	return out
+}
+
+// TestOrderFormat measures the 命令 sample (clauses 10.2, 7.3.5.3): the red
+// 标志 (name + 令) 20 mm under the 版心's top, the 令号 two lines under it,
+// the 正文 two lines under that, no 版头分隔线; the signature stamp 4 字 from
+// the right two lines under the 正文, the 职务 2 字 to its left centred on
+// it, the date on the line below, 4 字 from the right.
+func TestOrderFormat(t *testing.T) {
+	s := theSample(t, "sample-order")
+	mark := s.find(t, 1, "示例市人民政府令")
+	within(t, "标志 em top", mark.emTop(), orderMarkTop)
+	within(t, "标志 centre", (mark.start()+mark.end())/2, typeCentre)
+	checkMark(t, mark)
+	num := s.find(t, 1, "第15号")
+	within(t, "令号 em top (two lines under the 标志)", num.emTop(), mark.emBottom()+linePitch-bodyEm+2*linePitch)
+	within(t, "令号 centre", (num.start()+num.end())/2, typeCentre)
+	for _, r := range s.pages[0].Rules {
+		if sameColor(r.Color, red) {
+			t.Errorf("page 1 draws a red rule %+v; a 命令 has no 版头分隔线", r)
+		}
+	}
+	var body []line
+	for _, l := range s.body[0] {
+		if l.emTop() > num.emBottom() && near(l.first().Size, bodySize, 0.01) {
+			body = append(body, l)
+		}
+	}
+	first := body[0]
+	if g, ok := onGrid(first.emTop()); !ok || first.emTop() < num.emBottom()+linePitch-bodyEm+2*linePitch-tol || first.emTop() > num.emBottom()+linePitch-bodyEm+3*linePitch {
+		t.Errorf("正文 starts at em top %.3f (grid line %.3f); want the grid line two blank lines under the 令号", first.emTop(), g)
+	}
+
+	p := s.pages[0]
+	if len(p.Images) != 1 {
+		t.Fatalf("page 1 draws %d images, want the signature stamp", len(p.Images))
+	}
+	stamp := p.Images[0]
+	title := s.find(t, 1, "市长")
+	date := s.find(t, 1, "2025年6月1日")
+	var lastBody line
+	for _, l := range body {
+		if l.emTop() < title.emTop() && l.emTop() < stamp.Y {
+			lastBody = l
+		}
+	}
+	within(t, "stamp top (two lines under the 正文)", stamp.Y, lastBody.emTop()+3*linePitch)
+	within(t, "stamp right edge (4 字 from the right)", stamp.X+stamp.W, typeRight-stampRightChars*bodyCell)
+	within(t, "职务 right end (2 字 left of the stamp)", title.cellEnd(), stamp.X-2*bodyCell)
+	within(t, "职务 centred on the stamp", (title.emTop()+title.emBottom())/2, stamp.Y+stamp.H/2)
+	within(t, "date right end (4 字 from the right)", date.cellEnd(), typeRight-stampRightChars*bodyCell)
+	// 签名章下空一行: one blank grid line after the lines the stamp reaches.
+	within(t, "date em top (下空一行 under the stamp)", date.emTop(), stamp.Y+(math.Ceil(stamp.H/linePitch)+1)*linePitch)
+}
+
+// TestMinutesFormat measures the 纪要 sample (clause 10.3): the red 纪要标志
+// 35 mm under the 版心's top, the number two lines under it, the red rule;
+// 出席/请假/列席 in 黑体 2 字 in, the names in 仿宋, wrapped lines under the
+// first name; no 署名 and no date in the text.
+func TestMinutesFormat(t *testing.T) {
+	s := theSample(t, "sample-minutes")
+	mark := s.find(t, 1, "示例县人民政府常务会议纪要")
+	within(t, "纪要标志 em top", mark.emTop(), fileMarkTop)
+	within(t, "纪要标志 centre", (mark.start()+mark.end())/2, typeCentre)
+	checkMark(t, mark)
+	num := s.find(t, 1, "第5期")
+	within(t, "number em top (two lines under the 标志)", num.emTop(), mark.emBottom()+linePitch-bodyEm+2*linePitch)
+	within(t, "number centre", (num.start()+num.end())/2, typeCentre)
+	rule := headRule(t, s.pages[0])
+	within(t, "red rule top", rule.top, num.emBottom()+headRuleGap)
+	within(t, "red rule left", rule.left, typeLeft)
+	within(t, "red rule right", rule.right, typeRight)
+
+	files := fontFiles(t)
+	var labels []string
+	for i, ls := range s.body {
+		for j, l := range ls {
+			label := string([]rune(l.text)[:min(3, len([]rune(l.text)))])
+			if label != "出席：" && label != "请假：" && label != "列席：" {
+				continue
+			}
+			labels = append(labels, label)
+			within(t, label+" left edge (2 字 in)", l.cellStart(), typeLeft+2*bodyCell)
+			for k, g := range l.glyphs {
+				want := files["fangsong"]
+				if k < 3 {
+					want = files["heiti"]
+				}
+				if !fontIs(g.Font, want) {
+					t.Errorf("%s: %q is in %s, want %s", label, g.Rune, g.Font, want)
+				}
+			}
+			if label == "出席：" {
+				next := ls[j+1]
+				within(t, "wrapped 出席 line (under the first name)", next.cellStart(), typeLeft+5*bodyCell)
+				if !strings.HasPrefix(next.text, "周杰") {
+					t.Errorf("出席's second line %q, want the names going on", next.text)
+				}
+			}
+			_ = i
+		}
+	}
+	if strings.Join(labels, "") != "出席：请假：列席：" {
+		t.Errorf("lists %q, want 出席, 请假, 列席 in order", labels)
+	}
+	for _, ls := range s.body {
+		for _, l := range ls {
+			if strings.Contains(l.text, "2025年4月20日") {
+				t.Errorf("a 纪要 has no 署名 or 成文日期 line, but %q is printed", l.text)
+			}
+		}
+	}
+	for _, p := range s.pages {
+		if len(p.Images) > 0 {
+			t.Errorf("page %d draws %d images; a 纪要 has no seal", p.Number, len(p.Images))
+		}
+	}
+}
+
+// checkMark: a 标志 is red, 小初 or scaled down to no less than 二号, and
+// fits the 版心.
+func checkMark(t *testing.T, mark line) {
+	t.Helper()
+	for _, g := range mark.glyphs {
+		if !sameColor(g.Color, red) || g.Size < markFloor || g.Size > 36.01 || !near(g.Size, mark.first().Size, 0.01) {
+			t.Errorf("标志 glyph %q: %.2f pt, colour %v; want red, 22–36 pt, one size", g.Rune, g.Size, g.Color)
+		}
+	}
+	if w := mark.end() - mark.start(); w > markMaxFile+0.01 {
+		t.Errorf("标志 is %.1f mm wide, more than the 版心's %g", w, markMaxFile)
+	}
 }

@@ -262,10 +262,13 @@ type Format struct {
 	// 签发人签名章 of the 命令格式 (clause 7.3.5.3): the stamp StampRight 字
 	// from the right edge, StampWidth mm wide (choice 30, a user's image keeps
 	// its proportions), the title (职务) SignerTitleGap 字 left of it; the date
-	// one line below the stamp, StampRight 字 from the right.
+	// below the stamp, StampRight 字 from the right.
 	StampRight     float64
 	StampWidth     float64
 	SignerTitleGap float64
+	// StampDateGapLines is the blank lines between the stamp (or the name)
+	// and the 成文日期: 1 (7.3.5.3: 签名章下空一行).
+	StampDateGapLines float64
 
 	// 出席/请假/列席 of the 纪要格式 (clause 10.3): the labels in
 	// AttendanceLabel, AttendanceIndent 字 in, the names in Body joined by

@@ -63,9 +63,10 @@ func common(name string) *Format {
 		JointSealGap:     2,
 		ClosingKeepLines: 2,
 
-		StampRight:     4,
-		StampWidth:     30,
-		SignerTitleGap: 2,
+		StampRight:        4,
+		StampWidth:        30,
+		SignerTitleGap:    2,
+		StampDateGapLines: 1,
 
 		AttendanceLabels: [3]string{"出席：", "请假：", "列席："},
 		AttendanceLabel:  Style{HeiTi, SizeSanhao, Black},

@@ -159,8 +159,8 @@ func (c *composer) signature(e format.Element) {
 // signer adds a 命令's signature (clause 7.3.5.3): the signature-stamp
 // image StampRight 字 from the right edge, the signer's 职务 SignerTitleGap
 // 字 to its left, centred on it vertically; without an image, the signer's
-// name where the stamp would stand; the 成文日期 on the line below,
-// StampRight 字 from the right.
+// name where the stamp would stand; the 成文日期 StampDateGapLines blank
+// lines below the stamp (下空一行), StampRight 字 from the right.
 func (c *composer) signer(e format.Element) {
 	f, d := c.f, c.d
 	zi := c.zi()
@@ -188,8 +188,10 @@ func (c *composer) signer(e format.Element) {
 	if stamp != nil {
 		l.images = []Image{*stamp}
 	}
-	// The lines the stamp covers, then the date on the next line.
-	for covered := em; covered < height-1e-9; covered += pitch {
+	// The grid lines the stamp reaches into after its first, then
+	// StampDateGapLines blank lines (下空一行), then the date.
+	covered := int(math.Ceil(height/pitch - 1e-9))
+	for i := 1; i < covered+int(f.StampDateGapLines+0.5); i++ {
 		c.flow = append(c.flow, flowLine{blank: true, keepNext: true})
 	}
 	date := d.Date.String()

@@ -196,3 +196,31 @@ func TestComposeSignatureNeverStartsAPage(t *testing.T) {
 		}
 	}
 }
+
+// TestComposeOrderWithoutStampPrintsTheName: a 命令 whose data has no stamp
+// image prints the signer's name where the stamp would stand, 4 字 from the
+// right, the 职务 2 字 left of it (clause 7.3.5.3); nothing is drawn for it.
+func TestComposeOrderWithoutStampPrintsTheName(t *testing.T) {
+	f := format.Order()
+	d := fileDoc([]doc.Block{{Kind: doc.Paragraph, Text: "现予公布。"}})
+	d.Format, d.OrderNumber, d.SignerTitle, d.SignerName = "order", 3, "市长", "赵明"
+	pages := composeWith(t, d, f)
+	name, _, ok := findText(pages, "赵明")
+	title, _, _ := findText(pages, "市长")
+	if !ok || math.Abs(right(name)-(f.Right()-f.StampRight*f.CharPitch())) > 0.05 {
+		t.Fatalf("name %+v, want it ending 4 字 from the right", name)
+	}
+	if math.Abs(right(title)-(name.Glyphs[0].X-f.SignerTitleGap*f.CharPitch())) > 0.05 || !near(title.Y, name.Y) {
+		t.Errorf("职务 %+v, want it 2 字 left of the name on its line", title)
+	}
+	date, _, _ := findText(pages, "2024年12月26日")
+	if !near(date.Y-name.Y, (1+f.StampDateGapLines)*f.LinePitch()) {
+		t.Errorf("date %.2f mm under the name, want one blank line between", date.Y-name.Y)
+	}
+	if len(pages[0].Images) != 0 {
+		t.Errorf("an order without a stamp draws %d images", len(pages[0].Images))
+	}
+	if _, _, ok := findText(pages, "第3号"); !ok {
+		t.Error("no 令号 第3号")
+	}
+}
