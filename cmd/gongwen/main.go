@@ -110,6 +110,8 @@ text, glyph positions, fonts and archive record are the PDF's.
 
 The PDF is written to a temporary file and renamed into place when complete:
 on any error no output is written and an existing PDF keeps its bytes.
+The output never replaces an input of the build, a read-only file or
+anything but a regular file.
 The PDF's dates are the document's 成文日期, or SOURCE_DATE_EPOCH when set,
 so the same sources always give the same bytes.
 ` + warningsHelp + `
@@ -425,6 +427,12 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 	}
 	name := previewName(docPath)
 	page := func(n int) string { return filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, n)) }
+	inputs := j.Inputs()
+	for i := range encoded {
+		if err := build.CheckOutput(page(i+1), inputs); err != nil {
+			return nil, err
+		}
+	}
 	var paths []string
 	for i, b := range encoded {
 		p := page(i + 1)
@@ -435,9 +443,13 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 	}
 	// Pages beyond the last, from an earlier preview, would pass for pages
 	// of this one.
+	// An input named like a page is never removed.
 	for n := len(encoded) + 1; ; n++ {
-		if err := os.Remove(page(n)); err != nil {
+		if _, err := os.Lstat(page(n)); err != nil {
 			break
+		}
+		if build.CheckOutput(page(n), inputs) == nil {
+			os.Remove(page(n))
 		}
 	}
 	return paths, nil

@@ -276,8 +276,14 @@ func Build(path, out string, opt Options) error {
 
 // WriteAtomic writes b to path through a temporary file in the same folder,
 // renamed into place only when complete: a failed build never leaves a
-// half-written PDF, and an existing file keeps its bytes.
+// half-written PDF, and an existing file keeps its bytes. It replaces only a
+// regular, writable file (see CheckOutput).
 func WriteAtomic(path string, b []byte) error {
+	if st, err := os.Stat(path); err == nil {
+		if err := checkReplaceable(path, st); err != nil {
+			return err
+		}
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {

@@ -33,7 +33,19 @@ type Output struct {
 // Outputs renders everything a build of the job writes for out: its PDF,
 // or its OFD when out ends in .ofd, and with opt.OFD an OFD beside the
 // PDF too. Nothing is written: a build writes all or nothing.
+//
+// No output may replace an input of the build or anything but a regular
+// writable file (CheckOutput): that is checked before anything is rendered.
 func (j *Job) Outputs(out string, opt Options) ([]Output, error) {
+	targets := []string{out}
+	if opt.OFD && !IsOFD(out) {
+		targets = append(targets, OFDName(out))
+	}
+	for _, t := range targets {
+		if err := CheckOutput(t, j.Inputs()); err != nil {
+			return nil, err
+		}
+	}
 	if IsOFD(out) {
 		b, err := j.RenderOFD(opt)
 		return []Output{{out, b}}, err

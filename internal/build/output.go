@@ -1,0 +1,95 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+
+	"gongwen/internal/doc"
+	"gongwen/internal/format"
+)
+
+// Input is a file a build read, with what it is to the document, for
+// messages ("the data file", "the template", …).
+type Input struct {
+	Path string
+	What string
+}
+
+// Inputs lists every file the job read: the data file, the template, the
+// tables, the images the pages draw, the font configuration and each font.
+func (j *Job) Inputs() []Input {
+	var in []Input
+	for i, p := range j.Doc.Files {
+		what := "a table file"
+		switch {
+		case i == 0:
+			what = "the data file"
+		case p == j.Doc.Template:
+			what = "the template"
+		}
+		in = append(in, Input{p, what})
+	}
+	for _, p := range j.Result.Pages {
+		for _, im := range p.Images {
+			in = append(in, Input{im.Path, "an image"})
+		}
+	}
+	if j.FontConfig != "" {
+		in = append(in, Input{j.FontConfig, "the font configuration"})
+	}
+	for _, r := range format.Roles {
+		if f := j.Fonts.Font(r); f != nil {
+			in = append(in, Input{f.Path, "the font of " + r.ChineseName()})
+		}
+	}
+	return in
+}
+
+// CheckOutput refuses an output path that would replace one of the build's
+// inputs (by name, hard link or symbolic link: the same file), or that is
+// something other than a regular file (a device, a pipe, a folder), or a
+// read-only file. A path that does not exist yet is fine.
+func CheckOutput(path string, inputs []Input) error {
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
+	}
+	for _, in := range inputs {
+		if ist, err := os.Stat(in.Path); err == nil && os.SameFile(st, ist) {
+			return doc.Errorf(doc.Pos{File: path}, "is %s of this build; the output may never replace an input: choose another output name", in.What)
+		}
+	}
+	return checkReplaceable(path, st)
+}
+
+// checkReplaceable refuses to replace what is not a regular file, or a
+// regular file without write permission: a read-only PDF is one someone
+// protected (an archived copy, say); it is refused, never silently
+// replaced. Make it writable to rebuild it.
+func checkReplaceable(path string, st fs.FileInfo) error {
+	switch {
+	case st.IsDir():
+		return doc.Errorf(doc.Pos{File: path}, "cannot write output: is a folder")
+	case !st.Mode().IsRegular():
+		return doc.Errorf(doc.Pos{File: path}, "cannot write output: is not a regular file (%s); output only replaces regular files", kindOf(st.Mode()))
+	case st.Mode().Perm()&0o222 == 0:
+		return doc.Errorf(doc.Pos{File: path}, "cannot write output: the file is read-only; it is kept as it is (make it writable to replace it)")
+	}
+	return nil
+}
+
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
+		return "a device"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "a special file"
+}
