@@ -46,10 +46,24 @@ type Column struct {
 	Width  float64  // mm; 0 means derived from the content
 	Align  Align
 
-	Figures  bool     // whole numbers (or NotApplicable): centred, summed into the 合计 row
+	Figures  bool     // numbers (or NotApplicable): centred, summed into the 合计 row
 	Negative bool     // figures may be below zero (a difference, a change); otherwise they count things
+	Decimals int32    // decimal places every figure of the column prints with (0: whole numbers)
+	Unit     string   // shown after the title in the header: 防火经费（万元）
 	Sum      bool     // summed into the 合计 row (figures columns unless told otherwise)
 	Equals   []string // keys of columns whose sum each row's figure must equal
+
+	// Compute is an expression of the row's other figures (column keys,
+	// total.KEY for a column's 合计, numbers, + - * / and parentheses):
+	// the column is computed, never typed, rounded half away from zero to
+	// Decimals, and its 合计 is the expression of the totals.
+	Compute string
+	// Rank is the key of the column whose figures rank the rows (名次):
+	// 1 for the largest (with Ascending, the smallest); equal figures
+	// share a rank.
+	Rank      string
+	Ascending bool
+	expr      *expr
 
 	List     bool   // cells hold lists of items
 	PerLine  int    // list items set side by side, this many a line (at most)
@@ -63,7 +77,7 @@ type Column struct {
 // Value is one datum of a data row as the data file writes it.
 type Value struct {
 	Text    string // text, or the figure as printed
-	Num     int    // the figure, when IsNum
+	Fig     Figure // the figure, when IsNum
 	IsNum   bool
 	Items   []string // a list cell's items
 	ItemPos []Pos
@@ -87,6 +101,8 @@ type Row struct {
 	Values map[string]Value // a data row's values by column key (merged cells included)
 	Cells  []Cell           // the cells that start in this row, left to right
 	Pos    Pos
+
+	covered []bool // columns covered by a cell starting elsewhere (a span)
 }
 
 // Cell is one cell of the grid. Cells covered by another cell's span are
@@ -112,6 +128,17 @@ type Table struct {
 	Head        []Row // header rows, derived from the columns' titles and groups
 	Rows        []Row // body rows: data, group and (last) total rows
 	Orientation Orientation
+
+	// Sort is the key of the column whose figures order the data rows
+	// (between group rows): the largest first, or with SortAscending the
+	// smallest; by a rank column, rank 1 first.
+	Sort          string
+	SortAscending bool
+	// Note is the 表注 set under the table, one paragraph an element.
+	Note    []string
+	NotePos Pos
+
+	totals map[string]Value // each column's 合计, summed or computed
 }
 
 // Annex returns the table of the n-th attachment (附件n, from 1): the body
@@ -145,23 +172,29 @@ func (t *Table) Column(key string) (*Column, error) {
 	return nil, fmt.Errorf("%s", msg)
 }
 
-// Total is the sum of a figures column over the data rows: the figure its
-// 合计 row prints. Cells that do not apply (—) count as nothing.
-func (t *Table) Total(key string) (int, error) {
+// Total is the 合计 of a figures column: the sum of its data rows (cells
+// that do not apply, —, count as nothing), or for a computed column the
+// expression computed from the totals. It prints with the column's
+// decimals: {{$t.Total "funds"}} → 1234.50.
+func (t *Table) Total(key string) (Figure, error) {
 	c, err := t.Column(key)
 	if err != nil {
-		return 0, err
+		return Figure{}, err
 	}
-	if !c.Figures {
-		return 0, fmt.Errorf("%s: column %q (%s) holds no figures", t.Source, key, c.Title)
+	switch {
+	case !c.Figures:
+		return Figure{}, fmt.Errorf("%s: column %q (%s) holds no figures", t.Source, key, c.Title)
+	case c.Rank != "":
+		return Figure{}, fmt.Errorf("%s: column %q (%s) holds ranks, which have no total", t.Source, key, c.Title)
 	}
-	sum := 0
-	for _, r := range t.Rows {
-		if v, ok := r.Values[key]; ok && r.Kind == DataRow && v.IsNum {
-			sum += v.Num
-		}
+	v, ok := t.totals[key]
+	switch {
+	case ok && v.IsNum:
+		return v.Fig, nil
+	case c.Compute != "":
+		return Figure{}, fmt.Errorf("%s: column %q (%s): its total is %s (a divisor is zero, or a figure it uses does not apply)", t.Source, key, c.Title, NotApplicable)
 	}
-	return sum, nil
+	return Figure{Places: c.Decimals}, nil
 }
 
 // Count is the number of items in a list column, over the data rows whose

@@ -36,13 +36,15 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // knownTableKeys lists the keys of a table file, for "did you mean" hints;
 // rows.* is completed with the column keys of each file.
 var knownTableKeys = map[string][]string{
-	"":          {"orientation", "columns", "total", "rows"},
-	"columns.*": {"key", "title", "group", "corner", "width", "align", "figures", "sum", "equals", "list", "per_line", "join", "vertical", "merge", "negative"},
+	"":          {"orientation", "columns", "total", "rows", "sort", "sort_ascending", "note"},
+	"columns.*": {"key", "title", "group", "corner", "width", "align", "figures", "sum", "equals", "list", "per_line", "join", "vertical", "merge", "negative", "decimals", "unit", "compute", "rank", "ascending"},
 	"total":     {"label"},
 }
 
@@ -78,6 +80,15 @@ func ParseTable(path, src string) (*Table, error) {
 		r.errf("orientation", "orientation is %q; write auto, portrait or landscape", o)
 	}
 	b.columns(raw)
+	t.Sort = r.str(raw, "sort", false)
+	t.SortAscending = r.boolean(raw, "sort_ascending")
+	t.Note, t.NotePos = r.textOrList(raw, "note"), r.at("note")
+	if t.SortAscending && t.Sort == "" {
+		r.errf("sort_ascending", "sort_ascending orders the rows by the column sort names; add sort = \"KEY\"")
+	}
+	if len(r.errs) == 0 {
+		b.checkDerived() // table_compute.go
+	}
 	known := map[string][]string{}
 	for k, v := range knownTableKeys {
 		known[k] = v
@@ -90,8 +101,12 @@ func ParseTable(path, src string) (*Table, error) {
 	if len(t.Columns) > 0 && len(r.errs) == 0 {
 		t.Head = b.header()
 		b.rows(raw)
+		if len(r.errs) == 0 {
+			b.compute() // table_compute.go
+		}
 		b.merge()
 		b.checkSums()
+		t.totals = b.sums()
 		b.total(raw)
 	} else { // the columns are wrong: the rows cannot be read against them
 		r.used["rows"] = true
@@ -128,8 +143,9 @@ func misplaced(r *reader, raw map[string]any) {
 
 // tableBuilder turns decoded TOML into a Table.
 type tableBuilder struct {
-	r *reader
-	t *Table
+	r     *reader
+	t     *Table
+	order []int // the computed columns, each after those it uses
 }
 
 func (b *tableBuilder) columns(raw map[string]any) {
@@ -156,10 +172,47 @@ func (b *tableBuilder) columns(raw map[string]any) {
 			Vertical: r.boolean(m, p+".vertical"),
 			Merge:    r.boolean(m, p+".merge"),
 			Negative: r.boolean(m, p+".negative"),
+			Unit:     r.text(m, p+".unit", false),
+			Compute:  strings.TrimSpace(r.str(m, p+".compute", false)),
+			Rank:     strings.TrimSpace(r.str(m, p+".rank", false)),
 			Pos:      r.at(p),
 		}
-		c.Sum = c.Figures
-		if _, ok := m["sum"]; ok {
+		if v, ok := r.get(m, p+".decimals", false); ok {
+			n, isInt := v.(int64)
+			if !isInt || n < 0 || n > 10 {
+				r.errf(p+".decimals", "decimals must be a whole number from 0 to 10, not %v", v)
+			} else {
+				c.Decimals = int32(n)
+			}
+		}
+		if _, ok := m["ascending"]; ok {
+			c.Ascending = r.boolean(m, p+".ascending")
+			if c.Rank == "" {
+				r.errf(p+".ascending", "column %q: ascending is for a rank column (rank = \"KEY\")", c.Key)
+			}
+		}
+		if c.derived() {
+			if _, ok := m["figures"]; !ok {
+				c.Figures = true // computed figures are figures
+			}
+			if c.Compute != "" && c.Rank != "" {
+				r.errf(p+".rank", "column %q is either computed or a rank, not both", c.Key)
+			}
+			if len(c.Equals) > 0 {
+				r.errf(p+".equals", "column %q is computed: equals is for typed figures", c.Key)
+			}
+			if _, ok := m["sum"]; ok {
+				r.errf(p+".sum", "column %q is computed: its 合计 is computed too, never summed", c.Key)
+			}
+		}
+		if c.Decimals > 0 && !c.Figures {
+			r.errf(p+".decimals", "column %q: decimals is for figures columns; add figures = true", c.Key)
+		}
+		if c.Rank != "" && c.Decimals > 0 {
+			r.errf(p+".decimals", "column %q: a rank is a whole number", c.Key)
+		}
+		c.Sum = c.Figures && !c.derived()
+		if _, ok := m["sum"]; ok && !c.derived() {
 			c.Sum = r.boolean(m, p+".sum")
 		}
 		if a := r.str(m, p+".align", false); a != "" {
@@ -217,7 +270,11 @@ func (b *tableBuilder) header() []Row {
 	paths := make([][]string, len(cols))
 	depth := 1
 	for i, c := range cols {
-		paths[i] = append(append([]string{}, c.Group...), c.Title)
+		title := c.Title
+		if c.Unit != "" && title != "" {
+			title += "（" + c.Unit + "）"
+		}
+		paths[i] = append(append([]string{}, c.Group...), title)
 		if c.Title == "" && len(c.Group) > 0 {
 			paths[i] = paths[i][:len(paths[i])-1]
 		}
@@ -343,6 +400,12 @@ func (b *tableBuilder) rows(raw map[string]any) {
 			}
 		}
 		row.Cells = placed
+		row.covered = covered
+		for _, cell := range placed {
+			for c := cell.Col + 1; c < cell.Col+cell.ColSpan && c < len(covered); c++ {
+				covered[c] = true
+			}
+		}
 		if row.Label == "" && len(placed) > 0 {
 			row.Label = placed[0].Text
 		}
@@ -377,8 +440,8 @@ func (b *tableBuilder) groupRow(text, p string, covered []bool) (Row, []Cell) {
 func (b *tableBuilder) positionalRow(vals []any, p string, covered []bool, row *Row) []Cell {
 	var cells []Cell
 	col := 0
-	next := func() {
-		for col < len(covered) && covered[col] {
+	next := func() { // the next column a row writes: not covered, not computed
+		for col < len(covered) && (covered[col] || b.t.Columns[col].derived()) {
 			col++
 		}
 	}
@@ -395,13 +458,13 @@ func (b *tableBuilder) positionalRow(vals []any, p string, covered []bool, row *
 			if free < len(covered) {
 				b.r.errf(vp, "row %s has more values than it has free columns: %d of %d are covered by cells spanning rows from above", rowName(row, vals), len(covered)-free, len(covered))
 			} else {
-				b.r.errf(vp, "row %s has more values than the table has columns (%d)%s", rowName(row, vals), len(b.t.Columns), b.columnList())
+				b.r.errf(vp, "row %s has more values than the table has columns (%d)%s", rowName(row, vals), b.typedColumns(), b.columnList())
 			}
 			return cells
 		}
 		cell, val, ok := b.cell(v, vp, col, covered)
 		if !ok {
-			col++
+			col += max(cell.ColSpan, 1)
 			next()
 			continue
 		}
@@ -414,9 +477,16 @@ func (b *tableBuilder) positionalRow(vals []any, p string, covered []bool, row *
 		next()
 	}
 	if col < len(b.t.Columns) {
-		b.r.errf(p, "row %s has %d values; the table has %d columns%s", rowName(row, vals), len(vals), len(b.t.Columns), b.columnList())
+		b.r.errf(p, "row %s has %d values; the table has %d columns%s", rowName(row, vals), len(vals), b.typedColumns(), b.columnList())
 	}
 	return cells
+}
+
+func derivation(c *Column) string {
+	if c.Rank != "" {
+		return "the rank by " + c.Rank
+	}
+	return c.Compute
 }
 
 func rowName(row *Row, vals []any) string {
@@ -431,12 +501,25 @@ func rowName(row *Row, vals []any) string {
 	return ""
 }
 
+// columnList names the columns a row writes (computed ones are not).
 func (b *tableBuilder) columnList() string {
 	var s []string
 	for _, c := range b.t.Columns {
-		s = append(s, c.Key)
+		if !c.derived() {
+			s = append(s, c.Key)
+		}
 	}
 	return " (" + strings.Join(s, ", ") + ")"
+}
+
+func (b *tableBuilder) typedColumns() int {
+	n := 0
+	for _, c := range b.t.Columns {
+		if !c.derived() {
+			n++
+		}
+	}
+	return n
 }
 
 // keyedRow reads a row written as a table of values by column key.
@@ -450,6 +533,14 @@ func (b *tableBuilder) keyedRow(m map[string]any, p string, covered []bool, row 
 			if ok {
 				b.r.used[vp] = true
 				b.r.errf(vp, "%s is covered by a cell spanning rows above; leave it out", c.Key)
+			}
+			col++
+			continue
+		}
+		if c.derived() {
+			if ok {
+				b.r.used[vp] = true
+				b.r.errf(vp, "%s is computed (%s), never typed; leave it out", c.Key, derivation(&c))
 			}
 			col++
 			continue
@@ -512,6 +603,7 @@ func (b *tableBuilder) cell(v any, p string, col int, covered []bool) (Cell, Val
 		for k := col; k < col+cell.ColSpan; k++ {
 			if k >= len(b.t.Columns) || covered[k] {
 				r.errf(p+".colspan", "colspan %d runs past the table's %d columns or into a cell spanning rows", cell.ColSpan, len(b.t.Columns))
+				cell.ColSpan = 1
 				return cell, Value{}, false
 			}
 		}
@@ -583,15 +675,34 @@ func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
 			r.errf(p, "column %q holds lists, like [\"甲\", \"乙\"], not a number", c.Key)
 			return val, false
 		}
-		if x > math.MaxInt32 || x < math.MinInt32 {
+		if x > maxFigure || x < -maxFigure {
 			r.errf(p, "%d is too large for a figure", x)
 			return val, false
 		}
-		if x < 0 && c.Figures && !c.Negative {
-			r.errf(p, "column %q (%s) counts things: %d is below zero (a column whose figures may be negative says negative = true)", c.Key, columnName(c), x)
+		if !c.Figures {
+			val.Text = strconv.FormatInt(x, 10)
+			break
+		}
+		return b.figure(WholeFigure(x), p, c)
+	case float64:
+		if !c.Figures {
+			r.errf(p, "column %q holds text, not the decimal number %v; add figures = true (and decimals = N) for a column of numbers", c.Key, x)
 			return val, false
 		}
-		val.Text, val.Num, val.IsNum = strconv.FormatInt(x, 10), int(x), c.Figures
+		f, err := ParseFigure(r.valueText(p))
+		if err != nil || f.Value.Abs().GreaterThan(decimal.NewFromInt(maxFigure)) {
+			r.errf(p, "%v is not a figure a table can print", x)
+			return val, false
+		}
+		switch {
+		case c.Decimals == 0:
+			r.errf(p, "column %q (%s) holds whole numbers, not %s: give the column decimals = %d if its figures have decimals", c.Key, columnName(c), f, f.Places)
+			return val, false
+		case f.Places > c.Decimals:
+			r.errf(p, "%s has %d decimals; column %q (%s) prints %d: round it, or give the column decimals = %d", f, f.Places, c.Key, columnName(c), c.Decimals, f.Places)
+			return val, false
+		}
+		return b.figure(f, p, c)
 	case string:
 		s := strings.TrimSpace(x)
 		if ch, _, bad := controlChar(x, false); bad {
@@ -629,10 +740,26 @@ func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
 		}
 		val.Text = strings.Join(val.Items, c.Join)
 	default:
-		r.errf(p, "a cell holds text, a whole number or a list, not %s", typeName(v))
+		r.errf(p, "a cell holds text, a number or a list, not %s", typeName(v))
 		return val, false
 	}
 	return val, true
+}
+
+// maxFigure bounds a typed figure: a thousand trillion, far beyond any
+// table of a 公文, and a bound on what a sum can grow to.
+const maxFigure = 1_000_000_000_000_000
+
+// figure is the Value of a figure in column c, printed with the column's
+// decimals; below zero only where the column allows it.
+func (b *tableBuilder) figure(f Figure, p string, c *Column) (Value, bool) {
+	pos := b.r.at(p)
+	if f.Value.Sign() < 0 && !c.Negative {
+		b.r.errf(p, "column %q (%s) counts things: %s is below zero (a column whose figures may be negative says negative = true)", c.Key, columnName(c), f)
+		return Value{Pos: pos}, false
+	}
+	f.Places = c.Decimals
+	return figureValue(f, pos), true
 }
 
 // merge joins equal neighbouring cells of Merge columns into one cell
@@ -697,7 +824,7 @@ func (b *tableBuilder) checkSums() {
 			if row.Kind != DataRow || !ok || !v.IsNum {
 				continue
 			}
-			sum, terms, names, applies := 0, []string{}, []string{}, true
+			sum, terms, names, applies := decimal.Zero, []string{}, []string{}, true
 			for _, k := range c.Equals {
 				pc, _ := b.t.Column(k)
 				pv := row.Values[k]
@@ -705,13 +832,13 @@ func (b *tableBuilder) checkSums() {
 					applies = false
 					break
 				}
-				sum += pv.Num
-				terms = append(terms, strconv.Itoa(pv.Num))
+				sum = sum.Add(pv.Fig.Value)
+				terms = append(terms, pv.Text)
 				names = append(names, columnName(pc))
 			}
-			if applies && sum != v.Num {
-				b.r.errs = append(b.r.errs, Errorf(v.Pos, "row %q: %s is %d, but %s = %s = %d",
-					row.Label, columnName(&c), v.Num, strings.Join(names, " + "), strings.Join(terms, " + "), sum))
+			if applies && !sum.Equal(v.Fig.Value) {
+				b.r.errs = append(b.r.errs, Errorf(v.Pos, "row %q: %s is %s, but %s = %s = %s",
+					row.Label, columnName(&c), v.Text, strings.Join(names, " + "), strings.Join(terms, " + "), sum.StringFixed(c.Decimals)))
 			}
 		}
 	}
@@ -738,7 +865,7 @@ func (b *tableBuilder) total(raw map[string]any) {
 	pos := b.r.at("total")
 	row := Row{Kind: TotalRow, Label: label, Pos: pos, Values: map[string]Value{}}
 	lead := 0
-	for lead < len(b.t.Columns) && !b.t.Columns[lead].Sum {
+	for lead < len(b.t.Columns) && !b.t.Columns[lead].Sum && b.t.Columns[lead].Compute == "" {
 		lead++
 	}
 	if lead == 0 || lead == len(b.t.Columns) {
@@ -749,17 +876,12 @@ func (b *tableBuilder) total(raw map[string]any) {
 	for col := lead; col < len(b.t.Columns); col++ {
 		c := b.t.Columns[col]
 		cell := Cell{Col: col, ColSpan: 1, RowSpan: 1, Align: c.Align, Pos: pos}
-		if c.Sum {
-			sum, some := 0, false
-			for _, r := range b.t.Rows {
-				if v := r.Values[c.Key]; r.Kind == DataRow && v.IsNum {
-					sum, some = sum+v.Num, true
-				}
-			}
+		if c.Sum || c.Compute != "" {
 			cell.Text = NotApplicable
-			if some {
-				cell.Text = strconv.Itoa(sum)
-				row.Values[c.Key] = Value{Text: cell.Text, Num: sum, IsNum: true, Pos: pos}
+			if v, ok := b.t.totals[c.Key]; ok {
+				cell.Text = v.Text
+				v.Pos = pos
+				row.Values[c.Key] = v
 			}
 		}
 		row.Cells = append(row.Cells, cell)

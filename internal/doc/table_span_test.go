@@ -65,7 +65,7 @@ func TestFiguresBelowZeroOnlyWhereTheColumnSaysSo(t *testing.T) {
 		t.Errorf("error %v, want one line %q…", err, want)
 	}
 	ok := parse(t, strings.Replace(src, "-3", "3", 1))
-	if v := ok.Rows[0].Values["d"]; !v.IsNum || v.Num != -2 {
+	if v := ok.Rows[0].Values["d"]; !v.IsNum || v.Text != "-2" {
 		t.Errorf("d = %+v, want -2", v)
 	}
 	if _, err := ParseTable("t.toml", "rows = [[\"甲\"]]\n[[columns]]\nkey = \"unit\"\nnegative = true\n"); err == nil {

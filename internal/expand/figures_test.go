@@ -82,7 +82,7 @@ func TestPassRate(t *testing.T) {
 // A template reaches the annexes' tables through .Annex and prints what
 // they hold; a wrong column is an error at the template's line.
 func TestTemplateQuotesAnnexFigures(t *testing.T) {
-	tb, err := doc.ParseTable("a.toml", `rows = [["甲", 4000, 3], ["乙", 206, 1]]
+	tb, err := doc.ParseTable("a.toml", `rows = [["甲", 4000, 3, 1234.2, 0.5], ["乙", 206, 1, 0.3, -1.0]]
 [[columns]]
 key = "unit"
 [[columns]]
@@ -91,6 +91,19 @@ figures = true
 [[columns]]
 key = "problems"
 figures = true
+[[columns]]
+key = "funds"
+figures = true
+decimals = 2
+[[columns]]
+key = "change"
+figures = true
+decimals = 1
+negative = true
+[[columns]]
+key = "rate"
+compute = "problems / accounts * 100"
+decimals = 1
 `)
 	if err != nil {
 		t.Fatal(err)
@@ -104,6 +117,8 @@ figures = true
 		{`{{(.Annex 1).Count "unit"}}个单位`, "2个单位", ""},
 		{"第一行\n{{$a := .Annex 1}}{{$a.Total \"acounts\"}}", "", `t.txt:2:`},
 		{`{{.Annex 2}}`, "", `附件2: the document has 1 attachments`},
+		{`{{$a := .Annex 1}}{{$a.Total "funds"}}万元，增长{{$a.Total "change"}}，问题率{{$a.Total "rate"}}%，{{percent ($a.Total "funds") ($a.Total "funds")}}`,
+			"1234.50万元，增长-0.5，问题率0.1%，100%", ""},
 	} {
 		got, err := Execute("t.txt", tc.src, d)
 		if tc.err != "" {
