@@ -173,7 +173,7 @@ func (c *composer) annex(label string, a *doc.Attachment) {
 	ts := pl.ts
 	ts.reportMissing(pl.w)
 	for _, r := range pl.tooTall {
-		c.errs = append(c.errs, doc.Errorf(ts.rowPos(r), "this row of the table is %.0f mm tall, more than a page holds; split it into several rows", pl.h[r]))
+		c.errs = append(c.errs, doc.Errorf(ts.rowPos(r), "this row of the table is %.0f mm tall, more than a page holds, and a cell spanning rows holds it together; split it into several rows", pl.h[r]))
 	}
 	x := fr.left + (fr.width-sum(pl.w))/2
 	y := pl.top
@@ -182,6 +182,32 @@ func (c *composer) annex(label string, a *doc.Attachment) {
 			pi, y = c.framePage(fr), fr.top
 		}
 		ts.draw(&c.pages[pi], part, x, y, pl.w, pl.h)
+		y += sum(pl.h[:ts.headRows]) + ts.partHeight(part, pl.h)
+	}
+	c.tableNote(a.Table, ts, fr, pi, x, y, sum(pl.w))
+}
+
+// tableNote sets a table's 表注 under it: in the table's body type, flush
+// left across the table's width, after half a line; lines that do not fit
+// go on to a page of their own.
+func (c *composer) tableNote(t *doc.Table, ts *tableSetter, fr frame, pi int, x, y, width float64) {
+	if len(t.Note) == 0 {
+		return
+	}
+	em := format.MM(ts.body.Size)
+	y += ts.pitch / 2
+	for _, para := range t.Note {
+		p := Para{Spans: []Span{c.span(para, ts.body)}, Width: width, Shrink: c.f.PunctShrink}
+		for _, l := range c.breakPara(p, t.NotePos) {
+			if y+ts.pitch > fr.bottom()+eps {
+				pi, y = c.framePage(fr), fr.top
+			}
+			for _, tx := range c.toTexts(l, x) {
+				tx.Y += y + (ts.pitch-em)/2
+				c.pages[pi].Texts = append(c.pages[pi].Texts, tx)
+			}
+			y += ts.pitch
+		}
 	}
 }
 

@@ -138,7 +138,7 @@ func (ts *tableSetter) natural(gc *gridCell, text string) float64 {
 // narrowest is the widest piece of text that Break never splits (a word, a
 // figure, a character with its punctuation): no cell may be narrower.
 func (ts *tableSetter) narrowest(gc *gridCell, text string) float64 {
-	as, _ := atoms(ts.span(gc, text), 1, 0) // cells do not compress punctuation (Para.Shrink 0)
+	as, _ := atoms(ts.span(gc, text), 1, ts.c.f.PunctShrink) // cells compress punctuation as the body does
 	w := 0.0
 	for _, g := range groups(as) {
 		gw, s := measure(trimSpaces(as[g.start:g.end]), true)
@@ -280,7 +280,10 @@ func (ts *tableSetter) layCell(i int, width float64) *setCell {
 	cw := math.Max(width-2*ts.padX, 0)
 	s := &setCell{}
 	brk := func(text string, w float64, ragged bool) []Line {
-		lines, missing := Break(Para{Spans: ts.span(gc, text), Width: w, Ragged: ragged})
+		// The body's punctuation compression: a closing mark that would
+		// start a line is pulled up by compressing the line's marks,
+		// instead of pushing a character down with it.
+		lines, missing := Break(Para{Spans: ts.span(gc, text), Width: w, Ragged: ragged, Shrink: ts.c.f.PunctShrink})
 		s.missing = append(s.missing, missing...)
 		return lines
 	}
@@ -656,20 +659,28 @@ func (ts *tableSetter) widthFor(i int, width, height float64) (float64, bool) {
 }
 
 // tablePart is the rows of the body that go on one page: [from, to) in grid
-// rows; the header rows come first on every part.
-type tablePart struct{ from, to int }
+// rows; the header rows come first on every part. A row taller than a page
+// is set over several parts, each holding lines [line0, line1) of its
+// cells; line1 is 0 for whole rows.
+type tablePart struct{ from, to, line0, line1 int }
 
 // split cuts the body into parts: the first part has first mm of height
 // (header included), each further part next mm. Rows joined by a cell
-// spanning them stay together unless they fill more than a page alone. It
-// returns the grid rows that are taller than a page on their own.
+// spanning them stay together unless they fill more than a page alone. A
+// row taller than a page on its own is cut between its lines over as many
+// pages as it needs; it returns the grid rows that are too tall and cannot
+// be cut (a cell spanning rows in them).
 func (ts *tableSetter) split(h []float64, first, next float64) ([]tablePart, []int) {
 	head := sum(h[:ts.headRows])
 	joined := make([]bool, ts.rows) // row r must stay with row r+1
+	spanned := make([]bool, ts.rows)
 	for _, gc := range ts.cells {
 		if gc.row >= ts.headRows {
 			for r := gc.row; r < gc.row+gc.RowSpan-1 && r < ts.rows; r++ {
 				joined[r] = true
+			}
+			for r := gc.row; r < gc.row+gc.RowSpan && r < ts.rows && gc.RowSpan > 1; r++ {
+				spanned[r] = true
 			}
 		}
 	}
@@ -687,17 +698,45 @@ func (ts *tableSetter) split(h []float64, first, next float64) ([]tablePart, []i
 		if bh > next-head+eps { // taller than a page: rows go one by one
 			end, bh = r+1, h[r]
 			if bh > next-head+eps {
-				tooTall = append(tooTall, r)
+				if spanned[r] {
+					tooTall = append(tooTall, r)
+				} else {
+					// Cut the row: as many lines a page as the room holds.
+					if r > start {
+						parts = append(parts, tablePart{from: start, to: r})
+						room = next - head
+					}
+					lines := int(math.Round((h[r] - 2*ts.padY) / ts.pitch))
+					for l0 := 0; l0 < lines; {
+						n := max(1, int((room-2*ts.padY+eps)/ts.pitch))
+						l1 := min(l0+n, lines)
+						parts = append(parts, tablePart{from: r, to: r + 1, line0: l0, line1: l1})
+						l0, room = l1, next-head
+					}
+					start, used, r = r+1, 0, r+1
+					continue
+				}
 			}
 		}
 		if used+bh > room+eps && r > start {
-			parts = append(parts, tablePart{start, r})
+			parts = append(parts, tablePart{from: start, to: r})
 			start, used, room = r, 0, next-head
 		}
 		used += bh
 		r = end
 	}
-	return append(parts, tablePart{start, ts.rows}), tooTall
+	if start < ts.rows || len(parts) == 0 {
+		parts = append(parts, tablePart{from: start, to: ts.rows})
+	}
+	return parts, tooTall
+}
+
+// partHeight is the height of a part's body rows.
+func (ts *tableSetter) partHeight(part tablePart, h []float64) float64 {
+	if part.line1 > 0 {
+		return float64(part.line1-part.line0)*ts.pitch + 2*ts.padY
+	}
+	return sum(h[part.from:part.to])
 }
 
 // draw puts one part of the table on a page: its header rows, then its body
@@ -705,6 +744,10 @@ func (ts *tableSetter) split(h []float64, first, next float64) ([]tablePart, []i
 // heights h.
 func (ts *tableSetter) draw(p *Page, part tablePart, x, y float64, w, h []float64) {
 	f := ts.c.f
+	if part.line1 > 0 { // a piece of a row taller than a page
+		h = append([]float64{}, h...)
+		h[part.from] = ts.partHeight(part, h)
+	}
 	// The grid rows of this part, and where each starts.
 	var rows []int
 	for r := 0; r < ts.headRows; r++ {
@@ -750,7 +793,11 @@ func (ts *tableSetter) draw(p *Page, part tablePart, x, y float64, w, h []float6
 		if gc.Corner != "" {
 			p.Rules = append(p.Rules, Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: f.TableRuleWidth, Color: format.Black})
 		}
-		ts.drawText(p, ts.set(i, x2-x1), gc, x1+ts.padX, y1, y2)
+		if part.line1 > 0 && gc.row == part.from {
+			ts.drawLines(p, ts.set(i, x2-x1), gc, x1+ts.padX, y1, part.line0, part.line1)
+		} else {
+			ts.drawText(p, ts.set(i, x2-x1), gc, x1+ts.padX, y1, y2)
+		}
 	}
 	// The grid: each run of cell edges on one line becomes one rule; the
 	// frame is heavier, and its horizontal rules reach over the side
@@ -803,6 +850,22 @@ func (ts *tableSetter) drawText(p *Page, s *setCell, gc *gridCell, left, y1, y2 
 		base := t + (ts.pitch-em)/2 + ts.c.f.EmAscent*em
 		txt := Text{Style: gc.style, Y: base, Cell: ts.cellName(gc)}
 		for _, g := range l.glyphs {
+			txt.Glyphs = append(txt.Glyphs, Glyph{R: g.R, X: left + g.X + g.Off, Adv: g.Adv})
+		}
+		if len(txt.Glyphs) > 0 {
+			p.Texts = append(p.Texts, txt)
+		}
+	}
+}
+
+// drawLines places lines [l0, l1) of a set cell from the top of its box:
+// the piece of a row taller than a page that one page holds.
+func (ts *tableSetter) drawLines(p *Page, s *setCell, gc *gridCell, left, y1 float64, l0, l1 int) {
+	em := ts.em(gc)
+	for i := l0; i < l1 && i < len(s.lines); i++ {
+		t := y1 + ts.padY + float64(i-l0)*ts.pitch
+		txt := Text{Style: gc.style, Y: t + (ts.pitch-em)/2 + ts.c.f.EmAscent*em}
+		for _, g := range s.lines[i].glyphs {
 			txt.Glyphs = append(txt.Glyphs, Glyph{R: g.R, X: left + g.X + g.Off, Adv: g.Adv})
 		}
 		if len(txt.Glyphs) > 0 {

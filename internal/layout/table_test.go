@@ -457,7 +457,9 @@ func TestTableTooWideGoesOnALandscapePage(t *testing.T) {
 }
 
 func TestTableErrors(t *testing.T) {
-	tall := "rows = [[[" + strings.Repeat("\"名称\",", 80) + "]]]\n[[columns]]\nkey = \"n\"\nlist = true\n"
+	// A row taller than a page is cut over pages, unless a cell spanning
+	// rows holds it to its neighbour.
+	tall := "rows = [[{text = \"甲\", rowspan = 2}, [" + strings.Repeat("\"名称\",", 80) + "]], [[\"乙\"]]]\n[[columns]]\nkey = \"a\"\n[[columns]]\nkey = \"n\"\nlist = true\n"
 	for _, tc := range []struct {
 		name, src, want string
 		char            rune
@@ -466,7 +468,7 @@ func TestTableErrors(t *testing.T) {
 			`t.toml:1:17: character '㐀' (U+3400) is not in the 仿宋 font grid.ttf`, '\u3400'},
 		{"in a header", "rows = [[\"甲\"]]\n[[columns]]\nkey = \"n\"\ntitle = \"名\u3400\"\n",
 			`t.toml:2:1: character '㐀' (U+3400) is not in the 黑体 font grid.ttf`, '\u3400'},
-		{"a row taller than a page", tall, "t.toml:1:9: this row of the table is", 0},
+		{"a row taller than a page, held by a span", tall, "t.toml:1:9: this row of the table is", 0},
 		{"too wide even for landscape", "rows = [[" + strings.Repeat("\"abcdefghijklmnopqrstuvwxyz0123\",", 5) + "]]\n" +
 			"[[columns]]\nkey = \"a\"\n[[columns]]\nkey = \"b\"\n[[columns]]\nkey = \"c\"\n[[columns]]\nkey = \"d\"\n[[columns]]\nkey = \"e\"\n",
 			"t.toml:2:1: the table is too wide: even in 小四 its columns need 332 mm, and the 版心 is 225 mm wide", 0},
