@@ -335,7 +335,8 @@ func (c *Checker) collectFigures() {
 			}
 			switch {
 			case col.Figures:
-				if n, err := t.Total(col.Key); err == nil {
+				if f, err := t.Total(col.Key); err == nil && f.IsWhole() && f.Value.IsInteger() {
+					n := int(f.Value.IntPart())
 					c.figures[n] = append(c.figures[n], figure{
 						fmt.Sprintf("附件%d's total of %s", i+1, name),
 						fmt.Sprintf(`{{(.Annex %d).Total %q}}`, i+1, col.Key)})
