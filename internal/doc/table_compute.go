@@ -52,34 +52,21 @@ func (p *exprParser) space() {
 	}
 }
 
-func (p *exprParser) sum() (*expr, error) {
-	l, err := p.product()
-	for err == nil {
-		p.space()
-		if p.i >= len(p.s) || (p.s[p.i] != '+' && p.s[p.i] != '-') {
-			return l, nil
-		}
-		op := p.s[p.i]
-		p.i++
-		var r *expr
-		if r, err = p.product(); err == nil {
-			l = &expr{op: op, left: l, right: r}
-		}
-	}
-	return nil, err
-}
+func (p *exprParser) sum() (*expr, error)     { return p.binary("+-", p.product) }
+func (p *exprParser) product() (*expr, error) { return p.binary("*/", p.unary) }
 
-func (p *exprParser) product() (*expr, error) {
-	l, err := p.unary()
+// binary reads operands joined by the operators ops, left to right.
+func (p *exprParser) binary(ops string, operand func() (*expr, error)) (*expr, error) {
+	l, err := operand()
 	for err == nil {
 		p.space()
-		if p.i >= len(p.s) || (p.s[p.i] != '*' && p.s[p.i] != '/') {
+		if p.i >= len(p.s) || !strings.ContainsRune(ops, rune(p.s[p.i])) {
 			return l, nil
 		}
 		op := p.s[p.i]
 		p.i++
 		var r *expr
-		if r, err = p.unary(); err == nil {
+		if r, err = operand(); err == nil {
 			l = &expr{op: op, left: l, right: r}
 		}
 	}
