@@ -1,6 +1,6 @@
 # gongwen — see README.md.
 #   make        build bin/gongwen and every document under data/ into output/
-#   make test   install the Debian tools the tests read and validate PDFs with (if missing), then run every test
+#   make test   install the Debian tools the tests read and validate PDFs with and the OFD reader ofd.js (if missing), then run every test
 GO      ?= go
 BIN     := bin/gongwen
 DOCS    := $(wildcard data/*.toml)
@@ -9,7 +9,14 @@ DOCS    := $(wildcard data/*.toml)
 # validates every built document as PDF/A-1b).
 TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
-           /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java
+           /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
+           chromium:chromium node:nodejs npm:npm
+# The independent OFD reader the OFD tests draw pages with: the npm package
+# ofd.js, whose bundle is self-contained, unpacked (npm pack checks the
+# registry's integrity hash) into .cache/, which git ignores. Installing it
+# with its dependencies would fetch Vue and element-ui the bundle already holds.
+OFDJS_VERSION := 0.2.6
+OFDJS   := .cache/ofd.js-$(OFDJS_VERSION)/package/lib/ofd.umd.min.js
 FUZZTIME ?= 10s
 
 .PHONY: all docs test tools bench fuzz clean
@@ -35,7 +42,13 @@ tools:
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$pkgs >/dev/null || exit 1; \
 	fi
 
-test: tools
+$(OFDJS): | tools
+	@mkdir -p .cache/ofd.js-$(OFDJS_VERSION)
+	cd .cache && npm pack --silent ofd.js@$(OFDJS_VERSION) >/dev/null && \
+	  tar -xzf ofd.js-$(OFDJS_VERSION).tgz -C ofd.js-$(OFDJS_VERSION) && rm ofd.js-$(OFDJS_VERSION).tgz
+	@test -f $@
+
+test: tools $(OFDJS)
 	@unformatted=$$(gofmt -l cmd internal); if [ -n "$$unformatted" ]; then echo "not gofmt'd:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
@@ -49,4 +62,4 @@ bench: tools
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/
 
 clean:
-	rm -rf bin output
+	rm -rf bin output .cache

@@ -1,0 +1,432 @@
+package ofd_test
+
+// The visual check: the OFD drawn by an independent reader, ofd.js (the npm
+// package, version 0.2.6: pure JavaScript, SVG per glyph, path and image),
+// in headless Chromium from Debian, against the PDF drawn by pdftoppm, page
+// by page, at 96 dpi.
+//
+// ofd.js does not load embedded fonts: it names a CSS font family after
+// each font's FamilyName, or after Windows faces when the name contains
+// one it knows (楷体 for anything with "kai", …). The page here installs
+// each font the package embeds under those names with @font-face, as a
+// system that has the fonts installed would; the font files come out of the
+// package itself.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"gongwen/internal/ofdcheck"
+)
+
+// ofdJS is the reader's bundle as the Makefile installs it (npm pack of
+// ofd.js@0.2.6 unpacked under .cache/, a folder git ignores).
+const ofdJS = "../../../.cache/ofd.js-0.2.6/package/lib/ofd.umd.min.js"
+
+// dpi is the resolution both renderings are compared at.
+const dpi = 96
+
+// Thresholds. Both images are blurred over 3×3 pixels (the two
+// rasterisers anti-alias edges and thin rules differently: pdftoppm snaps a
+// 0.75 mm rule to 2 pixels, Chromium paints 2.8); a pixel differs when no
+// pixel within one pixel of it in the other image is within channelTol (of
+// 255) of it in every channel (glyph origins are rounded to whole pixels
+// differently). A page passes when under maxDiff of its pixels differ, and
+// under maxTile of the pixels of every 32×32 tile. Measured on the sample:
+// at most 0.003 % of a page and 1.2 % of a tile; a page against the next
+// one, against itself moved two pixels (0.5 mm) and against itself without
+// one glyph differ in 28 %, 10 % and 13 % of a tile. The test checks that
+// these controls fail.
+const (
+	channelTol = 64
+	maxDiff    = 0.001 // 0.1 % of the page
+	tile       = 32
+	maxTile    = 0.04 // 4 % of a tile
+)
+
+func TestOFDJSDrawsWhatPdftoppmDraws(t *testing.T) {
+	s := getSample(t)
+	bundle, err := os.ReadFile(ofdJS)
+	if err != nil {
+		t.Fatalf("the ofd.js bundle is missing (%v): run `make test`, which installs it", err)
+	}
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium not found on PATH: run `make test`, which installs Debian's chromium")
+	}
+	pkg, err := ofdcheck.Read(s.ofd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shots := drawWithOFDJS(t, chromium, bundle, s.ofd, pkg)
+	if len(shots) != len(pkg.Pages) {
+		t.Fatalf("ofd.js drew %d pages, the package has %d", len(shots), len(pkg.Pages))
+	}
+	dir := t.TempDir()
+	keep := os.Getenv("OFD_KEEP_PAGES")
+	var pdfs []image.Image
+	for i := range pkg.Pages {
+		n := strconv.Itoa(i + 1)
+		prefix := filepath.Join(dir, "pdf-"+n)
+		if out, err := exec.Command("pdftoppm", "-r", strconv.Itoa(dpi), "-png", "-singlefile", "-f", n, "-l", n, s.pdfPath, prefix).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v\n%s", err, out)
+		}
+		pdfImg := readPNG(t, prefix+".png")
+		pdfs = append(pdfs, pdfImg)
+		ofdImg := shots[i]
+		if ofdImg.Bounds().Size() != pdfImg.Bounds().Size() {
+			t.Errorf("page %d: ofd.js drew %v pixels, pdftoppm %v", i+1, ofdImg.Bounds().Size(), pdfImg.Bounds().Size())
+		}
+		d := compare(ofdImg, pdfImg)
+		t.Logf("page %d: %.4f %% of the pixels differ, %.2f %% in the worst tile", i+1, 100*d.page, 100*d.tile)
+		if keep != "" {
+			writePNG(filepath.Join(keep, fmt.Sprintf("ofdjs-%d.png", i+1)), ofdImg)
+			writePNG(filepath.Join(keep, fmt.Sprintf("pdf-%d.png", i+1)), pdfImg)
+			writePNG(filepath.Join(keep, fmt.Sprintf("diff-%d.png", i+1)), d.mask)
+		}
+		if !d.ok() {
+			t.Errorf("page %d differs: %.3f %% of the page (limit %.1f %%), %.1f %% of a tile (limit %.0f %%); set OFD_KEEP_PAGES=DIR to keep the images",
+				i+1, 100*d.page, 100*maxDiff, 100*d.tile, 100*maxTile)
+		}
+	}
+	// The comparison can fail: a page against the next one; a page against
+	// itself moved two pixels; a page against itself without one glyph.
+	if len(shots) < 3 {
+		t.Fatal("too few pages for the controls")
+	}
+	g := pkg.Pages[1].Glyphs[len(pkg.Pages[1].Glyphs)/2]
+	px := func(mm float64) int { return int(math.Round(mm / 25.4 * dpi)) }
+	controls := []struct {
+		name string
+		a, b image.Image
+	}{
+		{"page 2 against page 3", shots[1], pdfs[2]},
+		{"page 2 against itself moved 2 pixels right", shift(shots[1], 2), pdfs[1]},
+		{fmt.Sprintf("page 2 without its glyph %q", g.Rune), erase(shots[1], image.Rect(px(g.X), px(g.Y-g.Size), px(g.X+g.Size), px(g.Y+g.Size/4))), pdfs[1]},
+	}
+	for _, c := range controls {
+		d := compare(c.a, c.b)
+		t.Logf("control, %s: %.4f %% of the page, %.2f %% of the worst tile", c.name, 100*d.page, 100*d.tile)
+		if d.ok() {
+			t.Errorf("control, %s: passes the comparison", c.name)
+		}
+	}
+}
+
+// viewer is the page that loads ofd.js and the package and draws each page
+// at 96 dpi (ofd.js's scale is in pixels per millimetre).
+const viewer = `<!doctype html>
+<meta charset="utf-8">
+<style>html, body { margin: 0; padding: 0; background: #fff; } %s</style>
+<script src="/ofd.js"></script>
+<body>
+<script>
+window.done = false;
+window.failed = "";
+ofd.parseOfdDocument({
+  ofd: "/doc.ofd",
+  success: function (res) {
+    var doc = Array.isArray(res) ? res[0] : res;
+    ofd.setPageScale(%g);
+    var divs = ofd.renderOfdByScale(doc);
+    divs.forEach(function (d, i) {
+      d.style.marginBottom = "0";
+      d.style.display = i === 0 ? "block" : "none";
+      d.className = "ofdpage";
+      document.body.appendChild(d);
+    });
+    document.fonts.ready.then(function () { window.done = true; });
+  },
+  fail: function (e) { window.failed = String(e); }
+});
+window.showPage = function (n) {
+  var ps = document.querySelectorAll(".ofdpage");
+  ps.forEach(function (d, i) { d.style.display = i === n ? "block" : "none"; });
+  var r = ps[n].getBoundingClientRect();
+  return [r.width, r.height];
+};
+</script>
+`
+
+// aliases are the Windows face names ofd.js puts first for a family name
+// containing a key; each embedded font is installed under them too.
+var aliases = map[string][]string{
+	"kai":    {"楷体", "KaiTi", "Kai", "simkai"},
+	"楷体":     {"楷体", "KaiTi", "Kai", "simkai"},
+	"simsun": {"SimSun", "simsun", "Songti SC"},
+	"宋体":     {"SimSun", "simsun", "Songti SC"},
+	"黑体":     {"SimHei", "STHeiti", "simhei"},
+	"仿宋":     {"FangSong", "STFangsong", "simfang"},
+	"小标宋":    {"sSun"},
+}
+
+// fontFaces is the @font-face rules installing the package's fonts.
+func fontFaces(pkg *ofdcheck.Package) string {
+	var b strings.Builder
+	for _, f := range pkg.Fonts {
+		names := []string{f.Family, f.FontName}
+		low := strings.ToLower(f.Family)
+		for k, a := range aliases {
+			if strings.Contains(low, strings.ToLower(k)) {
+				names = append(names, a...)
+			}
+		}
+		for _, n := range names {
+			q, _ := json.Marshal(n)
+			fmt.Fprintf(&b, "@font-face { font-family: %s; src: url(/font/%d.ttf); }\n", q, f.ID)
+		}
+	}
+	return b.String()
+}
+
+// drawWithOFDJS serves the viewer, the bundle, the package and its fonts on
+// the loopback interface and screenshots each page in headless Chromium.
+func drawWithOFDJS(t *testing.T, chromium string, bundle, ofdBytes []byte, pkg *ofdcheck.Package) []image.Image {
+	t.Helper()
+	mux := http.NewServeMux()
+	html := fmt.Sprintf(viewer, fontFaces(pkg), dpi/25.4)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(html))
+	})
+	mux.HandleFunc("/ofd.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		w.Write(bundle)
+	})
+	mux.HandleFunc("/doc.ofd", func(w http.ResponseWriter, r *http.Request) { w.Write(ofdBytes) })
+	mux.HandleFunc("/font/", func(w http.ResponseWriter, r *http.Request) {
+		id, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/font/"), ".ttf"))
+		f, ok := pkg.Fonts[id]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "font/ttf")
+		w.Write(pkg.Files[f.File])
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("font-render-hinting", "none"),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	// The first action starts the browser, on a context without a
+	// deadline (a deadline would stop the browser); the rest are bounded.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(800, 1200)); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	tctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancelT()
+	if err := chromedp.Do(tctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+		t.Fatalf("Chromium: %v", err)
+	}
+	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](`window.done || window.failed !== ""`, chromedp.WithPollingTimeout(2*time.Minute))); err != nil {
+		t.Fatalf("ofd.js did not finish: %v", err)
+	}
+	failed, err := chromedp.Run(tctx, chromedp.Evaluate[string](`window.failed`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if failed != "" {
+		t.Fatalf("ofd.js could not read the package: %s", failed)
+	}
+	var shots []image.Image
+	for i, p := range pkg.Pages {
+		w := int64(math.Round(p.Width / 25.4 * dpi))
+		h := int64(math.Round(p.Height / 25.4 * dpi))
+		if err := chromedp.Do(tctx, chromedp.EmulateViewport(w, h)); err != nil {
+			t.Fatalf("page %d: %v", i+1, err)
+		}
+		if _, err := chromedp.Run(tctx, chromedp.Evaluate[[]float64](fmt.Sprintf("showPage(%d)", i))); err != nil {
+			t.Fatalf("page %d: %v", i+1, err)
+		}
+		buf, err := chromedp.Run(tctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("page %d: %v", i+1, err)
+		}
+		img, err := png.Decode(bytes.NewReader(buf))
+		if err != nil {
+			t.Fatalf("page %d: screenshot: %v", i+1, err)
+		}
+		shots = append(shots, img)
+	}
+	return shots
+}
+
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
+
+func writePNG(path string, img image.Image) {
+	var b bytes.Buffer
+	if png.Encode(&b, img) == nil {
+		os.WriteFile(path, b.Bytes(), 0o644)
+	}
+}
+
+// blurred is img as 8-bit RGB over white, each pixel the mean of the 3×3
+// pixels around it (w×h of them, from the image's top-left).
+func blurred(img image.Image, w, h int) [][3]int {
+	px := make([][3]int, w*h)
+	bd := img.Bounds()
+	for y := range h {
+		for x := range w {
+			r, g, b, a := img.At(bd.Min.X+x, bd.Min.Y+y).RGBA()
+			over := func(c uint32) int { return int((c + (0xffff - a)) >> 8) }
+			px[y*w+x] = [3]int{over(r), over(g), over(b)}
+		}
+	}
+	out := make([][3]int, w*h)
+	for y := range h {
+		for x := range w {
+			var sum [3]int
+			n := 0
+			for dy := -1; dy <= 1; dy++ {
+				for dx := -1; dx <= 1; dx++ {
+					qx, qy := x+dx, y+dy
+					if qx < 0 || qy < 0 || qx >= w || qy >= h {
+						continue
+					}
+					for c := range 3 {
+						sum[c] += px[qy*w+qx][c]
+					}
+					n++
+				}
+			}
+			for c := range 3 {
+				out[y*w+x][c] = sum[c] / n
+			}
+		}
+	}
+	return out
+}
+
+// difference is how two renderings of a page differ.
+type difference struct {
+	page, tile float64     // the fraction of differing pixels: on the page, in the worst tile
+	mask       *image.Gray // black where they differ
+}
+
+func (d difference) ok() bool { return d.page < maxDiff && d.tile < maxTile }
+
+// compare finds the pixels of the common area at which a and b differ (see
+// the thresholds).
+func compare(a, b image.Image) difference {
+	w := min(a.Bounds().Dx(), b.Bounds().Dx())
+	h := min(a.Bounds().Dy(), b.Bounds().Dy())
+	pa, pb := blurred(a, w, h), blurred(b, w, h)
+	near := func(p, q [3]int) bool {
+		for c := range 3 {
+			if d := p[c] - q[c]; d > channelTol || -d > channelTol {
+				return false
+			}
+		}
+		return true
+	}
+	// matched: p's pixel (x, y) has a near one within a pixel in q.
+	matched := func(p, q [][3]int, x, y int) bool {
+		for dy := -1; dy <= 1; dy++ {
+			for dx := -1; dx <= 1; dx++ {
+				qx, qy := x+dx, y+dy
+				if qx >= 0 && qy >= 0 && qx < w && qy < h && near(p[y*w+x], q[qy*w+qx]) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	bad := 0
+	mask := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			mask.Pix[y*w+x] = 255
+			if !matched(pa, pb, x, y) || !matched(pb, pa, x, y) {
+				bad++
+				mask.Pix[y*w+x] = 0
+			}
+		}
+	}
+	worst := 0.0
+	for ty := 0; ty < h; ty += tile {
+		for tx := 0; tx < w; tx += tile {
+			n, all := 0, 0
+			for y := ty; y < min(ty+tile, h); y++ {
+				for x := tx; x < min(tx+tile, w); x++ {
+					all++
+					if mask.Pix[y*w+x] == 0 {
+						n++
+					}
+				}
+			}
+			worst = max(worst, float64(n)/float64(all))
+		}
+	}
+	return difference{page: float64(bad) / float64(w*h), tile: worst, mask: mask}
+}
+
+// shift is img moved n pixels to the right, white coming in on the left.
+func shift(img image.Image, n int) image.Image {
+	bd := img.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, bd.Dx(), bd.Dy()))
+	for y := range bd.Dy() {
+		for x := range bd.Dx() {
+			if x < n {
+				out.Set(x, y, image.White.C)
+				continue
+			}
+			out.Set(x, y, img.At(bd.Min.X+x-n, bd.Min.Y+y))
+		}
+	}
+	return out
+}
+
+// erase is img with r painted white.
+func erase(img image.Image, r image.Rectangle) image.Image {
+	bd := img.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, bd.Dx(), bd.Dy()))
+	for y := range bd.Dy() {
+		for x := range bd.Dx() {
+			if (image.Point{x, y}).In(r) {
+				out.Set(x, y, image.White.C)
+				continue
+			}
+			out.Set(x, y, img.At(bd.Min.X+x, bd.Min.Y+y))
+		}
+	}
+	return out
+}
