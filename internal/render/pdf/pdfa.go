@@ -225,6 +225,9 @@ func toPDFA(raw []byte, info docInfo, fontNames map[string]string) ([]byte, erro
 	if err := stencilMasks(f); err != nil {
 		return nil, err
 	}
+	if err := orderImages(f); err != nil {
+		return nil, err
+	}
 	return f.bytes(), nil
 }
 
