@@ -92,7 +92,7 @@ func init() {
 	}
 }
 
-const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--fonts DIR] [--strict] DOC.toml|DIR...
+const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--copies FIRST-LAST] [--fonts DIR] [--strict] DOC.toml|DIR...
 
 Builds each document's PDF. A folder stands for every data file (*.toml)
 directly in it. With one document, -o names the PDF file (or a folder to
@@ -107,6 +107,10 @@ run (documents, pages, seconds); elsewhere only the messages are printed.
 OFD (GB/T 33190-2016): -o NAME.ofd writes the document as an OFD package
 instead of a PDF; --ofd writes NAME.ofd beside every NAME.pdf. Its pages,
 text, glyph positions, fonts and archive record are the PDF's.
+
+Numbered copies: --copies 1-30 lays a document out once and writes one PDF
+per copy, NAME-000001.pdf to NAME-000030.pdf, each with its own 份号 (at most
+1000 copies a build; the document's format must have a 份号: file).
 
 The PDF is written to a temporary file and renamed into place when complete:
 on any error no output is written and an existing PDF keeps its bytes.
@@ -244,12 +248,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	withOFD := fs.Bool("ofd", false, "also write NAME.ofd (OFD, GB/T 33190-2016) beside each NAME.pdf")
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	strict := strictFlag(fs)
+	copies := fs.String("copies", "", "FIRST-LAST: number the 份号 of each copy, one PDF per copy (NAME-000001.pdf …), laid out once")
 	if code := parse(fs, args, stdout, "document"); code >= 0 {
 		return code
 	}
 	opt, code := options(*fontsDir, stderr)
 	if code >= 0 {
 		return code
+	}
+	if *copies != "" {
+		c, err := build.ParseCopies(*copies)
+		if err != nil {
+			fmt.Fprintln(stderr, "gongwen build:", err)
+			return exitUsage
+		}
+		opt.Copies = &c
 	}
 	opt.OFD = *withOFD
 	opt.Strict = *strict
@@ -275,6 +288,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 				return
 			}
 			written := o.Out
+			if c := opt.Copies; c != nil {
+				written = build.CopiesName(o.Out, *c)
+			}
 			if opt.OFD && !build.IsOFD(written) {
 				written += ", " + build.OFDName(written)
 			}

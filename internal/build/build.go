@@ -47,6 +47,9 @@ type Options struct {
 	// MakeOutputDir makes a PDF's folder, in BuildAll, when the PDF is
 	// ready to be written into it (never for a document that failed).
 	MakeOutputDir bool
+	// Copies, when set, makes a build write one PDF per copy number,
+	// NAME-000001.pdf … (see copies.go).
+	Copies *Copies
 }
 
 // Job is a document carried through the pipeline up to composed pages.
@@ -75,6 +78,7 @@ func Prepare(path string, opt Options) (*Job, error) {
 	if err != nil {
 		problems.add(doc.Errorf(d.At("format"), "%v", err))
 	}
+	problems.add(numberCopies(d, f, opt.Copies))
 	set, cfgPaths, err := loadFonts(d, opt)
 	problems.add(err)
 	problems.add(expand.Expand(d))

@@ -32,11 +32,15 @@ type Output struct {
 
 // Outputs renders everything a build of the job writes for out: its PDF,
 // or its OFD when out ends in .ofd, and with opt.OFD an OFD beside the
-// PDF too. Nothing is written: a build writes all or nothing.
+// PDF too; with opt.Copies, that for each numbered copy (copies.go).
+// Nothing is written: a build writes all or nothing.
 //
 // No output may replace an input of the build or anything but a regular
 // writable file (CheckOutput): that is checked before anything is rendered.
 func (j *Job) Outputs(out string, opt Options) ([]Output, error) {
+	if opt.Copies != nil {
+		return j.copyOutputs(out, opt)
+	}
 	targets := []string{out}
 	if opt.OFD && !IsOFD(out) {
 		targets = append(targets, OFDName(out))

@@ -7,6 +7,7 @@ package e2e
 import (
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -590,5 +591,50 @@ func checkMark(t *testing.T, mark line) {
 	}
 	if w := mark.end() - mark.start(); w > markMaxFile+0.01 {
 		t.Errorf("标志 is %.1f mm wide, more than the 版心's %g", w, markMaxFile)
+	}
+}
+
+// TestCopiesAreNumberedFromOneLayout builds three numbered copies of the
+// 文件格式 sample (--copies): NAME-000001.pdf …, each page-1 份号 its own
+// number, every other glyph and rule where the first copy has it.
+func TestCopiesAreNumberedFromOneLayout(t *testing.T) {
+	pdfcheck.RequireTools(t)
+	out := filepath.Join(t.TempDir(), "x.pdf")
+	if err := build.Build("../../data/sample-file.toml", out, build.Options{Copies: &build.Copies{First: 8, Last: 10}}); err != nil {
+		t.Fatal(err)
+	}
+	var first []pdfcheck.Page
+	for n := 8; n <= 10; n++ {
+		name := filepath.Join(filepath.Dir(out), fmt.Sprintf("x-%06d.pdf", n))
+		pages, err := pdfcheck.Trace(name)
+		if err != nil {
+			t.Fatalf("copy %d: %v", n, err)
+		}
+		lines := pdfcheck.Lines(pages[0])
+		if got, want := pdfcheck.LineText(lines[0]), fmt.Sprintf("%06d", n); got != want {
+			t.Errorf("copy %d: page 1 starts with %q, want the 份号 %q", n, got, want)
+		}
+		if first == nil {
+			first = pages
+			continue
+		}
+		if len(pages) != len(first) {
+			t.Fatalf("copy %d has %d pages, the first %d", n, len(pages), len(first))
+		}
+		for i := range pages {
+			a, b := first[i], pages[i]
+			if len(a.Glyphs) != len(b.Glyphs) || len(a.Rules) != len(b.Rules) {
+				t.Fatalf("copy %d page %d: %d glyphs, %d rules; the first copy %d, %d", n, i+1, len(b.Glyphs), len(b.Rules), len(a.Glyphs), len(a.Rules))
+			}
+			for k := range a.Glyphs {
+				ga, gb := a.Glyphs[k], b.Glyphs[k]
+				if !near(ga.X, gb.X, 0.001) || !near(ga.Y, gb.Y, 0.001) || (ga.Rune != gb.Rune && !(i == 0 && k < 6)) {
+					t.Errorf("copy %d page %d glyph %d: %q at (%.3f, %.3f), the first copy %q at (%.3f, %.3f)", n, i+1, k, gb.Rune, gb.X, gb.Y, ga.Rune, ga.X, ga.Y)
+				}
+			}
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s written besides the numbered copies", out)
 	}
 }
