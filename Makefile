@@ -4,10 +4,14 @@
 GO      ?= go
 BIN     := bin/gongwen
 DOCS    := $(wildcard data/*.toml)
+# The commit built from, for gongwen version where Go's own VCS stamping
+# cannot see it (a git worktree); the same commit gives the same binary.
+REVISION := $(shell git rev-parse HEAD 2>/dev/null)
 # Debian packages the tests need, as command:package, or /path/of/a/file:package
 # for a package without a command (the jars of Apache PDFBox Preflight, which
-# validates every built document as PDF/A-1b).
-TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
+# validates every built document as PDF/A-1b). Chromium is the headless
+# browser the test of gongwen serve drives.
+TOOLS   := chromium:chromium pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
            chromium:chromium node:nodejs npm:npm
@@ -24,7 +28,7 @@ FUZZTIME ?= 10s
 all: docs
 
 $(BIN): $(shell find cmd internal -name '*.go' -not -name '*_test.go') go.mod go.sum
-	$(GO) build -trimpath -buildvcs=auto -o $@ ./cmd/gongwen
+	$(GO) build -trimpath -buildvcs=auto -ldflags "-X main.revision=$(REVISION)" -o $@ ./cmd/gongwen
 
 docs: $(BIN)
 	$(BIN) build -o output/ $(DOCS)

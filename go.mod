@@ -11,7 +11,10 @@ require (
 	golang.org/x/sys v0.50.0
 )
 
-require github.com/shopspring/decimal v1.6.0
+require (
+	github.com/fsnotify/fsnotify v1.10.1
+	github.com/shopspring/decimal v1.6.0
+)
 
 require (
 	github.com/chromedp/cdproto v0.159.0 // indirect

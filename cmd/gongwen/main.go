@@ -15,8 +15,6 @@ import (
 
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
-	"gongwen/internal/format"
-	pngr "gongwen/internal/render/png"
 )
 
 // Exit statuses.
@@ -36,6 +34,7 @@ Usage:
                                                       draw the pages as PNG images (default into output/)
   gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...   rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
+  gongwen serve [--addr 127.0.0.1:8080] DOC.toml      show the pages in a browser while you edit
   gongwen fonts [--licences]                          the fonts built in, their licences
   gongwen version                                     print the version
   gongwen help [COMMAND]                              this text, or a command's
@@ -89,6 +88,7 @@ func init() {
 		"preview": runPreview,
 		"diff":    runDiff,
 		"fonts":   runFonts,
+		"serve":   runServe,
 	}
 }
 
@@ -428,15 +428,9 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 	if err != nil {
 		return nil, err
 	}
-	imgs, err := pngr.Render(j.Result, func(r format.Role) []byte { return j.Fonts.Font(r).Data }, dpi)
+	encoded, err := j.PNGs(dpi)
 	if err != nil {
-		return nil, fmt.Errorf("%s: preview: %v", docPath, err)
-	}
-	encoded := make([][]byte, len(imgs))
-	for i, img := range imgs {
-		if encoded[i], err = pngr.Encode(img); err != nil {
-			return nil, fmt.Errorf("%s: preview: page %d: %v", docPath, i+1, err)
-		}
+		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, doc.Errorf(doc.Pos{File: dir}, "cannot make the output folder: %v", err)
@@ -549,12 +543,7 @@ func hasExt(p string, exts []string) bool {
 
 // report prints each problem on its own line.
 func report(w io.Writer, err error) {
-	var es doc.Errors
-	if errors.As(err, &es) {
-		for _, e := range es {
-			fmt.Fprintln(w, e)
-		}
-		return
+	for _, l := range build.Lines(err) {
+		fmt.Fprintln(w, l)
 	}
-	fmt.Fprintln(w, err)
 }

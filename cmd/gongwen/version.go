@@ -25,13 +25,22 @@ func runVersion(stdout io.Writer) int {
 	return exitOK
 }
 
+// revision is the commit the Makefile saw (-ldflags -X main.revision=…),
+// for builds Go could not stamp.
+var revision string
+
 // vcsRevision is the commit the binary was built from and whether the
-// working tree had changes, from the build information.
+// working tree had changes, from the build information, else revision.
 func vcsRevision() (rev string, modified bool) {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "", false
+		return revision, false
 	}
+	defer func() {
+		if rev == "" {
+			rev = revision
+		}
+	}()
 	for _, s := range info.Settings {
 		switch s.Key {
 		case "vcs.revision":

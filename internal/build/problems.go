@@ -70,3 +70,17 @@ func groupMissing(es doc.Errors) doc.Errors {
 	}
 	return out
 }
+
+// Lines is an error as the lines a user reads: one per problem, each
+// FILE:LINE:COL: message where there is a position.
+func Lines(err error) []string {
+	var es doc.Errors
+	if errors.As(err, &es) {
+		out := make([]string, 0, len(es))
+		for _, e := range es {
+			out = append(out, strings.Split(e.Error(), "\n")...)
+		}
+		return out
+	}
+	return strings.Split(err.Error(), "\n")
+}
