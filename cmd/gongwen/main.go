@@ -15,6 +15,7 @@ import (
 
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
+	pngr "gongwen/internal/render/png"
 )
 
 // Exit statuses.
@@ -428,9 +429,9 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 	if err != nil {
 		return nil, err
 	}
-	encoded, err := j.PNGs(dpi)
+	encoded, err := pngr.Pages(j.Result, j.FontData, dpi)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: preview: %v", docPath, err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, doc.Errorf(doc.Pos{File: dir}, "cannot make the output folder: %v", err)

@@ -164,3 +164,6 @@ func exists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+// FontData is the bytes of a role's font, as the renderers take them.
+func (j *Job) FontData(r format.Role) []byte { return j.Fonts.Font(r).Data }

@@ -24,6 +24,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"gongwen/internal/build"
+	pngr "gongwen/internal/render/png"
 )
 
 // Server holds the latest build of one document.
@@ -72,7 +73,9 @@ func (s *Server) Rebuild() State {
 	j, err := build.Prepare(s.doc, s.opt)
 	var pages [][]byte
 	if err == nil {
-		pages, err = j.PNGs(s.dpi)
+		if pages, err = pngr.Pages(j.Result, j.FontData, s.dpi); err != nil {
+			err = fmt.Errorf("%s: preview: %v", s.doc, err)
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
