@@ -11,7 +11,7 @@ REVISION := $(shell git rev-parse HEAD 2>/dev/null)
 # for a package without a command (the jars of Apache PDFBox Preflight, which
 # validates every built document as PDF/A-1b). Chromium is the headless
 # browser the test of gongwen serve drives.
-TOOLS   := chromium:chromium pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
+TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
            chromium:chromium node:nodejs npm:npm
