@@ -8,6 +8,7 @@ import (
 
 	"gongwen/internal/build"
 	"gongwen/internal/diff"
+	"gongwen/internal/input"
 )
 
 const diffHelp = `Usage: gongwen diff [--png DIR] OLD.pdf NEW.pdf
@@ -41,9 +42,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	oldPath, newPath := fs.Arg(0), fs.Arg(1)
 	var recs [2]*diff.Record
 	for i, p := range []string{oldPath, newPath} {
-		b, err := os.ReadFile(p)
+		b, err := input.Read(p, input.PDF)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: cannot read: %v\n", p, unwrapPathErr(err))
+			fmt.Fprintf(stderr, "%s: %v\n", p, err)
 			return exitUsage
 		}
 		if recs[i], err = diff.Read(b); err != nil {

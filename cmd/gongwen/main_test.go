@@ -204,7 +204,7 @@ func TestAbsurdInputsEndWithAClearMessage(t *testing.T) {
 	cases := []struct {
 		name, template, want string
 	}{
-		{"a 10 MB paragraph", strings.Repeat("字", 10<<20/3), "templates/body.txt: template is 10485759 bytes; at most 4194304"},
+		{"a 10 MB paragraph", strings.Repeat("字", 10<<20/3), "data/doc.toml:1:1: template templates/body.txt: is 10 MiB; a template may have at most 4 MiB"},
 		{"a 200 000-character paragraph", strings.Repeat("字", 200_000), "templates/body.txt:1:1: paragraph of 200000 characters; at most 100000: break it into paragraphs"},
 		{"a 100-level structure", "开头。\n\n" + strings.Repeat("#", 100) + " 标题", "templates/body.txt:3:1: heading level 100: at most 4 levels (一、 （一） 1. （1）)"},
 		{"a template that loops without end", "{{range 100000}}{{range 100000}}字{{end}}{{end}}", "templates/body.txt: the template produces more than 8388608 bytes of text; a 公文 is far shorter"},

@@ -26,6 +26,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"gongwen/internal/input"
 )
 
 // Namespace is the XMP namespace of the record's properties, and Prefix the
@@ -105,7 +107,7 @@ func HashBytes(b []byte) string {
 
 // HashFile is the hex SHA-256 of a file's content.
 func HashFile(p string) (string, error) {
-	f, err := os.Open(p)
+	f, err := input.Open(p, input.Any)
 	if err != nil {
 		return "", err
 	}

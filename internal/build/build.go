@@ -22,6 +22,7 @@ import (
 	"gongwen/internal/expand"
 	"gongwen/internal/fonts"
 	"gongwen/internal/format"
+	"gongwen/internal/input"
 	"gongwen/internal/layout"
 	"gongwen/internal/lint"
 	pdfr "gongwen/internal/render/pdf"
@@ -220,9 +221,9 @@ func (j *Job) Record() (*archive.Record, error) {
 // of file and compares. opt.FontsDir, if set, overrides the
 // recorded font configuration; opt.Epoch is not used.
 func Verify(pdfPath string, opt Options) (*archive.Report, error) {
-	b, err := os.ReadFile(pdfPath)
+	b, err := input.Read(pdfPath, input.PDF)
 	if err != nil {
-		return nil, doc.Errorf(doc.Pos{File: pdfPath}, "cannot read: %v", unwrapPath(err))
+		return nil, doc.Errorf(doc.Pos{File: pdfPath}, "%v", err)
 	}
 	read, render := archive.Read, (*Job).Render
 	if IsOFD(pdfPath) {
@@ -335,6 +336,10 @@ func OutputName(docPath string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base)) + ".pdf"
 }
 
+// maxEpoch is 9999-12-31 23:59:59 UTC: a PDF date (ISO 32000-1 clause
+// 7.9.4, D:YYYYMMDDHHmmSS) and an XMP date have four digits for the year.
+const maxEpoch = 253402300799
+
 // EpochFromEnv reads SOURCE_DATE_EPOCH: nil when unset, an error when it is
 // not a whole number of seconds.
 func EpochFromEnv() (*time.Time, error) {
@@ -345,6 +350,9 @@ func EpochFromEnv() (*time.Time, error) {
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 0 {
 		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", v)
+	}
+	if n > maxEpoch {
+		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q is after the year 9999; a PDF date has four digits for the year (give at most %d)", v, maxEpoch)
 	}
 	t := time.Unix(n, 0).UTC()
 	return &t, nil

@@ -84,6 +84,16 @@ func TestBuildDatesThePDFFromTheDocumentOrSourceDateEpoch(t *testing.T) {
 	if got := j.Date(Options{Epoch: e}).Unix(); got != 1700000000 {
 		t.Errorf("date %d, want SOURCE_DATE_EPOCH", got)
 	}
+	t.Setenv("SOURCE_DATE_EPOCH", "253402300799") // 9999-12-31 23:59:59
+	if e, err := EpochFromEnv(); err != nil || e.Year() != 9999 {
+		t.Errorf("the last second of 9999: %v, %v", e, err)
+	}
+	for _, v := range []string{"253402300800", "9223372036854775807", "-1"} {
+		t.Setenv("SOURCE_DATE_EPOCH", v)
+		if _, err := EpochFromEnv(); err == nil {
+			t.Errorf("SOURCE_DATE_EPOCH=%s, which a PDF date cannot hold, was accepted", v)
+		}
+	}
 	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
 	if _, err := EpochFromEnv(); err == nil {
 		t.Error("a SOURCE_DATE_EPOCH that is not a number was accepted")

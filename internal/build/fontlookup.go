@@ -9,6 +9,7 @@ import (
 	"gongwen/internal/doc"
 	"gongwen/internal/fonts"
 	"gongwen/internal/format"
+	"gongwen/internal/input"
 )
 
 // UserFontConfig is the user's own fonts.toml, for an office's licensed
@@ -123,7 +124,7 @@ func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) erro
 		case cfgPath != fonts.Builtin:
 			if positions[cfgPath] == nil {
 				positions[cfgPath] = map[string]doc.Pos{}
-				if src, err := os.ReadFile(cfgPath); err == nil {
+				if src, err := input.ReadText(cfgPath, input.FontConfig); err == nil {
 					positions[cfgPath] = doc.KeyPositions(cfgPath, string(src))
 				}
 			}

@@ -11,11 +11,11 @@ import (
 	_ "image/jpeg" // the formats a stamp may have
 	_ "image/png"
 	"io"
-	"os"
 	"regexp"
 	"strings"
 
 	"gongwen/internal/format"
+	"gongwen/internal/input"
 )
 
 // elementKeys lists, per element, the keys it reads; the first ones (up to
@@ -244,16 +244,12 @@ const maxImageHeader = 1 << 16
 // imageAspect reads the height/width of the PNG or JPEG image at path from
 // its header, reporting at key what is wrong with it.
 func (r *reader) imageAspect(key, path string) float64 {
-	f, err := os.Open(path)
+	f, err := input.Open(path, input.Image)
 	if err != nil {
-		r.errf(key, "cannot read the image %s: %s", path, unwrapPath(err))
+		r.errf(key, "the image %s: %v", path, err)
 		return 1
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		r.errf(key, "%s is not an image file", path)
-		return 1
-	}
 	cfg, _, err := image.DecodeConfig(io.LimitReader(f, maxImageHeader))
 	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
 		r.errf(key, "%s is not a PNG or JPEG image this tool can read", path)

@@ -12,41 +12,26 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-)
 
-// MaxSourceSize bounds a data file; anything larger is refused rather than
-// parsed (a 公文's data is a few kilobytes).
-const MaxSourceSize = 4 << 20
+	"gongwen/internal/input"
+)
 
 // Load reads a document's TOML file. Every problem found is returned, each
 // with the position of the offending key.
 func Load(path string) (*Document, error) {
-	src, err := readSource(path)
+	src, err := readSource(path, input.Data)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(path, src)
 }
 
-func readSource(path string) (string, error) {
-	f, err := os.Open(path)
+// readSource reads a TOML file through package input: a regular file
+// within its kind's size limit, without a byte order mark.
+func readSource(path string, k input.Kind) (string, error) {
+	b, err := input.ReadText(path, k)
 	if err != nil {
-		return "", &Error{Pos: Pos{File: path}, Msg: "cannot read: " + unwrapPath(err)}
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return "", &Error{Pos: Pos{File: path}, Msg: "cannot read: " + unwrapPath(err)}
-	}
-	if st.IsDir() {
-		return "", &Error{Pos: Pos{File: path}, Msg: "is a folder, not a TOML file"}
-	}
-	if st.Size() > MaxSourceSize {
-		return "", &Error{Pos: Pos{File: path}, Msg: fmt.Sprintf("file is %d bytes; a data file may have at most %d", st.Size(), MaxSourceSize)}
-	}
-	b := make([]byte, st.Size())
-	if _, err := f.Read(b); err != nil && st.Size() > 0 {
-		return "", &Error{Pos: Pos{File: path}, Msg: "cannot read: " + unwrapPath(err)}
+		return "", &Error{Pos: Pos{File: path}, Msg: err.Error()}
 	}
 	return string(b), nil
 }

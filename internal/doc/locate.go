@@ -2,9 +2,10 @@ package doc
 
 import (
 	"errors"
-	"os"
 	"strings"
 	"unicode/utf8"
+
+	"gongwen/internal/input"
 )
 
 // Locate narrows the positions of errors about a character: from where its
@@ -18,7 +19,7 @@ func Locate(err error) error {
 		if l, ok := sources[file]; ok {
 			return l
 		}
-		b, rerr := os.ReadFile(file)
+		b, rerr := input.ReadText(file, input.Data)
 		if rerr != nil {
 			sources[file] = nil
 			return nil

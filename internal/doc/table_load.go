@@ -38,6 +38,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"gongwen/internal/input"
 )
 
 // knownTableKeys lists the keys of a table file, for "did you mean" hints;
@@ -53,7 +55,7 @@ var cellKeys = []string{"text", "rowspan", "colspan", "align"}
 
 // LoadTable reads a table's TOML file.
 func LoadTable(path string) (*Table, error) {
-	src, err := readSource(path)
+	src, err := readSource(path, input.Table)
 	if err != nil {
 		return nil, err
 	}

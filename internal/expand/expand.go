@@ -8,7 +8,6 @@ package expand
 import (
 	"bytes"
 	"errors"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"gongwen/internal/doc"
+	"gongwen/internal/input"
 )
 
 // MaxLevels is the deepest heading level: GB/T 9704-2012 clause 7.3.3 names
@@ -23,27 +23,20 @@ import (
 const MaxLevels = 4
 
 // Limits that keep an absurd input from hanging a build: a 公文 paragraph
-// holds a few hundred characters, a whole body a few tens of thousands.
+// holds a few hundred characters, a whole body a few tens of thousands. (A
+// template file's size is bounded by package input.)
 const (
-	MaxTemplateSize = 4 << 20 // bytes of a template file
 	MaxExpandedSize = 8 << 20 // bytes of text a template may produce
 	MaxBlockRunes   = 100_000 // characters in one paragraph
 )
 
 // Expand reads d.Template, executes it with d as its data and sets d.Body.
 func Expand(d *doc.Document) error {
-	src, err := os.ReadFile(d.Template)
+	src, err := input.ReadText(d.Template, input.Template)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return doc.Errorf(d.TemplatePos, "cannot read template %s: %v", d.Template, err)
+		return doc.Errorf(d.TemplatePos, "template %s: %v", d.Template, err)
 	}
 	d.Files = append(d.Files, d.Template)
-	if len(src) > MaxTemplateSize {
-		return doc.Errorf(doc.Pos{File: d.Template}, "template is %d bytes; at most %d", len(src), MaxTemplateSize)
-	}
 	if !utf8.Valid(src) {
 		return doc.Errorf(doc.Pos{File: d.Template}, "template is not UTF-8 text")
 	}

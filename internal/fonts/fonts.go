@@ -20,6 +20,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"gongwen/internal/format"
+	"gongwen/internal/input"
 )
 
 // ConfigName is the file in a fonts folder that maps roles to files.
@@ -197,7 +198,11 @@ type Config map[format.Role]string
 // paths relative to the file's folder.
 func ReadConfig(path string) (Config, error) {
 	var raw map[string]string
-	_, err := toml.DecodeFile(path, &raw)
+	src, err := input.ReadText(path, input.FontConfig)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	_, err = toml.Decode(string(src), &raw)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {

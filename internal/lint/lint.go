@@ -9,7 +9,6 @@ package lint
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -17,6 +16,7 @@ import (
 	"unicode"
 
 	"gongwen/internal/doc"
+	"gongwen/internal/input"
 )
 
 // Warning is one thing in a draft that needs a second look.
@@ -75,7 +75,7 @@ func Check(d *doc.Document, words func(string) []string) []Warning {
 	for _, f := range d.Files {
 		switch {
 		case f == d.Template:
-			src, err := os.ReadFile(f)
+			src, err := input.ReadText(f, input.Template)
 			if err != nil {
 				continue
 			}
@@ -83,7 +83,7 @@ func Check(d *doc.Document, words func(string) []string) []Warning {
 				c.text(f, u, true)
 			}
 		case strings.HasSuffix(f, ".toml"):
-			src, err := os.ReadFile(f)
+			src, err := input.ReadText(f, input.Data)
 			if err != nil {
 				continue
 			}
@@ -463,7 +463,7 @@ func (c *Checker) attachments() {
 // find narrows a position to where text starts in its file, at or after
 // it; failing that it keeps the position.
 func find(p doc.Pos, text string) doc.Pos {
-	src, err := os.ReadFile(p.File)
+	src, err := input.ReadText(p.File, input.Data)
 	if err != nil || text == "" {
 		return p
 	}

@@ -30,7 +30,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +38,7 @@ import (
 	"github.com/golang/freetype/truetype"
 
 	"gongwen/internal/format"
+	"gongwen/internal/input"
 	"gongwen/internal/layout"
 )
 
@@ -177,9 +177,9 @@ func (b *builder) resources(res *layout.Result) error {
 			if _, ok := b.imageID[im.Path]; ok {
 				continue
 			}
-			data, err := os.ReadFile(im.Path)
+			data, err := input.Read(im.Path, input.Image)
 			if err != nil {
-				return fmt.Errorf("%s: cannot read image: %v", im.Path, err)
+				return fmt.Errorf("%s: %v", im.Path, err)
 			}
 			kind, ext, err := imageFormat(data)
 			if err != nil {

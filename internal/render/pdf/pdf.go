@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"github.com/golang/freetype/truetype"
 
 	"gongwen/internal/format"
+	"gongwen/internal/input"
 	"gongwen/internal/layout"
 )
 
@@ -119,9 +119,9 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 			if !ok {
 				name = fmt.Sprintf("image%d", len(images)+1)
 				images[im.Path] = name
-				b, err := os.ReadFile(im.Path)
+				b, err := input.Read(im.Path, input.Image)
 				if err != nil {
-					return fmt.Errorf("%s: cannot read image: %v", im.Path, err)
+					return fmt.Errorf("%s: %v", im.Path, err)
 				}
 				typ := strings.TrimPrefix(strings.ToLower(filepath.Ext(im.Path)), ".")
 				pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(b))

@@ -15,7 +15,6 @@ package png
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -24,7 +23,6 @@ import (
 	_ "image/jpeg"
 	stdpng "image/png"
 	"math"
-	"os"
 
 	"github.com/golang/freetype/truetype"
 	xdraw "golang.org/x/image/draw"
@@ -33,6 +31,7 @@ import (
 	"golang.org/x/image/vector"
 
 	"gongwen/internal/format"
+	"gongwen/internal/input"
 	"gongwen/internal/layout"
 )
 
@@ -264,13 +263,9 @@ func (r *renderer) image(dst *image.RGBA, im layout.Image) error {
 	}
 	src, ok := r.images[im.Path]
 	if !ok {
-		b, err := os.ReadFile(im.Path)
+		b, err := input.Read(im.Path, input.Image)
 		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return fmt.Errorf("%s: cannot read image: %v", im.Path, err)
+			return fmt.Errorf("%s: %v", im.Path, err)
 		}
 		dec, _, err := image.Decode(bytes.NewReader(b))
 		if err != nil {

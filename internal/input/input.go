@@ -1,0 +1,177 @@
+// Package input owns reading the files a build is made from: data files,
+// templates, tables, the font configuration, images and PDFs to verify.
+// Every reader goes through Read, which opens only regular files (a named
+// pipe would hang the open, /dev/zero would never end, a folder is not a
+// file), refuses a file larger than its kind may be before reading it, and
+// drops a UTF-8 byte order mark from the start of a text file (Windows
+// Notepad writes one). Fonts are mapped by package fonts, with the same
+// checks and its own limit (fonts.MaxFileSize).
+package input
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// Kind is what a file is to the document; each kind has its size limit.
+type Kind int
+
+const (
+	Data       Kind = iota // a document's TOML data file
+	Template               // a body template
+	Table                  // an annex table's TOML file
+	FontConfig             // a fonts.toml
+	Image                  // a seal or other picture
+	PDF                    // a built PDF, read back by verify
+	Any                    // any input, hashed for an archive record (fonts are the largest)
+)
+
+// Limits are the largest file of each kind that is read, in bytes: a
+// 公文's data or table is a few kilobytes, its template a few tens; a seal
+// image a few hundred kilobytes; a PDF a few megabytes. Ten to a hundred
+// times that is room enough, and keeps an absurd file from filling memory.
+var Limits = map[Kind]int64{
+	Data:       4 << 20,
+	Template:   4 << 20,
+	Table:      4 << 20,
+	FontConfig: 1 << 20,
+	Image:      32 << 20,
+	PDF:        256 << 20,
+	Any:        256 << 20,
+}
+
+var names = map[Kind]string{
+	Data: "a data file", Template: "a template", Table: "a table file",
+	FontConfig: "a font configuration", Image: "an image", PDF: "a PDF",
+	Any: "an input file",
+}
+
+func (k Kind) String() string { return names[k] }
+
+// BOM is the UTF-8 byte order mark.
+var BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// Error says why a file was not read, without its path (the caller names
+// the file where the message needs it).
+type Error struct {
+	Reason string
+	Err    error // the system's error, when there is one
+}
+
+func (e *Error) Error() string { return e.Reason }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Read returns the content of the regular file at path, of kind k.
+func Read(path string, k Kind) ([]byte, error) {
+	f, err := Open(path, k)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	limit := Limits[k]
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, sysErr(err)
+	}
+	if int64(len(b)) > limit { // it grew since it was looked at
+		return nil, tooLarge(int64(len(b)), k)
+	}
+	return b, nil
+}
+
+// ReadText is Read for text: a byte order mark at the start is dropped, so
+// that line 1, column 1 is the first character a person sees.
+func ReadText(path string, k Kind) ([]byte, error) {
+	b, err := Read(path, k)
+	return bytes.TrimPrefix(b, BOM), err
+}
+
+// Open opens the regular file at path, of kind k, for reading, after
+// checking by its name and again by its descriptor that it is a regular
+// file within the kind's limit. The caller closes it.
+func Open(path string, k Kind) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, sysErr(err)
+	}
+	if err := check(st, k); err != nil {
+		return nil, err
+	}
+	f, err := openNonBlocking(path)
+	if err != nil {
+		return nil, sysErr(err)
+	}
+	st, err = f.Stat()
+	if err == nil {
+		err = check(st, k)
+	} else {
+		err = sysErr(err)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func check(st fs.FileInfo, k Kind) error {
+	switch m := st.Mode(); {
+	case m.IsDir():
+		return &Error{Reason: "is a folder, not " + k.String()}
+	case !m.IsRegular():
+		return &Error{Reason: fmt.Sprintf("is not a regular file (%s); only regular files are read", special(m))}
+	case st.Size() > Limits[k]:
+		return tooLarge(st.Size(), k)
+	}
+	return nil
+}
+
+func tooLarge(n int64, k Kind) error {
+	return &Error{Reason: fmt.Sprintf("is %s; %s may have at most %s", Size(n), k, Size(Limits[k]))}
+}
+
+// Size writes a number of bytes for people: "4 MiB", "1.5 GiB", "812 bytes".
+func Size(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return trim(float64(n)/(1<<30)) + " GiB"
+	case n >= 1<<20:
+		return trim(float64(n)/(1<<20)) + " MiB"
+	case n >= 1<<10:
+		return trim(float64(n)/(1<<10)) + " KiB"
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func trim(f float64) string {
+	s := fmt.Sprintf("%.1f", f)
+	if len(s) > 2 && s[len(s)-2:] == ".0" {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
+func special(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// sysErr drops the path from a system error: the message names the file.
+func sysErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return &Error{Reason: "cannot read: " + pe.Err.Error(), Err: err}
+	}
+	return &Error{Reason: "cannot read: " + err.Error(), Err: err}
+}

@@ -1,0 +1,80 @@
+package input
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestReadRefusesWhatIsNotARegularFileWithoutWaiting(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]string{
+		fifo:                             "is not a regular file (a named pipe); only regular files are read",
+		"/dev/zero":                      "is not a regular file (a device); only regular files are read",
+		dir:                              "is a folder, not a template",
+		filepath.Join(dir, "absent.txt"): "cannot read: no such file or directory",
+	}
+	for p, want := range cases {
+		done := make(chan error, 1)
+		go func() { _, err := Read(p, Template); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || err.Error() != want {
+				t.Errorf("%s: %v, want %q", p, err, want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: still reading after 10 s", p)
+		}
+	}
+}
+
+func TestReadRefusesAFileLargerThanItsKindBeforeReadingIt(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "big.toml")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sparse file of 5 GiB: reading it whole would exhaust memory.
+	if err := f.Truncate(5 << 30); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for k, want := range map[Kind]string{
+		Data:       "is 5 GiB; a data file may have at most 4 MiB",
+		Table:      "is 5 GiB; a table file may have at most 4 MiB",
+		FontConfig: "is 5 GiB; a font configuration may have at most 1 MiB",
+		Image:      "is 5 GiB; an image may have at most 32 MiB",
+		PDF:        "is 5 GiB; a PDF may have at most 256 MiB",
+	} {
+		if _, err := Read(p, k); err == nil || err.Error() != want {
+			t.Errorf("%v: %v, want %q", k, err, want)
+		}
+	}
+}
+
+func TestReadTextDropsAByteOrderMarkOnlyAtTheStart(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "t.txt")
+	os.WriteFile(p, []byte("\uFEFF开头\uFEFF。"), 0o644)
+	b, err := ReadText(p, Template)
+	if err != nil || string(b) != "开头\uFEFF。" {
+		t.Errorf("ReadText = %q, %v", b, err)
+	}
+	if b, _ := Read(p, Template); !strings.HasPrefix(string(b), "\uFEFF") {
+		t.Error("Read dropped the mark: hashes must be of the file's bytes")
+	}
+}
+
+func TestSize(t *testing.T) {
+	for n, want := range map[int64]string{812: "812 bytes", 1536: "1.5 KiB", 4 << 20: "4 MiB", 10485759: "10 MiB"} {
+		if got := Size(n); got != want {
+			t.Errorf("Size(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
