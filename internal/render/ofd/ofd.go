@@ -6,7 +6,8 @@
 // data it is given: the zip entries are written in a fixed order with a
 // fixed timestamp, and every ID is a counter in drawing order.
 //
-// The package (clause 7, 文档结构) is laid out as
+// The package (the standard's 文档结构: a zip container of XML parts) is
+// laid out as
 //
 //	OFD.xml                        主入口: DocInfo and the DocRoot
 //	Doc_0/Document.xml             文档根节点: CommonData, Pages, Outlines
@@ -16,8 +17,8 @@
 //	Doc_0/Pages/Page_K/Content.xml one per page
 //
 // Units are millimetres throughout, the page's origin at its top-left
-// corner with y growing downwards (the standard's page space, clause 5.3 /
-// 8.1), which is also the layout's: no coordinate is converted, only
+// corner with y growing downwards (the standard's page coordinate space),
+// which is also the layout's: no coordinate is converted, only
 // rounded to a micrometre. It knows nothing of TOML, templates or PDF.
 package ofd
 
@@ -42,8 +43,8 @@ import (
 	"gongwen/internal/layout"
 )
 
-// Namespace is the namespace of every OFD element (GB/T 33190-2016,
-// clause 7.1 and annex A, the XML schemas).
+// Namespace is the namespace of every OFD element (GB/T 33190-2016, its
+// XML schemas' target namespace).
 const Namespace = "http://www.ofdspec.org/2016"
 
 // CustomData is one entry of the document's CustomDatas (用户自定义元数据):
@@ -144,7 +145,7 @@ type builder struct {
 	resFiles   []file
 }
 
-// next is the next object ID. IDs (ST_ID, clause 7.1 basic types) are
+// next is the next object ID. IDs (ST_ID, the standard's basic types) are
 // unique in the document and greater than 0; MaxUnitID is the last one.
 func (b *builder) next() int {
 	b.id++
@@ -224,7 +225,7 @@ func fontNames(name string, data []byte) (ps, family string) {
 	return ps, family
 }
 
-// ---- The XML of each file. Element order follows the schemas of annex A;
+// ---- The XML of each file. Element order follows the standard's schemas;
 // every element is in the ofd: namespace. ----
 
 type rootXML struct {
@@ -236,7 +237,7 @@ type rootXML struct {
 	DocRoot string   `xml:"ofd:DocBody>ofd:DocRoot"`
 }
 
-// docInfo is CT_DocInfo (clause 7.4, 文档元数据), in its schema's order.
+// docInfo is CT_DocInfo (文档元数据, in OFD.xml, 图 3), in its schema's order.
 type docInfo struct {
 	DocID          string       `xml:"ofd:DocID"`
 	Title          string       `xml:"ofd:Title,omitempty"`
@@ -276,7 +277,7 @@ type customData struct {
 	Value string `xml:",chardata"`
 }
 
-// documentXML is the document root (clause 7.5, 图 5).
+// documentXML is the document root (文档根节点, 图 5).
 type documentXML struct {
 	XMLName  xml.Name   `xml:"ofd:Document"`
 	NS       string     `xml:"xmlns:ofd,attr"`
@@ -318,7 +319,7 @@ type dest struct {
 	Top    string `xml:"Top,attr"`
 }
 
-// resXML is CT_Res (clause 7.9, 资源): BaseLoc is the folder, relative to
+// resXML is CT_Res (资源): BaseLoc is the folder, relative to
 // the resource file, that its files are named in.
 type resXML struct {
 	XMLName xml.Name     `xml:"ofd:Res"`
@@ -328,7 +329,7 @@ type resXML struct {
 	Media   *multiMedias `xml:"ofd:MultiMedias"`
 }
 
-// fontXML is CT_Font (clause 11.1, 字形): the embedded file is FontFile.
+// fontXML is CT_Font (字形): the embedded file is FontFile.
 type fontXML struct {
 	ID         int    `xml:"ID,attr"`
 	FontName   string `xml:"FontName,attr"`
@@ -336,7 +337,7 @@ type fontXML struct {
 	FontFile   string `xml:"ofd:FontFile"`
 }
 
-// mediaXML is CT_MultiMedia (clause 7.9): an image file.
+// mediaXML is CT_MultiMedia (多媒体): an image file.
 type mediaXML struct {
 	ID        int    `xml:"ID,attr"`
 	Type      string `xml:"Type,attr"`
@@ -344,7 +345,7 @@ type mediaXML struct {
 	MediaFile string `xml:"ofd:MediaFile"`
 }
 
-// pageXML is a page object (clause 7.7, 页对象): its Area and one body layer.
+// pageXML is a page object (页对象): its Area and one body layer.
 type pageXML struct {
 	XMLName     xml.Name `xml:"ofd:Page"`
 	NS          string   `xml:"xmlns:ofd,attr"`
@@ -370,7 +371,7 @@ type pathObject struct {
 	Data        string   `xml:"ofd:AbbreviatedData"`
 }
 
-// imageObject is CT_Image (clause 10, 图像): the image fills the unit
+// imageObject is CT_Image (图像对象): the image fills the unit
 // square, which CTM maps onto the Boundary.
 type imageObject struct {
 	XMLName    xml.Name `xml:"ofd:ImageObject"`
@@ -582,7 +583,7 @@ func (b *builder) text(t layout.Text, p layout.Page) (textObject, bool) {
 }
 
 // rotation is the CTM (a b c d e f: x' = a·x + c·y + e, y' = b·x + d·y + f,
-// clause 8.2's 变换矩阵) that turns the page deg degrees counter-clockwise
+// the standard's 变换矩阵) that turns the page deg degrees counter-clockwise
 // as seen about (px, py). With y growing downwards, a turn by θ as seen is
 // x' = cos θ·x + sin θ·y, y' = −sin θ·x + cos θ·y about the pivot.
 func rotation(deg, px, py float64) string {
