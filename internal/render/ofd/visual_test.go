@@ -61,7 +61,6 @@ const (
 )
 
 func TestOFDJSDrawsWhatPdftoppmDraws(t *testing.T) {
-	s := getSample(t)
 	bundle, err := os.ReadFile(ofdJS)
 	if err != nil {
 		t.Fatalf("the ofd.js bundle is missing (%v): run `make test`, which installs it", err)
@@ -70,17 +69,41 @@ func TestOFDJSDrawsWhatPdftoppmDraws(t *testing.T) {
 	if err != nil {
 		t.Fatal("chromium not found on PATH: run `make test`, which installs Debian's chromium")
 	}
+	for _, s := range getSamples(t) {
+		t.Run(s.name, func(t *testing.T) {
+			shots, pdfs := drawBoth(t, s, chromium, bundle)
+			for i := range shots {
+				d := compare(shots[i], pdfs[i])
+				t.Logf("page %d: %.4f %% of the pixels differ, %.2f %% in the worst tile", i+1, 100*d.page, 100*d.tile)
+				if keep := os.Getenv("OFD_KEEP_PAGES"); keep != "" {
+					writePNG(filepath.Join(keep, fmt.Sprintf("%s-ofdjs-%d.png", s.name, i+1)), shots[i])
+					writePNG(filepath.Join(keep, fmt.Sprintf("%s-pdf-%d.png", s.name, i+1)), pdfs[i])
+					writePNG(filepath.Join(keep, fmt.Sprintf("%s-diff-%d.png", s.name, i+1)), d.mask)
+				}
+				if !d.ok() {
+					t.Errorf("page %d differs: %.3f %% of the page (limit %.1f %%), %.1f %% of a tile (limit %.0f %%); set OFD_KEEP_PAGES=DIR to keep the images",
+						i+1, 100*d.page, 100*maxDiff, 100*d.tile, 100*maxTile)
+				}
+			}
+			if s == getSample(t) {
+				controls(t, s, shots, pdfs)
+			}
+		})
+	}
+}
+
+// drawBoth draws every page of a sample with ofd.js and with pdftoppm.
+func drawBoth(t *testing.T, s *sample, chromium string, bundle []byte) (shots, pdfs []image.Image) {
+	t.Helper()
 	pkg, err := ofdcheck.Read(s.ofd)
 	if err != nil {
 		t.Fatal(err)
 	}
-	shots := drawWithOFDJS(t, chromium, bundle, s.ofd, pkg)
+	shots = drawWithOFDJS(t, chromium, bundle, s.ofd, pkg)
 	if len(shots) != len(pkg.Pages) {
 		t.Fatalf("ofd.js drew %d pages, the package has %d", len(shots), len(pkg.Pages))
 	}
 	dir := t.TempDir()
-	keep := os.Getenv("OFD_KEEP_PAGES")
-	var pdfs []image.Image
 	for i := range pkg.Pages {
 		n := strconv.Itoa(i + 1)
 		prefix := filepath.Join(dir, "pdf-"+n)
@@ -88,31 +111,29 @@ func TestOFDJSDrawsWhatPdftoppmDraws(t *testing.T) {
 			t.Fatalf("pdftoppm: %v\n%s", err, out)
 		}
 		pdfImg := readPNG(t, prefix+".png")
+		if shots[i].Bounds().Size() != pdfImg.Bounds().Size() {
+			t.Errorf("page %d: ofd.js drew %v pixels, pdftoppm %v", i+1, shots[i].Bounds().Size(), pdfImg.Bounds().Size())
+		}
 		pdfs = append(pdfs, pdfImg)
-		ofdImg := shots[i]
-		if ofdImg.Bounds().Size() != pdfImg.Bounds().Size() {
-			t.Errorf("page %d: ofd.js drew %v pixels, pdftoppm %v", i+1, ofdImg.Bounds().Size(), pdfImg.Bounds().Size())
-		}
-		d := compare(ofdImg, pdfImg)
-		t.Logf("page %d: %.4f %% of the pixels differ, %.2f %% in the worst tile", i+1, 100*d.page, 100*d.tile)
-		if keep != "" {
-			writePNG(filepath.Join(keep, fmt.Sprintf("ofdjs-%d.png", i+1)), ofdImg)
-			writePNG(filepath.Join(keep, fmt.Sprintf("pdf-%d.png", i+1)), pdfImg)
-			writePNG(filepath.Join(keep, fmt.Sprintf("diff-%d.png", i+1)), d.mask)
-		}
-		if !d.ok() {
-			t.Errorf("page %d differs: %.3f %% of the page (limit %.1f %%), %.1f %% of a tile (limit %.0f %%); set OFD_KEEP_PAGES=DIR to keep the images",
-				i+1, 100*d.page, 100*maxDiff, 100*d.tile, 100*maxTile)
-		}
 	}
-	// The comparison can fail: a page against the next one; a page against
-	// itself moved two pixels; a page against itself without one glyph.
+	return shots, pdfs
+}
+
+// controls checks that the comparison can fail: a page against the next
+// one; a page against itself moved two pixels; a page against itself
+// without one glyph.
+func controls(t *testing.T, s *sample, shots, pdfs []image.Image) {
+	t.Helper()
 	if len(shots) < 3 {
 		t.Fatal("too few pages for the controls")
 	}
+	pkg, err := ofdcheck.Read(s.ofd)
+	if err != nil {
+		t.Fatal(err)
+	}
 	g := pkg.Pages[1].Glyphs[len(pkg.Pages[1].Glyphs)/2]
 	px := func(mm float64) int { return int(math.Round(mm / 25.4 * dpi)) }
-	controls := []struct {
+	cases := []struct {
 		name string
 		a, b image.Image
 	}{
@@ -120,7 +141,7 @@ func TestOFDJSDrawsWhatPdftoppmDraws(t *testing.T) {
 		{"page 2 against itself moved 2 pixels right", shift(shots[1], 2), pdfs[1]},
 		{fmt.Sprintf("page 2 without its glyph %q", g.Rune), erase(shots[1], image.Rect(px(g.X), px(g.Y-g.Size), px(g.X+g.Size), px(g.Y+g.Size/4))), pdfs[1]},
 	}
-	for _, c := range controls {
+	for _, c := range cases {
 		d := compare(c.a, c.b)
 		t.Logf("control, %s: %.4f %% of the page, %.2f %% of the worst tile", c.name, 100*d.page, 100*d.tile)
 		if d.ok() {
