@@ -82,7 +82,7 @@ func (f *Font) lookup(r rune) (gid uint16, adv uint16) {
 func (f *Font) SHA256() string {
 	f.hashOnce.Do(func() {
 		if IsBuiltin(f.Path) {
-			f.hash = hashBytes(f.Data)
+			f.hash = hashBuiltin(f.Name(), f.Data)
 			return
 		}
 		f.hash = hashFont(f.Path, f.Data, f.id)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 )
@@ -43,12 +44,20 @@ const maxCached = 512
 // hash is not kept (git calls such entries "racily clean").
 var racyWindow = 2 * time.Second
 
+// cacheKey names what was hashed: a font file by its identity, or a font
+// built into the gongwen executable by the executable's identity and the
+// font's name.
+type cacheKey struct {
+	fileID
+	Member string // "" for a font file
+}
+
 type hashCache struct {
 	once    sync.Once
 	mu      sync.Mutex
 	path    string // "" when there is no cache
-	entries map[fileID]string
-	order   []fileID // oldest first, for trimming
+	entries map[cacheKey]string
+	order   []cacheKey // oldest first, for trimming
 }
 
 var hashes hashCache
@@ -70,7 +79,7 @@ func cachePath() string {
 
 func (c *hashCache) load() {
 	c.once.Do(func() {
-		c.entries = map[fileID]string{}
+		c.entries = map[cacheKey]string{}
 		c.path = cachePath()
 		if c.path == "" {
 			return
@@ -81,10 +90,18 @@ func (c *hashCache) load() {
 		}
 		sc := bufio.NewScanner(bytes.NewReader(b))
 		for sc.Scan() {
-			var id fileID
+			// SHA256 DEV INO SIZE MTIME CTIME [MEMBER]
+			var id cacheKey
 			var h string
-			if n, _ := fmt.Sscanf(sc.Text(), "%64s %d %d %d %d %d", &h, &id.Dev, &id.Ino, &id.Size, &id.Mtime, &id.Ctime); n != 6 || !isHash(h) {
+			f := strings.Fields(sc.Text())
+			if len(f) != 6 && len(f) != 7 {
 				continue
+			}
+			if n, _ := fmt.Sscanf(strings.Join(f[:6], " "), "%64s %d %d %d %d %d", &h, &id.Dev, &id.Ino, &id.Size, &id.Mtime, &id.Ctime); n != 6 || !isHash(h) {
+				continue
+			}
+			if len(f) == 7 {
+				id.Member = f[6]
 			}
 			if _, dup := c.entries[id]; !dup {
 				c.order = append(c.order, id)
@@ -99,8 +116,8 @@ func isHash(h string) bool {
 	return err == nil && len(b) == sha256.Size
 }
 
-// lookup returns the kept hash of the file with identity id.
-func (c *hashCache) lookup(id fileID) (string, bool) {
+// lookup returns the kept hash of what id names.
+func (c *hashCache) lookup(id cacheKey) (string, bool) {
 	if id.Ino == 0 {
 		return "", false
 	}
@@ -114,7 +131,7 @@ func (c *hashCache) lookup(id fileID) (string, bool) {
 // store keeps h as the hash of the file with identity id, hashed at
 // hashedAt, and rewrites the cache file (through a temporary file renamed
 // into place, so that a reader never sees half of it).
-func (c *hashCache) store(id fileID, h string, hashedAt time.Time) {
+func (c *hashCache) store(id cacheKey, h string, hashedAt time.Time) {
 	limit := hashedAt.Add(-racyWindow).UnixNano()
 	if id.Ino == 0 || id.Mtime > limit || id.Ctime > limit {
 		return
@@ -135,7 +152,11 @@ func (c *hashCache) store(id fileID, h string, hashedAt time.Time) {
 	}
 	var b bytes.Buffer
 	for _, k := range c.order {
-		fmt.Fprintf(&b, "%s %d %d %d %d %d\n", c.entries[k], k.Dev, k.Ino, k.Size, k.Mtime, k.Ctime)
+		fmt.Fprintf(&b, "%s %d %d %d %d %d", c.entries[k], k.Dev, k.Ino, k.Size, k.Mtime, k.Ctime)
+		if k.Member != "" {
+			b.WriteString(" " + k.Member)
+		}
+		b.WriteByte('\n')
 	}
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
 		return
@@ -153,15 +174,35 @@ func (c *hashCache) store(id fileID, h string, hashedAt time.Time) {
 // hashFont is the SHA-256 of a font's bytes, from the cache when the file
 // is provably the one hashed before.
 func hashFont(path string, data []byte, id fileID) string {
-	if h, ok := hashes.lookup(id); ok {
+	key := cacheKey{fileID: id}
+	if h, ok := hashes.lookup(key); ok {
 		return h
 	}
 	start := time.Now()
 	h := hashBytes(data)
 	// Kept only if the file did not change while it was read.
 	if now, err := statID(path); err == nil && now == id {
-		hashes.store(id, h, start)
+		hashes.store(key, h, start)
 	}
+	return h
+}
+
+// hashBuiltin is the SHA-256 of a font built into the executable, from the
+// cache when the executable is provably the one whose font was hashed
+// before: the running program's own file, as the system keeps it open
+// (selfID), not whatever file now has its name.
+func hashBuiltin(name string, data []byte) string {
+	self, ok := selfID()
+	if !ok || strings.ContainsAny(name, " \t\n") {
+		return hashBytes(data)
+	}
+	key := cacheKey{self, name}
+	if h, ok := hashes.lookup(key); ok {
+		return h
+	}
+	start := time.Now()
+	h := hashBytes(data)
+	hashes.store(key, h, start)
 	return h
 }
 

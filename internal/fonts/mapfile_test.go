@@ -171,3 +171,33 @@ func TestMetricsAgreeWithTheParser(t *testing.T) {
 		}
 	}
 }
+
+func TestABuiltinFontsHashIsKeptUnderTheExecutable(t *testing.T) {
+	cache := resetHashCache(t)
+	name := "FandolSong-Regular.ttf"
+	f, err := Open(Builtin + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := trueHash(t, "../../fonts/"+name)
+	if got := f.SHA256(); got != want {
+		t.Fatalf("hash %s, want the file's %s", got, want)
+	}
+	b, err := os.ReadFile(cache)
+	if err != nil || !strings.HasPrefix(string(b), want+" ") || !strings.HasSuffix(string(b), " "+name+"\n") {
+		t.Fatalf("cache file holds %q (%v), want the hash kept under the executable and the font's name", b, err)
+	}
+	planted := strings.Repeat("cd", 32)
+	os.WriteFile(cache, []byte(strings.Replace(string(b), want, planted, 1)), 0o644)
+	hashes = hashCache{}
+	f2, _ := Open(Builtin + name)
+	if got := f2.SHA256(); got != planted {
+		t.Errorf("hash %s, want the cached %s while the executable is unchanged", got, planted)
+	}
+	// A font file with the same name is not the built-in one.
+	p := copyFont(t, name)
+	f3, _ := Open(p)
+	if got := f3.SHA256(); got != want {
+		t.Errorf("file %s: hash %s, want %s", p, got, want)
+	}
+}
