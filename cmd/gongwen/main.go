@@ -423,15 +423,14 @@ func previewName(docPath string) string {
 }
 
 // preview writes a document's pages as dir/NAME-N.png and returns their
-// paths. Every page is drawn and encoded before the first is written.
+// paths: all or none. Each page is drawn, encoded and written to a
+// temporary file before the next is drawn; only when every page is done
+// are they renamed into place, so a failure midway leaves the earlier
+// images as they were.
 func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, error) {
 	j, err := build.Prepare(docPath, opt)
 	if err != nil {
 		return nil, err
-	}
-	encoded, err := pngr.Pages(j.Result, j.FontData, dpi)
-	if err != nil {
-		return nil, fmt.Errorf("%s: preview: %v", docPath, err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, doc.Errorf(doc.Pos{File: dir}, "cannot make the output folder: %v", err)
@@ -439,23 +438,31 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 	name := previewName(docPath)
 	page := func(n int) string { return filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, n)) }
 	inputs := j.Inputs()
-	for i := range encoded {
+	for i := range j.Result.Pages {
 		if err := build.CheckOutput(page(i+1), inputs); err != nil {
 			return nil, err
 		}
 	}
+	var set build.FileSet
 	var paths []string
-	for i, b := range encoded {
-		p := page(i + 1)
-		if err := build.WriteAtomic(p, b); err != nil {
+	err = pngr.Stream(j.Result, j.FontData, dpi, func(i int, b []byte) error {
+		paths = append(paths, page(i+1))
+		return set.Add(page(i+1), b)
+	})
+	if err != nil {
+		set.Abort()
+		var de *doc.Error
+		if errors.As(err, &de) {
 			return nil, err
 		}
-		paths = append(paths, p)
+		return nil, fmt.Errorf("%s: preview: %v", docPath, err)
+	}
+	if err := set.Commit(); err != nil {
+		return nil, err
 	}
 	// Pages beyond the last, from an earlier preview, would pass for pages
-	// of this one.
-	// An input named like a page is never removed.
-	for n := len(encoded) + 1; ; n++ {
+	// of this one. An input named like a page is never removed.
+	for n := len(paths) + 1; ; n++ {
 		if _, err := os.Lstat(page(n)); err != nil {
 			break
 		}

@@ -82,6 +82,7 @@ func Prepare(path string, opt Options) (*Job, error) {
 	problems.add(numberCopies(d, f, opt.Copies))
 	set, cfgPaths, err := loadFonts(d, opt)
 	problems.add(err)
+	problems.add(checkImages(d))
 	problems.add(expand.Expand(d))
 	var res *layout.Result
 	if f != nil && set != nil {
@@ -284,38 +285,11 @@ func Build(path, out string, opt Options) error {
 // half-written PDF, and an existing file keeps its bytes. It replaces only a
 // regular, writable file (see CheckOutput).
 func WriteAtomic(path string, b []byte) error {
-	if st, err := os.Stat(path); err == nil {
-		if err := checkReplaceable(path, st); err != nil {
-			return err
-		}
+	var s FileSet
+	if err := s.Add(path, b); err != nil {
+		return err
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
-	}
-	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if _, err := tmp.Write(b); err != nil {
-		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
-	}
-	if err := tmp.Close(); err != nil {
-		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
-	}
-	if err := os.Rename(name, path); err != nil {
-		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
-	}
-	ok = true
-	return nil
+	return s.Commit()
 }
 
 func unwrapPath(err error) string {

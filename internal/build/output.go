@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"gongwen/internal/doc"
 	"gongwen/internal/format"
@@ -92,4 +93,74 @@ func kindOf(m fs.FileMode) string {
 		return "a socket"
 	}
 	return "a special file"
+}
+
+// A FileSet writes several files all or none: each is written to a
+// temporary file beside its target as it comes (so that its bytes need not
+// stay in memory), and Commit renames them all into place; Abort, or an
+// error, removes them and leaves every target as it was.
+type FileSet struct {
+	tmps, targets []string
+}
+
+// Add writes b to a temporary file for path. On an error the set is
+// aborted.
+func (s *FileSet) Add(path string, b []byte) error {
+	err := s.add(path, b)
+	if err != nil {
+		s.Abort()
+	}
+	return err
+}
+
+func (s *FileSet) add(path string, b []byte) error {
+	fail := func(err error) error {
+		return doc.Errorf(doc.Pos{File: path}, "cannot write output: %v", unwrapPath(err))
+	}
+	if st, err := os.Stat(path); err == nil {
+		if err := checkReplaceable(path, st); err != nil {
+			return err
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fail(err)
+	}
+	s.tmps, s.targets = append(s.tmps, tmp.Name()), append(s.targets, path)
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return fail(err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+// Commit renames every file into place.
+func (s *FileSet) Commit() error {
+	for i, tmp := range s.tmps {
+		if err := os.Rename(tmp, s.targets[i]); err != nil {
+			target := s.targets[i]
+			for _, t := range s.tmps[i:] {
+				os.Remove(t)
+			}
+			s.tmps, s.targets = nil, nil
+			return doc.Errorf(doc.Pos{File: target}, "cannot write output: %v", unwrapPath(err))
+		}
+	}
+	s.tmps, s.targets = nil, nil
+	return nil
+}
+
+// Abort removes the temporary files written so far.
+func (s *FileSet) Abort() {
+	for _, t := range s.tmps {
+		os.Remove(t)
+	}
+	s.tmps, s.targets = nil, nil
 }

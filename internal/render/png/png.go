@@ -19,8 +19,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	_ "image/gif" // the PDF renderer accepts GIF seals too
-	_ "image/jpeg"
 	stdpng "image/png"
 	"math"
 
@@ -31,8 +29,8 @@ import (
 	"golang.org/x/image/vector"
 
 	"gongwen/internal/format"
-	"gongwen/internal/input"
 	"gongwen/internal/layout"
+	"gongwen/internal/picture"
 )
 
 // MaxPixels bounds one page's image (width × height), so that an absurd
@@ -47,15 +45,29 @@ const mmPerInch = 25.4
 // role's TrueType bytes; roles whose bytes are the same slice share one
 // parsed font.
 func Render(res *layout.Result, fontOf func(format.Role) []byte, dpi float64) (pages []*image.RGBA, err error) {
+	err = Each(res, fontOf, dpi, func(_ int, img *image.RGBA) error {
+		pages = append(pages, img)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return pages, nil
+}
+
+// Each draws the pages of res one at a time, handing each to fn (with its
+// index) before the next is drawn: a caller that does not keep them holds
+// one page image at a time. An error from fn stops it.
+func Each(res *layout.Result, fontOf func(format.Role) []byte, dpi float64, fn func(i int, img *image.RGBA) error) (err error) {
 	if !(dpi > 0) || math.IsInf(dpi, 0) {
-		return nil, fmt.Errorf("resolution %v dpi: want a positive number", dpi)
+		return fmt.Errorf("resolution %v dpi: want a positive number", dpi)
 	}
 	defer func() {
 		// The TrueType parser and rasteriser trust the file they are given;
 		// fonts are checked before layout, so a panic here is a defect,
 		// reported as an error.
 		if r := recover(); r != nil {
-			pages, err = nil, fmt.Errorf("rasterising failed: %v", r)
+			err = fmt.Errorf("rasterising failed: %v", r)
 		}
 	}()
 	r := &renderer{
@@ -69,11 +81,13 @@ func Render(res *layout.Result, fontOf func(format.Role) []byte, dpi float64) (p
 	for i := range res.Pages {
 		img, err := r.page(&res.Pages[i])
 		if err != nil {
-			return nil, fmt.Errorf("page %d: %v", res.Pages[i].Number, err)
+			return fmt.Errorf("page %d: %v", res.Pages[i].Number, err)
 		}
-		pages = append(pages, img)
+		if err := fn(i, img); err != nil {
+			return err
+		}
 	}
-	return pages, nil
+	return nil
 }
 
 // Encode encodes img as PNG with a fixed encoder setting (default
@@ -263,13 +277,9 @@ func (r *renderer) image(dst *image.RGBA, im layout.Image) error {
 	}
 	src, ok := r.images[im.Path]
 	if !ok {
-		b, err := input.Read(im.Path, input.Image)
+		_, dec, err := picture.Decode(im.Path)
 		if err != nil {
-			return fmt.Errorf("%s: %v", im.Path, err)
-		}
-		dec, _, err := image.Decode(bytes.NewReader(b))
-		if err != nil {
-			return fmt.Errorf("%s: cannot decode image: %v", im.Path, err)
+			return fmt.Errorf("the image %s %v", im.Path, err)
 		}
 		src = stencil(dec)
 		r.images[im.Path] = src

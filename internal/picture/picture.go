@@ -1,0 +1,132 @@
+// Package picture owns the images a document draws (seals, the 令's
+// stamp): whether one can be drawn, said in words a clerk understands
+// before anything is laid out, and decoding it for the preview. Only PNG
+// and JPEG are drawn (what both the PDF and the OFD renderers embed); an
+// image has at most MaxPixels pixels, checked from its header before it is
+// decoded, so a 20000 × 20000 seal is refused at once instead of taking
+// gigabytes of memory.
+package picture
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // the decoders Check and Decode use
+	_ "image/png"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"gongwen/internal/input"
+)
+
+// MaxPixels bounds an image's width × height: 4096 × 4096, 64 MiB once
+// decoded. A seal is drawn 42 mm wide: 1000 pixels across are 600 dpi.
+const MaxPixels = 4096 * 4096
+
+// Info is what an image's header says.
+type Info struct {
+	Format        string // "png" or "jpeg"
+	Width, Height int
+}
+
+// Check reads the image at path whole and tells what stops it from being
+// drawn: it is missing or not a file, not PNG or JPEG (naming what it is
+// when it can tell), named with the other format's extension, too large,
+// a PNG the PDF library cannot embed (16 bits a channel, interlaced), or
+// damaged or cut short. The error is a predicate about the file: "does
+// not exist", "is a BMP image; …".
+func Check(path string) (Info, error) {
+	info, _, err := Decode(path)
+	return info, err
+}
+
+// Decode checks the image at path as Check does and decodes it. The
+// header is checked first: a picture over MaxPixels is never decoded.
+func Decode(path string) (Info, image.Image, error) {
+	b, err := input.Read(path, input.Image)
+	if err != nil {
+		return Info{}, nil, readErr(err)
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		if what := sniff(b); what != "" {
+			return Info{}, nil, fmt.Errorf("is %s, not a PNG or JPEG image: save it as PNG", what)
+		}
+		if bytes.HasPrefix(b, []byte("\x89PNG")) || bytes.HasPrefix(b, []byte{0xFF, 0xD8}) {
+			return Info{}, nil, errDamaged
+		}
+		return Info{}, nil, errors.New("is not a PNG or JPEG image")
+	}
+	info := Info{Format: format, Width: cfg.Width, Height: cfg.Height}
+	if err := info.check(path, b); err != nil {
+		return info, nil, err
+	}
+	img, _, err := image.Decode(bytes.NewReader(b))
+	if err != nil {
+		return info, nil, errDamaged
+	}
+	return info, img, nil
+}
+
+var errDamaged = errors.New("is damaged or cut short: save or copy it again")
+
+func (in Info) check(path string, b []byte) error {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch {
+	case in.Format != "png" && in.Format != "jpeg":
+		return fmt.Errorf("is a %s image, not a PNG or JPEG image: save it as PNG", strings.ToUpper(in.Format))
+	case in.Format == "png" && ext != ".png":
+		return fmt.Errorf("is a PNG image but its name ends in %q: rename it to end in .png", ext)
+	case in.Format == "jpeg" && ext != ".jpg" && ext != ".jpeg":
+		return fmt.Errorf("is a JPEG image but its name ends in %q: rename it to end in .jpg", ext)
+	case in.Width <= 0 || in.Height <= 0:
+		return errors.New("has no pixels")
+	case int64(in.Width)*int64(in.Height) > MaxPixels:
+		return fmt.Errorf("is %d × %d pixels; an image may have at most %d (4096 × 4096): save it smaller (a seal 42 mm wide needs about 1000 pixels across)", in.Width, in.Height, MaxPixels)
+	}
+	if in.Format == "png" && len(b) >= 29 {
+		// IHDR, the first chunk (ISO/IEC 15948 clause 11.2.2): bit depth
+		// at byte 24, interlace method at byte 28.
+		if b[24] == 16 {
+			return errors.New("is a PNG with 16 bits a channel, which the PDF library cannot embed: save it with 8 bits a channel")
+		}
+		if b[28] != 0 {
+			return errors.New("is an interlaced PNG, which the PDF library cannot embed: save it without interlacing")
+		}
+	}
+	return nil
+}
+
+// sniff names formats people save seals in that are not drawn, from their
+// first bytes.
+func sniff(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte("BM")) && len(b) >= 18 && binary.LittleEndian.Uint32(b[14:]) <= 124:
+		return "a BMP image"
+	case bytes.HasPrefix(b, []byte("GIF8")):
+		return "a GIF image"
+	case bytes.HasPrefix(b, []byte("II*\x00")), bytes.HasPrefix(b, []byte("MM\x00*")):
+		return "a TIFF image"
+	case len(b) >= 12 && string(b[:4]) == "RIFF" && string(b[8:12]) == "WEBP":
+		return "a WebP image"
+	case bytes.HasPrefix(b, []byte("%PDF")):
+		return "a PDF document"
+	case bytes.Contains(b[:min(len(b), 512)], []byte("<svg")):
+		return "an SVG drawing"
+	}
+	return ""
+}
+
+// readErr turns the input package's reasons into predicates.
+func readErr(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New("does not exist")
+	}
+	if r, ok := strings.CutPrefix(err.Error(), "cannot read: "); ok {
+		return errors.New("cannot be read: " + r)
+	}
+	return err
+}

@@ -1,0 +1,105 @@
+package picture
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func encodePNG(t *testing.T, img image.Image) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// withIHDR rewrites a PNG's header chunk (the first, at byte 8) with its
+// checksum: a picture's claimed size or layout without its pixels.
+func withIHDR(b []byte, change func(ihdr []byte)) []byte {
+	b = append([]byte{}, b...)
+	change(b[16:29])
+	binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	return b
+}
+
+func TestCheckSaysWhatStopsAnImageFromBeingDrawn(t *testing.T) {
+	dir := t.TempDir()
+	small := image.NewNRGBA(image.Rect(0, 0, 8, 8))
+	small.Set(1, 1, color.NRGBA{200, 0, 0, 255})
+	good := encodePNG(t, small)
+	var jp, gf bytes.Buffer
+	jpeg.Encode(&jp, small, nil)
+	gif.Encode(&gf, small, nil)
+	huge := withIHDR(good, func(h []byte) {
+		binary.BigEndian.PutUint32(h[0:], 20000)
+		binary.BigEndian.PutUint32(h[4:], 20000)
+	})
+	interlaced := withIHDR(good, func(h []byte) { h[12] = 1 })
+	deep := encodePNG(t, image.NewNRGBA64(image.Rect(0, 0, 4, 4)))
+	bmp := append([]byte("BM"), make([]byte, 60)...)
+	binary.LittleEndian.PutUint32(bmp[14:], 40)
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"seal.png", good, ""},
+		{"seal.jpg", jp.Bytes(), ""},
+		{"huge.png", huge, "is 20000 × 20000 pixels; an image may have at most 16777216 (4096 × 4096): save it smaller (a seal 42 mm wide needs about 1000 pixels across)"},
+		{"cut.png", good[:len(good)/2], "is damaged or cut short: save or copy it again"},
+		{"cut.jpg", jp.Bytes()[:jp.Len()/2], "is damaged or cut short: save or copy it again"},
+		{"seal.bmp", bmp, "is a BMP image, not a PNG or JPEG image: save it as PNG"},
+		{"seal.gif", gf.Bytes(), "is a GIF image, not a PNG or JPEG image: save it as PNG"},
+		{"named.jpg", good, `is a PNG image but its name ends in ".jpg": rename it to end in .png`},
+		{"interlaced.png", interlaced, "is an interlaced PNG, which the PDF library cannot embed: save it without interlacing"},
+		{"deep.png", deep, "is a PNG with 16 bits a channel, which the PDF library cannot embed: save it with 8 bits a channel"},
+		{"text.png", []byte("not a picture"), "is not a PNG or JPEG image"},
+	}
+	for _, c := range cases {
+		p := filepath.Join(dir, c.name)
+		if err := os.WriteFile(p, c.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Check(p)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+	if _, err := Check(filepath.Join(dir, "absent.png")); err == nil || err.Error() != "does not exist" {
+		t.Errorf("absent: %v", err)
+	}
+	if _, err := Check(dir); err == nil || err.Error() != "is a folder, not an image" {
+		t.Errorf("folder: %v", err)
+	}
+}
+
+// BenchmarkCheckAHugeSeal measures refusing a 20000 × 20000 PNG seal (issue
+// #14 item 4: it took 23.8 s and 6.2 GB): only its header is decoded.
+func BenchmarkCheckAHugeSeal(b *testing.B) {
+	img := image.NewGray(image.Rect(0, 0, 20000, 20000))
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	p := filepath.Join(b.TempDir(), "seal.png")
+	os.WriteFile(p, buf.Bytes(), 0o644)
+	img = nil
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Check(p); err == nil {
+			b.Fatal("accepted")
+		}
+	}
+}
