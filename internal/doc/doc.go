@@ -105,7 +105,20 @@ type Attachment struct {
 	// Table is the annex's content, read from the file the entry's table key
 	// names (table_load.go); nil when the annex is not part of this document.
 	Table *Table
+	// Template is a text annex's body template (a document in its own
+	// right, such as the 方案 a 通知 issues); the expand stage fills Body.
+	Template    string
+	TemplatePos Pos
+	Body        []Block
+	// Image is an image annex (a scanned form, a map): a PNG or JPEG
+	// fitted to the 版心 under the title; ImageAspect is its height/width.
+	Image       string
+	ImagePos    Pos
+	ImageAspect float64
 }
+
+// HasContent says whether the annex has pages of its own in this document.
+func (a *Attachment) HasContent() bool { return a.Table != nil || a.Template != "" || a.Image != "" }
 
 // Document is one 公文 as loaded from its TOML file.
 type Document struct {

@@ -123,6 +123,7 @@ func Parse(path, src string) (*Document, error) {
 				at.Table = t
 			}
 		}
+		r.annexContent(a, key, dir, &at) // annex_load.go
 		d.Attachments = append(d.Attachments, at)
 	}
 	if f, ok := r.table(raw, "figures", false); ok {
@@ -142,7 +143,7 @@ var knownTop = map[string][]string{
 	"imprint":       {"cc", "printer", "date"},
 	"number":        {"agency", "year", "serial"},
 	"meta":          {"author", "subject", "keywords"},
-	"attachments.*": {"title", "table"},
+	"attachments.*": {"title", "table", "template", "image"},
 	"fonts":         {"xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "小标宋", "仿宋", "黑体", "楷体", "宋体"},
 }
 

@@ -30,26 +30,46 @@ const (
 	MaxBlockRunes   = 100_000 // characters in one paragraph
 )
 
-// Expand reads d.Template, executes it with d as its data and sets d.Body.
+// Expand reads d.Template, executes it with d as its data and sets d.Body;
+// likewise each text annex's template, whose blocks are numbered on their
+// own (an annex is a document in its own right).
 func Expand(d *doc.Document) error {
-	src, err := input.ReadText(d.Template, input.Template)
-	if err != nil {
-		return doc.Errorf(d.TemplatePos, "template %s: %v", d.Template, err)
-	}
-	d.Files = append(d.Files, d.Template)
-	if !utf8.Valid(src) {
-		return doc.Errorf(doc.Pos{File: d.Template}, "template is not UTF-8 text")
-	}
-	text, err := Execute(d.Template, string(src), d)
+	body, err := expandFile(d, d.Template, d.TemplatePos)
 	if err != nil {
 		return err
 	}
-	blocks, err := Parse(d.Template, text, lineMap(string(src), text))
-	if err != nil {
-		return err
+	d.Body = body
+	for i := range d.Attachments {
+		a := &d.Attachments[i]
+		if a.Template == "" {
+			continue
+		}
+		if a.Body, err = expandFile(d, a.Template, a.TemplatePos); err != nil {
+			return err
+		}
+		if len(a.Body) == 0 {
+			return doc.Errorf(doc.Pos{File: a.Template}, "the annex's template holds no text")
+		}
 	}
-	d.Body = blocks
 	return nil
+}
+
+// expandFile reads the template at path (named by the key at pos), runs it
+// over d and parses its structure.
+func expandFile(d *doc.Document, path string, pos doc.Pos) ([]doc.Block, error) {
+	src, err := input.ReadText(path, input.Template)
+	if err != nil {
+		return nil, doc.Errorf(pos, "template %s: %v", path, err)
+	}
+	d.Files = append(d.Files, path)
+	if !utf8.Valid(src) {
+		return nil, doc.Errorf(doc.Pos{File: path}, "template is not UTF-8 text")
+	}
+	text, err := Execute(path, string(src), d)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, text, lineMap(string(src), text))
 }
 
 // Execute runs the template. A field the data lacks is an error, never

@@ -57,14 +57,21 @@ func (c *composer) framePage(fr frame) int {
 func (c *composer) annexes(d *doc.Document) error {
 	for i := range d.Attachments {
 		a := &d.Attachments[i]
-		if a.Table == nil {
+		if !a.HasContent() {
 			continue
 		}
 		label := "附件"
 		if len(d.Attachments) > 1 {
 			label += strconv.Itoa(i + 1)
 		}
-		c.annex(label, a)
+		switch {
+		case a.Table != nil:
+			c.annex(label, a)
+		case a.Template != "":
+			c.textAnnex(label, a) // annex_text.go
+		case a.Image != "":
+			c.imageAnnex(label, a)
+		}
 	}
 	return c.errs.Err()
 }
@@ -148,28 +155,33 @@ func (c *composer) annexContentTop(fr frame, titleLines int) float64 {
 	return fr.top + float64(clear+f.AnnexContentGapLines)*pitch
 }
 
-// annex composes one annex: label, title, and the table over as many pages
-// as it takes, each continuation page repeating the header rows.
-func (c *composer) annex(label string, a *doc.Attachment) {
+// annexHead starts an annex's first page in a frame: 附件N in 三号黑体 flush
+// left on the first line, the title in 二号小标宋 centred from the
+// AnnexTitleLine-th line. It returns the page's index; the content starts
+// at annexContentTop.
+func (c *composer) annexHead(label string, a *doc.Attachment, fr frame) int {
 	f := c.f
-	pl, err := c.plan(a.Table, a.Title)
-	if err != nil {
-		c.errs = append(c.errs, err)
-		return
-	}
-	fr := pl.fr
 	pi := c.framePage(fr)
-
-	// 附件N: 三号黑体, flush left on the first line.
 	c.pages[pi].Texts = append(c.pages[pi].Texts, c.textAt(label, f.AnnexLabel, fr.left, c.line(fr, 1), 1, a.Pos))
-	// The title: 二号小标宋, centred, from the AnnexTitleLine-th line.
 	for i, l := range c.annexTitle(a.Title, fr, a.Pos, true) {
 		for _, t := range c.toTexts(l, fr.left+(fr.width-l.Width)/2) {
 			t.Y += c.line(fr, f.AnnexTitleLine) + float64(i)*f.TitleLinePitch
 			c.pages[pi].Texts = append(c.pages[pi].Texts, t)
 		}
 	}
+	return pi
+}
 
+// annex composes one annex: label, title, and the table over as many pages
+// as it takes, each continuation page repeating the header rows.
+func (c *composer) annex(label string, a *doc.Attachment) {
+	pl, err := c.plan(a.Table, a.Title)
+	if err != nil {
+		c.errs = append(c.errs, err)
+		return
+	}
+	fr := pl.fr
+	pi := c.annexHead(label, a, fr)
 	ts := pl.ts
 	ts.reportMissing(pl.w)
 	for _, r := range pl.tooTall {

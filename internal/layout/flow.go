@@ -13,9 +13,12 @@ import (
 )
 
 // body adds the 正文's blocks to the flow.
-func (c *composer) body(d *doc.Document) {
+func (c *composer) body(d *doc.Document) { c.blocks(d.Body) }
+
+// blocks adds body blocks to the flow: the 正文's, or a text annex's.
+func (c *composer) blocks(bs []doc.Block) {
 	f := c.f
-	for _, b := range d.Body {
+	for _, b := range bs {
 		var spans []Span
 		keep := false
 		var mark *Mark
