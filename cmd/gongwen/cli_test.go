@@ -49,6 +49,15 @@ func TestCommandLineBehaves(t *testing.T) {
 		{name: "help for a command", args: []string{"help", "fonts"},
 			first: "Usage: gongwen fonts [--licences]"},
 		{name: "version", args: []string{"version"}, first: "gongwen 0.1.0"},
+		{name: "new, flag after the name", args: []string{"new", "公告", "--format", "letter"},
+			first: "wrote data/公告.toml", exist: []string{"data/公告.toml", "templates/公告.txt", "data/公告/附件1.toml"}},
+		{name: "new in an unknown format", args: []string{"new", "--format", "memo", "x"},
+			exit: exitUsage, first: `gongwen new: unknown format "memo" (known: "file", "letter", "order", "minutes")`, absent: []string{"data/x.toml"}},
+		{name: "new with a path for a name", args: []string{"new", "a/b"},
+			exit: exitUsage, first: `gongwen new: "a/b": a document's name cannot hold / \ : * ? " < > | or control characters`},
+		{name: "new over an existing document", args: []string{"new", "doc"},
+			exit: exitInput, first: "gongwen new: data/doc.toml already exists; choose another name (nothing was written)", absent: []string{"templates/doc.txt"}},
+		{name: "formats", args: []string{"formats"}, first: "file (文件格式)"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

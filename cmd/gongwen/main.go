@@ -35,6 +35,8 @@ Usage:
                                                       draw the pages as PNG images (default into output/)
   gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...   rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
+  gongwen new [--format F] NAME                       start a document: data, body, one annex table
+  gongwen formats                                     the formats and the keys each takes
   gongwen serve [--addr 127.0.0.1:8080] DOC.toml      show the pages in a browser while you edit
   gongwen fonts [--licences]                          the fonts built in, their licences
   gongwen version                                     print the version
@@ -90,6 +92,8 @@ func init() {
 		"diff":    runDiff,
 		"fonts":   runFonts,
 		"serve":   runServe,
+		"new":     runNew,
+		"formats": runFormats,
 	}
 }
 

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gongwen/internal/doc"
+	"gongwen/internal/format"
+	"gongwen/internal/starter"
+)
+
+const newHelp = `Usage: gongwen new [--format file|letter|order|minutes] NAME
+
+Writes a new document to start from, in the current folder:
+  data/NAME.toml          the data: issuer, number, title, date, …
+  templates/NAME.txt      the body
+  data/NAME/附件1.toml     one annex table, whose totals the body cites
+It builds as written (gongwen build data/NAME.toml); replace the example
+values with yours. Nothing is written if any of the files exists.
+gongwen formats lists the formats and the keys each takes.
+
+Options:
+`
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("new", newHelp, stderr)
+	formatName := fs.String("format", "file", "the document's `format`: "+strings.Join(format.Names(), ", "))
+	if code := parse(fs, args, stdout, "name"); code >= 0 {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(stderr, "gongwen new: give one name, not %d\n", fs.NArg())
+		return exitUsage
+	}
+	name := fs.Arg(0)
+	files, err := starter.Files(*formatName, name, time.Now())
+	if err != nil {
+		fmt.Fprintln(stderr, "gongwen new:", err)
+		return exitUsage
+	}
+	if err := starter.Write(".", files); err != nil {
+		fmt.Fprintln(stderr, "gongwen new:", err)
+		return exitInput
+	}
+	for _, f := range files {
+		fmt.Fprintln(stdout, "wrote", f.Path)
+	}
+	data := filepath.Join("data", name+".toml")
+	fmt.Fprintf(stdout, "build it with: gongwen build %s   (or watch it: gongwen serve %s)\n", data, data)
+	return exitOK
+}
+
+const formatsHelp = `Usage: gongwen formats
+
+Lists the formats of GB/T 9704-2012 gongwen lays out, and the keys a
+document's data file takes in each: those it must have, and those it may.
+
+Options:
+`
+
+func runFormats(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("formats", formatsHelp, stderr)
+	if code := parse(fs, args, stdout, ""); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gongwen formats: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	for i, name := range format.Names() {
+		f, _ := format.ByName(name)
+		required, optional := doc.FormatKeys(f)
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		fmt.Fprintf(stdout, "%s (%s)\n", name, doc.FormatTitle(name))
+		fmt.Fprintf(stdout, "  required: %s\n", keyList(required))
+		fmt.Fprintf(stdout, "  optional: %s\n", keyList(optional))
+	}
+	return exitOK
+}
+
+func keyList(keys []string) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k
+		if m := doc.KeyMeaning[k]; m != "" {
+			out[i] += " " + m
+		}
+	}
+	return strings.Join(out, ", ")
+}

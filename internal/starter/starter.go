@@ -1,0 +1,111 @@
+// Package starter writes a new document's sources, ready to edit and
+// build: the data file, the body template and one annex table, for any of
+// the formats. What it writes builds as written (a test builds every
+// format's starter).
+package starter
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/template"
+	"time"
+
+	"gongwen/internal/format"
+)
+
+//go:embed files
+var files embed.FS
+
+// File is one source to write, its path relative to the project folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Files are the sources of a new document called name in the format
+// formatName, dated date: data/NAME.toml, templates/NAME.txt and
+// data/NAME/附件1.toml.
+func Files(formatName, name string, date time.Time) ([]File, error) {
+	if _, err := format.ByName(formatName); err != nil {
+		return nil, err
+	}
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	vars := map[string]string{
+		"Name":   name,
+		"Date":   date.Format("2006-01-02"),
+		"Year":   date.Format("2006"),
+		"Format": formatName,
+	}
+	out := []File{
+		{Path: filepath.Join("data", name+".toml"), Data: nil},
+		{Path: filepath.Join("templates", name+".txt"), Data: nil},
+		{Path: filepath.Join("data", name, "附件1.toml"), Data: nil},
+	}
+	for i, src := range []string{"files/" + formatName + ".toml", "files/" + formatName + ".txt", "files/annex.toml"} {
+		b, err := fs.ReadFile(files, src)
+		if err != nil {
+			return nil, err
+		}
+		t, err := template.New(src).Delims("«", "»").Parse(string(b))
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := t.Execute(&buf, vars); err != nil {
+			return nil, err
+		}
+		out[i].Data = buf.Bytes()
+	}
+	return out, nil
+}
+
+// checkName accepts a document name that makes one file name on every
+// system: no folders, nothing hidden, none of the characters Windows
+// refuses.
+func checkName(name string) error {
+	switch {
+	case name == "":
+		return errors.New("the document needs a name")
+	case strings.ContainsAny(name, `/\:*?"<>|`) || strings.IndexFunc(name, func(r rune) bool { return r < 0x20 }) >= 0:
+		return fmt.Errorf("%q: a document's name cannot hold / \\ : * ? \" < > | or control characters", name)
+	case strings.HasPrefix(name, "."):
+		return fmt.Errorf("%q: a document's name cannot start with a dot", name)
+	case strings.HasSuffix(name, ".toml"):
+		return fmt.Errorf("%q: give the name without .toml", name)
+	}
+	return nil
+}
+
+// Write writes files under dir. It writes nothing if any of them exists:
+// a new document never replaces one.
+func Write(dir string, files []File) error {
+	for _, f := range files {
+		p := filepath.Join(dir, f.Path)
+		if _, err := os.Lstat(p); err == nil {
+			return fmt.Errorf("%s already exists; choose another name (nothing was written)", p)
+		}
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, f.Path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("%s: %v", filepath.Dir(p), err)
+		}
+		w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		_, werr := w.Write(f.Data)
+		if cerr := w.Close(); werr != nil || cerr != nil {
+			return fmt.Errorf("%s: cannot write: %v", p, errors.Join(werr, cerr))
+		}
+	}
+	return nil
+}
