@@ -100,7 +100,7 @@ func TestBinaryAloneMakesEveryFormat(t *testing.T) {
 			}
 			flat := strings.Join(strings.Fields(text), "")
 			for _, want := range []string{
-				"计划开展工作35项，已完成29项", // the annex's totals, cited by the body
+				"计划开展工作35项，已完成29项",   // the annex's totals, cited by the body
 				"第一单位1210", "合计3529", // the annex table and its total row
 				own,
 			} {
