@@ -6,17 +6,16 @@ require (
 	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/BurntSushi/toml v1.6.0
 	github.com/chromedp/chromedp v0.23.0
+	github.com/go-ego/gse v0.80.3
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0
+	github.com/shopspring/decimal v1.6.0
 	golang.org/x/image v0.40.0
 	golang.org/x/sys v0.50.0
 )
 
 require (
-	github.com/fsnotify/fsnotify v1.10.1
-	github.com/shopspring/decimal v1.6.0
-)
-
-require (
 	github.com/chromedp/cdproto v0.159.0 // indirect
+	github.com/fsnotify/fsnotify v1.10.1
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+	github.com/vcaesar/cedar v0.20.2 // indirect
 )

@@ -327,7 +327,8 @@ func (c *composer) doubleLine(d format.DoubleLine, top float64) []Rule {
 }
 
 // titleLines breaks one line of the title as the data gives it. A line too
-// long for the 版心 is broken into as few lines as it needs, of lengths as
+// long for the 版心 is broken between words into balanced lines
+// (wordLines); failing that, into as few lines as it needs, of lengths as
 // even as the line breaker allows (GB/T 9704-2012 7.3.1: title lines
 // 排列对称, 长短适宜, never a lone character): the measure is narrowed to
 // the length of an even share, widened one character at a time until the
@@ -337,6 +338,9 @@ func (c *composer) titleLines(text string, where doc.Pos) []Line {
 	lines := c.breakPara(p, where)
 	if len(lines) < 2 {
 		return lines
+	}
+	if ws := c.wordLines(text, len(lines)); ws != nil {
+		return ws
 	}
 	natural := c.width(text, c.f.Title, 1)
 	em := format.MM(c.f.Title.Size)
