@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,12 +48,21 @@ type Report struct {
 	// page. MovedPages are the new pages they stand on.
 	Moved      int
 	MovedPages []int
+	// OldPages and NewPages are the documents' page counts.
+	OldPages, NewPages int
 	oldMoved   []int
 	newMoved   []int
 }
 
 // Same tells whether the printed text and the layout are the same.
-func (r *Report) Same() bool { return len(r.Lines) == 0 && len(r.Cells) == 0 && r.Moved == 0 }
+func (r *Report) Same() bool {
+	return len(r.Lines) == 0 && len(r.Cells) == 0 && r.Moved == 0 && r.OldPages == r.NewPages
+}
+
+// pageNumber is how a page number reads (— 3 —). Page numbers are left
+// out of the lines compared: when a page is added they would all differ
+// while saying nothing; the page count is compared instead.
+var pageNumber = regexp.MustCompile(`^[—-]\s*[0-9]+\s*[—-]$`)
 
 // numbered is a record's printed lines (not cells) with their places.
 type numbered struct {
@@ -64,7 +74,7 @@ func number(rec *Record) numbered {
 	var n numbered
 	page, line := 0, 0
 	for i, l := range rec.Lines {
-		if l.Kind != LineKind {
+		if l.Kind != LineKind || pageNumber.MatchString(l.Text) {
 			continue
 		}
 		if l.Page != page {
@@ -79,7 +89,7 @@ func number(rec *Record) numbered {
 
 // Compare finds what changed from old to new.
 func Compare(old, new *Record) *Report {
-	rep := &Report{}
+	rep := &Report{OldPages: len(old.Pages), NewPages: len(new.Pages)}
 	on, nn := number(old), number(new)
 	ot := make([]string, len(on.ix))
 	for i, k := range on.ix {
@@ -411,6 +421,9 @@ func (rep *Report) Write(w io.Writer) {
 		}
 		fmt.Fprintf(w, "%s: %s → %s\n", c.Name, o, n)
 	}
+	if rep.OldPages != rep.NewPages {
+		fmt.Fprintf(w, "%s → %s\n", plural(rep.OldPages, "page", "pages"), plural(rep.NewPages, "page", "pages"))
+	}
 	if rep.Moved > 0 {
 		fmt.Fprintf(w, "%s only moved (reflowed or on another line or page), on %s\n", plural(rep.Moved, "line", "lines"), pageList(rep.MovedPages))
 	}
@@ -444,12 +457,22 @@ func (rep *Report) Summary() string {
 	if len(rep.Cells) > 0 {
 		what = append(what, plural(len(rep.Cells), "table cell", "table cells"))
 	}
+	if len(what) == 0 && rep.Moved == 0 {
+		return fmt.Sprintf("%s → %s", plural(rep.OldPages, "page", "pages"), plural(rep.NewPages, "page", "pages"))
+	}
 	if len(what) == 0 {
-		return fmt.Sprintf("%s moved on %s", plural(rep.Moved, "line", "lines"), pageList(rep.MovedPages))
+		s := fmt.Sprintf("%s moved on %s", plural(rep.Moved, "line", "lines"), pageList(rep.MovedPages))
+		if rep.OldPages != rep.NewPages {
+			s += fmt.Sprintf(", %d → %d pages", rep.OldPages, rep.NewPages)
+		}
+		return s
 	}
 	s := fmt.Sprintf("%s changed on %s", strings.Join(what, " and "), pageList(pages))
 	if rep.Moved > 0 {
 		s += fmt.Sprintf(", %s moved", plural(rep.Moved, "line", "lines"))
+	}
+	if rep.OldPages != rep.NewPages {
+		s += fmt.Sprintf(", %d → %d pages", rep.OldPages, rep.NewPages)
 	}
 	return s
 }

@@ -41,6 +41,9 @@ func TestCompare(t *testing.T) {
 		{"a line pushed onto the next page moved, not changed",
 			rec([]string{"一", "二", "三"}, []string{"四"}), rec([]string{"零", "一", "二"}, []string{"三", "四"}),
 			"page 1, line 1: (added) → ⟦零⟧\n4 lines only moved (reflowed or on another line or page), on pages 1, 2\n", "1 line changed on page 1, 4 lines moved"},
+		{"a page added: page numbers are not lines, the count is compared",
+			rec([]string{"一", "— 1 —"}, []string{"二", "— 2 —"}), rec([]string{"零", "— 1 —"}, []string{"一", "— 2 —"}, []string{"二", "— 3 —"}),
+			"page 1, line 1: (added) → ⟦零⟧\n2 pages → 3 pages\n2 lines only moved (reflowed or on another line or page), on pages 2, 3\n", "1 line changed on page 1, 2 lines moved, 2 → 3 pages"},
 		{"a removed line", rec([]string{"一", "二", "三"}), rec([]string{"一", "三"}),
 			"page 1, line 2: ⟦二⟧ → (removed)\n1 line only moved (reflowed or on another line or page), on page 1\n", "1 line changed on page 1, 1 line moved"},
 	} {
