@@ -50,8 +50,8 @@ type Report struct {
 	MovedPages []int
 	// OldPages and NewPages are the documents' page counts.
 	OldPages, NewPages int
-	oldMoved   []int
-	newMoved   []int
+	oldMoved           []int
+	newMoved           []int
 }
 
 // Same tells whether the printed text and the layout are the same.
