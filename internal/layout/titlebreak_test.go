@@ -35,15 +35,10 @@ func TestTitlesBreakAtWords(t *testing.T) {
 			k += len([]rune(w))
 			ends[k] = true
 		}
-		var got []string
-		for _, l := range c.titleLines(tc.title, doc.Pos{}) {
-			var b strings.Builder
-			for _, g := range l.Glyphs {
-				b.WriteRune(g.R)
-			}
-			got = append(got, b.String())
-			if letters(b.String()) < 2 {
-				t.Errorf("%s: line %q is one character", tc.title, b.String())
+		got := titleTexts(c, tc.title)
+		for _, l := range got {
+			if letters(l) < 2 {
+				t.Errorf("%s: line %q is one character", tc.title, l)
 			}
 		}
 		k = 0
@@ -67,16 +62,22 @@ func TestExplicitTitleLinesWin(t *testing.T) {
 		{"关于做好2025年春季防", "关于做好2025年春季防"},
 		{"关于做好2025年春季防火期前森林草原防灭火工作的通知", "关于做好2025年春季防火期前/森林草原防灭火工作的通知"},
 	} {
-		var got []string
-		for _, l := range c.titleLines(tc.line, doc.Pos{}) {
-			var b strings.Builder
-			for _, g := range l.Glyphs {
-				b.WriteRune(g.R)
-			}
-			got = append(got, b.String())
-		}
+		got := titleTexts(c, tc.line)
 		if strings.Join(got, "/") != tc.want {
 			t.Errorf("%s: got %s, want %s", tc.line, strings.Join(got, "/"), tc.want)
 		}
 	}
+}
+
+// titleTexts is the text of each line a title line is broken into.
+func titleTexts(c *composer, title string) []string {
+	var out []string
+	for _, l := range c.titleLines(title, doc.Pos{}) {
+		var b strings.Builder
+		for _, g := range l.Glyphs {
+			b.WriteRune(g.R)
+		}
+		out = append(out, b.String())
+	}
+	return out
 }
