@@ -216,4 +216,32 @@ type Block struct {
 	RunIn  bool   // the paragraph Text goes on after Head on the same line
 	Text   string // paragraph text (after a run-in heading, or alone)
 	Pos    Pos    // where the block starts in the template
+	// Src says where the characters of Head followed by Text come from, in
+	// order: Count characters from Pos each (the template's own text, whose
+	// column advances, or a figure's value, all at its key). Nil when not
+	// known; At then falls back to Pos.
+	Src []Source
+}
+
+// Source is the origin of a run of a block's characters.
+type Source struct {
+	Pos     Pos
+	Literal bool // the template's own characters: each one column on
+	Count   int
+}
+
+// At is where the block's character i (of Head followed by Text) comes
+// from, or the block's position when that is not known.
+func (b *Block) At(i int) Pos {
+	for _, s := range b.Src {
+		if i < s.Count {
+			p := s.Pos
+			if s.Literal {
+				p.Col += i
+			}
+			return p
+		}
+		i -= s.Count
+	}
+	return b.Pos
 }

@@ -69,12 +69,31 @@ func expandFile(d *doc.Document, path string, pos doc.Pos) ([]doc.Block, error) 
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, text, lineMap(string(src), text))
+	blocks, err := Parse(path, text, lineMap(string(src), text))
+	if err != nil {
+		return nil, err
+	}
+	// Where each character comes from (sources.go): the template run again
+	// with markers, kept only if it gives the same text.
+	var origins []origin
+	marked, err := execute(path, string(src), d, func(t *template.Template) {
+		origins = markTree(t, path, string(src), d)
+	})
+	if s := unmark(marked, origins); err == nil && s.text == text {
+		s.attach(blocks)
+	}
+	return blocks, nil
 }
 
 // Execute runs the template. A field the data lacks is an error, never
 // "<no value>" in the output.
 func Execute(name, src string, data any) (string, error) {
+	return execute(name, src, data, nil)
+}
+
+// execute is Execute, with mark, when set, given the parsed template
+// before it runs.
+func execute(name, src string, data any, mark func(*template.Template)) (string, error) {
 	if err := checkSource(name, src); err != nil {
 		return "", err
 	}
@@ -83,6 +102,9 @@ func Execute(name, src string, data any) (string, error) {
 		return "", templateError(name, src, err)
 	}
 	guardPrints(t)
+	if mark != nil {
+		mark(t)
+	}
 	var buf bytes.Buffer
 	if err := t.Execute(&limited{w: &buf, n: MaxExpandedSize}, data); err != nil {
 		if errors.Is(err, errTooLong) {

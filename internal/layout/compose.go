@@ -140,9 +140,19 @@ func (c *composer) bodyPara(spans []Span, first, rest float64) Para {
 
 // breakPara breaks a paragraph, recording characters its fonts lack.
 func (c *composer) breakPara(p Para, where doc.Pos) []Line {
+	return c.breakParaAt(p, where, nil)
+}
+
+// breakParaAt is breakPara with each missing character reported where
+// source says it comes from (nil: at where).
+func (c *composer) breakParaAt(p Para, where doc.Pos, source func(MissingGlyph) doc.Pos) []Line {
 	lines, missing := Break(p)
 	for _, m := range missing {
-		e := doc.Errorf(where, "%v", m)
+		at := where
+		if source != nil {
+			at = source(m)
+		}
+		e := doc.Errorf(at, "%v", m)
 		e.Char, e.Count = m.R, occurrences(p.Spans, m)
 		c.errs = append(c.errs, e)
 	}

@@ -37,7 +37,7 @@ func (c *composer) blocks(bs []doc.Block) {
 				mark = &Mark{Title: b.Number + b.Head, Level: 0}
 			}
 		}
-		lines := c.breakPara(c.bodyPara(spans, f.ParagraphIndent*c.zi(), 0), b.Pos)
+		lines := c.breakParaAt(c.bodyPara(spans, f.ParagraphIndent*c.zi(), 0), b.Pos, blockSource(&b, spans))
 		for i, l := range lines {
 			fl := flowLine{texts: c.toTexts(l, f.Left), keepNext: keep}
 			if i == 0 {
@@ -45,6 +45,35 @@ func (c *composer) blocks(bs []doc.Block) {
 			}
 			c.flow = append(c.flow, fl)
 		}
+	}
+}
+
+// blockSource finds where a block's character a font lacks comes from: its
+// first occurrence in the spans set in that font, through the block's
+// origins (doc.Block.Src). The derived number of a heading has no source
+// of its own: it is the block's.
+func blockSource(b *doc.Block, spans []Span) func(MissingGlyph) doc.Pos {
+	return func(m MissingGlyph) doc.Pos {
+		off := 0 // index in Head+Text where the span's text starts
+		for k, sp := range spans {
+			rs := []rune(sp.Text)
+			skip := 0
+			if k == 0 && b.Kind == doc.Heading {
+				skip = len([]rune(b.Number))
+			}
+			if sp.Style.Role == m.Role {
+				for j, r := range rs {
+					if r == m.R {
+						if j < skip {
+							return b.Pos
+						}
+						return b.At(off + j - skip)
+					}
+				}
+			}
+			off += len(rs) - skip
+		}
+		return b.Pos
 	}
 }
 

@@ -1,0 +1,44 @@
+package expand
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gongwen/internal/doc"
+)
+
+// TestBlocksKnowWhereEachCharacterComesFrom: a character of the template's
+// own text is at its line and column; one of a figure at the figure's key
+// in the data file; through headings, joined lines, indentation, ranges and
+// a leading comment.
+func TestBlocksKnowWhereEachCharacterComesFrom(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "body.txt")
+	src := "{{/* 说明 */ -}}\n{{.Figures.who}}的段落，\n  接着一行。\n\n## 标题句。{{range .Figures.list}}项{{.}}{{end}}完\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := doc.Pos{File: "d.toml", Line: 9, Col: 1}
+	d := &doc.Document{Template: p, Figures: map[string]any{"who": "甲城", "list": []any{"一", "二"}},
+		Positions: map[string]doc.Pos{"figures.who": data}}
+	if err := Expand(d); err != nil {
+		t.Fatal(err)
+	}
+	at := func(b, i int) doc.Pos { return d.Body[b].At(i) }
+	for _, tc := range []struct {
+		block, i int
+		want     doc.Pos
+	}{
+		{0, 0, data}, // 甲 of the figure
+		{0, 1, data}, // 城
+		{0, 2, doc.Pos{File: p, Line: 2, Col: 17}}, // 的, after {{.Figures.who}}
+		{0, 6, doc.Pos{File: p, Line: 3, Col: 3}},  // 接, on the next line, indented
+		{1, 0, doc.Pos{File: p, Line: 5, Col: 4}},  // 标 of the heading, after "## "
+		{1, 4, doc.Pos{File: p, Line: 5, Col: 31}}, // 项, the range's text
+	} {
+		if got := at(tc.block, tc.i); got != tc.want {
+			t.Errorf("block %d character %d (%q): at %v, want %v", tc.block, tc.i, []rune(d.Body[tc.block].Head + d.Body[tc.block].Text)[tc.i], got, tc.want)
+		}
+	}
+}
