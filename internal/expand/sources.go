@@ -214,7 +214,9 @@ func (s *sourced) literalAt(i int) bool {
 	return k >= 0 && s.segments[k].origin.literal
 }
 
-func skippable(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '#' || r == '\u3000' }
+func skippable(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '#' || r == '\u3000'
+}
 
 // appendSource adds one character's origin, as one more of the last
 // Source's characters when it follows on.
