@@ -250,6 +250,7 @@ func drawWithOFDJS(t *testing.T, chromium string, bundle, ofdBytes []byte, pkg *
 		chromedp.DisableGPU,
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("font-render-hinting", "none"),
+		chromedp.Flag("disable-dev-shm-usage", true), // a container's /dev/shm is small
 		chromedp.UserDataDir(t.TempDir()),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
