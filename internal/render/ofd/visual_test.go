@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/png"
 	"math"
 	"net/http"
@@ -324,14 +325,13 @@ func writePNG(path string, img image.Image) {
 // blurred is img as 8-bit RGB over white, each pixel the mean of the 3×3
 // pixels around it (w×h of them, from the image's top-left).
 func blurred(img image.Image, w, h int) [][3]int {
+	// Flattened over white once, then read from its pixels.
+	flat := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(flat, flat.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(flat, flat.Bounds(), img, img.Bounds().Min, draw.Over)
 	px := make([][3]int, w*h)
-	bd := img.Bounds()
-	for y := range h {
-		for x := range w {
-			r, g, b, a := img.At(bd.Min.X+x, bd.Min.Y+y).RGBA()
-			over := func(c uint32) int { return int((c + (0xffff - a)) >> 8) }
-			px[y*w+x] = [3]int{over(r), over(g), over(b)}
-		}
+	for i := range px {
+		px[i] = [3]int{int(flat.Pix[4*i]), int(flat.Pix[4*i+1]), int(flat.Pix[4*i+2])}
 	}
 	out := make([][3]int, w*h)
 	for y := range h {
