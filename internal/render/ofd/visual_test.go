@@ -173,15 +173,26 @@ ofd.parseOfdDocument({
       d.className = "ofdpage";
       document.body.appendChild(d);
     });
-    document.fonts.ready.then(function () { window.done = true; });
+    // Every installed face loaded before the first screenshot: a face
+    // that only a hidden page uses would otherwise load late.
+    var loads = [];
+    document.fonts.forEach(function (f) { loads.push(f.load()); });
+    Promise.all(loads).then(function () { return document.fonts.ready; }).then(
+      function () { window.done = true; },
+      function (e) { window.failed = "loading the fonts: " + e; });
   },
   fail: function (e) { window.failed = String(e); }
 });
+// showPage shows page n alone and resolves after two frames, once it is
+// painted.
 window.showPage = function (n) {
   var ps = document.querySelectorAll(".ofdpage");
   ps.forEach(function (d, i) { d.style.display = i === n ? "block" : "none"; });
-  var r = ps[n].getBoundingClientRect();
-  return [r.width, r.height];
+  return document.fonts.ready.then(function () {
+    return new Promise(function (done) {
+      requestAnimationFrame(function () { requestAnimationFrame(function () { done(n); }); });
+    });
+  });
 };
 </script>
 `
@@ -285,7 +296,7 @@ func drawWithOFDJS(t *testing.T, chromium string, bundle, ofdBytes []byte, pkg *
 		if err := chromedp.Do(tctx, chromedp.EmulateViewport(w, h)); err != nil {
 			t.Fatalf("page %d: %v", i+1, err)
 		}
-		if _, err := chromedp.Run(tctx, chromedp.Evaluate[[]float64](fmt.Sprintf("showPage(%d)", i))); err != nil {
+		if _, err := chromedp.Run(tctx, chromedp.Evaluate[int](fmt.Sprintf("showPage(%d)", i), chromedp.EvalAwaitPromise)); err != nil {
 			t.Fatalf("page %d: %v", i+1, err)
 		}
 		buf, err := chromedp.Run(tctx, chromedp.CaptureScreenshot())
