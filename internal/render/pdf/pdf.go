@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -83,6 +84,8 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 	family := map[format.Role]string{}
 	embedded := map[string]string{}
 	psNames := map[string]string{}
+	widths := map[format.Role]*pdfWidths{}
+	byName := map[string]*pdfWidths{}
 	for _, p := range res.Pages {
 		for _, t := range p.Texts {
 			if _, ok := family[t.Style.Role]; ok {
@@ -94,9 +97,11 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 				fam = fmt.Sprintf("f%d", len(embedded)+1)
 				embedded[name] = fam
 				psNames["utf8"+fam] = postScriptName(name, data)
+				byName[name] = newPDFWidths(data)
 				pdf.AddUTF8FontFromBytes(fam, "", data)
 			}
 			family[t.Style.Role] = fam
+			widths[t.Style.Role] = byName[name]
 		}
 	}
 	if err := pdf.Error(); err != nil {
@@ -128,18 +133,29 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 			}
 			pdf.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{}, 0, "")
 		}
+		tc := 0.0 // the character spacing in force (a page starts at 0)
 		for _, t := range p.Texts {
 			pdf.SetFont(family[t.Style.Role], "", t.Style.Size)
 			pdf.SetTextColor(int(t.Style.Color.R), int(t.Style.Color.G), int(t.Style.Color.B))
+			outer := tc
 			if t.Rotate != 0 {
 				pdf.TransformBegin()
 				pdf.TransformRotate(t.Rotate, t.PivotX, t.PivotY)
 			}
-			for _, g := range t.Glyphs {
-				pdf.Text(g.X, t.Y, string(g.R))
+			for _, r := range textRuns(t.Glyphs, t.Style.Size, widths[t.Style.Role]) {
+				if r.tc != tc {
+					pdf.RawWriteStr(strconv.FormatFloat(r.tc, 'f', 4, 64) + " Tc")
+					tc = r.tc
+				}
+				runes := make([]rune, 0, r.to-r.from)
+				for _, g := range t.Glyphs[r.from:r.to] {
+					runes = append(runes, g.R)
+				}
+				pdf.Text(t.Glyphs[r.from].X, t.Y, string(runes))
 			}
 			if t.Rotate != 0 {
-				pdf.TransformEnd()
+				pdf.TransformEnd() // Q: back to the spacing before q
+				tc = outer
 			}
 		}
 		for _, m := range p.Marks {
