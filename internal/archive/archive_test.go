@@ -83,7 +83,7 @@ func packet(r *Record) []byte {
 		`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreateDate>2024-12-26T00:00:00Z</xmp:CreateDate></rdf:Description>` + "\n" +
 		`<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">` +
 		`<pdfaExtension:schemas><rdf:Bag>` + Schema + `</rdf:Bag></pdfaExtension:schemas></rdf:Description>` + "\n" +
-		r.Description() + "\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>\nendstream\nendobj\n")
+		r.Description() + "\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>\nendstream\nendobj\n%%EOF\n")
 }
 
 func sample() *Record {
@@ -198,5 +198,43 @@ func TestVerifyNeedsTheProject(t *testing.T) {
 	_, err := Verify(packet(sample()), []string{t.TempDir()}, rebuilder(nil, nil, nil))
 	if err == nil || !strings.Contains(err.Error(), "data/a.toml") {
 		t.Errorf("error %v, want one naming the data file it looked for", err)
+	}
+}
+
+func TestVerifyRefusesARecordNamingAPathOutsideTheProject(t *testing.T) {
+	for _, p := range []string{"../../../../etc/passwd", "/etc/passwd", "data/../../x.toml", `..\x.toml`} {
+		r := sample()
+		r.Sources = append(r.Sources, Source{Path: p, SHA256: strings.Repeat("0", 64)})
+		called := false
+		_, err := Verify(packet(r), []string{t.TempDir()}, func(string, *Record) ([]byte, *Record, error) {
+			called = true
+			return nil, nil, nil
+		})
+		if err == nil || !strings.Contains(err.Error(), "a path outside the project") || called {
+			t.Errorf("%s: %v (rebuilt: %v), want refused before anything is read", p, err, called)
+		}
+	}
+}
+
+func TestVerifySaysAPDFIsCutShort(t *testing.T) {
+	dir := t.TempDir()
+	r := sample()
+	for _, s := range r.Sources {
+		if !external(s.Path) {
+			p := filepath.Join(dir, filepath.FromSlash(s.Path))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, nil, 0o644)
+		}
+	}
+	whole := append(packet(r), "more pages"...)
+	whole = append(whole, "\n%%EOF\n"...)
+	cut := whole[:len(whole)-20]
+	rep, err := Verify(cut, []string{dir}, func(string, *Record) ([]byte, *Record, error) { return whole, r, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := rep.Differences()
+	if len(d) == 0 || !strings.HasPrefix(d[0], "cut short: ") || !strings.Contains(d[0], "(it is the first") {
+		t.Errorf("differences %q, want the PDF said to be cut short, as the beginning of its rebuild", d)
 	}
 }

@@ -32,6 +32,43 @@ type Report struct {
 	// name) whose content the rebuild did not read under any name: it could
 	// not use what the PDF was made from, so its bytes say nothing.
 	Unavailable []string
+
+	Truncated   bool // the PDF does not end with its %%EOF marker
+	Size        int  // the PDF's length
+	RebuiltSize int  // the rebuild's length
+	Prefix      bool // the PDF is cut short and is the beginning of its rebuild
+}
+
+// complete reports whether a PDF ends with its end-of-file marker (ISO
+// 32000-1 clause 7.5.5), allowing the end-of-line after it. Other files
+// (an OFD package) are not judged here.
+func complete(pdf []byte) bool {
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		return true
+	}
+	return bytes.HasSuffix(bytes.TrimRight(pdf, "\r\n\t \x00"), []byte("%%EOF"))
+}
+
+// checkPaths refuses a record naming a file outside the project: an
+// absolute path, or one that climbs out with "..". gongwen never writes
+// one (outside files are recorded as outside:NAME), so such a record was
+// forged or damaged, and verify must not read what it names.
+func (r *Record) checkPaths() error {
+	paths := []string{r.Document}
+	if r.FontConfig != "" && !strings.HasPrefix(r.FontConfig, Outside) {
+		paths = append(paths, r.FontConfig)
+	}
+	for _, s := range r.Sources {
+		if !external(s.Path) {
+			paths = append(paths, s.Path)
+		}
+	}
+	for _, p := range paths {
+		if !filepath.IsLocal(filepath.FromSlash(p)) || strings.Contains(p, "\\") {
+			return fmt.Errorf("its record names %q, a path outside the project, which gongwen never records: the record is forged or damaged, and nothing it names is read", p)
+		}
+	}
+	return nil
 }
 
 // Rebuilt reports whether the document could be rebuilt from what the PDF
@@ -60,16 +97,22 @@ func Verify(pdf []byte, starts []string, rebuild Rebuilder) (*Report, error) {
 func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string, rebuild Rebuilder) (*Report, error) {
 	rec, err := read(pdf)
 	if err != nil {
+		if !complete(pdf) {
+			return nil, fmt.Errorf("the PDF is cut short (%d bytes, ending before its %%%%EOF marker), and its archive record is not in the part that is left: it was not copied or written whole", len(pdf))
+		}
 		return nil, err
 	}
-	if strings.HasPrefix(rec.Document, Outside) || filepath.IsAbs(filepath.FromSlash(rec.Document)) {
+	if strings.HasPrefix(rec.Document, Outside) {
 		return nil, fmt.Errorf("the recorded data file %s was outside its project; it cannot be found again", rec.Document)
 	}
-	root, err := findProject(rec.Document, starts)
+	if err := rec.checkPaths(); err != nil {
+		return nil, err
+	}
+	root, err := findProject(rec, starts)
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Recorded: rec, Root: root}
+	rep := &Report{Recorded: rec, Root: root, Truncated: !complete(pdf), Size: len(pdf)}
 
 	// Each recorded input against the file now at its path.
 	for _, s := range rec.Sources {
@@ -98,6 +141,8 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string,
 		return rep, nil
 	}
 	rep.Identical = bytes.Equal(out, pdf)
+	rep.RebuiltSize = len(out)
+	rep.Prefix = rep.Truncated && bytes.HasPrefix(out, pdf)
 	hashes := map[string]bool{}
 	for _, s := range cur.Sources {
 		hashes[s.SHA256] = true
@@ -133,23 +178,33 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string,
 }
 
 // findProject looks, from each start folder upwards, for the folder holding
-// the recorded data file.
-func findProject(document string, starts []string) (string, error) {
-	for _, s := range starts {
-		abs, err := filepath.Abs(s)
-		if err != nil {
-			continue
+// the recorded data file; failing that (the data file was deleted or
+// moved), for one holding another recorded input, so that the report can
+// name what is missing.
+func findProject(rec *Record, starts []string) (string, error) {
+	paths := []string{rec.Document}
+	for _, s := range rec.Sources {
+		if s.Path != rec.Document && !external(s.Path) {
+			paths = append(paths, s.Path)
 		}
-		for d := abs; ; d = filepath.Dir(d) {
-			if isFile(filepath.Join(d, filepath.FromSlash(document))) {
-				return d, nil
+	}
+	for _, p := range paths {
+		for _, s := range starts {
+			abs, err := filepath.Abs(s)
+			if err != nil {
+				continue
 			}
-			if filepath.Dir(d) == d {
-				break
+			for d := abs; ; d = filepath.Dir(d) {
+				if isFile(filepath.Join(d, filepath.FromSlash(p))) {
+					return d, nil
+				}
+				if filepath.Dir(d) == d {
+					break
+				}
 			}
 		}
 	}
-	return "", fmt.Errorf("its data file %s is not in the current folder, the PDF's folder or any folder above them: run verify inside the project", document)
+	return "", fmt.Errorf("none of its recorded inputs (the data file %s, …) is in the current folder, the PDF's folder or any folder above them: run verify inside the project", rec.Document)
 }
 
 func contains(list []string, s string) bool {
@@ -173,6 +228,13 @@ func unwrap(err error) string {
 // "changed: PATH", "missing: PATH" and so on; empty when nothing differs.
 func (r *Report) Differences() []string {
 	var out []string
+	if r.Truncated {
+		l := fmt.Sprintf("cut short: the PDF is %d bytes and ends before its %%%%EOF marker; it was not copied or written whole", r.Size)
+		if r.Prefix {
+			l += fmt.Sprintf(" (it is the first %d of the rebuild's %d bytes)", r.Size, r.RebuiltSize)
+		}
+		out = append(out, l)
+	}
 	for _, p := range r.Changed {
 		out = append(out, "changed: "+p)
 	}

@@ -158,9 +158,16 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	default:
 		return nil, fmt.Errorf("%s: not a TrueType font file", path)
 	}
+	glyphs, err := validate(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
 	ttf, err := parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: corrupt TrueType font: %v", path, err)
+	}
+	if err := checkCmap(ttf, glyphs); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	return &Font{Path: path, Data: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm())}, nil
 }

@@ -1,0 +1,86 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"github.com/golang/freetype/truetype"
+)
+
+// validate checks what the TrueType parser and the renderers trust in a
+// font's tables (ISO/IEC 14496-22, the OpenType specification): every
+// table lies inside the file; the tables a TrueType font needs are there;
+// the glyph count (maxp), the horizontal metrics (hhea, hmtx) and the
+// glyph locations (loca, glyf) agree; and the character map sends no
+// character past the last glyph. A damaged file is refused here, by name,
+// instead of giving a PDF of empty boxes or a preview that panics.
+//
+// validate checks the tables before the parser reads them (its own
+// messages say little: "bad hmtx length"), and returns the glyph count for
+// checkCmap, which needs the parsed font.
+func validate(data []byte) (glyphs int, err error) {
+	u16 := func(b []byte, off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
+	u32 := func(b []byte, off int) int64 { return int64(binary.BigEndian.Uint32(b[off:])) }
+	if len(data) < 12 {
+		return 0, fmt.Errorf("the file is too short for a font")
+	}
+	n := u16(data, 4)
+	if 12+16*n > len(data) {
+		return 0, fmt.Errorf("its table directory reaches past the end of the file: the file is damaged or cut short")
+	}
+	tables := map[string][]byte{}
+	for i := 0; i < n; i++ {
+		rec := data[12+16*i:]
+		tag := string(rec[:4])
+		off, length := u32(rec, 8), u32(rec, 12)
+		if off+length > int64(len(data)) {
+			return 0, fmt.Errorf("its %q table reaches past the end of the file (%d bytes): the file is damaged or cut short", tag, len(data))
+		}
+		tables[tag] = data[off : off+length]
+	}
+	for _, tag := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"} {
+		if _, ok := tables[tag]; !ok {
+			return 0, fmt.Errorf("it has no %q table, which a TrueType font needs: the file is damaged", tag)
+		}
+	}
+	maxp, head, hhea := tables["maxp"], tables["head"], tables["hhea"]
+	if len(maxp) < 6 || len(head) < 54 || len(hhea) < 36 {
+		return 0, fmt.Errorf("its maxp, head or hhea table is too short: the file is damaged")
+	}
+	glyphs = u16(maxp, 4)
+	if glyphs == 0 {
+		return 0, fmt.Errorf("it has no glyphs: the file is damaged")
+	}
+	metrics := u16(hhea, 34)
+	if metrics == 0 || metrics > glyphs || len(tables["hmtx"]) < 4*metrics+2*(glyphs-metrics) {
+		return 0, fmt.Errorf("its widths (hhea, hmtx: %d) do not fit its %d glyphs: the file is damaged", metrics, glyphs)
+	}
+	loca, glyf := tables["loca"], tables["glyf"]
+	at := func(i int) int64 { return int64(u16(loca, 2*i)) * 2 }
+	size := 2
+	if u16(head, 50) == 1 {
+		at, size = func(i int) int64 { return u32(loca, 4*i) }, 4
+	}
+	if len(loca) < (glyphs+1)*size {
+		return 0, fmt.Errorf("its glyph locations (loca) are fewer than its %d glyphs: the file is damaged", glyphs)
+	}
+	for i, prev := 0, int64(0); i <= glyphs; i++ {
+		o := at(i)
+		if o < prev || o > int64(len(glyf)) {
+			return 0, fmt.Errorf("the outline of its glyph %d lies outside its glyph table (glyf): the file is damaged or cut short", i)
+		}
+		prev = o
+	}
+	return glyphs, nil
+}
+
+// checkCmap refuses a character map that sends a character past the last
+// glyph: the character check would pass, and the PDF show an empty box.
+func checkCmap(ttf *truetype.Font, glyphs int) error {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if g := int(ttf.Index(r)); g >= glyphs {
+			return fmt.Errorf("its character map sends U+%04X to glyph %d, but it has only %d glyphs: the file is damaged", r, g, glyphs)
+		}
+	}
+	return nil
+}

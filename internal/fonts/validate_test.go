@@ -1,0 +1,106 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tableOf returns the offset and length of a table of a font file.
+func tableOf(data []byte, tag string) (int, int) {
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	for i := 0; i < n; i++ {
+		rec := data[12+16*i:]
+		if string(rec[:4]) == tag {
+			return int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
+		}
+	}
+	return -1, 0
+}
+
+// cmapPastGlyphs damages the first delta-mapped segment of a font's
+// format 4 character map so that its characters map to glyph 60000 and
+// on, past the font's last glyph.
+func cmapPastGlyphs(t *testing.T, data []byte) []byte {
+	t.Helper()
+	data = append([]byte{}, data...)
+	cmap, _ := tableOf(data, "cmap")
+	be := binary.BigEndian
+	for i := 0; i < int(be.Uint16(data[cmap+2:])); i++ {
+		sub := cmap + int(be.Uint32(data[cmap+4+8*i+4:]))
+		if be.Uint16(data[sub:]) != 4 {
+			continue
+		}
+		segs := int(be.Uint16(data[sub+6:])) / 2
+		ends := sub + 14
+		starts := ends + 2*segs + 2
+		deltas := starts + 2*segs
+		ranges := deltas + 2*segs
+		for s := 0; s < segs; s++ {
+			start := be.Uint16(data[starts+2*s:])
+			if be.Uint16(data[ranges+2*s:]) == 0 && start >= 0x4E00 && start != 0xFFFF {
+				be.PutUint16(data[deltas+2*s:], uint16(60000-int(start)))
+				return data
+			}
+		}
+	}
+	t.Fatal("no delta-mapped CJK segment to damage")
+	return nil
+}
+
+func TestOpenRefusesAFontWhoseTablesDisagree(t *testing.T) {
+	good, err := os.ReadFile("../../fonts/FandolFang-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	maxp, _ := tableOf(good, "maxp")
+	_, glyfLen := tableOf(good, "glyf")
+	fewer := append([]byte{}, good...)
+	binary.BigEndian.PutUint16(fewer[maxp+4:], 5) // 5 glyphs; hmtx and loca say more
+	cut := good[:len(good)-glyfLen/2]
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"cmap.ttf", cmapPastGlyphs(t, good), "but it has only 10365 glyphs: the file is damaged"},
+		{"maxp.ttf", fewer, "the file is damaged"},
+		{"cut.ttf", cut, "the file is damaged or cut short"},
+	}
+	for _, c := range cases {
+		p := filepath.Join(dir, c.name)
+		if err := os.WriteFile(p, c.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Open(p)
+		if err == nil || !strings.HasPrefix(err.Error(), p+": ") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want an error naming it and saying %q", c.name, err, c.want)
+		}
+	}
+	for _, name := range []string{"FandolFang-Regular.ttf", "FandolKai-Regular.ttf", "FandolSong-Regular.ttf", "NotoSansSC-Regular.ttf", "NotoSerifSC-Bold.ttf"} {
+		if _, err := Open(filepath.Join("../../fonts", name)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// BenchmarkValidate measures the table checks on the largest bundled font.
+func BenchmarkValidate(b *testing.B) {
+	data, _ := os.ReadFile("../../fonts/NotoSerifSC-Bold.ttf")
+	ttf, err := parse(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		glyphs, err := validate(data)
+		if err == nil {
+			err = checkCmap(ttf, glyphs)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
