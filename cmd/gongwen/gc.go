@@ -11,8 +11,9 @@ import (
 // notice of which little stays live (pages, glyph runs, the PDF): at Go's
 // default the collector runs every few megabytes and takes a quarter of
 // the CPU. Here it lets the heap grow to four times what is live, capped
-// by a soft limit of 40 MiB for one document at a time and 60 MiB more for
-// each further one built at once: a one-notice build peaks near 50 MB, a
+// by a soft limit of 28 MiB for one document at a time and 70 MiB more for
+// each further one built at once: a one-notice build peaks near 50 MB of
+// resident memory (the heap, the binary and the font pages it touches), a
 // batch on two processors near 130 MB (see README, Speed).
 func tuneGC(docs int) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
@@ -20,5 +21,5 @@ func tuneGC(docs int) {
 	}
 	workers := min(max(docs, 1), runtime.GOMAXPROCS(0))
 	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(int64(40+60*(workers-1)) << 20)
+	debug.SetMemoryLimit(int64(28+70*(workers-1)) << 20)
 }
