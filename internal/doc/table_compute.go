@@ -312,28 +312,27 @@ func (b *tableBuilder) compute() {
 		if c.Rank == "" {
 			continue
 		}
-		var ranked []int
-		for r := range rows {
-			if v := rows[r].Values[c.Rank]; rows[r].Kind == DataRow && v.IsNum {
-				ranked = append(ranked, r)
-			}
-		}
+		var ranked []int // the rows with a figure, best first
 		for r := range rows {
 			if rows[r].Kind != DataRow {
 				continue
 			}
-			v := rows[r].Values[c.Rank]
-			val := Value{Text: NotApplicable, Pos: rows[r].Pos}
-			if v.IsNum {
-				n := 1 // equal figures share a rank: 1, 2, 2, 4
-				for _, o := range ranked {
-					if better(rows[o].Values[c.Rank].Fig, v.Fig, c.Ascending) {
-						n++
-					}
-				}
-				val = figureValue(WholeFigure(int64(n)), rows[r].Pos)
+			if rows[r].Values[c.Rank].IsNum {
+				ranked = append(ranked, r)
+			} else {
+				b.place(&rows[r], i, Value{Text: NotApplicable, Pos: rows[r].Pos})
 			}
-			b.place(&rows[r], i, val)
+		}
+		sort.SliceStable(ranked, func(x, y int) bool {
+			return better(rows[ranked[x]].Values[c.Rank].Fig, rows[ranked[y]].Values[c.Rank].Fig, c.Ascending)
+		})
+		n := 0
+		for k, r := range ranked {
+			// Equal figures share a rank: 1, 2, 2, 4.
+			if k == 0 || !rows[ranked[k-1]].Values[c.Rank].Fig.Value.Equal(rows[r].Values[c.Rank].Fig.Value) {
+				n = k + 1
+			}
+			b.place(&rows[r], i, figureValue(WholeFigure(int64(n)), rows[r].Pos))
 		}
 	}
 	b.sortRows()

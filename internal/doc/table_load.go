@@ -949,10 +949,20 @@ func (r *reader) textOrList(m map[string]any, path string) []string {
 	}
 	if s, isStr := v.(string); isStr {
 		r.used[path] = true
+		if ch, _, bad := controlChar(s, false); bad {
+			r.errf(path, "%s holds a control character %s; write it on one line", path, ControlName(ch))
+		}
 		if s = strings.TrimSpace(s); s == "" {
 			return nil
 		}
 		return []string{s}
 	}
-	return r.strList(m, path)
+	list := r.strList(m, path)
+	for _, s := range list {
+		if ch, _, bad := controlChar(s, false); bad {
+			r.errf(path, "%s holds a control character %s; write it on one line", path, ControlName(ch))
+			break
+		}
+	}
+	return list
 }

@@ -84,4 +84,13 @@ func TestControlCharactersInCellsListsAndGroupRows(t *testing.T) {
 			t.Errorf("%s: error %v, want %q…", tc.rows, err, tc.want)
 		}
 	}
+	for _, tc := range []struct{ src, want string }{
+		{"note = \"注\\u0007\"\nrows = [[\"甲\"]]\n[[columns]]\nkey = \"a\"\n", "t.toml:1:1: note holds a control character U+0007 (BEL)"},
+		{"rows = [[\"甲\"]]\n[[columns]]\nkey = \"a\"\ngroup = [\"组\\u001b\"]\n", "t.toml:4:1: columns.0.group holds a control character U+001B (ESC)"},
+	} {
+		_, err := ParseTable("t.toml", tc.src)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want %q…", tc.src, err, tc.want)
+		}
+	}
 }

@@ -404,6 +404,9 @@ func FuzzParseTable(f *testing.F) {
 	f.Add(figuresTable)
 	f.Add(listTable)
 	f.Add("rows = [[{text = \"甲\", rowspan = 2, colspan = 3}], \"组\", [1]]\n[[columns]]\nkey = \"a\"\nfigures = true\nequals = [\"a\"]\n")
+	f.Add("note = \"注\"\nsort = \"r\"\nrows = [[\"甲\", 1.5, 3], [\"乙\", 0.25, 0], \"组\", [{text = \"—\", colspan = 3}]]\n[total]\n" +
+		"[[columns]]\nkey = \"a\"\n[[columns]]\nkey = \"f\"\nfigures = true\ndecimals = 2\nunit = \"万元\"\n[[columns]]\nkey = \"n\"\nfigures = true\n" +
+		"[[columns]]\nkey = \"p\"\ncompute = \"(f - n) / total.f * -100\"\ndecimals = 1\nnegative = true\n[[columns]]\nkey = \"r\"\nrank = \"p\"\nascending = true\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		_, err := ParseTable("t.toml", src)
 		if err == nil {
