@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"gongwen/internal/doc"
 )
 
 // wrapTable is a table of n rows whose first two columns hold text that
@@ -35,5 +37,25 @@ func BenchmarkWrappingTable(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkTenShortTables lays out ten annexes of 2000 short rows (issue 14
+// item 3 measured 43 s).
+func BenchmarkTenShortTables(b *testing.B) {
+	var src strings.Builder
+	src.WriteString("rows = [\n")
+	for i := 1; i <= 2000; i++ {
+		fmt.Fprintf(&src, "  [\"单位%d\", %d],\n", i, i)
+	}
+	src.WriteString("]\n[total]\n[[columns]]\nkey = \"a\"\ntitle = \"单位\"\n[[columns]]\nkey = \"n\"\ntitle = \"数\"\nfigures = true\n")
+	t := &testing.T{}
+	tb := tblTable(t, src.String())
+	tables := []*doc.Table{tb, tb, tb, tb, tb, tb, tb, tb, tb, tb}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := tblCompose(t, tables...); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
