@@ -162,6 +162,8 @@ const Schema = `<rdf:li rdf:parseType="Resource">
  </rdf:Seq></pdfaSchema:property>
 </rdf:li>`
 
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
 func num(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
 
 // Description is the record as an XMP rdf:Description element.
@@ -170,7 +172,10 @@ func (r *Record) Description() string {
 	fmt.Fprintf(&b, "<rdf:Description rdf:about=\"\" xmlns:%s=\"%s\">\n <%[1]s:layout><rdf:Seq>\n", Prefix, Namespace)
 	item := func(fields ...string) {
 		b.WriteString("  <rdf:li>")
-		xml.EscapeText(&b, []byte(strings.Join(fields, "\t")))
+		// Only the markup characters are escaped: the tabs stay tabs
+		// (XML keeps them in character data), not "&#x9;", which would
+		// make the record, stored uncompressed, half as large again.
+		textEscaper.WriteString(&b, strings.Join(fields, "\t"))
 		b.WriteString("</rdf:li>\n")
 	}
 	li := 0
