@@ -132,10 +132,17 @@ func (c *composer) plan(t *doc.Table, title string) (*tablePlan, error) {
 // annexTitle breaks an annex title for a frame, centred line by line.
 func (c *composer) annexTitle(title string, fr frame, where doc.Pos, report bool) []Line {
 	p := Para{Spans: []Span{c.span(title, c.f.Title)}, Width: fr.width, Ragged: true}
+	var lines []Line
 	if report {
-		return c.breakPara(p, where)
+		lines = c.breakPara(p, where)
+	} else {
+		lines, _ = Break(p)
 	}
-	lines, _ := Break(p)
+	if len(lines) > 1 {
+		if ws := c.wordLines(title, len(lines), fr.width); ws != nil {
+			return ws // broken between words, as the 标题 is
+		}
+	}
 	return lines
 }
 

@@ -339,7 +339,7 @@ func (c *composer) titleLines(text string, where doc.Pos) []Line {
 	if len(lines) < 2 {
 		return lines
 	}
-	if ws := c.wordLines(text, len(lines)); ws != nil {
+	if ws := c.wordLines(text, len(lines), c.f.BodyWidth); ws != nil {
 		return ws
 	}
 	natural := c.width(text, c.f.Title, 1)

@@ -78,14 +78,14 @@ func letters(s string) int {
 	return n
 }
 
-// wordLines breaks a title line that does not fit the 版心 at word
-// boundaries into least lines (or one more, if least cannot be had at
+// wordLines breaks a title line that does not fit the measure (the 版心,
+// or an annex page's frame) at word boundaries into least lines (or one more, if least cannot be had at
 // words) of lengths as even as the words allow, in one of the shapes GB/T
 // 9704-2012 7.3.1 names (梯形 or 菱形: lengths that only fall, only rise,
 // or rise then fall; of two lines, the longer on top when the choice is
 // even), never with a line of one character. It returns nil when no
 // arrangement fits, and the caller keeps the breaker's lines.
-func (c *composer) wordLines(text string, least int) []Line {
+func (c *composer) wordLines(text string, least int, measure float64) []Line {
 	words := titleWords(text)
 	n := len(words)
 	if n < 2 || n > 80 {
@@ -148,7 +148,7 @@ func (c *composer) wordLines(text string, least int) []Line {
 	walk = func(bs []int, left int) {
 		from := bs[len(bs)-1]
 		if left == 1 {
-			if width(from, n) > c.f.BodyWidth || letters(strings.Join(words[from:], "")) < 2 {
+			if width(from, n) > measure || letters(strings.Join(words[from:], "")) < 2 {
 				return
 			}
 			all := append(append([]int{}, bs...), n)
@@ -158,7 +158,7 @@ func (c *composer) wordLines(text string, least int) []Line {
 			return
 		}
 		for to := from + 1; to <= n-left+1; to++ {
-			if width(from, to) > c.f.BodyWidth {
+			if width(from, to) > measure {
 				break
 			}
 			if letters(strings.Join(words[from:to], "")) < 2 {

@@ -71,13 +71,15 @@ func TestExplicitTitleLinesWin(t *testing.T) {
 
 // titleTexts is the text of each line a title line is broken into.
 func titleTexts(c *composer, title string) []string {
-	var out []string
-	for _, l := range c.titleLines(title, doc.Pos{}) {
-		var b strings.Builder
-		for _, g := range l.Glyphs {
-			b.WriteRune(g.R)
-		}
-		out = append(out, b.String())
+	return texts(c.titleLines(title, doc.Pos{}))
+}
+
+// An annex's title too long for its frame is broken between words too.
+func TestAnnexTitleBreaksAtWords(t *testing.T) {
+	c := &composer{f: format.Letter(), fonts: func(format.Role) Metrics { return gridFont{} }}
+	title := "2024年下半年全省政府网站与政务新媒体检查情况及年度监管工作考核结果汇总表"
+	got := texts(c.annexTitle(title, c.portrait(), doc.Pos{}, false))
+	if want := "2024年下半年全省政府网站与政务新媒体/检查情况及年度监管工作考核结果汇总表"; strings.Join(got, "/") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, "/"), want)
 	}
-	return out
 }

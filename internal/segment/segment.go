@@ -68,12 +68,39 @@ func entries(keep func(word string) bool, f func(word string, freq float64)) {
 	}
 }
 
+// memo keeps the cuts made, by text: a document's titles are asked for
+// by the layout (perhaps for several page plans) and by lint.
+var memo struct {
+	sync.Mutex
+	cuts map[string][]string
+}
+
+// memoSize bounds memo; past it, it starts again.
+const memoSize = 256
+
 // Words cuts text into words, in order; joined, they are text. Characters
 // no word holds stand alone.
 func Words(text string) []string {
 	if text == "" {
 		return nil
 	}
+	memo.Lock()
+	ws, ok := memo.cuts[text]
+	memo.Unlock()
+	if !ok {
+		ws = cut(text)
+		memo.Lock()
+		if memo.cuts == nil || len(memo.cuts) >= memoSize {
+			memo.cuts = map[string][]string{}
+		}
+		memo.cuts[text] = ws
+		memo.Unlock()
+	}
+	return append([]string(nil), ws...)
+}
+
+// cut is Words without the memo.
+func cut(text string) []string {
 	totalOnce.Do(func() {
 		entries(nil, func(_ string, freq float64) { total += freq })
 	})

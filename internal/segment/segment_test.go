@@ -23,6 +23,6 @@ func TestWords(t *testing.T) {
 func BenchmarkWords(b *testing.B) {
 	Words("预热")
 	for b.Loop() {
-		Words("关于2024年下半年政府网站与政务新媒体检查和年度监管工作情况的通报")
+		cut("关于2024年下半年政府网站与政务新媒体检查和年度监管工作情况的通报")
 	}
 }
