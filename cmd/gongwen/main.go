@@ -292,12 +292,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 				status = exitInput
 				return
 			}
-			written := o.Out
+			written, beside := o.Out, build.OFDName(o.Out)
 			if c := opt.Copies; c != nil {
-				written = build.CopiesName(o.Out, *c)
+				written, beside = build.CopiesName(o.Out, *c), build.CopiesName(beside, *c)
 			}
-			if opt.OFD && !build.IsOFD(written) {
-				written += ", " + build.OFDName(written)
+			if opt.OFD && !build.IsOFD(o.Out) {
+				written += ", " + beside
 			}
 			printWarnings(stderr, o.Warnings)
 			fmt.Fprintf(stdout, "%s → %s\n", o.Doc, written)

@@ -83,3 +83,37 @@ func TestOFDBuildsAreTheSameBytesAnywhereAndVerify(t *testing.T) {
 		t.Errorf("verify after a change exited %d:\n%s", code, stdout)
 	}
 }
+
+// TestOFDNumberedCopies builds numbered copies with --ofd: one OFD beside
+// each copy's PDF, whose text differs from the other copy's by the 份号
+// alone.
+func TestOFDNumberedCopies(t *testing.T) {
+	bin := archBinary(t)
+	dir := t.TempDir()
+	archProject(t, dir)
+	stdout, stderr, code := archRun(t, dir, bin, "022", nil, "build", "--ofd", "--copies", "7-8", "-o", "out/", "data/sample-file.toml")
+	if code != 0 {
+		t.Fatalf("build exited %d:\n%s", code, stderr)
+	}
+	if want := "out/sample-file-000007.ofd … sample-file-000008.ofd"; !strings.Contains(stdout, want) {
+		t.Errorf("the message does not name the OFDs as %q:\n%s", want, stdout)
+	}
+	var texts [2]string
+	for i, n := range []string{"000007", "000008"} {
+		b, err := os.ReadFile(filepath.Join(dir, "out", "sample-file-"+n+".ofd"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pkg, err := ofdcheck.Read(b)
+		if err != nil {
+			t.Fatalf("copy %s: %v", n, err)
+		}
+		if !strings.Contains(pkg.Pages[0].Text(), n) {
+			t.Errorf("copy %s: the first page does not print its 份号", n)
+		}
+		texts[i] = strings.Replace(pkg.Pages[0].Text(), n, "", 1)
+	}
+	if texts[0] != texts[1] {
+		t.Error("the copies' first pages differ beyond the 份号")
+	}
+}
