@@ -13,6 +13,8 @@ require (
 	golang.org/x/sys v0.50.0
 )
 
+require golang.org/x/text v0.37.0
+
 require (
 	github.com/chromedp/cdproto v0.159.0 // indirect
 	github.com/fsnotify/fsnotify v1.10.1

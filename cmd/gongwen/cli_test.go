@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // TestCommandLineBehaves runs the command line as a user types it, in a
@@ -15,7 +19,9 @@ func TestCommandLineBehaves(t *testing.T) {
 	cases := []struct {
 		name   string
 		args   []string
-		break_ bool // break the document first
+		break_ bool              // break the document first
+		write  map[string][]byte // files to write first
+		has    string            // what the first line holds too
 		exit   int
 		first  string   // the first line printed (stdout then stderr); a prefix when it ends in …
 		exist  []string // files or folders there afterwards
@@ -58,6 +64,10 @@ func TestCommandLineBehaves(t *testing.T) {
 		{name: "new over an existing document", args: []string{"new", "doc"},
 			exit: exitInput, first: "gongwen new: data/doc.toml already exists; choose another name (nothing was written)", absent: []string{"templates/doc.txt"}},
 		{name: "formats", args: []string{"formats"}, first: "file (文件格式)"},
+		{name: "a data file in GBK", args: []string{"build", "data/doc.toml"}, write: map[string][]byte{"data/doc.toml": gbk(t, "data/doc.toml")},
+			exit: exitInput, first: "data/doc.toml:2:11: …", has: "not UTF-8 but looks like GBK/GB18030, the Windows Chinese encoding (it reads “", absent: []string{"output"}},
+		{name: "a template in UTF-16", args: []string{"check", "data/doc.toml"}, write: map[string][]byte{"templates/body.txt": utf16(t, "templates/body.txt")},
+			exit: exitInput, first: "templates/body.txt:1:1: the file is not UTF-8 but looks like UTF-16 (little-endian) (it reads “开头的段落总体情…” in that encoding): save it as UTF-8 …"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -73,9 +83,17 @@ func TestCommandLineBehaves(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			for p, b := range c.write {
+				if err := os.WriteFile(p, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			var stdout, stderr bytes.Buffer
 			code := run(c.args, &stdout, &stderr)
 			first, _, _ := strings.Cut(stdout.String()+stderr.String(), "\n")
+			if !strings.Contains(first, c.has) {
+				t.Errorf("printed\n%s\nwhich lacks\n%s", first, c.has)
+			}
 			if code != c.exit {
 				t.Errorf("exit %d, want %d\n%s%s", code, c.exit, stdout.String(), stderr.String())
 			}
@@ -94,4 +112,30 @@ func TestCommandLineBehaves(t *testing.T) {
 			}
 		})
 	}
+}
+
+// gbk is the base project's file at p, saved as a Windows editor saves
+// Chinese: GBK (GB18030).
+func gbk(t *testing.T, p string) []byte {
+	b, err := os.ReadFile(filepath.Join("testdata/base", p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err = simplifiedchinese.GB18030.NewEncoder().Bytes(b); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// utf16 is the base project's file at p as Windows' "Unicode": UTF-16,
+// little-endian, with a byte order mark.
+func utf16(t *testing.T, p string) []byte {
+	b, err := os.ReadFile(filepath.Join("testdata/base", p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err = xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewEncoder().Bytes(b); err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -31,7 +31,7 @@ func Load(path string) (*Document, error) {
 func readSource(path string, k input.Kind) (string, error) {
 	b, err := input.ReadText(path, k)
 	if err != nil {
-		return "", &Error{Pos: Pos{File: path}, Msg: err.Error()}
+		return "", &Error{Pos: InputPos(path, err), Msg: err.Error()}
 	}
 	return string(b), nil
 }

@@ -58,13 +58,13 @@ func Expand(d *doc.Document) error {
 // over d and parses its structure.
 func expandFile(d *doc.Document, path string, pos doc.Pos) ([]doc.Block, error) {
 	src, err := input.ReadText(path, input.Template)
+	if at := doc.InputPos(path, err); at.Line > 0 {
+		return nil, doc.Errorf(at, "%v", err) // in the template: not UTF-8
+	}
 	if err != nil {
 		return nil, doc.Errorf(pos, "template %s: %v", path, err)
 	}
 	d.Files = append(d.Files, path)
-	if !utf8.Valid(src) {
-		return nil, doc.Errorf(doc.Pos{File: path}, "template is not UTF-8 text")
-	}
 	text, err := Execute(path, string(src), d)
 	if err != nil {
 		return nil, err

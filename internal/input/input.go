@@ -60,6 +60,9 @@ var BOM = []byte{0xEF, 0xBB, 0xBF}
 type Error struct {
 	Reason string
 	Err    error // the system's error, when there is one
+	// Line and Col, when not 0, are where in the file the problem is (the
+	// first byte of text that is not UTF-8).
+	Line, Col int
 }
 
 func (e *Error) Error() string { return e.Reason }
@@ -84,10 +87,19 @@ func Read(path string, k Kind) ([]byte, error) {
 }
 
 // ReadText is Read for text: a byte order mark at the start is dropped, so
-// that line 1, column 1 is the first character a person sees.
+// that line 1, column 1 is the first character a person sees, and text
+// that is not UTF-8 is an *Error at its first such byte, naming the
+// encoding it looks like (GBK/GB18030, UTF-16) and how to save it as UTF-8.
 func ReadText(path string, k Kind) ([]byte, error) {
 	b, err := Read(path, k)
-	return bytes.TrimPrefix(b, BOM), err
+	if err != nil {
+		return nil, err
+	}
+	b = bytes.TrimPrefix(b, BOM)
+	if e := notUTF8(b); e != nil {
+		return nil, e
+	}
+	return b, nil
 }
 
 // Open opens the regular file at path, of kind k, for reading, after
