@@ -155,8 +155,13 @@ func resolve(dir, p string) string {
 }
 
 // decode parses TOML source into plain values and a reader that knows where
-// each key and value is written.
+// each key and value is written. Nesting too deep for the parser's stack
+// is refused first.
 func decode(path, src string) (map[string]any, *reader, error) {
+	var ne *input.NestingError
+	if err := input.CheckNesting([]byte(src)); errors.As(err, &ne) {
+		return nil, nil, &Error{Pos: Pos{File: path, Line: ne.Line, Col: ne.Col}, Msg: err.Error()}
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError

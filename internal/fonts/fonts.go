@@ -209,6 +209,10 @@ func ReadConfig(path string) (Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	var ne *input.NestingError
+	if err := input.CheckNesting(src); errors.As(err, &ne) {
+		return nil, fmt.Errorf("%s:%d:%d: %v", path, ne.Line, ne.Col, err)
+	}
 	_, err = toml.Decode(string(src), &raw)
 	if err != nil {
 		var pe toml.ParseError

@@ -78,3 +78,23 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckNestingRefusesDeepNestingOutsideStrings(t *testing.T) {
+	deep := "a = 1\nb = " + strings.Repeat("[", 40) + strings.Repeat("]", 40) + "\n"
+	err := CheckNesting([]byte(deep))
+	ne, ok := err.(*NestingError)
+	if !ok || ne.Line != 2 || ne.Col != 4+MaxNesting+1 {
+		t.Errorf("deep: %#v, want line 2 column %d", err, 4+MaxNesting+1)
+	}
+	for _, ok := range []string{
+		`rows = [["成都", {text = "甲", rowspan = 2}], ["[[[["]]` + "\n",
+		"s = \"" + strings.Repeat("[", 100) + "\"\n",
+		"s = '''\n" + strings.Repeat("{", 100) + "\n'''\n",
+		"# " + strings.Repeat("[", 100) + "\n[[attachments]]\n",
+		`s = "a\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["` + "\n",
+	} {
+		if err := CheckNesting([]byte(ok)); err != nil {
+			t.Errorf("%q: %v", ok, err)
+		}
+	}
+}
