@@ -17,8 +17,11 @@ Says what changed between two PDFs that gongwen built, from the PDFs alone
 (each records its printed lines and table cells in its metadata):
   page P, line L: old → new          a changed line, changed characters in ⟦⟧
   附件1 甘孜 / 存在突出问题数: 4 → 9   a changed table cell, by row and column
+  page P: picture seal.png added      a picture added, removed or moved
+  8 pages → 9 pages                  the page count, when it changed
   N lines only moved …               lines whose text is unchanged but which
                                      reflowed or went to another line or page
+                                     (page numbers are not compared as lines)
 With --png DIR, each page holding a change is drawn as DIR/page-P.png: the
 old page on the left, the new on the right, changed lines and cells in red,
 moved lines in blue (this uses pdftoppm, from poppler-utils).

@@ -39,10 +39,19 @@ type CellChange struct {
 	oldIx, newIx     []int
 }
 
+// ImageChange is a picture (a seal) added, removed or moved, by its file's
+// name.
+type ImageChange struct {
+	Name             string
+	OldPage, NewPage int // 0 when absent on that side
+	oldIx, newIx     int // into the records' Lines; -1 when absent
+}
+
 // Report is what changed between two records.
 type Report struct {
-	Lines []Change
-	Cells []CellChange
+	Lines  []Change
+	Cells  []CellChange
+	Images []ImageChange
 	// Moved counts the lines whose text is unchanged but which stand
 	// elsewhere: reflowed in a changed paragraph, moved to another line or
 	// page. MovedPages are the new pages they stand on.
@@ -56,7 +65,7 @@ type Report struct {
 
 // Same tells whether the printed text and the layout are the same.
 func (r *Report) Same() bool {
-	return len(r.Lines) == 0 && len(r.Cells) == 0 && r.Moved == 0 && r.OldPages == r.NewPages
+	return len(r.Lines) == 0 && len(r.Cells) == 0 && len(r.Images) == 0 && r.Moved == 0 && r.OldPages == r.NewPages
 }
 
 // pageNumber is how a page number reads (— 3 —). Page numbers are left
@@ -120,7 +129,52 @@ func Compare(old, new *Record) *Report {
 		pi, pj = p[0]+1, p[1]+1
 	}
 	rep.compareCells(old, new)
+	rep.compareImages(old, new)
 	return rep
+}
+
+// compareImages pairs the pictures of the same name in order and reports
+// each one added, removed, or standing elsewhere (by more than 0.05 mm).
+func (rep *Report) compareImages(old, new *Record) {
+	list := func(r *Record) map[string][]int {
+		m := map[string][]int{}
+		for i, l := range r.Lines {
+			if l.Kind == ImageKind {
+				m[l.Name] = append(m[l.Name], i)
+			}
+		}
+		return m
+	}
+	om, nm := list(old), list(new)
+	var names []string
+	for n := range om {
+		names = append(names, n)
+	}
+	for n := range nm {
+		if _, ok := om[n]; !ok {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		o, w := om[n], nm[n]
+		for k := 0; k < max(len(o), len(w)); k++ {
+			c := ImageChange{Name: n, oldIx: -1, newIx: -1}
+			if k < len(o) {
+				c.oldIx, c.OldPage = o[k], old.Lines[o[k]].Page
+			}
+			if k < len(w) {
+				c.newIx, c.NewPage = w[k], new.Lines[w[k]].Page
+			}
+			if c.oldIx >= 0 && c.newIx >= 0 {
+				a, b := old.Lines[c.oldIx], new.Lines[c.newIx]
+				if a.Page == b.Page && math.Abs(a.Y-b.Y) <= 0.05 && math.Abs(a.X1-b.X1) <= 0.05 && math.Abs(a.X2-b.X2) <= 0.05 && math.Abs(a.Size-b.Size) <= 0.05 {
+					continue
+				}
+			}
+			rep.Images = append(rep.Images, c)
+		}
+	}
 }
 
 func addPage(pages []int, p int) []int {
@@ -421,6 +475,16 @@ func (rep *Report) Write(w io.Writer) {
 		}
 		fmt.Fprintf(w, "%s: %s → %s\n", c.Name, o, n)
 	}
+	for _, c := range rep.Images {
+		switch {
+		case c.OldPage == 0:
+			fmt.Fprintf(w, "page %d: picture %s added\n", c.NewPage, c.Name)
+		case c.NewPage == 0:
+			fmt.Fprintf(w, "page %d: picture %s removed\n", c.OldPage, c.Name)
+		default:
+			fmt.Fprintf(w, "page %d: picture %s moved (was on page %d)\n", c.NewPage, c.Name, c.OldPage)
+		}
+	}
 	if rep.OldPages != rep.NewPages {
 		fmt.Fprintf(w, "%s → %s\n", plural(rep.OldPages, "page", "pages"), plural(rep.NewPages, "page", "pages"))
 	}
@@ -450,12 +514,22 @@ func (rep *Report) Summary() string {
 			pages = addPage(pages, c.OldPage)
 		}
 	}
+	for _, c := range rep.Images {
+		if c.NewPage > 0 {
+			pages = addPage(pages, c.NewPage)
+		} else {
+			pages = addPage(pages, c.OldPage)
+		}
+	}
 	var what []string
 	if len(rep.Lines) > 0 {
 		what = append(what, plural(len(rep.Lines), "line", "lines"))
 	}
 	if len(rep.Cells) > 0 {
 		what = append(what, plural(len(rep.Cells), "table cell", "table cells"))
+	}
+	if len(rep.Images) > 0 {
+		what = append(what, plural(len(rep.Images), "picture", "pictures"))
 	}
 	if len(what) == 0 && rep.Moved == 0 {
 		return fmt.Sprintf("%s → %s", plural(rep.OldPages, "page", "pages"), plural(rep.NewPages, "page", "pages"))

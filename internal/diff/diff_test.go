@@ -101,3 +101,29 @@ func TestReadRefusesWhatGongwenDidNotMake(t *testing.T) {
 		}
 	}
 }
+
+// A picture (a seal) added, removed or moved is a change; one left where
+// it was is not.
+func TestComparePictures(t *testing.T) {
+	seal := func(r *Record, page int, y float64) *Record {
+		r.Lines = append(r.Lines, Line{Kind: ImageKind, Page: page, Y: y, X1: 120, X2: 162, Size: 42, Name: "seal.png"})
+		return r
+	}
+	for _, c := range []struct {
+		name     string
+		old, new *Record
+		want     string
+	}{
+		{"in place", seal(rec([]string{"正文"}), 1, 200), seal(rec([]string{"正文"}), 1, 200), ""},
+		{"added", rec([]string{"正文"}), seal(rec([]string{"正文"}), 1, 200), "page 1: picture seal.png added\n"},
+		{"removed", seal(rec([]string{"正文"}), 1, 200), rec([]string{"正文"}), "page 1: picture seal.png removed\n"},
+		{"moved", seal(rec([]string{"正文"}), 1, 200), seal(rec([]string{"正文"}), 1, 210), "page 1: picture seal.png moved (was on page 1)\n"},
+	} {
+		var b bytes.Buffer
+		rep := Compare(c.old, c.new)
+		rep.Write(&b)
+		if b.String() != c.want || rep.Same() != (c.want == "") {
+			t.Errorf("%s: got %q (same %v), want %q", c.name, b.String(), rep.Same(), c.want)
+		}
+	}
+}

@@ -94,6 +94,14 @@ func Images(oldPath, newPath string, old, new *Record, rep *Report, dpi float64,
 			get(new.Lines[i].Page).new[i] = changedColor
 		}
 	}
+	for _, c := range rep.Images {
+		if c.oldIx >= 0 {
+			get(old.Lines[c.oldIx].Page).old[c.oldIx] = changedColor
+		}
+		if c.newIx >= 0 {
+			get(new.Lines[c.newIx].Page).new[c.newIx] = changedColor
+		}
+	}
 	for k, i := range rep.newMoved {
 		p := new.Lines[i].Page
 		if byPage[p] != nil { // moved lines are shown on pages that changed anyway
@@ -159,8 +167,11 @@ func side(path string, rec *Record, p int, hi map[int]color.NRGBA, dpi float64, 
 	sy := float64(b.Dy()) / rec.Pages[p-1].H
 	for i, c := range hi {
 		l := rec.Lines[i]
-		em := l.Size * 25.4 / 72
-		r := image.Rect(int((l.X1-0.5)*sx), int((l.Y-0.9*em)*sy), int((l.X2+0.5)*sx)+1, int((l.Y+0.25*em)*sy)+1)
+		top, bottom := l.Y-0.9*l.Size*25.4/72, l.Y+0.25*l.Size*25.4/72
+		if l.Kind == ImageKind {
+			top, bottom = l.Y, l.Y+l.Size
+		}
+		r := image.Rect(int((l.X1-0.5)*sx), int(top*sy), int((l.X2+0.5)*sx)+1, int(bottom*sy)+1)
 		draw.Draw(img, r, image.NewUniform(c), image.Point{}, draw.Over)
 	}
 	return img, nil

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -35,8 +36,9 @@ const (
 type Kind byte
 
 const (
-	LineKind Kind = 'L' // a line of text outside tables
-	CellKind Kind = 'C' // one line of a table cell's text
+	LineKind  Kind = 'L' // a line of text outside tables
+	CellKind  Kind = 'C' // one line of a table cell's text
+	ImageKind Kind = 'I' // a picture (a seal): Name is its file's name, Size its height in mm
 )
 
 // Line is one printed line, or one line of a table cell, as recorded.
@@ -141,6 +143,9 @@ func FromLayout(res *layout.Result) *Record {
 			}
 		}
 		rec.Lines = append(rec.Lines, lines...)
+		for _, im := range p.Images {
+			rec.Lines = append(rec.Lines, Line{Kind: ImageKind, Page: pi + 1, Y: im.Y, X1: im.X, X2: im.X + im.W, Size: im.H, Name: filepath.Base(im.Path)})
+		}
 	}
 	return rec
 }
@@ -157,7 +162,7 @@ const Schema = `<rdf:li rdf:parseType="Resource">
    <pdfaProperty:name>layout</pdfaProperty:name>
    <pdfaProperty:valueType>seq Text</pdfaProperty:valueType>
    <pdfaProperty:category>internal</pdfaProperty:category>
-   <pdfaProperty:description>one item a page (P, width and height in mm) or a printed line (L or C for a table cell's line, page, baseline, left and right edge in mm, type size in pt, the cell's name, the text), fields separated by tabs</pdfaProperty:description>
+   <pdfaProperty:description>one item a page (P, width and height in mm), a printed line (L, or C for a table cell's line: page, baseline, left and right edge in mm, type size in pt, the cell's name, the text) or a picture (I: page, top, left and right edge, height in mm, its file's name, nothing), fields separated by tabs</pdfaProperty:description>
   </rdf:li>
  </rdf:Seq></pdfaSchema:property>
 </rdf:li>`
@@ -269,7 +274,7 @@ func (r *Record) add(item string) error {
 			return bad
 		}
 		r.Pages = append(r.Pages, PageSize{v[0], v[1]})
-	case (f[0] == "L" || f[0] == "C") && len(f) == 8:
+	case (f[0] == "L" || f[0] == "C" || f[0] == "I") && len(f) == 8:
 		v, ok := nums(f[1:6])
 		if !ok || int(v[0]) != len(r.Pages) {
 			return bad
