@@ -127,3 +127,45 @@ func TestComparePictures(t *testing.T) {
 		}
 	}
 }
+
+// bigRecord is a document of pages × 22 lines of 28 characters.
+func bigRecord(pages int, change func(page, line int, s string) string) *Record {
+	var ps [][]string
+	for p := 0; p < pages; p++ {
+		var ls []string
+		for l := 0; l < 22; l++ {
+			s := strings.Repeat(string(rune(0x4E00+(p*22+l)%20000)), 27) + "。"
+			if change != nil {
+				s = change(p, l, s)
+			}
+			ls = append(ls, s)
+		}
+		ps = append(ps, ls)
+	}
+	return rec(ps...)
+}
+
+// A correction in a 100-page document: one line changed in the middle.
+func BenchmarkCompareOneChange(b *testing.B) {
+	old := bigRecord(100, nil)
+	new := bigRecord(100, func(p, l int, s string) string {
+		if p == 50 && l == 10 {
+			return "改" + s[len("改"):]
+		}
+		return s
+	})
+	for b.Loop() {
+		if rep := Compare(old, new); len(rep.Lines) != 1 {
+			b.Fatalf("%d lines changed", len(rep.Lines))
+		}
+	}
+}
+
+// Two unrelated documents of 20 pages: every line differs.
+func BenchmarkCompareAllDifferent(b *testing.B) {
+	old := bigRecord(20, nil)
+	new := bigRecord(20, func(p, l int, s string) string { return "新" + s[len("新"):] })
+	for b.Loop() {
+		Compare(old, new)
+	}
+}
