@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Marks around changed characters in a reported line. ⟦⟧ (U+27E6, U+27E7)
@@ -210,11 +211,22 @@ func match[T comparable](a, b []T) [][2]int {
 	return out
 }
 
+// lcsLimit bounds the table of lcs (its cells are int32: 64 MB).
+const lcsLimit = 16 << 20
+
+func hunkRunes(r *Record, n numbered, from, to int) int {
+	c := 0
+	for i := from; i < to; i++ {
+		c += utf8.RuneCountInString(r.Lines[n.ix[i]].Text)
+	}
+	return c
+}
+
 // lcs is the classic dynamic programme; the middles it is given are the
 // changed stretch of a document, or of a paragraph's characters. Beyond a
 // size it gives up matching (everything in between counts as changed).
 func lcs[T comparable](a, b []T, offA, offB int) [][2]int {
-	if len(a) == 0 || len(b) == 0 || len(a)*len(b) > 16<<20 {
+	if len(a) == 0 || len(b) == 0 || len(a)*len(b) > lcsLimit {
 		return nil
 	}
 	w := len(b) + 1
@@ -249,6 +261,14 @@ func lcs[T comparable](a, b []T, offA, offB int) [][2]int {
 // character is reported with the line it stood against, a line whose
 // characters are all unchanged only moved (the paragraph reflowed).
 func (rep *Report) hunk(old, new *Record, on, nn numbered, i0, i1, j0, j1 int, moved func(i, j int)) {
+	// A stretch too long to compare character by character, of as many
+	// lines on each side, is compared line against line.
+	if i1-i0 == j1-j0 && i1-i0 > 1 && hunkRunes(old, on, i0, i1)*hunkRunes(new, nn, j0, j1) > lcsLimit {
+		for k := 0; k < i1-i0; k++ {
+			rep.hunk(old, new, on, nn, i0+k, i0+k+1, j0+k, j0+k+1, moved)
+		}
+		return
+	}
 	var or, nr []rune
 	var oLine, nLine []int // the hunk line of each rune
 	for i := i0; i < i1; i++ {

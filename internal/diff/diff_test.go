@@ -166,6 +166,8 @@ func BenchmarkCompareAllDifferent(b *testing.B) {
 	old := bigRecord(20, nil)
 	new := bigRecord(20, func(p, l int, s string) string { return "新" + s[len("新"):] })
 	for b.Loop() {
-		Compare(old, new)
+		if rep := Compare(old, new); len(rep.Lines) != 440 || !strings.HasPrefix(rep.Lines[0].NewText, "⟦新⟧") {
+			b.Fatalf("%d lines changed, the first %q", len(rep.Lines), rep.Lines[0].NewText)
+		}
 	}
 }
