@@ -349,18 +349,28 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 		return nil, missing
 	}
 	var lines [][]atom
-	// The lines are consecutive windows on one buffer: a line's atoms are
-	// the paragraph's, or single characters cut from them, never more
-	// atoms than glyphs.
-	glyphs := 0
-	for i := range as {
-		glyphs += len(as[i].g)
-	}
-	buf := make([]atom, 0, glyphs)
-	cur := buf[:0]
+	// A line is most often a run of the paragraph's atoms: then it is a
+	// window on them (capped, so that nothing appended to it can write
+	// into them: they may be shared, see measured), and costs nothing. A
+	// line holding characters cut from an over-wide group is a slice of
+	// its own. from is where cur's window starts, -1 when cur is its own.
+	var cur []atom
+	from := -1
 	newLine := func() {
 		lines = append(lines, cur)
-		cur = cur[len(cur):]
+		cur, from = nil, -1
+	}
+	// extend adds group g to the line.
+	extend := func(g group) {
+		switch {
+		case len(cur) == 0:
+			cur, from = as[g.start:g.end:g.end], g.start
+		case from >= 0 && from+len(cur) == g.start:
+			cur = as[from:g.end:g.end]
+		default:
+			cur = append(cur, as[g.start:g.end]...)
+			from = -1
+		}
 	}
 	avail := func() float64 {
 		if len(lines) == 0 {
@@ -381,7 +391,7 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 	for _, g := range gs {
 		ga := as[g.start:g.end]
 		if len(trimSpaces(cur)) == 0 {
-			cur = cur[:0] // spaces at a line's start disappear
+			cur, from = nil, -1 // spaces at a line's start disappear
 			if len(trimSpaces(ga)) == 0 {
 				continue
 			}
@@ -401,11 +411,12 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 				if len(trimSpaces(cur)) > 0 && !squeezed(cur, []atom{a}) {
 					newLine()
 				}
-				cur = append(cur, a)
+				cur = append(cur, a) // a copy, never into the atoms
+				from = -1
 			}
 			continue
 		}
-		cur = append(cur, ga...) // cur is always the breaker's own slice
+		extend(g)
 	}
 	if len(trimSpaces(cur)) > 0 {
 		newLine()
