@@ -195,6 +195,10 @@ func (r *reader) formatFields(raw map[string]any, d *Document, keys map[string]b
 	}
 	if t, ok := r.table(raw, "imprint", false); ok {
 		d.CC = r.textList(t, "imprint.cc", false)
+		d.ImprintRecipients = strings.TrimRight(r.text(t, "imprint.recipients", false), "：:。")
+		if d.ImprintRecipients != "" && d.Recipients != "" {
+			r.errf("imprint.recipients", "the 主送机关 is given twice: as recipients and as imprint.recipients; keep one")
+		}
 		d.Printer = r.text(t, "imprint.printer", false)
 		if _, ok := t["date"]; ok || d.Printer != "" {
 			d.Printed = r.date(t, "imprint.date")

@@ -140,7 +140,7 @@ var knownTop = map[string][]string{
 	"": {"format", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures",
 		"copy", "secrecy", "urgency", "mark", "mark_suffix", "signers", "order_number", "minutes_number", "signer_title", "signer", "stamp",
 		"present", "absent", "attending", "imprint"},
-	"imprint":       {"cc", "printer", "date"},
+	"imprint":       {"cc", "printer", "date", "recipients"},
 	"number":        {"agency", "year", "serial"},
 	"meta":          {"author", "subject", "keywords"},
 	"attachments.*": {"title", "table", "template", "image"},

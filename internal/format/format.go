@@ -145,8 +145,12 @@ type Element struct {
 	// Aside: the element does not move the place of the next one (the
 	// letter's second double line, at the page's foot).
 	Aside bool
-	Align Align      // where the element stands across the 版心, when it can vary
-	Rule  DoubleLine // the rule of a RuleLine element
+	// Beside: the element stands on the first line of the element before
+	// it, whether or not that one is present (the letter's 发文字号, beside
+	// its 份号).
+	Beside bool
+	Align  Align      // where the element stands across the 版心, when it can vary
+	Rule   DoubleLine // the rule of a RuleLine element
 }
 
 // Has reports whether the format lists an element of kind k.
@@ -284,15 +288,20 @@ type Format struct {
 	// ImprintOuterRule thick, those between items ImprintInnerRule; the last
 	// rule's centre on the 版心's bottom edge. ImprintEvenPage: the 版记 is on
 	// the document's last side, an even page.
-	Imprint          Style
-	ImprintIndent    float64
-	ImprintLinePitch float64
-	ImprintOuterRule float64 // mm: 0.35
-	ImprintInnerRule float64 // mm: 0.25
-	CCLabel          string  // 抄送： (纪要: 分送：)
-	CCSeparator      string  // between 抄送机关: ，
-	PrintedSuffix    string  // after the 印发日期: 印发
-	ImprintEvenPage  bool
+	Imprint                Style
+	ImprintIndent          float64
+	ImprintLinePitch       float64
+	ImprintOuterRule       float64 // mm: 0.35
+	ImprintInnerRule       float64 // mm: 0.25
+	CCLabel                string  // 抄送： (纪要: 分送：)
+	ImprintRecipientsLabel string  // 主送： (the 主送机关 moved to the 版记, clause 7.4.2)
+	CCSeparator            string  // between 抄送机关: ，
+	PrintedSuffix          string  // after the 印发日期: 印发
+	ImprintEvenPage        bool
+	// ImprintRules: the 版记 has its rules and its 印发机关 and 印发日期;
+	// without (the letter, clause 10.1) only the 抄送 lines stand at the
+	// foot of the last page.
+	ImprintRules bool
 	// ImprintClearance is the least white between the last page's content
 	// and the 版记's first rule before the 版记 needs a page of its own
 	// (choice: one body line pitch).

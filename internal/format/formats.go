@@ -73,14 +73,16 @@ func common(name string) *Format {
 		AttendanceIndent: 2,
 		NameSeparator:    "、",
 
-		Imprint:          Style{FangSong, SizeSihao, Black},
-		ImprintIndent:    1,
-		ImprintOuterRule: 0.35,
-		ImprintInnerRule: 0.25,
-		CCLabel:          "抄送：",
-		CCSeparator:      "，",
-		PrintedSuffix:    "印发",
-		ImprintEvenPage:  true,
+		Imprint:                Style{FangSong, SizeSihao, Black},
+		ImprintIndent:          1,
+		ImprintOuterRule:       0.35,
+		ImprintInnerRule:       0.25,
+		CCLabel:                "抄送：",
+		ImprintRecipientsLabel: "主送：",
+		CCSeparator:            "，",
+		PrintedSuffix:          "印发",
+		ImprintEvenPage:        true,
+		ImprintRules:           true,
 
 		PageNumberDrop:     7,
 		PageNumberIndent:   1,
@@ -126,14 +128,18 @@ func Letter() *Format {
 		{Kind: RuleLine, Gap: 4, Rule: DoubleLine{Length: 170, Thick: 0.75, Thin: 0.25, Gap: 0.5, ThickFirst: true}},
 		// Second double line 20 mm above the page's bottom edge, thin over thick.
 		{Kind: RuleLine, Top: 277, Aside: true, Rule: DoubleLine{Length: 170, Thick: 0.75, Thin: 0.25, Gap: 0.5, ThickFirst: false}},
-		// 发文字号 flush right, 7/8 of a 三号 character under the double line.
-		{Kind: Number, Gap: MM(SizeSanhao) * 7 / 8, Align: AlignRight},
+		// 份号, 密级, 紧急程度 flush left and the 发文字号 flush right beside
+		// them, 7/8 of a 三号 character under the double line.
+		{Kind: Flags, Optional: true, Gap: MM(SizeSanhao) * 7 / 8},
+		{Kind: Number, Beside: true, Align: AlignRight},
 		// 标题 two lines below, 主送机关 one line below the 标题.
 		{Kind: Title, GapLines: 2},
 		{Kind: Recipients, GapLines: 1},
 	}
-	f.Back = closing
+	// No 版记 but a 抄送 at the foot of the last page, without rules.
+	f.Back = append(append([]Element{}, closing...), Element{Kind: Imprint, Optional: true})
 	f.ImprintEvenPage = false
+	f.ImprintRules = false
 	return f
 }
 

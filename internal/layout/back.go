@@ -246,7 +246,11 @@ func (c *composer) note() {
 // room for it (then a blank page and the 版记 page, neither numbered).
 func (c *composer) imprint() {
 	f, d := c.f, c.d
-	if len(d.CC) == 0 && d.Printer == "" {
+	if len(d.CC) == 0 && d.Printer == "" && d.ImprintRecipients == "" {
+		return
+	}
+	if d.Printer != "" && !f.ImprintRules {
+		c.errs = append(c.errs, doc.Errorf(d.At("imprint.printer"), "the %s format has no 印发机关 and 印发日期 (only a 抄送 at the foot of the last page)", f.Name))
 		return
 	}
 	st := f.Imprint
@@ -255,21 +259,32 @@ func (c *composer) imprint() {
 	width := f.BodyWidth - 2*in
 	var rows [][]Text // each row's lines, em tops relative to the row's top
 	var rowLines []int
-	if len(d.CC) > 0 {
-		label := f.CCLabel
-		text := label + strings.Join(d.CC, f.CCSeparator) + "。"
-		lw := c.width(label, st, 1)
-		p := Para{Spans: []Span{c.span(text, st)}, Width: width, Indent: lw, Shrink: f.PunctShrink}
-		var texts []Text
-		lines := c.breakPara(p, d.At("imprint.cc"))
-		for i, l := range lines {
+	// 主送 moved to the 版记, then 抄送, one row without a rule between:
+	// each "label：names。", wrapped lines after the colon.
+	var texts []Text
+	n := 0
+	for _, item := range []struct {
+		label, names, key string
+	}{
+		{f.ImprintRecipientsLabel, d.ImprintRecipients, "imprint.recipients"},
+		{f.CCLabel, strings.Join(d.CC, f.CCSeparator), "imprint.cc"},
+	} {
+		if item.names == "" {
+			continue
+		}
+		lw := c.width(item.label, st, 1)
+		p := Para{Spans: []Span{c.span(item.label+strings.TrimRight(item.names, "。")+"。", st)}, Width: width, Indent: lw, Shrink: f.PunctShrink}
+		for _, l := range c.breakPara(p, d.At(item.key)) {
 			for _, t := range c.toTexts(l, f.Left+in) {
-				t.Y += float64(i) * f.ImprintLinePitch
+				t.Y += float64(n) * f.ImprintLinePitch
 				texts = append(texts, t)
 			}
+			n++
 		}
+	}
+	if n > 0 {
 		rows = append(rows, texts)
-		rowLines = append(rowLines, len(lines))
+		rowLines = append(rowLines, n)
 	}
 	if d.Printer != "" {
 		date := d.Printed.String() + f.PrintedSuffix
@@ -288,6 +303,9 @@ func (c *composer) imprint() {
 		height += float64(n) * f.ImprintLinePitch
 	}
 	top := f.Bottom() - height // the first rule's centre
+	if !f.ImprintRules {
+		top += (f.ImprintLinePitch - em) / 2 // no rule under it: the last line's em box ends on the 版心's bottom
+	}
 
 	last := len(c.pages) - 1
 	fits := contentBottom(c.pages[last], f.EmAscent)+f.ImprintClearance <= top-f.ImprintOuterRule/2
@@ -309,14 +327,18 @@ func (c *composer) imprint() {
 		if i == 0 {
 			w = f.ImprintOuterRule
 		}
-		p.Rules = append(p.Rules, Rule{X1: f.Left, Y1: y, X2: f.Right(), Y2: y, Width: w, Color: format.Black})
+		if f.ImprintRules {
+			p.Rules = append(p.Rules, Rule{X1: f.Left, Y1: y, X2: f.Right(), Y2: y, Width: w, Color: format.Black})
+		}
 		for _, t := range texts {
 			t.Y += y + (f.ImprintLinePitch-em)/2
 			p.Texts = append(p.Texts, t)
 		}
 		y += float64(rowLines[i]) * f.ImprintLinePitch
 	}
-	p.Rules = append(p.Rules, Rule{X1: f.Left, Y1: f.Bottom(), X2: f.Right(), Y2: f.Bottom(), Width: f.ImprintOuterRule, Color: format.Black})
+	if f.ImprintRules {
+		p.Rules = append(p.Rules, Rule{X1: f.Left, Y1: f.Bottom(), X2: f.Right(), Y2: f.Bottom(), Width: f.ImprintOuterRule, Color: format.Black})
+	}
 }
 
 // contentBottom is the lowest edge of anything on a page (mm), 0 for an

@@ -36,6 +36,9 @@ type composer struct {
 	// have asked for, which the next element keeps.
 	bottom float64
 	carry  float64
+	// lastTop is the top of the element placed last (for one Beside it);
+	// besideOf the bottom the next element's must not rise above.
+	lastTop, besideOf float64
 	// y is the em box top where the flow's next line goes on the last page;
 	// started says the flow has its first line's place.
 	y       float64

@@ -224,3 +224,63 @@ func TestComposeOrderWithoutStampPrintsTheName(t *testing.T) {
 		t.Error("no 令号 第3号")
 	}
 }
+
+// TestComposeLetterFlagsAndCC: the 信函格式's 份号, 密级, 紧急程度 stand flush
+// left under the first double line, the 发文字号 flush right on the first
+// of their lines, the 标题 two lines under the last (clause 10.1); a 抄送
+// stands at the foot of the last page without rules, and a 印发机关 is
+// refused.
+func TestComposeLetterFlagsAndCC(t *testing.T) {
+	f := format.Letter()
+	d := fileDoc(nil)
+	d.Format = "letter"
+	d.CC = []string{"甲单位"}
+	pages := composeWith(t, d, f)
+	copyNo, _, _ := findText(pages, "000012")
+	urgent, _, _ := findText(pages, "特急")
+	num, _, _ := findText(pages, "某府发〔2025〕7号")
+	if !near(copyNo.Y, num.Y) || math.Abs(right(num)-f.Right()) > 0.05 {
+		t.Errorf("份号 baseline %.3f, 发文字号 %.3f ending at %.3f: want one line, the number flush right", copyNo.Y, num.Y, right(num))
+	}
+	title, _, _ := findText(pages, "关于测试的通报")
+	pitch, em := f.LinePitch(), format.MM(f.Body.Size)
+	want := emTop(urgent, f) + em + pitch - em + 2*pitch
+	if !near(emTop(title, f), want) {
+		t.Errorf("标题 em top %.3f, want %.3f (two lines under the 紧急程度)", emTop(title, f), want)
+	}
+	last := pages[len(pages)-1]
+	cc, page, ok := findText(pages, "抄送：甲单位。")
+	if !ok || page != len(pages) || !near(emTop(cc, f)+format.MM(cc.Style.Size), f.Bottom()) {
+		t.Errorf("抄送 %+v on page %d of %d, want its em box ending on the 版心's bottom of the last page", cc, page, len(pages))
+	}
+	for _, r := range last.Rules {
+		if r.Color == format.Black {
+			t.Errorf("the letter's 抄送 has a rule %+v", r)
+		}
+	}
+	d.Printer, d.Printed = "某办公室", doc.Date{Year: 2025, Month: 1, Day: 2}
+	if _, err := Compose(d, f, gridFonts); err == nil || !strings.Contains(err.Error(), "has no 印发机关") {
+		t.Errorf("a letter with a 印发机关: %v", err)
+	}
+}
+
+// TestComposeRecipientsMovedToTheImprint: a 主送机关 in the 版记 stands one
+// line above the 抄送, with no rule between (clause 7.4.2).
+func TestComposeRecipientsMovedToTheImprint(t *testing.T) {
+	f := format.File()
+	d := fileDoc(nil)
+	d.Recipients, d.ImprintRecipients = "", "各乡（镇）人民政府"
+	d.CC = []string{"县委办公室"}
+	d.Printer, d.Printed = "某办公室", doc.Date{Year: 2025, Month: 1, Day: 2}
+	pages := composeWith(t, d, f)
+	to, _, ok1 := findText(pages, "主送：各乡（镇）人民政府。")
+	cc, _, ok2 := findText(pages, "抄送：县委办公室。")
+	if !ok1 || !ok2 || !near(cc.Y-to.Y, f.ImprintLinePitch) {
+		t.Fatalf("主送 %v and 抄送 %v, want them one line apart", to, cc)
+	}
+	for _, r := range pages[len(pages)-1].Rules {
+		if r.Y1 > to.Y && r.Y1 < cc.Y {
+			t.Errorf("a rule at %.2f between the 主送 and the 抄送", r.Y1)
+		}
+	}
+}

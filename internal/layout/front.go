@@ -50,6 +50,9 @@ func (c *composer) place(e format.Element, em float64) float64 {
 	if e.Top != 0 {
 		return e.Top
 	}
+	if e.Beside {
+		return c.lastTop
+	}
 	top := c.bottom + e.Gap
 	if lines := math.Max(e.GapLines, c.carry); lines > 0 {
 		top += c.f.LinePitch() - format.MM(c.f.Body.Size) + lines*c.f.LinePitch()
@@ -57,10 +60,19 @@ func (c *composer) place(e format.Element, em float64) float64 {
 	return top
 }
 
-// moveTo records an element's bottom edge as the cursor.
+// moveTo records an element's bottom edge as the cursor; an element
+// beside the one before it moves the cursor only below both.
 func (c *composer) moveTo(bottom float64) {
-	c.bottom = bottom
+	c.bottom = math.Max(bottom, c.besideOf)
+	c.besideOf = 0
 	c.carry = 0
+}
+
+// placed records the top of the element just placed, for one beside it,
+// and the bottom that one must leave the cursor below.
+func (c *composer) placed(top, bottom float64) {
+	c.lastTop = top
+	c.besideOf = bottom
 }
 
 // absent records an optional element the data leaves out: the next element
@@ -93,9 +105,12 @@ func (c *composer) flags(e format.Element) {
 	}
 	if n == 0 {
 		c.absent(e)
+		c.placed(top, c.bottom)
 		return
 	}
-	c.moveTo(top + float64(n-1)*f.LinePitch() + format.MM(f.Body.Size))
+	bottom := top + float64(n-1)*f.LinePitch() + format.MM(f.Body.Size)
+	c.moveTo(bottom)
+	c.placed(top, bottom)
 }
 
 // markText is the 标志's issuer names (several for a 联合行文) and the
