@@ -115,7 +115,7 @@ text, glyph positions, fonts and archive record are the PDF's.
 
 Numbered copies: --copies 1-30 lays a document out once and writes one PDF
 per copy, NAME-000001.pdf to NAME-000030.pdf, each with its own 份号 (at most
-1000 copies a build; the document's format must have a 份号: file).
+1000 copies a build; the format must have a 份号: file or letter).
 
 The PDF is written to a temporary file and renamed into place when complete:
 on any error no output is written and an existing PDF keeps its bytes.
