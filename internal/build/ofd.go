@@ -36,19 +36,25 @@ type Output struct {
 // Nothing is written: a build writes all or nothing.
 //
 // No output may replace an input of the build or anything but a regular
-// writable file (CheckOutput): that is checked before anything is rendered.
+// writable file (CheckOutput): every output, copies included, is checked
+// here, before anything is written.
 func (j *Job) Outputs(out string, opt Options) ([]Output, error) {
-	if opt.Copies != nil {
-		return j.copyOutputs(out, opt)
+	outs, err := j.outputs(out, opt)
+	if err != nil {
+		return nil, err
 	}
-	targets := []string{out}
-	if opt.OFD && !IsOFD(out) {
-		targets = append(targets, OFDName(out))
-	}
-	for _, t := range targets {
-		if err := CheckOutput(t, j.Inputs()); err != nil {
+	inputs := j.Inputs()
+	for _, o := range outs {
+		if err := CheckOutput(o.Path, inputs); err != nil {
 			return nil, err
 		}
+	}
+	return outs, nil
+}
+
+func (j *Job) outputs(out string, opt Options) ([]Output, error) {
+	if opt.Copies != nil {
+		return j.copyOutputs(out, opt)
 	}
 	if IsOFD(out) {
 		b, err := j.RenderOFD(opt)

@@ -52,3 +52,30 @@ func TestFileSetWritesAllOrNone(t *testing.T) {
 		t.Errorf("folder holds %d entries after Commit, want 2", len(entries))
 	}
 }
+
+// TestNumberedCopiesNeverReplaceAnInput: every file a build writes is
+// checked, the numbered copies of --copies too.
+func TestNumberedCopiesNeverReplaceAnInput(t *testing.T) {
+	c, err := ParseCopies("1-2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Copies: &c}
+	j, err := Prepare("../../data/sample-file.toml", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "x.pdf")
+	outs, err := j.Outputs(out, opt)
+	if err != nil || len(outs) != 2 {
+		t.Fatalf("%d outputs, %v", len(outs), err)
+	}
+	// The second copy's name is now a hard link to the data file.
+	if err := os.Link("../../data/sample-file.toml", outs[1].Path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := j.Outputs(out, opt); err == nil || !strings.Contains(err.Error(), "is the data file of this build") {
+		t.Errorf("a copy named like an input: %v", err)
+	}
+}
