@@ -222,7 +222,11 @@ func (j *Job) Record() (*archive.Record, error) {
 // of file and compares. opt.FontsDir, if set, overrides the
 // recorded font configuration; opt.Epoch is not used.
 func Verify(pdfPath string, opt Options) (*archive.Report, error) {
-	b, err := input.Read(pdfPath, input.PDF)
+	kind := input.PDF
+	if IsOFD(pdfPath) {
+		kind = input.OFD
+	}
+	b, err := input.Read(pdfPath, kind)
 	if err != nil {
 		return nil, doc.Errorf(doc.Pos{File: pdfPath}, "%v", err)
 	}

@@ -27,6 +27,7 @@ const (
 	FontConfig             // a fonts.toml
 	Image                  // a seal or other picture
 	PDF                    // a built PDF, read back by verify
+	OFD                    // a built OFD package, read back by verify
 	Any                    // any input, hashed for an archive record (fonts are the largest)
 )
 
@@ -41,12 +42,13 @@ var Limits = map[Kind]int64{
 	FontConfig: 1 << 20,
 	Image:      32 << 20,
 	PDF:        256 << 20,
+	OFD:        256 << 20,
 	Any:        256 << 20,
 }
 
 var names = map[Kind]string{
 	Data: "a data file", Template: "a template", Table: "a table file",
-	FontConfig: "a font configuration", Image: "an image", PDF: "a PDF",
+	FontConfig: "a font configuration", Image: "an image", PDF: "a PDF", OFD: "an OFD package",
 	Any: "an input file",
 }
 
