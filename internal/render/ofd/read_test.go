@@ -1,0 +1,73 @@
+package ofd
+
+import (
+	"archive/zip"
+	"bytes"
+	"testing"
+	"time"
+
+	"gongwen/internal/layout"
+)
+
+// pkgWith is a package holding one OFD.xml.
+func pkgWith(t testing.TB, root string) []byte { return zipOf(t, "OFD.xml", root) }
+
+// zipOf is a zip holding one file.
+func zipOf(t testing.TB, name, content string) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, err := zw.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte(content))
+	zw.Close()
+	return b.Bytes()
+}
+
+func TestReadInfoReadsWhatRenderWrote(t *testing.T) {
+	var b bytes.Buffer
+	custom := []CustomData{{"a", "1 < 2 & 3"}, {"b", "  two spaces  "}, {"a", "again"}}
+	err := Render(&b, &layout.Result{Meta: layout.Metadata{Title: "标题"}}, Options{Date: time.Date(2024, 12, 26, 15, 4, 5, 0, time.UTC), Custom: custom})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := ReadInfo(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Title != "标题" || !info.CreationDate.Equal(time.Date(2024, 12, 26, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("title %q, date %v", info.Title, info.CreationDate)
+	}
+	if len(info.Custom) != len(custom) {
+		t.Fatalf("custom data %q, want %q", info.Custom, custom)
+	}
+	for i := range custom {
+		if info.Custom[i] != custom[i] {
+			t.Errorf("custom data %d: %q, want %q", i, info.Custom[i], custom[i])
+		}
+	}
+}
+
+func TestReadInfoRefusesWhatIsNoOFD(t *testing.T) {
+	for name, b := range map[string][]byte{
+		"not a zip":          []byte("%PDF-1.4"),
+		"no OFD.xml":         zipOf(t, "Doc_0/Document.xml", "<Document/>"),
+		"bad XML":            pkgWith(t, "<ofd:OFD"),
+		"no DocBody":         pkgWith(t, `<OFD/>`),
+		"a date that is not": pkgWith(t, `<OFD><DocBody><DocInfo><CreationDate>26/12/2024</CreationDate></DocInfo></DocBody></OFD>`),
+	} {
+		if _, err := ReadInfo(b); err == nil {
+			t.Errorf("%s: read without an error", name)
+		}
+	}
+}
+
+// FuzzReadInfo: whatever the OFD.xml, ReadInfo returns, without a panic.
+func FuzzReadInfo(f *testing.F) {
+	f.Add(`<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocInfo><ofd:CreationDate>2024-12-26</ofd:CreationDate><ofd:CustomDatas><ofd:CustomData Name="x">y</ofd:CustomData></ofd:CustomDatas></ofd:DocInfo></ofd:DocBody></ofd:OFD>`)
+	f.Add(`<OFD><DocBody/></OFD>`)
+	f.Fuzz(func(t *testing.T, root string) {
+		ReadInfo(pkgWith(t, root))
+	})
+}
