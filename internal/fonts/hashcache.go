@@ -81,34 +81,51 @@ func (c *hashCache) load() {
 	c.once.Do(func() {
 		c.entries = map[cacheKey]string{}
 		c.path = cachePath()
-		if c.path == "" {
-			return
-		}
-		b, err := os.ReadFile(c.path)
-		if err != nil || len(b) > 1<<20 {
-			return
-		}
-		sc := bufio.NewScanner(bytes.NewReader(b))
-		for sc.Scan() {
-			// SHA256 DEV INO SIZE MTIME CTIME [MEMBER]
-			var id cacheKey
-			var h string
-			f := strings.Fields(sc.Text())
-			if len(f) != 6 && len(f) != 7 {
-				continue
-			}
-			if n, _ := fmt.Sscanf(strings.Join(f[:6], " "), "%64s %d %d %d %d %d", &h, &id.Dev, &id.Ino, &id.Size, &id.Mtime, &id.Ctime); n != 6 || !isHash(h) {
-				continue
-			}
-			if len(f) == 7 {
-				id.Member = f[6]
-			}
-			if _, dup := c.entries[id]; !dup {
-				c.order = append(c.order, id)
-			}
-			c.entries[id] = h
+		if c.path != "" {
+			c.order = c.merge(readCacheFile(c.path))
 		}
 	})
+}
+
+// readCacheFile reads the entries of a cache file, oldest first; nothing
+// when it is missing, damaged past reading or too large.
+func readCacheFile(path string) (keys []cacheKey, hs []string) {
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) > 1<<20 {
+		return nil, nil
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		// SHA256 DEV INO SIZE MTIME CTIME [MEMBER]
+		var id cacheKey
+		var h string
+		f := strings.Fields(sc.Text())
+		if len(f) != 6 && len(f) != 7 {
+			continue
+		}
+		if n, _ := fmt.Sscanf(strings.Join(f[:6], " "), "%64s %d %d %d %d %d", &h, &id.Dev, &id.Ino, &id.Size, &id.Mtime, &id.Ctime); n != 6 || !isHash(h) {
+			continue
+		}
+		if len(f) == 7 {
+			id.Member = f[6]
+		}
+		keys, hs = append(keys, id), append(hs, h)
+	}
+	return keys, hs
+}
+
+// merge adds entries read from the file that the cache lacks, before its
+// own (they are older), and returns the new order. The caller holds mu,
+// or is load.
+func (c *hashCache) merge(keys []cacheKey, hs []string) []cacheKey {
+	var order []cacheKey
+	for i, k := range keys {
+		if _, ok := c.entries[k]; !ok {
+			c.entries[k] = hs[i]
+			order = append(order, k)
+		}
+	}
+	return append(order, c.order...)
 }
 
 func isHash(h string) bool {
@@ -142,6 +159,9 @@ func (c *hashCache) store(id cacheKey, h string, hashedAt time.Time) {
 	if c.path == "" {
 		return
 	}
+	// Another gongwen may have written the file since it was read: keep
+	// what it added, so that runs at once do not drop each other's hashes.
+	c.order = c.merge(readCacheFile(c.path))
 	if _, ok := c.entries[id]; !ok {
 		c.order = append(c.order, id)
 	}

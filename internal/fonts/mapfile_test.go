@@ -201,3 +201,21 @@ func TestABuiltinFontsHashIsKeptUnderTheExecutable(t *testing.T) {
 		t.Errorf("file %s: hash %s, want %s", p, got, want)
 	}
 }
+
+// Two gongwen runs at once each keep their hash: the second to write
+// keeps what the first wrote since it read the file.
+func TestRunsAtOnceKeepEachOthersHashes(t *testing.T) {
+	cache := resetHashCache(t)
+	a, b := &hashCache{}, &hashCache{}
+	a.load()
+	b.load()
+	old := time.Now().Add(-time.Hour).UnixNano()
+	idA := cacheKey{fileID: fileID{Dev: 1, Ino: 10, Size: 5, Mtime: old, Ctime: old}}
+	idB := cacheKey{fileID: fileID{Dev: 1, Ino: 11, Size: 5, Mtime: old, Ctime: old}}
+	a.store(idA, strings.Repeat("aa", 32), time.Now())
+	b.store(idB, strings.Repeat("bb", 32), time.Now())
+	keys, _ := readCacheFile(cache)
+	if len(keys) != 2 || keys[0] != idA || keys[1] != idB {
+		t.Errorf("cache file holds %v, want both runs' entries", keys)
+	}
+}
