@@ -68,6 +68,13 @@ func TestBinaryAloneMakesEveryFormat(t *testing.T) {
 		t.Errorf("version printed\n%s\nwant\n%s", out, want)
 	}
 
+	// In a Chinese locale the binary speaks Chinese.
+	c := exec.Command(alone, "bild")
+	c.Dir, c.Env = work, []string{"HOME=" + home, "PATH=/usr/bin:/bin", "LANG=zh_CN.UTF-8"}
+	if zh, _ := c.CombinedOutput(); !strings.HasPrefix(string(zh), "gongwen：未知命令 \"bild\"\n") {
+		t.Errorf("LANG=zh_CN.UTF-8 gongwen bild printed\n%s", zh)
+	}
+
 	today := time.Now()
 	date := fmt.Sprintf("%d年%d月%d日", today.Year(), today.Month(), today.Day()) // 成文日期: the day new ran
 	for f, own := range map[string]string{"file": date, "letter": date, "order": "市长张三" + date, "minutes": "出席：王明、李华、张伟"} {

@@ -15,6 +15,7 @@ import (
 
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
+	"gongwen/internal/i18n"
 	pngr "gongwen/internal/render/png"
 )
 
@@ -44,6 +45,9 @@ Usage:
 
 Exit status: 0 success, 1 a problem with the input (one line per problem,
 FILE:LINE:COL: message), 2 wrong usage.
+
+Messages are in Chinese when LC_ALL, LC_MESSAGES or LANG starts with zh,
+or with --lang zh anywhere on the command line; --lang en for English.
 `
 
 func main() {
@@ -51,6 +55,14 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	l, args, err := language(args)
+	lang = l
+	stdout, stderr, done := translated(stdout, stderr)
+	defer done()
+	if err != nil {
+		fmt.Fprintln(stderr, "gongwen:", err)
+		return exitUsage
+	}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -192,6 +204,7 @@ func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 // arguments (up to a "--"); it returns the exit status to stop with, or -1
 // to go on. what names the arguments the command needs ("" for none).
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer, what string) int {
+	fs.VisitAll(func(f *flag.Flag) { f.Usage = i18n.Line(lang, f.Usage) })
 	if helpRequested(args) {
 		fs.SetOutput(stdout)
 		fs.Usage()

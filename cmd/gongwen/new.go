@@ -46,7 +46,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	for _, f := range files {
-		fmt.Fprintln(stdout, "wrote", f.Path)
+		fmt.Fprintf(stdout, "wrote %s\n", f.Path)
 	}
 	data := filepath.Join("data", name+".toml")
 	fmt.Fprintf(stdout, "build it with: gongwen build %s   (or watch it: gongwen serve %s)\n", data, data)

@@ -31,7 +31,8 @@ type progress struct {
 const tick = 200 * time.Millisecond
 
 func newProgress(stdout io.Writer, total int) *progress {
-	f, ok := stdout.(*os.File)
+	// A file, or the writer that translates into one.
+	f, ok := stdout.(interface{ Fd() uintptr })
 	if !ok || !isTerminalFD(f.Fd()) || os.Getenv("TERM") == "dumb" {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"gongwen/internal/i18n"
 	"gongwen/internal/serve"
 )
 
@@ -52,6 +53,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	s := serve.New(fs.Arg(0), opt, *dpi)
+	s.Text = func(m string) string { return i18n.Line(lang, m) }
 	s.OnBuild = func(st serve.State) {
 		for _, p := range st.Problems {
 			fmt.Fprintln(stderr, p)

@@ -37,12 +37,13 @@ func notUTF8(b []byte) *Error {
 		e.Line = 1 + bytes.Count(b[:bad], []byte("\n"))
 		e.Col = 1 + utf8.RuneCount(b[lineStart:bad])
 	}
-	how := "save it as UTF-8 (Notepad: File → Save As, Encoding: UTF-8; WPS and Word: Save As, Plain Text, UTF-8)"
-	switch look {
-	case "":
-		e.Reason = fmt.Sprintf("the file is not UTF-8 text (byte 0x%02x is not UTF-8, and it is not GBK/GB18030 or UTF-16 either): %s", b[bad], how)
+	switch {
+	case look == "":
+		e.Reason = fmt.Sprintf("the file is not UTF-8 text (byte 0x%02x is not UTF-8, and it is not GBK/GB18030 or UTF-16 either): save it as UTF-8 (Notepad: File → Save As, Encoding: UTF-8; WPS and Word: Save As, Plain Text, UTF-8)", b[bad])
+	case sample == "":
+		e.Reason = fmt.Sprintf("the file is not UTF-8 but looks like %s: save it as UTF-8 (Notepad: File → Save As, Encoding: UTF-8; WPS and Word: Save As, Plain Text, UTF-8); or convert it: iconv -f %s -t UTF-8", look, iconvName(look))
 	default:
-		e.Reason = fmt.Sprintf("the file is not UTF-8 but looks like %s%s: %s; or convert it: iconv -f %s -t UTF-8", look, sample, how, iconvName(look))
+		e.Reason = fmt.Sprintf("the file is not UTF-8 but looks like %s (it reads “%s…” in that encoding): save it as UTF-8 (Notepad: File → Save As, Encoding: UTF-8; WPS and Word: Save As, Plain Text, UTF-8); or convert it: iconv -f %s -t UTF-8", look, sample, iconvName(look))
 	}
 	return e
 }
@@ -101,7 +102,7 @@ func utf16Like(b []byte, zeroAt int) bool {
 	return pairs > 0 && zeros*2 >= pairs
 }
 
-// excerpt is up to 8 of the first Han characters of text, quoted, or "".
+// excerpt is up to 8 of the first Han characters of text, or "".
 func excerpt(text string) string {
 	var han []rune
 	for _, r := range text {
@@ -112,8 +113,5 @@ func excerpt(text string) string {
 			}
 		}
 	}
-	if len(han) == 0 {
-		return ""
-	}
-	return fmt.Sprintf(" (it reads “%s…” in that encoding)", string(han))
+	return string(han)
 }

@@ -95,6 +95,11 @@ func (s *Server) Rebuild() State {
 	}
 	if err != nil {
 		s.st.Problems = build.Lines(err)
+		if s.Text != nil {
+			for i, l := range s.st.Problems {
+				s.st.Problems[i] = s.Text(l)
+			}
+		}
 	} else {
 		s.st.Problems = nil
 		s.pages = pages

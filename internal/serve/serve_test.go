@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gongwen/internal/build"
+	"gongwen/internal/i18n"
 )
 
 // project copies the command tests' base document into a new folder, made
@@ -153,5 +155,20 @@ func TestListenOnlyOnLoopback(t *testing.T) {
 		if (err == nil) != ok {
 			t.Errorf("%s: %v, want allowed %v", addr, err, ok)
 		}
+	}
+}
+
+// The page's problems come in the user's language.
+func TestProblemsInChinese(t *testing.T) {
+	project(t)
+	if err := os.WriteFile("data/doc.toml", []byte("titel = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := New("data/doc.toml", build.Options{}, 40)
+	s.Text = func(m string) string { return i18n.Line(i18n.Chinese, m) }
+	st := s.Rebuild()
+	want := `data/doc.toml:1:1: 未知的键 "titel"，是否想写 "title"？`
+	if !slices.Contains(st.Problems, want) {
+		t.Errorf("problems %q, want among them %q", st.Problems, want)
 	}
 }

@@ -1,0 +1,219 @@
+package i18n
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// sourceMessages reads every message format string in the program's
+// source: the string literals given to fmt.Errorf, errors.New, doc.Errorf,
+// a reader's errf, lint's warn, fmt.Fprint* in the command, a help text
+// (a const whose name ends in Help, or usage) and the Msg or Reason of an
+// error value. Tests and the test helper packages are left out.
+func sourceMessages(t *testing.T) map[string]string {
+	t.Helper()
+	msgs := map[string]string{} // message → first place
+	fset := token.NewFileSet()
+	add := func(lit *ast.BasicLit) {
+		s, err := strconv.Unquote(lit.Value)
+		if err != nil || !hasWords(s) {
+			return
+		}
+		if _, ok := msgs[s]; !ok {
+			msgs[s] = fset.Position(lit.Pos()).String()
+		}
+	}
+	for _, root := range []string{"../../cmd", "../../internal"} {
+		filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
+			if err != nil {
+				return err
+			}
+			if info.IsDir() && skipped[filepath.Base(p)] {
+				return filepath.SkipDir
+			}
+			if !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+				return nil
+			}
+			f, err := parser.ParseFile(fset, p, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inCmd := strings.Contains(filepath.ToSlash(p), "cmd/")
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch x := n.(type) {
+				case *ast.ValueSpec:
+					for i, name := range x.Names {
+						if i < len(x.Values) && (strings.HasSuffix(name.Name, "Help") || name.Name == "usage") {
+							ast.Inspect(x.Values[i], func(n ast.Node) bool {
+								if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+									add(lit) // each part of a help made of parts
+								}
+								return true
+							})
+						}
+					}
+				case *ast.AssignStmt:
+					// e.Reason = fmt.Sprintf("…", …)
+					for i, lhs := range x.Lhs {
+						if sel, ok := lhs.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Msg" || sel.Sel.Name == "Reason") && i < len(x.Rhs) {
+							if lit := firstString(x.Rhs[i]); lit != nil {
+								add(lit)
+							}
+						}
+					}
+				case *ast.KeyValueExpr:
+					if k, ok := x.Key.(*ast.Ident); ok && (k.Name == "Msg" || k.Name == "Reason") {
+						if lit := firstString(x.Value); lit != nil {
+							add(lit)
+						}
+					}
+				case *ast.CallExpr:
+					name := ""
+					switch fn := x.Fun.(type) {
+					case *ast.SelectorExpr:
+						name = fn.Sel.Name
+						if id, ok := fn.X.(*ast.Ident); ok && name == "New" && id.Name != "errors" {
+							return true
+						}
+					case *ast.Ident:
+						name = fn.Name
+					}
+					switch name {
+					case "Errorf", "errf", "New", "warn":
+					case "Fprintf", "Fprintln", "Fprint":
+						if !inCmd {
+							return true
+						}
+					case "Sprintf":
+						// Messages are made in parts too; what is markup
+						// (XML, a template action) is not a message.
+						if lit := firstString(x); lit != nil && !inCmd && strings.ContainsAny(lit.Value, "<{") {
+							return true
+						}
+					case "String", "Bool", "Float64", "Int":
+						// a flag's usage: fs.String(name, value, usage)
+						if !inCmd || len(x.Args) != 3 {
+							return true
+						}
+						if lit := firstString(x.Args[2]); lit != nil {
+							add(lit)
+						}
+						return true
+					default:
+						return true
+					}
+					args := x.Args
+					if name == "errf" && len(args) > 1 {
+						args = args[1:] // errf(key, format, …)
+					}
+					for _, a := range args {
+						if lit, ok := a.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+							add(lit)
+							break
+						}
+					}
+				}
+				return true
+			})
+			return nil
+		})
+	}
+	return msgs
+}
+
+// skipped are packages whose messages only tests read.
+var skipped = map[string]bool{"pdfcheck": true, "ofdcheck": true, "testdata": true}
+
+func firstString(e ast.Expr) *ast.BasicLit {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		if x.Kind == token.STRING {
+			return x
+		}
+	case *ast.CallExpr:
+		for _, a := range x.Args {
+			if lit := firstString(a); lit != nil {
+				return lit
+			}
+		}
+	case *ast.BinaryExpr:
+		return firstString(x.X)
+	}
+	return nil
+}
+
+// hasWords: a format with English words in it needs a translation; one of
+// verbs, paths and punctuation does not.
+func hasWords(s string) bool {
+	letters := 0
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) || r > unicode.MaxASCII }) {
+		if len(part) >= 2 && !strings.ContainsAny(part, "%") {
+			letters++
+		}
+	}
+	// "%s: %v" and "%q" have no words.
+	words := 0
+	for _, w := range strings.Fields(regexpVerbs(s)) {
+		if len(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) || r > unicode.MaxASCII })) >= 2 {
+			words++
+		}
+	}
+	return letters > 0 && words > 0
+}
+
+// regexpVerbs blanks the verbs of a format.
+func regexpVerbs(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' {
+			j := i + 1
+			for j < len(s) && strings.IndexByte("+-# 0123456789.[]*", s[j]) >= 0 {
+				j++
+			}
+			b.WriteByte(' ')
+			i = j
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// TestEveryMessageHasBothLanguages fails naming each message of the
+// source that the Chinese catalogue (zh.go) lacks, with a line to paste
+// into it and translate.
+func TestEveryMessageHasBothLanguages(t *testing.T) {
+	msgs := sourceMessages(t)
+	if len(msgs) < 100 {
+		t.Fatalf("only %d messages found in the source: the scan is broken", len(msgs))
+	}
+	var missing []string
+	for m, at := range msgs {
+		if zh, ok := zhCatalogue[m]; !ok || strings.TrimSpace(zh) == "" {
+			missing = append(missing, fmt.Sprintf("%s: no Chinese for this message; add to internal/i18n/zh.go:\n\t%q: \"\",", at, m))
+		}
+	}
+	sort.Strings(missing)
+	for _, m := range missing {
+		t.Error(m)
+	}
+	var stale []string
+	for m := range zhCatalogue {
+		if _, ok := msgs[m]; !ok && !extra[m] {
+			stale = append(stale, m)
+		}
+	}
+	sort.Strings(stale)
+	for _, m := range stale {
+		t.Logf("internal/i18n/zh.go: %q is no longer in the source; delete it", m)
+	}
+}

@@ -1,0 +1,291 @@
+// Package i18n puts gongwen's messages into the user's language: English,
+// as the code writes them, or Chinese from one catalogue (zh.go) keyed by
+// the English message's format string.
+//
+// The messages are made all over the program with fmt.Errorf and friends,
+// by packages that know nothing of languages; this package translates the
+// finished lines as they are printed. Each catalogue key is turned into a
+// pattern (its verbs match what they print), a line that matches is
+// rewritten with the Chinese format and the same values, and a value that
+// is itself a message (an error wrapped in another) is translated in turn.
+// A line whose start is a place (FILE:LINE:COL: , a command's name) keeps
+// it and the rest is translated. A line nothing matches is printed as it
+// is. A test (catalogue_test.go) reads every message format in the source
+// and names each one the catalogue lacks.
+package i18n
+
+import (
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Lang is a language gongwen speaks.
+type Lang string
+
+const (
+	English Lang = "en"
+	Chinese Lang = "zh"
+)
+
+// FromEnv is the language of the locale: Chinese when the first of
+// LC_ALL, LC_MESSAGES and LANG that is set (POSIX's order) starts with zh.
+func FromEnv() Lang {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := os.Getenv(v); s != "" {
+			if strings.HasPrefix(strings.ToLower(s), "zh") {
+				return Chinese
+			}
+			return English
+		}
+	}
+	return English
+}
+
+// Parse reads a --lang value.
+func Parse(s string) (Lang, bool) {
+	switch strings.ToLower(s) {
+	case "zh", "zh_cn", "zh-cn", "chinese", "中文":
+		return Chinese, true
+	case "en", "english":
+		return English, true
+	}
+	return "", false
+}
+
+// entry is one catalogue message made ready for matching.
+type entry struct {
+	re      *regexp.Regexp
+	verbs   []byte // each verb of the English format, in order
+	zh      string
+	literal int // letters in the English format outside its verbs: the more, the more specific
+}
+
+var (
+	once    sync.Once
+	entries []entry
+	exact   map[string]string
+)
+
+func load() {
+	exact = map[string]string{}
+	add := func(en, zh string) {
+		if strings.TrimSpace(en) == "" {
+			return
+		}
+		if strings.HasSuffix(en, " ") && !strings.HasSuffix(en, "  ") {
+			// The start of a message the code completes: its rest is a
+			// value, translated in turn.
+			en, zh = en+"%v", zh+"%v"
+		}
+		en, zh = strings.TrimSpace(en), strings.TrimSpace(zh)
+		if !strings.Contains(en, "%") {
+			exact[en] = zh
+			return
+		}
+		if re, verbs, lit := pattern(en); re != nil {
+			entries = append(entries, entry{re: re, verbs: verbs, zh: zh, literal: lit})
+		}
+	}
+	for en, zh := range zhCatalogue {
+		// Printed lines are matched one at a time: a message of several
+		// lines (a help text) is as many entries, line by line.
+		en, zh = strings.TrimSuffix(en, "\n"), strings.TrimSuffix(zh, "\n")
+		ens, zhs := strings.Split(en, "\n"), strings.Split(zh, "\n")
+		if len(ens) != len(zhs) {
+			add(ens[0], zhs[0])
+			continue
+		}
+		for i := range ens {
+			add(ens[i], zhs[i])
+		}
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		if entries[i].literal != entries[j].literal {
+			return entries[i].literal > entries[j].literal
+		}
+		return entries[i].re.String() < entries[j].re.String()
+	})
+}
+
+// pattern makes a regular expression matching what format prints.
+func pattern(format string) (*regexp.Regexp, []byte, int) {
+	var b strings.Builder
+	var verbs []byte
+	lit := 0
+	b.WriteString(`^`)
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			j := i
+			for j < len(format) && format[j] != '%' {
+				j++
+			}
+			s := format[i:j]
+			for _, r := range s {
+				if r > ' ' {
+					lit++
+				}
+			}
+			b.WriteString(regexp.QuoteMeta(s))
+			i = j - 1
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.[]*", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) {
+			return nil, nil, 0
+		}
+		v := format[j]
+		switch v {
+		case '%':
+			b.WriteString("%")
+			i = j
+			continue
+		case 'd':
+			b.WriteString(`(-?[0-9]+)`)
+		case 'q':
+			b.WriteString(`("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')`)
+		case 'c', 'U':
+			b.WriteString(`(\S+?)`)
+		default:
+			b.WriteString(`((?s:.*?))`)
+		}
+		verbs = append(verbs, v)
+		i = j
+	}
+	b.WriteString(`$`)
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return nil, nil, 0
+	}
+	return re, verbs, lit
+}
+
+// T is s in lang: a catalogue message, translated. Text without a
+// translation is returned as it is.
+func T(lang Lang, s string) string {
+	if lang != Chinese {
+		return s
+	}
+	once.Do(load)
+	if zh, ok := exact[strings.TrimSpace(s)]; ok && zh != "" {
+		return zh
+	}
+	return s
+}
+
+// Line translates one printed line (without its newline) into lang.
+func Line(lang Lang, line string) string {
+	if lang != Chinese || strings.TrimSpace(line) == "" {
+		return line
+	}
+	once.Do(load)
+	if trimmed := strings.TrimLeft(line, " \t"); trimmed != line {
+		// An indented line, of a help text or a list.
+		lead := line[:len(line)-len(trimmed)]
+		return lead + Line(lang, trimmed)
+	}
+	if s, ok := message(strings.TrimRight(line, " "), 0); ok {
+		return s
+	}
+	// A place, or a command's name, before the message: "x.toml:3:1: …".
+	for i := 0; i < len(line); {
+		k := strings.Index(line[i:], ": ")
+		if k < 0 {
+			break
+		}
+		i += k + 2
+		if s, ok := message(line[i:], 0); ok {
+			return line[:i] + s
+		}
+	}
+	return line
+}
+
+// minLiteral is the least text outside its verbs a message needs to be
+// recognised: "the %s %s %v" would take any sentence starting with "the"
+// for itself.
+const minLiteral = 4
+
+// message translates s if some catalogue message prints it.
+func message(s string, depth int) (string, bool) {
+	if zh, ok := exact[s]; ok && zh != "" {
+		return zh, true
+	}
+	if depth > 4 {
+		return "", false
+	}
+	for _, e := range entries {
+		if e.zh == "" || e.literal < minLiteral {
+			continue
+		}
+		m := e.re.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		args := m[1:]
+		for i, a := range args {
+			if i < len(e.verbs) && (e.verbs[i] == 'v' || e.verbs[i] == 's') {
+				if t, ok := message(a, depth+1); ok {
+					args[i] = t
+				} else if t := Line(Chinese, a); t != a && depth < 2 {
+					args[i] = t
+				}
+			}
+		}
+		return fill(e.zh, args), true
+	}
+	return "", false
+}
+
+// fill writes the Chinese format with the printed values: each verb takes
+// the next value, or the one its [n] names.
+func fill(format string, args []string) string {
+	var b strings.Builder
+	next := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		j := i + 1
+		n := -1
+		if j < len(format) && format[j] == '[' {
+			k := strings.IndexByte(format[j:], ']')
+			if k > 0 {
+				if v, err := strconv.Atoi(format[j+1 : j+k]); err == nil {
+					n = v - 1
+				}
+				j += k + 1
+			}
+		}
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) {
+			b.WriteString(format[i:])
+			break
+		}
+		if format[j] == '%' {
+			b.WriteByte('%')
+			i = j
+			continue
+		}
+		if n < 0 {
+			n = next
+		}
+		if n >= 0 && n < len(args) {
+			b.WriteString(args[n])
+		}
+		next = n + 1
+		i = j
+	}
+	return b.String()
+}
