@@ -83,7 +83,8 @@ func Prepare(path string, opt Options) (*Job, error) {
 	set, cfgPaths, err := loadFonts(d, opt)
 	problems.add(err)
 	problems.add(checkImages(d))
-	problems.add(expand.Expand(d))
+	d, err = expand.Expand(d)
+	problems.add(err)
 	var res *layout.Result
 	if f != nil && set != nil {
 		res, err = layout.Compose(d, f, func(r format.Role) layout.Metrics { return set.Font(r) })

@@ -30,28 +30,35 @@ const (
 	MaxBlockRunes   = 100_000 // characters in one paragraph
 )
 
-// Expand reads d.Template, executes it with d as its data and sets d.Body;
-// likewise each text annex's template, whose blocks are numbered on their
-// own (an annex is a document in its own right).
-func Expand(d *doc.Document) error {
-	body, err := expandFile(d, d.Template, d.TemplatePos)
+// Expand runs d's body template over d's data, and each text annex's
+// template, whose blocks are numbered on their own (an annex is a document
+// in its own right), and returns the product: a copy of d that holds the
+// blocks (Body, and each annex's Body) and lists the templates among its
+// Files. d itself is left as it was. When a template fails, the copy holds
+// what could be expanded, with the error, so that the later stages can
+// still check the rest.
+func Expand(d *doc.Document) (*doc.Document, error) {
+	x := *d
+	x.Files = append([]string(nil), d.Files...)
+	x.Attachments = append([]doc.Attachment(nil), d.Attachments...)
+	body, err := expandFile(&x, x.Template, x.TemplatePos)
 	if err != nil {
-		return err
+		return &x, err
 	}
-	d.Body = body
-	for i := range d.Attachments {
-		a := &d.Attachments[i]
+	x.Body = body
+	for i := range x.Attachments {
+		a := &x.Attachments[i]
 		if a.Template == "" {
 			continue
 		}
-		if a.Body, err = expandFile(d, a.Template, a.TemplatePos); err != nil {
-			return err
+		if a.Body, err = expandFile(&x, a.Template, a.TemplatePos); err != nil {
+			return &x, err
 		}
 		if len(a.Body) == 0 {
-			return doc.Errorf(doc.Pos{File: a.Template}, "the annex's template holds no text")
+			return &x, doc.Errorf(doc.Pos{File: a.Template}, "the annex's template holds no text")
 		}
 	}
-	return nil
+	return &x, nil
 }
 
 // expandFile reads the template at path (named by the key at pos), runs it

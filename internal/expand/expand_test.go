@@ -128,12 +128,12 @@ func TestExpandPointsTemplateLinesAfterALeadingComment(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := &doc.Document{Template: p, Figures: map[string]any{}}
-	err := Expand(d)
+	_, err := Expand(d)
 	if err == nil || !strings.Contains(err.Error(), p+":8:") {
 		t.Fatalf("error %v, want it at line 8", err)
 	}
 	d.Figures["x"] = "段落"
-	if err := Expand(d); err != nil {
+	if d, err = Expand(d); err != nil {
 		t.Fatal(err)
 	}
 	if got := d.Body[1].Pos.Line; got != 6 {

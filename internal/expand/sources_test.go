@@ -22,8 +22,13 @@ func TestBlocksKnowWhereEachCharacterComesFrom(t *testing.T) {
 	data := doc.Pos{File: "d.toml", Line: 9, Col: 1}
 	d := &doc.Document{Template: p, Figures: map[string]any{"who": "甲城", "list": []any{"一", "二"}},
 		Positions: map[string]doc.Pos{"figures.who": data}}
-	if err := Expand(d); err != nil {
+	in := d
+	d, err := Expand(in)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if in.Body != nil || len(in.Files) != 0 || len(d.Files) != 1 {
+		t.Errorf("Expand changed its input (%d blocks, files %q) or lists %q, want the template", len(in.Body), in.Files, d.Files)
 	}
 	at := func(b, i int) doc.Pos { return d.Body[b].At(i) }
 	for _, tc := range []struct {

@@ -56,7 +56,7 @@ func check(t *testing.T, body, title, annex string, words func(string) []string)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := expand.Expand(d); err != nil {
+	if d, err = expand.Expand(d); err != nil {
 		t.Fatal(err)
 	}
 	var out []string
