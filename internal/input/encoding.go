@@ -26,7 +26,7 @@ func notUTF8(b []byte) *Error {
 	bad := 0
 	for bad < len(b) {
 		r, n := utf8.DecodeRune(b[bad:])
-		if r == utf8.RuneError && n <= 1 {
+		if r == utf8.RuneError && n <= 1 || r == 0 { // a zero byte is not text either
 			break
 		}
 		bad += n
