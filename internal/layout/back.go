@@ -94,7 +94,8 @@ func (c *composer) attachments(e format.Element) {
 // signature adds the 署名 and 成文日期 (clauses 7.3.5.1, 7.3.5.2). Without
 // seals: 署名 右空二字, the date's first character DateShift 字 right of the
 // 署名's (a longer date is 右空二字 and pushes the 署名 left); several
-// issuers' 署名 one under another, each 右空二字. With seals: the date
+// issuers' 署名 one under another, starting where the widest would (choice).
+// With seals: the date
 // 右空四字, the last 署名 centred on it, the seal centred over both, its top
 // within one line under the 正文; a 联合行文's seals stand in one row to its
 // left, each centred on its issuer's 署名, JointSealGap apart at least.
@@ -114,21 +115,21 @@ func (c *composer) signature(e format.Element) {
 	c.keepClosing(e.GapLines)
 	where := d.At("signature")
 	if len(seals) == 0 {
-		for i, sig := range sigs {
-			sw := c.bodyWidth(sig)
-			sigX := f.Right() - f.SignatureRight*zi - sw
-			if i < len(sigs)-1 {
-				c.addLine(true, c.bodyText(sig, sigX, 0, where))
-				continue
-			}
-			dateX := sigX + f.DateShift*zi
-			if dateX+dw > f.Right()-f.SignatureRight*zi {
-				dateX = f.Right() - f.SignatureRight*zi - dw
-				sigX = dateX - f.DateShift*zi
-			}
-			c.addLine(true, c.bodyText(sig, sigX, 0, where))
-			c.addLine(false, c.bodyText(date, dateX, 0, d.At("date")))
+		// Several 署名 start where the widest one would.
+		sw := 0.0
+		for _, sig := range sigs {
+			sw = math.Max(sw, c.bodyWidth(sig))
 		}
+		sigX := f.Right() - f.SignatureRight*zi - sw
+		dateX := sigX + f.DateShift*zi
+		if dateX+dw > f.Right()-f.SignatureRight*zi {
+			dateX = f.Right() - f.SignatureRight*zi - dw
+			sigX = dateX - f.DateShift*zi
+		}
+		for _, sig := range sigs {
+			c.addLine(true, c.bodyText(sig, sigX, 0, where))
+		}
+		c.addLine(false, c.bodyText(date, dateX, 0, d.At("date")))
 		return
 	}
 	dateX := f.Right() - f.SealDateRight*zi - dw

@@ -284,3 +284,39 @@ func TestComposeRecipientsMovedToTheImprint(t *testing.T) {
 		}
 	}
 }
+
+// TestComposeJointSignatures: without seals, the issuers' 署名 stand one
+// under another, each 右空二字, the date under the last (clause 7.3.5.2);
+// with seals that cannot stand in one row inside the 版心, the build says so.
+func TestComposeJointSignatures(t *testing.T) {
+	f := format.File()
+	d := fileDoc([]doc.Block{{Kind: doc.Paragraph, Text: "正文。"}})
+	d.Issuers = []string{"甲市教育局", "乙市财政局"}
+	d.Signatures = d.Issuers
+	pages := composeWith(t, d, f)
+	body := func(s string) Text { // the 署名, not the 标志's name
+		for _, p := range pages {
+			for _, tx := range p.Texts {
+				if tx.String() == s && tx.Style == f.Body {
+					return tx
+				}
+			}
+		}
+		t.Fatalf("no %q in the body style", s)
+		return Text{}
+	}
+	a, b, date := body("甲市教育局"), body("乙市财政局"), body("2024年12月26日")
+	zi := f.CharPitch()
+	if !near(a.Glyphs[0].X, b.Glyphs[0].X) || math.Abs(right(date)-(f.Right()-f.SignatureRight*zi)) > 0.05 ||
+		math.Abs(date.Glyphs[0].X-(b.Glyphs[0].X+f.DateShift*zi)) > 0.05 {
+		t.Errorf("署名 start at %.2f and %.2f, date %.2f–%.2f: want one start, the date 右空二字 and 2 字 right of it", a.Glyphs[0].X, b.Glyphs[0].X, date.Glyphs[0].X, right(date))
+	}
+	if !near(b.Y-a.Y, f.LinePitch()) || !near(date.Y-b.Y, f.LinePitch()) {
+		t.Errorf("署名 at %.2f, %.2f and date at %.2f: want consecutive lines", a.Y, b.Y, date.Y)
+	}
+	d.Issuers = []string{"甲", "乙", "丙", "丁"}
+	d.Signatures, d.Seals = d.Issuers, []string{"a.png", "b.png", "c.png", "d.png"}
+	if _, err := Compose(d, f, gridFonts); err == nil || !strings.Contains(err.Error(), "4 seals of 42 mm") {
+		t.Errorf("four seals in a row: %v, want a message that they do not fit", err)
+	}
+}
