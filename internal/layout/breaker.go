@@ -344,11 +344,40 @@ const eps = 1e-6
 //
 // It returns the characters that a span's font lacks, if any, as errors.
 func Break(p Para) ([]Line, []MissingGlyph) {
-	as, gs, missing := measured(p.Spans, p.Squeeze, min(max(p.Shrink, 0), 0.5))
+	as, gs, missing := measured(p.Spans, p.Squeeze, clampShrink(p.Shrink))
 	if len(as) == 0 {
 		return nil, missing
 	}
-	var lines [][]atom
+	lines := fill(as, gs, p.Width, p.FirstIndent, p.Indent, nil)
+	// Every line is full now: the room is that of a following line.
+	fits := func(a, b []atom) bool {
+		w, _ := measureJoin(a, b)
+		return w <= p.Width-p.Indent+eps
+	}
+	lines = avoidLoneLast(lines, fits)
+	out := make([]Line, len(lines))
+	for i, l := range lines {
+		indent := p.Indent
+		if i == 0 {
+			indent = p.FirstIndent
+		}
+		last := i == len(lines)-1
+		out[i] = place(trimSpaces(l), indent, p.Width-indent, !p.Ragged && !last)
+	}
+	return out, missing
+}
+
+// clampShrink is the punctuation compression Break allows for Para.Shrink.
+func clampShrink(s float64) float64 { return min(max(s, 0), 0.5) }
+
+// fill is Break's first fit: the atoms as (in their unbreakable groups gs)
+// filled into lines of width mm, less firstIndent on the first line and
+// indent on the others, appended to lines (a buffer the caller may reuse;
+// the lines are windows on as, or slices of their own). The lines it
+// returns are as many as Break's: avoidLoneLast only moves a group from
+// one line to the next, so the table setter counts lines with fill alone.
+func fill(as []atom, gs []group, width, firstIndent, indent float64, lines [][]atom) [][]atom {
+	first := len(lines)
 	// A line is most often a run of the paragraph's atoms: then it is a
 	// window on them (capped, so that nothing appended to it can write
 	// into them: they may be shared, see measured), and costs nothing. A
@@ -373,10 +402,10 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 		}
 	}
 	avail := func() float64 {
-		if len(lines) == 0 {
-			return p.Width - p.FirstIndent
+		if len(lines) == first {
+			return width - firstIndent
 		}
-		return p.Width - p.Indent
+		return width - indent
 	}
 	// fits says whether the line a+b fits at its natural width; squeezed,
 	// whether it fits with its punctuation compressed.
@@ -421,17 +450,7 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 	if len(trimSpaces(cur)) > 0 {
 		newLine()
 	}
-	lines = avoidLoneLast(lines, fits)
-	out := make([]Line, len(lines))
-	for i, l := range lines {
-		indent := p.Indent
-		if i == 0 {
-			indent = p.FirstIndent
-		}
-		last := i == len(lines)-1
-		out[i] = place(trimSpaces(l), indent, p.Width-indent, !p.Ragged && !last)
-	}
-	return out, missing
+	return lines
 }
 
 // withoutClosing is a group without its trailing closing marks.

@@ -52,7 +52,8 @@ type tableSetter struct {
 	memo       map[memoKey]*setCell
 	heights    map[memoKey]float64
 	info       map[int]*cellInfo
-	byRow      [][]int // the cells that start in each grid row
+	byRow      [][]int  // the cells that start in each grid row
+	lineBuf    [][]atom // fill's lines while counting, reused
 	// work counts what the width search has spent (cells set at a new
 	// width, cells visited by the objective); it stops at budget, so that
 	// a long table costs time in proportion to its cells.
@@ -67,6 +68,19 @@ type cellInfo struct {
 	items     []Line  // a list's items, each set on one line
 	itemW     []float64
 	missing   []MissingGlyph
+	// The cell's texts measured once (its text, its corner text, its list
+	// items), for counting its lines at any width; and the lines of a
+	// vertical cell, whose measure is one em at every width.
+	text, corner measuredText
+	itemText     []measuredText
+	vertical     int
+}
+
+// measuredText is a text's atoms and unbreakable groups, as Break measures
+// them for a cell.
+type measuredText struct {
+	as []atom
+	gs []group
 }
 
 type memoKey struct {
@@ -182,6 +196,13 @@ func (ts *tableSetter) about(i int) *cellInfo {
 		}
 	}
 	in.min, in.pref = ts.computeMin(gc), ts.computePref(gc, in)
+	in.text, in.corner = ts.measure(gc, gc.Text), ts.measure(gc, gc.Corner)
+	for _, it := range ts.items(gc) {
+		in.itemText = append(in.itemText, ts.measure(gc, it))
+	}
+	if gc.Vertical {
+		in.vertical = ts.count(in.text, ts.em(gc))
+	}
 	in.whole = in.min
 	for _, w := range in.itemW {
 		in.whole = math.Max(in.whole, w+2*ts.padX)
@@ -249,17 +270,69 @@ func (ts *tableSetter) lineWidth(ws []float64) float64 {
 }
 
 // height is the height of a cell's content set at a width (padding
-// included), remembered without the lines: the width search asks for each
-// cell at many widths.
+// included), remembered: the width search asks for each cell at many
+// widths. It is the height layCell gives, from the number of lines alone.
 func (ts *tableSetter) height(i int, width float64) float64 {
 	key := memoKey{i, int64(math.Round(width * 1000))}
 	if h, ok := ts.heights[key]; ok {
 		return h
 	}
 	ts.work += missWork
-	h := ts.layCell(i, width).height
+	h := float64(ts.lineCount(i, width)) * ts.pitch
 	ts.heights[key] = h
 	return h
+}
+
+// measure is a cell text's atoms and groups, as layCell's Break has them.
+func (ts *tableSetter) measure(gc *gridCell, text string) measuredText {
+	as, gs, _ := measured(ts.span(gc, text), 0, clampShrink(ts.c.f.PunctShrink))
+	return measuredText{as, gs}
+}
+
+// count is the number of lines Break gives a measured text at width w:
+// fill's lines, no glyph placed.
+func (ts *tableSetter) count(m measuredText, w float64) int {
+	if len(m.as) == 0 {
+		return 0
+	}
+	ts.lineBuf = fill(m.as, m.gs, w, 0, 0, ts.lineBuf[:0])
+	n := len(ts.lineBuf)
+	clear(ts.lineBuf) // keep no window on the atoms alive
+	return n
+}
+
+// lineCount is the number of lines layCell sets the cell in at a width
+// (padding included), counted the way it sets them.
+func (ts *tableSetter) lineCount(i int, width float64) int {
+	gc := &ts.cells[i]
+	in := ts.about(i)
+	cw := math.Max(width-2*ts.padX, 0)
+	switch {
+	case gc.Vertical:
+		return in.vertical
+	case gc.Corner != "":
+		return ts.count(in.corner, cw) + ts.count(in.text, cw)
+	case ts.items(gc) != nil:
+		n, per := 0, ts.perLine(gc)
+		for k := 0; k < len(gc.Items); k += per {
+			end := min(k+per, len(gc.Items))
+			if ts.lineWidth(in.itemW[k:end]) <= cw+eps {
+				n++
+				continue
+			}
+			for j := k; j < end; j++ {
+				if in.itemW[j] <= cw+eps {
+					n++
+				} else {
+					n += ts.count(in.itemText[j], cw)
+				}
+			}
+		}
+		return n
+	case gc.Text != "":
+		return ts.count(in.text, cw)
+	}
+	return 0
 }
 
 // set lays out a cell's content at a width (padding included), remembered:

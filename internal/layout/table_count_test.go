@@ -1,0 +1,63 @@
+package layout
+
+import (
+	"testing"
+
+	"gongwen/internal/format"
+)
+
+// The width search measures a cell's height by counting its lines (height)
+// instead of setting it (layCell): the two must agree at every width, or
+// the widths chosen would differ from the cells drawn. Each cell of these
+// tables is asked at widths from a little under its narrowest to past its
+// preferred width, in steps that are not round numbers of millimetres.
+func TestTableCountsTheLinesItSets(t *testing.T) {
+	mixed := `rows = [
+  ["第1单位（含下属机构）名称很长很长很长", "说明：Version 2.0 of the HTTP/2 protocol，比例17.2%……完成——继续。", ["甲市网", "乙市网（新）", "丙", "丁厅网站名称较长"]],
+  ["单位 with spaces  and  more", "“引号”和《书名》，还有、顿号；分号：冒号！", ["A very long English item name", "戊"]],
+  ["", "", []],
+]
+[[columns]]
+key = "a"
+title = "单位名称"
+corner = "项目"
+[[columns]]
+key = "b"
+title = "说明"
+align = "justify"
+[[columns]]
+key = "c"
+title = "网站"
+list = true
+per_line = 3
+align = "right"
+`
+	for _, tc := range []struct{ name, src string }{
+		{"tiers", tierTable},
+		{"wrapping", wrapTable(3)},
+		{"grouped", rowsTable(4)},
+		{"mixed", mixed},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := tblTable(t, tc.src)
+			c := &composer{f: format.Letter(), fonts: func(format.Role) Metrics { return gridFont{} }}
+			for _, size := range []float64{10.5, 12} {
+				ts := c.newTableSetter(tb, size)
+				asked := 0
+				for i := range ts.cells {
+					lo, hi := ts.minWidth(i, false)-3, ts.prefWidth(i)+5
+					for w := lo; w <= hi; w += 0.137 {
+						got, want := ts.height(i, w), ts.layCell(i, w).height
+						if got != want {
+							t.Fatalf("%v pt, cell %d (%q) at %.3f mm: height %v, set %v", size, i, ts.cells[i].Text, w, got, want)
+						}
+						asked++
+					}
+				}
+				if asked < 100 {
+					t.Errorf("%v pt: asked only %d widths", size, asked)
+				}
+			}
+		})
+	}
+}
