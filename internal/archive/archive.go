@@ -24,6 +24,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -55,6 +56,12 @@ type Record struct {
 	Format       string   // the format's name
 	FormatSHA256 string   // hash of the format's settings (HashValue)
 	Sources      []Source // every input file, in the order read, each once
+
+	// Copy is the 份号 of one of a build's numbered copies (build
+	// --copies), which a rebuild must set again; 0 for a single build, whose
+	// record then has no copy property at all (it is as before copies were
+	// recorded, byte for byte).
+	Copy int
 
 	// Date is the PDF's creation date (xmp:CreateDate). Read fills it in;
 	// the renderer writes it, not Description.
@@ -163,19 +170,30 @@ func (r *Record) Source(path string) (Source, bool) {
 // Center's TechNote 0008 spells it (PDFBox refuses "Seq Text"). It is one
 // rdf:li of pdfaExtension:schemas, in which the prefixes pdfaSchema and
 // pdfaProperty are declared by the enclosing element.
-var Schema = `<rdf:li rdf:parseType="Resource">
+var Schema = schema(false)
+
+// Schema is the extension schema for this record: Schema, with the copy
+// property described too when the record has one.
+func (r *Record) Schema() string { return schema(r.Copy > 0) }
+
+func schema(copy bool) string {
+	props := property("tool", "Text", "the program that built the PDF, with its version") +
+		property("document", "Text", "the data file, relative to the project root") +
+		property("fontConfig", "Text", "the font configuration read, relative to the project root") +
+		property("format", "Text", "the name of the document format") +
+		property("formatSHA256", "Text", "SHA-256 of the format's settings")
+	if copy {
+		props += property("copy", "Integer", "the copy number (份号) of this copy of a numbered build")
+	}
+	props += property("sources", "seq Text", "every input file as its SHA-256 in hex, two spaces and its path relative to the project root (the format of sha256sum)")
+	return `<rdf:li rdf:parseType="Resource">
  <pdfaSchema:schema>gongwen archive record: the sources this PDF was built from</pdfaSchema:schema>
  <pdfaSchema:namespaceURI>` + Namespace + `</pdfaSchema:namespaceURI>
  <pdfaSchema:prefix>` + Prefix + `</pdfaSchema:prefix>
  <pdfaSchema:property><rdf:Seq>
-` + property("tool", "Text", "the program that built the PDF, with its version") +
-	property("document", "Text", "the data file, relative to the project root") +
-	property("fontConfig", "Text", "the font configuration read, relative to the project root") +
-	property("format", "Text", "the name of the document format") +
-	property("formatSHA256", "Text", "SHA-256 of the format's settings") +
-	property("sources", "seq Text", "every input file as its SHA-256 in hex, two spaces and its path relative to the project root (the format of sha256sum)") +
-	` </rdf:Seq></pdfaSchema:property>
+` + props + ` </rdf:Seq></pdfaSchema:property>
 </rdf:li>`
+}
 
 func property(name, valueType, description string) string {
 	return fmt.Sprintf(`  <rdf:li rdf:parseType="Resource">
@@ -196,6 +214,9 @@ func (r *Record) Description() string {
 		{"format", r.Format}, {"formatSHA256", r.FormatSHA256},
 	} {
 		fmt.Fprintf(&b, " <%s:%s>%s</%[1]s:%[2]s>\n", Prefix, kv[0], text(kv[1]))
+	}
+	if r.Copy > 0 {
+		fmt.Fprintf(&b, " <%s:copy>%d</%[1]s:copy>\n", Prefix, r.Copy)
 	}
 	fmt.Fprintf(&b, " <%s:sources><rdf:Seq>\n", Prefix)
 	for _, s := range r.Sources {
@@ -290,6 +311,12 @@ func parse(packet []byte) (*Record, error) {
 					r.Format = v
 				case "formatSHA256":
 					r.FormatSHA256 = v
+				case "copy":
+					n, err := ParseCopy(v)
+					if err != nil {
+						return nil, err
+					}
+					r.Copy = n
 				}
 			case t.Name.Local == "li" && parent.Space == Namespace && parent.Local == "sources":
 				sha, path, ok := strings.Cut(v, "  ")
@@ -313,4 +340,14 @@ func parse(packet []byte) (*Record, error) {
 		return nil, ErrNoRecord
 	}
 	return r, nil
+}
+
+// ParseCopy reads a recorded copy number: a whole number from 1 to 999999
+// (the 份号's range).
+func ParseCopy(v string) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 999999 {
+		return 0, fmt.Errorf("recorded copy number (份号) %q is not a whole number from 1 to 999999", v)
+	}
+	return n, nil
 }

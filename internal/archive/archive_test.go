@@ -82,7 +82,7 @@ func packet(r *Record) []byte {
 		`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n" +
 		`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreateDate>2024-12-26T00:00:00Z</xmp:CreateDate></rdf:Description>` + "\n" +
 		`<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">` +
-		`<pdfaExtension:schemas><rdf:Bag>` + Schema + `</rdf:Bag></pdfaExtension:schemas></rdf:Description>` + "\n" +
+		`<pdfaExtension:schemas><rdf:Bag>` + r.Schema() + `</rdf:Bag></pdfaExtension:schemas></rdf:Description>` + "\n" +
 		r.Description() + "\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>\nendstream\nendobj\n%%EOF\n")
 }
 
@@ -110,6 +110,43 @@ func TestRecordReadsBackFromTheXMP(t *testing.T) {
 		got.Format != want.Format || got.FormatSHA256 != want.FormatSHA256 || !got.Date.Equal(want.Date) ||
 		!slices.Equal(got.Sources, want.Sources) {
 		t.Errorf("read back\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// TestCopyNumberIsRecordedOnlyForACopy: a numbered copy's 份号 reads back
+// and is described in the schema; a record without one writes neither the
+// property nor its description (a single build's PDF keeps its bytes), and
+// a recorded number that is no 份号 is refused.
+func TestCopyNumberIsRecordedOnlyForACopy(t *testing.T) {
+	single := sample()
+	if got := single.Schema(); got != Schema || strings.Contains(got, "copy") {
+		t.Errorf("a record without a copy has another schema:\n%s", got)
+	}
+	if d := single.Description(); strings.Contains(d, "copy") {
+		t.Errorf("a record without a copy writes one:\n%s", d)
+	}
+	if got, err := Read(packet(single)); err != nil || got.Copy != 0 {
+		t.Errorf("read back a single build's record: copy %v, %v", got, err)
+	}
+	for _, n := range []int{1, 7, 999999} {
+		r := sample()
+		r.Copy = n
+		if !strings.Contains(r.Schema(), "<pdfaProperty:name>copy</pdfaProperty:name>") {
+			t.Errorf("copy %d: the schema does not describe the copy property", n)
+		}
+		got, err := Read(packet(r))
+		if err != nil || got.Copy != n || !slices.Equal(got.Sources, r.Sources) {
+			t.Errorf("copy %d read back as %+v, %v", n, got, err)
+		}
+	}
+	for _, v := range []string{"0", "-3", "1000000", "7a", ""} {
+		if _, err := ParseCopy(v); err == nil {
+			t.Errorf("ParseCopy(%q) accepted", v)
+		}
+	}
+	bad := strings.Replace(string(packet(sample())), "<gw:format>", "<gw:copy>x</gw:copy><gw:format>", 1)
+	if _, err := Read([]byte(bad)); err == nil || !strings.Contains(err.Error(), `"x"`) {
+		t.Errorf("a record with copy x: %v", err)
 	}
 }
 

@@ -62,6 +62,9 @@ type Job struct {
 	FontConfigs []string // every fonts.toml read, nearest first
 	Result      *layout.Result
 	Warnings    []lint.Warning // things in the draft that need a second look
+	// Copy is the 份号 of the numbered copy this job renders (withCopy),
+	// recorded so that verify can rebuild that copy; 0 outside --copies.
+	Copy int
 }
 
 // Prepare loads, expands and composes a document: everything but writing.
@@ -135,7 +138,7 @@ func (j *Job) Render(opt Options) ([]byte, error) {
 		Date:    j.Date(opt),
 		Creator: "gongwen " + Version,
 		XMP: []pdfr.XMPPart{
-			{Description: rec.Description(), Schema: archive.Schema},
+			{Description: rec.Description(), Schema: rec.Schema()},
 			{Description: diff.FromLayout(j.Result).Description(), Schema: diff.Schema},
 		},
 	})
@@ -191,6 +194,7 @@ func (j *Job) Record() (*archive.Record, error) {
 		Document:     archive.RelPath(root, j.Doc.Source),
 		Format:       j.Format.Name,
 		FormatSHA256: archive.HashValue(*j.Format),
+		Copy:         j.Copy,
 	}
 	if j.FontConfig != "" {
 		rec.FontConfig = archive.RelPath(root, j.FontConfig)
@@ -236,7 +240,7 @@ func Verify(pdfPath string, opt Options) (*archive.Report, error) {
 		read, render = readOFDRecord, (*Job).RenderOFD
 	}
 	rep, err := archive.VerifyWith(b, read, []string{".", filepath.Dir(pdfPath)}, func(root string, rec *archive.Record) ([]byte, *archive.Record, error) {
-		o := Options{FontsDir: opt.FontsDir}
+		o := Options{FontsDir: opt.FontsDir, Copies: recordedCopy(rec)}
 		if o.FontsDir == "" && rec.FontConfig != "" && !strings.HasPrefix(rec.FontConfig, archive.Outside) {
 			o.FontsDir = filepath.Dir(filepath.Join(root, filepath.FromSlash(rec.FontConfig)))
 		}
@@ -252,6 +256,9 @@ func Verify(pdfPath string, opt Options) (*archive.Report, error) {
 		j, err := Prepare(data, o)
 		if err != nil {
 			return nil, nil, err
+		}
+		if o.Copies != nil {
+			j = j.withCopy(rec.Copy)
 		}
 		cur, err := j.Record()
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gongwen/internal/archive"
 	"gongwen/internal/doc"
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
@@ -97,7 +98,19 @@ func (j *Job) withCopy(n int) *Job {
 	}
 	c := *j
 	c.Result = &res
+	c.Copy = n
 	return &c
+}
+
+// recordedCopy is the copy a record names, for a rebuild of it: the
+// document laid out with that 份号, as the build of a range lays it out
+// with its first and puts each copy's number in that run's places. Nil
+// for a record of a single build.
+func recordedCopy(rec *archive.Record) *Copies {
+	if rec.Copy == 0 {
+		return nil
+	}
+	return &Copies{rec.Copy, rec.Copy}
 }
 
 // CopiesName names a build's copies for a message: output/x-000001.pdf …

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"gongwen/internal/archive"
@@ -117,7 +118,8 @@ func (j *Job) fontFunc(subsets map[*fonts.Font][]byte) func(format.Role) (string
 }
 
 // The CustomData names of the archive record: one each for the tool, the
-// data file, the fonts.toml, the format and its settings' hash, then one
+// data file, the fonts.toml, the format and its settings' hash, the 份号 of
+// a numbered copy (only for one: a single build's record is as before), then one
 // "source" per input in the record's order, valued like a line of
 // sha256sum (the hash, two spaces, the path), as in the PDF's XMP.
 const (
@@ -126,6 +128,7 @@ const (
 	recFontConfig   = "gongwen:fontConfig"
 	recFormat       = "gongwen:format"
 	recFormatSHA256 = "gongwen:formatSHA256"
+	recCopy         = "gongwen:copy"
 	recSource       = "gongwen:source"
 )
 
@@ -136,6 +139,9 @@ func recordData(rec *archive.Record) []ofdr.CustomData {
 		{Name: recFontConfig, Value: rec.FontConfig},
 		{Name: recFormat, Value: rec.Format},
 		{Name: recFormatSHA256, Value: rec.FormatSHA256},
+	}
+	if rec.Copy > 0 {
+		out = append(out, ofdr.CustomData{Name: recCopy, Value: strconv.Itoa(rec.Copy)})
 	}
 	for _, s := range rec.Sources {
 		out = append(out, ofdr.CustomData{Name: recSource, Value: s.SHA256 + "  " + s.Path})
@@ -163,6 +169,10 @@ func readOFDRecord(pkg []byte) (*archive.Record, error) {
 			rec.Format = c.Value
 		case recFormatSHA256:
 			rec.FormatSHA256 = c.Value
+		case recCopy:
+			if rec.Copy, err = archive.ParseCopy(c.Value); err != nil {
+				return nil, err
+			}
 		case recSource:
 			sha, path, ok := strings.Cut(c.Value, "  ")
 			if !ok || len(sha) != 64 {

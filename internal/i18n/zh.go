@@ -490,6 +490,9 @@ var zhCatalogue = map[string]string{
 	"building…": "正在生成…",
 	"pages":     "页",
 	"The last change has problems; the pages shown are from the last good build:": "最近的修改有问题；下面的页面是上一次成功生成的：",
+
+	// The archive record of a numbered copy (package archive).
+	"recorded copy number (份号) %q is not a whole number from 1 to 999999": "记录的份号 %q 不是 1 到 999999 之间的整数",
 }
 
 // extra are catalogue entries not written as messages in this program's
