@@ -51,9 +51,9 @@ type tableSetter struct {
 	headRows   int
 	memo       map[memoKey]*setCell
 	heights    map[memoKey]float64
-	info       map[int]*cellInfo
-	byRow      [][]int  // the cells that start in each grid row
-	lineBuf    [][]atom // fill's lines while counting, reused
+	info       []*cellInfo // by cell, worked out when first asked
+	byRow      [][]int     // the cells that start in each grid row
+	lineBuf    [][]atom    // fill's lines while counting, reused
 	// work counts what the width search has spent (cells set at a new
 	// width, cells visited by the objective); it stops at budget, so that
 	// a long table costs time in proportion to its cells.
@@ -101,9 +101,17 @@ func (c *composer) newTableSetter(t *doc.Table, size float64) *tableSetter {
 		headRows: len(t.Head),
 		memo:     map[memoKey]*setCell{},
 		heights:  map[memoKey]float64{},
-		info:     map[int]*cellInfo{},
 	}
 	ts.head.Size, ts.body.Size = size, size
+	n := 0
+	for _, r := range t.Head {
+		n += len(r.Cells)
+	}
+	for _, r := range t.Rows {
+		n += len(r.Cells)
+	}
+	ts.cells = make([]gridCell, 0, n)
+	ts.info = make([]*cellInfo, n)
 	add := func(r doc.Row, row int) {
 		for _, cell := range r.Cells {
 			st := ts.body
@@ -140,21 +148,28 @@ func (ts *tableSetter) span(gc *gridCell, text string) []Span {
 	return []Span{{Text: text, Style: gc.style, Font: ts.c.fonts(gc.style.Role)}}
 }
 
-// natural is the width of text set on one line.
-func (ts *tableSetter) natural(gc *gridCell, text string) float64 {
-	lines, _ := Break(Para{Spans: ts.span(gc, text), Width: 1e6, Ragged: true})
-	if len(lines) == 0 {
-		return 0
+// natural is the width of a measured text set on one line: the width of
+// Break's one line at an unbounded measure, ragged (the advances of its
+// glyphs, its spaces at either end dropped, summed in order).
+func natural(m measuredText) float64 {
+	x := 0.0
+	for _, a := range trimSpaces(m.as) {
+		for _, g := range a.g {
+			x += g.adv
+		}
 	}
-	return lines[0].Width
+	return x
 }
 
 // narrowest is the widest piece of text that Break never splits (a word, a
 // figure, a character with its punctuation): no cell may be narrower.
-func (ts *tableSetter) narrowest(gc *gridCell, text string) float64 {
-	as, _ := atoms(ts.span(gc, text), 1, ts.c.f.PunctShrink) // cells compress punctuation as the body does
+func (ts *tableSetter) narrowest(gc *gridCell, text string, m measuredText) float64 {
+	as, gs := m.as, m.gs
+	if sh := ts.c.f.PunctShrink; sh != clampShrink(sh) { // cells compress punctuation as the body does
+		as, gs, _ = measured(ts.span(gc, text), 0, sh)
+	}
 	w := 0.0
-	for _, g := range groups(as) {
+	for _, g := range gs {
 		gw, s := measure(trimSpaces(as[g.start:g.end]), true)
 		w = math.Max(w, gw-s)
 	}
@@ -177,12 +192,16 @@ func (ts *tableSetter) perLine(gc *gridCell) int {
 
 // about returns the cell's cellInfo, working it out the first time.
 func (ts *tableSetter) about(i int) *cellInfo {
-	if in, ok := ts.info[i]; ok {
+	if in := ts.info[i]; in != nil {
 		return in
 	}
 	gc := &ts.cells[i]
 	in := &cellInfo{}
 	ts.info[i] = in
+	in.text, in.corner = ts.measure(gc, gc.Text), ts.measure(gc, gc.Corner)
+	for _, it := range ts.items(gc) {
+		in.itemText = append(in.itemText, ts.measure(gc, it))
+	}
 	if ts.items(gc) != nil {
 		for _, it := range gc.Items {
 			lines, missing := Break(Para{Spans: ts.span(gc, it), Width: 1e6, Ragged: true})
@@ -195,11 +214,7 @@ func (ts *tableSetter) about(i int) *cellInfo {
 			in.itemW = append(in.itemW, l.Width)
 		}
 	}
-	in.min, in.pref = ts.computeMin(gc), ts.computePref(gc, in)
-	in.text, in.corner = ts.measure(gc, gc.Text), ts.measure(gc, gc.Corner)
-	for _, it := range ts.items(gc) {
-		in.itemText = append(in.itemText, ts.measure(gc, it))
-	}
+	in.min, in.pref = ts.computeMin(gc, in), ts.computePref(gc, in)
 	if gc.Vertical {
 		in.vertical = ts.count(in.text, ts.em(gc))
 	}
@@ -225,19 +240,19 @@ func (ts *tableSetter) minWidth(i int, whole bool) float64 {
 // texts side by side.
 func (ts *tableSetter) prefWidth(i int) float64 { return ts.about(i).pref }
 
-func (ts *tableSetter) computeMin(gc *gridCell) float64 {
+func (ts *tableSetter) computeMin(gc *gridCell, in *cellInfo) float64 {
 	w := 0.0
 	switch {
 	case gc.Vertical:
 		w = ts.em(gc)
 	case gc.Corner != "":
-		w = math.Max(ts.narrowest(gc, gc.Corner), ts.narrowest(gc, gc.Text))
+		w = math.Max(ts.narrowest(gc, gc.Corner, in.corner), ts.narrowest(gc, gc.Text, in.text))
 	case ts.items(gc) != nil:
-		for _, it := range gc.Items {
-			w = math.Max(w, ts.narrowest(gc, it))
+		for k, it := range gc.Items {
+			w = math.Max(w, ts.narrowest(gc, it, in.itemText[k]))
 		}
 	default:
-		w = ts.narrowest(gc, gc.Text)
+		w = ts.narrowest(gc, gc.Text, in.text)
 	}
 	return w + 2*ts.padX
 }
@@ -248,13 +263,13 @@ func (ts *tableSetter) computePref(gc *gridCell, in *cellInfo) float64 {
 	case gc.Vertical:
 		w = ts.em(gc)
 	case gc.Corner != "":
-		w = ts.natural(gc, gc.Corner) + ts.natural(gc, gc.Text)
+		w = natural(in.corner) + natural(in.text)
 	case ts.items(gc) != nil:
 		for k := 0; k < len(in.itemW); k += ts.perLine(gc) {
 			w = math.Max(w, ts.lineWidth(in.itemW[k:min(k+ts.perLine(gc), len(in.itemW))]))
 		}
 	default:
-		w = ts.natural(gc, gc.Text)
+		w = natural(in.text)
 	}
 	return w + 2*ts.padX
 }

@@ -8,7 +8,9 @@ import (
 
 // The width search measures a cell's height by counting its lines (height)
 // instead of setting it (layCell): the two must agree at every width, or
-// the widths chosen would differ from the cells drawn. Each cell of these
+// the widths chosen would differ from the cells drawn; and it takes a
+// cell's preferred width from its measured atoms, which must be the width
+// of the one line Break sets. Each cell of these
 // tables is asked at widths from a little under its narrowest to past its
 // preferred width, in steps that are not round numbers of millimetres.
 func TestTableCountsTheLinesItSets(t *testing.T) {
@@ -45,6 +47,16 @@ align = "right"
 				ts := c.newTableSetter(tb, size)
 				asked := 0
 				for i := range ts.cells {
+					// The preferred width is the text's one line as Break sets it.
+					if gc := &ts.cells[i]; !gc.Vertical && gc.Corner == "" && ts.items(gc) == nil {
+						want := 2 * ts.padX
+						if lines, _ := Break(Para{Spans: ts.span(gc, gc.Text), Width: 1e6, Ragged: true}); len(lines) > 0 {
+							want += lines[0].Width
+						}
+						if got := ts.prefWidth(i); got != want {
+							t.Errorf("%v pt, cell %d (%q): preferred width %v, one line %v", size, i, gc.Text, got, want)
+						}
+					}
 					lo, hi := ts.minWidth(i, false)-3, ts.prefWidth(i)+5
 					for w := lo; w <= hi; w += 0.137 {
 						got, want := ts.height(i, w), ts.layCell(i, w).height

@@ -31,7 +31,7 @@ func TestCellsCompressPunctuationAsTheBodyDoes(t *testing.T) {
 	if strings.Join(got, "|") != "甲，乙丙，|丁戊" {
 		t.Errorf("lines %q, want 甲，乙丙，|丁戊", got)
 	}
-	if min := ts.narrowest(&ts.cells[body], "“甲”，"); min > 4*em-0.9*c.f.PunctShrink*em {
+	if min := ts.narrowest(&ts.cells[body], "“甲”，", ts.measure(&ts.cells[body], "“甲”，")); min > 4*em-0.9*c.f.PunctShrink*em {
 		t.Errorf("narrowest “甲”， is %.2f mm: the compression of its ” is not counted (em %.2f mm)", min, em)
 	}
 }
