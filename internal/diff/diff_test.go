@@ -2,6 +2,8 @@ package diff
 
 import (
 	"bytes"
+	"compress/flate"
+	"encoding/base64"
 	"strings"
 	"testing"
 )
@@ -89,16 +91,48 @@ func TestRecordRoundTrips(t *testing.T) {
 	}
 }
 
+// packet is a PDF holding only an XMP packet with value as the layout
+// property's value, in namespace ns.
+func packet(ns, value string) string {
+	return "%PDF-1.4\n<?xpacket begin=\"\"?><r xmlns:gwl=\"" + ns + "\" xmlns:rdf=\"r\"><gwl:layout>" + value + "</gwl:layout></r><?xpacket end=\"w\"?>"
+}
+
+// deflated is s compressed and in base64, as the record's value.
+func deflated(s string) string {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
+	w.Write([]byte(s))
+	w.Close()
+	return base64.StdEncoding.EncodeToString(b.Bytes())
+}
+
 func TestReadRefusesWhatGongwenDidNotMake(t *testing.T) {
-	for name, b := range map[string]string{
-		"not a PDF":      "hello",
-		"no XMP":         "%PDF-1.4\n%%EOF",
-		"another's XMP":  "%PDF-1.4\n<?xpacket begin=\"\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/><?xpacket end=\"w\"?>",
-		"a damaged item": "%PDF-1.4\n<?xpacket begin=\"\"?><r xmlns:gwl=\"" + Namespace + "\" xmlns:rdf=\"r\"><gwl:layout><rdf:Seq><rdf:li>L&#x9;x</rdf:li></rdf:Seq></gwl:layout></r><?xpacket end=\"w\"?>",
+	for _, c := range []struct{ name, pdf, err string }{
+		{"not a PDF", "hello", "not a PDF"},
+		{"no XMP", "%PDF-1.4\n%%EOF", "no gongwen layout record"},
+		{"another's XMP", "%PDF-1.4\n<?xpacket begin=\"\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/><?xpacket end=\"w\"?>", "no gongwen layout record"},
+		{"the first form", packet(oldNamespace, "<rdf:Seq><rdf:li>P&#x9;210&#x9;297</rdf:li></rdf:Seq>"), "older gongwen's form"},
+		{"not base64", packet(Namespace, "P\t210\t297"), "damaged"},
+		{"not deflated", packet(Namespace, base64.StdEncoding.EncodeToString([]byte("P\t210\t297\n"))), "damaged"},
+		{"cut short", packet(Namespace, deflated("P\t210\t297\nL\t1\t2")), "cut short"},
+		{"a damaged item", packet(Namespace, deflated("P\t210\t297\nL\tx\n")), `item "L\tx"`},
+		{"a line before its page", packet(Namespace, deflated("L\t1\t40\t28\t60\t16\t\t一\n")), "not of the form"},
 	} {
-		if _, err := Read([]byte(b)); err == nil {
-			t.Errorf("%s: read without an error", name)
+		if _, err := Read([]byte(c.pdf)); err == nil || !strings.Contains(err.Error(), c.err) {
+			t.Errorf("%s: error %v, want one saying %q", c.name, err, c.err)
 		}
+	}
+}
+
+// The value is read with the whitespace an XMP editor may wrap it in.
+func TestReadWrappedValue(t *testing.T) {
+	v := deflated("P\t210\t297\nL\t1\t40.00\t28.00\t60.00\t16.00\t\t一、总体情况\n")
+	r, err := Read([]byte(packet(Namespace, "\n  "+v[:10]+"\n  "+v[10:]+"\n ")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Pages) != 1 || len(r.Lines) != 1 || r.Lines[0].Text != "一、总体情况" || r.Lines[0].X2 != 60 {
+		t.Errorf("read %+v", r)
 	}
 }
 

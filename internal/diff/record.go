@@ -10,6 +10,8 @@ package diff
 
 import (
 	"bytes"
+	"compress/flate"
+	"encoding/base64"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -26,10 +28,13 @@ import (
 )
 
 // Namespace and Prefix of the record's XMP property. The .invalid
-// top-level domain (RFC 2606) can belong to no one else.
+// top-level domain (RFC 2606) can belong to no one else. The 2 is the
+// record's form: compressed (see Description); oldNamespace is the first
+// form's, one rdf:li an item, which Read recognises only to say so.
 const (
-	Namespace = "http://gongwen.invalid/ns/layout/1/"
-	Prefix    = "gwl"
+	Namespace    = "http://gongwen.invalid/ns/layout/2/"
+	Prefix       = "gwl"
+	oldNamespace = "http://gongwen.invalid/ns/layout/1/"
 )
 
 // Kind tells printed lines from table cells.
@@ -160,28 +165,29 @@ const Schema = `<rdf:li rdf:parseType="Resource">
  <pdfaSchema:property><rdf:Seq>
   <rdf:li rdf:parseType="Resource">
    <pdfaProperty:name>layout</pdfaProperty:name>
-   <pdfaProperty:valueType>seq Text</pdfaProperty:valueType>
+   <pdfaProperty:valueType>Text</pdfaProperty:valueType>
    <pdfaProperty:category>internal</pdfaProperty:category>
-   <pdfaProperty:description>one item a page (P, width and height in mm), a printed line (L, or C for a table cell's line: page, baseline, left and right edge in mm, type size in pt, the cell's name, the text) or a picture (I: page, top, left and right edge, height in mm, its file's name, nothing), fields separated by tabs</pdfaProperty:description>
+   <pdfaProperty:description>lines of UTF-8 text, compressed with deflate (RFC 1951) and written in base64 (RFC 4648): one line a page (P, width and height in mm), a printed line (L, or C for a table cell's line: page, baseline, left and right edge in mm, type size in pt, the cell's name, the text) or a picture (I: page, top, left and right edge, height in mm, its file's name, nothing), fields separated by tabs</pdfaProperty:description>
   </rdf:li>
  </rdf:Seq></pdfaSchema:property>
 </rdf:li>`
 
-var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-
 func num(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
 
-// Description is the record as an XMP rdf:Description element.
-func (r *Record) Description() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "<rdf:Description rdf:about=\"\" xmlns:%s=\"%s\">\n <%[1]s:layout><rdf:Seq>\n", Prefix, Namespace)
+// field is s with the record's separators (tabs and line ends) made spaces.
+var field = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+
+// items is the record as the schema's lines of text, uncompressed.
+func (r *Record) items() []byte {
+	var b bytes.Buffer
 	item := func(fields ...string) {
-		b.WriteString("  <rdf:li>")
-		// Only the markup characters are escaped: the tabs stay tabs
-		// (XML keeps them in character data), not "&#x9;", which would
-		// make the record, stored uncompressed, half as large again.
-		textEscaper.WriteString(&b, strings.Join(fields, "\t"))
-		b.WriteString("</rdf:li>\n")
+		for i, f := range fields {
+			if i > 0 {
+				b.WriteByte('\t')
+			}
+			field.WriteString(&b, f)
+		}
+		b.WriteByte('\n')
 	}
 	li := 0
 	for pi, p := range r.Pages {
@@ -191,12 +197,36 @@ func (r *Record) Description() string {
 			item(string(l.Kind), strconv.Itoa(l.Page), num(l.Y), num(l.X1), num(l.X2), num(l.Size), l.Name, l.Text)
 		}
 	}
-	fmt.Fprintf(&b, " </rdf:Seq></%s:layout>\n</rdf:Description>", Prefix)
-	return b.String()
+	return b.Bytes()
+}
+
+// Description is the record as an XMP rdf:Description element. PDF/A-1
+// forbids compressing the metadata stream (ISO 19005-1 clause 6.7.2) and
+// embedded files, and the record written as XML, one rdf:li an item, was
+// a ninth of the reference notice's PDF; so the items are deflated and the
+// property's value is their base64, a fifth of the size. Go's deflate
+// writes the same bytes for the same input, so builds stay reproducible.
+func (r *Record) Description() string {
+	var z bytes.Buffer
+	w, err := flate.NewWriter(&z, flate.BestCompression)
+	if err != nil {
+		panic(err) // only for a level out of range
+	}
+	w.Write(r.items()) // a bytes.Buffer does not fail
+	w.Close()
+	return fmt.Sprintf("<rdf:Description rdf:about=\"\" xmlns:%s=\"%s\">\n <%[1]s:layout>%[3]s</%[1]s:layout>\n</rdf:Description>",
+		Prefix, Namespace, base64.StdEncoding.EncodeToString(z.Bytes()))
 }
 
 // ErrNoRecord is returned by Read for a PDF without a layout record.
 var ErrNoRecord = errors.New("no gongwen layout record in its XMP metadata (not a PDF gongwen made, or made before version 0.2)")
+
+// errOldRecord is returned by Read for a record of the first form.
+var errOldRecord = errors.New("its layout record is of an older gongwen's form; build the PDF again with this gongwen to compare it")
+
+// maxItems bounds the inflated record (a damaged or hostile PDF could
+// inflate without end): a thousand pages of dense text are some 30 MB.
+const maxItems = 256 << 20
 
 // Read finds the layout record in a PDF's XMP packet, which PDF/A-1 keeps
 // uncompressed, so that it is found in the raw bytes.
@@ -206,17 +236,20 @@ func Read(pdf []byte) (*Record, error) {
 	}
 	packet := archive.Packet(pdf, Namespace)
 	if packet == nil {
+		if archive.Packet(pdf, oldNamespace) != nil {
+			return nil, errOldRecord
+		}
 		return nil, ErrNoRecord
 	}
 	return parse(packet)
 }
 
+// parse reads the layout property's value out of an XMP packet and the
+// items out of it.
 func parse(packet []byte) (*Record, error) {
-	r := &Record{}
 	d := xml.NewDecoder(bytes.NewReader(packet))
-	var stack []xml.Name
-	var chars strings.Builder
-	found := false
+	var value strings.Builder
+	depth, found := 0, false
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -227,27 +260,47 @@ func parse(packet []byte) (*Record, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			stack = append(stack, t.Name)
-			chars.Reset()
-		case xml.CharData:
-			chars.Write(t)
-		case xml.EndElement:
-			if len(stack) >= 3 && t.Name.Local == "li" {
-				if p := stack[len(stack)-3]; p.Space == Namespace && p.Local == "layout" {
-					found = true
-					if err := r.add(chars.String()); err != nil {
-						return nil, err
-					}
-				}
+			if depth > 0 {
+				depth++
+			} else if t.Name.Space == Namespace && t.Name.Local == "layout" {
+				depth, found = 1, true
 			}
-			chars.Reset()
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
+		case xml.CharData:
+			if depth == 1 {
+				value.Write(t)
+			}
+		case xml.EndElement:
+			if depth > 0 {
+				depth--
 			}
 		}
 	}
 	if !found {
 		return nil, ErrNoRecord
+	}
+	bad := func(err error) error { return fmt.Errorf("the layout record is damaged: %v", err) }
+	z, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(value.String()), ""))
+	if err != nil {
+		return nil, bad(err)
+	}
+	items, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(z)), maxItems+1))
+	if err != nil {
+		return nil, bad(err)
+	}
+	if len(items) > maxItems {
+		return nil, bad(fmt.Errorf("more than %d MB", maxItems>>20))
+	}
+	r := &Record{}
+	for _, item := range strings.SplitAfter(string(items), "\n") {
+		if item == "" {
+			continue
+		}
+		if !strings.HasSuffix(item, "\n") {
+			return nil, bad(errors.New("its last item is cut short"))
+		}
+		if err := r.add(strings.TrimSuffix(item, "\n")); err != nil {
+			return nil, err
+		}
 	}
 	return r, nil
 }
