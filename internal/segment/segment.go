@@ -7,14 +7,20 @@
 // their inverse document frequencies), and a few words of official
 // documents that the list lacks. Loading gse's whole dictionary takes over
 // a second, for every process; a title has a few dozen characters, so each
-// text is segmented with the words made only of its own characters, picked
-// from the list in a few milliseconds. gse's maximum-probability route over
-// the words (a dictionary DAG, no HMM guessing) gives the same cut as with
-// the whole list, because the total frequency is kept.
+// text is segmented with the words made only of its own characters: the
+// words it holds, found through an index of the list built once a process,
+// on the first text (one pass over the list, a few ms), by looking up each
+// of its stretches no longer than the list's longest word. gse's
+// maximum-probability route over the words (a dictionary DAG, no HMM
+// guessing) gives the same cut as with the whole list, because the total
+// frequency is kept.
 package segment
 
 import (
+	"hash/maphash"
 	"math"
+	"math/bits"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,32 +46,162 @@ const scale = 15.0
 // officialFreq is the frequency given to officialWords.
 const officialFreq = 2000.0
 
+// listTotal is the sum of the frequencies of the list's words, in its
+// order; a test computes it from the list, so that a new gse cannot change
+// it unseen. Summing it for every process took a pass over the list.
+const listTotal = 7.936568434399666e+07
+
+// entry is one word of the list and its frequency.
+type entry struct {
+	word string
+	freq float64
+}
+
+// parseLine reads one line of the list: a word, a space, its inverse
+// document frequency.
+func parseLine(line string) (entry, bool) {
+	word, idf, ok := strings.Cut(line, " ")
+	if !ok || word == "" {
+		return entry{}, false
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(idf), 64)
+	if err != nil {
+		return entry{}, false
+	}
+	return entry{word, math.Exp(scale - v)}, true
+}
+
+// lines calls f with each line of the list and its offset.
+func lines(f func(off int, line string)) {
+	for off := 0; off < len(gse.ZhIdf); {
+		line := gse.ZhIdf[off:]
+		next := len(gse.ZhIdf)
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line, next = line[:i], off+i+1
+		}
+		f(off, line)
+		off = next
+	}
+}
+
+// index finds a word's line in the list: an open-addressing hash table
+// of 2^19 slots for the 270,000 words, each a line's offset plus one
+// (zero is an empty slot) in its low bits and some bits of the word's
+// hash above them, so that a probe seldom reads the list for a word that
+// is not the one asked for. Made once a process, on the first text, in
+// one pass over the list; 2 MB.
+type index struct {
+	seed    maphash.Seed
+	slots   []uint32
+	offBits uint // the low bits of a slot that hold the offset
+	maxLen  int  // the longest word, in bytes
+}
+
 var (
-	totalOnce sync.Once
-	total     float64 // of the whole list
+	theIndexOnce sync.Once
+	theIndex     *index
 )
 
-// entries calls f with each word of the list, if keep allows it, and its
-// frequency.
-func entries(keep func(word string) bool, f func(word string, freq float64)) {
-	s := gse.ZhIdf
-	for len(s) > 0 {
-		line := s
-		if i := strings.IndexByte(s, '\n'); i >= 0 {
-			line, s = s[:i], s[i+1:]
-		} else {
-			s = ""
+func listIndex() *index {
+	theIndexOnce.Do(func() {
+		n := strings.Count(gse.ZhIdf, "\n") + 1
+		size := 1
+		for size < n*3/2 {
+			size <<= 1
 		}
-		word, idf, ok := strings.Cut(line, " ")
-		if !ok || word == "" || (keep != nil && !keep(word)) {
-			continue
-		}
-		v, err := strconv.ParseFloat(strings.TrimSpace(idf), 64)
-		if err != nil {
-			continue
-		}
-		f(word, math.Exp(scale-v))
+		x := &index{seed: maphash.MakeSeed(), slots: make([]uint32, size), offBits: uint(bits.Len(uint(len(gse.ZhIdf) + 1)))}
+		lines(func(off int, line string) {
+			word, _, ok := strings.Cut(line, " ")
+			if !ok || word == "" {
+				return
+			}
+			// The list holds each word once; were one there twice, the
+			// first would be kept, as gse's dictionary keeps it.
+			i, tag, found := x.slot(word)
+			if !found {
+				x.slots[i] = tag | uint32(off+1)
+				x.maxLen = max(x.maxLen, len(word))
+			}
+		})
+		theIndex = x
+	})
+	return theIndex
+}
+
+// slot is the slot holding word, or the empty one where it would go, and
+// the hash bits a slot holding it has.
+func (x *index) slot(word string) (i int, tag uint32, found bool) {
+	h := maphash.String(x.seed, word)
+	if x.offBits < 32 {
+		tag = uint32(h>>32) << x.offBits
 	}
+	tagMask := ^uint32(0) << x.offBits
+	if x.offBits >= 32 {
+		tagMask = 0
+	}
+	mask := len(x.slots) - 1
+	for i = int(h) & mask; ; i = (i + 1) & mask {
+		v := x.slots[i]
+		if v == 0 {
+			return i, tag, false
+		}
+		if v&tagMask != tag {
+			continue
+		}
+		line := gse.ZhIdf[v&^tagMask-1:]
+		if strings.HasPrefix(line, word) && len(line) > len(word) && line[len(word)] == ' ' {
+			return i, tag, true
+		}
+	}
+}
+
+// find is word's line in the list and the line's offset.
+func (x *index) find(word string) (line string, off int, ok bool) {
+	i, _, found := x.slot(word)
+	if !found {
+		return "", 0, false
+	}
+	off = int(x.slots[i]&(1<<x.offBits-1)) - 1
+	line = gse.ZhIdf[off:]
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	return line, off, true
+}
+
+// within is the words of the list that text holds, with their frequencies,
+// in the list's order: each stretch of text up to the longest word's
+// length looked up.
+func within(text string) []entry {
+	x := listIndex()
+	type found struct {
+		off int
+		e   entry
+	}
+	var fs []found
+	for i := range text {
+		for j := i + 1; j <= len(text) && j-i <= x.maxLen; j++ {
+			if j < len(text) && !utf8.RuneStart(text[j]) {
+				continue
+			}
+			line, off, ok := x.find(text[i:j])
+			if !ok {
+				continue
+			}
+			if e, ok := parseLine(line); ok {
+				fs = append(fs, found{off, e})
+			}
+		}
+	}
+	// A word the text holds twice was found twice.
+	sort.Slice(fs, func(a, b int) bool { return fs[a].off < fs[b].off })
+	var out []entry
+	for i, f := range fs {
+		if i == 0 || f.off != fs[i-1].off {
+			out = append(out, f.e)
+		}
+	}
+	return out
 }
 
 // memo keeps the cuts made, by text: a document's titles are asked for
@@ -101,24 +237,6 @@ func Words(text string) []string {
 
 // cut is Words without the memo.
 func cut(text string) []string {
-	totalOnce.Do(func() {
-		entries(nil, func(_ string, freq float64) { total += freq })
-	})
-	chars := map[rune]bool{}
-	for _, r := range text {
-		chars[r] = true
-	}
-	usable := func(w string) bool {
-		if len(w) > len(text) {
-			return false
-		}
-		for _, r := range w {
-			if !chars[r] {
-				return false
-			}
-		}
-		return strings.Contains(text, w)
-	}
 	// Tokens are added to gse's dictionary one by one: its loader would
 	// give every single character the least frequency, and a route over a
 	// rare two-character word (年下) would beat 年 + 下半年.
@@ -130,16 +248,18 @@ func cut(text string) []string {
 			kept += freq
 		}
 	}
-	entries(usable, add)
+	for _, e := range within(text) {
+		add(e.word, e.freq)
+	}
 	for _, w := range officialWords {
-		if usable(w) {
+		if strings.Contains(text, w) {
 			add(w, officialFreq)
 		}
 	}
 	// The words left out still count in the total, which sets what a
 	// route of many short words costs against one of few long ones: one
 	// word of a private-use character, which no text holds, carries them.
-	if rest := total - kept; rest > 0 {
+	if rest := listTotal - kept; rest > 0 {
 		add("\uE000", rest)
 	}
 	words := seg.Cut(text, false)
