@@ -2,6 +2,7 @@ package picture
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
@@ -9,6 +10,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -32,6 +34,24 @@ func withIHDR(b []byte, change func(ihdr []byte)) []byte {
 	return b
 }
 
+// withIDAT rewrites the data of a PNG's one IDAT chunk (the encoder's for
+// a small image), with its length and checksum.
+func withIDAT(t *testing.T, b []byte, change func(z []byte) []byte) []byte {
+	t.Helper()
+	i := bytes.Index(b, []byte("IDAT")) - 4
+	if i < 0 {
+		t.Fatal("no IDAT")
+	}
+	n := int(binary.BigEndian.Uint32(b[i:]))
+	z := change(append([]byte{}, b[i+8:i+8+n]...))
+	out := append([]byte{}, b[:i]...)
+	out = binary.BigEndian.AppendUint32(out, uint32(len(z)))
+	chunk := append([]byte("IDAT"), z...)
+	out = append(out, chunk...)
+	out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(chunk))
+	return append(out, b[i+12+n:]...)
+}
+
 func TestCheckSaysWhatStopsAnImageFromBeingDrawn(t *testing.T) {
 	dir := t.TempDir()
 	small := image.NewNRGBA(image.Rect(0, 0, 8, 8))
@@ -46,6 +66,21 @@ func TestCheckSaysWhatStopsAnImageFromBeingDrawn(t *testing.T) {
 	})
 	interlaced := withIHDR(good, func(h []byte) { h[12] = 1 })
 	deep := encodePNG(t, image.NewNRGBA64(image.Rect(0, 0, 4, 4)))
+	// Damage a decoder finds only in the pixels, each chunk's CRC right:
+	// a header taller than the rows, a byte of the deflated data changed,
+	// a row with no such filter type.
+	taller := withIHDR(good, func(h []byte) { binary.BigEndian.PutUint32(h[4:], 9) })
+	flipped := withIDAT(t, good, func(z []byte) []byte { z[len(z)/2] ^= 0x55; return z })
+	filter := withIDAT(t, good, func(z []byte) []byte {
+		r, _ := zlib.NewReader(bytes.NewReader(z))
+		raw, _ := io.ReadAll(r)
+		raw[0] = 9
+		var out bytes.Buffer
+		w := zlib.NewWriter(&out)
+		w.Write(raw)
+		w.Close()
+		return out.Bytes()
+	})
 	bmp := append([]byte("BM"), make([]byte, 60)...)
 	binary.LittleEndian.PutUint32(bmp[14:], 40)
 	cases := []struct {
@@ -64,6 +99,9 @@ func TestCheckSaysWhatStopsAnImageFromBeingDrawn(t *testing.T) {
 		{"interlaced.png", interlaced, "is an interlaced PNG, which the PDF library cannot embed: save it without interlacing"},
 		{"deep.png", deep, "is a PNG with 16 bits a channel, which the PDF library cannot embed: save it with 8 bits a channel"},
 		{"text.png", []byte("not a picture"), "is not a PNG or JPEG image"},
+		{"taller.png", taller, "is damaged or cut short: save or copy it again"},
+		{"flipped.png", flipped, "is damaged or cut short: save or copy it again"},
+		{"filter.png", filter, "is damaged or cut short: save or copy it again"},
 	}
 	for _, c := range cases {
 		p := filepath.Join(dir, c.name)

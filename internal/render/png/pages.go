@@ -9,17 +9,16 @@ import (
 )
 
 // Pages draws every page of res at dpi and encodes each as PNG, for
-// `gongwen preview` and `gongwen serve`.
+// `gongwen serve`: each page image is dropped once encoded, so only the
+// encoded pages are kept.
 func Pages(res *layout.Result, fontOf func(format.Role) []byte, dpi float64) ([][]byte, error) {
-	imgs, err := Render(res, fontOf, dpi)
+	var encoded [][]byte
+	err := Stream(res, fontOf, dpi, func(_ int, b []byte) error {
+		encoded = append(encoded, b)
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	encoded := make([][]byte, len(imgs))
-	for i, img := range imgs {
-		if encoded[i], err = Encode(img); err != nil {
-			return nil, fmt.Errorf("page %d: %v", i+1, err)
-		}
 	}
 	return encoded, nil
 }
