@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
+	"gongwen/internal/archive"
 	"gongwen/internal/build"
 	"gongwen/internal/diff"
 	"gongwen/internal/input"
@@ -26,8 +29,10 @@ With --png DIR, each page holding a change is drawn as DIR/page-P.png: the
 old page on the left, the new on the right, changed lines and cells in red,
 moved lines in blue (this uses pdftoppm, from poppler-utils).
 
-Exit status: 0 the printed text and layout are the same, 1 they differ,
-2 wrong usage, or a file that is not a PDF gongwen made.
+Exit status: 0 the printed text and layout are the same, 1 they differ or
+a file cannot be read (missing, not a regular file, cut short) or the
+pages cannot be written, 2 wrong usage, or a file that is not a PDF gongwen
+made.
 
 Options:
 `
@@ -48,11 +53,14 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		b, err := input.Read(p, input.PDF)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", p, err)
-			return exitUsage
+			return exitInput
 		}
-		if recs[i], err = diff.Read(b); err != nil {
+		if recs[i], err = readRecord(b); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", p, err)
-			return exitUsage
+			if errors.Is(err, errNotOurs) || errors.Is(err, diff.ErrNoRecord) {
+				return exitUsage
+			}
+			return exitInput
 		}
 	}
 	rep := diff.Compare(recs[0], recs[1])
@@ -61,17 +69,17 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		imgs, err := diff.Images(oldPath, newPath, recs[0], recs[1], rep, 100, diff.Pdftoppm)
 		if err != nil {
 			fmt.Fprintln(stderr, "gongwen diff:", err)
-			return exitUsage
+			return exitInput
 		}
 		if err := os.MkdirAll(*pngDir, 0o755); err != nil {
 			fmt.Fprintf(stderr, "gongwen diff: cannot make folder %s: %v\n", *pngDir, unwrapPathErr(err))
-			return exitUsage
+			return exitInput
 		}
 		for _, im := range imgs {
 			p := filepath.Join(*pngDir, fmt.Sprintf("page-%d.png", im.Page))
 			if err := build.WriteAtomic(p, im.PNG); err != nil {
 				report(stderr, err)
-				return exitUsage
+				return exitInput
 			}
 			fmt.Fprintf(stdout, "→ %s\n", p)
 		}
@@ -85,6 +93,23 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 // buildChange is the one line `gongwen build` says about a rebuilt PDF:
 // what changed from the file it replaced. Nothing when there was no file,
 // or it holds no layout record.
+// errNotOurs is a file that is not a PDF at all: given where a PDF
+// gongwen made belongs, wrong usage as much as one without its record.
+var errNotOurs = errors.New("not a PDF")
+
+// readRecord reads the layout record of a PDF's bytes: a file that is not
+// a PDF is errNotOurs; one cut short is said to be, rather than that
+// gongwen did not make it (the record is near the end, so it is gone).
+func readRecord(b []byte) (*diff.Record, error) {
+	if !bytes.HasPrefix(b, []byte("%PDF-")) {
+		return nil, errNotOurs
+	}
+	if !archive.Complete(b) {
+		return nil, fmt.Errorf("the PDF is cut short (%d bytes, ending before its %%%%EOF marker): it was not copied or written whole", len(b))
+	}
+	return diff.Read(b)
+}
+
 func buildChange(before []byte, target string) string {
 	if before == nil {
 		return ""

@@ -31,6 +31,13 @@ func TestDiffCommand(t *testing.T) {
 	if want := "data/doc.toml → b.pdf\nb.pdf: 1 table cell changed on page 2\n"; stdout.String() != want {
 		t.Errorf("build printed %q, want %q", stdout.String(), want)
 	}
+	a, _ := os.ReadFile("a.pdf")
+	if err := os.WriteFile("cut.pdf", a[:4000], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("other.pdf", []byte("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		exit int
@@ -41,8 +48,14 @@ func TestDiffCommand(t *testing.T) {
 		{[]string{"diff", "a.pdf", "b.pdf"}, exitInput, "附件 自贡 / 网站总数: 10 → 12\n", ""},
 		{[]string{"diff", "--png", "pngs", "a.pdf", "b.pdf"}, exitInput, "附件 自贡 / 网站总数: 10 → 12\n→ pngs/page-2.png\n", ""},
 		{[]string{"diff", "a.pdf"}, exitUsage, "", "give two PDFs"},
-		{[]string{"diff", "a.pdf", "missing.pdf"}, exitUsage, "", "missing.pdf: cannot read"},
+		// A PDF that cannot be read is a problem with the input (1); one
+		// that is not a PDF gongwen made is wrong usage (2, issue #11).
+		{[]string{"diff", "a.pdf", "missing.pdf"}, exitInput, "", "missing.pdf: cannot read"},
+		{[]string{"diff", "a.pdf", "data"}, exitInput, "", "data: is a folder, not a PDF"},
+		{[]string{"diff", "cut.pdf", "a.pdf"}, exitInput, "", "cut.pdf: the PDF is cut short (4000 bytes, ending before its %%EOF marker): it was not copied or written whole"},
+		{[]string{"diff", "--png", "a.pdf/pngs", "a.pdf", "b.pdf"}, exitInput, "附件 自贡 / 网站总数: 10 → 12\n", "gongwen diff: cannot make folder a.pdf/pngs: not a directory"},
 		{[]string{"diff", "a.pdf", "data/doc.toml"}, exitUsage, "", "data/doc.toml: not a PDF"},
+		{[]string{"diff", "a.pdf", "other.pdf"}, exitUsage, "", "other.pdf: no gongwen layout record"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(c.args, &stdout, &stderr)

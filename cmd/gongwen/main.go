@@ -287,7 +287,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	docs, err := build.Documents(fs.Args())
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen build:", err)
-		return exitUsage
+		return exitInput // a folder that cannot be listed or holds no data file
 	}
 	targets, inFolder, err := outputs(docs, *out)
 	if err != nil {
@@ -402,7 +402,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	}
 	if st, err := os.Stat(*out); err == nil && !st.IsDir() {
 		fmt.Fprintf(stderr, "gongwen preview: -o %s: a file, not a folder for the images\n", *out)
-		return exitUsage
+		return exitInput // the folder cannot be made, as when mkdir fails
 	}
 	docs := fs.Args()
 	names := map[string]string{}

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -50,6 +52,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	l, err := serve.Listen(*addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen serve:", err)
+		var busy *net.OpError // the address is taken or not this machine's: not wrong usage
+		if errors.As(err, &busy) {
+			return exitInput
+		}
 		return exitUsage
 	}
 	s := serve.New(fs.Arg(0), opt, *dpi)

@@ -39,10 +39,10 @@ type Report struct {
 	Prefix      bool // the PDF is cut short and is the beginning of its rebuild
 }
 
-// complete reports whether a PDF ends with its end-of-file marker (ISO
+// Complete reports whether a PDF ends with its end-of-file marker (ISO
 // 32000-1 clause 7.5.5), allowing the end-of-line after it. Other files
 // (an OFD package) are not judged here.
-func complete(pdf []byte) bool {
+func Complete(pdf []byte) bool {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		return true
 	}
@@ -97,7 +97,7 @@ func Verify(pdf []byte, starts []string, rebuild Rebuilder) (*Report, error) {
 func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string, rebuild Rebuilder) (*Report, error) {
 	rec, err := read(pdf)
 	if err != nil {
-		if !complete(pdf) {
+		if !Complete(pdf) {
 			return nil, fmt.Errorf("the PDF is cut short (%d bytes, ending before its %%%%EOF marker), and its archive record is not in the part that is left: it was not copied or written whole", len(pdf))
 		}
 		return nil, err
@@ -112,7 +112,7 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string,
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Recorded: rec, Root: root, Truncated: !complete(pdf), Size: len(pdf)}
+	rep := &Report{Recorded: rec, Root: root, Truncated: !Complete(pdf), Size: len(pdf)}
 
 	// Each recorded input against the file now at its path.
 	for _, s := range rec.Sources {
