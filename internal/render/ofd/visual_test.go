@@ -100,7 +100,7 @@ func drawBoth(t *testing.T, s *sample, chromium string, bundle []byte) (shots, p
 	if err != nil {
 		t.Fatal(err)
 	}
-	shots = drawWithOFDJS(t, chromium, bundle, s.ofd, pkg)
+	shots = drawWithOFDJS(t, s.name+".ofd", chromium, bundle, s.ofd, pkg)
 	if len(shots) != len(pkg.Pages) {
 		t.Fatalf("ofd.js drew %d pages, the package has %d", len(shots), len(pkg.Pages))
 	}
@@ -153,46 +153,101 @@ func controls(t *testing.T, s *sample, shots, pdfs []image.Image) {
 
 // viewer is the page that loads ofd.js and the package and draws each page
 // at 96 dpi (ofd.js's scale is in pixels per millimetre).
+//
+// Nothing in it waits for time: under load (CI runs the suite on two
+// cores) any delay can be too short. window.ready settles when every font
+// face has loaded and every image ofd.js drew has loaded and decoded;
+// showPage settles when the page is shown at the viewport's size, its boxes
+// laid out and two animation frames painted. Each wait is tracked in
+// window.pending under a name (the font face, the page and image), so that
+// a wait that never ends is reported by what it waits for.
 const viewer = `<!doctype html>
 <meta charset="utf-8">
 <style>html, body { margin: 0; padding: 0; background: #fff; } %s</style>
 <script src="/ofd.js"></script>
 <body>
 <script>
-window.done = false;
-window.failed = "";
-ofd.parseOfdDocument({
-  ofd: "/doc.ofd",
-  success: function (res) {
-    var doc = Array.isArray(res) ? res[0] : res;
-    ofd.setPageScale(%g);
-    var divs = ofd.renderOfdByScale(doc);
-    divs.forEach(function (d, i) {
-      d.style.marginBottom = "0";
-      d.style.display = i === 0 ? "block" : "none";
-      d.className = "ofdpage";
-      document.body.appendChild(d);
-    });
-    // Every installed face loaded before the first screenshot: a face
-    // that only a hidden page uses would otherwise load late.
-    var loads = [];
-    document.fonts.forEach(function (f) { loads.push(f.load()); });
-    Promise.all(loads).then(function () { return document.fonts.ready; }).then(
-      function () { window.done = true; },
-      function (e) { window.failed = "loading the fonts: " + e; });
-  },
-  fail: function (e) { window.failed = String(e); }
+window.pending = {};
+// track names a wait in window.pending while it lasts; its failure names it.
+function track(name, p) {
+  window.pending[name] = true;
+  return p.then(function (v) { delete window.pending[name]; return v; },
+    function (e) { delete window.pending[name]; throw name + ": " + (e && e.message || e); });
+}
+// frames resolves after n animation frames: the frame of a change painted.
+function frames(n) {
+  return new Promise(function (done) {
+    (function next() { if (n-- <= 0) { done(); } else { requestAnimationFrame(next); } })();
+  });
+}
+// imageReady settles when an image ofd.js drew has loaded (its listeners
+// are added in the task that created it, so no event passes unheard) and
+// its data decodes.
+function imageReady(im) {
+  var loaded = new Promise(function (ok, bad) {
+    im.addEventListener("load", function () { ok(); });
+    im.addEventListener("error", function () { bad("did not load"); });
+    if (im.tagName === "IMG" && im.complete && im.naturalWidth > 0) { ok(); }
+  });
+  var src = im.getAttribute("xlink:href") || im.getAttribute("href") || im.getAttribute("src");
+  var probe = new Image();
+  probe.src = src;
+  return Promise.all([loaded, probe.decode()]);
+}
+window.ready = new Promise(function (ok, bad) {
+  ofd.parseOfdDocument({
+    ofd: "/doc.ofd",
+    success: function (res) {
+      try {
+        var doc = Array.isArray(res) ? res[0] : res;
+        ofd.setPageScale(%g);
+        var divs = ofd.renderOfdByScale(doc);
+        var waits = [];
+        divs.forEach(function (d, i) {
+          d.style.marginBottom = "0";
+          d.style.display = i === 0 ? "block" : "none";
+          d.className = "ofdpage";
+          document.body.appendChild(d);
+          d.querySelectorAll("image, img").forEach(function (im, k) {
+            waits.push(track("page " + (i + 1) + ", image " + (k + 1), imageReady(im)));
+          });
+        });
+        // Every installed face, whether a shown page uses it or not.
+        document.fonts.forEach(function (f) {
+          waits.push(track("font face " + f.family, f.load()));
+        });
+        waits.push(track("document.fonts.ready", document.fonts.ready));
+        Promise.all(waits).then(function () {
+          var bad = [];
+          document.fonts.forEach(function (f) { if (f.status !== "loaded") { bad.push(f.family + " is " + f.status); } });
+          if (bad.length) { throw "font faces not loaded: " + bad.join(", "); }
+          return divs.length;
+        }).then(ok, function (e) { bad(String(e)); });
+      } catch (e) { bad("drawing: " + e); }
+    },
+    fail: function (e) { bad("reading the package: " + e); }
+  });
 });
-// showPage shows page n alone and resolves after two frames, once it is
-// painted.
-window.showPage = function (n) {
+// showPage shows page n alone in a viewport of w×h pixels and resolves
+// once it is laid out at that size and painted.
+window.showPage = function (n, w, h) {
   var ps = document.querySelectorAll(".ofdpage");
   ps.forEach(function (d, i) { d.style.display = i === n ? "block" : "none"; });
-  return document.fonts.ready.then(function () {
-    return new Promise(function (done) {
-      requestAnimationFrame(function () { requestAnimationFrame(function () { done(n); }); });
-    });
-  });
+  var page = ps[n];
+  var name = "page " + (n + 1);
+  return track(name + ": the viewport at " + w + "x" + h, new Promise(function (done) {
+    (function check() {
+      if (window.innerWidth === w && window.innerHeight === h) { done(); } else { requestAnimationFrame(check); }
+    })();
+  })).then(function () {
+    return track(name + ": document.fonts.ready", document.fonts.ready);
+  }).then(function () {
+    var r = page.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) { throw name + " has no box"; }
+    if (page.querySelectorAll("svg, canvas").length === 0) { throw name + " has nothing drawn"; }
+    if (document.fonts.status !== "loaded") { throw name + ": fonts are " + document.fonts.status; }
+    return track(name + ": two animation frames", frames(2));
+  }).then(function () { return n; });
 };
 </script>
 `
@@ -230,7 +285,7 @@ func fontFaces(pkg *ofdcheck.Package) string {
 
 // drawWithOFDJS serves the viewer, the bundle, the package and its fonts on
 // the loopback interface and screenshots each page in headless Chromium.
-func drawWithOFDJS(t *testing.T, chromium string, bundle, ofdBytes []byte, pkg *ofdcheck.Package) []image.Image {
+func drawWithOFDJS(t *testing.T, name, chromium string, bundle, ofdBytes []byte, pkg *ofdcheck.Package) []image.Image {
 	t.Helper()
 	mux := http.NewServeMux()
 	html := fmt.Sprintf(viewer, fontFaces(pkg), dpi/25.4)
@@ -270,46 +325,77 @@ func drawWithOFDJS(t *testing.T, chromium string, bundle, ofdBytes []byte, pkg *
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
 	// The first action starts the browser, on a context without a
-	// deadline (a deadline would stop the browser); the rest are bounded.
+	// deadline (a deadline would stop the browser); the rest are bounded,
+	// generously: they wait for events, not for time, and only a reader
+	// that never finishes meets a bound.
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(800, 1200)); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
+		t.Fatalf("%s: starting Chromium: %v", name, err)
 	}
-	tctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
-	defer cancelT()
-	if err := chromedp.Do(tctx, chromedp.Navigate(srv.URL+"/")); err != nil {
-		t.Fatalf("Chromium: %v", err)
+	if _, err := bounded(ctx, loadTimeout, chromedp.Navigate(srv.URL+"/")); err != nil {
+		t.Fatalf("%s: Chromium loading the viewer: %v", name, err)
 	}
-	if _, err := chromedp.Run(tctx, chromedp.Poll[bool](`window.done || window.failed !== ""`, chromedp.WithPollingTimeout(2*time.Minute))); err != nil {
-		t.Fatalf("ofd.js did not finish: %v", err)
-	}
-	failed, err := chromedp.Run(tctx, chromedp.Evaluate[string](`window.failed`))
+	n, err := evaluate[int](ctx, loadTimeout, `window.ready`)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: ofd.js did not draw the package: %v", name, err)
 	}
-	if failed != "" {
-		t.Fatalf("ofd.js could not read the package: %s", failed)
+	if n != len(pkg.Pages) {
+		t.Fatalf("%s: ofd.js drew %d pages, the package has %d", name, n, len(pkg.Pages))
 	}
 	var shots []image.Image
 	for i, p := range pkg.Pages {
 		w := int64(math.Round(p.Width / 25.4 * dpi))
 		h := int64(math.Round(p.Height / 25.4 * dpi))
-		if err := chromedp.Do(tctx, chromedp.EmulateViewport(w, h)); err != nil {
-			t.Fatalf("page %d: %v", i+1, err)
+		if _, err := bounded(ctx, pageTimeout, chromedp.EmulateViewport(w, h)); err != nil {
+			t.Fatalf("%s page %d: setting the viewport: %v", name, i+1, err)
 		}
-		if _, err := chromedp.Run(tctx, chromedp.Evaluate[int](fmt.Sprintf("showPage(%d)", i), chromedp.EvalAwaitPromise)); err != nil {
-			t.Fatalf("page %d: %v", i+1, err)
+		if _, err := evaluate[int](ctx, pageTimeout, fmt.Sprintf("showPage(%d, %d, %d)", i, w, h)); err != nil {
+			t.Fatalf("%s page %d: ofd.js did not paint the page: %v", name, i+1, err)
 		}
-		buf, err := chromedp.Run(tctx, chromedp.CaptureScreenshot())
+		buf, err := bounded(ctx, pageTimeout, chromedp.CaptureScreenshot())
 		if err != nil {
-			t.Fatalf("page %d: %v", i+1, err)
+			t.Fatalf("%s page %d: screenshot: %v", name, i+1, err)
 		}
 		img, err := png.Decode(bytes.NewReader(buf))
 		if err != nil {
-			t.Fatalf("page %d: screenshot: %v", i+1, err)
+			t.Fatalf("%s page %d: screenshot: %v", name, i+1, err)
 		}
 		shots = append(shots, img)
 	}
 	return shots
+}
+
+// The bounds of the waits in Chromium: far above what any takes on a
+// loaded machine (loading a package: seconds; a page: under a second), so
+// that only a wait that never ends meets them.
+const (
+	loadTimeout = 5 * time.Minute
+	pageTimeout = 2 * time.Minute
+)
+
+// bounded runs a on ctx bounded by d.
+func bounded[T any](ctx context.Context, d time.Duration, a chromedp.Action[T]) (T, error) {
+	tctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	return chromedp.Run(tctx, a)
+}
+
+// evaluate is the value of a JavaScript expression, a promise awaited,
+// bounded by d. When the bound is met, the error names the waits of the
+// viewer still pending (see viewer).
+func evaluate[T any](ctx context.Context, d time.Duration, expr string) (T, error) {
+	tctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	v, err := chromedp.Run(tctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil && tctx.Err() != nil {
+		pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		pending, perr := chromedp.Run(pctx, chromedp.Evaluate[string](`Object.keys(window.pending || {}).join("; ")`))
+		if perr != nil {
+			pending = "unknown (" + perr.Error() + ")"
+		}
+		return v, fmt.Errorf("not done after %v, still waiting for: %s", d, pending)
+	}
+	return v, err
 }
 
 func readPNG(t *testing.T, path string) image.Image {
