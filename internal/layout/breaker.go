@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"unicode/utf8"
 
 	"gongwen/internal/format"
@@ -348,7 +349,7 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 	if len(as) == 0 {
 		return nil, missing
 	}
-	lines := fill(as, gs, p.Width, p.FirstIndent, p.Indent, nil)
+	lines := fill(as, gs, p.Width, p.FirstIndent, p.Indent, nil, nil)
 	// Every line is full now: the room is that of a following line.
 	fits := func(a, b []atom) bool {
 		w, _ := measureJoin(a, b)
@@ -376,7 +377,9 @@ func clampShrink(s float64) float64 { return min(max(s, 0), 0.5) }
 // the lines are windows on as, or slices of their own). The lines it
 // returns are as many as Break's: avoidLoneLast only moves a group from
 // one line to the next, so the table setter counts lines with fill alone.
-func fill(as []atom, gs []group, width, firstIndent, indent float64, lines [][]atom) [][]atom {
+// If b is not nil, fill narrows it to the room in which it would have
+// decided everything as it did (see bounds).
+func fill(as []atom, gs []group, width, firstIndent, indent float64, lines [][]atom, b *bounds) [][]atom {
 	first := len(lines)
 	// A line is most often a run of the paragraph's atoms: then it is a
 	// window on them (capped, so that nothing appended to it can write
@@ -407,15 +410,24 @@ func fill(as []atom, gs []group, width, firstIndent, indent float64, lines [][]a
 		}
 		return width - indent
 	}
+	// within says whether x mm fit the room: every choice fill makes
+	// by the width is one of these.
+	within := func(x float64) bool {
+		ok := x <= avail()+eps
+		if b != nil {
+			b.note(x, ok)
+		}
+		return ok
+	}
 	// fits says whether the line a+b fits at its natural width; squeezed,
 	// whether it fits with its punctuation compressed.
 	fits := func(a, b []atom) bool {
 		w, _ := measureJoin(a, b)
-		return w <= avail()+eps
+		return within(w)
 	}
 	squeezed := func(a, b []atom) bool {
 		w, s := measureJoin(a, b)
-		return w-s <= avail()+eps
+		return within(w - s)
 	}
 	for _, g := range gs {
 		ga := as[g.start:g.end]
@@ -436,7 +448,7 @@ func fill(as []atom, gs []group, width, firstIndent, indent float64, lines [][]a
 		}
 		if len(cur) == 0 && !squeezed(nil, ga) {
 			// Alone and too wide: cut it where it must be cut.
-			for _, a := range splitGroup(ga, avail) {
+			for _, a := range splitGroup(ga, within) {
 				if len(trimSpaces(cur)) > 0 && !squeezed(cur, []atom{a}) {
 					newLine()
 				}
@@ -453,6 +465,27 @@ func fill(as []atom, gs []group, width, firstIndent, indent float64, lines [][]a
 	return lines
 }
 
+// bounds is the room in which fill decides as it did: every width it found
+// within the room was at most fit, every one it found too wide was over or
+// more. A fill of the same atoms with no indent and a room r for which
+// fit <= r+eps and over > r+eps makes every choice the same, so it breaks
+// the same lines. The table setter counts a cell's lines once for each
+// such room, not once for each width it asks about.
+type bounds struct{ fit, over float64 }
+
+func newBounds() bounds { return bounds{math.Inf(-1), math.Inf(1)} }
+
+func (b *bounds) note(x float64, ok bool) {
+	if ok {
+		b.fit = max(b.fit, x)
+	} else {
+		b.over = min(b.over, x)
+	}
+}
+
+// holds says whether fill with room r decides as the fill that made b.
+func (b *bounds) holds(r float64) bool { return b.fit <= r+eps && b.over > r+eps }
+
 // withoutClosing is a group without its trailing closing marks.
 func withoutClosing(ga []atom) []atom {
 	n := len(ga)
@@ -468,10 +501,10 @@ func concat(a, b []atom) []atom {
 
 // splitGroup cuts an over-wide group into single atoms, and an over-wide
 // word into single characters.
-func splitGroup(ga []atom, avail func() float64) []atom {
+func splitGroup(ga []atom, within func(float64) bool) []atom {
 	var out []atom
 	for _, a := range ga {
-		if a.width() <= avail()+eps || len(a.g) == 1 {
+		if within(a.width()) || len(a.g) == 1 {
 			out = append(out, a)
 			continue
 		}

@@ -77,11 +77,23 @@ type cellInfo struct {
 }
 
 // measuredText is a text's atoms and unbreakable groups, as Break measures
-// them for a cell.
+// them for a cell, and the lines it breaks into in the rooms already
+// counted.
 type measuredText struct {
-	as []atom
-	gs []group
+	as     []atom
+	gs     []group
+	counts []roomCount
 }
+
+// roomCount is the number of lines a text breaks into in a room of widths.
+type roomCount struct {
+	room  bounds
+	lines int
+}
+
+// maxRooms is how many rooms a text remembers: a search asks about a few
+// line counts of a cell, each in one room or a few.
+const maxRooms = 16
 
 type memoKey struct {
 	cell  int
@@ -216,7 +228,7 @@ func (ts *tableSetter) about(i int) *cellInfo {
 	}
 	in.min, in.pref = ts.computeMin(gc, in), ts.computePref(gc, in)
 	if gc.Vertical {
-		in.vertical = ts.count(in.text, ts.em(gc))
+		in.vertical = ts.count(&in.text, ts.em(gc))
 	}
 	in.whole = in.min
 	for _, w := range in.itemW {
@@ -301,18 +313,28 @@ func (ts *tableSetter) height(i int, width float64) float64 {
 // measure is a cell text's atoms and groups, as layCell's Break has them.
 func (ts *tableSetter) measure(gc *gridCell, text string) measuredText {
 	as, gs, _ := measured(ts.span(gc, text), 0, clampShrink(ts.c.f.PunctShrink))
-	return measuredText{as, gs}
+	return measuredText{as: as, gs: gs}
 }
 
 // count is the number of lines Break gives a measured text at width w:
-// fill's lines, no glyph placed.
-func (ts *tableSetter) count(m measuredText, w float64) int {
+// fill's lines, no glyph placed, or those of a room already counted in
+// which fill would decide the same.
+func (ts *tableSetter) count(m *measuredText, w float64) int {
 	if len(m.as) == 0 {
 		return 0
 	}
-	ts.lineBuf = fill(m.as, m.gs, w, 0, 0, ts.lineBuf[:0])
+	for k := range m.counts {
+		if m.counts[k].room.holds(w) {
+			return m.counts[k].lines
+		}
+	}
+	b := newBounds()
+	ts.lineBuf = fill(m.as, m.gs, w, 0, 0, ts.lineBuf[:0], &b)
 	n := len(ts.lineBuf)
 	clear(ts.lineBuf) // keep no window on the atoms alive
+	if len(m.counts) < maxRooms {
+		m.counts = append(m.counts, roomCount{b, n})
+	}
 	return n
 }
 
@@ -326,7 +348,7 @@ func (ts *tableSetter) lineCount(i int, width float64) int {
 	case gc.Vertical:
 		return in.vertical
 	case gc.Corner != "":
-		return ts.count(in.corner, cw) + ts.count(in.text, cw)
+		return ts.count(&in.corner, cw) + ts.count(&in.text, cw)
 	case ts.items(gc) != nil:
 		n, per := 0, ts.perLine(gc)
 		for k := 0; k < len(gc.Items); k += per {
@@ -339,13 +361,13 @@ func (ts *tableSetter) lineCount(i int, width float64) int {
 				if in.itemW[j] <= cw+eps {
 					n++
 				} else {
-					n += ts.count(in.itemText[j], cw)
+					n += ts.count(&in.itemText[j], cw)
 				}
 			}
 		}
 		return n
 	case gc.Text != "":
-		return ts.count(in.text, cw)
+		return ts.count(&in.text, cw)
 	}
 	return 0
 }

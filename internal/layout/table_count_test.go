@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"testing"
 
 	"gongwen/internal/format"
@@ -44,30 +45,42 @@ align = "right"
 			tb := tblTable(t, tc.src)
 			c := &composer{f: format.Letter(), fonts: func(format.Role) Metrics { return gridFont{} }}
 			for _, size := range []float64{10.5, 12} {
-				ts := c.newTableSetter(tb, size)
-				asked := 0
-				for i := range ts.cells {
-					// The preferred width is the text's one line as Break sets it.
-					if gc := &ts.cells[i]; !gc.Vertical && gc.Corner == "" && ts.items(gc) == nil {
-						want := 2 * ts.padX
-						if lines, _ := Break(Para{Spans: ts.span(gc, gc.Text), Width: 1e6, Ragged: true}); len(lines) > 0 {
-							want += lines[0].Width
+				// Widths up, then down, each time in a new setter: a count
+				// remembered for a room must hold for any width in it,
+				// whichever side the widths come from.
+				for _, down := range []bool{false, true} {
+					ts := c.newTableSetter(tb, size)
+					asked := 0
+					for i := range ts.cells {
+						// The preferred width is the text's one line as Break sets it.
+						if gc := &ts.cells[i]; !gc.Vertical && gc.Corner == "" && ts.items(gc) == nil {
+							want := 2 * ts.padX
+							if lines, _ := Break(Para{Spans: ts.span(gc, gc.Text), Width: 1e6, Ragged: true}); len(lines) > 0 {
+								want += lines[0].Width
+							}
+							if got := ts.prefWidth(i); got != want {
+								t.Errorf("%v pt, cell %d (%q): preferred width %v, one line %v", size, i, gc.Text, got, want)
+							}
 						}
-						if got := ts.prefWidth(i); got != want {
-							t.Errorf("%v pt, cell %d (%q): preferred width %v, one line %v", size, i, gc.Text, got, want)
+						lo, hi := ts.minWidth(i, false)-3, ts.prefWidth(i)+5
+						var ws []float64
+						for w := lo; w <= hi; w += 0.137 {
+							ws = append(ws, w)
+						}
+						if down {
+							slices.Reverse(ws)
+						}
+						for _, w := range ws {
+							got, want := ts.height(i, w), ts.layCell(i, w).height
+							if got != want {
+								t.Fatalf("%v pt, cell %d (%q) at %.3f mm: height %v, set %v", size, i, ts.cells[i].Text, w, got, want)
+							}
+							asked++
 						}
 					}
-					lo, hi := ts.minWidth(i, false)-3, ts.prefWidth(i)+5
-					for w := lo; w <= hi; w += 0.137 {
-						got, want := ts.height(i, w), ts.layCell(i, w).height
-						if got != want {
-							t.Fatalf("%v pt, cell %d (%q) at %.3f mm: height %v, set %v", size, i, ts.cells[i].Text, w, got, want)
-						}
-						asked++
+					if asked < 100 {
+						t.Errorf("%v pt: asked only %d widths", size, asked)
 					}
-				}
-				if asked < 100 {
-					t.Errorf("%v pt: asked only %d widths", size, asked)
 				}
 			}
 		})
