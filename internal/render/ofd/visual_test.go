@@ -195,9 +195,12 @@ function imageReady(im) {
   return Promise.all([loaded, probe.decode()]);
 }
 window.ready = new Promise(function (ok, bad) {
+  var reading = "ofd.js reading the package";
+  window.pending[reading] = true;
   ofd.parseOfdDocument({
     ofd: "/doc.ofd",
     success: function (res) {
+      delete window.pending[reading];
       try {
         var doc = Array.isArray(res) ? res[0] : res;
         ofd.setPageScale(%g);
@@ -225,7 +228,7 @@ window.ready = new Promise(function (ok, bad) {
         }).then(ok, function (e) { bad(String(e)); });
       } catch (e) { bad("drawing: " + e); }
     },
-    fail: function (e) { bad("reading the package: " + e); }
+    fail: function (e) { delete window.pending[reading]; bad(reading + ": " + e); }
   });
 });
 // showPage shows page n alone in a viewport of w×h pixels and resolves
