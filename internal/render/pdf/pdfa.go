@@ -517,20 +517,16 @@ func subsetTag(program []byte) string {
 // is, when the CIDToGIDMap (two bytes per CID) maps it to a glyph other than
 // 0. CID 0 always has one (.notdef).
 func cidSet(cidToGID []byte) []byte {
+	bits := make([]byte, len(cidToGID)/16+1)
+	bits[0] |= 0x80
 	last := 0
 	for c := 0; 2*c+1 < len(cidToGID); c++ {
 		if cidToGID[2*c] != 0 || cidToGID[2*c+1] != 0 {
+			bits[c/8] |= 0x80 >> (c % 8)
 			last = c
 		}
 	}
-	bits := make([]byte, last/8+1)
-	bits[0] |= 0x80
-	for c := 0; c <= last; c++ {
-		if cidToGID[2*c] != 0 || cidToGID[2*c+1] != 0 {
-			bits[c/8] |= 0x80 >> (c % 8)
-		}
-	}
-	return bits
+	return bits[:last/8+1]
 }
 
 // deflaters are zlib writers kept for reuse: a new one allocates over a
@@ -552,6 +548,35 @@ func deflate(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// inflaters are zlib readers kept for reuse (zlib.Resetter): each font's
+// CIDToGIDMap, 128 KB of which fpdf writes for every font of every
+// document, is inflated for its CIDSet, and a new reader allocates its
+// 32 KB window each time.
+var inflaters sync.Pool
+
+// inflate is zlib-compressed data inflated, into a buffer sized for the
+// CIDToGIDMap (two bytes for each of the 65,536 CIDs fpdf maps).
+func inflate(data []byte) ([]byte, error) {
+	var r io.ReadCloser
+	if v, ok := inflaters.Get().(io.ReadCloser); ok {
+		if err := v.(zlib.Resetter).Reset(bytes.NewReader(data), nil); err != nil {
+			return nil, err
+		}
+		r = v
+	} else {
+		var err error
+		if r, err = zlib.NewReader(bytes.NewReader(data)); err != nil {
+			return nil, err
+		}
+	}
+	defer inflaters.Put(r)
+	out := bytes.NewBuffer(make([]byte, 0, 2<<16))
+	if _, err := out.ReadFrom(r); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil
@@ -821,11 +846,7 @@ func (o *object) decoded() ([]byte, error) {
 	case "":
 		return data, nil
 	case "/FlateDecode":
-		r, err := zlib.NewReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, err
-		}
-		return io.ReadAll(r)
+		return inflate(data)
 	default:
 		return nil, fmt.Errorf("unexpected filter %s", filter)
 	}
