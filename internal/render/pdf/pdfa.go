@@ -41,6 +41,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -521,6 +522,13 @@ func cidSet(cidToGID []byte) []byte {
 	bits[0] |= 0x80
 	last := 0
 	for c := 0; 2*c+1 < len(cidToGID); c++ {
+		// Most of the map is zeros: four CIDs at a time are skipped.
+		for c%4 == 0 && 2*c+8 <= len(cidToGID) && binary.LittleEndian.Uint64(cidToGID[2*c:]) == 0 {
+			c += 4
+		}
+		if 2*c+1 >= len(cidToGID) {
+			break
+		}
 		if cidToGID[2*c] != 0 || cidToGID[2*c+1] != 0 {
 			bits[c/8] |= 0x80 >> (c % 8)
 			last = c
@@ -560,7 +568,8 @@ func deflate(b []byte) ([]byte, error) {
 var inflaters sync.Pool
 
 // inflate is zlib-compressed data inflated, into a buffer sized for the
-// CIDToGIDMap (two bytes for each of the 65,536 CIDs fpdf maps).
+// CIDToGIDMap (two bytes for each of the 65,536 CIDs fpdf maps; ReadFrom
+// wants MinRead bytes free to see the end without growing it).
 func inflate(data []byte) ([]byte, error) {
 	var r io.ReadCloser
 	if v, ok := inflaters.Get().(io.ReadCloser); ok {
@@ -575,7 +584,7 @@ func inflate(data []byte) ([]byte, error) {
 		}
 	}
 	defer inflaters.Put(r)
-	out := bytes.NewBuffer(make([]byte, 0, 2<<16))
+	out := bytes.NewBuffer(make([]byte, 0, 2<<16+bytes.MinRead))
 	if _, err := out.ReadFrom(r); err != nil {
 		return nil, err
 	}

@@ -183,6 +183,44 @@ func TestCIDSetBits(t *testing.T) {
 	}
 }
 
+// cidSet skips zeros four CIDs at a time: against the bits set one CID
+// at a time, for maps with CIDs at every place of a group of four, at the
+// ends, and of lengths that end inside a group.
+func TestCIDSetSkipsOnlyZeros(t *testing.T) {
+	slow := func(m []byte) []byte {
+		last := 0
+		for c := 0; 2*c+1 < len(m); c++ {
+			if m[2*c] != 0 || m[2*c+1] != 0 {
+				last = c
+			}
+		}
+		bits := make([]byte, last/8+1)
+		bits[0] |= 0x80
+		for c := 0; c <= last && 2*c+1 < len(m); c++ {
+			if m[2*c] != 0 || m[2*c+1] != 0 {
+				bits[c/8] |= 0x80 >> (c % 8)
+			}
+		}
+		return bits
+	}
+	for _, n := range []int{0, 1, 2, 3, 4, 5, 7, 8, 9, 31, 33, 1000} {
+		for _, cids := range [][]int{nil, {0}, {1}, {2}, {3}, {4}, {n - 1}, {1, 6, 11}, {n / 2, n - 2}} {
+			m := make([]byte, 2*n)
+			for _, c := range cids {
+				if c >= 0 && c < n {
+					m[2*c+1] = 1
+				}
+			}
+			if n > 0 {
+				m = append(m, 0) // an odd byte at the end is no CID
+			}
+			if got, want := cidSet(m), slow(m); !bytes.Equal(got, want) {
+				t.Errorf("%d CIDs, %v mapped: %08b, want %08b", n, cids, got, want)
+			}
+		}
+	}
+}
+
 func TestDatesCarryTheirOffset(t *testing.T) {
 	utc := time.Date(2024, 12, 26, 0, 0, 0, 0, time.UTC)
 	cst := time.Date(2024, 12, 26, 8, 30, 0, 0, time.FixedZone("CST", 8*3600))
