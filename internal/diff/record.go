@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gongwen/internal/archive"
 	"gongwen/internal/layout"
@@ -200,18 +201,26 @@ func (r *Record) items() []byte {
 	return b.Bytes()
 }
 
+// deflaters are the record's compressors, kept for reuse: a new one
+// allocates over 1 MB, for every document of a batch. The default level:
+// the best compression made the notice's record 32 bytes smaller for
+// twice the time, the fastest 1.4 KB larger.
+var deflaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.DefaultCompression)
+	return w
+}}
+
 // Description is the record as an XMP rdf:Description element. PDF/A-1
 // forbids compressing the metadata stream (ISO 19005-1 clause 6.7.2) and
 // embedded files, and the record written as XML, one rdf:li an item, was
 // a ninth of the reference notice's PDF; so the items are deflated and the
-// property's value is their base64, a fifth of the size. Go's deflate
+// property's value is their base64, a quarter of the size. Go's deflate
 // writes the same bytes for the same input, so builds stay reproducible.
 func (r *Record) Description() string {
 	var z bytes.Buffer
-	w, err := flate.NewWriter(&z, flate.BestCompression)
-	if err != nil {
-		panic(err) // only for a level out of range
-	}
+	w := deflaters.Get().(*flate.Writer)
+	defer deflaters.Put(w)
+	w.Reset(&z)
 	w.Write(r.items()) // a bytes.Buffer does not fail
 	w.Close()
 	return fmt.Sprintf("<rdf:Description rdf:about=\"\" xmlns:%s=\"%s\">\n <%[1]s:layout>%[3]s</%[1]s:layout>\n</rdf:Description>",
