@@ -346,8 +346,15 @@ const eps = 1e-6
 // It returns the characters that a span's font lacks, if any, as errors.
 func Break(p Para) ([]Line, []MissingGlyph) {
 	as, gs, missing := measured(p.Spans, p.Squeeze, clampShrink(p.Shrink))
+	return breakMeasured(as, gs, p), missing
+}
+
+// breakMeasured is Break of the atoms as, in their groups gs, measured from
+// p's spans (the table setter measures a cell's text once for all its
+// widths): p's width, indents and raggedness apply.
+func breakMeasured(as []atom, gs []group, p Para) []Line {
 	if len(as) == 0 {
-		return nil, missing
+		return nil
 	}
 	lines := fill(as, gs, p.Width, p.FirstIndent, p.Indent, nil, nil)
 	// Every line is full now: the room is that of a following line.
@@ -365,7 +372,7 @@ func Break(p Para) ([]Line, []MissingGlyph) {
 		last := i == len(lines)-1
 		out[i] = place(trimSpaces(l), indent, p.Width-indent, !p.Ragged && !last)
 	}
-	return out, missing
+	return out
 }
 
 // clampShrink is the punctuation compression Break allows for Para.Shrink.

@@ -80,9 +80,10 @@ type cellInfo struct {
 // them for a cell, and the lines it breaks into in the rooms already
 // counted.
 type measuredText struct {
-	as     []atom
-	gs     []group
-	counts []roomCount
+	as      []atom
+	gs      []group
+	missing []MissingGlyph // the characters its font lacks
+	counts  []roomCount
 }
 
 // roomCount is the number of lines a text breaks into in a room of widths.
@@ -312,8 +313,8 @@ func (ts *tableSetter) height(i int, width float64) float64 {
 
 // measure is a cell text's atoms and groups, as layCell's Break has them.
 func (ts *tableSetter) measure(gc *gridCell, text string) measuredText {
-	as, gs, _ := measured(ts.span(gc, text), 0, clampShrink(ts.c.f.PunctShrink))
-	return measuredText{as: as, gs: gs}
+	as, gs, missing := measured(ts.span(gc, text), 0, clampShrink(ts.c.f.PunctShrink))
+	return measuredText{as: as, gs: gs, missing: missing}
 }
 
 // count is the number of lines Break gives a measured text at width w:
@@ -389,13 +390,14 @@ func (ts *tableSetter) layCell(i int, width float64) *setCell {
 	gc := &ts.cells[i]
 	cw := math.Max(width-2*ts.padX, 0)
 	s := &setCell{}
-	brk := func(text string, w float64, ragged bool) []Line {
+	in := ts.about(i)
+	brk := func(m *measuredText, w float64, ragged bool) []Line {
 		// The body's punctuation compression: a closing mark that would
 		// start a line is pulled up by compressing the line's marks,
-		// instead of pushing a character down with it.
-		lines, missing := Break(Para{Spans: ts.span(gc, text), Width: w, Ragged: ragged, Shrink: ts.c.f.PunctShrink})
-		s.missing = append(s.missing, missing...)
-		return lines
+		// instead of pushing a character down with it (measure measured
+		// the text with it).
+		s.missing = append(s.missing, m.missing...)
+		return breakMeasured(m.as, m.gs, Para{Width: w, Ragged: ragged, Shrink: ts.c.f.PunctShrink})
 	}
 	// place puts a broken line in the content box by the alignment.
 	place := func(l Line, align doc.Align, bottom bool) {
@@ -413,22 +415,22 @@ func (ts *tableSetter) layCell(i int, width float64) *setCell {
 		// One character under another (clreq §3.4 vertical text in a
 		// horizontal table): a measure one em wide leaves each character,
 		// with any punctuation it must keep, on a line of its own.
-		for _, l := range brk(gc.Text, ts.em(gc), true) {
+		for _, l := range brk(&in.text, ts.em(gc), true) {
 			place(l, doc.AlignCenter, false)
 		}
 	case gc.Corner != "":
 		// 斜线表头: the corner text above the diagonal, flush right at the
 		// top; the column's own title below it, flush left at the bottom.
-		for _, l := range brk(gc.Corner, cw, true) {
+		for _, l := range brk(&in.corner, cw, true) {
 			place(l, doc.AlignRight, false)
 		}
-		for _, l := range brk(gc.Text, cw, true) {
+		for _, l := range brk(&in.text, cw, true) {
 			place(l, doc.AlignLeft, true)
 		}
 	case ts.items(gc) != nil:
 		ts.setList(i, cw, s, brk)
 	case gc.Text != "":
-		for _, l := range brk(gc.Text, cw, gc.Align != doc.AlignJustify) {
+		for _, l := range brk(&in.text, cw, gc.Align != doc.AlignJustify) {
 			place(l, gc.Align, false)
 		}
 	}
@@ -440,7 +442,7 @@ func (ts *tableSetter) layCell(i int, width float64) *setCell {
 // between them; a line of items that does not fit the cell goes one item a
 // line, and an item too long for the cell wraps. The lines are flush left
 // in a block that the cell's alignment places.
-func (ts *tableSetter) setList(i int, cw float64, s *setCell, brk func(string, float64, bool) []Line) {
+func (ts *tableSetter) setList(i int, cw float64, s *setCell, brk func(*measuredText, float64, bool) []Line) {
 	gc := &ts.cells[i]
 	in := ts.about(i)
 	n := ts.perLine(gc)
@@ -466,7 +468,7 @@ func (ts *tableSetter) setList(i int, cw float64, s *setCell, brk func(string, f
 				add(in.items[j].Glyphs, in.itemW[j])
 				continue
 			}
-			for _, l := range brk(gc.Items[j], cw, gc.Align != doc.AlignJustify) {
+			for _, l := range brk(&in.itemText[j], cw, gc.Align != doc.AlignJustify) {
 				add(l.Glyphs, l.Width)
 			}
 		}
