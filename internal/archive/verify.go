@@ -49,11 +49,9 @@ func Complete(pdf []byte) bool {
 	return bytes.HasSuffix(bytes.TrimRight(pdf, "\r\n\t \x00"), []byte("%%EOF"))
 }
 
-// checkPaths refuses a record naming a file outside the project: an
-// absolute path, or one that climbs out with "..". gongwen never writes
-// one (outside files are recorded as outside:NAME), so such a record was
-// forged or damaged, and verify must not read what it names.
-func (r *Record) checkPaths() error {
+// paths lists the files the record names inside the project: the data
+// file, the font configuration and each source.
+func (r *Record) paths() []string {
 	paths := []string{r.Document}
 	if r.FontConfig != "" && !strings.HasPrefix(r.FontConfig, Outside) {
 		paths = append(paths, r.FontConfig)
@@ -63,9 +61,41 @@ func (r *Record) checkPaths() error {
 			paths = append(paths, s.Path)
 		}
 	}
-	for _, p := range paths {
+	return paths
+}
+
+// checkPaths refuses a record naming a file outside the project: an
+// absolute path, or one that climbs out with "..". gongwen never writes
+// one (outside files are recorded as outside:NAME), so such a record was
+// forged or damaged, and verify must not read what it names.
+func (r *Record) checkPaths() error {
+	for _, p := range r.paths() {
 		if !filepath.IsLocal(filepath.FromSlash(p)) || strings.Contains(p, "\\") {
 			return fmt.Errorf("its record names %q, a path outside the project, which gongwen never records: the record is forged or damaged, and nothing it names is read", p)
+		}
+	}
+	return nil
+}
+
+// checkLinks refuses a record whose paths, each inside the project as
+// written, lead outside it through a symbolic link (a link in the project
+// to /etc/passwd, or a folder linked elsewhere): the project root and each
+// path are resolved, and each must stay under the root. Neither the file
+// nor the rest of the record is then read, and nothing is rebuilt, since
+// the rebuild would read the same paths. A path that does not resolve
+// (missing) is left to be reported as missing.
+func (r *Record) checkLinks(root string) error {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return err
+	}
+	for _, p := range r.paths() {
+		real, err := filepath.EvalSymlinks(filepath.Join(root, filepath.FromSlash(p)))
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(realRoot, real); err != nil || !filepath.IsLocal(rel) {
+			return fmt.Errorf("its record names %s, which is a link to %s, outside the project: verify reads only files inside the project, so nothing is read or rebuilt (copy the file into the project, or build from where it is)", p, real)
 		}
 	}
 	return nil
@@ -110,6 +140,9 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string,
 	}
 	root, err := findProject(rec, starts)
 	if err != nil {
+		return nil, err
+	}
+	if err := rec.checkLinks(root); err != nil {
 		return nil, err
 	}
 	rep := &Report{Recorded: rec, Root: root, Truncated: !Complete(pdf), Size: len(pdf)}
