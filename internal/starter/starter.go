@@ -15,6 +15,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"gongwen/internal/format"
 )
@@ -69,19 +71,46 @@ func Files(formatName, name string, date time.Time) ([]File, error) {
 
 // checkName accepts a document name that makes one file name on every
 // system: no folders, nothing hidden, none of the characters Windows
-// refuses.
+// refuses nor a name it reserves for a device (CON, NUL, COM1 …, with any
+// extension) or ends with a space or a dot, and short enough that every
+// file made from it (NAME-000001.pdf, NAME-12.png) stays within the 255
+// bytes a file name may have.
 func checkName(name string) error {
 	switch {
 	case name == "":
 		return errors.New("the document needs a name")
-	case strings.ContainsAny(name, `/\:*?"<>|`) || strings.IndexFunc(name, func(r rune) bool { return r < 0x20 }) >= 0:
+	case strings.ContainsAny(name, `/\:*?"<>|`) || strings.IndexFunc(name, unicode.IsControl) >= 0:
 		return fmt.Errorf("%q: a document's name cannot hold / \\ : * ? \" < > | or control characters", name)
 	case strings.HasPrefix(name, "."):
 		return fmt.Errorf("%q: a document's name cannot start with a dot", name)
 	case strings.HasSuffix(name, ".toml"):
 		return fmt.Errorf("%q: give the name without .toml", name)
+	case strings.TrimSpace(name) != name || strings.HasSuffix(name, "."):
+		return fmt.Errorf("%q: a document's name cannot start or end with a space, nor end with a dot", name)
+	case utf8.RuneCountInString(name) > maxName:
+		return fmt.Errorf("a document's name may have at most %d characters; this one has %d", maxName, utf8.RuneCountInString(name))
+	case reserved(name):
+		return fmt.Errorf("%q: Windows keeps this name for a device; choose another", name)
 	}
 	return nil
+}
+
+// maxName is the longest name in characters: 64 Chinese characters are 192
+// bytes of UTF-8, and the longest file made from it adds 15.
+const maxName = 64
+
+// reserved reports whether Windows keeps name, before its first dot, for
+// a device ("Naming Files, Paths, and Namespaces", Microsoft's file naming
+// conventions).
+func reserved(name string) bool {
+	base, _, _ := strings.Cut(name, ".")
+	switch u := strings.ToUpper(strings.TrimRight(base, " ")); {
+	case u == "CON", u == "PRN", u == "AUX", u == "NUL":
+		return true
+	case len(u) == 4 && (strings.HasPrefix(u, "COM") || strings.HasPrefix(u, "LPT")) && u[3] >= '0' && u[3] <= '9':
+		return true
+	}
+	return false
 }
 
 // Write writes files under dir. It writes nothing if any of them exists:
