@@ -109,6 +109,8 @@ func execute(name, src string, data any, mark func(*template.Template)) (string,
 		return "", templateError(name, src, err)
 	}
 	guardPrints(t)
+	guardSteps(t)
+	countSteps(t)
 	if mark != nil {
 		mark(t)
 	}
@@ -150,7 +152,9 @@ var Funcs = template.FuncMap{}
 var templatePos = regexp.MustCompile(`^template: (.*?):(\d+)(?::(\d+))?: (.*)$`)
 
 func templateError(file, src string, err error) error {
-	msg := err.Error()
+	// An action as text/template quotes it holds the commands the guards
+	// added (messages.go); the message shows it as written.
+	msg := addedCommand.ReplaceAllString(err.Error(), "")
 	m := templatePos.FindStringSubmatch(msg)
 	if m == nil {
 		return doc.Errorf(doc.Pos{File: file}, "template: %s", msg)

@@ -14,6 +14,7 @@ import (
 )
 
 var (
+	addedCommand = regexp.MustCompile(` \| (?:` + guardName + `|` + stepName + `) "(?:[^"\\]|\\.)*"`)
 	errorCalling = regexp.MustCompile(`^error calling (\S+): (.*)$`)
 	noField      = regexp.MustCompile(`^can't evaluate field (\S+) in type (.+)$`)
 	wrongArgs    = regexp.MustCompile(`^wrong number of args for (\S+): want (?:at least )?(\d+) got (\d+)$`)
@@ -41,11 +42,11 @@ var kindNames = map[string]string{
 // it says.
 func plainMessage(field, msg string) string {
 	at := ""
-	if field != "" && !strings.HasPrefix(field, guardName) {
+	if field != "" && !strings.HasPrefix(field, guardName) && !strings.HasPrefix(field, stepName) {
 		at = field + ": "
 	}
 	if m := errorCalling.FindStringSubmatch(msg); m != nil {
-		if m[1] == guardName || strings.HasPrefix(m[2], m[1]+":") {
+		if m[1] == guardName || m[1] == stepName || strings.HasPrefix(m[2], m[1]+":") {
 			return m[2]
 		}
 		return at + m[2]
