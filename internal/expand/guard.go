@@ -129,41 +129,49 @@ func printArgs(name, format string, args []any) (string, error) {
 // guardPrints adds printFigure to every action of t's templates that
 // prints (one that does not declare or assign a variable).
 func guardPrints(t *template.Template) {
-	for _, tt := range t.Templates() {
-		if tt.Tree != nil {
-			guardList(tt.Tree, tt.Tree.Root)
+	eachNode(t, func(tree *parse.Tree, n parse.Node) {
+		x, ok := n.(*parse.ActionNode)
+		if !ok || len(x.Pipe.Decl) > 0 {
+			return
 		}
-	}
+		action := x.String()
+		if utf8.RuneCountInString(action) > 60 {
+			action = string([]rune(action)[:57]) + "…}}"
+		}
+		id := parse.NewIdentifier(guardName).SetTree(tree).SetPos(x.Pos)
+		arg := &parse.StringNode{NodeType: parse.NodeString, Pos: x.Pos, Quoted: strconv.Quote(action), Text: action}
+		x.Pipe.Cmds = append(x.Pipe.Cmds, &parse.CommandNode{NodeType: parse.NodeCommand, Pos: x.Pos, Args: []parse.Node{id, arg}})
+	})
 }
 
-func guardList(tree *parse.Tree, l *parse.ListNode) {
-	if l == nil {
-		return
+// eachNode calls fn with every node of t's templates, those inside {{if}},
+// {{range}} and {{with}} too, each with its tree.
+func eachNode(t *template.Template, fn func(*parse.Tree, parse.Node)) {
+	var list func(tree *parse.Tree, l *parse.ListNode)
+	list = func(tree *parse.Tree, l *parse.ListNode) {
+		if l == nil {
+			return
+		}
+		for _, n := range l.Nodes {
+			fn(tree, n)
+			switch x := n.(type) {
+			case *parse.IfNode:
+				list(tree, x.List)
+				list(tree, x.ElseList)
+			case *parse.RangeNode:
+				list(tree, x.List)
+				list(tree, x.ElseList)
+			case *parse.WithNode:
+				list(tree, x.List)
+				list(tree, x.ElseList)
+			case *parse.ListNode:
+				list(tree, x)
+			}
+		}
 	}
-	for _, n := range l.Nodes {
-		switch x := n.(type) {
-		case *parse.ActionNode:
-			if len(x.Pipe.Decl) > 0 {
-				continue
-			}
-			action := x.String()
-			if utf8.RuneCountInString(action) > 60 {
-				action = string([]rune(action)[:57]) + "…}}"
-			}
-			id := parse.NewIdentifier(guardName).SetTree(tree).SetPos(x.Pos)
-			arg := &parse.StringNode{NodeType: parse.NodeString, Pos: x.Pos, Quoted: strconv.Quote(action), Text: action}
-			x.Pipe.Cmds = append(x.Pipe.Cmds, &parse.CommandNode{NodeType: parse.NodeCommand, Pos: x.Pos, Args: []parse.Node{id, arg}})
-		case *parse.IfNode:
-			guardList(tree, x.List)
-			guardList(tree, x.ElseList)
-		case *parse.RangeNode:
-			guardList(tree, x.List)
-			guardList(tree, x.ElseList)
-		case *parse.WithNode:
-			guardList(tree, x.List)
-			guardList(tree, x.ElseList)
-		case *parse.ListNode:
-			guardList(tree, x)
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			list(tt.Tree, tt.Tree.Root)
 		}
 	}
 }

@@ -65,39 +65,18 @@ func countSteps(t *template.Template) {
 // guardSteps adds the step function to every {{range}} pipeline and
 // {{template}} call of t's templates.
 func guardSteps(t *template.Template) {
-	for _, tt := range t.Templates() {
-		if tt.Tree != nil {
-			stepList(tt.Tree, tt.Tree.Root)
-		}
-	}
-}
-
-func stepList(tree *parse.Tree, l *parse.ListNode) {
-	if l == nil {
-		return
-	}
-	for _, n := range l.Nodes {
+	eachNode(t, func(tree *parse.Tree, n parse.Node) {
 		switch x := n.(type) {
 		case *parse.RangeNode:
 			x.Pipe = stepPipe(tree, x.Pipe, "{{range "+x.Pipe.String()+"}}", x.Pos)
-			stepList(tree, x.List)
-			stepList(tree, x.ElseList)
 		case *parse.TemplateNode:
 			action := "{{template " + strconv.Quote(x.Name) + "}}"
 			if x.Pipe != nil {
 				action = "{{template " + strconv.Quote(x.Name) + " " + x.Pipe.String() + "}}"
 			}
 			x.Pipe = stepPipe(tree, x.Pipe, action, x.Pos)
-		case *parse.IfNode:
-			stepList(tree, x.List)
-			stepList(tree, x.ElseList)
-		case *parse.WithNode:
-			stepList(tree, x.List)
-			stepList(tree, x.ElseList)
-		case *parse.ListNode:
-			stepList(tree, x)
 		}
-	}
+	})
 }
 
 // stepPipe is p with the step function as its last command (p's value
