@@ -207,7 +207,8 @@ func TestAbsurdInputsEndWithAClearMessage(t *testing.T) {
 		{"a 10 MB paragraph", strings.Repeat("字", 10<<20/3), "data/doc.toml:1:1: template templates/body.txt: is 10 MiB; a template may have at most 4 MiB"},
 		{"a 200 000-character paragraph", strings.Repeat("字", 200_000), "templates/body.txt:1:1: paragraph of 200000 characters; at most 100000: break it into paragraphs"},
 		{"a 100-level structure", "开头。\n\n" + strings.Repeat("#", 100) + " 标题", "templates/body.txt:3:1: heading level 100: at most 4 levels (一、 （一） 1. （1）)"},
-		{"a template that loops without end", "{{range 100000}}{{range 100000}}字{{end}}{{end}}", "templates/body.txt: the template produces more than 8388608 bytes of text; a 公文 is far shorter"},
+		{"a template that loops printing", "{{range 900}}{{range 1000}}字字字字字字字字字字{{end}}{{end}}", "templates/body.txt: the template produces more than 8388608 bytes of text; a 公文 is far shorter"},
+		{"a template that loops without end", "{{range 100000}}{{range 100000}}{{end}}{{end}}", "templates/body.txt:1:25: {{range 100000}}: the template repeats more than 1000000 times in all ({{range}} items and {{template}} calls); a 公文 needs far fewer"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -6,10 +6,10 @@ package doc
 
 // annexContent reads an attachment's template or image key.
 func (r *reader) annexContent(a map[string]any, key, dir string, at *Attachment) {
-	if p := r.str(a, key+".template", false); p != "" {
+	if p := r.fileName(a, key+".template", false); p != "" {
 		at.Template, at.TemplatePos = resolve(dir, p), r.at(key+".template")
 	}
-	if p := r.str(a, key+".image", false); p != "" {
+	if p := r.fileName(a, key+".image", false); p != "" {
 		at.Image, at.ImagePos = resolve(dir, p), r.at(key+".image")
 		at.ImageAspect = r.imageAspect(key+".image", at.Image)
 	}

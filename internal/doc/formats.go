@@ -186,7 +186,7 @@ func (r *reader) formatFields(raw map[string]any, d *Document, keys map[string]b
 	d.MinutesNumber = r.text(raw, "minutes_number", keys["minutes_number"])
 	d.SignerTitle = r.text(raw, "signer_title", keys["signer_title"])
 	d.SignerName = r.text(raw, "signer", keys["signer"])
-	if s := r.str(raw, "stamp", false); s != "" {
+	if s := r.fileName(raw, "stamp", false); s != "" {
 		d.Stamp = resolve(dir, s)
 		d.StampAspect = r.imageAspect("stamp", d.Stamp)
 	}
@@ -216,7 +216,7 @@ func (r *reader) joint(raw map[string]any, d *Document, keys map[string]bool, di
 	d.Signatures = r.textList(raw, "signature", keys["signature"])
 	var seals []string
 	if _, ok := raw["seal"].(string); ok {
-		if s := r.str(raw, "seal", false); s != "" {
+		if s := r.fileName(raw, "seal", false); s != "" {
 			seals = []string{s}
 		}
 	} else {

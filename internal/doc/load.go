@@ -60,7 +60,7 @@ func Parse(path, src string) (*Document, error) {
 	if f != nil {
 		r.notInFormat(raw, name, keys)
 	}
-	if t := r.str(raw, "template", true); t != "" {
+	if t := r.fileName(raw, "template", true); t != "" {
 		d.Template = resolve(dir, t)
 		d.TemplatePos = r.at("template")
 	}
@@ -93,7 +93,7 @@ func Parse(path, src string) (*Document, error) {
 			if !contains(knownTop["fonts"], k) {
 				continue // reported as an unknown key
 			}
-			if p := r.str(f, "fonts."+k, true); p != "" {
+			if p := r.fileName(f, "fonts."+k, true); p != "" {
 				d.Fonts[k] = resolve(dir, p)
 			}
 		}
@@ -104,7 +104,7 @@ func Parse(path, src string) (*Document, error) {
 			Title: r.text(a, key+".title", true),
 			Pos:   r.at(key + ".title"),
 		}
-		if p := r.str(a, key+".table", false); p != "" {
+		if p := r.fileName(a, key+".table", false); p != "" {
 			path := resolve(dir, p)
 			d.Files = append(d.Files, path)
 			t, err := LoadTable(path)
@@ -242,6 +242,18 @@ func (r *reader) str(m map[string]any, path string, required bool) string {
 	}
 	if required && strings.TrimSpace(s) == "" {
 		r.errf(path, "%s is empty", path)
+	}
+	return s
+}
+
+// fileName is a string naming a file: it may not hold control characters,
+// which no file name a clerk gives holds, and which would split or garble
+// every message that names the file.
+func (r *reader) fileName(m map[string]any, path string, required bool) string {
+	s := r.str(m, path, required)
+	if i := strings.IndexFunc(s, IsControl); i >= 0 {
+		r.errf(path, "%s holds a control character %s; a file name cannot hold one", path, ControlName([]rune(s[i:])[0]))
+		return ""
 	}
 	return s
 }

@@ -198,6 +198,7 @@ var zhCatalogue = map[string]string{
 	"secrecy (密级和保密期限) %q is not 秘密, 机密 or 绝密, optionally followed by ★ and the period (机密★1年)":          "secrecy（密级和保密期限）%q 不是秘密、机密或绝密，其后可加★和保密期限（机密★1年）",
 	"the image %s: %v":                                                                            "图片 %s：%v",
 	"urgency (紧急程度) %q is not one of %s":                                                          "urgency（紧急程度）%q 不是 %s 之一",
+	"%s holds a control character %s; a file name cannot hold one":                                "%s 含有控制字符 %s；文件名不能含有控制字符",
 	"%s holds a control character (%U); write it on one line":                                     "%s 含有控制字符（%U）；请写在一行内",
 	"%s must be a date like 2024-12-26, not %s":                                                   "%s 必须是日期，如 2024-12-26，而不是%s",
 	"%s must be a date without a time of day, like 2024-12-26":                                    "%s 必须是不含时刻的日期，如 2024-12-26",
