@@ -124,6 +124,12 @@ type sourced struct {
 	text     string
 	runes    []rune
 	segments []segment
+	// The last position pos found in a literal segment: attach asks for
+	// the characters in order, so each walk goes on from the last one
+	// instead of from the segment's start (which made a long literal
+	// stretch cost its length squared).
+	lastSeg, lastAt int
+	lastPos         doc.Pos
 }
 
 // unmark takes the markers out of out.
@@ -162,13 +168,18 @@ func (s *sourced) pos(i int) (doc.Pos, bool) {
 	if !seg.origin.literal {
 		return p, true
 	}
-	for _, r := range s.runes[seg.from:i] {
+	from := seg.from
+	if s.lastSeg == k+1 && s.lastAt <= i { // lastSeg counts from 1: 0 is none
+		from, p = s.lastAt, s.lastPos
+	}
+	for _, r := range s.runes[from:i] {
 		if r == '\n' {
 			p.Line, p.Col = p.Line+1, 1
 		} else {
 			p.Col++
 		}
 	}
+	s.lastSeg, s.lastAt, s.lastPos = k+1, i, p
 	return p, true
 }
 
