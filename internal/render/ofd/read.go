@@ -26,6 +26,12 @@ const maxRootSize = 16 << 20
 func ReadInfo(pkg []byte) (*Info, error) {
 	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
 	if err != nil {
+		if bytes.HasPrefix(pkg, []byte("PK\x03\x04")) {
+			// A zip begins with a file's local header and ends with its
+			// directory (APPNOTE.TXT 4.3.6): one that begins as a zip but
+			// whose directory cannot be read was cut short or damaged.
+			return nil, fmt.Errorf("the OFD is cut short or damaged (%d bytes; a zip package, but its directory at the end cannot be read): it was not copied or written whole", len(pkg))
+		}
 		return nil, fmt.Errorf("not an OFD package (a zip file): %v", err)
 	}
 	var root *zip.File

@@ -71,3 +71,20 @@ func FuzzReadInfo(f *testing.F) {
 		ReadInfo(pkgWith(t, root))
 	})
 }
+
+// TestReadInfoSaysAPackageIsCutShort: a package cut anywhere before its
+// end has lost its zip directory, and is said to be cut short, not to be
+// something other than an OFD.
+func TestReadInfoSaysAPackageIsCutShort(t *testing.T) {
+	pkg := pkgWith(t, `<OFD><DocBody/></OFD>`)
+	for _, n := range []int{10, len(pkg) / 2, len(pkg) - 1} {
+		_, err := ReadInfo(pkg[:n])
+		want := "the OFD is cut short or damaged ("
+		if err == nil || !bytes.HasPrefix([]byte(err.Error()), []byte(want)) {
+			t.Errorf("cut at %d of %d: %v, want %q…", n, len(pkg), err, want)
+		}
+	}
+	if _, err := ReadInfo([]byte("%PDF-1.4")); err == nil || err.Error() != "not an OFD package (a zip file): zip: not a valid zip file" {
+		t.Errorf("a PDF: %v", err)
+	}
+}
