@@ -384,6 +384,16 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
+// checkDPI refuses a resolution outside minDPI–maxDPI for preview and serve,
+// which draw pages with the same renderer.
+func checkDPI(cmd string, dpi float64, stderr io.Writer) int {
+	if dpi >= minDPI && dpi <= maxDPI {
+		return -1
+	}
+	fmt.Fprintf(stderr, "gongwen %s: --dpi %g: give a resolution from %d to %d dots per inch\n", cmd, dpi, minDPI, maxDPI)
+	return exitUsage
+}
+
 func runPreview(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("preview", previewHelp, stderr)
 	out := fs.String("o", "output", "folder for the images")
@@ -392,9 +402,8 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	if code := parse(fs, args, stdout, "document"); code >= 0 {
 		return code
 	}
-	if !(*dpi >= minDPI && *dpi <= maxDPI) {
-		fmt.Fprintf(stderr, "gongwen preview: --dpi %g: give a resolution from %d to %d dots per inch\n", *dpi, minDPI, maxDPI)
-		return exitUsage
+	if code := checkDPI("preview", *dpi, stderr); code >= 0 {
+		return code
 	}
 	opt, code := options(*fontsDir, stderr)
 	if code >= 0 {

@@ -41,9 +41,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gongwen serve: give one document, not %d\n", fs.NArg())
 		return exitUsage
 	}
-	if !(*dpi >= minDPI && *dpi <= maxDPI) {
-		fmt.Fprintf(stderr, "gongwen serve: --dpi %g: give a resolution from %d to %d dots per inch\n", *dpi, minDPI, maxDPI)
-		return exitUsage
+	if code := checkDPI("serve", *dpi, stderr); code >= 0 {
+		return code
 	}
 	opt, code := options(*fontsDir, stderr)
 	if code >= 0 {
