@@ -158,7 +158,7 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	default:
 		return nil, fmt.Errorf("%s: not a TrueType font file", path)
 	}
-	glyphs, err := validate(data)
+	glyphs, cmap, err := validate(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
@@ -166,7 +166,7 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: corrupt TrueType font: %v", path, err)
 	}
-	if err := checkCmap(ttf, glyphs); err != nil {
+	if err := checkCmap(ttf, cmap, glyphs); err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	return &Font{Path: path, Data: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm())}, nil

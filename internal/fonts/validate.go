@@ -16,17 +16,17 @@ import (
 // instead of giving a PDF of empty boxes or a preview that panics.
 //
 // validate checks the tables before the parser reads them (its own
-// messages say little: "bad hmtx length"), and returns the glyph count for
-// checkCmap, which needs the parsed font.
-func validate(data []byte) (glyphs int, err error) {
+// messages say little: "bad hmtx length"), and returns the glyph count and
+// the cmap table for checkCmap, which needs the parsed font.
+func validate(data []byte) (glyphs int, cmap []byte, err error) {
 	u16 := func(b []byte, off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
 	u32 := func(b []byte, off int) int64 { return int64(binary.BigEndian.Uint32(b[off:])) }
 	if len(data) < 12 {
-		return 0, fmt.Errorf("the file is too short for a font")
+		return 0, nil, fmt.Errorf("the file is too short for a font")
 	}
 	n := u16(data, 4)
 	if 12+16*n > len(data) {
-		return 0, fmt.Errorf("its table directory reaches past the end of the file: the file is damaged or cut short")
+		return 0, nil, fmt.Errorf("its table directory reaches past the end of the file: the file is damaged or cut short")
 	}
 	tables := map[string][]byte{}
 	for i := 0; i < n; i++ {
@@ -34,26 +34,26 @@ func validate(data []byte) (glyphs int, err error) {
 		tag := string(rec[:4])
 		off, length := u32(rec, 8), u32(rec, 12)
 		if off+length > int64(len(data)) {
-			return 0, fmt.Errorf("its %q table reaches past the end of the file (%d bytes): the file is damaged or cut short", tag, len(data))
+			return 0, nil, fmt.Errorf("its %q table reaches past the end of the file (%d bytes): the file is damaged or cut short", tag, len(data))
 		}
 		tables[tag] = data[off : off+length]
 	}
 	for _, tag := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"} {
 		if _, ok := tables[tag]; !ok {
-			return 0, fmt.Errorf("it has no %q table, which a TrueType font needs: the file is damaged", tag)
+			return 0, nil, fmt.Errorf("it has no %q table, which a TrueType font needs: the file is damaged", tag)
 		}
 	}
 	maxp, head, hhea := tables["maxp"], tables["head"], tables["hhea"]
 	if len(maxp) < 6 || len(head) < 54 || len(hhea) < 36 {
-		return 0, fmt.Errorf("its maxp, head or hhea table is too short: the file is damaged")
+		return 0, nil, fmt.Errorf("its maxp, head or hhea table is too short: the file is damaged")
 	}
 	glyphs = u16(maxp, 4)
 	if glyphs == 0 {
-		return 0, fmt.Errorf("it has no glyphs: the file is damaged")
+		return 0, nil, fmt.Errorf("it has no glyphs: the file is damaged")
 	}
 	metrics := u16(hhea, 34)
 	if metrics == 0 || metrics > glyphs || len(tables["hmtx"]) < 4*metrics+2*(glyphs-metrics) {
-		return 0, fmt.Errorf("its widths (hhea, hmtx: %d) do not fit its %d glyphs: the file is damaged", metrics, glyphs)
+		return 0, nil, fmt.Errorf("its widths (hhea, hmtx: %d) do not fit its %d glyphs: the file is damaged", metrics, glyphs)
 	}
 	loca, glyf := tables["loca"], tables["glyf"]
 	at := func(i int) int64 { return int64(u16(loca, 2*i)) * 2 }
@@ -62,25 +62,51 @@ func validate(data []byte) (glyphs int, err error) {
 		at, size = func(i int) int64 { return u32(loca, 4*i) }, 4
 	}
 	if len(loca) < (glyphs+1)*size {
-		return 0, fmt.Errorf("its glyph locations (loca) are fewer than its %d glyphs: the file is damaged", glyphs)
+		return 0, nil, fmt.Errorf("its glyph locations (loca) are fewer than its %d glyphs: the file is damaged", glyphs)
 	}
 	for i, prev := 0, int64(0); i <= glyphs; i++ {
 		o := at(i)
 		if o < prev || o > int64(len(glyf)) {
-			return 0, fmt.Errorf("the outline of its glyph %d lies outside its glyph table (glyf): the file is damaged or cut short", i)
+			return 0, nil, fmt.Errorf("the outline of its glyph %d lies outside its glyph table (glyf): the file is damaged or cut short", i)
 		}
 		prev = o
 	}
-	return glyphs, nil
+	return glyphs, tables["cmap"], nil
 }
 
-// checkCmap refuses a character map that sends a character past the last
-// glyph: the character check would pass, and the PDF show an empty box.
-func checkCmap(ttf *truetype.Font, glyphs int) error {
-	for r := rune(0); r <= 0xFFFF; r++ {
-		if g := int(ttf.Index(r)); g >= glyphs {
+// checkCmap refuses a character map that sends a character of the BMP
+// past the last glyph: the character check would pass, and the PDF show an
+// empty box. The subtable the parser uses is walked segment by segment
+// (cmap.go); one whose segments are out of order is asked about each
+// character, as the parser would be.
+func checkCmap(ttf *truetype.Font, cmap []byte, glyphs int) error {
+	check := func(r rune, g int) error {
+		if g == outside {
+			return fmt.Errorf("its character map sends U+%04X outside itself: the file is damaged", r)
+		}
+		if g >= glyphs {
 			return fmt.Errorf("its character map sends U+%04X to glyph %d, but it has only %d glyphs: the file is damaged", r, g, glyphs)
+		}
+		return nil
+	}
+	if m, ok := readCharMap(cmap); ok {
+		return m.each(check)
+	}
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if err := check(r, parserIndex(ttf, r)); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// parserIndex is the parser's glyph for r, or outside where its lookup panics
+// (a glyph index array entry past the table).
+func parserIndex(ttf *truetype.Font, r rune) (g int) {
+	defer func() {
+		if recover() != nil {
+			g = outside
+		}
+	}()
+	return int(ttf.Index(r))
 }

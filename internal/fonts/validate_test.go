@@ -95,9 +95,9 @@ func BenchmarkValidate(b *testing.B) {
 		b.Fatal(err)
 	}
 	for i := 0; i < b.N; i++ {
-		glyphs, err := validate(data)
+		glyphs, cmap, err := validate(data)
 		if err == nil {
-			err = checkCmap(ttf, glyphs)
+			err = checkCmap(ttf, cmap, glyphs)
 		}
 		if err != nil {
 			b.Fatal(err)
