@@ -8,16 +8,17 @@
 // documents that the list lacks. Loading gse's whole dictionary takes over
 // a second, for every process; a title has a few dozen characters, so each
 // text is segmented with the words made only of its own characters: the
-// words it holds, found through an index of the list built once a process,
-// on the first text (one pass over the list, a few ms), by looking up each
-// of its stretches no longer than the list's longest word. gse's
+// words it holds, found through an index of the list (a hash table made
+// from it once and embedded, see index), by looking up each of its
+// stretches no longer than the list's longest word. gse's
 // maximum-probability route over the words (a dictionary DAG, no HMM
 // guessing) gives the same cut as with the whole list, because the total
 // frequency is kept.
 package segment
 
 import (
-	"hash/maphash"
+	_ "embed"
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"sort"
@@ -88,14 +89,32 @@ func lines(f func(off int, line string)) {
 // of 2^19 slots for the 270,000 words, each a line's offset plus one
 // (zero is an empty slot) in its low bits and some bits of the word's
 // hash above them, so that a probe seldom reads the list for a word that
-// is not the one asked for. Made once a process, on the first text, in
-// one pass over the list; 2 MB.
+// is not the one asked for. 2 MB, little-endian.
+//
+// Building it is a pass over the list's 6.2 MB, hashing each word into a
+// random slot: 10 to 15 ms, for every process, on the first title. So it
+// is built once, here, and embedded (index.bin, written by
+// `go test ./internal/segment -run TestIndexIsTheList -update`): a process
+// reads only the pages of the slots its titles probe. A test holds the
+// embedded table to one built from the list; should the binary be built
+// with a list it was not made from (gse upgraded, the test not run), its
+// header does not match the list, and the table is built as before.
 type index struct {
-	seed    maphash.Seed
-	slots   []uint32
-	offBits uint // the low bits of a slot that hold the offset
-	maxLen  int  // the longest word, in bytes
+	slots   []byte // 4 bytes a slot
+	offBits uint   // the low bits of a slot that hold the offset
+	maxLen  int    // the longest word, in bytes
 }
+
+//go:embed index.bin
+var embedded []byte
+
+// The header of index.bin: a magic string, then, as little-endian
+// 32-bit numbers, the list's length, the longest word's, the offset bits
+// and the slot count, then a sample hash of the list (listSample).
+const (
+	magic      = "gwseg\x00\x00\x01"
+	headerSize = len(magic) + 4*4 + 8
+)
 
 var (
 	theIndexOnce sync.Once
@@ -104,34 +123,100 @@ var (
 
 func listIndex() *index {
 	theIndexOnce.Do(func() {
-		n := strings.Count(gse.ZhIdf, "\n") + 1
-		size := 1
-		for size < n*3/2 {
-			size <<= 1
+		if x, ok := decode(embedded); ok {
+			theIndex = x
+			return
 		}
-		x := &index{seed: maphash.MakeSeed(), slots: make([]uint32, size), offBits: uint(bits.Len(uint(len(gse.ZhIdf) + 1)))}
-		lines(func(off int, line string) {
-			word, _, ok := strings.Cut(line, " ")
-			if !ok || word == "" {
-				return
-			}
-			// The list holds each word once; were one there twice, the
-			// first would be kept, as gse's dictionary keeps it.
-			i, tag, found := x.slot(word)
-			if !found {
-				x.slots[i] = tag | uint32(off+1)
-				x.maxLen = max(x.maxLen, len(word))
-			}
-		})
-		theIndex = x
+		theIndex = build()
 	})
 	return theIndex
 }
 
+// hash is FNV-1a (64 bits) with MurmurHash3's final mix, so that the low
+// bits, which choose the slot, depend on every byte: a hash the same in
+// every process, as an embedded table needs.
+func hash(word string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(word); i++ {
+		h ^= uint64(word[i])
+		h *= 1099511628211
+	}
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+// listSample is a hash of the list's first and last 4 KB: with its
+// length, what tells an embedded table made from another list, without
+// reading the list whole.
+func listSample() uint64 {
+	const n = 4096
+	l := gse.ZhIdf
+	if len(l) <= 2*n {
+		return hash(l)
+	}
+	return hash(l[:n]) ^ hash(l[len(l)-n:])<<1
+}
+
+// build makes the index in one pass over the list.
+func build() *index {
+	n := strings.Count(gse.ZhIdf, "\n") + 1
+	size := 1
+	for size < n*3/2 {
+		size <<= 1
+	}
+	offBits := uint(bits.Len(uint(len(gse.ZhIdf) + 1)))
+	x := &index{slots: make([]byte, 4*size), offBits: offBits}
+	lines(func(off int, line string) {
+		word, _, ok := strings.Cut(line, " ")
+		if !ok || word == "" {
+			return
+		}
+		// The list holds each word once; were one there twice, the
+		// first would be kept, as gse's dictionary keeps it.
+		i, tag, found := x.slot(word)
+		if !found {
+			binary.LittleEndian.PutUint32(x.slots[4*i:], tag|uint32(off+1))
+			x.maxLen = max(x.maxLen, len(word))
+		}
+	})
+	return x
+}
+
+// encode is the index as index.bin holds it.
+func (x *index) encode() []byte {
+	b := []byte(magic)
+	for _, v := range []int{len(gse.ZhIdf), x.maxLen, int(x.offBits), len(x.slots) / 4} {
+		b = binary.LittleEndian.AppendUint32(b, uint32(v))
+	}
+	b = binary.LittleEndian.AppendUint64(b, listSample())
+	return append(b, x.slots...)
+}
+
+// decode reads index.bin, if it was made from this list.
+func decode(b []byte) (*index, bool) {
+	if len(b) < headerSize || string(b[:len(magic)]) != magic {
+		return nil, false
+	}
+	u32 := func(i int) int { return int(binary.LittleEndian.Uint32(b[len(magic)+4*i:])) }
+	size := u32(3)
+	if u32(0) != len(gse.ZhIdf) || size == 0 || size&(size-1) != 0 || len(b) != headerSize+4*size ||
+		binary.LittleEndian.Uint64(b[len(magic)+16:]) != listSample() {
+		return nil, false
+	}
+	return &index{slots: b[headerSize:], maxLen: u32(1), offBits: uint(u32(2))}, true
+}
+
+// at is slot i.
+func (x *index) at(i int) uint32 { return binary.LittleEndian.Uint32(x.slots[4*i:]) }
+
 // slot is the slot holding word, or the empty one where it would go, and
 // the hash bits a slot holding it has.
 func (x *index) slot(word string) (i int, tag uint32, found bool) {
-	h := maphash.String(x.seed, word)
+	h := hash(word)
 	if x.offBits < 32 {
 		tag = uint32(h>>32) << x.offBits
 	}
@@ -139,16 +224,20 @@ func (x *index) slot(word string) (i int, tag uint32, found bool) {
 	if x.offBits >= 32 {
 		tagMask = 0
 	}
-	mask := len(x.slots) - 1
+	mask := len(x.slots)/4 - 1
 	for i = int(h) & mask; ; i = (i + 1) & mask {
-		v := x.slots[i]
+		v := x.at(i)
 		if v == 0 {
 			return i, tag, false
 		}
 		if v&tagMask != tag {
 			continue
 		}
-		line := gse.ZhIdf[v&^tagMask-1:]
+		off := int(v&^tagMask) - 1
+		if off >= len(gse.ZhIdf) {
+			continue
+		}
+		line := gse.ZhIdf[off:]
 		if strings.HasPrefix(line, word) && len(line) > len(word) && line[len(word)] == ' ' {
 			return i, tag, true
 		}
@@ -161,7 +250,7 @@ func (x *index) find(word string) (line string, off int, ok bool) {
 	if !found {
 		return "", 0, false
 	}
-	off = int(x.slots[i]&(1<<x.offBits-1)) - 1
+	off = int(x.at(i)&(1<<x.offBits-1)) - 1
 	line = gse.ZhIdf[off:]
 	if i := strings.IndexByte(line, '\n'); i >= 0 {
 		line = line[:i]
@@ -172,8 +261,7 @@ func (x *index) find(word string) (line string, off int, ok bool) {
 // within is the words of the list that text holds, with their frequencies,
 // in the list's order: each stretch of text up to the longest word's
 // length looked up.
-func within(text string) []entry {
-	x := listIndex()
+func (x *index) within(text string) []entry {
 	type found struct {
 		off int
 		e   entry
@@ -248,7 +336,7 @@ func cut(text string) []string {
 			kept += freq
 		}
 	}
-	for _, e := range within(text) {
+	for _, e := range listIndex().within(text) {
 		add(e.word, e.freq)
 	}
 	for _, w := range officialWords {
