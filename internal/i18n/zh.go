@@ -371,6 +371,7 @@ var zhCatalogue = map[string]string{
 	"is not a regular file (%s); only regular files are read":                                                                "不是普通文件（%s）；只读取普通文件",
 	"the table is too wide: even in %s its columns need %.0f mm, and the 版心 is %.0f mm wide; give fewer or narrower columns": "表格太宽：即使%s，各列也需要 %.0f 毫米，而版心宽 %.0f 毫米；请减少列数或缩窄各列",
 	"this row of the table is %.0f mm tall, more than a page holds, and a cell spanning rows holds it together; split it into several rows":                                                             "表格的这一行高 %.0f 毫米，超过一页能容纳的高度，而跨行单元格使它不能拆开；请拆成几行",
+	"its character map sends U+%04X outside itself: the file is damaged":                                                                                                                                "其字符映射把 U+%04X 指向映射表之外：文件已损坏",
 	"%d seals of %.0f mm with their 署名 under them need %.0f mm from the 版心's left edge to the date, and there are %.0f mm: give fewer sealed issuers or shorter 署名":                                     "%d 个 %.0f 毫米的印章连同其下的署名，从版心左边到成文日期需要 %.0f 毫米，而只有 %.0f 毫米：请减少加盖印章的发文机关，或缩短署名",
 	"the %s format lists %q in its closing, which has no place there":                                                                                                                                   "%s 格式在其文末列出了 %q，那里没有它的位置",
 	"the %s format lists %q in its 版头, which has no place there":                                                                                                                                        "%s 格式在其版头列出了 %q，那里没有它的位置",
