@@ -452,15 +452,13 @@ func postScriptName(file string) string {
 var subsetTag = regexp.MustCompile(`^[A-Z]{6}\+`)
 
 // fontIs tells whether the font name mutool reports (the PDF's BaseFont) is
-// the font file's: its PostScript name after any subset tag, or, as fpdf
-// names fonts, "utf8" and the file's lower-cased base name.
+// the font file's: its PostScript name after the subset tag.
 func fontIs(pdfFont, file string) bool {
-	base := strings.ToLower(subsetTag.ReplaceAllString(pdfFont, ""))
-	if ps := postScriptName(file); ps != "" && base == strings.ToLower(ps) {
-		return true
+	if !subsetTag.MatchString(pdfFont) {
+		return false
 	}
-	family := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
-	return family != "" && base == "utf8"+strings.ToLower(family)
+	ps := postScriptName(file)
+	return ps != "" && strings.EqualFold(subsetTag.ReplaceAllString(pdfFont, ""), ps)
 }
 
 func stripSpace(s string) string {

@@ -19,7 +19,7 @@ const mmPerPt = 25.4 / 72
 type Glyph struct {
 	Page  int        // 1-based
 	Rune  rune       // from the unicode attribute; U+FFFD when the PDF maps the glyph to nothing
-	Font  string     // font name as mutool prints it: the PDF's BaseFont, for fpdf "utf8" + lower-cased family
+	Font  string     // font name as mutool prints it: the PDF's BaseFont, TAG+PostScriptName
 	Size  float64    // font size in pt, the scale of the glyph's matrix on the page
 	X, Y  float64    // glyph origin (baseline start) in mm from the page's top-left
 	Adv   float64    // advance in mm

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -26,7 +25,9 @@ import (
 // Options are what the renderer needs besides the pages.
 type Options struct {
 	// Font gives a role's font: a name for it (fonts with the same name are
-	// embedded once) and its TrueType bytes.
+	// embedded once) and its TrueType bytes, embedded as they are: a
+	// subset of the characters the pages show (package fonts cuts one), or
+	// the whole font.
 	Font func(format.Role) (name string, data []byte)
 	// Date is written as the creation and modification date.
 	Date time.Time
@@ -51,7 +52,7 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 	}()
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: 210, Ht: 297}, OrientationStr: "P"})
 	pdf.SetCatalogSort(true)
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // the post-pass compresses the pages (compressPages)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCreationDate(opt.Date)
@@ -78,34 +79,11 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 	// post-pass adds it.
 	pdf.SetXmpMetadata(info.xmp(opt.XMP))
 
-	// Each distinct font is registered under a plain family name of our
-	// own (f1, f2, …: fpdf writes it lower-cased after "utf8" as BaseFont);
-	// the post-pass replaces that with the font's PostScript name.
-	family := map[format.Role]string{}
-	embedded := map[string]string{}
-	psNames := map[string]string{}
-	widths := map[format.Role]*pdfWidths{}
-	byName := map[string]*pdfWidths{}
-	for _, p := range res.Pages {
-		for _, t := range p.Texts {
-			if _, ok := family[t.Style.Role]; ok {
-				continue
-			}
-			name, data := opt.Font(t.Style.Role)
-			fam, ok := embedded[name]
-			if !ok {
-				fam = fmt.Sprintf("f%d", len(embedded)+1)
-				embedded[name] = fam
-				psNames["utf8"+fam] = postScriptName(name, data)
-				byName[name] = newPDFWidths(data)
-				pdf.AddUTF8FontFromBytes(fam, "", data)
-			}
-			family[t.Style.Role] = fam
-			widths[t.Style.Role] = byName[name]
-		}
-	}
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("loading fonts: %v", err)
+	// Each distinct font is embedded once (fonts.go), with the characters
+	// every role set in it shows.
+	fonts, byRole, err := pageFonts(res, opt.Font)
+	if err != nil {
+		return err
 	}
 	images := map[string]string{}
 	for _, p := range res.Pages {
@@ -133,29 +111,22 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 			}
 			pdf.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{}, 0, "")
 		}
-		tc := 0.0 // the character spacing in force (a page starts at 0)
+		var st textState // a page starts with no font, black, Tc 0
+		var line []byte
 		for _, t := range p.Texts {
-			pdf.SetFont(family[t.Style.Role], "", t.Style.Size)
-			pdf.SetTextColor(int(t.Style.Color.R), int(t.Style.Color.G), int(t.Style.Color.B))
-			outer := tc
+			f := byRole[t.Style.Role]
+			outer := st
 			if t.Rotate != 0 {
 				pdf.TransformBegin()
 				pdf.TransformRotate(t.Rotate, t.PivotX, t.PivotY)
 			}
-			for _, r := range textRuns(t.Glyphs, t.Style.Size, widths[t.Style.Role]) {
-				if r.tc != tc {
-					pdf.RawWriteStr(strconv.FormatFloat(r.tc, 'f', 4, 64) + " Tc")
-					tc = r.tc
-				}
-				runes := make([]rune, 0, r.to-r.from)
-				for _, g := range t.Glyphs[r.from:r.to] {
-					runes = append(runes, g.R)
-				}
-				pdf.Text(t.Glyphs[r.from].X, t.Y, string(runes))
+			for _, r := range textRuns(t.Glyphs, t.Style.Size, f) {
+				line = st.show(line[:0], f, t, r, p.Height)
+				pdf.RawWriteStr(string(line))
 			}
 			if t.Rotate != 0 {
-				pdf.TransformEnd() // Q: back to the spacing before q
-				tc = outer
+				pdf.TransformEnd() // Q: back to the state before q
+				st = outer
 			}
 		}
 		for _, m := range p.Marks {
@@ -169,7 +140,7 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 	if err := pdf.Output(&raw); err != nil {
 		return err
 	}
-	out, err := toPDFA(raw.Bytes(), info, psNames)
+	out, err := toPDFA(raw.Bytes(), info, fonts)
 	if err != nil {
 		return err
 	}
@@ -180,11 +151,8 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 // postScriptName is the font's PostScript name (name table, name ID 6),
 // reduced to the characters a PDF name may hold without escapes; the name
 // it was given, so reduced, if it has none.
-func postScriptName(name string, data []byte) string {
-	ps := ""
-	if f, err := truetype.Parse(data); err == nil {
-		ps = cleanName(f.Name(truetype.NameIDPostscriptName))
-	}
+func postScriptName(name string, f *truetype.Font) string {
+	ps := cleanName(f.Name(truetype.NameIDPostscriptName))
 	if ps == "" {
 		ps = cleanName(name)
 	}

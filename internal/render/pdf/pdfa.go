@@ -41,12 +41,12 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -184,9 +184,9 @@ func (f *file) bytes() []byte {
 	return b.Bytes()
 }
 
-// toPDFA runs the post-pass over fpdf's output. fontNames maps each font's
-// BaseFont as fpdf wrote it to the font's PostScript name.
-func toPDFA(raw []byte, info docInfo, fontNames map[string]string) ([]byte, error) {
+// toPDFA runs the post-pass over fpdf's output, embedding fonts, the
+// fonts the pages' text shows (see fonts.go).
+func toPDFA(raw []byte, info docInfo, fonts []*pdfFont) ([]byte, error) {
 	f, err := parseFile(raw)
 	if err != nil {
 		return nil, fmt.Errorf("reading the PDF library's output: %v", err)
@@ -220,7 +220,10 @@ func toPDFA(raw []byte, info docInfo, fontNames map[string]string) ([]byte, erro
 			return nil, err
 		}
 	}
-	if err := tagFonts(f, fontNames); err != nil {
+	if err := embedFonts(f, fonts); err != nil {
+		return nil, err
+	}
+	if err := compressPages(f); err != nil {
 		return nil, err
 	}
 	if err := stencilMasks(f); err != nil {
@@ -305,58 +308,53 @@ func countOutlines(f *file, root int) error {
 	return nil
 }
 
-// tagFonts names each Type0 font's subset and gives it a CIDSet.
-func tagFonts(f *file, fontNames map[string]string) error {
-	n := len(f.order)
-	for _, num := range f.order[:n] {
+// embedFonts adds each font's objects and names them in the resource
+// dictionary that fpdf gives every page (its object 2, written with an
+// empty /Font dictionary: fpdf itself embeds no font here).
+func embedFonts(f *file, fonts []*pdfFont) error {
+	resources := map[int]bool{}
+	for _, num := range f.order {
 		o := f.objs[num]
-		if st, _ := o.get("Subtype"); st != "/Type0" {
+		if t, _ := o.get("Type"); t != "/Page" {
 			continue
 		}
-		base, _ := o.get("BaseFont")
-		ps, ok := fontNames[strings.TrimPrefix(base, "/")]
-		if !ok {
-			return fmt.Errorf("font %s: no PostScript name known for it", base)
+		n, ok := o.ref("Resources")
+		if !ok || f.objs[n] == nil {
+			return fmt.Errorf("page %d has no resource dictionary of its own object", num)
 		}
-		desc, _ := o.get("DescendantFonts")
-		m := anyRefRE.FindStringSubmatch(desc)
-		if m == nil {
-			return fmt.Errorf("font %s: no descendant font", base)
+		resources[n] = true
+	}
+	// The fonts' streams are made on as many cores as there are:
+	// compressing the font programs is most of this pass.
+	enc := make([]*encoded, len(fonts))
+	errs := make([]error, len(fonts))
+	parallel(len(fonts), func(i int) {
+		defer func() {
+			// As in Render: a panic here is a defect, told as an error.
+			if r := recover(); r != nil {
+				errs[i] = fmt.Errorf("font %s: %v", fonts[i].ps, r)
+			}
+		}()
+		enc[i], errs[i] = fonts[i].encode()
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	var dict strings.Builder
+	dict.WriteString("<<")
+	for i, ft := range fonts {
+		if i > 0 {
+			dict.WriteByte(' ')
 		}
-		cidNum, _ := strconv.Atoi(m[1])
-		cid := f.objs[cidNum]
-		if cid == nil {
-			return fmt.Errorf("font %s: descendant font %d is missing", base, cidNum)
+		fmt.Fprintf(&dict, "/%s %d 0 R", ft.res, ft.objects(f, enc[i]))
+	}
+	dict.WriteString(">>")
+	for n := range resources {
+		r := f.objs[n]
+		if v, _ := r.get("Font"); strings.Trim(v, "<> \r\n\t") != "" {
+			return fmt.Errorf("the resource dictionary %d already names fonts: %s", n, v)
 		}
-		fd, ok1 := cid.ref("FontDescriptor")
-		gm, ok2 := cid.ref("CIDToGIDMap")
-		if !ok1 || !ok2 || f.objs[fd] == nil || f.objs[gm] == nil {
-			return fmt.Errorf("font %s: no font descriptor or CIDToGIDMap", base)
-		}
-		descriptor := f.objs[fd]
-		ff, ok := descriptor.ref("FontFile2")
-		if !ok || f.objs[ff] == nil {
-			return fmt.Errorf("font %s: not embedded", base)
-		}
-		program, err := f.objs[ff].streamData()
-		if err != nil {
-			return fmt.Errorf("font %s: %v", base, err)
-		}
-		name := "/" + subsetTag(program) + "+" + ps
-		o.set("BaseFont", name)
-		cid.set("BaseFont", name)
-		descriptor.set("FontName", name)
-
-		cidToGID, err := f.objs[gm].decoded()
-		if err != nil {
-			return fmt.Errorf("font %s: CIDToGIDMap: %v", base, err)
-		}
-		set, err := deflate(cidSet(cidToGID))
-		if err != nil {
-			return err
-		}
-		ref := f.add(fmt.Sprintf("<</Length %d /Filter /FlateDecode>>\nstream\n%s\nendstream\n", len(set), set))
-		descriptor.set("CIDSet", fmt.Sprintf("%d 0 R", ref))
+		r.set("Font", dict.String())
 	}
 	return nil
 }
@@ -500,57 +498,89 @@ func abs(n int) int {
 	return n
 }
 
-// subsetTag is six capital letters from a hash of the subset's font
-// program: the same subset always gets the same tag, different subsets
-// almost surely different ones.
-func subsetTag(program []byte) string {
-	sum := sha256.Sum256(program)
-	tag := make([]byte, 6)
-	for i := range tag {
-		tag[i] = 'A' + sum[i]%26
+// compressPages deflates each page's content stream, which fpdf is told to
+// write uncompressed: it makes a new zlib writer, over a megabyte of tables,
+// for every page; here they are reused (deflater).
+func compressPages(f *file) error {
+	var streams []*object
+	for _, num := range f.order {
+		o := f.objs[num]
+		if t, _ := o.get("Type"); t != "/Page" {
+			continue
+		}
+		n, ok := o.ref("Contents")
+		if !ok || f.objs[n] == nil {
+			return fmt.Errorf("page %d has no content stream of its own object", num)
+		}
+		if filter, ok := f.objs[n].get("Filter"); ok {
+			return fmt.Errorf("page %d: its content is already compressed (%s)", num, filter)
+		}
+		streams = append(streams, f.objs[n])
 	}
-	return string(tag)
+	errs := make([]error, len(streams))
+	parallel(len(streams), func(i int) {
+		o := streams[i]
+		data, err := o.streamData()
+		if err == nil {
+			data, err = deflate(data)
+		}
+		if err != nil {
+			errs[i] = fmt.Errorf("page content %d: %v", o.num, err)
+			return
+		}
+		o.body = streamBody("/Filter /FlateDecode", data)
+	})
+	return errors.Join(errs...)
 }
 
-// cidSet is the CIDSet bit string (PDF/A-1 clause 6.3.5; the font
-// descriptor's CIDSet entry in the PDF Reference): bit c, counting from the first
-// byte's high-order bit, is set when CID c has a glyph in the subset, that
-// is, when the CIDToGIDMap (two bytes per CID) maps it to a glyph other than
-// 0. CID 0 always has one (.notdef).
-func cidSet(cidToGID []byte) []byte {
-	bits := make([]byte, len(cidToGID)/16+1)
-	bits[0] |= 0x80
-	last := 0
-	for c := 0; 2*c+1 < len(cidToGID); c++ {
-		// Most of the map is zeros: four CIDs at a time are skipped.
-		for c%4 == 0 && 2*c+8 <= len(cidToGID) && binary.LittleEndian.Uint64(cidToGID[2*c:]) == 0 {
-			c += 4
-		}
-		if 2*c+1 >= len(cidToGID) {
-			break
-		}
-		if cidToGID[2*c] != 0 || cidToGID[2*c+1] != 0 {
-			bits[c/8] |= 0x80 >> (c % 8)
-			last = c
-		}
+// parallel calls do(0), …, do(n-1), on at most GOMAXPROCS goroutines at
+// once, and returns when all have returned.
+func parallel(n int, do func(i int)) {
+	next := make(chan int, n)
+	for i := 0; i < n; i++ {
+		next <- i
 	}
-	return bits[:last/8+1]
+	close(next)
+	var wg sync.WaitGroup
+	for w := 0; w < min(n, runtime.GOMAXPROCS(0)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
-// deflaters are zlib writers kept for reuse: a new one allocates over a
-// megabyte of tables, and a document needs several. A writer Reset onto a
-// new buffer compresses exactly as a new one would. The level is zlib's
-// default: on the long runs of zero bits of a CIDSet the best compression
-// took about 1 ms a font to save some twenty bytes.
-var deflaters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression)
-	return w
-}}
+// A deflater keeps zlib writers of one level for reuse: a new one
+// allocates over a megabyte of tables, and a document needs several. A
+// writer Reset onto a new buffer compresses exactly as a new one would.
+type deflater struct {
+	level int
+	pool  sync.Pool
+}
 
-func deflate(b []byte) ([]byte, error) {
+var (
+	// normal is zlib's default level, for the small streams: on the long
+	// runs of zero bits of a CIDSet the best compression took about 1 ms
+	// a font to save some twenty bytes.
+	normal = &deflater{level: zlib.DefaultCompression}
+	// fast is zlib's best speed, for the font programs (see encode).
+	fast = &deflater{level: zlib.BestSpeed}
+)
+
+func (d *deflater) deflate(b []byte) ([]byte, error) {
+	w, _ := d.pool.Get().(*zlib.Writer)
+	if w == nil {
+		var err error
+		if w, err = zlib.NewWriterLevel(nil, d.level); err != nil {
+			return nil, err
+		}
+	}
+	defer d.pool.Put(w)
 	var out bytes.Buffer
-	w := deflaters.Get().(*zlib.Writer)
-	defer deflaters.Put(w)
 	w.Reset(&out)
 	if _, err := w.Write(b); err != nil {
 		return nil, err
@@ -561,34 +591,17 @@ func deflate(b []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// inflaters are zlib readers kept for reuse (zlib.Resetter): each font's
-// CIDToGIDMap, 128 KB of which fpdf writes for every font of every
-// document, is inflated for its CIDSet, and a new reader allocates its
-// 32 KB window each time.
-var inflaters sync.Pool
+// deflate compresses b at zlib's default level.
+func deflate(b []byte) ([]byte, error) { return normal.deflate(b) }
 
-// inflate is zlib-compressed data inflated, into a buffer sized for the
-// CIDToGIDMap (two bytes for each of the 65,536 CIDs fpdf maps; ReadFrom
-// wants MinRead bytes free to see the end without growing it).
+// inflate is zlib-compressed data inflated.
 func inflate(data []byte) ([]byte, error) {
-	var r io.ReadCloser
-	if v, ok := inflaters.Get().(io.ReadCloser); ok {
-		if err := v.(zlib.Resetter).Reset(bytes.NewReader(data), nil); err != nil {
-			return nil, err
-		}
-		r = v
-	} else {
-		var err error
-		if r, err = zlib.NewReader(bytes.NewReader(data)); err != nil {
-			return nil, err
-		}
-	}
-	defer inflaters.Put(r)
-	out := bytes.NewBuffer(make([]byte, 0, 2<<16+bytes.MinRead))
-	if _, err := out.ReadFrom(r); err != nil {
+	r, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
 		return nil, err
 	}
-	return out.Bytes(), nil
+	defer r.Close()
+	return io.ReadAll(r)
 }
 
 // srgbDeflated is the output intent's profile compressed, made once per

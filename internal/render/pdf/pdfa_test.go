@@ -143,82 +143,41 @@ func TestTheWrittenFileReadsBackToTheSameBytes(t *testing.T) {
 }
 
 func TestCIDSetListsTheSubsetsGlyphs(t *testing.T) {
-	b := renderSample(t, "甲乙", day)
+	b := renderSample(t, "乙甲乙", day)
 	f, err := parseFile(b)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range f.order {
-		o := f.objs[n]
-		ref, ok := o.ref("CIDSet")
-		if !ok {
+		cid := f.objs[n]
+		if st, _ := cid.get("Subtype"); st != "/CIDFontType2" {
 			continue
+		}
+		fd, _ := cid.ref("FontDescriptor")
+		gm, _ := cid.ref("CIDToGIDMap")
+		ref, ok := f.objs[fd].ref("CIDSet")
+		if !ok {
+			t.Fatal("the font descriptor has no CIDSet")
 		}
 		set, err := f.objs[ref].decoded()
 		if err != nil {
 			t.Fatal(err)
 		}
-		has := func(c rune) bool { return int(c)/8 < len(set) && set[c/8]&(0x80>>(c%8)) != 0 }
-		for _, c := range []rune{0, '甲', '乙'} {
-			if !has(c) {
-				t.Errorf("CIDSet lacks CID %U", c)
-			}
+		gids, err := f.objs[gm].decoded()
+		if err != nil {
+			t.Fatal(err)
 		}
-		if has('丙') {
-			t.Error("CIDSet has CID 丙, which the subset lacks")
+		// Two characters: CIDs 0 (.notdef), 1 (甲) and 2 (乙), each a
+		// glyph of its own.
+		if !bytes.Equal(set, []byte{0xE0}) {
+			t.Errorf("CIDSet %08b, want CIDs 0, 1 and 2: 11100000", set)
+		}
+		if len(gids) != 6 || gids[0] != 0 || gids[1] != 0 || gids[3] == 0 || gids[5] == 0 || gids[3] == gids[5] {
+			t.Errorf("CIDToGIDMap % x: want .notdef and two different glyphs", gids)
 		}
 		return
 	}
-	t.Fatal("no font descriptor has a CIDSet")
-}
-
-func TestCIDSetBits(t *testing.T) {
-	m := make([]byte, 2*20)
-	m[2*3+1] = 7 // CID 3 → glyph 7
-	m[2*17] = 1  // CID 17 → glyph 256
-	got := cidSet(m)
-	want := []byte{0x80 | 0x10, 0, 0x40}
-	if !bytes.Equal(got, want) {
-		t.Errorf("cidSet = %08b, want %08b", got, want)
-	}
-}
-
-// cidSet skips zeros four CIDs at a time: against the bits set one CID
-// at a time, for maps with CIDs at every place of a group of four, at the
-// ends, and of lengths that end inside a group.
-func TestCIDSetSkipsOnlyZeros(t *testing.T) {
-	slow := func(m []byte) []byte {
-		last := 0
-		for c := 0; 2*c+1 < len(m); c++ {
-			if m[2*c] != 0 || m[2*c+1] != 0 {
-				last = c
-			}
-		}
-		bits := make([]byte, last/8+1)
-		bits[0] |= 0x80
-		for c := 0; c <= last && 2*c+1 < len(m); c++ {
-			if m[2*c] != 0 || m[2*c+1] != 0 {
-				bits[c/8] |= 0x80 >> (c % 8)
-			}
-		}
-		return bits
-	}
-	for _, n := range []int{0, 1, 2, 3, 4, 5, 7, 8, 9, 31, 33, 1000} {
-		for _, cids := range [][]int{nil, {0}, {1}, {2}, {3}, {4}, {n - 1}, {1, 6, 11}, {n / 2, n - 2}} {
-			m := make([]byte, 2*n)
-			for _, c := range cids {
-				if c >= 0 && c < n {
-					m[2*c+1] = 1
-				}
-			}
-			if n > 0 {
-				m = append(m, 0) // an odd byte at the end is no CID
-			}
-			if got, want := cidSet(m), slow(m); !bytes.Equal(got, want) {
-				t.Errorf("%d CIDs, %v mapped: %08b, want %08b", n, cids, got, want)
-			}
-		}
-	}
+	t.Fatal("no CIDFontType2 font")
 }
 
 func TestDatesCarryTheirOffset(t *testing.T) {

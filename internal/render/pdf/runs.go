@@ -2,10 +2,9 @@ package pdf
 
 import (
 	"math"
+	"strconv"
 
-	"github.com/golang/freetype/truetype"
-	"golang.org/x/image/math/fixed"
-
+	"gongwen/internal/format"
 	"gongwen/internal/layout"
 )
 
@@ -22,31 +21,9 @@ import (
 const pt = 72 / 25.4
 
 // runTolerance is how far (in points) a glyph shown in a run may be from
-// its place in the layout: fpdf writes positions to a hundredth of a
+// its place in the layout: positions are written to a hundredth of a
 // point, so half of that is within what a glyph drawn alone would be off.
 const runTolerance = 0.005
-
-// pdfWidths gives each character's advance as the PDF states it in the
-// font's /W array: fpdf rounds the font's advance to thousandths of an em
-// (its utf8FontFile.parseHMTXTable), and a viewer moves by that.
-type pdfWidths struct {
-	f   *truetype.Font
-	upm fixed.Int26_6
-}
-
-func newPDFWidths(data []byte) *pdfWidths {
-	f, err := truetype.Parse(data)
-	if err != nil || f.FUnitsPerEm() <= 0 {
-		return nil
-	}
-	return &pdfWidths{f, fixed.Int26_6(f.FUnitsPerEm())}
-}
-
-// em is r's advance in ems, as the PDF has it.
-func (w *pdfWidths) em(r rune) float64 {
-	hm := w.f.HMetric(w.upm, w.f.Index(r)) // at scale upm: font units
-	return math.Round(1000*float64(hm.AdvanceWidth)/float64(w.upm)) / 1000
-}
 
 // run is glyphs [from, to) of a text shown as one string, with character
 // spacing tc (points).
@@ -60,8 +37,8 @@ type run struct {
 // x(a) + the advances before it + (i-a)·tc, which must be within
 // runTolerance of where the layout put it. tc is what the first gap asks
 // for, rounded as it is written; without widths every glyph is a run.
-func textRuns(gs []layout.Glyph, size float64, w *pdfWidths) []run {
-	size = math.Round(size*100) / 100 // as fpdf writes it in Tf
+func textRuns(gs []layout.Glyph, size float64, w *pdfFont) []run {
+	size = math.Round(size*100) / 100 // as it is written in Tf
 	var out []run
 	for a := 0; a < len(gs); {
 		b, tc := a+1, 0.0
@@ -87,3 +64,58 @@ func textRuns(gs []layout.Glyph, size float64, w *pdfWidths) []run {
 
 // roundTc is a character spacing as it is written: four decimals.
 func roundTc(tc float64) float64 { return math.Round(tc*1e4) / 1e4 }
+
+// textState is the text state a page's content has set: the font and
+// size (Tf), the fill colour (rg) and the character spacing (Tc). A page
+// starts with none of them set, in black, at Tc 0; q … Q restores them.
+type textState struct {
+	font  *pdfFont
+	size  float64
+	color format.RGB
+	tc    float64
+}
+
+// show appends to b the text object that shows run r of t in font f on a
+// page h millimetres high, with the operators that change the text state
+// first, and notes the new state.
+func (st *textState) show(b []byte, f *pdfFont, t layout.Text, r run, h float64) []byte {
+	size := math.Round(t.Style.Size*100) / 100
+	b = append(b, "BT "...)
+	if st.font != f || st.size != size {
+		b = append(b, '/')
+		b = append(b, f.res...)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, size, 'f', 2, 64)
+		b = append(b, " Tf "...)
+		st.font, st.size = f, size
+	}
+	if c := t.Style.Color; c != st.color {
+		// Grey as grey (g), other colours as RGB (rg), as fpdf writes them.
+		if c.R == c.G && c.G == c.B {
+			b = strconv.AppendFloat(b, float64(c.R)/255, 'f', 3, 64)
+			b = append(b, " g "...)
+		} else {
+			for _, v := range []uint8{c.R, c.G, c.B} {
+				b = strconv.AppendFloat(b, float64(v)/255, 'f', 3, 64)
+				b = append(b, ' ')
+			}
+			b = append(b, "rg "...)
+		}
+		st.color = c
+	}
+	if r.tc != st.tc {
+		b = strconv.AppendFloat(b, r.tc, 'f', 4, 64)
+		b = append(b, " Tc "...)
+		st.tc = r.tc
+	}
+	b = strconv.AppendFloat(b, t.Glyphs[r.from].X*pt, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (h-t.Y)*pt, 'f', 2, 64)
+	b = append(b, " Td "...)
+	runes := make([]rune, 0, 64)
+	for _, g := range t.Glyphs[r.from:r.to] {
+		runes = append(runes, g.R)
+	}
+	b = f.appendHex(b, runes)
+	return append(b, " Tj ET"...)
+}

@@ -1,0 +1,372 @@
+package pdf
+
+// Fonts are embedded by this package, not by fpdf.
+//
+// fpdf's UTF-8 fonts cost most of a document's build: it parses each font
+// it is given, names it by a SHA-1 of a JSON of its 65,536 widths, cuts it
+// down again, writes a 128 KB CIDToGIDMap for it, and compresses each with
+// a new zlib writer (over a megabyte of tables each time). The fonts it is
+// given are already subsets (package fonts cuts them), so all of that was
+// spent on a few hundred glyphs. Here each font is a composite font (PDF
+// Reference 1.7, §5.6 "Composite Fonts"; ISO 32000-1 §9.7):
+//
+//   - a Type0 font with the Identity-H encoding, so a string is a sequence
+//     of two-byte CIDs;
+//   - its CIDFontType2 descendant (TrueType outlines), with the widths of
+//     its CIDs (/W) and a CIDToGIDMap stream from CID to glyph;
+//   - a font descriptor with the subset as /FontFile2 and the /CIDSet that
+//     PDF/A-1 asks of a subset (ISO 19005-1 clause 6.3.5);
+//   - a ToUnicode CMap (§5.9.2; Adobe Technical Note #5411), by which text
+//     is read back as the characters it was made from.
+//
+// CIDs are given to a font's characters in Unicode order, 1, 2, 3, …; CID
+// 0 is .notdef. Each character has its own CID even where two characters
+// share a glyph, so that reading the text back gives each one as written.
+// The page content shows text with fpdf's raw writer (RawWriteStr), in the
+// font resources /G1, /G2, … that the post-pass puts into the pages'
+// resource dictionary.
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/math/fixed"
+
+	"gongwen/internal/format"
+	"gongwen/internal/layout"
+)
+
+// pdfFont is one embedded font: a TrueType subset and the characters the
+// pages show in it.
+type pdfFont struct {
+	res  string // the resource name, G1, G2, …
+	ps   string // the PostScript name
+	data []byte // the TrueType subset
+	ttf  *truetype.Font
+	upm  fixed.Int26_6
+	// runes are the characters shown, in Unicode order: runes[i] has CID
+	// i+1. cid is the reverse.
+	runes []rune
+	cid   map[rune]uint16
+}
+
+// maxCIDs is how many characters one font may show: CIDs are two bytes.
+const maxCIDs = 0xFFFF
+
+// newPDFFont parses a subset and gives CIDs to the characters shown in it.
+func newPDFFont(res, name string, data []byte, shown map[rune]bool) (*pdfFont, error) {
+	ttf, err := truetype.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %v", name, err)
+	}
+	if ttf.FUnitsPerEm() <= 0 {
+		return nil, fmt.Errorf("font %s: units per em is zero", name)
+	}
+	if len(shown) > maxCIDs {
+		return nil, fmt.Errorf("font %s: %d different characters; a PDF font shows at most %d", name, len(shown), maxCIDs)
+	}
+	f := &pdfFont{res: res, ps: postScriptName(name, ttf), data: data, ttf: ttf,
+		upm: fixed.Int26_6(ttf.FUnitsPerEm()), cid: make(map[rune]uint16, len(shown))}
+	for r := range shown {
+		f.runes = append(f.runes, r)
+	}
+	sort.Slice(f.runes, func(a, b int) bool { return f.runes[a] < f.runes[b] })
+	for i, r := range f.runes {
+		f.cid[r] = uint16(i + 1)
+	}
+	return f, nil
+}
+
+// width is a glyph's advance in thousandths of an em, rounded as the /W
+// array states it: the advance a viewer moves by.
+func (f *pdfFont) width(gid truetype.Index) int {
+	hm := f.ttf.HMetric(f.upm, gid) // at scale upm: font units
+	return int(math.Round(1000 * float64(hm.AdvanceWidth) / float64(f.upm)))
+}
+
+// em is r's advance in ems, as the PDF has it.
+func (f *pdfFont) em(r rune) float64 {
+	return float64(f.width(f.ttf.Index(r))) / 1000
+}
+
+// appendHex appends the string of CIDs that shows runes: <0001000A…>.
+func (f *pdfFont) appendHex(b []byte, runes []rune) []byte {
+	const digits = "0123456789ABCDEF"
+	b = append(b, '<')
+	for _, r := range runes {
+		c := f.cid[r]
+		b = append(b, digits[c>>12], digits[c>>8&15], digits[c>>4&15], digits[c&15])
+	}
+	return append(b, '>')
+}
+
+// encoded is what a font's objects hold, made ready apart from the file
+// (fonts are encoded concurrently).
+type encoded struct {
+	name                      string // /TAG+PostScriptName
+	desc                      descriptor
+	program, gids, set, toUni []byte // deflated streams
+	widths                    []int  // of CIDs 0, 1, …
+}
+
+// encode makes the font's streams. The font program, most of a PDF's
+// bytes, is compressed at zlib's best speed: on the reference notice's
+// five subsets (417 KB) the default level saved 18 KB (6 %) and took three
+// times as long.
+func (f *pdfFont) encode() (*encoded, error) {
+	d, err := describe(f.data)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %v", f.ps, err)
+	}
+	e := &encoded{name: "/" + f.tag() + "+" + f.ps, desc: d}
+	if e.program, err = fast.deflate(f.data); err != nil {
+		return nil, err
+	}
+	// CIDToGIDMap: two bytes, the glyph, for each CID from 0.
+	gids := make([]byte, 2*(len(f.runes)+1))
+	e.widths = make([]int, len(f.runes)+1)
+	e.widths[0] = f.width(0)
+	for i, r := range f.runes {
+		g := f.ttf.Index(r)
+		binary.BigEndian.PutUint16(gids[2*(i+1):], uint16(g))
+		e.widths[i+1] = f.width(g)
+	}
+	if e.gids, err = deflate(gids); err != nil {
+		return nil, err
+	}
+	if e.set, err = deflate(allCIDs(len(f.runes) + 1)); err != nil {
+		return nil, err
+	}
+	if e.toUni, err = deflate(toUnicode(f.runes)); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// objects adds the font's objects to the file and returns the Type0
+// font's number.
+func (f *pdfFont) objects(pf *file, e *encoded) int {
+	d := e.desc
+	fileNum := pf.addStream("/Filter /FlateDecode /Length1 "+strconv.Itoa(len(f.data)), e.program)
+	setNum := pf.addStream("/Filter /FlateDecode", e.set)
+	desc := pf.add(fmt.Sprintf("<</Type /FontDescriptor /FontName %s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R /CIDSet %d 0 R>>\n",
+		e.name, d.flags, d.bbox[0], d.bbox[1], d.bbox[2], d.bbox[3], strconv.FormatFloat(d.italic, 'f', -1, 64),
+		d.ascent, d.descent, d.capHeight, d.stemV, fileNum, setNum))
+	mapNum := pf.addStream("/Filter /FlateDecode", e.gids)
+	var wb strings.Builder
+	wb.WriteString("[0 [")
+	for i, v := range e.widths {
+		if i > 0 {
+			wb.WriteByte(' ')
+		}
+		wb.WriteString(strconv.Itoa(v))
+	}
+	wb.WriteString("]]")
+	cidFont := pf.add(fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /W %s /CIDToGIDMap %d 0 R>>\n",
+		e.name, desc, wb.String(), mapNum))
+	uniNum := pf.addStream("/Filter /FlateDecode", e.toUni)
+	return pf.add(fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\n",
+		e.name, cidFont, uniNum))
+}
+
+// tag is six capital letters from a hash of the font program and the
+// characters its CIDs stand for: the same subset always gets the same
+// tag, different subsets almost surely different ones (PDF Reference
+// §5.5.3, "Font Subsets").
+func (f *pdfFont) tag() string {
+	h := sha256.New()
+	h.Write(f.data)
+	var b [4]byte
+	for _, r := range f.runes {
+		binary.BigEndian.PutUint32(b[:], uint32(r))
+		h.Write(b[:])
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
+
+// allCIDs is the CIDSet bit string of CIDs 0 … n-1, all of which the
+// subset has: bit c counts from the first byte's high-order bit.
+func allCIDs(n int) []byte {
+	b := make([]byte, (n+7)/8)
+	for i := range b {
+		b[i] = 0xFF
+	}
+	if r := n % 8; r != 0 {
+		b[len(b)-1] = 0xFF << (8 - r)
+	}
+	return b
+}
+
+// toUnicode is the CMap from CID i+1 to runes[i], as UTF-16BE, in blocks
+// of at most 100 mappings (the limit a bfchar block has).
+func toUnicode(runes []rune) []byte {
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for start := 0; start < len(runes); start += 100 {
+		block := runes[start:min(start+100, len(runes))]
+		fmt.Fprintf(&b, "%d beginbfchar\n", len(block))
+		for i, r := range block {
+			fmt.Fprintf(&b, "<%04X> <", start+i+1)
+			if r > 0xFFFF {
+				hi, lo := 0xD800+((r-0x10000)>>10), 0xDC00+((r-0x10000)&0x3FF)
+				fmt.Fprintf(&b, "%04X%04X", hi, lo)
+			} else {
+				fmt.Fprintf(&b, "%04X", r)
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return []byte(b.String())
+}
+
+// descriptor holds a font descriptor's metrics, in thousandths of an em.
+type descriptor struct {
+	flags                      int
+	bbox                       [4]int
+	italic                     float64
+	ascent, descent, capHeight int
+	stemV                      int
+}
+
+// describe reads a font descriptor's values from the font's tables
+// (OpenType specification 1.9: head, hhea, OS/2, post). The PDF Reference
+// (§5.7.1, Table 5.19) lists them; StemV, which a TrueType font does not
+// state, is estimated from the weight class, the heavier the wider.
+func describe(data []byte) (descriptor, error) {
+	u16 := func(b []byte, off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
+	i16 := func(b []byte, off int) int { return int(int16(binary.BigEndian.Uint16(b[off:]))) }
+	tables := map[string][]byte{}
+	if len(data) < 12 || len(data) < 12+16*u16(data, 4) {
+		return descriptor{}, errors.New("table directory cut short")
+	}
+	for i := 0; i < u16(data, 4); i++ {
+		rec := data[12+16*i:]
+		off, n := int64(binary.BigEndian.Uint32(rec[8:])), int64(binary.BigEndian.Uint32(rec[12:]))
+		if off+n > int64(len(data)) {
+			return descriptor{}, fmt.Errorf("table %q outside the file", rec[:4])
+		}
+		tables[string(rec[:4])] = data[off : off+n]
+	}
+	head, hhea := tables["head"], tables["hhea"]
+	if len(head) < 54 || len(hhea) < 36 {
+		return descriptor{}, errors.New("head or hhea table cut short")
+	}
+	upm := u16(head, 18)
+	if upm == 0 {
+		return descriptor{}, errors.New("units per em is zero")
+	}
+	em := func(v int) int { return int(math.Round(float64(v) * 1000 / float64(upm))) }
+	d := descriptor{
+		flags: 4, // symbolic: its characters are outside the standard Latin set
+		bbox:  [4]int{em(i16(head, 36)), em(i16(head, 38)), em(i16(head, 40)), em(i16(head, 42))},
+		// hhea's ascender and descender, as fpdf gave them before.
+		ascent:  em(i16(hhea, 4)),
+		descent: em(i16(hhea, 6)),
+		stemV:   70,
+	}
+	d.capHeight = d.ascent
+	if os2 := tables["OS/2"]; len(os2) >= 6 {
+		weight := float64(u16(os2, 4))
+		d.stemV = 50 + int(weight*weight/(65*65))
+		if u16(os2, 0) >= 2 && len(os2) >= 90 {
+			if c := i16(os2, 88); c > 0 {
+				d.capHeight = em(c)
+			}
+		}
+	}
+	if post := tables["post"]; len(post) >= 16 {
+		d.italic = float64(int32(binary.BigEndian.Uint32(post[4:]))) / 65536
+		if d.italic != 0 {
+			d.flags |= 64
+		}
+		if binary.BigEndian.Uint32(post[12:]) != 0 {
+			d.flags |= 1 // fixed pitch
+		}
+	}
+	return d, nil
+}
+
+// addStream appends a stream object with the given dictionary entries
+// (besides /Length) and returns its number.
+func (f *file) addStream(entries string, data []byte) int {
+	n := len(f.order) + 1
+	f.objs[n] = &object{num: n, body: streamBody(entries, data)}
+	f.order = append(f.order, n)
+	return n
+}
+
+// streamBody is a stream object's body: its dictionary, the entries given
+// and /Length, and data.
+func streamBody(entries string, data []byte) []byte {
+	b := make([]byte, 0, len(data)+len(entries)+48)
+	b = append(b, "<<"...)
+	b = append(b, entries...)
+	b = append(b, " /Length "...)
+	b = strconv.AppendInt(b, int64(len(data)), 10)
+	b = append(b, ">>\nstream\n"...)
+	b = append(b, data...)
+	return append(b, "\nendstream\n"...)
+}
+
+// pageFonts makes the embedded fonts of a document: one for each distinct
+// font (fonts with the same name are one), in the order the pages first
+// use them, each with every character the pages show in it.
+func pageFonts(res *layout.Result, font func(format.Role) (string, []byte)) ([]*pdfFont, map[format.Role]*pdfFont, error) {
+	type pending struct {
+		name  string
+		data  []byte
+		shown map[rune]bool
+	}
+	var order []*pending
+	byName := map[string]*pending{}
+	roleOf := map[format.Role]*pending{}
+	for _, p := range res.Pages {
+		for _, t := range p.Texts {
+			pd, ok := roleOf[t.Style.Role]
+			if !ok {
+				name, data := font(t.Style.Role)
+				if pd = byName[name]; pd == nil {
+					pd = &pending{name: name, data: data, shown: map[rune]bool{}}
+					byName[name] = pd
+					order = append(order, pd)
+				}
+				roleOf[t.Style.Role] = pd
+			}
+			for _, g := range t.Glyphs {
+				pd.shown[g.R] = true
+			}
+		}
+	}
+	made := map[*pending]*pdfFont{}
+	var out []*pdfFont
+	for i, pd := range order {
+		f, err := newPDFFont("G"+strconv.Itoa(i+1), pd.name, pd.data, pd.shown)
+		if err != nil {
+			return nil, nil, err
+		}
+		made[pd] = f
+		out = append(out, f)
+	}
+	byRole := map[format.Role]*pdfFont{}
+	for r, pd := range roleOf {
+		byRole[r] = made[pd]
+	}
+	return out, byRole, nil
+}
