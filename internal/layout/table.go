@@ -9,6 +9,7 @@ package layout
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"gongwen/internal/doc"
@@ -50,7 +51,7 @@ type tableSetter struct {
 	rows       int   // grid rows
 	headRows   int
 	memo       map[memoKey]*setCell
-	heights    map[memoKey]float64
+	heights    heightMemo
 	info       []*cellInfo // by cell, worked out when first asked
 	byRow      [][]int     // the cells that start in each grid row
 	lineBuf    [][]atom    // fill's lines while counting, reused
@@ -93,8 +94,9 @@ type roomCount struct {
 }
 
 // maxRooms is how many rooms a text remembers: a search asks about a few
-// line counts of a cell, each in one room or a few.
-const maxRooms = 16
+// line counts of a cell, each in one room or a few, and bisects towards
+// the widths where the count changes, meeting a new room at most steps.
+const maxRooms = 256
 
 type memoKey struct {
 	cell  int
@@ -113,7 +115,6 @@ func (c *composer) newTableSetter(t *doc.Table, size float64) *tableSetter {
 		gap:      f.TableListGap * format.MM(size),
 		headRows: len(t.Head),
 		memo:     map[memoKey]*setCell{},
-		heights:  map[memoKey]float64{},
 	}
 	ts.head.Size, ts.body.Size = size, size
 	n := 0
@@ -297,20 +298,6 @@ func (ts *tableSetter) lineWidth(ws []float64) float64 {
 	return w
 }
 
-// height is the height of a cell's content set at a width (padding
-// included), remembered: the width search asks for each cell at many
-// widths. It is the height layCell gives, from the number of lines alone.
-func (ts *tableSetter) height(i int, width float64) float64 {
-	key := memoKey{i, int64(math.Round(width * 1000))}
-	if h, ok := ts.heights[key]; ok {
-		return h
-	}
-	ts.work += missWork
-	h := float64(ts.lineCount(i, width)) * ts.pitch
-	ts.heights[key] = h
-	return h
-}
-
 // measure is a cell text's atoms and groups, as layCell's Break has them.
 func (ts *tableSetter) measure(gc *gridCell, text string) measuredText {
 	as, gs, missing := measured(ts.span(gc, text), 0, clampShrink(ts.c.f.PunctShrink))
@@ -324,17 +311,20 @@ func (ts *tableSetter) count(m *measuredText, w float64) int {
 	if len(m.as) == 0 {
 		return 0
 	}
-	for k := range m.counts {
-		if m.counts[k].room.holds(w) {
-			return m.counts[k].lines
-		}
+	// The rooms never overlap: a width in two rooms would make fill
+	// decide as in both, and then it would have noted the same widths in
+	// both, and they would be one room. Kept in order, the only room that
+	// can hold w is the last that starts at or below it.
+	k := sort.Search(len(m.counts), func(k int) bool { return m.counts[k].room.fit > w+eps })
+	if k > 0 && m.counts[k-1].room.holds(w) {
+		return m.counts[k-1].lines
 	}
 	b := newBounds()
 	ts.lineBuf = fill(m.as, m.gs, w, 0, 0, ts.lineBuf[:0], &b)
 	n := len(ts.lineBuf)
 	clear(ts.lineBuf) // keep no window on the atoms alive
 	if len(m.counts) < maxRooms {
-		m.counts = append(m.counts, roomCount{b, n})
+		m.counts = slices.Insert(m.counts, k, roomCount{b, n})
 	}
 	return n
 }
@@ -510,264 +500,12 @@ func cellWidth(gc *gridCell, w []float64) float64 {
 // minRow is the height of a row of one line.
 func (ts *tableSetter) minRow() float64 { return ts.pitch + 2*ts.padY }
 
-// rowHeights sizes every grid row for column widths w: each row as tall as
-// its tallest cell, a cell spanning rows spreading what it lacks evenly over
-// them.
-func (ts *tableSetter) rowHeights(w []float64) []float64 {
-	h := make([]float64, ts.rows)
-	for r := range h {
-		h[r] = ts.minRow()
-	}
-	for i := range ts.cells {
-		gc := &ts.cells[i]
-		if gc.RowSpan == 1 {
-			h[gc.row] = math.Max(h[gc.row], ts.height(i, cellWidth(gc, w))+2*ts.padY)
-		}
-	}
-	for _, i := range ts.spanning {
-		gc := &ts.cells[i]
-		end := min(gc.row+gc.RowSpan, ts.rows)
-		need := ts.height(i, cellWidth(gc, w)) + 2*ts.padY
-		have := sum(h[gc.row:end])
-		if need > have+eps {
-			for r := gc.row; r < end; r++ {
-				h[r] += (need - have) / float64(end-gc.row)
-			}
-		}
-	}
-	return h
-}
-
 func sum(xs []float64) float64 {
 	s := 0.0
 	for _, x := range xs {
 		s += x
 	}
 	return s
-}
-
-// cellWeight is how much a cell's own height counts against the table's
-// height when widths are chosen: a little, so that once no row can get
-// shorter, the room left still takes lines off single cells (a header cell
-// of four lines beside one of two looks worse than two of three).
-const cellWeight = 0.05
-
-// objective is what the width search makes small: the table's height, and
-// a little of every cell's own height.
-func (ts *tableSetter) objective(w []float64) float64 {
-	ts.work += len(ts.cells)
-	cells := 0.0
-	for i := range ts.cells {
-		cells += ts.height(i, cellWidth(&ts.cells[i], w))
-	}
-	return sum(ts.rowHeights(w)) + cellWeight*cells
-}
-
-// widths derives the column widths for a measure of avail mm: list items
-// are kept whole on their lines if the table fits so, and wrap if not.
-func (ts *tableSetter) widths(avail float64) ([]float64, bool) {
-	if w, ok := ts.widthsFrom(avail, true); ok {
-		return w, true
-	}
-	return ts.widthsFrom(avail, false)
-}
-
-// widthsFrom derives the column widths for a measure of avail mm. A column's
-// given width is kept. The others start at the narrowest their cells allow;
-// then, while room is left, the change that saves the most height per
-// millimetre is made: bringing a row down to a lower number of lines (all
-// the cells that make it tall, together), or taking a line off one cell;
-// the room that remains goes to the columns whose cells would still like
-// more, so that the table fills the measure. It reports false when even the
-// narrowest widths do not fit.
-func (ts *tableSetter) widthsFrom(avail float64, whole bool) ([]float64, bool) {
-	n := len(ts.t.Columns)
-	w := make([]float64, n)
-	fixed := make([]bool, n)
-	for c, col := range ts.t.Columns {
-		if col.Width > 0 {
-			w[c], fixed[c] = col.Width, true
-		}
-	}
-	for i := range ts.cells {
-		gc := &ts.cells[i]
-		if gc.ColSpan == 1 && !fixed[gc.Col] {
-			w[gc.Col] = math.Max(w[gc.Col], ts.minWidth(i, whole))
-		}
-	}
-	for i := range ts.cells {
-		gc := &ts.cells[i]
-		if gc.ColSpan > 1 {
-			ts.widen(w, fixed, gc, ts.minWidth(i, whole)-cellWidth(gc, w))
-		}
-	}
-	if sum(w) > avail+eps {
-		return w, false
-	}
-	for iter := 0; iter < 8*ts.rows*n && !ts.spent(); iter++ {
-		room := avail - sum(w)
-		if room <= eps {
-			break
-		}
-		obj := ts.objective(w)
-		var best []float64
-		bestRate := 0.0
-		try := func(cand []float64) {
-			cost := sum(cand) - sum(w)
-			if cost <= eps || cost > room+eps || ts.spent() {
-				return
-			}
-			if gain := obj - ts.objective(cand); gain > eps && gain/cost > bestRate {
-				best, bestRate = cand, gain/cost
-			}
-		}
-		h := ts.rowHeights(w)
-		for r := 0; r < ts.rows && !ts.spent(); r++ {
-			// Down by 1, 2, 3, 4, 6, 8, 12 … lines: a few targets reach
-			// both the next step and a far one (a header of four lines
-			// goes to two in one move, where one line less gains nothing).
-			for k := 1; h[r]-float64(k)*ts.pitch >= ts.minRow()-eps; k = nextTarget(k) {
-				if cand, ok := ts.lowerRow(w, fixed, r, h[r]-float64(k)*ts.pitch); ok {
-					try(cand)
-				}
-			}
-		}
-		for i := 0; i < len(ts.cells) && !ts.spent(); i++ {
-			gc := &ts.cells[i]
-			cw := cellWidth(gc, w)
-			if next, found := ts.widthFor(i, cw, ts.height(i, cw)-eps); found {
-				cand := append([]float64{}, w...)
-				if ts.widen(cand, fixed, gc, next-cw) {
-					try(cand)
-				}
-			}
-		}
-		if best == nil || ts.spent() { // a search cut short keeps what it had
-			break
-		}
-		w = best
-	}
-	ts.share(w, fixed, avail-sum(w))
-	return w, true
-}
-
-// The width search is bounded: setting a cell at a new width costs
-// missWork, visiting a cell while judging widths 1, and a table may spend
-// searchWork a cell, or minSearchWork if that is more. The notice's tables
-// spend a fraction of it; a long table of wrapping cells stops improving
-// its widths there, and the room left is shared as share does, so that its
-// cost stays in proportion to its cells.
-const (
-	missWork      = 100
-	searchWork    = 200
-	minSearchWork = 400_000
-)
-
-func (ts *tableSetter) spent() bool { return ts.work > ts.budget }
-
-// nextTarget is the number of lines after k in 1, 2, 3, 4, 6, 8, 12, 16 ….
-func nextTarget(k int) int {
-	if k < 4 {
-		return k + 1
-	}
-	if k&(k-1) == 0 { // a power of two: half again
-		return k + k/2
-	}
-	return k + k/3
-}
-
-// lowerRow widens the cells of row r that are taller than target (padding
-// included) just enough to bring them down to it.
-func (ts *tableSetter) lowerRow(w []float64, fixed []bool, r int, target float64) ([]float64, bool) {
-	cand := append([]float64{}, w...)
-	changed := false
-	for _, i := range ts.byRow[r] {
-		gc := &ts.cells[i]
-		cw := cellWidth(gc, w)
-		if gc.RowSpan != 1 || ts.height(i, cw)+2*ts.padY <= target+eps {
-			continue
-		}
-		next, found := ts.widthFor(i, cw, target-2*ts.padY)
-		if !found || !ts.widen(cand, fixed, gc, next-cellWidth(gc, cand)) {
-			return nil, false
-		}
-		changed = true
-	}
-	return cand, changed
-}
-
-// share gives the room left to the columns whose cells would still take
-// more (in proportion to what they would take), or evenly when none would.
-func (ts *tableSetter) share(w []float64, fixed []bool, room float64) {
-	if room <= eps {
-		return
-	}
-	wish := make([]float64, len(w))
-	total := 0.0
-	for i := range ts.cells {
-		gc := &ts.cells[i]
-		if gc.ColSpan == 1 && !fixed[gc.Col] {
-			wish[gc.Col] = math.Max(wish[gc.Col], ts.prefWidth(i)-w[gc.Col])
-		}
-	}
-	for _, x := range wish {
-		total += x
-	}
-	free := 0
-	for c := range w {
-		if !fixed[c] {
-			free++
-		}
-	}
-	for c := range w {
-		switch {
-		case fixed[c]:
-		case total > eps:
-			w[c] += room * wish[c] / total
-		default:
-			w[c] += room / float64(free)
-		}
-	}
-}
-
-// widen adds d mm to the columns a cell spans, shared evenly among those
-// without a given width; it reports false when all have one.
-func (ts *tableSetter) widen(w []float64, fixed []bool, gc *gridCell, d float64) bool {
-	if d <= eps {
-		return true
-	}
-	var free []int
-	for c := gc.Col; c < gc.Col+gc.ColSpan && c < len(w); c++ {
-		if !fixed[c] {
-			free = append(free, c)
-		}
-	}
-	for _, c := range free {
-		w[c] += d / float64(len(free))
-	}
-	return len(free) > 0
-}
-
-// widthFor is the narrowest width from width up at which the cell's content
-// is at most height tall, if there is one.
-func (ts *tableSetter) widthFor(i int, width, height float64) (float64, bool) {
-	if ts.height(i, width) <= height+eps {
-		return width, true
-	}
-	hi := ts.prefWidth(i)
-	if hi <= width+eps || ts.height(i, hi) > height+eps {
-		return 0, false
-	}
-	lo := width
-	for hi-lo > 0.01 {
-		mid := (lo + hi) / 2
-		if ts.height(i, mid) <= height+eps {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return hi, true
 }
 
 // tablePart is the rows of the body that go on one page: [from, to) in grid

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -45,10 +46,10 @@ align = "right"
 			tb := tblTable(t, tc.src)
 			c := &composer{f: format.Letter(), fonts: func(format.Role) Metrics { return gridFont{} }}
 			for _, size := range []float64{10.5, 12} {
-				// Widths up, then down, each time in a new setter: a count
-				// remembered for a room must hold for any width in it,
-				// whichever side the widths come from.
-				for _, down := range []bool{false, true} {
+				// Widths up, then down, then in no order, each time in a
+				// new setter: a count remembered for a room must hold for
+				// any width in it, whichever side the widths come from.
+				for _, order := range []string{"up", "down", "shuffled"} {
 					ts := c.newTableSetter(tb, size)
 					asked := 0
 					for i := range ts.cells {
@@ -67,8 +68,11 @@ align = "right"
 						for w := lo; w <= hi; w += 0.137 {
 							ws = append(ws, w)
 						}
-						if down {
+						switch order {
+						case "down":
 							slices.Reverse(ws)
+						case "shuffled":
+							rand.New(rand.NewPCG(uint64(i), 7)).Shuffle(len(ws), func(a, b int) { ws[a], ws[b] = ws[b], ws[a] })
 						}
 						for _, w := range ws {
 							got, want := ts.height(i, w), ts.layCell(i, w).height

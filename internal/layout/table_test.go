@@ -45,6 +45,25 @@ func rowsTable(n int) string {
 	return b.String()
 }
 
+// spansTable has cells spanning rows and columns, a group row and a 斜线表头.
+const spansTable = `rows = [
+  [{text = "甲", rowspan = 2}, "一", "二"],
+  [{text = "三四", colspan = 2}],
+  "分组",
+  ["乙", {text = "五", colspan = 2}],
+]
+[[columns]]
+key = "a"
+title = "子"
+corner = "角"
+[[columns]]
+key = "b"
+title = "丑"
+[[columns]]
+key = "c"
+title = "寅"
+`
+
 const tierTable = `[[columns]]
 key = "tier"
 title = "梯队"
@@ -177,23 +196,7 @@ func TestTableRulesFormAClosedGrid(t *testing.T) {
 	for _, tc := range []struct{ name, src string }{
 		{"grouped header and 合计", rowsTable(5)},
 		{"merged vertical cells and lists", tierTable},
-		{"spans across rows and columns", `rows = [
-  [{text = "甲", rowspan = 2}, "一", "二"],
-  [{text = "三四", colspan = 2}],
-  "分组",
-  ["乙", {text = "五", colspan = 2}],
-]
-[[columns]]
-key = "a"
-title = "子"
-corner = "角"
-[[columns]]
-key = "b"
-title = "丑"
-[[columns]]
-key = "c"
-title = "寅"
-`},
+		{"spans across rows and columns", spansTable},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pages, err := tblCompose(t, tblTable(t, tc.src))

@@ -1,0 +1,96 @@
+package layout
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"gongwen/internal/format"
+)
+
+// The width search judges a candidate by asking again only about the cells
+// of the columns it changes (judge): its objective must be, to the bit, the
+// one of every cell asked afresh, or the search would choose other widths.
+func TestJudgeEqualsTheObjectiveOfEveryCell(t *testing.T) {
+	// A column of a given width, which the search leaves alone.
+	spans := strings.Replace(spansTable, "title = \"丑\"", "title = \"丑\"\nwidth = 31.5", 1)
+	c := &composer{f: format.Letter(), fonts: func(format.Role) Metrics { return gridFont{} }}
+	for _, tc := range []struct{ name, src string }{
+		{"tiers", tierTable},
+		{"wrapping", wrapTable(6)},
+		{"grouped", rowsTable(5)},
+		{"spans and a given width", spans},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := tblTable(t, tc.src)
+			ts := c.newTableSetter(tb, 12)
+			n := len(tb.Columns)
+			rnd := rand.New(rand.NewPCG(1, 2))
+			w := make([]float64, n)
+			fixed := make([]bool, n)
+			for c, col := range tb.Columns {
+				w[c], fixed[c] = 4+rnd.Float64()*10, col.Width > 0
+			}
+			s := ts.newSearch(w, fixed)
+			ts.at(s, w)
+			if got, want := s.obj, fresh(ts, w); got != want {
+				t.Fatalf("objective at %v: %v, afresh %v", w, got, want)
+			}
+			for range 300 {
+				cand := append([]float64{}, w...)
+				for range 1 + rnd.IntN(2) {
+					c := rnd.IntN(n)
+					if !fixed[c] {
+						cand[c] += rnd.Float64() * 8
+					}
+				}
+				if got, want := ts.judge(s, cand), fresh(ts, cand); got != want {
+					t.Fatalf("candidate %v from %v: judged %v, afresh %v", cand, w, got, want)
+				}
+				if rnd.IntN(10) == 0 { // move on, as the search does
+					w = cand
+					ts.at(s, w)
+				}
+			}
+		})
+	}
+}
+
+// fresh is the objective at widths w with every cell asked.
+func fresh(ts *tableSetter, w []float64) float64 {
+	cells := 0.0
+	for i := range ts.cells {
+		cells += ts.height(i, cellWidth(&ts.cells[i], w))
+	}
+	return sum(ts.rowHeights(w)) + cellWeight*cells
+}
+
+// heightMemo must remember what a map would, keys that do not pack
+// included, across its growing.
+func TestHeightMemoRemembersWhatAMapWould(t *testing.T) {
+	var m heightMemo
+	want := map[memoKey]float64{}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for k := range 20000 {
+		key := memoKey{rnd.IntN(300), int64(rnd.IntN(400_000))}
+		switch k % 50 {
+		case 0:
+			key.width = -key.width - 1
+		case 1:
+			key.width = 1<<memoWidthBits + key.width
+		case 2:
+			key.cell = 1<<memoCellBits + key.cell
+		}
+		if h, ok := m.get(key.cell, key.width); ok != (want[key] != 0) || h != want[key] {
+			t.Fatalf("%v before the put: %v %v, want %v", key, h, ok, want[key])
+		}
+		h := float64(k + 1)
+		m.put(key.cell, key.width, h)
+		want[key] = h
+	}
+	for key, h := range want {
+		if got, ok := m.get(key.cell, key.width); !ok || got != h {
+			t.Fatalf("%v: %v %v, want %v", key, got, ok, h)
+		}
+	}
+}
