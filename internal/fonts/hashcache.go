@@ -1,13 +1,14 @@
 package fonts
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -94,22 +95,28 @@ func readCacheFile(path string) (keys []cacheKey, hs []string) {
 	if err != nil || len(b) > 1<<20 {
 		return nil, nil
 	}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for sc.Scan() {
+	// Read with strconv, not fmt.Sscanf: a full file (512 lines) took 2 ms
+	// to scan, on every build.
+	for line := range strings.Lines(string(b)) {
 		// SHA256 DEV INO SIZE MTIME CTIME [MEMBER]
-		var id cacheKey
-		var h string
-		f := strings.Fields(sc.Text())
-		if len(f) != 6 && len(f) != 7 {
+		f := strings.Fields(line)
+		if len(f) != 6 && len(f) != 7 || !isHash(f[0]) {
 			continue
 		}
-		if n, _ := fmt.Sscanf(strings.Join(f[:6], " "), "%64s %d %d %d %d %d", &h, &id.Dev, &id.Ino, &id.Size, &id.Mtime, &id.Ctime); n != 6 || !isHash(h) {
+		var id cacheKey
+		var errs [5]error
+		id.Dev, errs[0] = strconv.ParseUint(f[1], 10, 64)
+		id.Ino, errs[1] = strconv.ParseUint(f[2], 10, 64)
+		id.Size, errs[2] = strconv.ParseInt(f[3], 10, 64)
+		id.Mtime, errs[3] = strconv.ParseInt(f[4], 10, 64)
+		id.Ctime, errs[4] = strconv.ParseInt(f[5], 10, 64)
+		if errors.Join(errs[:]...) != nil {
 			continue
 		}
 		if len(f) == 7 {
 			id.Member = f[6]
 		}
-		keys, hs = append(keys, id), append(hs, h)
+		keys, hs = append(keys, id), append(hs, f[0])
 	}
 	return keys, hs
 }
@@ -129,8 +136,15 @@ func (c *hashCache) merge(keys []cacheKey, hs []string) []cacheKey {
 }
 
 func isHash(h string) bool {
-	b, err := hex.DecodeString(h)
-	return err == nil && len(b) == sha256.Size
+	if len(h) != 2*sha256.Size {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // lookup returns the kept hash of what id names.

@@ -3,6 +3,7 @@ package fonts
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -217,5 +218,51 @@ func TestRunsAtOnceKeepEachOthersHashes(t *testing.T) {
 	keys, _ := readCacheFile(cache)
 	if len(keys) != 2 || keys[0] != idA || keys[1] != idB {
 		t.Errorf("cache file holds %v, want both runs' entries", keys)
+	}
+}
+
+// A cache file's lines are read as written; a damaged line is skipped,
+// never taken for another entry.
+func TestCacheFileLines(t *testing.T) {
+	h, H := strings.Repeat("a1", 32), strings.Repeat("B2", 32)
+	p := filepath.Join(t.TempDir(), "cache")
+	lines := []string{
+		h + " 1 2 3 4 5", // kept
+		H + " 18446744073709551615 7 8 -9 10 FandolSong-Regular.ttf", // kept: a built-in font's
+		h[:63] + " 1 2 3 4 5",                  // hash too short
+		strings.Repeat("g", 64) + " 1 2 3 4 5", // not hex
+		h + " 1 2 3 4",                         // a field missing
+		h + " 1 2 3 4 5 x y",                   // one too many
+		h + " -1 2 3 4 5",                      // a negative device
+		h + " 1 2 3x 4 5",                      // not a number
+		h + " 1 2 3 4 99999999999999999999",    // past 64 bits
+		"",
+	}
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	keys, hs := readCacheFile(p)
+	want := []cacheKey{
+		{fileID: fileID{Dev: 1, Ino: 2, Size: 3, Mtime: 4, Ctime: 5}},
+		{fileID: fileID{Dev: 18446744073709551615, Ino: 7, Size: 8, Mtime: -9, Ctime: 10}, Member: "FandolSong-Regular.ttf"},
+	}
+	if fmt.Sprint(keys) != fmt.Sprint(want) || fmt.Sprint(hs) != fmt.Sprint([]string{h, H}) {
+		t.Errorf("read %v %v, want %v %v", keys, hs, want, []string{h, H})
+	}
+}
+
+// BenchmarkCacheFile reads a full cache file (maxCached lines), as every
+// build that records a font's hash does.
+func BenchmarkCacheFile(b *testing.B) {
+	p := filepath.Join(b.TempDir(), "cache")
+	var s strings.Builder
+	for i := range maxCached {
+		fmt.Fprintf(&s, "%s 65024 %d 9564872 1795970596151896382 1795970596151896382\n", strings.Repeat("b2", 32), 10030453+i)
+	}
+	os.WriteFile(p, []byte(s.String()), 0o644)
+	for b.Loop() {
+		if keys, _ := readCacheFile(p); len(keys) != maxCached {
+			b.Fatal(len(keys))
+		}
 	}
 }
