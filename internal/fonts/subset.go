@@ -187,22 +187,30 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 		newID[g] = i
 	}
 
-	// glyf and loca, with composite components renumbered.
-	var glyf []byte
-	loca := make([]byte, 4*(len(old)+1))
+	// glyf and loca, with composite components renumbered; glyf made at
+	// its size (grown by appending, it was most of what a subset
+	// allocated).
+	ranges := make([][2]int, len(old))
+	size := 0
 	for i, g := range old {
-		be.PutUint32(loca[4*i:], uint32(len(glyf)))
 		a, b, err := s.glyphRange(g, numGlyphs)
 		if err != nil {
 			return nil, err
 		}
-		glyph := append([]byte(nil), s.tables["glyf"][a:b]...)
+		ranges[i] = [2]int{a, b}
+		size += (b - a + 3) &^ 3
+	}
+	glyf := make([]byte, 0, size)
+	loca := make([]byte, 4*(len(old)+1))
+	for i, r := range ranges {
+		be.PutUint32(loca[4*i:], uint32(len(glyf)))
+		glyf = append(glyf, s.tables["glyf"][r[0]:r[1]]...)
+		glyph := glyf[len(glyf)-(r[1]-r[0]):]
 		if err := components(glyph, func(at int) {
 			be.PutUint16(glyph[at:], uint16(newID[int(be.Uint16(glyph[at:]))]))
 		}); err != nil {
 			return nil, err
 		}
-		glyf = append(glyf, glyph...)
 		for len(glyf)%4 != 0 {
 			glyf = append(glyf, 0)
 		}
@@ -327,7 +335,11 @@ func writeSfnt(tables map[string][]byte) []byte {
 	for search*2 <= n {
 		search *= 2
 	}
-	out := make([]byte, 12+16*n)
+	size := 12 + 16*n
+	for _, t := range tables {
+		size += (len(t) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*n, size)
 	be.PutUint32(out, 0x00010000)
 	be.PutUint16(out[4:], uint16(n))
 	be.PutUint16(out[6:], uint16(16*search))

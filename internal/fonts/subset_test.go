@@ -84,3 +84,27 @@ func TestSubsetRefusesDamagedFontsWithoutPanicking(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSubset cuts the body font down to 1,000 characters, about what
+// a long notice sets in it.
+func BenchmarkSubset(b *testing.B) {
+	f, err := Open("../../fonts/FandolFang-Regular.ttf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var runes []rune
+	for r := rune(0x20); len(runes) < 1000; r++ {
+		if f.Has(r) {
+			runes = append(runes, r)
+		}
+		if r == 0x7E {
+			r = 0x4DFF
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := f.Subset(runes); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
