@@ -164,20 +164,16 @@ func (j *Job) subsets() (map[*fonts.Font][]byte, error) {
 			}
 		}
 	}
-	out := map[*fonts.Font][]byte{}
+	cuts := map[*fonts.Font][]rune{}
 	for f, set := range used {
 		runes := make([]rune, 0, len(set))
 		for r := range set {
 			runes = append(runes, r)
 		}
 		sort.Slice(runes, func(a, b int) bool { return runes[a] < runes[b] })
-		b, err := f.Subset(runes)
-		if err != nil {
-			return nil, doc.Errorf(doc.Pos{File: f.Path}, "%v", err)
-		}
-		out[f] = b
+		cuts[f] = runes
 	}
-	return out, nil
+	return subsetAll(cuts)
 }
 
 // Record lists what the job is made from, for the PDF's archive record:
