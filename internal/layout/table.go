@@ -75,6 +75,11 @@ type cellInfo struct {
 	text, corner measuredText
 	itemText     []measuredText
 	vertical     int
+	// widthFor's answers from the width foundFrom, the oldest replaced
+	// first when there are maxFound.
+	found     []foundWidth
+	foundFrom float64
+	nextFound int
 }
 
 // measuredText is a text's atoms and unbreakable groups, as Break measures
@@ -117,6 +122,8 @@ func (c *composer) newTableSetter(t *doc.Table, size float64) *tableSetter {
 		memo:     map[memoKey]*setCell{},
 	}
 	ts.head.Size, ts.body.Size = size, size
+	ts.heights.reuse(c.spareHeights)
+	c.spareHeights = nil
 	n := 0
 	for _, r := range t.Head {
 		n += len(r.Cells)

@@ -92,8 +92,7 @@ func (m *heightMemo) put(cell int, um int64, h float64) {
 	}
 	if 2*(m.n+1) > len(m.slots) { // at most half full
 		old := m.slots
-		m.slots = make([]heightSlot, max(2*len(old), 1024))
-		m.shift = uint(64 - bits.TrailingZeros(uint(len(m.slots))))
+		m.use(make([]heightSlot, max(2*len(old), 1024)))
 		for _, s := range old {
 			if s.key != 0 {
 				m.slots[m.slot(s.key)] = s
@@ -105,6 +104,22 @@ func (m *heightMemo) put(cell int, um int64, h float64) {
 		m.n++
 	}
 	m.slots[at] = heightSlot{key, h}
+}
+
+// use makes slots, empty, its table.
+func (m *heightMemo) use(slots []heightSlot) {
+	m.slots, m.n = slots, 0
+	m.shift = uint(64 - bits.TrailingZeros(uint(len(slots))))
+}
+
+// reuse gives the memo the table of one no longer used (the composer keeps
+// it from one table setter to the next), emptied.
+func (m *heightMemo) reuse(slots []heightSlot) {
+	if len(slots) > len(m.slots) {
+		clear(slots)
+		m.use(slots)
+		m.other = nil
+	}
 }
 
 // rowHeights sizes every grid row for column widths w: each row as tall as
@@ -412,8 +427,49 @@ func (ts *tableSetter) widen(w []float64, fixed []bool, gc *gridCell, d float64)
 }
 
 // widthFor is the narrowest width from width up at which the cell's content
-// is at most height tall, if there is one.
+// is at most height tall, if there is one. The search asks the same of a
+// cell in every round while its column stays as it is: the answers are
+// remembered. A question asked again would ask height about the same
+// widths, all remembered, so the answer and the work spent are the same.
 func (ts *tableSetter) widthFor(i int, width, height float64) (float64, bool) {
+	in := ts.about(i)
+	if width != in.foundFrom || in.found == nil {
+		// The search asks from the cell's current width only: answers
+		// from another are not asked for again.
+		in.found, in.foundFrom, in.nextFound = in.found[:0], width, 0
+	}
+	for _, f := range in.found {
+		if f.height == height {
+			return f.at, f.ok
+		}
+	}
+	at, ok := ts.seekWidth(i, width, height)
+	f := foundWidth{height, at, ok}
+	switch {
+	case in.found == nil:
+		in.found = append(make([]foundWidth, 0, 8), f)
+	case len(in.found) < maxFound:
+		in.found = append(in.found, f)
+	default:
+		in.found[in.nextFound] = f
+		in.nextFound = (in.nextFound + 1) % maxFound
+	}
+	return at, ok
+}
+
+// foundWidth is an answer of widthFor from a cell's current width: the
+// width at which it is at most height tall, if ok.
+type foundWidth struct {
+	height, at float64
+	ok         bool
+}
+
+// maxFound is how many answers of widthFor a cell keeps: one for each of
+// the few heights its row is asked to come down to.
+const maxFound = 16
+
+// seekWidth is widthFor, worked out by bisection.
+func (ts *tableSetter) seekWidth(i int, width, height float64) (float64, bool) {
 	if ts.height(i, width) <= height+eps {
 		return width, true
 	}

@@ -94,3 +94,29 @@ func TestHeightMemoRemembersWhatAMapWould(t *testing.T) {
 		}
 	}
 }
+
+// widthFor remembers its answers: one remembered must be the answer the
+// bisection works out again, and asking again must spend no work, as
+// asking height about widths already asked spends none. (Not a fresh
+// setter's answer: height remembers a cell's height at a width to the µm,
+// as first asked, so the heights seen depend on the widths asked before.)
+func TestWidthForRemembersWhatItWouldWorkOut(t *testing.T) {
+	c := &composer{f: format.Letter(), fonts: func(format.Role) Metrics { return gridFont{} }}
+	tb := tblTable(t, wrapTable(4))
+	ts := c.newTableSetter(tb, 12)
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		i := rnd.IntN(len(ts.cells))
+		width := ts.minWidth(i, false) + float64(rnd.IntN(4))*3.7
+		height := float64(rnd.IntN(5)) * ts.pitch
+		at, ok := ts.widthFor(i, width, height)
+		spent := ts.work
+		again, okAgain := ts.widthFor(i, width, height)
+		if again != at || okAgain != ok || ts.work != spent {
+			t.Fatalf("cell %d from %v mm to %v mm tall: %v %v, then %v %v, %d more work", i, width, height, at, ok, again, okAgain, ts.work-spent)
+		}
+		if want, wantOK := ts.seekWidth(i, width, height); at != want || ok != wantOK || ts.work != spent {
+			t.Fatalf("cell %d from %v mm to %v mm tall: remembered %v %v, worked out %v %v with %d more work", i, width, height, at, ok, want, wantOK, ts.work-spent)
+		}
+	}
+}
