@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"sync"
 	"unicode/utf8"
 
 	"gongwen/internal/format"
@@ -320,6 +321,65 @@ func measureJoin(a, b []atom) (w, shrink float64) {
 	return w, shrink
 }
 
+// lineSums are the sums measureJoin makes over the atoms of the line fill
+// is building, kept as the line grows: after its first k atoms, w[k] of
+// their widths and s[k] of what compression may take from them (but from
+// the first atom if it is an opening mark). They are measureJoin's
+// additions, in its order, so join gives its very numbers, at the cost of
+// the group joined rather than of the whole line.
+type lineSums struct{ w, s []float64 }
+
+// sumsPool holds lineSums for the paragraphs Break breaks.
+var sumsPool = sync.Pool{New: func() any { return new(lineSums) }}
+
+// reset starts a line.
+func (ls *lineSums) reset() {
+	ls.w, ls.s = append(ls.w[:0], 0), append(ls.s[:0], 0)
+}
+
+// join is measureJoin(line, b), line being the line whose sums ls keeps:
+// it only ever grows at its end between resets.
+func (ls *lineSums) join(line, b []atom) (w, shrink float64) {
+	n := len(line)
+	if n == 0 || line[0].cls == clsSpace || len(ls.w) > n+1 {
+		return measureJoin(line, b) // no sums start from a space
+	}
+	for k := len(ls.w) - 1; k < n; k++ {
+		a := &line[k]
+		ls.w = append(ls.w, ls.w[k]+a.width())
+		s := ls.s[k]
+		if k > 0 || !a.shrinkLeft {
+			s += a.shrink
+		}
+		ls.s = append(ls.s, s)
+	}
+	end := n + len(b) // after the last atom that is not a space
+	for end > n && b[end-n-1].cls == clsSpace {
+		end--
+	}
+	if end == n {
+		for end > 1 && line[end-1].cls == clsSpace {
+			end--
+		}
+		// The last atom's shrink counts only for an opening mark that
+		// does not start the line.
+		w, shrink = ls.w[end], ls.s[end-1]
+		if last := &line[end-1]; last.shrinkLeft && end > 1 {
+			shrink += last.shrink
+		}
+		return w, shrink
+	}
+	w, shrink = ls.w[n], ls.s[n]
+	for i := n; i < end; i++ {
+		x := &b[i-n]
+		w += x.width()
+		if i < end-1 || x.shrinkLeft {
+			shrink += x.shrink
+		}
+	}
+	return w, shrink
+}
+
 // trimSpaces drops spaces at a line's ends.
 func trimSpaces(as []atom) []atom {
 	for len(as) > 0 && as[0].cls == clsSpace {
@@ -356,7 +416,7 @@ func breakMeasured(as []atom, gs []group, p Para) []Line {
 	if len(as) == 0 {
 		return nil
 	}
-	lines := fill(as, gs, p.Width, p.FirstIndent, p.Indent, nil, nil)
+	lines := fill(as, gs, p.Width, p.FirstIndent, p.Indent, nil, nil, nil)
 	// Every line is full now: the room is that of a following line.
 	fits := func(a, b []atom) bool {
 		w, _ := measureJoin(a, b)
@@ -385,9 +445,15 @@ func clampShrink(s float64) float64 { return min(max(s, 0), 0.5) }
 // returns are as many as Break's: avoidLoneLast only moves a group from
 // one line to the next, so the table setter counts lines with fill alone.
 // If b is not nil, fill narrows it to the room in which it would have
-// decided everything as it did (see bounds).
-func fill(as []atom, gs []group, width, firstIndent, indent float64, lines [][]atom, b *bounds) [][]atom {
+// decided everything as it did (see bounds). sums is a buffer the caller
+// may reuse, or nil.
+func fill(as []atom, gs []group, width, firstIndent, indent float64, lines [][]atom, b *bounds, sums *lineSums) [][]atom {
 	first := len(lines)
+	if sums == nil {
+		sums = sumsPool.Get().(*lineSums)
+		defer sumsPool.Put(sums)
+	}
+	sums.reset()
 	// A line is most often a run of the paragraph's atoms: then it is a
 	// window on them (capped, so that nothing appended to it can write
 	// into them: they may be shared, see measured), and costs nothing. A
@@ -398,6 +464,7 @@ func fill(as []atom, gs []group, width, firstIndent, indent float64, lines [][]a
 	newLine := func() {
 		lines = append(lines, cur)
 		cur, from = nil, -1
+		sums.reset()
 	}
 	// extend adds group g to the line.
 	extend := func(g group) {
@@ -428,18 +495,20 @@ func fill(as []atom, gs []group, width, firstIndent, indent float64, lines [][]a
 	}
 	// fits says whether the line a+b fits at its natural width; squeezed,
 	// whether it fits with its punctuation compressed.
+	// a is always the line: sums has its sums.
 	fits := func(a, b []atom) bool {
-		w, _ := measureJoin(a, b)
+		w, _ := sums.join(a, b)
 		return within(w)
 	}
 	squeezed := func(a, b []atom) bool {
-		w, s := measureJoin(a, b)
+		w, s := sums.join(a, b)
 		return within(w - s)
 	}
 	for _, g := range gs {
 		ga := as[g.start:g.end]
 		if len(trimSpaces(cur)) == 0 {
 			cur, from = nil, -1 // spaces at a line's start disappear
+			sums.reset()
 			if len(trimSpaces(ga)) == 0 {
 				continue
 			}

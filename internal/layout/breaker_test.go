@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -265,6 +266,45 @@ func TestBreakHandlesEmptyAndSpaceOnlyText(t *testing.T) {
 		lines, _ := Break(para(s, 5))
 		if len(lines) != 0 {
 			t.Errorf("%q gave %d lines", s, len(lines))
+		}
+	}
+}
+
+// fill measures a line and a group joined with the sums it keeps of the
+// line (lineSums.join) instead of measuring the whole line again
+// (measureJoin): the numbers must be the same to the bit, for lines of
+// spaces, opening and closing marks and words, grown atom by atom and by
+// groups as fill grows them, and cut short as it starts a new line.
+func TestLineSumsJoinAsMeasureJoin(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(8, 9))
+	randomAtoms := func(n int) []atom {
+		as := make([]atom, n)
+		for i := range as {
+			a := atom{w: rnd.Float64() * 5, cls: class(rnd.IntN(5))}
+			if rnd.IntN(3) == 0 {
+				a.shrink, a.shrinkLeft = a.w*0.18, rnd.IntN(2) == 0
+			}
+			as[i] = a
+		}
+		return as
+	}
+	var sums lineSums
+	for round := range 300 {
+		sums.reset()
+		var line []atom
+		for range 30 {
+			b := randomAtoms(rnd.IntN(4))
+			gotW, gotS := sums.join(line, b)
+			wantW, wantS := measureJoin(line, b)
+			if gotW != wantW || gotS != wantS {
+				t.Fatalf("round %d, line %v + %v: join %v %v, measureJoin %v %v", round, line, b, gotW, gotS, wantW, wantS)
+			}
+			if rnd.IntN(8) == 0 {
+				sums.reset()
+				line = nil
+				continue
+			}
+			line = append(line, b...)
 		}
 	}
 }

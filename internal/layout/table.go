@@ -55,6 +55,7 @@ type tableSetter struct {
 	info       []*cellInfo // by cell, worked out when first asked
 	byRow      [][]int     // the cells that start in each grid row
 	lineBuf    [][]atom    // fill's lines while counting, reused
+	sums       lineSums    // fill's sums while counting, reused
 	// work counts what the width search has spent (cells set at a new
 	// width, cells visited by the objective); it stops at budget, so that
 	// a long table costs time in proportion to its cells.
@@ -66,7 +67,7 @@ type tableSetter struct {
 type cellInfo struct {
 	min, pref float64 // minWidth, prefWidth
 	whole     float64 // the narrowest that keeps each list item on one line
-	items     []Line  // a list's items, each set on one line
+	items     []Line  // a list's items, each set on one line (itemLines)
 	itemW     []float64
 	missing   []MissingGlyph
 	// The cell's texts measured once (its text, its corner text, its list
@@ -220,19 +221,23 @@ func (ts *tableSetter) about(i int) *cellInfo {
 	in := &cellInfo{}
 	ts.info[i] = in
 	in.text, in.corner = ts.measure(gc, gc.Text), ts.measure(gc, gc.Corner)
-	for _, it := range ts.items(gc) {
-		in.itemText = append(in.itemText, ts.measure(gc, it))
-	}
-	if ts.items(gc) != nil {
-		for _, it := range gc.Items {
-			lines, missing := Break(Para{Spans: ts.span(gc, it), Width: 1e6, Ragged: true})
-			in.missing = append(in.missing, missing...)
-			l := Line{}
-			if len(lines) > 0 {
-				l = lines[0]
+	if items := ts.items(gc); items != nil {
+		in.itemText = make([]measuredText, len(items))
+		in.itemW = make([]float64, len(items))
+		long := false
+		for k, it := range items {
+			m := ts.measure(gc, it)
+			in.itemText[k], in.missing = m, append(in.missing, m.missing...)
+			// The width of the one line an item is set on (itemLines): its
+			// advances summed, as Break sums them on a line it neither
+			// justifies nor compresses.
+			in.itemW[k] = natural(m)
+			long = long || in.itemW[k] > maxItem
+		}
+		if long { // Break would not set it on one line: its first, then
+			for k, l := range ts.itemLines(i) {
+				in.itemW[k] = l.Width
 			}
-			in.items = append(in.items, l)
-			in.itemW = append(in.itemW, l.Width)
 		}
 	}
 	in.min, in.pref = ts.computeMin(gc, in), ts.computePref(gc, in)
@@ -244,6 +249,25 @@ func (ts *tableSetter) about(i int) *cellInfo {
 		in.whole = math.Max(in.whole, w+2*ts.padX)
 	}
 	return in
+}
+
+// maxItem is the longest list item (mm) that Break sets on one line at the
+// measure itemLines gives it.
+const maxItem = 1e5
+
+// itemLines is each list item of a cell set on one line (as the cell is
+// drawn, not while its width is sought).
+func (ts *tableSetter) itemLines(i int) []Line {
+	in, gc := ts.about(i), &ts.cells[i]
+	if in.items == nil {
+		in.items = make([]Line, len(gc.Items))
+		for k, it := range gc.Items {
+			if lines, _ := Break(Para{Spans: ts.span(gc, it), Width: 10 * maxItem, Ragged: true}); len(lines) > 0 {
+				in.items[k] = lines[0]
+			}
+		}
+	}
+	return in.items
 }
 
 // minWidth is the narrowest the cell can be set without splitting what must
@@ -327,7 +351,7 @@ func (ts *tableSetter) count(m *measuredText, w float64) int {
 		return m.counts[k-1].lines
 	}
 	b := newBounds()
-	ts.lineBuf = fill(m.as, m.gs, w, 0, 0, ts.lineBuf[:0], &b)
+	ts.lineBuf = fill(m.as, m.gs, w, 0, 0, ts.lineBuf[:0], &b, &ts.sums)
 	n := len(ts.lineBuf)
 	clear(ts.lineBuf) // keep no window on the atoms alive
 	if len(m.counts) < maxRooms {
@@ -442,6 +466,7 @@ func (ts *tableSetter) layCell(i int, width float64) *setCell {
 func (ts *tableSetter) setList(i int, cw float64, s *setCell, brk func(*measuredText, float64, bool) []Line) {
 	gc := &ts.cells[i]
 	in := ts.about(i)
+	items := ts.itemLines(i)
 	n := ts.perLine(gc)
 	var lines [][]Placed
 	var widths []float64
@@ -454,7 +479,7 @@ func (ts *tableSetter) setList(i int, cw float64, s *setCell, brk func(*measured
 			var gs []Placed
 			x := 0.0
 			for j := k; j < end; j++ {
-				gs = append(gs, shift(in.items[j].Glyphs, x)...)
+				gs = append(gs, shift(items[j].Glyphs, x)...)
 				x += in.itemW[j] + ts.gap
 			}
 			add(gs, w)
@@ -462,7 +487,7 @@ func (ts *tableSetter) setList(i int, cw float64, s *setCell, brk func(*measured
 		}
 		for j := k; j < end; j++ {
 			if in.itemW[j] <= cw+eps {
-				add(in.items[j].Glyphs, in.itemW[j])
+				add(items[j].Glyphs, in.itemW[j])
 				continue
 			}
 			for _, l := range brk(&in.itemText[j], cw, gc.Align != doc.AlignJustify) {
@@ -705,7 +730,7 @@ func (ts *tableSetter) drawText(p *Page, s *setCell, gc *gridCell, left, y1, y2 
 			k++
 		}
 		base := t + (ts.pitch-em)/2 + ts.c.f.EmAscent*em
-		txt := Text{Style: gc.style, Y: base, Cell: ts.cellName(gc)}
+		txt := Text{Style: gc.style, Y: base, Cell: ts.cellName(gc), Glyphs: make([]Glyph, 0, len(l.glyphs))}
 		for _, g := range l.glyphs {
 			txt.Glyphs = append(txt.Glyphs, Glyph{R: g.R, X: left + g.X + g.Off, Adv: g.Adv})
 		}
@@ -721,7 +746,7 @@ func (ts *tableSetter) drawLines(p *Page, s *setCell, gc *gridCell, left, y1 flo
 	em := ts.em(gc)
 	for i := l0; i < l1 && i < len(s.lines); i++ {
 		t := y1 + ts.padY + float64(i-l0)*ts.pitch
-		txt := Text{Style: gc.style, Y: t + (ts.pitch-em)/2 + ts.c.f.EmAscent*em}
+		txt := Text{Style: gc.style, Y: t + (ts.pitch-em)/2 + ts.c.f.EmAscent*em, Glyphs: make([]Glyph, 0, len(s.lines[i].glyphs))}
 		for _, g := range s.lines[i].glyphs {
 			txt.Glyphs = append(txt.Glyphs, Glyph{R: g.R, X: left + g.X + g.Off, Adv: g.Adv})
 		}
@@ -750,12 +775,18 @@ func mergeSegments(ss []segment) []segment {
 	return out
 }
 
+// sortSegments sorts segments by line, then by start, stably. (The order
+// of lines compares positions within 1e-6 mm as equal; slices sorts stably
+// as sort.SliceStable does, comparing the same pairs, without reflection.)
 func sortSegments(ss []segment) {
-	sort.SliceStable(ss, func(i, j int) bool {
-		if !near(ss[i].at, ss[j].at) {
-			return ss[i].at < ss[j].at
+	slices.SortStableFunc(ss, func(a, b segment) int {
+		switch {
+		case !near(a.at, b.at) && a.at < b.at, near(a.at, b.at) && a.from < b.from:
+			return -1
+		case !near(a.at, b.at) || a.from > b.from:
+			return 1
 		}
-		return ss[i].from < ss[j].from
+		return 0
 	})
 }
 
