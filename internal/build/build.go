@@ -77,6 +77,7 @@ func Prepare(path string, opt Options) (*Job, error) {
 	if err != nil {
 		return nil, err
 	}
+	warmTitle(d)
 	var problems problemList
 	f, err := format.ByName(d.Format)
 	if err != nil {

@@ -293,10 +293,18 @@ func (x *index) within(text string) []entry {
 }
 
 // memo keeps the cuts made, by text: a document's titles are asked for
-// by the layout (perhaps for several page plans) and by lint.
+// by the layout (perhaps for several page plans) and by lint, and may have
+// been started early (Warm). A cut being made is waited for, not made
+// again.
 var memo struct {
 	sync.Mutex
-	cuts map[string][]string
+	cuts map[string]*cutting
+}
+
+// cutting is one text's cut: words is set before done is closed.
+type cutting struct {
+	done  chan struct{}
+	words []string
 }
 
 // memoSize bounds memo; past it, it starts again.
@@ -308,19 +316,40 @@ func Words(text string) []string {
 	if text == "" {
 		return nil
 	}
-	memo.Lock()
-	ws, ok := memo.cuts[text]
-	memo.Unlock()
-	if !ok {
-		ws = cut(text)
-		memo.Lock()
-		if memo.cuts == nil || len(memo.cuts) >= memoSize {
-			memo.cuts = map[string][]string{}
-		}
-		memo.cuts[text] = ws
-		memo.Unlock()
+	return append([]string(nil), cutOnce(text)...)
+}
+
+// Warm starts cutting text on another goroutine, for Words to find made:
+// a build asks for its title's cut (lint, the layout of a long title line)
+// after loading its fonts and laying out its pages, and the first cut of
+// a process reads the pages of the index and the list it needs, about half
+// a millisecond.
+func Warm(text string) {
+	if text != "" {
+		go cutOnce(text)
 	}
-	return append([]string(nil), ws...)
+}
+
+// cutOnce is text's cut, from memo, made by this call if no other is
+// making it.
+func cutOnce(text string) []string {
+	memo.Lock()
+	c, ok := memo.cuts[text]
+	if !ok {
+		if memo.cuts == nil || len(memo.cuts) >= memoSize {
+			memo.cuts = map[string]*cutting{}
+		}
+		c = &cutting{done: make(chan struct{})}
+		memo.cuts[text] = c
+	}
+	memo.Unlock()
+	if ok {
+		<-c.done
+		return c.words
+	}
+	defer close(c.done)
+	c.words = cut(text)
+	return c.words
 }
 
 // cut is Words without the memo.

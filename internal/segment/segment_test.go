@@ -2,6 +2,7 @@ package segment
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -24,5 +25,38 @@ func BenchmarkWords(b *testing.B) {
 	Words("预热")
 	for b.Loop() {
 		cut("关于2024年下半年政府网站与政务新媒体检查和年度监管工作情况的通报")
+	}
+}
+
+// A cut started early (Warm) and asked for at once from several
+// goroutines is made once and is the cut Words makes alone; each caller
+// gets its own copy.
+func TestWarmThenWordsAtOnce(t *testing.T) {
+	const text = "关于做好2025年春季防火期前森林草原防灭火工作的通知"
+	want := strings.Join(cut(text), "/")
+	memo.Lock()
+	memo.cuts = nil
+	memo.Unlock()
+	Warm(text)
+	got := make([][]string, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() { got[i] = Words(text) })
+	}
+	wg.Wait()
+	for i, ws := range got {
+		if strings.Join(ws, "/") != want {
+			t.Errorf("caller %d: %s, want %s", i, strings.Join(ws, "/"), want)
+		}
+	}
+	got[0][0] = "x"
+	if Words(text)[0] == "x" {
+		t.Error("a caller's words are the memo's")
+	}
+	memo.Lock()
+	n := len(memo.cuts)
+	memo.Unlock()
+	if n != 1 {
+		t.Errorf("%d cuts kept, want 1", n)
 	}
 }
