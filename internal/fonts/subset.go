@@ -346,11 +346,14 @@ func writeSfnt(tables map[string][]byte) []byte {
 	be.PutUint16(out[8:], uint16(log2(search)))
 	be.PutUint16(out[10:], uint16(16*n-16*search))
 	headAt := 0
+	var sum uint32 // the file's: its tables', zero-padded, and the directory's
 	for i, tag := range tags {
 		t := tables[tag]
 		rec := out[12+16*i:]
 		copy(rec, tag)
-		be.PutUint32(rec[4:], checksum(t))
+		c := checksum(t)
+		sum += c
+		be.PutUint32(rec[4:], c)
 		be.PutUint32(rec[8:], uint32(len(out)))
 		be.PutUint32(rec[12:], uint32(len(t)))
 		if tag == "head" {
@@ -361,17 +364,22 @@ func writeSfnt(tables map[string][]byte) []byte {
 			out = append(out, 0)
 		}
 	}
-	be.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
+	sum += checksum(out[:12+16*n])
+	be.PutUint32(out[headAt+8:], 0xB1B0AFBA-sum)
 	return out
 }
 
-// checksum is the sum of a table's big-endian 32-bit words.
+// checksum is the sum of a table's big-endian 32-bit words, the last
+// padded with zeros.
 func checksum(b []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(b); i += 4 {
-		var w [4]byte
-		copy(w[:], b[i:])
-		sum += binary.BigEndian.Uint32(w[:])
+	n := len(b) &^ 7
+	for i := 0; i < n; i += 8 {
+		w := binary.BigEndian.Uint64(b[i:])
+		sum += uint32(w>>32) + uint32(w)
 	}
-	return sum
+	var tail [8]byte
+	copy(tail[:], b[n:])
+	w := binary.BigEndian.Uint64(tail[:])
+	return sum + uint32(w>>32) + uint32(w)
 }

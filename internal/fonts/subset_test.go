@@ -59,6 +59,31 @@ func TestSubsetKeepsEachCharactersGlyphAndAdvance(t *testing.T) {
 					t.Errorf("%q: outline of %d points, want %d", r, len(b.Points), len(a.Points))
 				}
 			}
+			// Each table's checksum, and the head table's adjustment that
+			// makes the whole file's 0xB1B0AFBA (OpenType, "Calculating
+			// checksums"), summed here word by word.
+			words := func(b []byte) (sum uint32) {
+				for i := 0; i < len(b); i += 4 {
+					w := make([]byte, 4)
+					copy(w, b[i:])
+					sum += uint32(w[0])<<24 | uint32(w[1])<<16 | uint32(w[2])<<8 | uint32(w[3])
+				}
+				return sum
+			}
+			if sum := words(sub); sum != 0xB1B0AFBA {
+				t.Errorf("the file's checksum is %#x, want 0xB1B0AFBA", sum)
+			}
+			for i, n := 0, int(sub[4])<<8|int(sub[5]); i < n; i++ {
+				rec := sub[12+16*i:]
+				off, length := int(be32(rec[8:])), int(be32(rec[12:]))
+				table := append([]byte(nil), sub[off:off+length]...)
+				if string(rec[:4]) == "head" {
+					clear(table[8:12])
+				}
+				if got, want := be32(rec[4:]), words(table); got != want {
+					t.Errorf("%s: checksum %#x, want %#x", rec[:4], got, want)
+				}
+			}
 			// The PDF library accepts it.
 			pdf := fpdf.New("P", "mm", "A4", "")
 			pdf.AddUTF8FontFromBytes("sub", "", sub)
@@ -71,6 +96,10 @@ func TestSubsetKeepsEachCharactersGlyphAndAdvance(t *testing.T) {
 			}
 		})
 	}
+}
+
+func be32(b []byte) uint32 {
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
 func TestSubsetRefusesDamagedFontsWithoutPanicking(t *testing.T) {
