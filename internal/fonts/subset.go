@@ -142,9 +142,10 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 	numGlyphs := int(be.Uint16(s.tables["maxp"][4:]))
 
 	// The glyphs to keep: .notdef, each rune's, and their components.
-	keep := map[int]bool{0: true}
+	keep := make([]bool, max(numGlyphs, 1))
+	keep[0] = true
 	var queue []int
-	cmap := map[rune]int{} // rune → old glyph
+	var cmap []mapping // in the order of the characters
 	for _, r := range runes {
 		if r < 0 || r > 0xFFFF {
 			continue
@@ -153,7 +154,7 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 		if g <= 0 || g >= numGlyphs {
 			continue
 		}
-		cmap[r] = g
+		cmap = append(cmap, mapping{r, g})
 		if !keep[g] {
 			keep[g] = true
 			queue = append(queue, g)
@@ -177,14 +178,16 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 			return nil, err
 		}
 	}
-	old := make([]int, 0, len(keep))
-	for g := range keep {
-		old = append(old, g)
+	sort.Slice(cmap, func(a, b int) bool { return cmap[a].r < cmap[b].r })
+	var old []int // the kept glyphs, in order
+	for g, k := range keep {
+		if k {
+			old = append(old, g)
+		}
 	}
-	sort.Ints(old)
-	newID := make(map[int]int, len(old))
+	newID := make([]uint16, len(keep)) // by old glyph; 0 for one not kept
 	for i, g := range old {
-		newID[g] = i
+		newID[g] = uint16(i)
 	}
 
 	// glyf and loca, with composite components renumbered; glyf made at
@@ -207,7 +210,11 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 		glyf = append(glyf, s.tables["glyf"][r[0]:r[1]]...)
 		glyph := glyf[len(glyf)-(r[1]-r[0]):]
 		if err := components(glyph, func(at int) {
-			be.PutUint16(glyph[at:], uint16(newID[int(be.Uint16(glyph[at:]))]))
+			if c := int(be.Uint16(glyph[at:])); c < len(newID) {
+				be.PutUint16(glyph[at:], newID[c])
+			} else {
+				be.PutUint16(glyph[at:], 0)
+			}
 		}); err != nil {
 			return nil, err
 		}
@@ -258,18 +265,24 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 	return writeSfnt(tables), nil
 }
 
+// mapping is a character and its glyph in the font.
+type mapping struct {
+	r rune
+	g int
+}
+
 // cmap4 builds a cmap table with one Windows Unicode BMP subtable in format
 // 4, one segment per run of consecutive characters with consecutive glyphs.
-func cmap4(cmap map[rune]int, newID map[int]int) []byte {
-	rs := make([]int, 0, len(cmap))
-	for r := range cmap {
-		rs = append(rs, int(r))
-	}
-	sort.Ints(rs)
+// cmap is in the order of the characters (a character given twice maps to
+// the same glyph).
+func cmap4(cmap []mapping, newID []uint16) []byte {
 	type seg struct{ start, end, delta int }
 	var segs []seg
-	for _, r := range rs {
-		g := newID[cmap[rune(r)]]
+	for i, m := range cmap {
+		if i > 0 && cmap[i-1].r == m.r {
+			continue
+		}
+		r, g := int(m.r), int(newID[m.g])
 		if n := len(segs); n > 0 && segs[n-1].end == r-1 && segs[n-1].delta == g-r {
 			segs[n-1].end = r
 			continue

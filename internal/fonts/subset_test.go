@@ -137,3 +137,23 @@ func BenchmarkSubset(b *testing.B) {
 		}
 	}
 }
+
+// The characters may come in any order and more than once: the subset is
+// the one of each character once, in order.
+func TestSubsetOfCharactersInAnyOrder(t *testing.T) {
+	f, err := Open("../../fonts/FandolFang-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := f.Subset([]rune("ABC中国文"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.Subset([]rune("文中A国BC中A文"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("the subset depends on the characters' order or repetition")
+	}
+}
