@@ -59,8 +59,12 @@ func measured(spans []Span, squeeze, shrink float64) ([]atom, []group, []Missing
 		e = &atomEntry{as: as, gs: groups(as), missing: missing}
 		n := len(sp.Text)
 		atomCache.mu.Lock()
-		if atomCache.m == nil || atomCache.glyphs+n > cacheGlyphs {
-			atomCache.m, atomCache.glyphs = map[atomKey]*atomEntry{}, 0
+		if atomCache.m == nil {
+			atomCache.m = map[atomKey]*atomEntry{}
+		}
+		if atomCache.glyphs+n > cacheGlyphs {
+			clear(atomCache.m) // keeping its room: it fills again as much
+			atomCache.glyphs = 0
 		}
 		atomCache.m[key] = e
 		atomCache.glyphs += n

@@ -17,9 +17,10 @@ import (
 )
 
 // gridCell is a table cell at its place in the grid: header rows first, then
-// the body rows.
+// the body rows. It points at the table's cell, which every setter of the
+// table shares and none writes to.
 type gridCell struct {
-	doc.Cell
+	*doc.Cell
 	row   int // first grid row
 	style format.Style
 }
@@ -53,6 +54,7 @@ type tableSetter struct {
 	memo       map[memoKey]*setCell
 	heights    heightMemo
 	info       []*cellInfo // by cell, worked out when first asked
+	infos      []cellInfo  // where info points
 	byRow      [][]int     // the cells that start in each grid row
 	lineBuf    [][]atom    // fill's lines while counting, reused
 	sums       lineSums    // fill's sums while counting, reused
@@ -133,14 +135,14 @@ func (c *composer) newTableSetter(t *doc.Table, size float64) *tableSetter {
 		n += len(r.Cells)
 	}
 	ts.cells = make([]gridCell, 0, n)
-	ts.info = make([]*cellInfo, n)
+	ts.info, ts.infos = make([]*cellInfo, n), make([]cellInfo, n)
 	add := func(r doc.Row, row int) {
-		for _, cell := range r.Cells {
+		for k := range r.Cells {
 			st := ts.body
 			if r.Kind == doc.HeaderRow || r.Kind == doc.GroupRow {
 				st = ts.head // header cells and group headings in 黑体
 			}
-			ts.cells = append(ts.cells, gridCell{Cell: cell, row: row, style: st})
+			ts.cells = append(ts.cells, gridCell{Cell: &r.Cells[k], row: row, style: st})
 		}
 	}
 	for i, r := range t.Head {
@@ -150,12 +152,19 @@ func (c *composer) newTableSetter(t *doc.Table, size float64) *tableSetter {
 		add(r, len(t.Head)+i)
 	}
 	ts.rows = len(t.Head) + len(t.Rows)
+	// The cells come row by row: a row's are a run of their indexes.
 	ts.byRow = make([][]int, ts.rows)
+	order := make([]int, len(ts.cells))
 	for i, gc := range ts.cells {
 		if gc.RowSpan > 1 {
 			ts.spanning = append(ts.spanning, i)
 		}
-		ts.byRow[gc.row] = append(ts.byRow[gc.row], i)
+		order[i] = i
+		start := i
+		if prev := ts.byRow[gc.row]; len(prev) > 0 {
+			start = prev[0]
+		}
+		ts.byRow[gc.row] = order[start : i+1 : i+1]
 	}
 	ts.budget = max(searchWork*len(ts.cells), minSearchWork)
 	sort.SliceStable(ts.spanning, func(a, b int) bool {
@@ -218,7 +227,7 @@ func (ts *tableSetter) about(i int) *cellInfo {
 		return in
 	}
 	gc := &ts.cells[i]
-	in := &cellInfo{}
+	in := &ts.infos[i]
 	ts.info[i] = in
 	in.text, in.corner = ts.measure(gc, gc.Text), ts.measure(gc, gc.Corner)
 	if items := ts.items(gc); items != nil {
@@ -802,7 +811,7 @@ func (ts *tableSetter) reportMissing(w []float64) {
 			}
 			seen[m.R] = true
 			e := doc.Errorf(gc.Pos, "%v", m)
-			e.Char, e.Count = m.R, cellOccurrences(&gc.Cell, m.R)
+			e.Char, e.Count = m.R, cellOccurrences(gc.Cell, m.R)
 			ts.c.errs = append(ts.c.errs, e)
 		}
 	}
