@@ -87,11 +87,13 @@ type cellInfo struct {
 
 // measuredText is a text's atoms and unbreakable groups, as Break measures
 // them for a cell, and the lines it breaks into in the rooms already
-// counted.
+// counted: in the atom cache's entry for the text, which every setter of
+// the process shares, or in counts when the cache does not keep it.
 type measuredText struct {
 	as      []atom
 	gs      []group
 	missing []MissingGlyph // the characters its font lacks
+	shared  *atomEntry
 	counts  []roomCount
 }
 
@@ -340,8 +342,8 @@ func (ts *tableSetter) lineWidth(ws []float64) float64 {
 
 // measure is a cell text's atoms and groups, as layCell's Break has them.
 func (ts *tableSetter) measure(gc *gridCell, text string) measuredText {
-	as, gs, missing := measured(ts.span(gc, text), 0, clampShrink(ts.c.f.PunctShrink))
-	return measuredText{as: as, gs: gs, missing: missing}
+	as, gs, missing, e := measuredEntry(ts.span(gc, text), 0, clampShrink(ts.c.f.PunctShrink))
+	return measuredText{as: as, gs: gs, missing: missing, shared: e}
 }
 
 // count is the number of lines Break gives a measured text at width w:
@@ -351,22 +353,43 @@ func (ts *tableSetter) count(m *measuredText, w float64) int {
 	if len(m.as) == 0 {
 		return 0
 	}
-	// The rooms never overlap: a width in two rooms would make fill
-	// decide as in both, and then it would have noted the same widths in
-	// both, and they would be one room. Kept in order, the only room that
-	// can hold w is the last that starts at or below it.
-	k := sort.Search(len(m.counts), func(k int) bool { return m.counts[k].room.fit > w+eps })
-	if k > 0 && m.counts[k-1].room.holds(w) {
-		return m.counts[k-1].lines
+	rooms := m.counts
+	if m.shared != nil {
+		rooms = m.shared.roomsOf()
+	}
+	k := roomAt(rooms, w)
+	if k > 0 && rooms[k-1].room.holds(w) {
+		return rooms[k-1].lines
 	}
 	b := newBounds()
 	ts.lineBuf = fill(m.as, m.gs, w, 0, 0, ts.lineBuf[:0], &b, &ts.sums)
 	n := len(ts.lineBuf)
 	clear(ts.lineBuf) // keep no window on the atoms alive
-	if len(m.counts) < maxRooms {
+	switch {
+	case m.shared != nil:
+		m.shared.addRoom(roomCount{b, n}, w)
+	case len(m.counts) < maxRooms:
 		m.counts = slices.Insert(m.counts, k, roomCount{b, n})
 	}
 	return n
+}
+
+// roomAt is where a room holding w is in rooms, in order, if there is one:
+// the rooms never overlap (a width in two rooms would make fill decide as
+// in both, and then it would have noted the same widths in both, and they
+// would be one room), so the only room that can hold w is the last that
+// starts at or below it, before the index roomAt returns.
+func roomAt(rooms []roomCount, w float64) int {
+	lo, hi := 0, len(rooms)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if rooms[mid].room.fit > w+eps {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // lineCount is the number of lines layCell sets the cell in at a width
@@ -429,7 +452,8 @@ func (ts *tableSetter) layCell(i int, width float64) *setCell {
 		s.missing = append(s.missing, m.missing...)
 		return breakMeasured(m.as, m.gs, Para{Width: w, Ragged: ragged, Shrink: ts.c.f.PunctShrink})
 	}
-	// place puts a broken line in the content box by the alignment.
+	// place puts a broken line in the content box by the alignment (the
+	// line is brk's own: its glyphs move where they are).
 	place := func(l Line, align doc.Align, bottom bool) {
 		x := 0.0
 		switch align {
@@ -438,7 +462,10 @@ func (ts *tableSetter) layCell(i int, width float64) *setCell {
 		case doc.AlignRight:
 			x = cw - l.Width
 		}
-		s.lines = append(s.lines, cellLine{glyphs: shift(l.Glyphs, x), bottom: bottom})
+		for k := range l.Glyphs {
+			l.Glyphs[k].X += x
+		}
+		s.lines = append(s.lines, cellLine{glyphs: l.Glyphs, bottom: bottom})
 	}
 	switch {
 	case gc.Vertical:
@@ -732,6 +759,10 @@ func (ts *tableSetter) drawText(p *Page, s *setCell, gc *gridCell, left, y1, y2 
 		lineTop = y1 + ts.padY
 	}
 	k := 0
+	name := ""
+	if len(s.lines) > 0 {
+		name = ts.cellName(gc)
+	}
 	for i, l := range s.lines {
 		t := lineTop + float64(i)*ts.pitch
 		if l.bottom {
@@ -739,7 +770,7 @@ func (ts *tableSetter) drawText(p *Page, s *setCell, gc *gridCell, left, y1, y2 
 			k++
 		}
 		base := t + (ts.pitch-em)/2 + ts.c.f.EmAscent*em
-		txt := Text{Style: gc.style, Y: base, Cell: ts.cellName(gc), Glyphs: make([]Glyph, 0, len(l.glyphs))}
+		txt := Text{Style: gc.style, Y: base, Cell: name, Glyphs: make([]Glyph, 0, len(l.glyphs))}
 		for _, g := range l.glyphs {
 			txt.Glyphs = append(txt.Glyphs, Glyph{R: g.R, X: left + g.X + g.Off, Adv: g.Adv})
 		}

@@ -50,6 +50,7 @@ align = "right"
 				// new setter: a count remembered for a room must hold for
 				// any width in it, whichever side the widths come from.
 				for _, order := range []string{"up", "down", "shuffled"} {
+					forgetMeasures() // the rooms counted before with them
 					ts := c.newTableSetter(tb, size)
 					asked := 0
 					for i := range ts.cells {
@@ -89,4 +90,11 @@ align = "right"
 			}
 		})
 	}
+}
+
+// forgetMeasures empties the atom cache, and so the rooms it keeps.
+func forgetMeasures() {
+	atomCache.mu.Lock()
+	defer atomCache.mu.Unlock()
+	atomCache.m, atomCache.glyphs = nil, 0
 }

@@ -2,9 +2,12 @@ package layout
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
+	"gongwen/internal/doc"
 	"gongwen/internal/format"
 )
 
@@ -117,6 +120,45 @@ func TestWidthForRemembersWhatItWouldWorkOut(t *testing.T) {
 		}
 		if want, wantOK := ts.seekWidth(i, width, height); at != want || ok != wantOK || ts.work != spent {
 			t.Fatalf("cell %d from %v mm to %v mm tall: remembered %v %v, worked out %v %v with %d more work", i, width, height, at, ok, want, wantOK, ts.work-spent)
+		}
+	}
+}
+
+// The rooms a text's lines are counted in are shared by every table
+// setter of the process, documents built at once included: tables set
+// side by side in goroutines come out as each alone.
+func TestTablesSetAtOnceAsAlone(t *testing.T) {
+	srcs := []string{wrapTable(12), tierTable, rowsTable(30), spansTable}
+	var want [][]Page
+	for _, src := range srcs {
+		forgetMeasures()
+		pages, err := tblCompose(t, tblTable(t, src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, pages)
+	}
+	forgetMeasures()
+	got := make([][][]Page, 4)
+	var wg sync.WaitGroup
+	for g := range got {
+		wg.Go(func() {
+			for _, src := range srcs {
+				tb, err := doc.ParseTable("t.toml", src)
+				if err != nil {
+					panic(err)
+				}
+				pages, _ := tblCompose(&testing.T{}, tb)
+				got[g] = append(got[g], pages)
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		for k := range srcs {
+			if !reflect.DeepEqual(got[g][k], want[k]) {
+				t.Errorf("goroutine %d, table %d: pages differ from the table set alone", g, k)
+			}
 		}
 	}
 }
