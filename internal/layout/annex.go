@@ -111,7 +111,7 @@ func (c *composer) plan(t *doc.Table, title string) (*tablePlan, error) {
 				continue
 			}
 			h := ts.rowHeights(w)
-			c.spareHeights, ts.heights = ts.heights.slots, heightMemo{} // the search is over
+			ts.heights.release() // the search is over
 			parts, tall := ts.split(h, fr.bottom()-top, fr.height)
 			if best == nil || len(parts) < len(best.parts) {
 				best = &tablePlan{ts: ts, fr: fr, top: top, w: w, h: h, parts: parts, tooTall: tall}

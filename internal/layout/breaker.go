@@ -91,6 +91,9 @@ func runeSet(s string) map[rune]bool {
 // in reports whether r is one of the characters of set, one of the class
 // strings above.
 func in(set string, r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF { // a CJK ideograph, in none of them
+		return false
+	}
 	switch set {
 	case closing:
 		return closingSet[r]

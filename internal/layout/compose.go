@@ -47,9 +47,6 @@ type composer struct {
 	// unnumbered holds the indexes of a blank page added before the 版记
 	// and of that 版记 page: neither carries a page number (clause 7.5).
 	unnumbered map[int]bool
-	// spareHeights is the table of heights of a table setter whose width
-	// search is over, for the next one to fill.
-	spareHeights []heightSlot
 }
 
 // Compose lays out a document whose body has been expanded, composing the

@@ -58,6 +58,7 @@ type tableSetter struct {
 	byRow      [][]int     // the cells that start in each grid row
 	lineBuf    [][]atom    // fill's lines while counting, reused
 	sums       lineSums    // fill's sums while counting, reused
+	foundSlab  []foundWidth
 	// work counts what the width search has spent (cells set at a new
 	// width, cells visited by the objective); it stops at budget, so that
 	// a long table costs time in proportion to its cells.
@@ -69,20 +70,28 @@ type tableSetter struct {
 type cellInfo struct {
 	min, pref float64 // minWidth, prefWidth
 	whole     float64 // the narrowest that keeps each list item on one line
-	items     []Line  // a list's items, each set on one line (itemLines)
-	itemW     []float64
 	missing   []MissingGlyph
-	// The cell's texts measured once (its text, its corner text, its list
-	// items), for counting its lines at any width; and the lines of a
-	// vertical cell, whose measure is one em at every width.
-	text, corner measuredText
-	itemText     []measuredText
-	vertical     int
+	// The cell's text measured once, for counting its lines at any width;
+	// and the lines of a vertical cell, whose measure is one em at every
+	// width.
+	text     measuredText
+	vertical int
 	// widthFor's answers from the width foundFrom, the oldest replaced
 	// first when there are maxFound.
-	found     []foundWidth
-	foundFrom float64
-	nextFound int
+	found      []foundWidth
+	foundFrom  float64
+	nextFound  int
+	*cellParts // nil but for a 斜线表头 or a list
+}
+
+// cellParts is what a 斜线表头 or a list cell has besides its text: its
+// corner text and its list items measured, the items' widths on one line
+// and (when drawn) the lines.
+type cellParts struct {
+	corner   measuredText
+	itemText []measuredText
+	itemW    []float64
+	items    []Line // itemLines
 }
 
 // measuredText is a text's atoms and unbreakable groups, as Break measures
@@ -127,8 +136,7 @@ func (c *composer) newTableSetter(t *doc.Table, size float64) *tableSetter {
 		memo:     map[memoKey]*setCell{},
 	}
 	ts.head.Size, ts.body.Size = size, size
-	ts.heights.reuse(c.spareHeights)
-	c.spareHeights = nil
+	ts.heights.reuse()
 	n := 0
 	for _, r := range t.Head {
 		n += len(r.Cells)
@@ -231,7 +239,10 @@ func (ts *tableSetter) about(i int) *cellInfo {
 	gc := &ts.cells[i]
 	in := &ts.infos[i]
 	ts.info[i] = in
-	in.text, in.corner = ts.measure(gc, gc.Text), ts.measure(gc, gc.Corner)
+	in.text = ts.measure(gc, gc.Text)
+	if gc.Corner != "" || ts.items(gc) != nil {
+		in.cellParts = &cellParts{corner: ts.measure(gc, gc.Corner)}
+	}
 	if items := ts.items(gc); items != nil {
 		in.itemText = make([]measuredText, len(items))
 		in.itemW = make([]float64, len(items))
@@ -256,8 +267,10 @@ func (ts *tableSetter) about(i int) *cellInfo {
 		in.vertical = ts.count(&in.text, ts.em(gc))
 	}
 	in.whole = in.min
-	for _, w := range in.itemW {
-		in.whole = math.Max(in.whole, w+2*ts.padX)
+	if in.cellParts != nil {
+		for _, w := range in.itemW {
+			in.whole = math.Max(in.whole, w+2*ts.padX)
+		}
 	}
 	return in
 }

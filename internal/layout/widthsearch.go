@@ -12,6 +12,7 @@ package layout
 import (
 	"math"
 	"math/bits"
+	"sync"
 )
 
 // height is the height of a cell's content set at a width (padding
@@ -112,14 +113,28 @@ func (m *heightMemo) use(slots []heightSlot) {
 	m.shift = uint(64 - bits.TrailingZeros(uint(len(slots))))
 }
 
-// reuse gives the memo the table of one no longer used (the composer keeps
-// it from one table setter to the next), emptied.
-func (m *heightMemo) reuse(slots []heightSlot) {
-	if len(slots) > len(m.slots) {
-		clear(slots)
-		m.use(slots)
-		m.other = nil
+// spareSlots holds the tables of memos no longer used, for the next table
+// setters of the process to fill: tables of up to maxSpare slots (a
+// notice's fill 4,096), so that emptying one costs a small table little.
+var spareSlots sync.Pool
+
+const maxSpare = 1 << 14
+
+// reuse gives the memo, empty, the table of one no longer used.
+func (m *heightMemo) reuse() {
+	if p, ok := spareSlots.Get().(*[]heightSlot); ok {
+		clear(*p)
+		m.use(*p)
 	}
+}
+
+// release gives the memo's table up for another memo; the memo is empty.
+func (m *heightMemo) release() {
+	if m.slots != nil && len(m.slots) <= maxSpare {
+		slots := m.slots
+		spareSlots.Put(&slots)
+	}
+	*m = heightMemo{}
 }
 
 // rowHeights sizes every grid row for column widths w: each row as tall as
@@ -176,6 +191,7 @@ type search struct {
 	candH    []float64 // the cells' heights at a candidate
 	candRows []float64
 	changed  []bool // the columns a candidate changes
+	known    bool   // whether cellH are the heights at w
 }
 
 func (ts *tableSetter) newSearch(w []float64, fixed []bool) *search {
@@ -201,14 +217,28 @@ func (ts *tableSetter) objective(hc, h []float64) float64 {
 }
 
 // at makes w the current widths: it works out the cells' and rows'
-// heights and the objective there.
+// heights and the objective there. A cell whose columns are as they were
+// at the last current widths keeps its height.
 func (ts *tableSetter) at(s *search, w []float64) {
-	s.w = w
 	ts.work += len(ts.cells)
 	for i := range ts.cells {
-		s.cellH[i] = ts.height(i, cellWidth(&ts.cells[i], w))
+		if !s.known || ts.moved(s, &ts.cells[i], w) {
+			s.cellH[i] = ts.height(i, cellWidth(&ts.cells[i], w))
+		}
 	}
+	s.w, s.known = w, true
 	s.obj = ts.objective(s.cellH, s.rowH)
+}
+
+// moved says whether one of the columns of a cell has a width in w other
+// than its current one.
+func (ts *tableSetter) moved(s *search, gc *gridCell, w []float64) bool {
+	for c := gc.Col; c < gc.Col+gc.ColSpan && c < len(w); c++ {
+		if w[c] != s.w[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // judge is the objective at candidate widths cand: the cells of the
@@ -446,8 +476,11 @@ func (ts *tableSetter) widthFor(i int, width, height float64) (float64, bool) {
 	at, ok := ts.seekWidth(i, width, height)
 	f := foundWidth{height, at, ok}
 	switch {
-	case in.found == nil:
-		in.found = append(make([]foundWidth, 0, 8), f)
+	case in.found == nil: // room for 8 from a slab the setter hands out
+		if len(ts.foundSlab) < 8 {
+			ts.foundSlab = make([]foundWidth, 8*min(len(ts.cells), 64))
+		}
+		in.found, ts.foundSlab = append(ts.foundSlab[:0:8], f), ts.foundSlab[8:]
 	case len(in.found) < maxFound:
 		in.found = append(in.found, f)
 	default:
