@@ -38,9 +38,13 @@ type atomEntry struct {
 	missing []MissingGlyph
 	// rooms are the numbers of lines the text breaks into in the rooms
 	// the table setters of the process have counted it in (see count), in
-	// order; a new list replaces the old when one is added, under mu.
-	mu    sync.Mutex
-	rooms atomic.Pointer[[]roomCount]
+	// order, read without a lock: a list never changed, replaced under mu
+	// by one that takes in the rooms pending. A room found is pending
+	// (under mu) until they are half as many as the list's, so that the
+	// copying stays in proportion to the rooms.
+	mu      sync.Mutex
+	rooms   atomic.Pointer[[]roomCount]
+	pending []roomCount
 }
 
 var atomCache struct {
@@ -88,12 +92,23 @@ func measuredEntry(spans []Span, squeeze, shrink float64) ([]atom, []group, []Mi
 	return e.as, e.gs, append([]MissingGlyph(nil), e.missing...), e
 }
 
-// roomsOf is the text's rooms counted so far, in order.
+// roomsOf is the text's rooms in the list, in order.
 func (e *atomEntry) roomsOf() []roomCount {
 	if p := e.rooms.Load(); p != nil {
 		return *p
 	}
 	return nil
+}
+
+// lines is the number of lines of the text in a room counted that holds
+// width w, if there is one.
+func (e *atomEntry) lines(w float64) (int, bool) {
+	if n, ok := roomLines(e.roomsOf(), w); ok {
+		return n, true
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return roomLines(e.pending, w)
 }
 
 // addRoom adds the count of lines in a room, counted at width w, unless
@@ -102,10 +117,27 @@ func (e *atomEntry) addRoom(rc roomCount, w float64) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	rooms := e.roomsOf()
-	k := roomAt(rooms, w)
-	if (k > 0 && rooms[k-1].room.holds(w)) || len(rooms) >= maxRooms {
+	if _, ok := roomLines(rooms, w); ok || len(rooms)+len(e.pending) >= maxRooms {
 		return
 	}
-	rooms = slices.Insert(slices.Clip(rooms), k, rc) // a new list: readers keep the old
-	e.rooms.Store(&rooms)
+	k := roomAt(e.pending, w)
+	if k > 0 && e.pending[k-1].room.holds(w) {
+		return
+	}
+	e.pending = slices.Insert(e.pending, k, rc)
+	if len(e.pending) <= max(len(rooms)/2, 4) {
+		return
+	}
+	// A new list of both, merged in order (the rooms never overlap).
+	merged := make([]roomCount, 0, len(rooms)+len(e.pending))
+	i, j := 0, 0
+	for i < len(rooms) || j < len(e.pending) {
+		if j == len(e.pending) || (i < len(rooms) && rooms[i].room.fit < e.pending[j].room.fit) {
+			merged, i = append(merged, rooms[i]), i+1
+		} else {
+			merged, j = append(merged, e.pending[j]), j+1
+		}
+	}
+	e.rooms.Store(&merged)
+	e.pending = e.pending[:0]
 }

@@ -359,6 +359,15 @@ func (ts *tableSetter) measure(gc *gridCell, text string) measuredText {
 	return measuredText{as: as, gs: gs, missing: missing, shared: e}
 }
 
+// roomLines is the number of lines in the room of rooms (in order) that
+// holds w, if one does.
+func roomLines(rooms []roomCount, w float64) (int, bool) {
+	if k := roomAt(rooms, w); k > 0 && rooms[k-1].room.holds(w) {
+		return rooms[k-1].lines, true
+	}
+	return 0, false
+}
+
 // count is the number of lines Break gives a measured text at width w:
 // fill's lines, no glyph placed, or those of a room already counted in
 // which fill would decide the same.
@@ -366,13 +375,16 @@ func (ts *tableSetter) count(m *measuredText, w float64) int {
 	if len(m.as) == 0 {
 		return 0
 	}
-	rooms := m.counts
+	var k int
 	if m.shared != nil {
-		rooms = m.shared.roomsOf()
-	}
-	k := roomAt(rooms, w)
-	if k > 0 && rooms[k-1].room.holds(w) {
-		return rooms[k-1].lines
+		if n, ok := m.shared.lines(w); ok {
+			return n
+		}
+	} else {
+		k = roomAt(m.counts, w)
+		if k > 0 && m.counts[k-1].room.holds(w) {
+			return m.counts[k-1].lines
+		}
 	}
 	b := newBounds()
 	ts.lineBuf = fill(m.as, m.gs, w, 0, 0, ts.lineBuf[:0], &b, &ts.sums)
