@@ -37,8 +37,8 @@ import (
 	"unicode"
 
 	"github.com/golang/freetype/truetype"
-	"github.com/klauspost/compress/flate"
 
+	"gongwen/internal/deflate"
 	"gongwen/internal/format"
 	"gongwen/internal/input"
 	"gongwen/internal/layout"
@@ -695,9 +695,8 @@ func (b *builder) root(res *layout.Result, files []file) ([]byte, error) {
 // writeZip writes the package: the entries in the order given, each
 // deflated, all with the same timestamp (the date given, at midnight UTC,
 // within the years a zip entry can hold), so that the bytes depend on
-// nothing else (not the time zone, not the clock). The deflate is
-// klauspost/compress's at the version go.mod pins, as for the PDF, not the
-// Go release's own, which a new release may change.
+// nothing else (not the time zone, not the clock). The deflate is package
+// deflate's, as for the PDF.
 func writeZip(w io.Writer, files []file, date time.Time) error {
 	d := date.UTC()
 	stamp := time.Date(min(max(d.Year(), 1980), 2107), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
@@ -705,9 +704,7 @@ func writeZip(w io.Writer, files []file, date time.Time) error {
 		stamp = time.Date(stamp.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.DefaultCompression)
-	})
+	zw.RegisterCompressor(zip.Deflate, deflate.RawWriter)
 	for _, f := range files {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: stamp})
 		if err != nil {

@@ -39,6 +39,7 @@ import (
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/math/fixed"
 
+	"gongwen/internal/deflate"
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
 )
@@ -126,7 +127,7 @@ func (f *pdfFont) encode() (*encoded, error) {
 		return nil, fmt.Errorf("font %s: %v", f.ps, err)
 	}
 	e := &encoded{name: "/" + f.tag() + "+" + f.ps, desc: d}
-	if e.program, err = fast.deflate(f.data); err != nil {
+	if e.program, err = deflate.Zlib(f.data, deflate.BestSpeed); err != nil {
 		return nil, err
 	}
 	// CIDToGIDMap: two bytes, the glyph, for each CID from 0.
@@ -138,13 +139,13 @@ func (f *pdfFont) encode() (*encoded, error) {
 		binary.BigEndian.PutUint16(gids[2*(i+1):], uint16(g))
 		e.widths[i+1] = f.width(g)
 	}
-	if e.gids, err = deflate(gids); err != nil {
+	if e.gids, err = zdeflate(gids); err != nil {
 		return nil, err
 	}
-	if e.set, err = deflate(allCIDs(len(f.runes) + 1)); err != nil {
+	if e.set, err = zdeflate(allCIDs(len(f.runes) + 1)); err != nil {
 		return nil, err
 	}
-	if e.toUni, err = deflate(toUnicode(f.runes)); err != nil {
+	if e.toUni, err = zdeflate(toUnicode(f.runes)); err != nil {
 		return nil, err
 	}
 	return e, nil

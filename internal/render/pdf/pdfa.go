@@ -53,6 +53,7 @@ import (
 
 	"github.com/klauspost/compress/zlib"
 
+	"gongwen/internal/deflate"
 	"gongwen/internal/icc"
 )
 
@@ -160,12 +161,18 @@ func (f *file) add(body string) int {
 // with the offsets where they now stand, and a trailer whose /ID is a hash
 // of everything before it.
 func (f *file) bytes() []byte {
-	var b bytes.Buffer
+	// Sized for it all at once: 50 bytes an object for its number, endobj
+	// and its cross-reference line, 300 for the trailer.
+	size := len(f.header) + 300
+	for _, n := range f.order {
+		size += len(f.objs[n].body) + 50
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size))
 	b.Write(f.header)
 	offsets := make([]int, len(f.order)+1)
 	for _, n := range f.order {
 		offsets[n] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n", n)
+		fmt.Fprintf(b, "%d 0 obj\n", n)
 		body := f.objs[n].body
 		b.Write(body)
 		if len(body) > 0 && body[len(body)-1] != '\n' {
@@ -174,13 +181,13 @@ func (f *file) bytes() []byte {
 		b.WriteString("endobj\n")
 	}
 	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
 	for _, off := range offsets[1:] {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+		fmt.Fprintf(b, "%010d 00000 n \n", off)
 	}
 	sum := sha256.Sum256(b.Bytes())
 	id := strings.ToUpper(hex.EncodeToString(sum[:16]))
-	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
+	fmt.Fprintf(b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
 		len(offsets), f.root, f.info, id, id, xref)
 	return b.Bytes()
 }
@@ -398,7 +405,7 @@ func stencilMasks(f *file) error {
 		if len(alpha) != width*height {
 			return fmt.Errorf("image %d: soft mask of %d bytes for %dx%d", num, len(alpha), width, height)
 		}
-		data, err := deflate(stencil(alpha, width, height))
+		data, err := zdeflate(stencil(alpha, width, height))
 		if err != nil {
 			return err
 		}
@@ -412,7 +419,7 @@ func stencilMasks(f *file) error {
 		if filter, _ := o.get("Filter"); filter == "/FlateDecode" {
 			colour, err := o.decoded()
 			if err == nil {
-				colour, err = deflate(colour)
+				colour, err = zdeflate(colour)
 			}
 			if err == nil {
 				err = o.replaceStream(colour)
@@ -538,7 +545,7 @@ func compressPages(f *file) error {
 		o := streams[i]
 		data, err := o.streamData()
 		if err == nil {
-			data, err = deflate(data)
+			data, err = zdeflate(data)
 		}
 		if err != nil {
 			errs[i] = fmt.Errorf("page content %d: %v", o.num, err)
@@ -570,51 +577,9 @@ func parallel(n int, do func(i int)) {
 	wg.Wait()
 }
 
-// A deflater keeps zlib writers of one level for reuse: a new one
-// allocates over a megabyte of tables, and a document needs several. A
-// writer Reset onto a new buffer compresses exactly as a new one would.
-//
-// The zlib is github.com/klauspost/compress's, not Go's: on the notice's
-// font programs it is twice as fast at best speed and its output 1 %
-// smaller (2.6 ms and 281.7 KB against 4.9 ms and 285.5 KB), and its
-// bytes are those of the version go.mod pins, where Go's may change with a
-// new Go release and so change a rebuilt PDF.
-type deflater struct {
-	level int
-	pool  sync.Pool
-}
-
-var (
-	// normal is zlib's default level, for the small streams: on the long
-	// runs of zero bits of a CIDSet the best compression took about 1 ms
-	// a font to save some twenty bytes.
-	normal = &deflater{level: zlib.DefaultCompression}
-	// fast is zlib's best speed, for the font programs (see encode).
-	fast = &deflater{level: zlib.BestSpeed}
-)
-
-func (d *deflater) deflate(b []byte) ([]byte, error) {
-	w, _ := d.pool.Get().(*zlib.Writer)
-	if w == nil {
-		var err error
-		if w, err = zlib.NewWriterLevel(nil, d.level); err != nil {
-			return nil, err
-		}
-	}
-	defer d.pool.Put(w)
-	var out bytes.Buffer
-	w.Reset(&out)
-	if _, err := w.Write(b); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
-}
-
-// deflate compresses b at zlib's default level.
-func deflate(b []byte) ([]byte, error) { return normal.deflate(b) }
+// zdeflate is b as a zlib stream at the default level, for all streams but
+// the font programs (see encode).
+func zdeflate(b []byte) ([]byte, error) { return deflate.Zlib(b, deflate.Default) }
 
 // inflate is zlib-compressed data inflated.
 func inflate(data []byte) ([]byte, error) {
@@ -628,7 +593,7 @@ func inflate(data []byte) ([]byte, error) {
 
 // srgbDeflated is the output intent's profile compressed, made once per
 // process: every document embeds the same bytes.
-var srgbDeflated = sync.OnceValues(func() ([]byte, error) { return deflate(icc.SRGB()) })
+var srgbDeflated = sync.OnceValues(func() ([]byte, error) { return zdeflate(icc.SRGB()) })
 
 // ---- Just enough PDF syntax (PDF Reference, chapter 3: lexical
 // conventions and objects) ----
