@@ -280,13 +280,21 @@ func (ts *tableSetter) about(i int) *cellInfo {
 const maxItem = 1e5
 
 // itemLines is each list item of a cell set on one line (as the cell is
-// drawn, not while its width is sought).
+// drawn, not while its width is sought): the line Break sets it on, ragged,
+// at a measure of ten times maxItem. An item no longer than maxItem is that
+// line whole, its spaces at either end dropped, placed without compressing
+// or spreading (the compression its atoms were measured with is not
+// used), as Break places it.
 func (ts *tableSetter) itemLines(i int) []Line {
 	in, gc := ts.about(i), &ts.cells[i]
 	if in.items == nil {
 		in.items = make([]Line, len(gc.Items))
 		for k, it := range gc.Items {
-			if lines, _ := Break(Para{Spans: ts.span(gc, it), Width: 10 * maxItem, Ragged: true}); len(lines) > 0 {
+			if m := &in.itemText[k]; in.itemW[k] <= maxItem {
+				if len(trimSpaces(m.as)) > 0 {
+					in.items[k] = place(trimSpaces(m.as), 0, 10*maxItem, false)
+				}
+			} else if lines, _ := Break(Para{Spans: ts.span(gc, it), Width: 10 * maxItem, Ragged: true}); len(lines) > 0 {
 				in.items[k] = lines[0]
 			}
 		}
@@ -531,28 +539,36 @@ func (ts *tableSetter) setList(i int, cw float64, s *setCell, brk func(*measured
 	n := ts.perLine(gc)
 	var lines [][]Placed
 	var widths []float64
-	add := func(gs []Placed, w float64) {
-		lines, widths = append(lines, gs), append(widths, w)
+	var own []bool // the line's glyphs are its own, not an item's
+	add := func(gs []Placed, w float64, mine bool) {
+		lines, widths, own = append(lines, gs), append(widths, w), append(own, mine)
 	}
 	for k := 0; k < len(gc.Items); k += n {
 		end := min(k+n, len(gc.Items))
 		if w := ts.lineWidth(in.itemW[k:end]); w <= cw+eps {
-			var gs []Placed
+			count := 0
+			for j := k; j < end; j++ {
+				count += len(items[j].Glyphs)
+			}
+			gs := make([]Placed, 0, count)
 			x := 0.0
 			for j := k; j < end; j++ {
-				gs = append(gs, shift(items[j].Glyphs, x)...)
+				for _, g := range items[j].Glyphs {
+					g.X += x
+					gs = append(gs, g)
+				}
 				x += in.itemW[j] + ts.gap
 			}
-			add(gs, w)
+			add(gs, w, true)
 			continue
 		}
 		for j := k; j < end; j++ {
 			if in.itemW[j] <= cw+eps {
-				add(items[j].Glyphs, in.itemW[j])
+				add(items[j].Glyphs, in.itemW[j], false)
 				continue
 			}
 			for _, l := range brk(&in.itemText[j], cw, gc.Align != doc.AlignJustify) {
-				add(l.Glyphs, l.Width)
+				add(l.Glyphs, l.Width, true)
 			}
 		}
 	}
@@ -567,8 +583,15 @@ func (ts *tableSetter) setList(i int, cw float64, s *setCell, brk func(*measured
 	case doc.AlignRight:
 		left = cw - block
 	}
-	for _, gs := range lines {
-		s.lines = append(s.lines, cellLine{glyphs: shift(gs, left)})
+	for k, gs := range lines {
+		if !own[k] {
+			gs = shift(gs, left)
+		} else {
+			for g := range gs {
+				gs[g].X += left
+			}
+		}
+		s.lines = append(s.lines, cellLine{glyphs: gs})
 	}
 }
 

@@ -156,8 +156,10 @@ func (ts *tableSetter) rowsOf(hc, h []float64) []float64 {
 	}
 	for i := range ts.cells {
 		gc := &ts.cells[i]
-		if gc.RowSpan == 1 {
-			h[gc.row] = math.Max(h[gc.row], hc[i]+2*ts.padY)
+		// math.Max, for heights, all positive: not a call to assembly
+		// for each cell of each candidate.
+		if x := hc[i] + 2*ts.padY; gc.RowSpan == 1 && x > h[gc.row] {
+			h[gc.row] = x
 		}
 	}
 	for _, i := range ts.spanning {
