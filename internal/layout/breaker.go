@@ -174,8 +174,9 @@ func atoms(spans []Span, squeeze, shrink float64) ([]atom, []MissingGlyph) {
 	out := make([]atom, 0, total)
 	for _, sp := range spans {
 		em := format.MM(sp.Style.Size)
-		adv := func(r rune) float64 {
-			a := sp.Font.Advance(r)
+		// adv is the advance on the grid of a character whose advance in
+		// its font is a em.
+		adv := func(a float64) float64 {
 			if a >= 0.99 {
 				return em * squeeze // a full-width character takes its grid cell
 			}
@@ -194,9 +195,10 @@ func atoms(spans []Span, squeeze, shrink float64) ([]atom, []MissingGlyph) {
 				seen[r] = true
 				missing = append(missing, MissingGlyph{r, sp.Font.Name(), sp.Style.Role})
 			}
-			ad := adv(r)
+			fa := sp.Font.Advance(r)
+			ad := adv(fa)
 			off := 0.0
-			if nat := sp.Font.Advance(r) * em; ad < nat {
+			if nat := fa * em; ad < nat {
 				off = (ad - nat) / 2
 			}
 			all = append(all, glyph{r: r, adv: ad, off: off, style: sp.Style})
