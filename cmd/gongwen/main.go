@@ -547,10 +547,10 @@ func outputs(docs []string, out string) (targets []string, inFolder bool, err er
 	default:
 		st, err := os.Stat(out)
 		if err == nil && !st.IsDir() {
-			return nil, false, fmt.Errorf("-o %s: a file that does not end in %s; name the PDF NAME%s, or a folder", out, strings.Join(outputFileExts, " or "), outputFileExts[0])
+			return nil, false, fmt.Errorf("-o %s: a file that does not end in %s or %s; name the PDF NAME%s, or a folder", out, outputFileExts[0], outputFileExts[1], outputFileExts[0])
 		}
 		if err != nil && len(docs) == 1 {
-			return nil, false, fmt.Errorf("-o %s: neither a folder nor a file ending in %s: end a new folder's name with / (%s/), or a file's with %s", out, strings.Join(outputFileExts, " or "), out, outputFileExts[0])
+			return nil, false, fmt.Errorf("-o %s: neither a folder nor a file ending in %s or %s: end a new folder's name with / (%s/), or a file's with %s", out, outputFileExts[0], outputFileExts[1], out, outputFileExts[0])
 		}
 	}
 	seen := map[string]string{}

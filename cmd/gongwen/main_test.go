@@ -94,41 +94,13 @@ func newProject(t *testing.T) string {
 }
 
 func TestCommandReportsEachInputProblemOnOneLine(t *testing.T) {
-	fontsDir, err := filepath.Abs("../../fonts")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, _ := filepath.Abs("testdata/base")
 	cases, _ := filepath.Glob("testdata/cases/*.txt")
 	if len(cases) == 0 {
 		t.Fatal("no cases")
 	}
 	for _, path := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".txt"), func(t *testing.T) {
-			c := readCase(t, path)
-			dir := t.TempDir()
-			copyTree(t, base, dir)
-			cfg := ""
-			for _, role := range [][2]string{{"xiaobiaosong", "NotoSerifSC-Bold.ttf"}, {"fangsong", "FandolFang-Regular.ttf"}, {"heiti", "NotoSansSC-Regular.ttf"}, {"kaiti", "FandolKai-Regular.ttf"}, {"songti", "FandolSong-Regular.ttf"}} {
-				cfg += role[0] + ` = "` + filepath.Join(fontsDir, role[1]) + "\"\n"
-			}
-			c.files["fonts/fonts.toml"] = strings.TrimSpace(c.files["fonts/fonts.toml"]+"\n") + "\n"
-			if strings.TrimSpace(c.files["fonts/fonts.toml"]) == "" {
-				c.files["fonts/fonts.toml"] = cfg
-			}
-			for name, content := range c.files {
-				p := filepath.Join(dir, name)
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte(strings.ReplaceAll(content, "$FONTS", fontsDir)), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			t.Chdir(dir)
-			var stdout, stderr bytes.Buffer
-			code := run(c.args, &stdout, &stderr)
-			out := strings.Split(strings.TrimRight(stdout.String()+stderr.String(), "\n"), "\n")
+			c, out, code := runCase(t, path)
 			if code != c.exit {
 				t.Errorf("exit status %d, want %d", code, c.exit)
 			}
@@ -152,6 +124,44 @@ func TestCommandReportsEachInputProblemOnOneLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// runCase runs the case file at path in a new project (testdata/base with
+// the case's files written over it, the current folder afterwards), with
+// extra arguments before the case's own, and returns the case, the lines
+// printed (stdout, then stderr) and the exit status.
+func runCase(t *testing.T, path string, extra ...string) (caseFile, []string, int) {
+	t.Helper()
+	fontsDir, err := filepath.Abs("../../fonts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := filepath.Abs("testdata/base")
+	c := readCase(t, path)
+	dir := t.TempDir()
+	copyTree(t, base, dir)
+	cfg := ""
+	for _, role := range [][2]string{{"xiaobiaosong", "NotoSerifSC-Bold.ttf"}, {"fangsong", "FandolFang-Regular.ttf"}, {"heiti", "NotoSansSC-Regular.ttf"}, {"kaiti", "FandolKai-Regular.ttf"}, {"songti", "FandolSong-Regular.ttf"}} {
+		cfg += role[0] + ` = "` + filepath.Join(fontsDir, role[1]) + "\"\n"
+	}
+	c.files["fonts/fonts.toml"] = strings.TrimSpace(c.files["fonts/fonts.toml"]+"\n") + "\n"
+	if strings.TrimSpace(c.files["fonts/fonts.toml"]) == "" {
+		c.files["fonts/fonts.toml"] = cfg
+	}
+	for name, content := range c.files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(strings.ReplaceAll(content, "$FONTS", fontsDir)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	code := run(append(extra, c.args...), &stdout, &stderr)
+	out := strings.Split(strings.TrimRight(stdout.String()+stderr.String(), "\n"), "\n")
+	return c, out, code
 }
 
 func TestHelpTellsEachCommandsUsage(t *testing.T) {

@@ -62,11 +62,13 @@ func groupMissing(es doc.Errors) doc.Errors {
 		if g.n < 2 {
 			continue
 		}
-		what, hint := g.first.Msg, ""
-		if i := strings.LastIndex(what, ": "); i >= 0 {
-			what, hint = what[:i], " ("+what[i+2:]+")"
+		// The message's two halves, what is wrong and what to do, are
+		// each a message of the catalogue (i18n) and are passed whole.
+		msg := fmt.Sprintf("%s: %d places, first at %s", g.first.Msg, g.n, g.first.Pos)
+		if i := strings.LastIndex(g.first.Msg, ": "); i >= 0 {
+			msg = fmt.Sprintf("%s: %d places, first at %s (%s)", g.first.Msg[:i], g.n, g.first.Pos, g.first.Msg[i+2:])
 		}
-		out[g.at] = &doc.Error{Msg: fmt.Sprintf("%s: %d places, first at %s%s", what, g.n, g.first.Pos, hint), Char: g.first.Char}
+		out[g.at] = &doc.Error{Msg: msg, Char: g.first.Char}
 	}
 	return out
 }

@@ -111,11 +111,11 @@ func (r *reader) figures(m map[string]any) map[string]any {
 			out[k] = f
 		case string:
 			if c, _, bad := controlChar(v, false); bad {
-				what := "a control character " + ControlName(c)
 				if c == '\n' || c == '\r' {
-					what = "a line break"
+					r.errf(p, "%s holds a line break: a figure is one line of text", p)
+				} else {
+					r.errf(p, "%s holds a control character %s: a figure is one line of text", p, ControlName(c))
 				}
-				r.errf(p, "%s holds %s: a figure is one line of text", p, what)
 				continue
 			}
 			out[k] = strings.TrimSpace(v)
@@ -123,20 +123,18 @@ func (r *reader) figures(m map[string]any) map[string]any {
 			if sub, ok := v.(map[string]any); ok {
 				r.markAll(p, sub)
 			}
-			r.errf(p, "%s is %s: a figure is a whole number, a decimal or one line of text", p, figureKind(v))
+			switch x := v.(type) {
+			case bool:
+				r.errf(p, "%s is %v (true/false): a figure is a whole number, a decimal or one line of text", p, x)
+			case time.Time:
+				r.errf(p, "%s is a date or time; write it as text, like \"2025年1月15日\": a figure is a whole number, a decimal or one line of text", p)
+			default:
+				// typeName's words are messages of their own (i18n).
+				r.errf(p, "%s is %s: a figure is a whole number, a decimal or one line of text", p, typeName(v))
+			}
 		}
 	}
 	return out
-}
-
-func figureKind(v any) string {
-	switch x := v.(type) {
-	case bool:
-		return fmt.Sprintf("%v (true/false)", x)
-	case time.Time:
-		return "a date or time; write it as text, like \"2025年1月15日\""
-	}
-	return typeName(v)
 }
 
 // valueText is the source text of the value at a key path: the number as

@@ -356,11 +356,11 @@ func (r *reader) number(m map[string]any) Number {
 		s = strings.TrimSpace(s)
 		g := numberForm.FindStringSubmatch(s)
 		if g == nil {
-			hint := ""
 			if strings.ContainsAny(s, "[]()（）【】［］") {
-				hint = ": the year goes in 〔〕 (U+3014, U+3015), not in [] () 【】"
+				r.errf("number", "document number %q is not of the form 川办函〔2024〕114号: the year goes in 〔〕 (U+3014, U+3015), not in [] () 【】", s)
+			} else {
+				r.errf("number", "document number %q is not of the form 川办函〔2024〕114号", s)
 			}
-			r.errf("number", "document number %q is not of the form 川办函〔2024〕114号%s", s, hint)
 			return Number{}
 		}
 		year, _ := strconv.Atoi(g[2])
@@ -451,7 +451,7 @@ func (r *reader) unknown(m map[string]any, prefix string, known map[string][]str
 		if !r.used[p] {
 			msg := fmt.Sprintf("unknown key %q", k)
 			if s := nearest(k, known[pattern(prefix)]); s != "" {
-				msg += fmt.Sprintf(", did you mean %q?", s)
+				msg = fmt.Sprintf("unknown key %q, did you mean %q?", k, s)
 				if prefix != "" {
 					s = prefix + "." + s
 				}

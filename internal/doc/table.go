@@ -8,6 +8,7 @@ package doc
 // in table_load.go.
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -163,13 +164,26 @@ func (t *Table) Column(key string) (*Column, error) {
 		}
 		keys = append(keys, t.Columns[i].Key)
 	}
-	msg := fmt.Sprintf("%s: no column %q", t.Source, key)
+	reason := fmt.Sprintf("no column %q (columns: %s)", key, strings.Join(keys, ", "))
 	if s := nearest(key, keys); s != "" {
-		msg += fmt.Sprintf(", did you mean %q?", s)
-	} else {
-		msg += " (columns: " + strings.Join(keys, ", ") + ")"
+		reason = fmt.Sprintf("no column %q, did you mean %q?", key, s)
 	}
-	return nil, fmt.Errorf("%s", msg)
+	return nil, &columnError{t.Source, reason}
+}
+
+// columnError is a key no column of the table at source has.
+type columnError struct{ source, reason string }
+
+func (e *columnError) Error() string { return e.source + ": " + e.reason }
+
+// reason is what is wrong without the table's file, for a message that
+// names the place itself; it is a whole message, translated as one.
+func reason(err error) string {
+	var ce *columnError
+	if errors.As(err, &ce) {
+		return ce.reason
+	}
+	return err.Error()
 }
 
 // Total is the 合计 of a figures column: the sum of its data rows (cells

@@ -219,7 +219,7 @@ func (b *tableBuilder) checkDerived() {
 				used, err := b.t.Column(k)
 				switch {
 				case err != nil:
-					b.r.errs = append(b.r.errs, Errorf(b.r.at(p+".compute"), "column %q: compute: %s", c.Key, strings.TrimPrefix(err.Error(), b.t.Source+": ")))
+					b.r.errs = append(b.r.errs, Errorf(b.r.at(p+".compute"), "column %q: compute: %s", c.Key, reason(err)))
 				case !used.Figures:
 					b.r.errf(p+".compute", "column %q: compute: column %q holds no figures", c.Key, k)
 				}
@@ -230,7 +230,7 @@ func (b *tableBuilder) checkDerived() {
 			used, err := b.t.Column(c.Rank)
 			switch {
 			case err != nil:
-				b.r.errs = append(b.r.errs, Errorf(b.r.at(p+".rank"), "column %q: rank: %s", c.Key, strings.TrimPrefix(err.Error(), b.t.Source+": ")))
+				b.r.errs = append(b.r.errs, Errorf(b.r.at(p+".rank"), "column %q: rank: %s", c.Key, reason(err)))
 			case !used.Figures || used.Rank != "":
 				b.r.errf(p+".rank", "column %q: rank: column %q holds no figures to rank by", c.Key, c.Rank)
 			}
@@ -238,7 +238,7 @@ func (b *tableBuilder) checkDerived() {
 	}
 	if b.t.Sort != "" {
 		if _, err := b.t.Column(b.t.Sort); err != nil {
-			b.r.errs = append(b.r.errs, Errorf(b.r.at("sort"), "sort: %s", strings.TrimPrefix(err.Error(), b.t.Source+": ")))
+			b.r.errs = append(b.r.errs, Errorf(b.r.at("sort"), "sort: %s", reason(err)))
 		} else if c, _ := b.t.Column(b.t.Sort); !c.Figures {
 			b.r.errf("sort", "sort: column %q holds no figures to order the rows by", b.t.Sort)
 		}

@@ -252,7 +252,7 @@ func (b *tableBuilder) columns(raw map[string]any) {
 			pc, err := b.t.Column(k)
 			switch {
 			case err != nil:
-				b.r.errs = append(b.r.errs, Errorf(b.r.at(fmt.Sprintf("columns.%d.equals.%d", i, j)), "equals: %s", strings.TrimPrefix(err.Error(), b.t.Source+": ")))
+				b.r.errs = append(b.r.errs, Errorf(b.r.at(fmt.Sprintf("columns.%d.equals.%d", i, j)), "equals: %s", reason(err)))
 			case !pc.Figures:
 				b.r.errf(fmt.Sprintf("columns.%d.equals.%d", i, j), "equals: column %q holds no figures", k)
 			}
@@ -588,7 +588,7 @@ func (b *tableBuilder) cell(v any, p string, col int, covered []bool) (Cell, Val
 			if !contains(cellKeys, k) {
 				msg := fmt.Sprintf("unknown key %q in a cell", k)
 				if s := nearest(k, cellKeys); s != "" {
-					msg += fmt.Sprintf(", did you mean %q?", s)
+					msg = fmt.Sprintf("unknown key %q in a cell, did you mean %q?", k, s)
 				}
 				r.errs = append(r.errs, Errorf(r.at(p+"."+k), "%s", msg))
 			}

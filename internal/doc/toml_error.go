@@ -58,12 +58,8 @@ func duplicate(path string, lines []string, line int, key string) *Error {
 		return nil
 	}
 	first := before[best]
-	what := "key " + quoteKey(key)
 	if t := strings.TrimSpace(lines[line-1]); strings.HasPrefix(t, "[") {
-		what = "table [" + key + "]"
-		return Errorf(at, "%s is written twice (first at line %d): put its keys under the first one", what, first.Line)
+		return Errorf(at, "table [%s] is written twice (first at line %d): put its keys under the first one", key, first.Line)
 	}
-	return Errorf(at, "%s is written twice (first at line %d): keep one", what, first.Line)
+	return Errorf(at, "key \"%s\" is written twice (first at line %d): keep one", key, first.Line)
 }
-
-func quoteKey(k string) string { return `"` + k + `"` }

@@ -8,6 +8,7 @@ package expand
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -151,6 +152,9 @@ var Funcs = template.FuncMap{}
 // "template: NAME:LINE: message".
 var templatePos = regexp.MustCompile(`^template: (.*?):(\d+)(?::(\d+))?: (.*)$`)
 
+// noEntry is text/template's word for a figure the data lacks.
+var noEntry = regexp.MustCompile(`^map has no entry for key ("(?:[^"\\]|\\.)*")$`)
+
 func templateError(file, src string, err error) error {
 	// An action as text/template quotes it holds the commands the guards
 	// added (messages.go); the message shows it as written.
@@ -177,7 +181,9 @@ func templateError(file, src string, err error) error {
 		}
 		rest = rest[j+3:]
 	}
-	rest = strings.Replace(rest, "map has no entry for key", "the data has no figure", 1)
+	if m := noEntry.FindStringSubmatch(rest); m != nil {
+		rest = fmt.Sprintf("the data has no figure %s", m[1])
+	}
 	// messages.go
 	rest = plainMessage(field, rest)
 	if r := []rune(rest); len(r) > 200 { // a message quoting a huge value

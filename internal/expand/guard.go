@@ -43,15 +43,13 @@ func init() {
 // printFigure is the last command of every printing action: it passes a
 // figure on as its text and refuses everything else, naming the action.
 func printFigure(action string, v any) (string, error) {
-	s, err := figureText(v)
-	if err != nil {
-		return "", fmt.Errorf("%s %v", action, err)
-	}
-	return s, nil
+	return figureText(action, v)
 }
 
-// figureText is the text of a figure, or what is wrong with the value.
-func figureText(v any) (string, error) {
+// figureText is the text of a figure, or what is wrong with the value
+// that what (an action, an argument of print) prints. Each message is
+// whole, what it is about first, so that it is translated as one (i18n).
+func figureText(what string, v any) (string, error) {
 	switch x := v.(type) {
 	case int:
 		return strconv.Itoa(x), nil
@@ -64,20 +62,21 @@ func figureText(v any) (string, error) {
 	case string:
 		for _, r := range x {
 			if r == '\n' || r == '\r' {
-				return "", fmt.Errorf("prints text holding a line break: a figure is one line of text (a line break here would start a new paragraph or section)")
+				return "", fmt.Errorf("%s prints text holding a line break: a figure is one line of text (a line break here would start a new paragraph or section)", what)
 			}
 			if doc.IsControl(r) && r != '\t' {
-				return "", fmt.Errorf("prints text holding the control character %s", doc.ControlName(r))
+				return "", fmt.Errorf("%s prints text holding the control character %s", what, doc.ControlName(r))
 			}
 		}
 		return x, nil
 	case nil:
-		return "", fmt.Errorf("prints nothing: the data has no such value")
+		return "", fmt.Errorf("%s prints nothing: the data has no such value", what)
 	}
-	return "", fmt.Errorf("prints %s, not a figure: a figure is a whole number, a decimal or one line of text", describe(v))
+	return "", fmt.Errorf("%s prints %s, not a figure: a figure is a whole number, a decimal or one line of text", what, describe(v))
 }
 
-// describe names a value a template should not print, as a clerk knows it.
+// describe names a value a template should not print, as a clerk knows
+// it; each name is a message of its own (i18n).
 func describe(v any) string {
 	switch v.(type) {
 	case *doc.Document:
@@ -106,9 +105,9 @@ func describe(v any) string {
 func printArgs(name, format string, args []any) (string, error) {
 	texts := make([]any, len(args))
 	for i, a := range args {
-		s, err := figureText(a)
+		s, err := figureText(fmt.Sprintf("argument %d", i+1), a)
 		if err != nil {
-			return "", fmt.Errorf("%s: argument %d %v", name, i+1, err)
+			return "", fmt.Errorf("%s: %v", name, err)
 		}
 		texts[i] = s
 	}
@@ -192,13 +191,13 @@ func checkSource(name, src string) error {
 		case doc.IsControl(r):
 			errs = append(errs, doc.Errorf(doc.Pos{File: name, Line: line, Col: col}, "control character %s in the template: delete it", doc.ControlName(r)))
 		case (r == '｛' || r == '｝') && strings.HasPrefix(src[i+len(string(r)):], string(r)) && !(r == '｝' && opened == line):
-			half := "{{"
+			at := doc.Pos{File: name, Line: line, Col: col}
 			if r == '｝' {
-				half = "}}"
+				errs = append(errs, doc.Errorf(at, "full-width %c%c (typed with a Chinese input method): write }} in half-width characters", r, r))
 			} else {
-				half, opened = "{{ and }}", line
+				opened = line
+				errs = append(errs, doc.Errorf(at, "full-width %c%c (typed with a Chinese input method): write {{ and }} in half-width characters", r, r))
 			}
-			errs = append(errs, doc.Errorf(doc.Pos{File: name, Line: line, Col: col}, "full-width %c%c (typed with a Chinese input method): write %s in half-width characters", r, r, half))
 		}
 		col++
 		if len(errs) >= 20 {

@@ -39,7 +39,9 @@ var kindNames = map[string]string{
 
 // plainMessage is the message for an error text/template reports at an
 // action: field is the part of the action it names (.Figures.x), msg what
-// it says.
+// it says. The field comes first, as a place does ("FIELD: message"), so
+// that the message after it is whole and is translated as one (i18n);
+// the words put into it (the names above) are messages of their own.
 func plainMessage(field, msg string) string {
 	at := ""
 	if field != "" && !strings.HasPrefix(field, guardName) && !strings.HasPrefix(field, stepName) {
@@ -59,13 +61,13 @@ func plainMessage(field, msg string) string {
 				hint = fmt.Sprintf("; did you mean .%s?", s)
 			}
 		}
-		return fmt.Sprintf("%s%s has no %q%s", at, what, m[1], hint)
+		return at + fmt.Sprintf("%s has no %q%s", what, m[1], hint)
 	}
 	if m := wrongArgs.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("%s%s takes %s argument(s), not %s", at, m[1], m[2], m[3])
+		return at + fmt.Sprintf("%s takes %s argument(s), not %s", m[1], m[2], m[3])
 	}
 	if m := wrongType.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("%sexpected %s, not %s", at, kindName(m[1]), kindName(m[2]))
+		return at + fmt.Sprintf("expected %s, not %s", kindName(m[1]), kindName(m[2]))
 	}
 	return at + msg
 }

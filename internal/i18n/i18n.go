@@ -61,17 +61,23 @@ type entry struct {
 	re      *regexp.Regexp
 	verbs   []byte // each verb of the English format, in order
 	zh      string
-	literal int // letters in the English format outside its verbs: the more, the more specific
+	literal int  // letters in the English format outside its verbs: the more, the more specific
+	part    bool // a part (zh_parts.go): translated as a value only
 }
 
 var (
 	once    sync.Once
 	entries []entry
 	exact   map[string]string
+	// exactParts are the parts without verbs: values only, never a
+	// whole line (a part ending in a verb would take a line that
+	// continues after it for itself).
+	exactParts map[string]string
 )
 
 func load() {
-	exact = map[string]string{}
+	exact, exactParts = map[string]string{}, map[string]string{}
+	part := false
 	add := func(en, zh string) {
 		if strings.TrimSpace(en) == "" {
 			return
@@ -83,14 +89,22 @@ func load() {
 		}
 		en, zh = strings.TrimSpace(en), strings.TrimSpace(zh)
 		if !strings.Contains(en, "%") {
-			exact[en] = zh
+			if part {
+				exactParts[en] = zh
+			} else {
+				exact[en] = zh
+			}
 			return
 		}
 		if re, verbs, lit := pattern(en); re != nil {
-			entries = append(entries, entry{re: re, verbs: verbs, zh: zh, literal: lit})
+			entries = append(entries, entry{re: re, verbs: verbs, zh: zh, literal: lit, part: part})
 		}
 	}
-	for en, zh := range zhCatalogue {
+	for en, zh := range catalogue() {
+		_, part = zhParts[en]
+		if _, ok := zhCatalogue[en]; ok {
+			part = false
+		}
 		// Printed lines are matched one at a time: a message of several
 		// lines (a help text) is as many entries, line by line.
 		en, zh = strings.TrimSuffix(en, "\n"), strings.TrimSuffix(zh, "\n")
@@ -109,6 +123,19 @@ func load() {
 		}
 		return entries[i].re.String() < entries[j].re.String()
 	})
+}
+
+// catalogue is every English message with its Chinese: ours (zh.go), the
+// parts ours are completed with (zh_parts.go) and the libraries' messages
+// that reach the user (zh_libs.go).
+func catalogue() map[string]string {
+	all := make(map[string]string, len(zhCatalogue)+len(zhParts)+len(zhLibraries))
+	for _, m := range []map[string]string{zhLibraries, zhParts, zhCatalogue} {
+		for en, zh := range m {
+			all[en] = zh
+		}
+	}
+	return all
 }
 
 // pattern makes a regular expression matching what format prints.
@@ -151,7 +178,14 @@ func pattern(format string) (*regexp.Regexp, []byte, int) {
 			b.WriteString(`(-?[0-9]+)`)
 		case 'q':
 			b.WriteString(`("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')`)
-		case 'c', 'U':
+		case 'U':
+			if strings.Contains(format[i+1:j], "#") {
+				// %#U: U+0041 'A'
+				b.WriteString(`(U\+[0-9A-F]{4,6}(?: '.+?')?)`)
+			} else {
+				b.WriteString(`(\S+?)`)
+			}
+		case 'c':
 			b.WriteString(`(\S+?)`)
 		default:
 			b.WriteString(`((?s:.*?))`)
@@ -186,12 +220,21 @@ func Line(lang Lang, line string) string {
 		return line
 	}
 	once.Do(load)
+	return translateLine(line, 0)
+}
+
+// translateLine is Line at a depth: 0 for a printed line, more for a
+// value inside a message.
+func translateLine(line string, depth int) string {
+	if strings.TrimSpace(line) == "" {
+		return line
+	}
 	if trimmed := strings.TrimLeft(line, " \t"); trimmed != line {
 		// An indented line, of a help text or a list.
 		lead := line[:len(line)-len(trimmed)]
-		return lead + Line(lang, trimmed)
+		return lead + translateLine(trimmed, depth)
 	}
-	if s, ok := message(strings.TrimRight(line, " "), 0); ok {
+	if s, ok := message(strings.TrimRight(line, " "), depth); ok {
 		return s
 	}
 	// A place, or a command's name, before the message: "x.toml:3:1: …".
@@ -201,7 +244,7 @@ func Line(lang Lang, line string) string {
 			break
 		}
 		i += k + 2
-		if s, ok := message(line[i:], 0); ok {
+		if s, ok := message(line[i:], depth); ok {
 			return line[:i] + s
 		}
 	}
@@ -213,16 +256,20 @@ func Line(lang Lang, line string) string {
 // for itself.
 const minLiteral = 4
 
-// message translates s if some catalogue message prints it.
+// message translates s if some catalogue message prints it; depth is 0
+// for a line, more for a value inside a message.
 func message(s string, depth int) (string, bool) {
 	if zh, ok := exact[s]; ok && zh != "" {
+		return zh, true
+	}
+	if zh, ok := exactParts[s]; ok && zh != "" && depth > 0 {
 		return zh, true
 	}
 	if depth > 4 {
 		return "", false
 	}
 	for _, e := range entries {
-		if e.zh == "" || e.literal < minLiteral {
+		if e.zh == "" || e.literal < minLiteral || e.part && depth == 0 {
 			continue
 		}
 		m := e.re.FindStringSubmatch(s)
@@ -234,7 +281,7 @@ func message(s string, depth int) (string, bool) {
 			if i < len(e.verbs) && (e.verbs[i] == 'v' || e.verbs[i] == 's') {
 				if t, ok := message(a, depth+1); ok {
 					args[i] = t
-				} else if t := Line(Chinese, a); t != a && depth < 2 {
+				} else if t := translateLine(a, depth+1); t != a && depth < 2 {
 					args[i] = t
 				}
 			}

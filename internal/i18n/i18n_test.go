@@ -19,6 +19,16 @@ func TestLine(t *testing.T) {
 		{`Options:`, `选项：`},
 		{`data/x.toml → output/x.pdf`, `data/x.toml → output/x.pdf`},
 		{`something no one wrote`, `something no one wrote`},
+		// A library's message inside ours, and one it may add later.
+		{`data/x.toml:2:21: TOML syntax: strings cannot contain newlines`, `data/x.toml:2:21: TOML 语法：字符串中不能换行（是否漏了结尾的引号？多行文字请用 """ 括起）`},
+		{`data/x.toml:2:21: TOML syntax: a message of a later version`, `data/x.toml:2:21: TOML 语法：a message of a later version`},
+		{`templates/x.txt:3: bad character U+007D '}'`, `templates/x.txt:3: 动作中有无效的字符 U+007D '}'`},
+		// Parts: a value's words, and the halves of a regrouped message.
+		{`data/x.toml:4:1: recipients must be a string, not a number`, `data/x.toml:4:1: recipients 必须是字符串，而不是整数`},
+		{`character '㐀' (U+3400) is not in the 仿宋 font F.ttf: 2 places, first at data/x.toml:10:8 (use another character or point the role "fangsong" at a font that has it)`,
+			`字符 '㐀'（U+3400）不在仿宋字体 F.ttf 中：共 2 处，第一处在 data/x.toml:10:8（请换用其他字符，或把角色 "fangsong" 指向含有它的字体）`},
+		// A part alone is not a line of ours: it stays as it is.
+		{`a number`, `a number`},
 	} {
 		if got := Line(Chinese, c.en); got != c.zh {
 			t.Errorf("%s\n got %s\nwant %s", c.en, got, c.zh)

@@ -1,0 +1,46 @@
+package i18n
+
+// zhParts are the words and phrases a message is completed with: a value
+// put into a catalogue message's verb that is itself English (the kind of
+// a TOML value, what a template printed) and the halves of a message the
+// build splits to regroup it. Each is translated where it stands, as a
+// value is (see message). A part is not a format of its own, so the
+// catalogue test does not find it among the messages; it checks instead
+// that each part is still text of the source.
+var zhParts = map[string]string{
+	// doc.typeName: the kind of a TOML value ("… must be a string, not %s").
+	"a string":           "字符串",
+	"a number":           "整数",
+	"a decimal number":   "小数",
+	"a date":             "日期",
+	"an array":           "数组",
+	"a table":            "表",
+	"an array of tables": "表数组",
+
+	// expand.describe: what a template action printed instead of a figure.
+	"the whole document": "整个文档",
+	"a whole annex table (quote one of its figures: .Total \"column\", .Count …)": "整张附件表格（请引用其中的一个数值：.Total \"column\"、.Count …）",
+	"a binary floating-point number":                                              "二进制浮点数",
+	"a whole table of values":                                                     "整张数值表",
+	"a list":                                                                      "列表",
+	"a date or time":                                                              "日期或时间",
+	"a value of another kind":                                                     "其他类型的值",
+
+	// expand's names for what a template reaches and the kinds of values
+	// text/template names.
+	"the document":          "文档",
+	"an annex table":        "附件表格",
+	"this value":            "这个值",
+	"a whole number":        "整数",
+	"text":                  "文字",
+	"a decimal":             "小数",
+	"a value":               "值",
+	"another kind of value": "其他类型的值",
+
+	// The halves of a font's missing character, which the build regroups
+	// around the count of places (build.groupMissing).
+	"character %q (%U) is not in the %s font %s":                                                "字符 %q（%U）不在%s字体 %s 中",
+	"use another character or point the role %q at a font that has it":                          "请换用其他字符，或把角色 %q 指向含有它的字体",
+	"character %q (%U) is outside the Basic Multilingual Plane; the PDF library cannot draw it": "字符 %q（%U）在基本多文种平面之外；PDF 库无法绘制",
+	"replace it": "请替换它",
+}
