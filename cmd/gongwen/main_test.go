@@ -94,6 +94,34 @@ func newProject(t *testing.T) string {
 }
 
 func TestCommandReportsEachInputProblemOnOneLine(t *testing.T) {
+	eachCase(t, func(t *testing.T, c caseFile, out []string, code int) {
+		if code != c.exit {
+			t.Errorf("exit status %d, want %d", code, c.exit)
+		}
+		if c.exit == exitInput && len(out) != len(c.want) {
+			t.Errorf("printed %d lines, want one per problem (%d)", len(out), len(c.want))
+		}
+		for i, w := range c.want {
+			if i >= len(out) {
+				t.Errorf("missing line %q", w)
+				continue
+			}
+			prefix, wild := strings.CutSuffix(w, "WANT")
+			if out[i] != w && !(wild && strings.HasPrefix(out[i], prefix)) {
+				t.Errorf("line %d:\n got %s\nwant %s", i+1, out[i], w)
+			}
+		}
+		if c.exit != exitOK {
+			if entries, err := os.ReadDir("output"); err == nil && len(entries) > 0 {
+				t.Errorf("a failed run left %d files in output/", len(entries))
+			}
+		}
+	})
+}
+
+// eachCase runs every case of testdata/cases (runCase), each a subtest,
+// and hands check what it printed.
+func eachCase(t *testing.T, check func(t *testing.T, c caseFile, out []string, code int)) {
 	cases, _ := filepath.Glob("testdata/cases/*.txt")
 	if len(cases) == 0 {
 		t.Fatal("no cases")
@@ -101,27 +129,7 @@ func TestCommandReportsEachInputProblemOnOneLine(t *testing.T) {
 	for _, path := range cases {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".txt"), func(t *testing.T) {
 			c, out, code := runCase(t, path)
-			if code != c.exit {
-				t.Errorf("exit status %d, want %d", code, c.exit)
-			}
-			if c.exit == exitInput && len(out) != len(c.want) {
-				t.Errorf("printed %d lines, want one per problem (%d)", len(out), len(c.want))
-			}
-			for i, w := range c.want {
-				if i >= len(out) {
-					t.Errorf("missing line %q", w)
-					continue
-				}
-				prefix, wild := strings.CutSuffix(w, "WANT")
-				if out[i] != w && !(wild && strings.HasPrefix(out[i], prefix)) {
-					t.Errorf("line %d:\n got %s\nwant %s", i+1, out[i], w)
-				}
-			}
-			if c.exit != exitOK {
-				if entries, err := os.ReadDir("output"); err == nil && len(entries) > 0 {
-					t.Errorf("a failed run left %d files in output/", len(entries))
-				}
-			}
+			check(t, c, out, code)
 		})
 	}
 }

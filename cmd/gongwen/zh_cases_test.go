@@ -18,21 +18,14 @@ import (
 func TestEveryCaseSpeaksChinese(t *testing.T) {
 	t.Setenv("LC_ALL", "zh_CN.UTF-8")
 	base, _ := filepath.Abs("testdata/base")
-	cases, _ := filepath.Glob("testdata/cases/*.txt")
-	if len(cases) == 0 {
-		t.Fatal("no cases")
-	}
-	for _, path := range cases {
-		t.Run(strings.TrimSuffix(filepath.Base(path), ".txt"), func(t *testing.T) {
-			c, out, _ := runCase(t, path)
-			keys := caseKeys(base, c)
-			for _, line := range out {
-				if words := englishWords(line, keys); len(words) > 0 {
-					t.Errorf("English %q in\n%s", words, line)
-				}
+	eachCase(t, func(t *testing.T, c caseFile, out []string, _ int) {
+		keys := caseKeys(base, c)
+		for _, line := range out {
+			if words := englishWords(line, keys); len(words) > 0 {
+				t.Errorf("English %q in\n%s", words, line)
 			}
-		})
-	}
+		}
+	})
 }
 
 // TestTheEnglishDetectorFindsEnglish: the detector above must see the

@@ -71,21 +71,15 @@ func sourceMessages(t *testing.T) map[string]string {
 						}
 					}
 				case *ast.KeyValueExpr:
-					if k, ok := x.Key.(*ast.Ident); ok && (k.Name == "Msg" || k.Name == "Reason") {
-						if lit := firstString(x.Value); lit != nil {
-							add(lit)
-						}
+					if lit := keyedString(x, "Msg", "Reason"); lit != nil {
+						add(lit)
 					}
 				case *ast.CallExpr:
-					name := ""
-					switch fn := x.Fun.(type) {
-					case *ast.SelectorExpr:
-						name = fn.Sel.Name
+					name := calledName(x)
+					if fn, ok := x.Fun.(*ast.SelectorExpr); ok {
 						if id, ok := fn.X.(*ast.Ident); ok && name == "New" && id.Name != "errors" {
 							return true
 						}
-					case *ast.Ident:
-						name = fn.Name
 					}
 					switch name {
 					case "Errorf", "errf", "New", "warn":
@@ -132,6 +126,30 @@ func sourceMessages(t *testing.T) map[string]string {
 
 // skipped are packages whose messages only tests read.
 var skipped = map[string]bool{"pdfcheck": true, "ofdcheck": true, "testdata": true}
+
+// calledName is the name of the function a call calls (fmt.Errorf: Errorf).
+func calledName(x *ast.CallExpr) string {
+	switch fn := x.Fun.(type) {
+	case *ast.SelectorExpr:
+		return fn.Sel.Name
+	case *ast.Ident:
+		return fn.Name
+	}
+	return ""
+}
+
+// keyedString is the string given to one of the keys in a composite
+// literal (Msg: "…"), or nil.
+func keyedString(x *ast.KeyValueExpr, keys ...string) *ast.BasicLit {
+	if k, ok := x.Key.(*ast.Ident); ok {
+		for _, name := range keys {
+			if k.Name == name {
+				return firstString(x.Value)
+			}
+		}
+	}
+	return nil
+}
 
 func firstString(e ast.Expr) *ast.BasicLit {
 	switch x := e.(type) {

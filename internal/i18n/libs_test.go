@@ -46,20 +46,11 @@ func libraryMessages(t *testing.T, dir string, files ...string) map[string]strin
 					})
 				}
 			case *ast.KeyValueExpr:
-				if k, ok := x.Key.(*ast.Ident); ok && k.Name == "Message" {
-					if lit, ok := x.Value.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-						add(lit)
-					}
+				if lit := keyedString(x, "Message"); lit != nil {
+					add(lit)
 				}
 			case *ast.CallExpr:
-				name := ""
-				switch fn := x.Fun.(type) {
-				case *ast.SelectorExpr:
-					name = fn.Sel.Name
-				case *ast.Ident:
-					name = fn.Name
-				}
-				switch name {
+				switch calledName(x) {
 				case "errorf", "Errorf", "panicf", "panicItemf":
 					for _, a := range x.Args {
 						if lit, ok := a.(*ast.BasicLit); ok && lit.Kind == token.STRING {
