@@ -23,3 +23,21 @@ func BenchmarkComposeNotice(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkComposeNoticeCold is BenchmarkComposeNotice from an empty atom
+// cache each time, so that nothing measured or counted for an earlier
+// document is used: the layout of the first document of a process.
+func BenchmarkComposeNoticeCold(b *testing.B) {
+	j, err := built()
+	if err != nil {
+		b.Fatal(err)
+	}
+	fonts := func(r format.Role) layout.Metrics { return j.Fonts.Font(r) }
+	b.ReportAllocs()
+	for b.Loop() {
+		layout.ForgetMeasures()
+		if _, err := layout.Compose(j.Doc, j.Format, fonts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

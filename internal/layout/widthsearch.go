@@ -478,11 +478,11 @@ func (ts *tableSetter) widthFor(i int, width, height float64) (float64, bool) {
 	at, ok := ts.seekWidth(i, width, height)
 	f := foundWidth{height, at, ok}
 	switch {
-	case in.found == nil: // room for 8 from a slab the setter hands out
-		if len(ts.foundSlab) < 8 {
-			ts.foundSlab = make([]foundWidth, 8*min(len(ts.cells), 64))
+	case in.found == nil: // room for 4 from a slab the setter hands out
+		if len(ts.foundSlab) < 4 {
+			ts.foundSlab = make([]foundWidth, 4*min(len(ts.cells), 64))
 		}
-		in.found, ts.foundSlab = append(ts.foundSlab[:0:8], f), ts.foundSlab[8:]
+		in.found, ts.foundSlab = append(ts.foundSlab[:0:4], f), ts.foundSlab[4:]
 	case len(in.found) < maxFound:
 		in.found = append(in.found, f)
 	default:
