@@ -113,8 +113,9 @@ type roomCount struct {
 }
 
 // maxRooms is how many rooms a text remembers: a search asks about a few
-// line counts of a cell, each in one room or a few, and bisects towards
-// the widths where the count changes, meeting a new room at most steps.
+// line counts of a cell, each in one room or a few, but it bisects towards
+// the widths where the count changes, and most of its steps there land in
+// a room it has not met.
 const maxRooms = 256
 
 type memoKey struct {
