@@ -129,6 +129,8 @@ func (m *heightMemo) reuse() {
 }
 
 // release gives the memo's table up for another memo; the memo is empty.
+// Only once the search is over: a height asked again would be worked out
+// afresh at the width asked, not remembered from the width first asked.
 func (m *heightMemo) release() {
 	if m.slots != nil && len(m.slots) <= maxSpare {
 		slots := m.slots
