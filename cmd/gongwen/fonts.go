@@ -18,7 +18,7 @@ for every role nothing else names. Each role's font is the first of:
   1. the document's [fonts] table
   2. the nearest fonts/fonts.toml, beside the document or above it
   3. the fonts.toml in the --fonts folder
-  4. the user's fonts.toml (USERCONFIG)
+  4. the user's fonts.toml (%s)
   5. the built-in font
 With --licences, prints the licence texts and how the fonts were made.
 
@@ -26,7 +26,7 @@ Options:
 `
 
 func runFonts(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("fonts", strings.Replace(fontsHelp, "USERCONFIG", build.UserFontConfig(), 1), stderr)
+	fs := newFlags("fonts", fmt.Sprintf(fontsHelp, build.UserFontConfig()), stderr)
 	licences := fs.Bool("licences", false, "print the licence texts and the fonts' provenance")
 	if code := parse(fs, args, stdout, ""); code >= 0 {
 		return code

@@ -187,7 +187,7 @@ Options:
 // Resolutions preview accepts, in dots per inch.
 const minDPI, maxDPI = 10, 600
 
-const fontsFlagHelp = "folder with a fonts.toml mapping typeface roles to .ttf files, for the roles neither the document nor the nearest fonts/fonts.toml names (see gongwen help fonts)"
+const fontsFlagHelp = "folder `DIR` with a fonts.toml mapping typeface roles to .ttf files, for the roles neither the document nor the nearest fonts/fonts.toml names (see gongwen help fonts)"
 
 func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -262,11 +262,11 @@ func flagsFirst(fs *flag.FlagSet, args []string) []string {
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", buildHelp, stderr)
-	out := fs.String("o", "", "output PDF or OFD file (one document) or folder (default output/)")
+	out := fs.String("o", "", "output `PATH`: a PDF or OFD file (one document) or a folder (default output/)")
 	withOFD := fs.Bool("ofd", false, "also write NAME.ofd (OFD, GB/T 33190-2016) beside each NAME.pdf")
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	strict := strictFlag(fs)
-	copies := fs.String("copies", "", "FIRST-LAST: number the 份号 of each copy, one PDF per copy (NAME-000001.pdf …), laid out once")
+	copies := fs.String("copies", "", "`FIRST-LAST`: number the 份号 of each copy, one PDF per copy (NAME-000001.pdf …), laid out once")
 	if code := parse(fs, args, stdout, "document"); code >= 0 {
 		return code
 	}
@@ -351,7 +351,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 func runVerify(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("verify", verifyHelp, stderr)
-	fontsDir := fs.String("fonts", "", "folder with the fonts.toml to rebuild with (default: the one recorded in the PDF)")
+	fontsDir := fs.String("fonts", "", "folder `DIR` with the fonts.toml to rebuild with (default: the one recorded in the PDF)")
 	if code := parse(fs, args, stdout, "PDF or OFD file"); code >= 0 {
 		return code
 	}
@@ -396,7 +396,7 @@ func checkDPI(cmd string, dpi float64, stderr io.Writer) int {
 
 func runPreview(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("preview", previewHelp, stderr)
-	out := fs.String("o", "output", "folder for the images")
+	out := fs.String("o", "output", "folder `DIR` for the images")
 	dpi := fs.Float64("dpi", 96, fmt.Sprintf("resolution: `N` dots per inch, %d to %d", minDPI, maxDPI))
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	if code := parse(fs, args, stdout, "document"); code >= 0 {

@@ -59,6 +59,11 @@ func TestTheEnglishDetectorFindsEnglish(t *testing.T) {
 // besides words in capitals (PDF, UTF, the U+0007 (BEL) of a control
 // character, a help's FILE and DIR, LC_ALL): font formats, TOML's values,
 // the languages of --lang and a tool's name.
+// names are the licences' names (gongwen fonts).
+// names are the licences' names (gongwen fonts) and the tools and
+// Debian packages a help names.
+var names = []string{"SIL Open Font License", "GPL-3.0 with the GPL font exception", "poppler-utils", "pdftoppm", "localhost"}
+
 var notProse = map[string]bool{
 	"TrueType": true, "OpenType": true, "glyf": true,
 	"true": true, "false": true, "zh": true, "en": true, "iconv": true, "Ctrl": true,
@@ -67,16 +72,16 @@ var notProse = map[string]bool{
 var (
 	// A path or place: has a slash, or ends in a known extension, maybe
 	// with :LINE:COL.
-	pathRE = regexp.MustCompile(`[^\s:：，（）()]*(/[^\s:：，（）()]*|\.(toml|txt|ttf|otf|ttc|pdf|ofd|png|jpe?g|xml))(:\d+)*`)
+	pathRE = regexp.MustCompile(`(outside:)?[^\s:：，（）()]*(/[^\s:：，（）()]*|\.(toml|txt|ttf|otf|ttc|pdf|ofd|png|jpe?g|xml))(:\d+)*`)
 	// Quoted text, a template action, a flag, a code point, a dotted key.
 	quotedRE = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|“[^”]*”|`[^`]*`|\\{\\{-? *[.$][^{}]*\\}\\}|\\{\\{-? *(?:range|if|with|else|end|template|define|block|index|print|printf|len|break|continue)\\b[^{}]*\\}\\}")
-	flagRE   = regexp.MustCompile(`--[a-z][\w-]*|(^|[\s\[(（])-[a-z]\b`)
+	flagRE   = regexp.MustCompile(`(^|[^\w-])--?[a-z][\w-]*`)
 	// The program and its command.
 	commandRE = regexp.MustCompile(`gongwen( [a-z]+)?`)
 	capsRE    = regexp.MustCompile(`\b[A-Z][A-Z_]*\b`)
 	codeRE    = regexp.MustCompile(`U\+[0-9A-F]{4,6}`)
 	dottedRE  = regexp.MustCompile(`\.?[A-Za-z_]\w*(\.\w+)+|\.[A-Z]\w*`)
-	// A run of words: a key the case defines may stand alone in Chinese
+	// A run of words: keys the case defines may stand in Chinese
 	// ("recipients 必须是字符串"), not among English words ("a number").
 	runRE   = regexp.MustCompile(`[A-Za-z]+(?:[ ,;']+[A-Za-z]+)*`)
 	wordRE  = regexp.MustCompile(`[A-Za-z]+`)
@@ -87,6 +92,9 @@ var (
 // englishWords are the English words of a printed line, once what is not
 // prose is taken out.
 func englishWords(line string, keys map[string]bool) []string {
+	for _, n := range names {
+		line = strings.ReplaceAll(line, n, " ")
+	}
 	for _, re := range []*regexp.Regexp{quotedRE, pathRE, flagRE, commandRE, codeRE, dottedRE, capsRE} {
 		line = re.ReplaceAllString(line, " ")
 	}
@@ -95,7 +103,7 @@ func englishWords(line string, keys map[string]bool) []string {
 		ws := wordRE.FindAllString(run, -1)
 		prose := false
 		for _, w := range ws {
-			if !notProse[w] && !(keys[w] && len(ws) == 1) {
+			if !notProse[w] && !keys[w] {
 				prose = true
 			}
 		}

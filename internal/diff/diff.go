@@ -486,14 +486,14 @@ func (rep *Report) Write(w io.Writer) {
 		}
 	}
 	for _, c := range rep.Cells {
-		o, n := c.Old, c.New
-		if c.OldPage == 0 {
-			o = "(none)"
+		switch {
+		case c.OldPage == 0:
+			fmt.Fprintf(w, "%s: (none) → %s\n", c.Name, c.New)
+		case c.NewPage == 0:
+			fmt.Fprintf(w, "%s: %s → (none)\n", c.Name, c.Old)
+		default:
+			fmt.Fprintf(w, "%s: %s → %s\n", c.Name, c.Old, c.New)
 		}
-		if c.NewPage == 0 {
-			n = "(none)"
-		}
-		fmt.Fprintf(w, "%s: %s → %s\n", c.Name, o, n)
 	}
 	for _, c := range rep.Images {
 		switch {
@@ -506,10 +506,10 @@ func (rep *Report) Write(w io.Writer) {
 		}
 	}
 	if rep.OldPages != rep.NewPages {
-		fmt.Fprintf(w, "%s → %s\n", plural(rep.OldPages, "page", "pages"), plural(rep.NewPages, "page", "pages"))
+		fmt.Fprintln(w, pageCount(rep.OldPages, rep.NewPages))
 	}
 	if rep.Moved > 0 {
-		fmt.Fprintf(w, "%s only moved (reflowed or on another line or page), on %s\n", plural(rep.Moved, "line", "lines"), pageList(rep.MovedPages))
+		fmt.Fprintf(w, "%s only moved (reflowed or on another line or page), on %s\n", lines(rep.Moved), pageList(rep.MovedPages))
 	}
 }
 
@@ -543,27 +543,31 @@ func (rep *Report) Summary() string {
 	}
 	var what []string
 	if len(rep.Lines) > 0 {
-		what = append(what, plural(len(rep.Lines), "line", "lines"))
+		what = append(what, lines(len(rep.Lines)))
 	}
 	if len(rep.Cells) > 0 {
-		what = append(what, plural(len(rep.Cells), "table cell", "table cells"))
+		what = append(what, count(len(rep.Cells), "1 table cell", "%d table cells"))
 	}
 	if len(rep.Images) > 0 {
-		what = append(what, plural(len(rep.Images), "picture", "pictures"))
+		what = append(what, count(len(rep.Images), "1 picture", "%d pictures"))
 	}
 	if len(what) == 0 && rep.Moved == 0 {
-		return fmt.Sprintf("%s → %s", plural(rep.OldPages, "page", "pages"), plural(rep.NewPages, "page", "pages"))
+		return pageCount(rep.OldPages, rep.NewPages)
 	}
-	if len(what) == 0 {
-		s := fmt.Sprintf("%s moved on %s", plural(rep.Moved, "line", "lines"), pageList(rep.MovedPages))
-		if rep.OldPages != rep.NewPages {
-			s += fmt.Sprintf(", %d → %d pages", rep.OldPages, rep.NewPages)
-		}
-		return s
+	// Each piece is a whole message or a part of the catalogue (i18n).
+	var s string
+	switch {
+	case len(what) == 0:
+		s = fmt.Sprintf("%s moved on %s", lines(rep.Moved), pageList(rep.MovedPages))
+	case len(what) == 1:
+		s = fmt.Sprintf("%s changed on %s", what[0], pageList(pages))
+	case len(what) == 2:
+		s = fmt.Sprintf("%s and %s changed on %s", what[0], what[1], pageList(pages))
+	default:
+		s = fmt.Sprintf("%s and %s and %s changed on %s", what[0], what[1], what[2], pageList(pages))
 	}
-	s := fmt.Sprintf("%s changed on %s", strings.Join(what, " and "), pageList(pages))
-	if rep.Moved > 0 {
-		s += fmt.Sprintf(", %s moved", plural(rep.Moved, "line", "lines"))
+	if len(what) > 0 && rep.Moved > 0 {
+		s += fmt.Sprintf(", %s moved", lines(rep.Moved))
 	}
 	if rep.OldPages != rep.NewPages {
 		s += fmt.Sprintf(", %d → %d pages", rep.OldPages, rep.NewPages)
@@ -571,11 +575,25 @@ func (rep *Report) Summary() string {
 	return s
 }
 
-func plural(n int, one, many string) string {
+// count is "1 thing" or, with many a format of the number, "N things".
+func count(n int, one, many string) string {
 	if n == 1 {
-		return "1 " + one
+		return one
 	}
-	return strconv.Itoa(n) + " " + many
+	return fmt.Sprintf(many, n)
+}
+
+func lines(n int) string { return count(n, "1 line", "%d lines") }
+
+// pageCount is the change of the number of pages: "8 pages → 9 pages".
+func pageCount(old, new int) string {
+	switch {
+	case old == 1:
+		return fmt.Sprintf("1 page → %d pages", new)
+	case new == 1:
+		return fmt.Sprintf("%d pages → 1 page", old)
+	}
+	return fmt.Sprintf("%d pages → %d pages", old, new)
 }
 
 func pageList(ps []int) string {
@@ -584,7 +602,7 @@ func pageList(ps []int) string {
 		s[i] = strconv.Itoa(p)
 	}
 	if len(ps) == 1 {
-		return "page " + s[0]
+		return fmt.Sprintf("page %s", s[0])
 	}
-	return "pages " + strings.Join(s, ", ")
+	return fmt.Sprintf("pages %s", strings.Join(s, ", "))
 }

@@ -63,6 +63,7 @@ type entry struct {
 	zh      string
 	literal int  // letters in the English format outside its verbs: the more, the more specific
 	part    bool // a part (zh_parts.go): translated as a value only
+	lead    bool // the format starts with a verb
 }
 
 var (
@@ -97,7 +98,7 @@ func load() {
 			return
 		}
 		if re, verbs, lit := pattern(en); re != nil {
-			entries = append(entries, entry{re: re, verbs: verbs, zh: zh, literal: lit, part: part})
+			entries = append(entries, entry{re: re, verbs: verbs, zh: zh, literal: lit, part: part, lead: en[0] == '%'})
 		}
 	}
 	for en, zh := range catalogue() {
@@ -274,6 +275,12 @@ func message(s string, depth int) (string, bool) {
 		}
 		m := e.re.FindStringSubmatch(s)
 		if m == nil {
+			continue
+		}
+		if e.lead && depth == 0 && strings.Contains(m[1], ": ") {
+			// "x.pdf: 1 line changed on page 1" is a place and a
+			// message ("%s changed on %s"), not a message whose first
+			// value holds the place: Line takes the place off first.
 			continue
 		}
 		args := m[1:]

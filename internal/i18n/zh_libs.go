@@ -69,6 +69,10 @@ var zhLibraries = map[string]string{
 	"invalid escape: '\\%c'":                                                           "无效的转义：'\\%c'",
 	"Escaped character '\\u%s' is not valid UTF-8.":                                    "转义字符 '\\u%s' 不是有效的 UTF-8。",
 
+	// flag (Go 1.26): the default a flag's usage line ends with.
+	"%s (default %q)": "%s（默认 %q）",
+	"%s (default %v)": "%s（默认 %v）",
+
 	// text/template/parse (Go 1.26): a template's syntax.
 	"bad character %#U":                            "动作中有无效的字符 %#U",
 	"bad number syntax: %q":                        "数的写法有误：%q",

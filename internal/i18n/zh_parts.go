@@ -37,6 +37,16 @@ var zhParts = map[string]string{
 	"a value":               "值",
 	"another kind of value": "其他类型的值",
 
+	// gongwen diff's counts and pages (internal/diff).
+	"1 line":         "1 行",
+	"%d lines":       "%d 行",
+	"1 table cell":   "1 个表格单元格",
+	"%d table cells": "%d 个表格单元格",
+	"1 picture":      "1 张图片",
+	"%d pictures":    "%d 张图片",
+	"page %s":        "第 %s 页",
+	"pages %s":       "第 %s 页",
+
 	// The halves of a font's missing character, which the build regroups
 	// around the count of places (build.groupMissing).
 	"character %q (%U) is not in the %s font %s":                                                "字符 %q（%U）不在%s字体 %s 中",

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"gongwen/internal/doc"
+	"gongwen/internal/format"
+)
+
+// TestEveryCommandSpeaksChinese runs the commands beyond check and build's
+// problems under a Chinese locale, in the order a clerk would, in one
+// project: build over an unchanged and a changed PDF, diff, verify, new,
+// help, and what each says when a file is missing or is not a PDF. Every
+// line printed must be Chinese (englishWords, as for the cases).
+func TestEveryCommandSpeaksChinese(t *testing.T) {
+	t.Setenv("LC_ALL", "zh_CN.UTF-8")
+	fonts := newProject(t)
+	// gongwen formats names the formats and their keys.
+	keys := map[string]bool{}
+	for _, name := range format.Names() {
+		keys[name] = true
+		f, _ := format.ByName(name)
+		required, optional := doc.FormatKeys(f)
+		for _, k := range append(required, optional...) {
+			for _, w := range strings.Split(k, "_") {
+				keys[w] = true
+			}
+		}
+	}
+	for _, r := range []format.Role{format.XiaoBiaoSong, format.FangSong, format.HeiTi, format.KaiTi, format.SongTi} {
+		keys[string(r)] = true // gongwen fonts
+	}
+	steps := []struct {
+		name string
+		edit func() // before the command
+		args []string
+		want string // a line the command prints
+	}{
+		{name: "build", args: []string{"build", "-o", "old.pdf", "data/doc.toml"}, want: "data/doc.toml → old.pdf"},
+		{name: "build unchanged", args: []string{"build", "-o", "same.pdf", "data/doc.toml"}},
+		{name: "build over unchanged", args: []string{"build", "-o", "same.pdf", "data/doc.toml"}, want: "same.pdf: 没有变化"},
+		{name: "build changed", edit: func() { replaceIn(t, "data/doc.toml", "cities = 21", "cities = 22") },
+			args: []string{"build", "-o", "new.pdf", "data/doc.toml"}},
+		{name: "build over changed", args: []string{"build", "-o", "same.pdf", "data/doc.toml"}, want: "same.pdf: 第 1 页有变化：1 行"},
+		{name: "diff", args: []string{"diff", "old.pdf", "new.pdf"}, want: "第 1 页第 7 行：对象为2⟦1⟧个市（州）。 → 对象为2⟦2⟧个市（州）。"},
+		{name: "diff same", args: []string{"diff", "new.pdf", "same.pdf"}},
+		{name: "diff missing", args: []string{"diff", "old.pdf", "nothere.pdf"}},
+		{name: "diff not a PDF", args: []string{"diff", "old.pdf", "data/doc.toml"}},
+		{name: "verify changed", args: []string{"verify", "old.pdf"}},
+		{name: "verify same", args: []string{"verify", "new.pdf"}},
+		{name: "verify missing input", edit: func() { os.Rename("templates/body.txt", "templates/x.txt") }, args: []string{"verify", "new.pdf"}},
+		{name: "verify not a PDF", args: []string{"verify", "data/doc.toml"}},
+		{name: "new", args: []string{"new", "通知"}, want: "已写入 data/通知.toml"},
+		{name: "new again", args: []string{"new", "通知"}},
+		{name: "new unknown format", args: []string{"new", "--format", "memo", "x"}},
+		{name: "formats", args: []string{"formats"}},
+		{name: "fonts", args: []string{"fonts"}},
+		{name: "unknown flag", args: []string{"build", "--nosuch", "data/doc.toml"}},
+		{name: "no document", args: []string{"check"}},
+		{name: "usage", args: []string{"help"}},
+	}
+	for _, c := range []string{"build", "check", "preview", "verify", "diff", "new", "formats", "serve", "fonts"} {
+		steps = append(steps, struct {
+			name string
+			edit func()
+			args []string
+			want string
+		}{name: "help " + c, args: []string{c, "--help"}})
+	}
+	for _, s := range steps {
+		if s.edit != nil {
+			s.edit()
+		}
+		var stdout, stderr bytes.Buffer
+		args := s.args
+		switch args[0] {
+		case "build", "check", "verify":
+			args = append(args, "--fonts", fonts)
+		}
+		run(args, &stdout, &stderr)
+		out := strings.Split(strings.TrimRight(stdout.String()+stderr.String(), "\n"), "\n")
+		found := s.want == ""
+		for _, line := range out {
+			found = found || line == s.want
+			if words := englishWords(line, keys); len(words) > 0 {
+				t.Errorf("%s: English %q in\n%s", s.name, words, line)
+			}
+		}
+		if !found {
+			t.Errorf("%s: printed\n%s\nwhich lacks\n%s", s.name, strings.Join(out, "\n"), s.want)
+		}
+	}
+}
