@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,61 +44,88 @@ func TestMetadataComesFromTheData(t *testing.T) {
 // outline`: the page and the top of the view, in pt from the page's top.
 var outlineTargetRE = regexp.MustCompile(`#page=([0-9]+)&zoom=[^,]*,[^,]*,([-+0-9.eE]+)`)
 
-// TestBookmarksAreTheLevel1Headings checks the outline: one bookmark per
-// level-1 heading, in order, each opening the heading's page with the view's
-// top within 1 mm of the heading's em top.
-func TestBookmarksAreTheLevel1Headings(t *testing.T) {
+// TestBookmarksFollowTheHeadings checks the outline: a bookmark for each
+// first-level heading with the second-level ones nested under it, then one
+// for each annex, "附件N　title", in order; each opens its page with the
+// view's top within 1 mm of the heading's (or the 附件N label's) em top.
+func TestBookmarksFollowTheHeadings(t *testing.T) {
 	n := theNotice(t)
-	want := []string{"一、总体情况", "二、工作成效", "三、存在问题", "四、下一步工作要求"}
-	titles, err := pdfcheck.Outline(n.pdf)
-	if err != nil {
-		t.Fatal(err)
+	type entry struct {
+		depth int
+		title string
 	}
-	if !slices.Equal(titles, want) {
-		t.Fatalf("bookmarks %q, want %q", titles, want)
+	want := []entry{
+		{0, "一、总体情况"},
+		{0, "二、工作成效"},
+		{1, "（一）内容展示更加丰富"}, {1, "（二）服务能力持续提高"}, {1, "（三）运维管理规范有序"},
+		{0, "三、存在问题"},
+		{0, "四、下一步工作要求"},
+		{1, "（一）持续提升数字化水平"}, {1, "（二）不断强化内容建设"}, {1, "（三）严格落实管理职责"}, {1, "（四）做好年报发布工作"},
+	}
+	for i, a := range n.data.Attachments {
+		want = append(want, entry{0, fmt.Sprintf("附件%d\u3000%s", i+1, a.Title)})
 	}
 
 	out, err := exec.Command("mutool", "show", n.pdf, "outline").Output()
 	if err != nil {
 		t.Fatalf("mutool show %s outline: %v", n.pdf, err)
 	}
+	var got []entry
 	var targets [][]string
 	for _, l := range strings.Split(string(out), "\n") {
-		if strings.Contains(l, `"`) {
-			targets = append(targets, outlineTargetRE.FindStringSubmatch(l))
+		q := strings.IndexByte(l, '"')
+		if q < 0 {
+			continue
 		}
+		title, err := strconv.Unquote(l[q : q+1+strings.IndexByte(l[q+1:], '"')+1])
+		if err != nil {
+			t.Fatalf("outline line %q: %v", l, err)
+		}
+		got = append(got, entry{strings.Count(l[:q], "\t") - 1, title})
+		targets = append(targets, outlineTargetRE.FindStringSubmatch(l))
 	}
-	if len(targets) != len(want) {
-		t.Fatalf("mutool lists %d bookmarks, want %d:\n%s", len(targets), len(want), out)
+	if !slices.Equal(got, want) {
+		t.Fatalf("bookmarks (depth, title)\n%v\nwant\n%v", got, want)
 	}
-	headings := map[string]placed{}
+	tops := map[string]line{}
 	for _, l := range n.placedLines(t) {
-		if n.kinds[l.para] == kindHeading1 && l.final && l.off == 0 {
-			headings[l.text] = l
+		if k := n.kinds[l.para]; (k == kindHeading1 || k == kindHeading2) && l.off == 0 {
+			for _, w := range want {
+				if strings.HasPrefix(l.text, w.title) {
+					tops[w.title] = l.line
+				}
+			}
 		}
 	}
-	for i, title := range want {
-		h, ok := headings[title]
+	for i, w := range want[len(want)-len(n.data.Attachments):] {
+		for _, p := range n.pages {
+			if ls := pdfcheck.Lines(p); len(ls) > 0 && pdfcheck.LineText(ls[0]) == fmt.Sprintf("附件%d", i+1) {
+				tops[w.title] = newLine(p.Number, ls[0])
+			}
+		}
+	}
+	for i, w := range want {
+		h, ok := tops[w.title]
 		if !ok {
-			t.Errorf("no printed heading %q", title)
+			t.Errorf("no printed heading or label for %q", w.title)
 			continue
 		}
 		m := targets[i]
 		if m == nil {
-			t.Errorf("bookmark %q: no page and position in mutool's outline", title)
+			t.Errorf("bookmark %q: no page and position in mutool's outline", w.title)
 			continue
 		}
 		page, _ := strconv.Atoi(m[1])
 		top, err := strconv.ParseFloat(m[2], 64)
 		if err != nil {
-			t.Errorf("bookmark %q: position %q: %v", title, m[2], err)
+			t.Errorf("bookmark %q: position %q: %v", w.title, m[2], err)
 			continue
 		}
 		if page != h.page {
-			t.Errorf("bookmark %q opens page %d, the heading is on page %d", title, page, h.page)
+			t.Errorf("bookmark %q opens page %d, the heading is on page %d", w.title, page, h.page)
 		}
 		if top *= mmPerPt; !near(top, h.emTop(), 1) {
-			t.Errorf("bookmark %q shows from y = %.3f mm, the heading's em top is at %.3f (±1)", title, top, h.emTop())
+			t.Errorf("bookmark %q shows from y = %.3f mm, the heading's em top is at %.3f (±1)", w.title, top, h.emTop())
 		}
 	}
 }

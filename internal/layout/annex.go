@@ -165,12 +165,15 @@ func (c *composer) annexContentTop(fr frame, titleLines int) float64 {
 
 // annexHead starts an annex's first page in a frame: 附件N in 三号黑体 flush
 // left on the first line, the title in 二号小标宋 centred from the
-// AnnexTitleLine-th line. It returns the page's index; the content starts
-// at annexContentTop.
+// AnnexTitleLine-th line, and a bookmark "附件N　title" at the label. It
+// returns the page's index; the content starts at annexContentTop.
 func (c *composer) annexHead(label string, a *doc.Attachment, fr frame) int {
 	f := c.f
 	pi := c.framePage(fr)
 	c.pages[pi].Texts = append(c.pages[pi].Texts, c.textAt(label, f.AnnexLabel, fr.left, c.line(fr, 1), 1, a.Pos))
+	// The annex's bookmark, beside the 正文's first-level headings; a text
+	// annex's headings go under it (markDepth).
+	c.pages[pi].Marks = append(c.pages[pi].Marks, Mark{Title: label + "\u3000" + a.Title, Y: c.line(fr, 1)})
 	for i, l := range c.annexTitle(a.Title, fr, a.Pos, true) {
 		for _, t := range c.toTexts(l, fr.left+(fr.width-l.Width)/2) {
 			t.Y += c.line(fr, f.AnnexTitleLine) + float64(i)*f.TitleLinePitch

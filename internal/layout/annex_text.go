@@ -14,7 +14,9 @@ func (c *composer) textAnnex(label string, a *doc.Attachment) {
 	fr := c.portrait()
 	c.annexHead(label, a, fr)
 	c.flow = nil
+	c.markDepth = 1
 	c.blocks(a.Body)
+	c.markDepth = 0
 	c.y = c.annexContentTop(fr, len(c.annexTitle(a.Title, fr, doc.Pos{}, false)))
 	c.fresh = false
 	c.paginate()

@@ -47,6 +47,9 @@ type composer struct {
 	// unnumbered holds the indexes of a blank page added before the 版记
 	// and of that 版记 page: neither carries a page number (clause 7.5).
 	unnumbered map[int]bool
+	// markDepth is the outline level of the blocks' first-level headings:
+	// 0 in the 正文, 1 in a text annex (under the annex's bookmark).
+	markDepth int
 }
 
 // Compose lays out a document whose body has been expanded, composing the
@@ -75,6 +78,7 @@ func Compose(d *doc.Document, f *format.Format, fonts Fonts) (*Result, error) {
 		return nil, err
 	}
 	c.pageNumbers()
+	nestMarks(c.pages)
 	return &Result{
 		Pages: c.pages,
 		Meta: Metadata{
@@ -208,3 +212,18 @@ func (c *composer) bodyText(text string, x, top float64, where doc.Pos) Text {
 
 // bodyWidth is the width of text in the body style on the grid's squeeze.
 func (c *composer) bodyWidth(text string) float64 { return c.width(text, c.f.Body, c.squeeze()) }
+
+// nestMarks keeps the bookmarks a tree: the first is at the top level and
+// none is more than one level below the one before it (a second-level
+// heading with no first-level one before it moves up), as an outline
+// nests each entry under the last one of the level above.
+func nestMarks(pages []Page) {
+	last := -1
+	for i := range pages {
+		for j := range pages[i].Marks {
+			m := &pages[i].Marks[j]
+			m.Level = max(0, min(m.Level, last+1))
+			last = m.Level
+		}
+	}
+}

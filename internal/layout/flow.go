@@ -7,6 +7,7 @@ package layout
 
 import (
 	"fmt"
+	"strings"
 
 	"gongwen/internal/doc"
 	"gongwen/internal/format"
@@ -33,8 +34,10 @@ func (c *composer) blocks(bs []doc.Block) {
 			} else {
 				keep = true
 			}
-			if b.Level == 1 {
-				mark = &Mark{Title: b.Number + b.Head, Level: 0}
+			if b.Level <= 2 {
+				// A run-in heading is a sentence; its bookmark is the words
+				// without the full stop.
+				mark = &Mark{Title: strings.TrimSuffix(b.Number+b.Head, "。"), Level: c.markDepth + b.Level - 1}
 			}
 		}
 		lines := c.breakParaAt(c.bodyPara(spans, f.ParagraphIndent*c.zi(), 0), b.Pos, blockSource(&b, spans))
