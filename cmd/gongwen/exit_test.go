@@ -33,7 +33,7 @@ func TestExitTwoIsWrongUsageOnly(t *testing.T) {
 		{"preview: an output folder under a file", []string{"preview", "-o", "taken/pngs", "data/doc.toml"}, exitInput,
 			"taken/pngs: cannot make the output folder: mkdir taken: not a directory"},
 		{"serve: an address in use", []string{"serve", "--addr", busy.Addr().String(), "data/doc.toml"}, exitInput,
-			"gongwen serve: listen tcp " + busy.Addr().String() + ": bind: address already in use"},
+			"gongwen serve: --addr " + busy.Addr().String() + ": cannot serve there: address already in use"},
 		{"serve: an address of another machine", []string{"serve", "--addr", "192.0.2.1:80", "data/doc.toml"}, exitUsage,
 			"gongwen serve: --addr 192.0.2.1:80: only a loopback address"},
 		{"new: a file in the way", []string{"new", "taken"}, exitInput, "gongwen new: "},

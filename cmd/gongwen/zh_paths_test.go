@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"net"
 	"os"
 	"strings"
 	"testing"
@@ -53,6 +54,15 @@ func TestEveryCommandSpeaksChinese(t *testing.T) {
 		{name: "verify same", args: []string{"verify", "new.pdf"}},
 		{name: "verify missing input", edit: func() { os.Rename("templates/body.txt", "templates/x.txt") }, args: []string{"verify", "new.pdf"}},
 		{name: "verify not a PDF", args: []string{"verify", "data/doc.toml"}},
+		{name: "verify cut short", edit: func() {
+			os.Rename("templates/x.txt", "templates/body.txt")
+			b, _ := os.ReadFile("new.pdf")
+			os.WriteFile("short.pdf", b[:len(b)/2], 0o644)
+		}, args: []string{"verify", "short.pdf"}},
+		{name: "build over an input", edit: func() { os.Symlink("data/doc.toml", "in.pdf") },
+			args: []string{"build", "-o", "in.pdf", "data/doc.toml"}, want: "in.pdf: 是本次生成的数据文件；输出绝不替换输入文件：请换一个输出文件名"},
+		{name: "preview", args: []string{"preview", "-o", "pngs", "data/doc.toml"}},
+		{name: "preview bad dpi", args: []string{"preview", "--dpi", "5", "data/doc.toml"}},
 		{name: "new", args: []string{"new", "通知"}, want: "已写入 data/通知.toml"},
 		{name: "new again", args: []string{"new", "通知"}},
 		{name: "new unknown format", args: []string{"new", "--format", "memo", "x"}},
@@ -61,6 +71,8 @@ func TestEveryCommandSpeaksChinese(t *testing.T) {
 		{name: "unknown flag", args: []string{"build", "--nosuch", "data/doc.toml"}},
 		{name: "no document", args: []string{"check"}},
 		{name: "usage", args: []string{"help"}},
+		{name: "serve on a taken port", args: []string{"serve", "--addr", taken(t), "data/doc.toml"},
+			want: "gongwen serve: --addr " + taken(t) + "：无法在这个地址上提供页面：地址已被占用"},
 	}
 	for _, c := range []string{"build", "check", "preview", "verify", "diff", "new", "formats", "serve", "fonts"} {
 		steps = append(steps, struct {
@@ -77,7 +89,7 @@ func TestEveryCommandSpeaksChinese(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		args := s.args
 		switch args[0] {
-		case "build", "check", "verify":
+		case "build", "check", "verify", "preview":
 			args = append(args, "--fonts", fonts)
 		}
 		run(args, &stdout, &stderr)
@@ -94,3 +106,20 @@ func TestEveryCommandSpeaksChinese(t *testing.T) {
 		}
 	}
 }
+
+// taken is a loopback address this test holds, so that nothing else can
+// serve on it.
+func taken(t *testing.T) string {
+	t.Helper()
+	if heldAddr == "" {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { l.Close(); heldAddr = "" })
+		heldAddr = l.Addr().String()
+	}
+	return heldAddr
+}
+
+var heldAddr string

@@ -264,7 +264,7 @@ func (r *Report) Differences() []string {
 	if r.Truncated {
 		l := fmt.Sprintf("cut short: the PDF is %d bytes and ends before its %%%%EOF marker; it was not copied or written whole", r.Size)
 		if r.Prefix {
-			l += fmt.Sprintf(" (it is the first %d of the rebuild's %d bytes)", r.Size, r.RebuiltSize)
+			l = fmt.Sprintf("cut short: the PDF is %d bytes and ends before its %%%%EOF marker; it was not copied or written whole (it is the first %d of the rebuild's %d bytes)", r.Size, r.Size, r.RebuiltSize)
 		}
 		out = append(out, l)
 	}

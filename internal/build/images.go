@@ -12,19 +12,22 @@ import (
 func checkImages(d *doc.Document) error {
 	var errs doc.Errors
 	seen := map[string]bool{}
-	one := func(key, what, path string) {
+	bad := func(path string) error {
 		if path == "" || seen[path] {
-			return
+			return nil
 		}
 		seen[path] = true
-		if _, err := picture.Check(path); err != nil {
-			errs = append(errs, doc.Errorf(d.At(key), "the %s %s %v", what, path, err))
+		_, err := picture.Check(path)
+		return err
+	}
+	// Each kind of image has its own message, whole (i18n).
+	for _, s := range append([]string{d.Seal}, d.Seals...) {
+		if err := bad(s); err != nil {
+			errs = append(errs, doc.Errorf(d.At("seal"), "the seal %s %v", s, err))
 		}
 	}
-	one("seal", "seal", d.Seal)
-	for _, s := range d.Seals {
-		one("seal", "seal", s)
+	if err := bad(d.Stamp); err != nil {
+		errs = append(errs, doc.Errorf(d.At("stamp"), "the stamp %s %v", d.Stamp, err))
 	}
-	one("stamp", "stamp", d.Stamp)
 	return errs.Err()
 }

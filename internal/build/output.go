@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,7 +42,7 @@ func (j *Job) Inputs() []Input {
 	}
 	for _, r := range format.Roles {
 		if f := j.Fonts.Font(r); f != nil {
-			in = append(in, Input{f.Path, "the font of " + r.ChineseName()})
+			in = append(in, Input{f.Path, fmt.Sprintf("the font of %s", r.ChineseName())})
 		}
 	}
 	return in

@@ -554,25 +554,31 @@ func (rep *Report) Summary() string {
 	if len(what) == 0 && rep.Moved == 0 {
 		return pageCount(rep.OldPages, rep.NewPages)
 	}
-	// Each piece is a whole message or a part of the catalogue (i18n).
-	var s string
+	// Each summary is one whole message of the catalogue (i18n), its
+	// counts and pages parts of it.
+	pagesChanged := rep.OldPages != rep.NewPages
+	if len(what) == 0 {
+		if pagesChanged {
+			return fmt.Sprintf("%s moved on %s; %d → %d pages", lines(rep.Moved), pageList(rep.MovedPages), rep.OldPages, rep.NewPages)
+		}
+		return fmt.Sprintf("%s moved on %s", lines(rep.Moved), pageList(rep.MovedPages))
+	}
+	changed := what[0]
+	switch len(what) {
+	case 2:
+		changed = fmt.Sprintf("%s and %s", what[0], what[1])
+	case 3:
+		changed = fmt.Sprintf("%s and %s and %s", what[0], what[1], what[2])
+	}
 	switch {
-	case len(what) == 0:
-		s = fmt.Sprintf("%s moved on %s", lines(rep.Moved), pageList(rep.MovedPages))
-	case len(what) == 1:
-		s = fmt.Sprintf("%s changed on %s", what[0], pageList(pages))
-	case len(what) == 2:
-		s = fmt.Sprintf("%s and %s changed on %s", what[0], what[1], pageList(pages))
-	default:
-		s = fmt.Sprintf("%s and %s and %s changed on %s", what[0], what[1], what[2], pageList(pages))
+	case rep.Moved > 0 && pagesChanged:
+		return fmt.Sprintf("%s changed on %s; %s moved; %d → %d pages", changed, pageList(pages), lines(rep.Moved), rep.OldPages, rep.NewPages)
+	case rep.Moved > 0:
+		return fmt.Sprintf("%s changed on %s; %s moved", changed, pageList(pages), lines(rep.Moved))
+	case pagesChanged:
+		return fmt.Sprintf("%s changed on %s; %d → %d pages", changed, pageList(pages), rep.OldPages, rep.NewPages)
 	}
-	if len(what) > 0 && rep.Moved > 0 {
-		s += fmt.Sprintf(", %s moved", lines(rep.Moved))
-	}
-	if rep.OldPages != rep.NewPages {
-		s += fmt.Sprintf(", %d → %d pages", rep.OldPages, rep.NewPages)
-	}
-	return s
+	return fmt.Sprintf("%s changed on %s", changed, pageList(pages))
 }
 
 // count is "1 thing" or, with many a format of the number, "N things".

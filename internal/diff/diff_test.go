@@ -6,6 +6,8 @@ import (
 	"encoding/base64"
 	"strings"
 	"testing"
+
+	"gongwen/internal/i18n"
 )
 
 // rec makes a record from pages of lines; a line "name=text" is a cell.
@@ -39,15 +41,15 @@ func TestCompare(t *testing.T) {
 		{"a cell's lines are one value", rec([]string{"X / Y=政务", "X / Y=新媒体"}), rec([]string{"X / Y=政务新", "X / Y=媒体"}), "", "unchanged"},
 		{"an insertion reflows the paragraph: the rest only moved",
 			rec([]string{"甲乙丙丁", "戊己庚辛", "壬癸"}), rec([]string{"甲乙子丙", "丁戊己庚", "辛壬癸"}),
-			"page 1, line 1: 甲乙丙丁 → 甲乙⟦子⟧丙\n2 lines only moved (reflowed or on another line or page), on page 1\n", "1 line changed on page 1, 2 lines moved"},
+			"page 1, line 1: 甲乙丙丁 → 甲乙⟦子⟧丙\n2 lines only moved (reflowed or on another line or page), on page 1\n", "1 line changed on page 1; 2 lines moved"},
 		{"a line pushed onto the next page moved, not changed",
 			rec([]string{"一", "二", "三"}, []string{"四"}), rec([]string{"零", "一", "二"}, []string{"三", "四"}),
-			"page 1, line 1: (added) → ⟦零⟧\n4 lines only moved (reflowed or on another line or page), on pages 1, 2\n", "1 line changed on page 1, 4 lines moved"},
+			"page 1, line 1: (added) → ⟦零⟧\n4 lines only moved (reflowed or on another line or page), on pages 1, 2\n", "1 line changed on page 1; 4 lines moved"},
 		{"a page added: page numbers are not lines, the count is compared",
 			rec([]string{"一", "— 1 —"}, []string{"二", "— 2 —"}), rec([]string{"零", "— 1 —"}, []string{"一", "— 2 —"}, []string{"二", "— 3 —"}),
-			"page 1, line 1: (added) → ⟦零⟧\n2 pages → 3 pages\n2 lines only moved (reflowed or on another line or page), on pages 2, 3\n", "1 line changed on page 1, 2 lines moved, 2 → 3 pages"},
+			"page 1, line 1: (added) → ⟦零⟧\n2 pages → 3 pages\n2 lines only moved (reflowed or on another line or page), on pages 2, 3\n", "1 line changed on page 1; 2 lines moved; 2 → 3 pages"},
 		{"a removed line", rec([]string{"一", "二", "三"}), rec([]string{"一", "三"}),
-			"page 1, line 2: ⟦二⟧ → (removed)\n1 line only moved (reflowed or on another line or page), on page 1\n", "1 line changed on page 1, 1 line moved"},
+			"page 1, line 2: ⟦二⟧ → (removed)\n1 line only moved (reflowed or on another line or page), on page 1\n", "1 line changed on page 1; 1 line moved"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rep := Compare(c.old, c.new)
@@ -62,8 +64,29 @@ func TestCompare(t *testing.T) {
 			if s := rep.Summary(); s != c.summary {
 				t.Errorf("summary %q, want %q", s, c.summary)
 			}
+			// And in Chinese, as gongwen prints them under a Chinese locale.
+			var zh []string
+			for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n")+"\n"+rep.Summary(), "\n") {
+				zh = append(zh, i18n.Line(i18n.Chinese, l))
+			}
+			if got := strings.Join(zh, "\n"); got != inChinese[c.name] {
+				t.Errorf("in Chinese:\n%s\nwant\n%s", got, inChinese[c.name])
+			}
 		})
 	}
+}
+
+// inChinese is each case of TestCompare's report and summary under a
+// Chinese locale.
+var inChinese = map[string]string{
+	"identical: nothing to say":    "\n没有变化",
+	"one figure":                   "第 1 页第 2 行：账号⟦4⟧个，合格率99.⟦9⟧%。 → 账号⟦9⟧个，合格率99.⟦8⟧%。\n第 1 页有变化：1 行",
+	"a cell by its names":          "附件1 甘孜 / 问题数: 4 → 9\n第 1 页有变化：1 个表格单元格",
+	"a cell's lines are one value": "\n没有变化",
+	"an insertion reflows the paragraph: the rest only moved":         "第 1 页第 1 行：甲乙丙丁 → 甲乙⟦子⟧丙\n第 1 页有 2 行只是移动了位置（重新排行，或移到别的行、别的页）\n第 1 页有变化：1 行；另有 2 行移动",
+	"a line pushed onto the next page moved, not changed":             "第 1 页第 1 行：（增加）→ ⟦零⟧\n第 1, 2 页有 4 行只是移动了位置（重新排行，或移到别的行、别的页）\n第 1 页有变化：1 行；另有 4 行移动",
+	"a page added: page numbers are not lines, the count is compared": "第 1 页第 1 行：（增加）→ ⟦零⟧\n2 页 → 3 页\n第 2, 3 页有 2 行只是移动了位置（重新排行，或移到别的行、别的页）\n第 1 页有变化：1 行；另有 2 行移动；页数 2 → 3",
+	"a removed line": "第 1 页第 2 行：⟦二⟧ → （删去）\n第 1 页有 1 行只是移动了位置（重新排行，或移到别的行、别的页）\n第 1 页有变化：1 行；另有 1 行移动",
 }
 
 // The record survives the XMP it is written into: escaping, tabs in

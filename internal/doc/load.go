@@ -115,7 +115,7 @@ func Parse(path, src string) (*Document, error) {
 					r.errs = append(r.errs, e)
 				}
 			case err != nil && err.(*Error).Pos.Line == 0: // the file cannot be read: point at the key naming it
-				r.errf(key+".table", "%s", err.(*Error).Msg+": "+path)
+				r.errf(key+".table", "table %s: %s", path, err.(*Error).Msg)
 			case err != nil:
 				r.errs = append(r.errs, err)
 			default:

@@ -486,7 +486,7 @@ func (b *tableBuilder) positionalRow(vals []any, p string, covered []bool, row *
 
 func derivation(c *Column) string {
 	if c.Rank != "" {
-		return "the rank by " + c.Rank
+		return fmt.Sprintf("the rank by %s", c.Rank)
 	}
 	return c.Compute
 }

@@ -372,7 +372,7 @@ func TestLoadAttachmentTables(t *testing.T) {
 
 	p = write("missing.toml", head+"[[attachments]]\ntitle = \"检查情况\"\ntable = \"nowhere.toml\"\n")
 	_, err = Load(p)
-	if err == nil || !strings.HasPrefix(err.Error(), p+":11:1: cannot read") {
+	if err == nil || !strings.HasPrefix(err.Error(), p+":11:1: table "+filepath.Join(dir, "nowhere.toml")+": cannot read") {
 		t.Errorf("missing table file: %v", err)
 	}
 

@@ -32,7 +32,7 @@ func mapRegular(path string) ([]byte, fileID, error) {
 	id := idOf(&st)
 	data, err := unix.Mmap(fd, 0, int(st.Size), unix.PROT_READ, unix.MAP_SHARED)
 	if err != nil {
-		return nil, fileID{}, errors.New("cannot map the file: " + err.Error())
+		return nil, fileID{}, fmt.Errorf("cannot map the file: %v", err)
 	}
 	return data, id, nil
 }

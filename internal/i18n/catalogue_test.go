@@ -223,6 +223,9 @@ func TestEveryMessageHasBothLanguages(t *testing.T) {
 		if !ok {
 			zh, ok = zhParts[m] // a part made with Sprintf
 		}
+		if !ok {
+			zh, ok = zhJoiners[m]
+		}
 		if !ok || strings.TrimSpace(zh) == "" {
 			missing = append(missing, fmt.Sprintf("%s: no Chinese for this message; add to internal/i18n/zh.go:\n\t%q: \"\",", at, m))
 		}
@@ -247,7 +250,7 @@ func TestEveryMessageHasBothLanguages(t *testing.T) {
 // translated line by line, so its Chinese must have as many lines; with
 // fewer or more, only its first line would be.
 func TestEachLineHasItsChinese(t *testing.T) {
-	for _, m := range []map[string]string{zhCatalogue, zhParts, zhLibraries} {
+	for _, m := range []map[string]string{zhCatalogue, zhParts, zhJoiners, zhLibraries} {
 		for en, zh := range m {
 			e, z := strings.Count(strings.TrimSuffix(en, "\n"), "\n"), strings.Count(strings.TrimSuffix(zh, "\n"), "\n")
 			if e != z {

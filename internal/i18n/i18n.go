@@ -63,6 +63,7 @@ type entry struct {
 	zh      string
 	literal int  // letters in the English format outside its verbs: the more, the more specific
 	part    bool // a part (zh_parts.go): translated as a value only
+	joiner  bool // a part joining parts (zhJoiners)
 	lead    bool // the format starts with a verb
 }
 
@@ -78,7 +79,7 @@ var (
 
 func load() {
 	exact, exactParts = map[string]string{}, map[string]string{}
-	part := false
+	part, joiner := false, false
 	add := func(en, zh string) {
 		if strings.TrimSpace(en) == "" {
 			return
@@ -98,13 +99,15 @@ func load() {
 			return
 		}
 		if re, verbs, lit := pattern(en); re != nil {
-			entries = append(entries, entry{re: re, verbs: verbs, zh: zh, literal: lit, part: part, lead: en[0] == '%'})
+			entries = append(entries, entry{re: re, verbs: verbs, zh: zh, literal: lit, part: part, joiner: joiner, lead: en[0] == '%'})
 		}
 	}
 	for en, zh := range catalogue() {
 		_, part = zhParts[en]
+		_, joiner = zhJoiners[en]
+		part = part || joiner
 		if _, ok := zhCatalogue[en]; ok {
-			part = false
+			part, joiner = false, false
 		}
 		// Printed lines are matched one at a time: a message of several
 		// lines (a help text) is as many entries, line by line.
@@ -130,8 +133,8 @@ func load() {
 // parts ours are completed with (zh_parts.go) and the libraries' messages
 // that reach the user (zh_libs.go).
 func catalogue() map[string]string {
-	all := make(map[string]string, len(zhCatalogue)+len(zhParts)+len(zhLibraries))
-	for _, m := range []map[string]string{zhLibraries, zhParts, zhCatalogue} {
+	all := make(map[string]string, len(zhCatalogue)+len(zhParts)+len(zhJoiners)+len(zhLibraries))
+	for _, m := range []map[string]string{zhLibraries, zhParts, zhJoiners, zhCatalogue} {
 		for en, zh := range m {
 			all[en] = zh
 		}
@@ -257,6 +260,10 @@ func translateLine(line string, depth int) string {
 // for itself.
 const minLiteral = 4
 
+// minJoinerLiteral is the same for a joiner, which is only ever a value
+// and only around values it knows: "%s and %s".
+const minJoinerLiteral = 3
+
 // message translates s if some catalogue message prints it; depth is 0
 // for a line, more for a value inside a message.
 func message(s string, depth int) (string, bool) {
@@ -270,7 +277,10 @@ func message(s string, depth int) (string, bool) {
 		return "", false
 	}
 	for _, e := range entries {
-		if e.zh == "" || e.literal < minLiteral || e.part && depth == 0 {
+		if e.zh == "" || e.part && depth == 0 {
+			continue
+		}
+		if e.literal < minLiteral && !(e.joiner && e.literal >= minJoinerLiteral) {
 			continue
 		}
 		m := e.re.FindStringSubmatch(s)
@@ -284,14 +294,23 @@ func message(s string, depth int) (string, bool) {
 			continue
 		}
 		args := m[1:]
+		understood := true
 		for i, a := range args {
 			if i < len(e.verbs) && (e.verbs[i] == 'v' || e.verbs[i] == 's') {
 				if t, ok := message(a, depth+1); ok {
 					args[i] = t
 				} else if t := translateLine(a, depth+1); t != a && depth < 2 {
 					args[i] = t
+				} else {
+					understood = false
 				}
 			}
+		}
+		if e.joiner && !understood {
+			// A part joining values ("%s and %s") joins parts of ours;
+			// around anything else (a name with " and " in it) it is
+			// not what was printed.
+			continue
 		}
 		return fill(e.zh, args), true
 	}

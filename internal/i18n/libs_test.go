@@ -135,7 +135,12 @@ func TestEveryPartIsInTheSource(t *testing.T) {
 			return nil
 		})
 	}
-	for part := range zhParts {
+	for part := range catalogue() {
+		_, isPart := zhParts[part]
+		_, isJoiner := zhJoiners[part]
+		if !isPart && !isJoiner {
+			continue
+		}
 		found := false
 		for _, l := range literals {
 			if strings.Contains(l, part) {

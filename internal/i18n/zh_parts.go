@@ -37,6 +37,18 @@ var zhParts = map[string]string{
 	"a value":               "值",
 	"another kind of value": "其他类型的值",
 
+	// What a command was not given ("gongwen verify: no %s given").
+	"PDF or OFD file": "PDF 或 OFD 文件",
+
+	// doc: what a computed column derives from, when it is a rank.
+	"the rank by %s": "按 %s 排名",
+
+	// build.Inputs: what an input of a build is ("… is %s of this build").
+	"the data file":          "数据文件",
+	"the template":           "模板",
+	"the font configuration": "字体配置文件",
+	"the font of %s":         "%s字体",
+
 	// gongwen diff's counts and pages (internal/diff).
 	"1 line":         "1 行",
 	"%d lines":       "%d 行",
@@ -53,4 +65,12 @@ var zhParts = map[string]string{
 	"use another character or point the role %q at a font that has it":                          "请换用其他字符，或把角色 %q 指向含有它的字体",
 	"character %q (%U) is outside the Basic Multilingual Plane; the PDF library cannot draw it": "字符 %q（%U）在基本多文种平面之外；PDF 库无法绘制",
 	"replace it": "请替换它",
+}
+
+// zhJoiners are the parts that join values which are parts themselves
+// ("1 line and 2 table cells"): one applies only where each of its values
+// translates, so that a name with " and " in it is left alone.
+var zhJoiners = map[string]string{
+	"%s and %s":        "%s、%s",
+	"%s and %s and %s": "%s、%s、%s",
 }

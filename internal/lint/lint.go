@@ -211,7 +211,7 @@ func isChinese(r rune) bool {
 }
 
 // fullWidth is the Chinese mark for each half-width one (GB/T 15834-2011).
-var fullWidth = map[rune]string{',': "，", '.': "。", ';': "；", ':': "：", '?': "？", '!': "！", '(': "（", ')': "）", '"': "“ or ”", '\'': "‘ or ’"}
+var fullWidth = map[rune]string{',': "，", '.': "。", ';': "；", ':': "：", '?': "？", '!': "！", '(': "（", ')': "）", '"': "“”", '\'': "‘’"}
 
 // pairs are the paired marks whose balance is checked, open → close.
 var pairs = map[rune]rune{'（': '）', '《': '》', '“': '”', '〔': '〕'}
@@ -234,7 +234,12 @@ func (c *Checker) text(file string, u unit, template bool) {
 	}
 	for i, ch := range u {
 		if fw, ok := fullWidth[ch.r]; ok && isChinese(neighbour(i, -1)) && isChinese(neighbour(i, 1)) {
-			c.warn(at(file, ch), "half-width %q between Chinese characters: write %s", string(ch.r), fw)
+			if q := []rune(fw); len(q) == 2 {
+				// A quote: the opening or the closing one.
+				c.warn(at(file, ch), "half-width %q between Chinese characters: write %c or %c", string(ch.r), q[0], q[1])
+			} else {
+				c.warn(at(file, ch), "half-width %q between Chinese characters: write %s", string(ch.r), fw)
+			}
 		}
 	}
 	c.balance(file, u)

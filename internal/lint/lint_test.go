@@ -3,11 +3,13 @@ package lint_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"gongwen/internal/doc"
 	"gongwen/internal/expand"
+	"gongwen/internal/i18n"
 	"gongwen/internal/lint"
 )
 
@@ -129,10 +131,21 @@ func TestWarnings(t *testing.T) {
 				if !strings.HasPrefix(got[i], w) {
 					t.Errorf("warning %d:\n got %s\nwant %s…", i+1, got[i], w)
 				}
+				// A clerk reads it in Chinese: no English words are left
+				// outside the place, quoted text and template actions.
+				zh := i18n.Line(i18n.Chinese, got[i])
+				if words := english.FindAllString(notProse.ReplaceAllString(zh, " "), -1); len(words) > 0 {
+					t.Errorf("warning %d in Chinese keeps English %q:\n%s", i+1, words, zh)
+				}
 			}
 		})
 	}
 }
+
+var (
+	notProse = regexp.MustCompile("^\\S+: |\"(?:[^\"\\\\]|\\\\.)*\"|\\{\\{.*?\\}\\}|U\\+[0-9A-F]+|GB/T")
+	english  = regexp.MustCompile(`[A-Za-z]{2,}`)
+)
 
 // A title broken by the data inside a word is flagged; at a word boundary
 // it is not.

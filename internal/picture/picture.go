@@ -201,7 +201,7 @@ func readErr(err error) error {
 		return errors.New("does not exist")
 	}
 	if r, ok := strings.CutPrefix(err.Error(), "cannot read: "); ok {
-		return errors.New("cannot be read: " + r)
+		return fmt.Errorf("cannot be read: %s", r)
 	}
 	return err
 }

@@ -192,8 +192,27 @@ func Listen(addr string) (net.Listener, error) {
 	if !Loopback(host) {
 		return nil, fmt.Errorf("--addr %s: only a loopback address (127.0.0.1, ::1, localhost) may serve a document", addr)
 	}
-	return net.Listen("tcp", addr)
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		// The system's reason alone ("address already in use"), not
+		// Go's "listen tcp ADDR: bind:" around it; the error stays
+		// underneath (a taken address is not wrong usage).
+		reason := err
+		for u := errors.Unwrap(err); u != nil; u = errors.Unwrap(u) {
+			reason = u
+		}
+		return nil, &listenError{fmt.Sprintf("--addr %s: cannot serve there: %v", addr, reason), err}
+	}
+	return l, nil
 }
+
+type listenError struct {
+	msg string
+	err error
+}
+
+func (e *listenError) Error() string { return e.msg }
+func (e *listenError) Unwrap() error { return e.err }
 
 // Loopback reports whether host names only this machine.
 func Loopback(host string) bool {
