@@ -31,7 +31,7 @@ func TestExitTwoIsWrongUsageOnly(t *testing.T) {
 			"gongwen build: empty: no data files (*.toml) in the folder"},
 		{"build: a range of copies backwards", []string{"build", "--copies", "5-1", "data/doc.toml"}, exitUsage, "gongwen build: "},
 		{"preview: an output folder under a file", []string{"preview", "-o", "taken/pngs", "data/doc.toml"}, exitInput,
-			"taken/pngs: cannot make the output folder: mkdir taken: not a directory"},
+			"taken/pngs: cannot make the output folder: taken: not a directory"},
 		{"serve: an address in use", []string{"serve", "--addr", busy.Addr().String(), "data/doc.toml"}, exitInput,
 			"gongwen serve: --addr " + busy.Addr().String() + ": cannot serve there: address already in use"},
 		{"serve: an address of another machine", []string{"serve", "--addr", "192.0.2.1:80", "data/doc.toml"}, exitUsage,

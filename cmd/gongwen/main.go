@@ -459,7 +459,12 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, doc.Errorf(doc.Pos{File: dir}, "cannot make the output folder: %v", err)
+		var pe *os.PathError
+		if errors.As(err, &pe) && pe.Path != dir {
+			// What is in the way: "taken" of taken/pngs.
+			return nil, doc.Errorf(doc.Pos{File: dir}, "cannot make the output folder: %s: %v", pe.Path, pe.Err)
+		}
+		return nil, doc.Errorf(doc.Pos{File: dir}, "cannot make the output folder: %v", unwrapPathErr(err))
 	}
 	name := previewName(docPath)
 	page := func(n int) string { return filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, n)) }

@@ -138,7 +138,7 @@ func TestPreviewProblems(t *testing.T) {
 			if err := os.WriteFile("taken", nil, 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, []string{"-o", "taken/pngs", "data/doc.toml"}, exitInput, "taken/pngs: cannot make the output folder: mkdir taken: not a directory\n"},
+		}, []string{"-o", "taken/pngs", "data/doc.toml"}, exitInput, "taken/pngs: cannot make the output folder: taken: not a directory\n"},
 		{"a missing document", nil, []string{"data/none.toml"}, exitInput, "data/none.toml: WANT"},
 		{"a template error", func(t *testing.T) {
 			if err := os.WriteFile("templates/body.txt", []byte("开头{{.Figures.citys}}。\n"), 0o644); err != nil {

@@ -69,9 +69,12 @@ var zhLibraries = map[string]string{
 	"invalid escape: '\\%c'":                                                           "无效的转义：'\\%c'",
 	"Escaped character '\\u%s' is not valid UTF-8.":                                    "转义字符 '\\u%s' 不是有效的 UTF-8。",
 
-	// flag (Go 1.26): the default a flag's usage line ends with.
-	"%s (default %q)": "%s（默认 %q）",
-	"%s (default %v)": "%s（默认 %v）",
+	// flag (Go 1.26): the default a flag's usage line ends with, and why
+	// a value is refused.
+	"%s (default %q)":    "%s（默认 %q）",
+	"%s (default %v)":    "%s（默认 %v）",
+	"parse error":        "无法识别",
+	"value out of range": "超出范围",
 
 	// text/template/parse (Go 1.26): a template's syntax.
 	"bad character %#U":                            "动作中有无效的字符 %#U",
