@@ -242,7 +242,7 @@ var zhCatalogue = map[string]string{
 	"%s must be true or false, not %s":                                                                       "%s 必须是 true 或 false，而不是%s",
 	"%v is not a figure a table can print":                                                                   "%v 不是表格能印出的数值",
 	"a cell holds text, a number or a list, not %s":                                                          "单元格只能是文字、数或列表，而不是%s",
-	"a cell spanning %s covers the figures column %q (%s): each figure has a cell of its own (a cell may span figures columns only to hold %q, does not apply)": "跨 %s 的单元格覆盖了数值列 %q（%s）：每个数值都有自己的单元格（单元格只有在内容为 %q（不适用）时才可跨数值列）",
+	"a cell spanning %s covers the figures column %q (%s): each figure has a cell of its own (a cell may span figures columns only to hold %q, does not apply)": "跨 %s的单元格覆盖了数值列 %q（%s）：每个数值都有自己的单元格（单元格只有在内容为 %q（不适用）时才可跨数值列）",
 	"a cell spans %d rows more than the table has":                                                                   "单元格跨越的行数比表格多 %d 行",
 	"a group row holds only group = \"its text\"":                                                                    "分组行只能有 group = \"分组文字\"",
 	"a list holds strings, not %s":                                                                                   "列表只能含字符串，而不是%s",
