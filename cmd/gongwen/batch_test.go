@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"gongwen/internal/i18n"
 	"os"
 	"strings"
 	"testing"
@@ -53,15 +54,20 @@ func TestSummarySaysWhatWasMade(t *testing.T) {
 	cases := []struct {
 		docs, pages, failed int
 		secs                float64
-		want                string
+		want, zh            string
 	}{
-		{100, 800, 0, 1.44, "100 documents, 800 pages, 1.4 s"},
-		{1, 1, 0, 0.03, "1 document, 1 page, 0.0 s"},
-		{9, 72, 1, 2, "9 documents, 72 pages, 2.0 s; 1 failed"},
+		{100, 800, 0, 1.44, "100 documents and 800 pages in 1.4 s", "100 个文档、800 页，用时 1.4 秒"},
+		{1, 1, 0, 0.03, "1 document and 1 page in 0.0 s", "1 个文档、1 页，用时 0.0 秒"},
+		{9, 72, 1, 2, "9 documents and 72 pages in 2.0 s; 1 failed", "9 个文档、72 页，用时 2.0 秒；1 个失败"},
 	}
 	for _, c := range cases {
-		if got := summary(c.docs, c.pages, c.failed, secs(c.secs)); got != c.want {
+		got := summary(c.docs, c.pages, c.failed, secs(c.secs))
+		if got != c.want {
 			t.Errorf("summary %q, want %q", got, c.want)
+		}
+		// As the terminal gets it: after the erase of the progress line.
+		if zh := i18n.Line(i18n.Chinese, "\x1b[K"+got); zh != "\x1b[K"+c.zh {
+			t.Errorf("summary in Chinese %q, want %q", zh, "\x1b[K"+c.zh)
 		}
 	}
 }
@@ -82,7 +88,7 @@ func TestProgressLineOnATerminal(t *testing.T) {
 		"\r\x1b[K[0/2] data/b.toml  ",
 		"\r\x1b[Kdata/a.toml → output/a.pdf\n\r\x1b[K[1/2] data/b.toml  ",
 		"\r\x1b[Kdata/b.toml:3:1: problem\n\r\x1b[K[2/2] data/b.toml  ",
-		"\r\x1b[K1 document, 8 pages, ",
+		"\r\x1b[K1 document and 8 pages in ",
 		" s; 1 failed\n",
 	} {
 		if !strings.Contains(out, want) {

@@ -99,7 +99,7 @@ func (p *progress) report(pages int, failed bool, print func()) {
 }
 
 // finish replaces the line with the summary:
-// "100 documents, 800 pages, 1.4 s".
+// "100 documents and 800 pages in 1.4 s".
 func (p *progress) finish() {
 	if p == nil {
 		return
@@ -111,18 +111,20 @@ func (p *progress) finish() {
 	fmt.Fprintf(p.w, "\r\x1b[K%s\n", summary(p.done-p.fail, p.pages, p.fail, time.Since(p.start)))
 }
 
-// summary says what a batch made, and how long it took.
+// summary says what a batch made, and how long it took, in one whole
+// message of the catalogue whose counts are parts of it (i18n).
 func summary(docs, pages, failed int, took time.Duration) string {
-	s := fmt.Sprintf("%s, %s, %.1f s", plural(docs, "document"), plural(pages, "page"), took.Seconds())
+	d, p := count(docs, "1 document", "%d documents"), count(pages, "1 page", "%d pages")
 	if failed > 0 {
-		s += fmt.Sprintf("; %d failed", failed)
+		return fmt.Sprintf("%s and %s in %.1f s; %d failed", d, p, took.Seconds(), failed)
 	}
-	return s
+	return fmt.Sprintf("%s and %s in %.1f s", d, p, took.Seconds())
 }
 
-func plural(n int, what string) string {
+// count is "1 thing" or, with many a format of the number, "N things".
+func count(n int, one, many string) string {
 	if n == 1 {
-		return "1 " + what
+		return one
 	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return fmt.Sprintf(many, n)
 }

@@ -238,6 +238,11 @@ func translateLine(line string, depth int) string {
 		lead := line[:len(line)-len(trimmed)]
 		return lead + translateLine(trimmed, depth)
 	}
+	if rest, ok := strings.CutPrefix(line, "\x1b[K"); ok {
+		// A line that first erases the terminal's line (a progress
+		// line's end): the erase stays.
+		return "\x1b[K" + translateLine(rest, depth)
+	}
 	if s, ok := message(strings.TrimRight(line, " "), depth); ok {
 		return s
 	}

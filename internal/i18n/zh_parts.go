@@ -49,6 +49,10 @@ var zhParts = map[string]string{
 	"the font configuration": "字体配置文件",
 	"the font of %s":         "%s字体",
 
+	// A batch's summary (gongwen build on a terminal).
+	"1 document":   "1 个文档",
+	"%d documents": "%d 个文档",
+
 	// gongwen diff's counts and pages (internal/diff).
 	"1 line":         "1 行",
 	"%d lines":       "%d 行",
@@ -56,6 +60,8 @@ var zhParts = map[string]string{
 	"%d table cells": "%d 个表格单元格",
 	"1 picture":      "1 张图片",
 	"%d pictures":    "%d 张图片",
+	"1 page":         "1 页",
+	"%d pages":       "%d 页",
 	"page %s":        "第 %s 页",
 	"pages %s":       "第 %s 页",
 
