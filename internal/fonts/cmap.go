@@ -1,6 +1,9 @@
 package fonts
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"fmt"
+)
 
 // charMap is the character-map subtable the TrueType parser
 // (github.com/golang/freetype/truetype) maps characters with, read the way
@@ -126,4 +129,168 @@ func (m *charMap) each(f func(r rune, glyph int) error) error {
 		}
 	}
 	return nil
+}
+
+// Characters above the BMP (U+10000 to U+10FFFF: CJK Extension B and on,
+// the rare characters of names and places) are mapped by a format 12
+// subtable (OpenType specification 1.9, "cmap — Character to Glyph Index
+// Mapping Table", format 12 "Segmented coverage"), under platform 0
+// encoding 4 or 6, or platform 3 encoding 10. A font may carry it beside
+// a format 4 subtable that the TrueType parser prefers (it takes the first
+// Unicode record, and a font's records are sorted, so (0, 3) comes before
+// (0, 4)): the parser then knows nothing above the BMP. The fonts package
+// therefore looks characters above the BMP up itself, in the format 12
+// subtable the parser would choose among those records.
+const (
+	firstAstral = 0x10000
+	lastRune    = 0x10FFFF
+)
+
+// wideGroups returns the groups of the font's format 12 subtable, 12 bytes
+// each (startCharCode, endCharCode, startGlyphID), or nil when it has none.
+// An error says what is wrong with a subtable whose header does not fit
+// the table.
+func wideGroups(cmap []byte) ([]byte, error) {
+	best := wideRecord(cmap)
+	if best < 0 {
+		return nil, nil
+	}
+	be := binary.BigEndian
+	sub := int64(be.Uint32(cmap[best+4:]))
+	if sub+16 > int64(len(cmap)) {
+		return nil, fmt.Errorf("its character map's format 12 subtable is cut short: the file is damaged")
+	}
+	groups := int64(be.Uint32(cmap[sub+12:]))
+	if sub+16+12*groups > int64(len(cmap)) {
+		return nil, fmt.Errorf("its character map's format 12 subtable has %d groups, more than fit in it: the file is damaged", groups)
+	}
+	return cmap[sub+16 : sub+16+12*groups], nil
+}
+
+// wideRecord is the offset in cmap of the encoding record of the format 12
+// subtable, -1 for none. Among several, the first under platform 0 is
+// taken, else the last under platform 3, as the parser chooses.
+func wideRecord(cmap []byte) int {
+	be := binary.BigEndian
+	if len(cmap) < 4 {
+		return -1
+	}
+	n := int(be.Uint16(cmap[2:]))
+	if len(cmap) < 4+8*n {
+		return -1
+	}
+	best := -1
+	for i := 0; i < n; i++ {
+		rec := 4 + 8*i
+		id := be.Uint32(cmap[rec:])
+		if id != 0x00000004 && id != 0x00000006 && id != 0x0003000a {
+			continue
+		}
+		sub := int64(be.Uint32(cmap[rec+4:]))
+		if sub+2 > int64(len(cmap)) || be.Uint16(cmap[sub:]) != 12 {
+			continue
+		}
+		best = rec
+		if id>>16 == 0 {
+			break
+		}
+	}
+	return best
+}
+
+// AstralView is font data whose character map, as the TrueType parser
+// (golang/freetype) reads it, is the format 12 subtable the fonts package
+// reads characters above the BMP from: a copy of data with every other
+// encoding record renamed to an encoding no reader knows (platform 0xFFFF),
+// so that a renderer drawing with the parser finds those characters too.
+// It is data itself when the font has no such subtable or no other record;
+// a copy is made only for fonts that draw characters above the BMP, when
+// one is drawn. data must be a font Open accepted.
+func AstralView(data []byte) []byte {
+	s, err := parseSfnt(data)
+	if err != nil {
+		return data
+	}
+	cmap := s.tables["cmap"]
+	best := wideRecord(cmap)
+	if best < 0 {
+		return data
+	}
+	at := -1 // where cmap lies in data
+	for i := 0; i < int(binary.BigEndian.Uint16(data[4:])); i++ {
+		if rec := data[12+16*i:]; string(rec[:4]) == "cmap" {
+			at = int(binary.BigEndian.Uint32(rec[8:]))
+		}
+	}
+	n := int(binary.BigEndian.Uint16(cmap[2:]))
+	if n == 1 || at < 0 {
+		return data
+	}
+	out := append([]byte(nil), data...)
+	for i := 0; i < n; i++ {
+		if rec := 4 + 8*i; rec != best {
+			binary.BigEndian.PutUint16(out[at+rec:], 0xFFFF)
+		}
+	}
+	return out
+}
+
+// checkWide refuses format 12 groups that send a character above the BMP
+// past the last glyph, or whose part above the BMP is out of order or not
+// in one run (the lookup searches them by halves), and returns that part.
+// Each group is checked whole, not character by character: a damaged
+// group may span four billion codes.
+func checkWide(groups []byte, glyphs int) ([]byte, error) {
+	be := binary.BigEndian
+	from, to := -1, -1 // the groups above the BMP: groups[from:to]
+	prevEnd := int64(-1)
+	for i := 0; i+12 <= len(groups); i += 12 {
+		start, end := int64(be.Uint32(groups[i:])), int64(be.Uint32(groups[i+4:]))
+		first := int64(be.Uint32(groups[i+8:]))
+		if end < firstAstral || start > lastRune {
+			continue
+		}
+		if start > end || start <= prevEnd || to >= 0 && to != i {
+			return nil, fmt.Errorf("its character map's groups above U+FFFF are out of order at U+%04X: the file is damaged", start)
+		}
+		if from < 0 {
+			from = i
+		}
+		prevEnd, to = end, i+12
+		lo, hi := max(start, firstAstral), min(end, lastRune)
+		// The glyph grows by one a character from first at start: the
+		// first character past the glyphs, if the group reaches it.
+		bad := lo
+		if first < int64(glyphs) {
+			bad = max(lo, start+int64(glyphs)-first)
+		}
+		if bad <= hi {
+			return nil, fmt.Errorf("its character map sends U+%04X to glyph %d, but it has only %d glyphs: the file is damaged", bad, first+bad-start, glyphs)
+		}
+	}
+	if from < 0 {
+		return nil, nil
+	}
+	return groups[from:to], nil
+}
+
+// wideIndex is r's glyph in groups checked by checkWide (0 for none).
+func wideIndex(groups []byte, r rune) uint16 {
+	be := binary.BigEndian
+	c := uint32(r)
+	lo, hi := 0, len(groups)/12
+	for lo < hi {
+		h := lo + (hi-lo)/2
+		g := groups[12*h:]
+		start, end := be.Uint32(g), be.Uint32(g[4:])
+		switch {
+		case c < start:
+			hi = h
+		case c > end:
+			lo = h + 1
+		default:
+			return uint16(be.Uint32(g[8:]) + c - start)
+		}
+	}
+	return 0
 }

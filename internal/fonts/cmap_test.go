@@ -140,7 +140,26 @@ func TestCharMapWalkIsTheParsersLookup(t *testing.T) {
 			[3]uint32{0x4E00, 0x4E00 + 5000, 100},
 			[3]uint32{0xFFF0, 0x10010, 50},
 			[3]uint32{0x20000, 0x20010, 60000},
+		)), true, "its character map sends U+20000 to glyph 60000, but it has only 10365 glyphs"},
+		font{"groups above the BMP", withCmap(t, fang, format12(
+			[3]uint32{0x4E00, 0x4E00 + 5000, 100},
+			[3]uint32{0xFFF0, 0x10010, 50},
+			[3]uint32{0x20000, 0x20010, 10348},
 		)), true, ""},
+		font{"group above the BMP past the glyphs", withCmap(t, fang, format12(
+			[3]uint32{0x4E00, 0x4E00 + 5000, 100},
+			[3]uint32{0x20000, 0x20010, 10350},
+		)), true, "its character map sends U+2000F to glyph 10365, but it has only 10365 glyphs"},
+		font{"group over four billion codes", withCmap(t, fang, format12(
+			[3]uint32{0x4E00, 0x4E00 + 5000, 100},
+			[3]uint32{0x10000, 0xFFFFFFFF, 5},
+		)), true, "its character map sends U+12878 to glyph 10365, but it has only 10365 glyphs"},
+		font{"groups above the BMP out of order", withCmap(t, fang, format12(
+			[3]uint32{0x4E00, 0x4E00 + 5000, 100},
+			[3]uint32{0x20010, 0x20020, 5},
+			[3]uint32{0x20000, 0x20005, 5},
+		)), false, "its character map's groups above U+FFFF are out of order at U+20000"},
+
 		font{"group past the glyphs", withCmap(t, fang, format12(
 			[3]uint32{0x20, 0x7E, 3},
 			[3]uint32{0x4E00, 0x9FFF, 10300},
@@ -205,6 +224,42 @@ func TestCharMapWalkIsTheParsersLookup(t *testing.T) {
 			t.Errorf("%s: %v", c.name, err)
 		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want+": the file is damaged")):
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+}
+
+// A format 12 subtable the parser does not read is found among the
+// records, and one cut short is refused by name.
+func TestWideGroupsAreFoundBesideTheParsersSubtable(t *testing.T) {
+	f12 := format12([3]uint32{0x4E00, 0x4E05, 100}, [3]uint32{0x20000, 0x20005, 5})[12:]
+	f4 := format4([]cmapSeg{{start: 0xFFFF, end: 0xFFFF, delta: 1}})[12:]
+	table := func(sub12 []byte) []byte {
+		var b []byte
+		b = append(b, 0, 0, 0, 2)
+		b = binary.BigEndian.AppendUint32(b, 0x00000003) // (0, 3): the parser's
+		b = binary.BigEndian.AppendUint32(b, 20)
+		b = binary.BigEndian.AppendUint32(b, 0x0003000a) // (3, 10)
+		b = binary.BigEndian.AppendUint32(b, uint32(20+len(f4)))
+		return append(append(b, f4...), sub12...)
+	}
+	cases := []struct {
+		name string
+		cmap []byte
+		want string // the error, or the glyph of U+20003
+	}{
+		{"beside", table(f12), "8"},
+		{"cut short", table(f12[:16+12]), "its character map's format 12 subtable has 2 groups, more than fit in it: the file is damaged"},
+		{"header cut short", table(f12[:8]), "its character map's format 12 subtable is cut short: the file is damaged"},
+		{"none", format4([]cmapSeg{{start: 0xFFFF, end: 0xFFFF, delta: 1}}), "0"},
+	}
+	for _, c := range cases {
+		groups, err := astralMap(c.cmap, 100)
+		got := fmt.Sprint(wideIndex(groups, 0x20003))
+		if err != nil {
+			got = err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
 }

@@ -41,8 +41,15 @@ type Font struct {
 	upm fixed.Int26_6
 
 	// metrics caches each character's glyph and advance, in blocks of 256
-	// characters made when first needed (see lookup).
+	// characters made when first needed (see lookup); astral does the same
+	// for the planes above the BMP, each plane's 256 block pointers made
+	// when its first character is looked up. Both are bounded by Unicode's
+	// 17 planes, whatever a document holds.
 	metrics [256]atomic.Pointer[metricBlock]
+	astral  [16]atomic.Pointer[[256]atomic.Pointer[metricBlock]]
+	// wide is the format 12 groups mapping characters above the BMP
+	// (cmap.go), checked when the font was opened; nil for none.
+	wide []byte
 
 	hashOnce sync.Once
 	hash     string
@@ -55,9 +62,23 @@ type metricBlock [256]atomic.Uint64
 const known = 1 << 48
 
 // lookup returns r's glyph index and advance in font units, from the
-// cache or the font's cmap and hmtx tables. r must be in the BMP.
+// cache or the font's cmap and hmtx tables. r must be a Unicode code point
+// (0 to U+10FFFF).
 func (f *Font) lookup(r rune) (gid uint16, adv uint16) {
-	bp := &f.metrics[r>>8]
+	var bp *atomic.Pointer[metricBlock]
+	if r <= 0xFFFF {
+		bp = &f.metrics[r>>8]
+	} else {
+		pp := &f.astral[r>>16-1]
+		p := pp.Load()
+		if p == nil {
+			p = new([256]atomic.Pointer[metricBlock])
+			if !pp.CompareAndSwap(nil, p) {
+				p = pp.Load()
+			}
+		}
+		bp = &p[r>>8&0xFF]
+	}
 	b := bp.Load()
 	if b == nil {
 		b = new(metricBlock)
@@ -67,7 +88,7 @@ func (f *Font) lookup(r rune) (gid uint16, adv uint16) {
 	}
 	e := b[r&0xFF].Load()
 	if e == 0 {
-		i := f.ttf.Index(r)
+		i := f.index(r)
 		hm := f.ttf.HMetric(f.upm, i) // at scale upm: the advance in font units
 		e = known | uint64(uint16(i))<<32 | uint64(uint16(hm.AdvanceWidth))
 		b[r&0xFF].Store(e)
@@ -93,11 +114,18 @@ func (f *Font) SHA256() string {
 // Name is the font's file name without its folder, used in messages.
 func (f *Font) Name() string { return filepath.Base(strings.TrimPrefix(f.Path, Builtin)) }
 
-// Has reports whether the font maps r to a glyph. Characters outside the
-// Basic Multilingual Plane are never accepted: the PDF library cannot draw
-// them.
+// index is r's glyph: the parser's lookup in the BMP, the font's format
+// 12 groups above it (cmap.go says why).
+func (f *Font) index(r rune) truetype.Index {
+	if r <= 0xFFFF {
+		return f.ttf.Index(r)
+	}
+	return truetype.Index(wideIndex(f.wide, r))
+}
+
+// Has reports whether the font maps r to a glyph, in any plane.
 func (f *Font) Has(r rune) bool {
-	if r > 0xFFFF || r < 0 {
+	if r > lastRune || r < 0 {
 		return false
 	}
 	gid, _ := f.lookup(r)
@@ -107,8 +135,8 @@ func (f *Font) Has(r rune) bool {
 // Advance is r's advance width as a fraction of the type size (1 for a
 // full-width character).
 func (f *Font) Advance(r rune) float64 {
-	if r > 0xFFFF || r < 0 { // rare, and refused by Has: not cached
-		hm := f.ttf.HMetric(f.upm, f.ttf.Index(r))
+	if r > lastRune || r < 0 { // not a character, refused by Has: .notdef's
+		hm := f.ttf.HMetric(f.upm, 0)
 		return float64(hm.AdvanceWidth) / float64(f.upm)
 	}
 	_, adv := f.lookup(r)
@@ -169,7 +197,11 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	if err := checkCmap(ttf, cmap, glyphs); err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	return &Font{Path: path, Data: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm())}, nil
+	wide, err := astralMap(cmap, glyphs)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return &Font{Path: path, Data: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), wide: wide}, nil
 }
 
 // parse guards the TrueType parser: a damaged file must give an error, not a

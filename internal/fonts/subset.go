@@ -17,12 +17,14 @@ import (
 // The tables follow the OpenType specification (Microsoft Typography,
 // "OpenType Specification 1.9", chapters head, hhea, maxp, hmtx, loca, glyf,
 // cmap, post): glyf and loca are rebuilt with long offsets, hmtx with one
-// full metric per glyph, cmap as a single format 4 subtable (Windows,
-// Unicode BMP), post as format 3 (no glyph names). Other tables the PDF
+// full metric per glyph, cmap as a format 4 subtable (Windows, Unicode
+// BMP) and, when a character lies above the BMP, a format 12 subtable
+// (Windows, Unicode full repertoire) of every character after it, post as
+// format 3 (no glyph names). Other tables the PDF
 // library reads (name, OS/2) and the hinting tables (cvt, fpgm, prep) are
 // copied as they are; everything else (GSUB, GPOS, kern, …) is dropped.
 func (f *Font) Subset(runes []rune) ([]byte, error) {
-	return subsetTrueType(f.Data, runes, func(r rune) int { return int(f.ttf.Index(r)) })
+	return subsetTrueType(f.Data, runes, func(r rune) int { return int(f.index(r)) })
 }
 
 // sfnt is a parsed table directory.
@@ -147,7 +149,7 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 	var queue []int
 	var cmap []mapping // in the order of the characters
 	for _, r := range runes {
-		if r < 0 || r > 0xFFFF {
+		if r < 0 || r > lastRune {
 			continue
 		}
 		g := index(r)
@@ -255,7 +257,7 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 
 	tables := map[string][]byte{
 		"head": head, "hhea": hhea, "maxp": maxp, "hmtx": newHmtx,
-		"loca": loca, "glyf": glyf, "cmap": cmap4(cmap, newID), "post": post3(s.tables["post"]),
+		"loca": loca, "glyf": glyf, "cmap": cmapTable(cmap, newID), "post": post3(s.tables["post"]),
 	}
 	for _, tag := range []string{"name", "OS/2", "cvt ", "fpgm", "prep"} {
 		if t, ok := s.tables[tag]; ok {
@@ -271,25 +273,63 @@ type mapping struct {
 	g int
 }
 
-// cmap4 builds a cmap table with one Windows Unicode BMP subtable in format
-// 4, one segment per run of consecutive characters with consecutive glyphs.
+// cmapTable builds a cmap table: a Windows Unicode BMP subtable in format
+// 4 and, if a character lies above the BMP, a Windows Unicode full
+// repertoire subtable in format 12 holding every character (the
+// specification asks it to be a superset of the format 4 one; the TrueType
+// parser, taking the last Windows record, then reads the format 12 one).
 // cmap is in the order of the characters (a character given twice maps to
 // the same glyph).
-func cmap4(cmap []mapping, newID []uint16) []byte {
-	type seg struct{ start, end, delta int }
-	var segs []seg
+func cmapTable(cmap []mapping, newID []uint16) []byte {
+	be := binary.BigEndian
+	sub4 := cmap4(cmap, newID)
+	wide := len(cmap) > 0 && cmap[len(cmap)-1].r > 0xFFFF
+	n := 1
+	if wide {
+		n = 2
+	}
+	t := make([]byte, 4+8*n, 4+8*n+len(sub4))
+	be.PutUint16(t[2:], uint16(n))
+	be.PutUint16(t[4:], 3)             // platform Windows
+	be.PutUint16(t[6:], 1)             // encoding Unicode BMP
+	be.PutUint32(t[8:], uint32(4+8*n)) // its offset
+	t = append(t, sub4...)
+	if wide {
+		be.PutUint16(t[12:], 3)              // platform Windows
+		be.PutUint16(t[14:], 10)             // encoding Unicode full repertoire
+		be.PutUint32(t[16:], uint32(len(t))) // its offset
+		t = append(t, cmap12(cmap, newID)...)
+	}
+	return t
+}
+
+// runs are a character map's runs of consecutive characters with
+// consecutive glyphs: a format 4 segment, a format 12 group.
+type run struct{ start, end, glyph int }
+
+func runs(cmap []mapping, newID []uint16, below int) []run {
+	var rs []run
 	for i, m := range cmap {
 		if i > 0 && cmap[i-1].r == m.r {
 			continue
 		}
 		r, g := int(m.r), int(newID[m.g])
-		if n := len(segs); n > 0 && segs[n-1].end == r-1 && segs[n-1].delta == g-r {
-			segs[n-1].end = r
+		if r > below {
+			break
+		}
+		if n := len(rs); n > 0 && rs[n-1].end == r-1 && rs[n-1].glyph+r-rs[n-1].start == g {
+			rs[n-1].end = r
 			continue
 		}
-		segs = append(segs, seg{r, r, g - r})
+		rs = append(rs, run{r, r, g})
 	}
-	segs = append(segs, seg{0xFFFF, 0xFFFF, 1}) // the required final segment
+	return rs
+}
+
+// cmap4 is the format 4 subtable of the characters of the BMP, one
+// segment a run.
+func cmap4(cmap []mapping, newID []uint16) []byte {
+	segs := append(runs(cmap, newID, 0xFFFF), run{0xFFFF, 0xFFFF, 0}) // the required final segment
 	n := len(segs)
 	sub := make([]byte, 16+8*n)
 	be := binary.BigEndian
@@ -306,15 +346,28 @@ func cmap4(cmap []mapping, newID []uint16) []byte {
 	for i, sg := range segs {
 		be.PutUint16(sub[14+2*i:], uint16(sg.end))
 		be.PutUint16(sub[16+2*n+2*i:], uint16(sg.start))
-		be.PutUint16(sub[16+4*n+2*i:], uint16(sg.delta))
-		// idRangeOffset stays 0: glyph = character + delta.
+		// idDelta, modulo 65536: glyph = character + delta. The final
+		// segment's delta 1 maps U+FFFF to glyph 0.
+		be.PutUint16(sub[16+4*n+2*i:], uint16(sg.glyph-sg.start))
+		// idRangeOffset stays 0.
 	}
-	t := make([]byte, 12, 12+len(sub))
-	be.PutUint16(t[2:], 1)  // one subtable
-	be.PutUint16(t[4:], 3)  // platform Windows
-	be.PutUint16(t[6:], 1)  // encoding Unicode BMP
-	be.PutUint32(t[8:], 12) // its offset
-	return append(t, sub...)
+	return sub
+}
+
+// cmap12 is the format 12 subtable of every character, one group a run.
+func cmap12(cmap []mapping, newID []uint16) []byte {
+	groups := runs(cmap, newID, lastRune)
+	be := binary.BigEndian
+	sub := make([]byte, 16+12*len(groups))
+	be.PutUint16(sub[0:], 12)
+	be.PutUint32(sub[4:], uint32(len(sub)))
+	be.PutUint32(sub[12:], uint32(len(groups)))
+	for i, g := range groups {
+		be.PutUint32(sub[16+12*i:], uint32(g.start))
+		be.PutUint32(sub[20+12*i:], uint32(g.end))
+		be.PutUint32(sub[24+12*i:], uint32(g.glyph))
+	}
+	return sub
 }
 
 func log2(n int) int {

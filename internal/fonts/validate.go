@@ -100,6 +100,16 @@ func checkCmap(ttf *truetype.Font, cmap []byte, glyphs int) error {
 	return nil
 }
 
+// astralMap reads and checks the font's map of characters above the BMP
+// (cmap.go): its format 12 groups that cover them, nil when it has none.
+func astralMap(cmap []byte, glyphs int) ([]byte, error) {
+	groups, err := wideGroups(cmap)
+	if err != nil || groups == nil {
+		return nil, err
+	}
+	return checkWide(groups, glyphs)
+}
+
 // parserIndex is the parser's glyph for r, or outside where its lookup panics
 // (a glyph index array entry past the table).
 func parserIndex(ttf *truetype.Font, r rune) (g int) {

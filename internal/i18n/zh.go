@@ -33,7 +33,6 @@ var zhCatalogue = map[string]string{
 	"; did you mean .%s?":                                                                                                                                  "；是否想写 .%s？",
 	"the built-in fonts.toml: %v":                                                                                                                          "内置的 fonts.toml：%v",
 	"%d bytes":                                                                                                                                             "%d 字节",
-	"character %q (%U) is outside the Basic Multilingual Plane; the PDF library cannot draw it: replace it":        "字符 %q（%U）在基本多文种平面之外；PDF 库无法绘制：请替换它",
 	"character %q (%U) is not in the %s font %s: use another character or point the role %q at a font that has it": "字符 %q（%U）不在%s字体 %s 中：请换用其他字符，或把角色 %q 指向含有它的字体",
 	"附件%d's total of %s":                         "附件%d中 %s 的合计",
 	"附件%d's count of %s":                         "附件%d中 %s 的计数",
@@ -545,6 +544,10 @@ var zhCatalogue = map[string]string{
 	"1 page → %d pages":                                            "1 页 → %d 页",
 	"%d pages → 1 page":                                            "%d 页 → 1 页",
 	"%d pages → %d pages":                                          "%d 页 → %d 页",
+	// Characters above the BMP (format 12 character maps).
+	"its character map's format 12 subtable is cut short: the file is damaged":                       "其字符映射的 12 格式子表被截断：文件已损坏",
+	"its character map's format 12 subtable has %d groups, more than fit in it: the file is damaged": "其字符映射的 12 格式子表声称有 %d 组，超出子表的容量：文件已损坏",
+	"its character map's groups above U+FFFF are out of order at U+%04X: the file is damaged":        "其字符映射中 U+FFFF 以上的分组在 U+%04X 处顺序错乱：文件已损坏",
 }
 
 // extra are catalogue entries not written as messages in this program's

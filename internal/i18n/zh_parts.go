@@ -67,9 +67,8 @@ var zhParts = map[string]string{
 
 	// The halves of a font's missing character, which the build regroups
 	// around the count of places (build.groupMissing).
-	"character %q (%U) is not in the %s font %s":                                                "字符 %q（%U）不在%s字体 %s 中",
-	"use another character or point the role %q at a font that has it":                          "请换用其他字符，或把角色 %q 指向含有它的字体",
-	"character %q (%U) is outside the Basic Multilingual Plane; the PDF library cannot draw it": "字符 %q（%U）在基本多文种平面之外；PDF 库无法绘制",
+	"character %q (%U) is not in the %s font %s":                       "字符 %q（%U）不在%s字体 %s 中",
+	"use another character or point the role %q at a font that has it": "请换用其他字符，或把角色 %q 指向含有它的字体",
 	"replace it": "请替换它",
 }
 

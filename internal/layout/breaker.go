@@ -91,7 +91,7 @@ func runeSet(s string) map[rune]bool {
 // in reports whether r is one of the characters of set, one of the class
 // strings above.
 func in(set string, r rune) bool {
-	if r >= 0x4E00 && r <= 0x9FFF { // a CJK ideograph, in none of them
+	if r >= 0x4E00 && r <= 0x9FFF || r >= 0x20000 { // a CJK ideograph (above the BMP: Extension B on), in none of them
 		return false
 	}
 	switch set {
@@ -147,9 +147,6 @@ type MissingGlyph struct {
 }
 
 func (m MissingGlyph) Error() string {
-	if m.R > 0xFFFF {
-		return fmt.Sprintf("character %q (%U) is outside the Basic Multilingual Plane; the PDF library cannot draw it: replace it", m.R, m.R)
-	}
 	return fmt.Sprintf("character %q (%U) is not in the %s font %s: use another character or point the role %q at a font that has it", m.R, m.R, m.Role.ChineseName(), m.Font, string(m.Role))
 }
 

@@ -11,7 +11,8 @@ import (
 )
 
 // gridFont is a font whose ideographs and full-width marks advance 1 em and
-// whose ASCII advances 0.5 em; it lacks 'X' and '\u3400'.
+// whose ASCII advances 0.5 em; it lacks 'X', '\u3400' and U+2A6DF (it has
+// the characters above the BMP but that one).
 type gridFont struct{}
 
 func (gridFont) Advance(r rune) float64 {
@@ -20,7 +21,7 @@ func (gridFont) Advance(r rune) float64 {
 	}
 	return 1
 }
-func (gridFont) Has(r rune) bool { return r != 'X' && r != '\u3400' && r <= 0xFFFF }
+func (gridFont) Has(r rune) bool { return r != 'X' && r != '\u3400' && r != '\U0002A6DF' }
 func (gridFont) Name() string    { return "grid.ttf" }
 
 // cell is one full-width character of the test style (10 pt) in mm.
@@ -117,6 +118,9 @@ func TestBreakKeepsEachPunctuationRule(t *testing.T) {
 		{"compression never pulls up a character that could start the next line", "一，二，三四五六七八", 5.5, []string{"一，二，三", "四五六七八"}},
 		{"closing mark pushed down when compression cannot make room", "一，二，三四，五六", 5, []string{"一，二，三", "四，五六"}},
 		{"opening mark never ends a line", "一二三四（五）六", 5, []string{"一二三四", "（五）六"}},
+		{"a character above the BMP is an ideograph: one cell, a break on either side", "𠀀𠀀𠀀𠀀𠀀𠀀𠀀", 5, []string{"𠀀𠀀𠀀𠀀𠀀", "𠀀𠀀"}},
+		{"a character above the BMP goes down with its closing mark", "一二三四𠀀，六", 5, []string{"一二三四", "𠀀，六"}},
+		{"an opening mark goes down with a character above the BMP", "一二三四（𪛖）", 5, []string{"一二三四", "（𪛖）"}},
 		{"opening quote goes down with its word", "一二三四“五六”七", 5, []string{"一二三四", "“五六”七"}},
 		{"consecutive closing marks stay with the character", "一二三四五。”六", 5, []string{"一二三四", "五。”六"}},
 		{"a number is never split", "一二三2024年", 5, []string{"一二三", "2024年"}},
@@ -241,7 +245,7 @@ func TestBreakReportsCharactersTheFontLacks(t *testing.T) {
 		want []rune
 	}{
 		{"一X二X", []rune{'X'}},
-		{"一\U00020000二", []rune{'\U00020000'}},
+		{"一\U0002A6DF二\U00020000", []rune{'\U0002A6DF'}},
 		{"一\u3400", []rune{'\u3400'}},
 		{"一二", nil},
 	}
@@ -255,8 +259,8 @@ func TestBreakReportsCharactersTheFontLacks(t *testing.T) {
 			t.Errorf("%q: missing %q, want %q", c.text, string(got), string(c.want))
 		}
 	}
-	_, missing := Break(para("一\U00020000", 5))
-	if msg := missing[0].Error(); !strings.Contains(msg, "U+20000") || !strings.Contains(msg, "Basic Multilingual Plane") {
+	_, missing := Break(para("一\U0002A6DF", 5))
+	if msg := missing[0].Error(); msg != "character '\U0002A6DF' (U+2A6DF) is not in the 仿宋 font grid.ttf: use another character or point the role \"fangsong\" at a font that has it" {
 		t.Errorf("message %q should name the character and say why", msg)
 	}
 }

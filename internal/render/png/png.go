@@ -28,6 +28,7 @@ import (
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
 
+	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
 	"gongwen/internal/picture"
@@ -75,6 +76,7 @@ func Each(res *layout.Result, fontOf func(format.Role) []byte, dpi float64, fn f
 		dpi:    dpi,
 		font:   fontOf,
 		fonts:  map[fontKey]*truetype.Font{},
+		astral: map[fontKey]*truetype.Font{},
 		faces:  map[faceKey]font.Face{},
 		images: map[imageKey]*image.NRGBA{},
 	}
@@ -115,10 +117,13 @@ type faceKey struct {
 }
 
 type renderer struct {
-	scale  float64 // pixels per mm
-	dpi    float64
-	font   func(format.Role) []byte
-	fonts  map[fontKey]*truetype.Font
+	scale float64 // pixels per mm
+	dpi   float64
+	font  func(format.Role) []byte
+	fonts map[fontKey]*truetype.Font
+	// astral holds each font as parsed to draw characters above the BMP
+	// (fonts.AstralView), made when the first is drawn.
+	astral map[fontKey]*truetype.Font
 	faces  map[faceKey]font.Face
 	images map[imageKey]*image.NRGBA
 }
@@ -362,20 +367,31 @@ func stencil(img image.Image) image.Image {
 	return out
 }
 
-// face returns the role's font at size pt, parsing each font once.
+// face returns the role's font at size pt, parsing each font once. A
+// character above the BMP is drawn with the astral face: the parser reads
+// the first Unicode subtable of a font's character map, which in a font
+// that has such characters is often its map of the BMP alone.
 func (r *renderer) face(st format.Style) (font.Face, error) {
+	return r.faceOf(st, r.fonts, func(data []byte) []byte { return data })
+}
+
+func (r *renderer) astralFace(st format.Style) (font.Face, error) {
+	return r.faceOf(st, r.astral, fonts.AstralView)
+}
+
+func (r *renderer) faceOf(st format.Style, parsed map[fontKey]*truetype.Font, view func([]byte) []byte) (font.Face, error) {
 	data := r.font(st.Role)
 	if len(data) == 0 {
 		return nil, fmt.Errorf("no font for the role %s", st.Role)
 	}
 	k := fontKey{&data[0], len(data)}
-	f, ok := r.fonts[k]
+	f, ok := parsed[k]
 	if !ok {
 		var err error
-		if f, err = truetype.Parse(data); err != nil {
+		if f, err = truetype.Parse(view(data)); err != nil {
 			return nil, fmt.Errorf("the font of the role %s: %v", st.Role, err)
 		}
-		r.fonts[k] = f
+		parsed[k] = f
 	}
 	if !(st.Size > 0) || math.IsInf(st.Size, 0) {
 		return nil, fmt.Errorf("type size %v pt", st.Size)
@@ -485,7 +501,14 @@ func (r *renderer) glyphs(dst *image.RGBA, t layout.Text, fc font.Face, paint fu
 			continue
 		}
 		dot := fixed.Point26_6{X: fixed.Int26_6(math.Round(x * 64)), Y: fixed.Int26_6(math.Round(y * 64))}
-		dr, mask, mp, _, ok := fc.Glyph(dot, g.R)
+		gf := fc
+		if g.R > 0xFFFF {
+			var err error
+			if gf, err = r.astralFace(t.Style); err != nil {
+				return err
+			}
+		}
+		dr, mask, mp, _, ok := gf.Glyph(dot, g.R)
 		if !ok || dr.Empty() {
 			continue // a space, or a glyph with no outline
 		}
