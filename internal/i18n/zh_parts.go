@@ -69,7 +69,6 @@ var zhParts = map[string]string{
 	// around the count of places (build.groupMissing).
 	"character %q (%U) is not in the %s font %s":                       "字符 %q（%U）不在%s字体 %s 中",
 	"use another character or point the role %q at a font that has it": "请换用其他字符，或把角色 %q 指向含有它的字体",
-	"replace it": "请替换它",
 }
 
 // zhJoiners are the parts that join values which are parts themselves
