@@ -14,7 +14,9 @@ import (
 )
 
 var (
-	addedCommand = regexp.MustCompile(` \| (?:` + guardName + `|` + stepName + `) "(?:[^"\\]|\\.)*"`)
+	// The commands the guards added (" | gongwen_step …"), or the step a
+	// {{template}} without a pipeline was given (" gongwen_step …").
+	addedCommand = regexp.MustCompile(` (?:\| )?(?:` + guardName + `|` + stepName + `) "(?:[^"\\]|\\.)*"`)
 	errorCalling = regexp.MustCompile(`^error calling (\S+): (.*)$`)
 	noField      = regexp.MustCompile(`^can't evaluate field (\S+) in type (.+)$`)
 	wrongArgs    = regexp.MustCompile(`^wrong number of args for (\S+): want (?:at least )?(\d+) got (\d+)$`)

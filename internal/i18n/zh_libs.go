@@ -105,8 +105,12 @@ var zhLibraries = map[string]string{
 	"malformed character constant: %s":             "字符常量写法有误：%s",
 	"integer overflow: %q":                         "整数溢出：%q",
 	"illegal number syntax: %q":                    "数的写法有误：%q",
-	"{{break}} outside {{range}}":                  "{{break}} 不在 {{range}} 之内",
-	"{{continue}} outside {{range}}":               "{{continue}} 不在 {{range}} 之内",
+	// parse.go's unexpected joins a lexer message and where its action
+	// started ("%s%s").
+	"%s in action started at %s":     "%s（在从 %s 开始的动作中）",
+	"unclosed action started at %s":  "动作没有结束（缺少 }}），它从 %s 开始",
+	"{{break}} outside {{range}}":    "{{break}} 不在 {{range}} 之内",
+	"{{continue}} outside {{range}}": "{{continue}} 不在 {{range}} 之内",
 	// text/template, running a template: those a document's template can meet.
 	"index out of range: %d":                 "索引超出范围：%d",
 	"can't index item of type %s":            "类型为 %s 的项不能索引",
@@ -117,6 +121,7 @@ var zhLibraries = map[string]string{
 	"range can't iterate over %v":            "range 不能遍历 %v",
 	"can't give argument to non-function %s": "%s 不是函数，不能带参数",
 	"%q is not a defined function":           "%q 不是已定义的函数",
+	"len of type %s":                         "len 不能用于 %s 类型的值",
 	"exceeded maximum template depth (%v)":   "超出了模板的最大嵌套深度（%v）",
 	"incompatible types for comparison":      "比较的两个值类型不同",
 	"invalid type for comparison":            "这种类型的值不能比较",
