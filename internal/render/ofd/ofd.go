@@ -517,8 +517,12 @@ func (b *builder) rule(r layout.Rule) pathObject {
 
 // text is one run as a TextObject: one TextCode for each stretch of
 // glyphs between spaces (a space draws nothing, and a reader may trim a
-// TextCode's spaces; the next glyph's X says where it goes). A run of
-// spaces only gives no object.
+// TextCode's spaces; the next glyph's X says where it goes). A character
+// above U+FFFF has a TextCode of its own: DeltaX steps from character to
+// character, but a reader that walks the text as UTF-16 (ofd.js 0.2.6
+// steps through a JavaScript string) counts it twice and would move every
+// glyph after it in the TextCode one step on. A run of spaces only gives
+// no object.
 //
 // An upright run's Boundary is its glyphs' box: from the first origin to
 // the last advance, from a size above the baseline to a quarter size below.
@@ -529,10 +533,13 @@ func (b *builder) text(t layout.Text, p layout.Page) (textObject, bool) {
 	var codes [][]layout.Glyph
 	var cur []layout.Glyph
 	for _, g := range t.Glyphs {
-		if unicode.IsSpace(g.R) {
+		if unicode.IsSpace(g.R) || g.R > 0xFFFF {
 			if len(cur) > 0 {
 				codes = append(codes, cur)
 				cur = nil
+			}
+			if g.R > 0xFFFF {
+				codes = append(codes, []layout.Glyph{g})
 			}
 			continue
 		}
