@@ -9,6 +9,7 @@ import (
 
 	"gongwen/internal/doc"
 	"gongwen/internal/format"
+	"gongwen/internal/i18n"
 	"gongwen/internal/starter"
 )
 
@@ -19,7 +20,8 @@ Writes a new document to start from, in the current folder:
   templates/NAME.txt      the body
   data/NAME/附件1.toml     one annex table, whose totals the body cites
 It builds as written (gongwen build data/NAME.toml); replace the example
-values with yours. Nothing is written if any of the files exists.
+values with yours. Nothing is written if any of the files exists. Their
+comments are in the language of the messages (English, or Chinese).
 gongwen formats lists the formats and the keys each takes.
 
 Options:
@@ -36,7 +38,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	name := fs.Arg(0)
-	files, err := starter.Files(*formatName, name, time.Now())
+	files, err := starter.Files(*formatName, name, time.Now(), func(c string) string { return i18n.T(lang, c) })
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen new:", err)
 		return exitUsage

@@ -250,7 +250,7 @@ func TestEveryMessageHasBothLanguages(t *testing.T) {
 // translated line by line, so its Chinese must have as many lines; with
 // fewer or more, only its first line would be.
 func TestEachLineHasItsChinese(t *testing.T) {
-	for _, m := range []map[string]string{zhCatalogue, zhParts, zhJoiners, zhLibraries} {
+	for _, m := range []map[string]string{zhCatalogue, zhParts, zhJoiners, zhLibraries, zhStarter} {
 		for en, zh := range m {
 			e, z := strings.Count(strings.TrimSuffix(en, "\n"), "\n"), strings.Count(strings.TrimSuffix(zh, "\n"), "\n")
 			if e != z {

@@ -130,11 +130,12 @@ func load() {
 }
 
 // catalogue is every English message with its Chinese: ours (zh.go), the
-// parts ours are completed with (zh_parts.go) and the libraries' messages
-// that reach the user (zh_libs.go).
+// parts ours are completed with (zh_parts.go), the libraries' messages
+// that reach the user (zh_libs.go) and the starter files' comments
+// (zh_starter.go).
 func catalogue() map[string]string {
-	all := make(map[string]string, len(zhCatalogue)+len(zhParts)+len(zhJoiners)+len(zhLibraries))
-	for _, m := range []map[string]string{zhLibraries, zhParts, zhJoiners, zhCatalogue} {
+	all := make(map[string]string, len(zhCatalogue)+len(zhParts)+len(zhJoiners)+len(zhLibraries)+len(zhStarter))
+	for _, m := range []map[string]string{zhStarter, zhLibraries, zhParts, zhJoiners, zhCatalogue} {
 		for en, zh := range m {
 			all[en] = zh
 		}

@@ -32,8 +32,10 @@ type File struct {
 
 // Files are the sources of a new document called name in the format
 // formatName, dated date: data/NAME.toml, templates/NAME.txt and
-// data/NAME/附件1.toml.
-func Files(formatName, name string, date time.Time) ([]File, error) {
+// data/NAME/附件1.toml. Each line of their comments (a TOML comment, a
+// line of the template's comment) is passed through comment, which puts
+// it in the user's language (nil: as written).
+func Files(formatName, name string, date time.Time, comment func(string) string) ([]File, error) {
 	if _, err := format.ByName(formatName); err != nil {
 		return nil, err
 	}
@@ -56,6 +58,9 @@ func Files(formatName, name string, date time.Time) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
+		if comment != nil {
+			b = Comments(b, strings.HasSuffix(src, ".txt"), comment)
+		}
 		t, err := template.New(src).Delims("«", "»").Parse(string(b))
 		if err != nil {
 			return nil, err
@@ -67,6 +72,50 @@ func Files(formatName, name string, date time.Time) ([]File, error) {
 		out[i].Data = buf.Bytes()
 	}
 	return out, nil
+}
+
+// Comments is src with the text of each comment line replaced by what
+// comment makes of it: in TOML (template false) what follows "# " at the
+// start of a line or after a value; in a template, each line of a
+// {{/* … */}} comment (a "# " there is the comment's text, not a heading).
+func Comments(src []byte, template bool, comment func(string) string) []byte {
+	lines := strings.Split(string(src), "\n")
+	in := false
+	for i, l := range lines {
+		if template {
+			start := strings.HasPrefix(l, "{{/* ")
+			if !start && !in {
+				continue
+			}
+			in = !strings.Contains(l, "*/")
+			head, text, tail := "", l, ""
+			if start {
+				head, text = "{{/* ", strings.TrimPrefix(l, "{{/* ")
+			} else {
+				t := strings.TrimLeft(text, " ")
+				head, text = text[:len(text)-len(t)], t
+			}
+			if k := strings.Index(text, " */"); k >= 0 {
+				text, tail = text[:k], text[k:]
+			}
+			lines[i] = head + comment(text) + tail
+			continue
+		}
+		switch {
+		case strings.HasPrefix(l, "# "):
+			lines[i] = "# " + keepIndent(l[2:], comment)
+		case strings.Contains(l, " # "):
+			k := strings.Index(l, " # ")
+			lines[i] = l[:k+3] + keepIndent(l[k+3:], comment)
+		}
+	}
+	return []byte(strings.Join(lines, "\n"))
+}
+
+// keepIndent is comment of text, indented as text is.
+func keepIndent(text string, comment func(string) string) string {
+	t := strings.TrimLeft(text, " ")
+	return text[:len(text)-len(t)] + comment(t)
 }
 
 // checkName accepts a document name that makes one file name on every
