@@ -57,6 +57,22 @@ func TestCharactersAboveTheBMP(t *testing.T) {
 			t.Errorf("has %U, which it lacks", r)
 		}
 	}
+	// Looked up once, kept: each plane's blocks are made when first used.
+	if p := f.astral[0x20000>>16-1].Load(); p == nil || p[0x20000>>8&0xFF].Load() == nil || f.astral[5].Load() != nil {
+		t.Error("the metrics of plane 2 are not cached, or another plane's are")
+	}
+	// The view the preview draws with: its parser finds them; a font
+	// without them is handed back as it is.
+	view, err := truetype.Parse(AstralView(crafted))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, want := view.Index(0x20000), f.ttf.Index('丁'); g != want || view.Index('中') != f.ttf.Index('中') {
+		t.Errorf("in the astral view U+20000 is glyph %d, want %d", g, want)
+	}
+	if v := AstralView(data); &v[0] != &data[0] {
+		t.Error("a font without characters above the BMP is copied for its astral view")
+	}
 	runes := []rune("丁国A，中")
 	for r, like := range alias {
 		for range 2 { // looked up, then from the cache
