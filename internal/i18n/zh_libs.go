@@ -76,6 +76,24 @@ var zhLibraries = map[string]string{
 	"parse error":        "无法识别",
 	"value out of range": "超出范围",
 
+	// The system's reasons a file cannot be read or written (syscall's
+	// texts on Linux), besides those in zh.go.
+	"no space left on device":           "磁盘空间不足",
+	"read-only file system":             "文件系统是只读的",
+	"file name too long":                "文件名太长",
+	"too many levels of symbolic links": "符号链接的层数太多",
+	"input/output error":                "输入/输出错误",
+	"directory not empty":               "文件夹不是空的",
+	"operation not permitted":           "不允许这样操作",
+	"disk quota exceeded":               "超出了磁盘配额",
+
+	// archive/zip (Go 1.26), reading an OFD package.
+	"zip: not a valid zip file":              "不是有效的 zip 文件",
+	"zip: unsupported compression algorithm": "zip 使用了不支持的压缩算法",
+	"zip: checksum error":                    "zip 校验和错误：文件已损坏",
+	"zip: insecure file path":                "zip 中有不安全的文件路径",
+	"zip: invalid comment length":            "zip 的注释长度无效",
+
 	// text/template/parse (Go 1.26): a template's syntax.
 	"bad character %#U":                            "动作中有无效的字符 %#U",
 	"bad number syntax: %q":                        "数的写法有误：%q",
