@@ -59,6 +59,10 @@ $(OFDJS): | tools
 	  tar -xzf ofd.js-$(OFDJS_VERSION).tgz -C ofd.js-$(OFDJS_VERSION) && rm ofd.js-$(OFDJS_VERSION).tgz
 	@test -f $@
 
+# The tests build from temporary copies of fonts, each a new file to the
+# font-hash cache: their entries go to .cache/ (which git ignores), not to
+# the user's cache (see README, Speed).
+test: export GONGWEN_CACHE = $(CURDIR)/.cache/test-font-sha256
 test: tools $(OFDJS)
 	@unformatted=$$(gofmt -l cmd internal); if [ -n "$$unformatted" ]; then echo "not gofmt'd:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
