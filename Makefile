@@ -76,7 +76,7 @@ test: tools $(OFDJS)
 	$(GO) test -run '^$$' -fuzz '^FuzzReadInfo$$' -fuzztime $(FUZZTIME) ./internal/render/ofd
 
 bench: tools
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/ ./internal/layout/
 
 clean:
 	rm -rf bin output .cache
