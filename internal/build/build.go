@@ -150,8 +150,8 @@ func (j *Job) Render(opt Options) ([]byte, error) {
 }
 
 // subsets cuts each font down to the characters the pages set in it (all
-// roles that share a file share one subset), so that the PDF library parses
-// a few hundred glyphs instead of tens of thousands.
+// roles that share a file share one subset): a PDF or OFD embeds a few
+// hundred glyphs instead of tens of thousands.
 func (j *Job) subsets() (map[*fonts.Font][]byte, error) {
 	used := map[*fonts.Font]map[rune]bool{}
 	for _, p := range j.Result.Pages {

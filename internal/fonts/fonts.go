@@ -160,8 +160,9 @@ func Kind(head []byte) string {
 	return "unknown"
 }
 
-// Open reads and checks one font file. It refuses what the PDF library
-// cannot embed, saying why, instead of letting it fail silently later.
+// Open reads and checks one font file. It refuses what the renderers
+// cannot embed (they embed single TrueType fonts), saying why, instead of
+// letting it fail later.
 func Open(path string) (*Font, error) {
 	if IsBuiltin(path) {
 		return openBuiltin(path)
@@ -178,9 +179,9 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	switch Kind(data) {
 	case "truetype":
 	case "otf-cff":
-		return nil, fmt.Errorf("%s: an OpenType font with CFF outlines (.otf); the PDF library embeds only TrueType (glyf) fonts: convert it to TrueType or choose a .ttf", path)
+		return nil, fmt.Errorf("%s: an OpenType font with CFF outlines (.otf); gongwen embeds only TrueType (glyf) fonts: convert it to TrueType or choose a .ttf", path)
 	case "ttc":
-		return nil, fmt.Errorf("%s: a TrueType collection (.ttc); the PDF library embeds only single fonts: extract the member you want into a .ttf", path)
+		return nil, fmt.Errorf("%s: a TrueType collection (.ttc); gongwen embeds only single fonts: extract the member you want into a .ttf", path)
 	case "woff":
 		return nil, fmt.Errorf("%s: a web font (WOFF); decompress it to a .ttf first", path)
 	default:
