@@ -16,7 +16,8 @@ characters, unbalanced （）《》“”〔〕, a document number written with 
 【】, a date with leading zeros, an 附件说明 name ending in punctuation, a
 title that does not end in one of the 15 文种, a number typed in the
 template that the data computes, a title line break inside a word. They
-never stop a build, unless --strict is given.
+never stop a build, unless --strict is given, and come after a document's
+problems when it has some.
 `
 
 // strictFlag adds --strict to a command.

@@ -97,7 +97,7 @@ func Prepare(path string, opt Options) (*Job, error) {
 		}
 	}
 	if err := problems.err(); err != nil {
-		return nil, err
+		return nil, withWarnings(err, d, opt)
 	}
 	j := &Job{Doc: d, Format: f, Fonts: set, FontConfigs: cfgPaths, Result: res}
 	if len(cfgPaths) > 0 {

@@ -74,15 +74,23 @@ func groupMissing(es doc.Errors) doc.Errors {
 }
 
 // Lines is an error as the lines a user reads: one per problem, each
-// FILE:LINE:COL: message where there is a position.
+// FILE:LINE:COL: message where there is a position, then any warnings
+// that came with it (Problems).
 func Lines(err error) []string {
+	var out []string
 	var es doc.Errors
 	if errors.As(err, &es) {
-		out := make([]string, 0, len(es))
 		for _, e := range es {
 			out = append(out, strings.Split(e.Error(), "\n")...)
 		}
-		return out
+	} else {
+		out = strings.Split(err.Error(), "\n")
 	}
-	return strings.Split(err.Error(), "\n")
+	var p *Problems
+	if errors.As(err, &p) {
+		for _, w := range p.Warnings {
+			out = append(out, w.String())
+		}
+	}
+	return out
 }
