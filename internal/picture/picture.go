@@ -38,16 +38,18 @@ type Info struct {
 // Check reads the image at path whole and tells what stops it from being
 // drawn: it is missing or not a file, not PNG or JPEG (naming what it is
 // when it can tell), named with the other format's extension, too large,
-// a PNG the PDF library cannot embed (16 bits a channel, interlaced), or
-// damaged or cut short. The error is a predicate about the file: "does
-// not exist", "is a BMP image; …". A PNG's pixels are checked as they are
-// inflated, a row at a time, without making its image.
+// or damaged or cut short. The error is a predicate about the file: "does
+// not exist", "is a BMP image; …". A PNG's pixels (of any bit depth) are
+// checked as they are inflated, a row at a time, without making its image.
 func Check(path string) (Info, error) {
 	info, b, err := load(path)
 	if err != nil {
 		return info, err
 	}
-	if info.Format == "png" {
+	// IHDR, the first chunk (ISO/IEC 15948 clause 11.2.2): the interlace
+	// method at byte 28. An interlaced PNG's rows come in seven passes;
+	// it is decoded whole instead (at most MaxPixels).
+	if info.Format == "png" && len(b) > 28 && b[28] == 0 {
 		return info, pngIntact(b, info)
 	}
 	if _, _, err := image.Decode(bytes.NewReader(b)); err != nil {
@@ -161,16 +163,6 @@ func (in Info) check(path string, b []byte) error {
 		return errors.New("has no pixels")
 	case int64(in.Width)*int64(in.Height) > MaxPixels:
 		return fmt.Errorf("is %d × %d pixels; an image may have at most %d (4096 × 4096): save it smaller (a seal 42 mm wide needs about 1000 pixels across)", in.Width, in.Height, MaxPixels)
-	}
-	if in.Format == "png" && len(b) >= 29 {
-		// IHDR, the first chunk (ISO/IEC 15948 clause 11.2.2): bit depth
-		// at byte 24, interlace method at byte 28.
-		if b[24] == 16 {
-			return errors.New("is a PNG with 16 bits a channel, which the PDF library cannot embed: save it with 8 bits a channel")
-		}
-		if b[28] != 0 {
-			return errors.New("is an interlaced PNG, which the PDF library cannot embed: save it without interlacing")
-		}
 	}
 	return nil
 }

@@ -64,7 +64,13 @@ func TestCheckSaysWhatStopsAnImageFromBeingDrawn(t *testing.T) {
 		binary.BigEndian.PutUint32(h[0:], 20000)
 		binary.BigEndian.PutUint32(h[4:], 20000)
 	})
-	interlaced := withIHDR(good, func(h []byte) { h[12] = 1 })
+	// An interlaced PNG's first pass of a 1 × 1 image is its one row, so
+	// marking a 1 × 1 PNG interlaced makes a true interlaced PNG; marking
+	// the 8 × 8 one so makes its rows wrong for the seven passes.
+	dot := image.NewNRGBA(image.Rect(0, 0, 1, 1))
+	dot.Set(0, 0, color.NRGBA{200, 0, 0, 255})
+	interlaced := withIHDR(encodePNG(t, dot), func(h []byte) { h[12] = 1 })
+	misinterlaced := withIHDR(good, func(h []byte) { h[12] = 1 })
 	deep := encodePNG(t, image.NewNRGBA64(image.Rect(0, 0, 4, 4)))
 	// Damage a decoder finds only in the pixels, each chunk's CRC right:
 	// a header taller than the rows, a byte of the deflated data changed,
@@ -96,8 +102,9 @@ func TestCheckSaysWhatStopsAnImageFromBeingDrawn(t *testing.T) {
 		{"seal.bmp", bmp, "is a BMP image, not a PNG or JPEG image: save it as PNG"},
 		{"seal.gif", gf.Bytes(), "is a GIF image, not a PNG or JPEG image: save it as PNG"},
 		{"named.jpg", good, `is a PNG image but its name ends in ".jpg": rename it to end in .png`},
-		{"interlaced.png", interlaced, "is an interlaced PNG, which the PDF library cannot embed: save it without interlacing"},
-		{"deep.png", deep, "is a PNG with 16 bits a channel, which the PDF library cannot embed: save it with 8 bits a channel"},
+		{"interlaced.png", interlaced, ""},
+		{"misinterlaced.png", misinterlaced, "is damaged or cut short: save or copy it again"},
+		{"deep.png", deep, ""},
 		{"text.png", []byte("not a picture"), "is not a PNG or JPEG image"},
 		{"taller.png", taller, "is damaged or cut short: save or copy it again"},
 		{"flipped.png", flipped, "is damaged or cut short: save or copy it again"},

@@ -10,7 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -85,7 +85,10 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 	if err != nil {
 		return err
 	}
-	images := map[string]string{}
+	// Each image file is embedded once (images.go), in the order the pages
+	// first draw them.
+	images := map[string]*pdfImage{}
+	var imageList []*pdfImage
 	for _, p := range res.Pages {
 		orient := "P"
 		if p.Width > p.Height {
@@ -98,18 +101,19 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 			pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
 		}
 		for _, im := range p.Images {
-			name, ok := images[im.Path]
+			pi, ok := images[im.Path]
 			if !ok {
-				name = fmt.Sprintf("image%d", len(images)+1)
-				images[im.Path] = name
 				b, err := input.Read(im.Path, input.Image)
+				if err == nil {
+					pi, err = newPDFImage("Im"+strconv.Itoa(len(imageList)+1), b)
+				}
 				if err != nil {
 					return fmt.Errorf("%s: %v", im.Path, err)
 				}
-				typ := strings.TrimPrefix(strings.ToLower(filepath.Ext(im.Path)), ".")
-				pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(b))
+				images[im.Path] = pi
+				imageList = append(imageList, pi)
 			}
-			pdf.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{}, 0, "")
+			pdf.RawWriteStr(string(pi.appendDraw(nil, im.X, im.Y, im.W, im.H, p.Height)))
 		}
 		var st textState // a page starts with no font, black, Tc 0
 		var line []byte
@@ -140,7 +144,7 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 	if err := pdf.Output(&raw); err != nil {
 		return err
 	}
-	out, err := toPDFA(raw.Bytes(), info, fonts)
+	out, err := toPDFA(raw.Bytes(), info, fonts, imageList)
 	if err != nil {
 		return err
 	}

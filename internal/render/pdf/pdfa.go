@@ -2,9 +2,9 @@ package pdf
 
 // The PDF/A-1b post-pass.
 //
-// fpdf writes a plain PDF 1.3 file (1.4 when an image has an alpha
-// channel), with the XMP packet given to it through SetXmpMetadata. What PDF/A-1b (ISO 19005-1) asks beyond that, fpdf does
-// not do; this pass does it on fpdf's finished output:
+// fpdf writes a plain PDF 1.3 file, with the XMP packet given to it
+// through SetXmpMetadata. What PDF/A-1b (ISO 19005-1) asks beyond that,
+// fpdf does not do; this pass does it on fpdf's finished output:
 //
 //   - the catalog gets an sRGB output intent (clause 6.2.2) with the ICC
 //     profile of package icc, as the colour space that gives DeviceRGB
@@ -18,21 +18,17 @@ package pdf
 //   - the outline root gets its /Count and each bookmark with children a
 //     negative /Count (closed), as the PDF Reference asks (document
 //     outline);
-//   - every embedded font subset is named TAG+PostScriptName, TAG being six
-//     capital letters derived from the subset's bytes (PDF Reference, font
-//     subsets), and
-//     its descriptor gets a /CIDSet stream listing the CIDs the subset holds
-//     (clause 6.3.5);
-//   - an image with an alpha channel (a seal PNG) loses its soft mask,
-//     which PDF/A-1 forbids (clause 6.4), for an explicit stencil mask
-//     (a /Mask image of one bit, opaque where the alpha is at least half),
-//     which it allows; the pages then lose the transparency group fpdf
-//     gives them for the soft mask;
+//   - the fonts the pages' text shows (fonts.go: subsets named
+//     TAG+PostScriptName with their CIDSet, clause 6.3.5) and the images
+//     they draw (images.go: transparency as a one-bit mask, clause 6.4),
+//     neither of which fpdf is given, are added and named in the pages'
+//     resources, and the pages' content, which fpdf writes uncompressed,
+//     is compressed;
 //   - the header is %PDF-1.4, the version PDF/A-1 is based on (clause 6.1.2).
 //
 // The pass reads the file through fpdf's own cross-reference table: each
 // object runs from its offset to the next object's. It edits the few
-// dictionaries above in place, appends the new CIDSet streams and writes the
+// dictionaries above in place, appends the new objects and writes the
 // file out again with a new cross-reference table, so every offset is
 // computed afresh. It understands just enough PDF syntax for fpdf's output
 // and fails with an error, rather than guessing, on anything else.
@@ -193,8 +189,9 @@ func (f *file) bytes() []byte {
 }
 
 // toPDFA runs the post-pass over fpdf's output, embedding fonts, the
-// fonts the pages' text shows (see fonts.go).
-func toPDFA(raw []byte, info docInfo, fonts []*pdfFont) ([]byte, error) {
+// fonts the pages' text shows (see fonts.go) and the images they draw (see
+// images.go).
+func toPDFA(raw []byte, info docInfo, fonts []*pdfFont, images []*pdfImage) ([]byte, error) {
 	f, err := parseFile(raw)
 	if err != nil {
 		return nil, fmt.Errorf("reading the PDF library's output: %v", err)
@@ -234,10 +231,7 @@ func toPDFA(raw []byte, info docInfo, fonts []*pdfFont) ([]byte, error) {
 	if err := compressPages(f); err != nil {
 		return nil, err
 	}
-	if err := stencilMasks(f); err != nil {
-		return nil, err
-	}
-	if err := orderImages(f); err != nil {
+	if err := embedImages(f, images); err != nil {
 		return nil, err
 	}
 	return f.bytes(), nil
@@ -316,22 +310,9 @@ func countOutlines(f *file, root int) error {
 	return nil
 }
 
-// embedFonts adds each font's objects and names them in the resource
-// dictionary that fpdf gives every page (its object 2, written with an
-// empty /Font dictionary: fpdf itself embeds no font here).
+// embedFonts adds each font's objects and names them in the pages'
+// resource dictionary (setResource).
 func embedFonts(f *file, fonts []*pdfFont) error {
-	resources := map[int]bool{}
-	for _, num := range f.order {
-		o := f.objs[num]
-		if t, _ := o.get("Type"); t != "/Page" {
-			continue
-		}
-		n, ok := o.ref("Resources")
-		if !ok || f.objs[n] == nil {
-			return fmt.Errorf("page %d has no resource dictionary of its own object", num)
-		}
-		resources[n] = true
-	}
 	// The fonts' streams are made on as many cores as there are:
 	// compressing the font programs is most of this pass.
 	enc := make([]*encoded, len(fonts))
@@ -357,168 +338,48 @@ func embedFonts(f *file, fonts []*pdfFont) error {
 		fmt.Fprintf(&dict, "/%s %d 0 R", ft.res, ft.objects(f, enc[i]))
 	}
 	dict.WriteString(">>")
-	for n := range resources {
-		r := f.objs[n]
-		if v, _ := r.get("Font"); strings.Trim(v, "<> \r\n\t") != "" {
-			return fmt.Errorf("the resource dictionary %d already names fonts: %s", n, v)
-		}
-		r.set("Font", dict.String())
-	}
-	return nil
+	return setResource(f, "Font", dict.String())
 }
 
-// stencilMasks replaces each image's soft mask with a stencil mask drawn
-// from it, in the same object, and removes the pages' transparency groups.
-func stencilMasks(f *file) error {
-	masked := false
-	for _, num := range f.order {
-		o := f.objs[num]
-		if st, _ := o.get("Subtype"); st != "/Image" {
-			continue
+// embedImages adds each image's objects and names them in the pages'
+// resource dictionary.
+func embedImages(f *file, images []*pdfImage) error {
+	var dict strings.Builder
+	dict.WriteString("<<")
+	for i, im := range images {
+		if i > 0 {
+			dict.WriteByte(' ')
 		}
-		n, ok := o.ref("SMask")
-		if !ok {
-			continue
-		}
-		sm := f.objs[n]
-		if sm == nil {
-			return fmt.Errorf("image %d: soft mask %d is missing", num, n)
-		}
-		w, _ := sm.get("Width")
-		h, _ := sm.get("Height")
-		width, err1 := strconv.Atoi(w)
-		height, err2 := strconv.Atoi(h)
-		bpc, _ := sm.get("BitsPerComponent")
-		cs, _ := sm.get("ColorSpace")
-		if err1 != nil || err2 != nil || width <= 0 || height <= 0 || bpc != "8" || cs != "/DeviceGray" {
-			return fmt.Errorf("image %d: a soft mask this pass does not read (%sx%s, %s bits, %s)", num, w, h, bpc, cs)
-		}
-		alpha, err := sm.decoded()
-		if err != nil {
-			return fmt.Errorf("image %d: soft mask: %v", num, err)
-		}
-		if parms, ok := sm.get("DecodeParms"); ok && strings.Contains(parms, "/Predictor") {
-			if alpha, err = unfilterPNG(alpha, width); err != nil {
-				return fmt.Errorf("image %d: soft mask: %v", num, err)
-			}
-		}
-		if len(alpha) != width*height {
-			return fmt.Errorf("image %d: soft mask of %d bytes for %dx%d", num, len(alpha), width, height)
-		}
-		data, err := zdeflate(stencil(alpha, width, height))
-		if err != nil {
-			return err
-		}
-		sm.body = []byte(fmt.Sprintf("<</Type /XObject /Subtype /Image /Width %d /Height %d /ImageMask true /BitsPerComponent 1 /Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream\n",
-			width, height, len(data), data))
-		o.del("SMask")
-		o.set("Mask", fmt.Sprintf("%d 0 R", n))
-		// fpdf compressed the colours it split from the alpha with Go's own
-		// zlib; they are compressed again here, so that every stream this
-		// package writes comes from the one deflate go.mod pins.
-		if filter, _ := o.get("Filter"); filter == "/FlateDecode" {
-			colour, err := o.decoded()
-			if err == nil {
-				colour, err = zdeflate(colour)
-			}
-			if err == nil {
-				err = o.replaceStream(colour)
-			}
-			if err != nil {
-				return fmt.Errorf("image %d: %v", num, err)
-			}
-		}
-		masked = true
+		fmt.Fprintf(&dict, "/%s %d 0 R", im.res, im.objects(f))
 	}
-	if !masked {
-		return nil
-	}
+	dict.WriteString(">>")
+	return setResource(f, "XObject", dict.String())
+}
+
+// setResource sets one kind of resource (Font, XObject) in the resource
+// dictionary fpdf gives every page (its object 2), where fpdf, which is
+// given no font or image of its own, wrote an empty dictionary.
+func setResource(f *file, key, dict string) error {
+	resources := map[int]bool{}
 	for _, num := range f.order {
 		o := f.objs[num]
 		if t, _ := o.get("Type"); t != "/Page" {
 			continue
 		}
-		if g, ok := o.get("Group"); ok && strings.Contains(g, "/Transparency") {
-			o.del("Group")
+		n, ok := o.ref("Resources")
+		if !ok || f.objs[n] == nil {
+			return fmt.Errorf("page %d has no resource dictionary of its own object", num)
 		}
+		resources[n] = true
+	}
+	for n := range resources {
+		r := f.objs[n]
+		if v, _ := r.get(key); strings.Trim(v, "<> \r\n\t") != "" {
+			return fmt.Errorf("the resource dictionary %d already names %s: %s", n, key, v)
+		}
+		r.set(key, dict)
 	}
 	return nil
-}
-
-// stencil turns 8-bit alpha samples into the rows of a one-bit explicit
-// mask (PDF Reference, masked images: explicit masking): bit 0 where the image is painted (alpha
-// at least 128), 1 where it is masked out; rows start on a byte.
-func stencil(alpha []byte, width, height int) []byte {
-	stride := (width + 7) / 8
-	out := make([]byte, stride*height)
-	for y := range height {
-		for x := range width {
-			if alpha[y*width+x] < 128 {
-				out[y*stride+x/8] |= 0x80 >> (x % 8)
-			}
-		}
-	}
-	return out
-}
-
-// unfilterPNG undoes the PNG row filters (PNG specification, clause 9;
-// FlateDecode's /Predictor 10–15) of one-byte samples, width to a row, each
-// row led by its filter type.
-func unfilterPNG(b []byte, width int) ([]byte, error) {
-	if len(b)%(width+1) != 0 {
-		return nil, fmt.Errorf("%d bytes are no whole number of rows of %d samples", len(b), width)
-	}
-	rows := len(b) / (width + 1)
-	out := make([]byte, rows*width)
-	prev := make([]byte, width)
-	for r := range rows {
-		in := b[r*(width+1)+1 : (r+1)*(width+1)]
-		cur := out[r*width : (r+1)*width]
-		for i, x := range in {
-			var a, c byte
-			if i > 0 {
-				a, c = cur[i-1], prev[i-1]
-			}
-			up := prev[i]
-			switch b[r*(width+1)] {
-			case 0:
-				cur[i] = x
-			case 1:
-				cur[i] = x + a
-			case 2:
-				cur[i] = x + up
-			case 3:
-				cur[i] = x + byte((int(a)+int(up))/2)
-			case 4:
-				cur[i] = x + paeth(a, up, c)
-			default:
-				return nil, fmt.Errorf("row %d: unknown PNG filter %d", r, b[r*(width+1)])
-			}
-		}
-		prev = cur
-	}
-	return out, nil
-}
-
-// paeth is the PNG Paeth predictor: of left, up and upper-left, the one
-// nearest to left + up − upper-left.
-func paeth(a, b, c byte) byte {
-	p := int(a) + int(b) - int(c)
-	pa, pb, pc := abs(p-int(a)), abs(p-int(b)), abs(p-int(c))
-	switch {
-	case pa <= pb && pa <= pc:
-		return a
-	case pb <= pc:
-		return b
-	}
-	return c
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 // compressPages deflates each page's content stream, which fpdf is told to
@@ -843,24 +704,6 @@ func (o *object) streamData() ([]byte, error) {
 		return nil, errors.New("stream shorter than its /Length")
 	}
 	return o.body[i : i+n], nil
-}
-
-// replaceStream puts data in place of the stream's bytes, as they are to
-// be stored (the dictionary's /Filter stays), with its /Length.
-func (o *object) replaceStream(data []byte) error {
-	if _, err := o.streamData(); err != nil {
-		return err
-	}
-	o.set("Length", strconv.Itoa(len(data)))
-	_, closing, err := o.entries()
-	if err != nil {
-		return err
-	}
-	b := append([]byte{}, o.body[:closing+2]...)
-	b = append(b, "\nstream\n"...)
-	b = append(b, data...)
-	o.body = append(b, "\nendstream\n"...)
-	return nil
 }
 
 // decoded returns the stream's data, inflated if it is FlateDecode'd.

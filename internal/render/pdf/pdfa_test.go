@@ -320,11 +320,3 @@ func TestSealAlphaBecomesAStencilMask(t *testing.T) {
 	}
 	t.Fatal("no image has a /Mask")
 }
-
-func TestPaethPredictor(t *testing.T) {
-	for _, c := range [][4]byte{{10, 20, 10, 20}, {20, 10, 10, 20}, {10, 10, 20, 10}, {100, 50, 60, 100}, {0, 255, 128, 128}} {
-		if got := paeth(c[0], c[1], c[2]); got != c[3] {
-			t.Errorf("paeth(%d, %d, %d) = %d, want %d", c[0], c[1], c[2], got, c[3])
-		}
-	}
-}
