@@ -20,6 +20,8 @@ for every role nothing else names. Each role's font is the first of:
   3. the fonts.toml in the --fonts folder
   4. the user's fonts.toml (%s)
   5. the built-in font
+A role names a TrueType file (.ttf), or one font of a TrueType collection
+by its index from 0: "simsun.ttc#1" (the collection alone means #0).
 With --licences, prints the licence texts and how the fonts were made.
 
 Options:

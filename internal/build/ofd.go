@@ -109,11 +109,12 @@ func (j *Job) inputs() (*archive.Record, map[*fonts.Font][]byte, error) {
 }
 
 // fontFunc gives the renderers each role's font: its file name without the
-// extension, and its subset.
+// extension (with a collection's member's index: fonts.Font.Stem), and its
+// subset.
 func (j *Job) fontFunc(subsets map[*fonts.Font][]byte) func(format.Role) (string, []byte) {
 	return func(r format.Role) (string, []byte) {
 		f := j.Fonts.Font(r)
-		return strings.TrimSuffix(f.Name(), filepath.Ext(f.Name())), subsets[f]
+		return f.Stem(), subsets[f]
 	}
 }
 

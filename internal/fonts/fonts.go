@@ -30,11 +30,21 @@ const ConfigName = "fonts.toml"
 // builds: nothing in it changes once it is open but caches that are safe
 // to fill from several goroutines.
 type Font struct {
-	Path string // as given (relative to the project where possible)
-	// Data is the whole file, mapped read-only where the system can: only
-	// the pages of the tables and glyphs a build touches are read from
-	// disk. It must not be written to.
+	// Path is the font's file as given (relative to the project where
+	// possible), without the #N that chose a collection's member.
+	Path string
+	// Data is the font's bytes. For a single font it is the whole file,
+	// mapped read-only where the system can: only the pages of the tables
+	// and glyphs a build touches are read from disk. For a member of a
+	// TrueType collection it is the member, copied out of the mapped file
+	// into a font of its own (collection.go). It must not be written to.
 	Data []byte
+	// Member is the index of the font in its collection; 0 for a single
+	// font.
+	Member int
+
+	collection bool   // the file is a TrueType collection
+	file       []byte // the whole file, as mapped: what SHA256 hashes
 
 	id  fileID
 	ttf *truetype.Font
@@ -96,7 +106,8 @@ func (f *Font) lookup(r rune) (gid uint16, adv uint16) {
 	return uint16(e >> 32), uint16(e)
 }
 
-// SHA256 is the hex SHA-256 of the file's bytes, computed once per loaded
+// SHA256 is the hex SHA-256 of the file's bytes (the whole file, for a
+// member of a collection), computed once per loaded
 // font, or taken from the hash cache when the file is provably the one
 // hashed before (see hashcache.go). An archive record names every font by
 // its hash.
@@ -106,13 +117,20 @@ func (f *Font) SHA256() string {
 			f.hash = hashBuiltin(f.Name(), f.Data)
 			return
 		}
-		f.hash = hashFont(f.Path, f.Data, f.id)
+		f.hash = hashFont(f.Path, f.file, f.id)
 	})
 	return f.hash
 }
 
-// Name is the font's file name without its folder, used in messages.
-func (f *Font) Name() string { return filepath.Base(strings.TrimPrefix(f.Path, Builtin)) }
+// Name is the font's file name without its folder, used in messages; a
+// collection's member adds its index (simsun.ttc#1).
+func (f *Font) Name() string {
+	name := filepath.Base(strings.TrimPrefix(f.Path, Builtin))
+	if f.collection {
+		name = memberName(name, f.Member)
+	}
+	return name
+}
 
 // index is r's glyph: the parser's lookup in the BMP, the font's format
 // 12 groups above it (cmap.go says why).
@@ -160,28 +178,48 @@ func Kind(head []byte) string {
 	return "unknown"
 }
 
-// Open reads and checks one font file. It refuses what the renderers
-// cannot embed (they embed single TrueType fonts), saying why, instead of
-// letting it fail later.
+// Open reads and checks one font file, or one member of a TrueType
+// collection (path ending in #N: collection.go). It refuses what the
+// renderers cannot embed (they embed TrueType fonts), saying why, instead
+// of letting it fail later.
 func Open(path string) (*Font, error) {
 	if IsBuiltin(path) {
 		return openBuiltin(path)
 	}
-	data, id, err := readFont(path)
+	file, member, named := splitMember(path)
+	data, id, err := readFont(file)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read font: %v", path, err)
+		return nil, fmt.Errorf("%s: cannot read font: %v", file, err)
 	}
-	return fromData(path, data, id)
+	if Kind(data) != "ttc" {
+		if member != 0 {
+			return nil, fmt.Errorf("%s: a single font, not a TrueType collection: it has no font #%d", path, member)
+		}
+		return fromData(file, data, id)
+	}
+	name := memberName(file, member)
+	sfnt, err := extractMember(data, member)
+	if err != nil {
+		if !named {
+			name = file
+		}
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	f, err := fromData(name, sfnt, id)
+	if err != nil {
+		return nil, err
+	}
+	f.Path, f.Member, f.collection, f.file = file, member, true, data
+	return f, nil
 }
 
-// fromData checks and parses a font's bytes, from a file or built in.
+// fromData checks and parses a font's bytes, from a file, a collection's
+// member or built in.
 func fromData(path string, data []byte, id fileID) (*Font, error) {
 	switch Kind(data) {
 	case "truetype":
 	case "otf-cff":
 		return nil, fmt.Errorf("%s: an OpenType font with CFF outlines (.otf); gongwen embeds only TrueType (glyf) fonts: convert it to TrueType or choose a .ttf", path)
-	case "ttc":
-		return nil, fmt.Errorf("%s: a TrueType collection (.ttc); gongwen embeds only single fonts: extract the member you want into a .ttf", path)
 	case "woff":
 		return nil, fmt.Errorf("%s: a web font (WOFF); decompress it to a .ttf first", path)
 	default:
@@ -202,7 +240,7 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	return &Font{Path: path, Data: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), wide: wide}, nil
+	return &Font{Path: path, Data: data, file: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), wide: wide}, nil
 }
 
 // parse guards the TrueType parser: a damaged file must give an error, not a
@@ -318,17 +356,21 @@ func openKey(p string) any {
 	if IsBuiltin(p) {
 		return p
 	}
-	if id, err := statID(p); err == nil && id.Ino != 0 {
+	// A collection's member is opened once whether it was named with #0 or
+	// without a suffix (its path and data are the same); each member once.
+	file, member, _ := splitMember(p)
+	if id, err := statID(file); err == nil && id.Ino != 0 {
 		return struct {
-			path string
-			id   fileID
-		}{p, id}
+			path   string
+			member int
+			id     fileID
+		}{file, member, id}
 	}
-	st, err := os.Stat(p)
+	st, err := os.Stat(file)
 	if err != nil {
 		return nil
 	}
-	return fmt.Sprintf("%s\x00%d\x00%d", p, st.Size(), st.ModTime().UnixNano())
+	return fmt.Sprintf("%s\x00%d\x00%d\x00%d", file, member, st.Size(), st.ModTime().UnixNano())
 }
 
 // openShared opens p once per process.

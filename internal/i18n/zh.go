@@ -77,7 +77,7 @@ var zhCatalogue = map[string]string{
 	"==== PROVENANCE.md ====\n\n%s": "==== PROVENANCE.md ====\n\n%s",
 	"Fonts built into gongwen:":     "gongwen 内置的字体：",
 	"This gongwen was built without fonts (the nobuiltinfonts tag): every role needs a fonts.toml.": "此 gongwen 构建时未内置字体（nobuiltinfonts 标记）：每个字体角色都需要 fonts.toml 指定。",
-	"Usage: gongwen fonts [--licences]\n\nLists the fonts built into gongwen: the free stand-ins for the five\ntypeface roles of GB/T 9704, each with its licence. A document uses them\nfor every role nothing else names. Each role's font is the first of:\n  1. the document's [fonts] table\n  2. the nearest fonts/fonts.toml, beside the document or above it\n  3. the fonts.toml in the --fonts folder\n  4. the user's fonts.toml (%s)\n  5. the built-in font\nWith --licences, prints the licence texts and how the fonts were made.\n\nOptions:\n": "用法：gongwen fonts [--licences]\n\n列出 gongwen 内置的字体：GB/T 9704 五种字体角色的\n免费替代字体，及各自的许可证。文档中凡是没有别处\n指定字体的角色都使用它们。每个角色的字体取以下第一个：\n  1. 文档的 [fonts] 表\n  2. 最近的 fonts/fonts.toml（文档旁边或上级文件夹中）\n  3. --fonts 文件夹中的 fonts.toml\n  4. 用户的 fonts.toml（%s）\n  5. 内置字体\n加 --licences 时，显示许可证全文及字体的制作方法。\n\n选项：\n",
+	"Usage: gongwen fonts [--licences]\n\nLists the fonts built into gongwen: the free stand-ins for the five\ntypeface roles of GB/T 9704, each with its licence. A document uses them\nfor every role nothing else names. Each role's font is the first of:\n  1. the document's [fonts] table\n  2. the nearest fonts/fonts.toml, beside the document or above it\n  3. the fonts.toml in the --fonts folder\n  4. the user's fonts.toml (%s)\n  5. the built-in font\nA role names a TrueType file (.ttf), or one font of a TrueType collection\nby its index from 0: \"simsun.ttc#1\" (the collection alone means #0).\nWith --licences, prints the licence texts and how the fonts were made.\n\nOptions:\n": "用法：gongwen fonts [--licences]\n\n列出 gongwen 内置的字体：GB/T 9704 五种字体角色的\n免费替代字体，及各自的许可证。文档中凡是没有别处\n指定字体的角色都使用它们。每个角色的字体取以下第一个：\n  1. 文档的 [fonts] 表\n  2. 最近的 fonts/fonts.toml（文档旁边或上级文件夹中）\n  3. --fonts 文件夹中的 fonts.toml\n  4. 用户的 fonts.toml（%s）\n  5. 内置字体\n角色可以指定一个 TrueType 文件（.ttf），或 TrueType 字体集（.ttc）中\n的一个字体，按从 0 起的序号：\"simsun.ttc#1\"（只写字体集即为 #0）。\n加 --licences 时，显示许可证全文及字体的制作方法。\n\n选项：\n",
 	"gongwen fonts --licences prints the licences and how the fonts were made.":     "gongwen fonts --licences 显示许可证全文及字体的制作方法。",
 	"gongwen fonts: unexpected argument %q\n":                                       "gongwen fonts：多余的参数 %q\n",
 	"%s and %s would both be written to %s":                                         "%s 和 %s 会写到同一个文件 %s",
@@ -314,7 +314,6 @@ var zhCatalogue = map[string]string{
 	"full-width ＃ (typed with a Chinese input method): write %q with the half-width #":                                                  "全角的 ＃（用中文输入法输入）：请用半角的 # 写 %q",
 	"heading %q: its number is derived from the structure and printed before it, so the typed %s would make two numbers: write %q":      "标题 %q：其序号由层次结构生成并印在前面，手写的 %s 会造成两个序号：请写 %q",
 	"%s: no such font is built into this gongwen":                                                                                       "%s：此 gongwen 没有内置这种字体",
-	"%s: a TrueType collection (.ttc); gongwen embeds only single fonts: extract the member you want into a .ttf":                       "%s：TrueType 字体集（.ttc）；gongwen 只能嵌入单个字体：请把需要的字体提取为 .ttf",
 	"%s: a web font (WOFF); decompress it to a .ttf first":                                                                              "%s：网页字体（WOFF）；请先解压为 .ttf",
 	"%s: an OpenType font with CFF outlines (.otf); gongwen embeds only TrueType (glyf) fonts: convert it to TrueType or choose a .ttf": "%s：CFF 轮廓的 OpenType 字体（.otf）；gongwen 只能嵌入 TrueType（glyf）字体：请转换为 TrueType，或选用 .ttf",
 	"%s: cannot read font: %v":                       "%s：无法读取字体：%v",
@@ -539,6 +538,19 @@ var zhCatalogue = map[string]string{
 	"not an image this renderer reads: %v":                                                           "不是本渲染器能读取的图像：%v",
 	"damaged image: %v":                                                                              "图像已损坏：%v",
 	"the resource dictionary %d already names %s: %s":                                                "资源字典 %d 已经列出了 %s：%s",
+	// TrueType collections (.ttc) and their members (#N).
+	"a TrueType collection whose header is cut short: the file is damaged":                                                               "TrueType 字体集（.ttc）的文件头不完整：文件已损坏",
+	"a TrueType collection with a damaged header (version %d.%d, not 1.0 or 2.0): the file is damaged":                                   "TrueType 字体集（.ttc）的文件头已损坏（版本 %d.%d，不是 1.0 或 2.0）：文件已损坏",
+	"a TrueType collection that holds no fonts: the file is damaged":                                                                     "TrueType 字体集（.ttc）中没有字体：文件已损坏",
+	"a TrueType collection whose list of its %d fonts reaches past the end of the file: the file is damaged or cut short":                "TrueType 字体集（.ttc）的 %d 个字体的列表超出了文件末尾：文件已损坏或不完整",
+	"the collection holds %d fonts, #0 to #%d: there is no #%d":                                                                          "该字体集有 %d 个字体（#0 至 #%d）：没有 #%d",
+	"font #%d of the collection lies past the end of the file: the file is damaged or cut short":                                         "字体集中的字体 #%d 超出了文件末尾：文件已损坏或不完整",
+	"font #%d of the collection has CFF outlines (OpenType); gongwen embeds only TrueType (glyf) fonts: choose another member or a .ttf": "字体集中的字体 #%d 是 CFF 轮廓（OpenType）；gongwen 只能嵌入 TrueType（glyf）字体：请选用字体集中的其他字体，或选用 .ttf",
+	"font #%d of the collection is not a TrueType font: the file is damaged":                                                             "字体集中的字体 #%d 不是 TrueType 字体：文件已损坏",
+	"the table directory of font #%d reaches past the end of the file: the file is damaged or cut short":                                 "字体 #%d 的表目录超出了文件末尾：文件已损坏或不完整",
+	"the %q table of font #%d reaches past the end of the file (%d bytes): the file is damaged or cut short":                             "字体 #%[2]d 的 %[1]q 表超出了文件末尾（%[3]d 字节）：文件已损坏或不完整",
+	"the tables of font #%d add up to more than the file (%d bytes): the file is damaged":                                                "字体 #%d 的各表加起来大于整个文件（%d 字节）：文件已损坏",
+	"%s: a single font, not a TrueType collection: it has no font #%d":                                                                   "%s：这是单个字体，不是 TrueType 字体集（.ttc）：没有字体 #%d",
 }
 
 // extra are catalogue entries not written as messages in this program's

@@ -90,3 +90,42 @@ func WithAstral(t testing.TB, font []byte, alias map[rune]rune) []byte {
 	t.Fatal("the font has no cmap table")
 	return nil
 }
+
+// Collection returns a TrueType collection (version 1.0) of the fonts
+// given, in their order: the collection's header, each font's table
+// directory with its offsets rewritten to count from the start of the
+// collection, then each font's tables, aligned to 4 bytes. Each font must
+// be a single TrueType font (a .ttf's bytes).
+func Collection(t testing.TB, fonts ...[]byte) []byte {
+	t.Helper()
+	be := binary.BigEndian
+	head := 12 + 4*len(fonts)
+	dirs := head
+	for _, f := range fonts {
+		if len(f) < 12 || be.Uint32(f) != 0x00010000 {
+			t.Fatal("fontstest.Collection: not a TrueType font")
+		}
+		dirs += 12 + 16*int(be.Uint16(f[4:]))
+	}
+	out := make([]byte, dirs)
+	copy(out, "ttcf")
+	be.PutUint16(out[4:], 1)
+	be.PutUint32(out[8:], uint32(len(fonts)))
+	at := head
+	for i, f := range fonts {
+		be.PutUint32(out[12+4*i:], uint32(at))
+		n := int(be.Uint16(f[4:]))
+		copy(out[at:], f[:12+16*n])
+		for j := 0; j < n; j++ {
+			rec := 12 + 16*j
+			off, length := be.Uint32(f[rec+8:]), be.Uint32(f[rec+12:])
+			be.PutUint32(out[at+rec+8:], uint32(len(out)))
+			out = append(out, f[off:off+length]...)
+			for len(out)%4 != 0 {
+				out = append(out, 0)
+			}
+		}
+		at += 12 + 16*n
+	}
+	return out
+}

@@ -1,0 +1,140 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// A TrueType collection (.ttc, such as Windows' simsun.ttc: SimSun and
+// NSimSun) holds several fonts that share tables. A role names one of them
+// by a suffix on the file's name: "simsun.ttc#1" is the second, counting
+// from 0; a collection named without a suffix gives its first (#0). A file
+// whose name really ends in #N and exists as named is that file.
+//
+// The chosen member is copied out of the mapped file once, when the font
+// is opened, into a standalone font (its table directory and its tables,
+// the offsets rewritten): the checks, the parser, the subsetter and the
+// renderers all read that, as they read a .ttf. The file itself stays
+// what the archive record names and hashes.
+//
+// The layout is the OpenType specification's (ISO/IEC 14496-22, "Font
+// Collections"): the tag "ttcf", a major and minor version (1.0 or 2.0), the
+// number of fonts and each font's offset from the start of the file; at
+// each offset, a table directory like a single font's, whose tables'
+// offsets are also from the start of the file.
+
+// MemberSep separates a collection's file from the index of its member.
+const MemberSep = "#"
+
+// splitMember reads the member a font path names: the file, the member's
+// index and whether the path gave one. A path that exists as named is a
+// file, whatever its name ends in.
+func splitMember(p string) (file string, member int, named bool) {
+	i := strings.LastIndex(p, MemberSep)
+	if i < 0 || IsBuiltin(p) {
+		return p, 0, false
+	}
+	digits := p[i+len(MemberSep):]
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return p, 0, false
+	}
+	if _, err := os.Stat(p); err == nil {
+		return p, 0, false
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n > 1<<16 {
+		n = 1 << 16 // past any collection's members: refused by count
+	}
+	return p[:i], n, true
+}
+
+// memberName is how messages name a collection's member: the file's path
+// and the member's index.
+func memberName(file string, member int) string {
+	return file + MemberSep + strconv.Itoa(member)
+}
+
+// extractMember copies member out of the collection data into a
+// standalone TrueType font, or says by what the collection is damaged, or
+// why the member cannot be embedded.
+func extractMember(data []byte, member int) ([]byte, error) {
+	u16 := func(off int) int { return int(binary.BigEndian.Uint16(data[off:])) }
+	u32 := func(off int) int64 { return int64(binary.BigEndian.Uint32(data[off:])) }
+	size := int64(len(data))
+	if size < 12 {
+		return nil, errors.New("a TrueType collection whose header is cut short: the file is damaged")
+	}
+	if v := u16(4); v != 1 && v != 2 {
+		return nil, fmt.Errorf("a TrueType collection with a damaged header (version %d.%d, not 1.0 or 2.0): the file is damaged", v, u16(6))
+	}
+	count := u32(8)
+	if count == 0 {
+		return nil, errors.New("a TrueType collection that holds no fonts: the file is damaged")
+	}
+	if 12+4*count > size {
+		return nil, fmt.Errorf("a TrueType collection whose list of its %d fonts reaches past the end of the file: the file is damaged or cut short", count)
+	}
+	if int64(member) >= count {
+		return nil, fmt.Errorf("the collection holds %d fonts, #0 to #%d: there is no #%d", count, count-1, member)
+	}
+	at := u32(12 + 4*member)
+	if at+12 > size {
+		return nil, fmt.Errorf("font #%d of the collection lies past the end of the file: the file is damaged or cut short", member)
+	}
+	switch Kind(data[at : at+4]) {
+	case "truetype":
+	case "otf-cff":
+		return nil, fmt.Errorf("font #%d of the collection has CFF outlines (OpenType); gongwen embeds only TrueType (glyf) fonts: choose another member or a .ttf", member)
+	default:
+		return nil, fmt.Errorf("font #%d of the collection is not a TrueType font: the file is damaged", member)
+	}
+	n := int64(u16(int(at) + 4))
+	dir := 12 + 16*n
+	if at+dir > size {
+		return nil, fmt.Errorf("the table directory of font #%d reaches past the end of the file: the file is damaged or cut short", member)
+	}
+	// The member's tables do not overlap, so they fit in the file: a
+	// directory that says otherwise would make the copy larger than the
+	// file (many tables, each the whole file).
+	total := dir
+	for i := int64(0); i < n; i++ {
+		rec := int(at + 12 + 16*i)
+		off, length := u32(rec+8), u32(rec+12)
+		if off+length > size {
+			return nil, fmt.Errorf("the %q table of font #%d reaches past the end of the file (%d bytes): the file is damaged or cut short", data[rec:rec+4], member, size)
+		}
+		total += (length + 3) &^ 3
+	}
+	if total > size+dir {
+		return nil, fmt.Errorf("the tables of font #%d add up to more than the file (%d bytes): the file is damaged", member, size)
+	}
+	out := make([]byte, dir, total)
+	copy(out, data[at:at+dir])
+	for i := int64(0); i < n; i++ {
+		rec := 12 + 16*i
+		off, length := u32(int(at+rec+8)), u32(int(at+rec+12))
+		binary.BigEndian.PutUint32(out[rec+8:], uint32(len(out)))
+		out = append(out, data[off:off+length]...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	return out, nil
+}
+
+// Stem names the font for the renderers: the file's name without its
+// extension, and a collection's member's index after it ("simsun#1"), so
+// that two members of one file are two fonts.
+func (f *Font) Stem() string {
+	base := filepath.Base(strings.TrimPrefix(f.Path, Builtin))
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	if f.collection {
+		stem += MemberSep + strconv.Itoa(f.Member)
+	}
+	return stem
+}
