@@ -205,6 +205,7 @@ func Open(path string) (*Font, error) {
 		}
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
+	release(data)
 	f, err := fromData(name, sfnt, id)
 	if err != nil {
 		return nil, err

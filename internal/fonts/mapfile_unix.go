@@ -49,3 +49,9 @@ func statID(path string) (fileID, error) {
 func idOf(st *unix.Stat_t) fileID {
 	return fileID{Dev: uint64(st.Dev), Ino: uint64(st.Ino), Size: int64(st.Size), Mtime: st.Mtim.Nano(), Ctime: st.Ctim.Nano()}
 }
+
+// release tells the system that the pages of a mapped file read so far
+// are not needed again soon (a collection, once its member is copied out):
+// they leave the process's resident memory, staying in the page cache,
+// and are read back if the file is hashed.
+func release(data []byte) { unix.Madvise(data, unix.MADV_DONTNEED) }
