@@ -54,7 +54,7 @@ func TestCommandLineBehaves(t *testing.T) {
 		{name: "help for an unknown command", args: []string{"help", "nosuch"},
 			exit: exitUsage, first: `gongwen help: no command "nosuch"`, zh: "gongwen help：没有命令 \"nosuch\""},
 		{name: "help for a command", args: []string{"help", "fonts"},
-			first: "Usage: gongwen fonts [--licences]", zh: "用法：gongwen fonts [--licences]"},
+			first: "Usage: gongwen fonts [--licences] [FILE...]", zh: "用法：gongwen fonts [--licences] [FILE...]"},
 		{name: "version", args: []string{"version"}, first: "gongwen 0.1.0", zh: "gongwen 0.1.0"},
 		{name: "new, flag after the name", args: []string{"new", "公告", "--format", "letter"},
 			first: "wrote data/公告.toml", zh: "已写入 data/公告.toml", exist: []string{"data/公告.toml", "templates/公告.txt", "data/公告/附件1.toml"}},

@@ -10,7 +10,7 @@ import (
 	"gongwen/internal/fonts"
 )
 
-const fontsHelp = `Usage: gongwen fonts [--licences]
+const fontsHelp = `Usage: gongwen fonts [--licences] [FILE...]
 
 Lists the fonts built into gongwen: the free stand-ins for the five
 typeface roles of GB/T 9704, each with its licence. A document uses them
@@ -23,6 +23,8 @@ for every role nothing else names. Each role's font is the first of:
 A role names a TrueType file (.ttf), or one font of a TrueType collection
 by its index from 0: "simsun.ttc#1" (the collection alone means #0).
 With --licences, prints the licence texts and how the fonts were made.
+With FILE, lists the fonts in each font file instead: a collection's by
+their #N, each with its name, or why it cannot be embedded.
 
 Options:
 `
@@ -34,8 +36,11 @@ func runFonts(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "gongwen fonts: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+		if *licences {
+			fmt.Fprintf(stderr, "gongwen fonts: --licences lists the built-in fonts' licences, not those of %q\n", fs.Arg(0))
+			return exitUsage
+		}
+		return listFontFiles(fs.Args(), stdout, stderr)
 	}
 	files := fonts.BuiltinFiles()
 	if len(files) == 0 {
@@ -69,4 +74,36 @@ func runFonts(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "gongwen fonts --licences prints the licences and how the fonts were made.")
 	return exitOK
+}
+
+// listFontFiles lists the fonts in each file named, for choosing a
+// collection's #N.
+func listFontFiles(paths []string, stdout, stderr io.Writer) int {
+	code := exitOK
+	for _, p := range paths {
+		ff, err := fonts.ReadFontFile(p)
+		switch {
+		case err != nil:
+			fmt.Fprintln(stderr, err)
+			code = exitInput
+		case !ff.Collection && ff.Fonts[0].Err != nil:
+			fmt.Fprintf(stderr, "%s: %v\n", ff.Path, ff.Fonts[0].Err)
+			code = exitInput
+		case !ff.Collection:
+			fmt.Fprintf(stdout, "%s: a TrueType font: %s (%s)\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family)
+		default:
+			fmt.Fprintf(stdout, "%s: a TrueType collection of %d fonts:\n", ff.Path, ff.Total)
+			for _, f := range ff.Fonts {
+				if f.Err != nil {
+					fmt.Fprintf(stdout, "  #%d  cannot be embedded: %v\n", f.Index, f.Err)
+				} else {
+					fmt.Fprintf(stdout, "  #%d  %s (%s)\n", f.Index, f.Name, f.Family)
+				}
+			}
+			if ff.Total > len(ff.Fonts) {
+				fmt.Fprintf(stdout, "  … and %d more\n", ff.Total-len(ff.Fonts))
+			}
+		}
+	}
+	return code
 }

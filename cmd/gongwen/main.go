@@ -39,7 +39,7 @@ Usage:
   gongwen new [--format F] NAME                       start a document: data, body, one annex table
   gongwen formats                                     the formats and the keys each takes
   gongwen serve [--addr 127.0.0.1:8080] DOC.toml      show the pages in a browser while you edit
-  gongwen fonts [--licences]                          the fonts built in, their licences
+  gongwen fonts [--licences] [FILE...]                the fonts built in, their licences; a file's fonts
   gongwen version                                     print the version
   gongwen help [COMMAND]                              this text, or a command's
 

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+
+	"github.com/golang/freetype/truetype"
 )
 
 // A TrueType collection (.ttc, such as Windows' simsun.ttc: SimSun and
@@ -59,6 +62,25 @@ func memberName(file string, member int) string {
 	return file + MemberSep + strconv.Itoa(member)
 }
 
+// collectionSize checks a collection's header and returns how many fonts
+// it holds.
+func collectionSize(data []byte) (int64, error) {
+	if len(data) < 12 {
+		return 0, errors.New("a TrueType collection whose header is cut short: the file is damaged")
+	}
+	if v := binary.BigEndian.Uint16(data[4:]); v != 1 && v != 2 {
+		return 0, fmt.Errorf("a TrueType collection with a damaged header (version %d.%d, not 1.0 or 2.0): the file is damaged", v, binary.BigEndian.Uint16(data[6:]))
+	}
+	count := int64(binary.BigEndian.Uint32(data[8:]))
+	if count == 0 {
+		return 0, errors.New("a TrueType collection that holds no fonts: the file is damaged")
+	}
+	if 12+4*count > int64(len(data)) {
+		return 0, fmt.Errorf("a TrueType collection whose list of its %d fonts reaches past the end of the file: the file is damaged or cut short", count)
+	}
+	return count, nil
+}
+
 // extractMember copies member out of the collection data into a
 // standalone TrueType font, or says by what the collection is damaged, or
 // why the member cannot be embedded.
@@ -66,18 +88,9 @@ func extractMember(data []byte, member int) ([]byte, error) {
 	u16 := func(off int) int { return int(binary.BigEndian.Uint16(data[off:])) }
 	u32 := func(off int) int64 { return int64(binary.BigEndian.Uint32(data[off:])) }
 	size := int64(len(data))
-	if size < 12 {
-		return nil, errors.New("a TrueType collection whose header is cut short: the file is damaged")
-	}
-	if v := u16(4); v != 1 && v != 2 {
-		return nil, fmt.Errorf("a TrueType collection with a damaged header (version %d.%d, not 1.0 or 2.0): the file is damaged", v, u16(6))
-	}
-	count := u32(8)
-	if count == 0 {
-		return nil, errors.New("a TrueType collection that holds no fonts: the file is damaged")
-	}
-	if 12+4*count > size {
-		return nil, fmt.Errorf("a TrueType collection whose list of its %d fonts reaches past the end of the file: the file is damaged or cut short", count)
+	count, err := collectionSize(data)
+	if err != nil {
+		return nil, err
 	}
 	if int64(member) >= count {
 		return nil, fmt.Errorf("the collection holds %d fonts, #0 to #%d: there is no #%d", count, count-1, member)
@@ -137,4 +150,113 @@ func (f *Font) Stem() string {
 		stem += MemberSep + strconv.Itoa(f.Member)
 	}
 	return stem
+}
+
+// FileFont is one font of a font file, as gongwen fonts FILE lists it.
+type FileFont struct {
+	Index  int    // its index in a collection (#N); 0 in a single font
+	Name   string // its PostScript name (name ID 6), if it can be embedded
+	Family string // its family name (name ID 1), likewise
+	Err    error  // why it cannot be embedded; nil when it can
+}
+
+// MaxListed bounds the fonts Fonts lists of one collection: real ones hold
+// a few, a damaged header may claim millions.
+const MaxListed = 64
+
+// FontFile is what a font file holds, as gongwen fonts FILE lists it.
+type FontFile struct {
+	Path       string // the file (without a #N it was named with)
+	Collection bool
+	Total      int        // the fonts it holds
+	Fonts      []FileFont // those listed: all, or the first MaxListed
+}
+
+// ReadFontFile lists the fonts of the file at path (a #N on it is
+// ignored): the one of a single font, each of a collection's up to
+// MaxListed, with its names or why it cannot be embedded. The error is for
+// a file that cannot be read or whose collection header is damaged.
+func ReadFontFile(path string) (*FontFile, error) {
+	file, _, _ := splitMember(path)
+	data, id, err := readFont(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read font: %v", file, err)
+	}
+	describe := func(i int, sfnt []byte, err error) FileFont {
+		ff := FileFont{Index: i, Err: err}
+		if err == nil {
+			var f *Font
+			if f, ff.Err = fromData("", sfnt, id); ff.Err == nil {
+				ff.Name = strings.TrimSpace(f.ttf.Name(truetype.NameIDPostscriptName))
+				ff.Family = familyName(sfnt)
+			}
+		}
+		if ff.Err != nil { // without fromData's "PATH: "
+			ff.Err = errors.New(strings.TrimPrefix(ff.Err.Error(), ": "))
+		}
+		return ff
+	}
+	ff := &FontFile{Path: file, Total: 1}
+	if Kind(data) != "ttc" {
+		ff.Fonts = []FileFont{describe(0, data, nil)}
+		return ff, nil
+	}
+	count, err := collectionSize(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", file, err)
+	}
+	ff.Collection, ff.Total = true, int(count)
+	for i := 0; int64(i) < min(count, MaxListed); i++ {
+		sfnt, err := extractMember(data, i)
+		ff.Fonts = append(ff.Fonts, describe(i, sfnt, err))
+	}
+	return ff, nil
+}
+
+// familyName is a font's family name (name ID 1) from its Windows Unicode
+// records (platform 3, encoding 1; the OpenType specification's "name"
+// table), in Simplified Chinese (language 0x0804) where it has one, else
+// in US English (0x0409), else the first: the name a clerk knows it by
+// (文泉驿正黑 rather than WenQuanYi Zen Hei). "" when it has none.
+func familyName(sfnt []byte) string {
+	s, err := parseSfnt(sfnt)
+	if err != nil {
+		return ""
+	}
+	return nameTableFamily(s.tables["name"])
+}
+
+// nameTableFamily is familyName's choice from a name table.
+func nameTableFamily(name []byte) string {
+	if len(name) < 6 {
+		return ""
+	}
+	be := binary.BigEndian
+	count, strs := int(be.Uint16(name[2:])), int(be.Uint16(name[4:]))
+	found := map[uint16]string{}
+	var first uint16
+	for i := 0; i < count && 6+12*i+12 <= len(name); i++ {
+		r := name[6+12*i:]
+		platform, enc, lang, id := be.Uint16(r), be.Uint16(r[2:]), be.Uint16(r[4:]), be.Uint16(r[6:])
+		length, off := int(be.Uint16(r[8:])), strs+int(be.Uint16(r[10:]))
+		if platform != 3 || enc != 1 || id != 1 || off+length > len(name) || length%2 != 0 {
+			continue
+		}
+		u := make([]uint16, length/2)
+		for j := range u {
+			u[j] = be.Uint16(name[off+2*j:])
+		}
+		if _, ok := found[lang]; !ok {
+			found[lang] = strings.TrimSpace(string(utf16.Decode(u)))
+			if len(found) == 1 {
+				first = lang
+			}
+		}
+	}
+	for _, lang := range []uint16{0x0804, 0x0409, first} {
+		if n, ok := found[lang]; ok && n != "" {
+			return n
+		}
+	}
+	return ""
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/golang/freetype/truetype"
 
@@ -239,5 +240,53 @@ func TestCollectionOpenedOnce(t *testing.T) {
 	d, _ := openShared(path + "#1")
 	if a != b || c != d || a == c {
 		t.Errorf("shared: #0 %p and %p, #1 %p and %p", a, b, c, d)
+	}
+}
+
+// The family a listing shows is the Windows Unicode name in Simplified
+// Chinese, else in US English, else the first; other platforms and damaged
+// records are passed over.
+func TestFamilyName(t *testing.T) {
+	type rec struct {
+		platform, enc, lang, id uint16
+		s                       string
+		bad                     bool // its string past the table
+	}
+	table := func(rs ...rec) []byte {
+		be := binary.BigEndian
+		var strs []byte
+		b := be.AppendUint16(nil, 0)
+		b = be.AppendUint16(b, uint16(len(rs)))
+		b = be.AppendUint16(b, uint16(6+12*len(rs)))
+		for _, r := range rs {
+			var u []byte
+			for _, c := range utf16.Encode([]rune(r.s)) {
+				u = be.AppendUint16(u, c)
+			}
+			off := len(strs)
+			if r.bad {
+				off = 1000
+			}
+			for _, v := range []uint16{r.platform, r.enc, r.lang, r.id, uint16(len(u)), uint16(off)} {
+				b = be.AppendUint16(b, v)
+			}
+			strs = append(strs, u...)
+		}
+		return append(b, strs...)
+	}
+	for _, c := range []struct {
+		name []byte
+		want string
+	}{
+		{table(rec{3, 1, 0x0409, 1, "SimSun", false}, rec{3, 1, 0x0804, 1, "宋体", false}), "宋体"},
+		{table(rec{3, 1, 0x0404, 1, "細明體", false}, rec{3, 1, 0x0409, 1, "MingLiU", false}), "MingLiU"},
+		{table(rec{3, 1, 0x0404, 1, "細明體", false}, rec{3, 1, 0x0409, 4, "MingLiU Regular", false}), "細明體"},
+		{table(rec{1, 0, 0, 1, "Mac", false}, rec{3, 1, 0x0804, 1, "宋体", true}, rec{3, 1, 0x0409, 1, "SimSun", false}), "SimSun"},
+		{table(), ""},
+		{[]byte{0, 0, 0, 9}, ""},
+	} {
+		if got := nameTableFamily(c.name); got != c.want {
+			t.Errorf("family %q, want %q", got, c.want)
+		}
 	}
 }

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gongwen/internal/fonts"
+	"gongwen/internal/fonts/fontstest"
+)
+
+// gongwen fonts FILE lists a file's fonts: a collection's by #N, so that a
+// clerk can tell which index is which face.
+func TestFontsListsTheFontsOfAFile(t *testing.T) {
+	dir := t.TempDir()
+	var members [][]byte
+	for _, name := range []string{"FandolFang-Regular.ttf", "FandolKai-Regular.ttf"} {
+		f, err := fonts.Open(filepath.Join("../../fonts", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub, err := f.Subset([]rune("通报"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		members = append(members, sub)
+	}
+	ttc := fontstest.Collection(t, members...)
+	cff := append([]byte(nil), ttc...)
+	copy(cff[binary.BigEndian.Uint32(cff[16:]):], "OTTO")
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good, bad, cut := write("good.ttc", ttc), write("cff.ttc", cff), write("cut.ttc", ttc[:14])
+	for _, c := range []struct {
+		args     []string
+		code     int
+		out, err string
+	}{
+		{[]string{good}, 0, good + ": a TrueType collection of 2 fonts:\n  #0  FandolFang-Regular (FandolFang R)\n  #1  FandolKai-Regular (FandolKai)\n", ""},
+		{[]string{good + "#1"}, 0, good + ": a TrueType collection of 2 fonts:\n  #0  FandolFang-Regular (FandolFang R)\n  #1  FandolKai-Regular (FandolKai)\n", ""},
+		{[]string{"--lang", "zh", good}, 0, good + "：TrueType 字体集（.ttc），共 2 个字体：\n  #0  FandolFang-Regular (FandolFang R)\n  #1  FandolKai-Regular (FandolKai)\n", ""},
+		{[]string{bad}, 0, bad + ": a TrueType collection of 2 fonts:\n  #0  FandolFang-Regular (FandolFang R)\n  #1  cannot be embedded: font #1 of the collection has CFF outlines (OpenType); gongwen embeds only TrueType (glyf) fonts: choose another member or a .ttf\n", ""},
+		{[]string{"--lang", "zh", bad}, 0, bad + "：TrueType 字体集（.ttc），共 2 个字体：\n  #0  FandolFang-Regular (FandolFang R)\n  #1  不能嵌入：字体集中的字体 #1 是 CFF 轮廓（OpenType）；gongwen 只能嵌入 TrueType（glyf）字体：请选用字体集中的其他字体，或选用 .ttf\n", ""},
+		{[]string{"../../fonts/FandolSong-Regular.ttf", cut}, 1, "../../fonts/FandolSong-Regular.ttf: a TrueType font: FandolSong-Regular (FandolSong)\n",
+			cut + ": a TrueType collection whose list of its 2 fonts reaches past the end of the file: the file is damaged or cut short\n"},
+		{[]string{filepath.Join(dir, "none.ttc")}, 1, "", filepath.Join(dir, "none.ttc") + ": cannot read font: no such file or directory\n"},
+		{[]string{"--licences", good}, 2, "", "gongwen fonts: --licences lists the built-in fonts' licences, not those of \"" + good + "\"\n"},
+	} {
+		var stdout, stderr bytes.Buffer
+		args := append([]string{}, c.args...)
+		if args[0] == "--lang" {
+			args = append(args[:2], append([]string{"fonts"}, args[2:]...)...)
+		} else {
+			args = append([]string{"fonts"}, args...)
+		}
+		code := run(args, &stdout, &stderr)
+		if code != c.code || stdout.String() != c.out || stderr.String() != c.err {
+			t.Errorf("gongwen %s: exit %d\n%s%s\nwant exit %d\n%s%s", strings.Join(args, " "), code, stdout.String(), stderr.String(), c.code, c.out, c.err)
+		}
+	}
+}
