@@ -84,8 +84,8 @@ var inChinese = map[string]string{
 	"a cell by its names":          "附件1 甘孜 / 问题数: 4 → 9\n第 1 页有变化：1 个表格单元格",
 	"a cell's lines are one value": "\n没有变化",
 	"an insertion reflows the paragraph: the rest only moved":         "第 1 页第 1 行：甲乙丙丁 → 甲乙⟦子⟧丙\n第 1 页有 2 行只是移动了位置（重新排行，或移到别的行、别的页）\n第 1 页有变化：1 行；另有 2 行移动",
-	"a line pushed onto the next page moved, not changed":             "第 1 页第 1 行：（增加）→ ⟦零⟧\n第 1, 2 页有 4 行只是移动了位置（重新排行，或移到别的行、别的页）\n第 1 页有变化：1 行；另有 4 行移动",
-	"a page added: page numbers are not lines, the count is compared": "第 1 页第 1 行：（增加）→ ⟦零⟧\n2 页 → 3 页\n第 2, 3 页有 2 行只是移动了位置（重新排行，或移到别的行、别的页）\n第 1 页有变化：1 行；另有 2 行移动；页数 2 → 3",
+	"a line pushed onto the next page moved, not changed":             "第 1 页第 1 行：（增加）→ ⟦零⟧\n第 1、2 页有 4 行只是移动了位置（重新排行，或移到别的行、别的页）\n第 1 页有变化：1 行；另有 4 行移动",
+	"a page added: page numbers are not lines, the count is compared": "第 1 页第 1 行：（增加）→ ⟦零⟧\n2 页 → 3 页\n第 2、3 页有 2 行只是移动了位置（重新排行，或移到别的行、别的页）\n第 1 页有变化：1 行；另有 2 行移动；页数 2 → 3",
 	"a removed line": "第 1 页第 2 行：⟦二⟧ → （删去）\n第 1 页有 1 行只是移动了位置（重新排行，或移到别的行、别的页）\n第 1 页有变化：1 行；另有 1 行移动",
 }
 

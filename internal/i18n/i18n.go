@@ -302,6 +302,11 @@ func message(s string, depth int) (string, bool) {
 		args := m[1:]
 		understood := true
 		for i, a := range args {
+			if numberList.MatchString(a) {
+				// Numbers listed in Chinese are set apart by 、: 第 2、6 页.
+				args[i] = strings.ReplaceAll(a, ", ", "、")
+				continue
+			}
 			if i < len(e.verbs) && (e.verbs[i] == 'v' || e.verbs[i] == 's') {
 				if t, ok := message(a, depth+1); ok {
 					args[i] = t
@@ -322,6 +327,9 @@ func message(s string, depth int) (string, bool) {
 	}
 	return "", false
 }
+
+// numberList is a value that lists whole numbers: "2, 6, 9".
+var numberList = regexp.MustCompile(`^[0-9]+(, [0-9]+)+$`)
 
 // fill writes the Chinese format with the printed values: each verb takes
 // the next value, or the one its [n] names.

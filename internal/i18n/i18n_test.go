@@ -28,7 +28,7 @@ func TestLine(t *testing.T) {
 		{`character '㐀' (U+3400) is not in the 仿宋 font F.ttf: 2 places, first at data/x.toml:10:8 (use another character or point the role "fangsong" at a font that has it)`,
 			`字符 '㐀'（U+3400）不在仿宋字体 F.ttf 中：共 2 处，第一处在 data/x.toml:10:8（请换用其他字符，或把角色 "fangsong" 指向含有它的字体）`},
 		// A joiner joins parts of ours, and leaves a name holding " and " alone.
-		{`x.pdf: 1 line and 2 table cells changed on pages 2, 6; 3 lines moved`, `x.pdf: 第 2, 6 页有变化：1 行、2 个表格单元格；另有 3 行移动`},
+		{`x.pdf: 1 line and 2 table cells changed on pages 2, 6; 3 lines moved`, `x.pdf: 第 2、6 页有变化：1 行、2 个表格单元格；另有 3 行移动`},
 		{`data/x.toml:1:1: template Tom and Jerry.txt: cannot read: permission denied`, `data/x.toml:1:1: 模板 Tom and Jerry.txt：无法读取：没有权限`},
 		{`bad.ofd: not an OFD package (a zip file): zip: not a valid zip file`, `bad.ofd: 不是 OFD 包（zip 文件）：不是有效的 zip 文件`},
 		// A part alone is not a line of ours: it stays as it is.
