@@ -29,7 +29,7 @@ Options:
 
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", newHelp, stderr)
-	formatName := fs.String("format", "file", "the document's `format`: "+strings.Join(format.Names(), ", "))
+	formatName := fs.String("format", "file", "the document's format, `NAME`: "+strings.Join(format.Names(), ", "))
 	if code := parse(fs, args, stdout, "name"); code >= 0 {
 		return code
 	}
