@@ -9,6 +9,7 @@ import (
 
 	"gongwen/internal/doc"
 	"gongwen/internal/format"
+	"gongwen/internal/input"
 )
 
 // Input is a file a build read, with what it is to the document, for
@@ -77,23 +78,11 @@ func checkReplaceable(path string, st fs.FileInfo) error {
 	case st.IsDir():
 		return doc.Errorf(doc.Pos{File: path}, "cannot write output: is a folder")
 	case !st.Mode().IsRegular():
-		return doc.Errorf(doc.Pos{File: path}, "cannot write output: is not a regular file (%s); output only replaces regular files", kindOf(st.Mode()))
+		return doc.Errorf(doc.Pos{File: path}, "cannot write output: is not a regular file (%s); output only replaces regular files", input.FileKind(st.Mode()))
 	case st.Mode().Perm()&0o222 == 0:
 		return doc.Errorf(doc.Pos{File: path}, "cannot write output: the file is read-only; it is kept as it is (make it writable to replace it)")
 	}
 	return nil
-}
-
-func kindOf(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
-		return "a device"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "a special file"
 }
 
 // A FileSet writes several files all or none: each is written to a

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+
+	"gongwen/internal/input"
 )
 
 // MaxFileSize bounds a font file: the largest CJK fonts in use are about
@@ -44,27 +46,13 @@ func regular(st fs.FileInfo) error {
 	case st.IsDir():
 		return errors.New("a folder, not a font file")
 	case !st.Mode().IsRegular():
-		return fmt.Errorf("not a regular file (%s)", kindOf(st.Mode()))
+		return fmt.Errorf("not a regular file (%s)", input.FileKind(st.Mode()))
 	case st.Size() == 0:
 		return errors.New("the file is empty")
 	case st.Size() > MaxFileSize:
 		return fmt.Errorf("%d bytes, more than the %d MiB a font may have", st.Size(), MaxFileSize>>20)
 	}
 	return nil
-}
-
-func kindOf(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0, m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	}
-	return m.Type().String()
 }
 
 func plainErr(err error) error {

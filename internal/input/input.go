@@ -137,7 +137,7 @@ func check(st fs.FileInfo, k Kind) error {
 	case m.IsDir():
 		return &Error{Reason: "is a folder, not " + k.String()}
 	case !m.IsRegular():
-		return &Error{Reason: fmt.Sprintf("is not a regular file (%s); only regular files are read", special(m))}
+		return &Error{Reason: fmt.Sprintf("is not a regular file (%s); only regular files are read", FileKind(m))}
 	case st.Size() > Limits[k]:
 		return tooLarge(st.Size(), k)
 	}
@@ -169,7 +169,10 @@ func trim(f float64) string {
 	return s
 }
 
-func special(m fs.FileMode) string {
+// FileKind names what a file that is not a regular file is, for a
+// message: "a named pipe", "a socket", "a device", "a symbolic link" or
+// "a special file".
+func FileKind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "a named pipe"
@@ -177,6 +180,8 @@ func special(m fs.FileMode) string {
 		return "a socket"
 	case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
 		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
 	}
 	return "a special file"
 }
