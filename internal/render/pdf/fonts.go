@@ -56,6 +56,11 @@ type pdfFont struct {
 	// i+1. cid is the reverse.
 	runes []rune
 	cid   map[rune]uint16
+	// gids and widths are each CID's glyph and advance (thousandths of an
+	// em, rounded as the /W array states it: what a viewer moves by),
+	// from CID 0 (.notdef) on.
+	gids   []truetype.Index
+	widths []int
 }
 
 // maxCIDs is how many characters one font may show: CIDs are two bytes.
@@ -79,30 +84,32 @@ func newPDFFont(res, name string, data []byte, shown map[rune]bool) (*pdfFont, e
 		f.runes = append(f.runes, r)
 	}
 	sort.Slice(f.runes, func(a, b int) bool { return f.runes[a] < f.runes[b] })
-	for i, r := range f.runes {
-		f.cid[r] = uint16(i + 1)
+	f.gids = make([]truetype.Index, len(f.runes)+1)
+	f.widths = make([]int, len(f.runes)+1)
+	for i := range f.gids {
+		if i > 0 {
+			f.cid[f.runes[i-1]] = uint16(i)
+			f.gids[i] = ttf.Index(f.runes[i-1])
+		}
+		hm := ttf.HMetric(f.upm, f.gids[i]) // at scale upm: font units
+		f.widths[i] = int(math.Round(1000 * float64(hm.AdvanceWidth) / float64(f.upm)))
 	}
 	return f, nil
 }
 
-// width is a glyph's advance in thousandths of an em, rounded as the /W
-// array states it: the advance a viewer moves by.
-func (f *pdfFont) width(gid truetype.Index) int {
-	hm := f.ttf.HMetric(f.upm, gid) // at scale upm: font units
-	return int(math.Round(1000 * float64(hm.AdvanceWidth) / float64(f.upm)))
-}
-
-// em is r's advance in ems, as the PDF has it.
+// em is r's advance in ems, as the PDF has it; r is one of the characters
+// shown.
 func (f *pdfFont) em(r rune) float64 {
-	return float64(f.width(f.ttf.Index(r))) / 1000
+	return float64(f.widths[f.cid[r]]) / 1000
 }
 
-// appendHex appends the string of CIDs that shows runes: <0001000A…>.
-func (f *pdfFont) appendHex(b []byte, runes []rune) []byte {
+// appendHex appends the string of CIDs that shows the glyphs' characters:
+// <0001000A…>.
+func (f *pdfFont) appendHex(b []byte, gs []layout.Glyph) []byte {
 	const digits = "0123456789ABCDEF"
 	b = append(b, '<')
-	for _, r := range runes {
-		c := f.cid[r]
+	for _, g := range gs {
+		c := f.cid[g.R]
 		b = append(b, digits[c>>12], digits[c>>8&15], digits[c>>4&15], digits[c&15])
 	}
 	return append(b, '>')
@@ -114,7 +121,6 @@ type encoded struct {
 	name                      string // /TAG+PostScriptName
 	desc                      descriptor
 	program, gids, set, toUni []byte // deflated streams
-	widths                    []int  // of CIDs 0, 1, …
 }
 
 // encode makes the font's streams. The font program, most of a PDF's
@@ -131,13 +137,9 @@ func (f *pdfFont) encode() (*encoded, error) {
 		return nil, err
 	}
 	// CIDToGIDMap: two bytes, the glyph, for each CID from 0.
-	gids := make([]byte, 2*(len(f.runes)+1))
-	e.widths = make([]int, len(f.runes)+1)
-	e.widths[0] = f.width(0)
-	for i, r := range f.runes {
-		g := f.ttf.Index(r)
-		binary.BigEndian.PutUint16(gids[2*(i+1):], uint16(g))
-		e.widths[i+1] = f.width(g)
+	gids := make([]byte, 2*len(f.gids))
+	for i, g := range f.gids {
+		binary.BigEndian.PutUint16(gids[2*i:], uint16(g))
 	}
 	if e.gids, err = zdeflate(gids); err != nil {
 		return nil, err
@@ -163,7 +165,7 @@ func (f *pdfFont) objects(pf *file, e *encoded) int {
 	mapNum := pf.addStream("/Filter /FlateDecode", e.gids)
 	var wb strings.Builder
 	wb.WriteString("[0 [")
-	for i, v := range e.widths {
+	for i, v := range f.widths {
 		if i > 0 {
 			wb.WriteByte(' ')
 		}

@@ -39,15 +39,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/klauspost/compress/zlib"
 
 	"gongwen/internal/deflate"
 	"gongwen/internal/icc"
@@ -442,16 +439,6 @@ func parallel(n int, do func(i int)) {
 // the font programs (see encode).
 func zdeflate(b []byte) ([]byte, error) { return deflate.Zlib(b, deflate.Default) }
 
-// inflate is zlib-compressed data inflated.
-func inflate(data []byte) ([]byte, error) {
-	r, err := zlib.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	return io.ReadAll(r)
-}
-
 // srgbDeflated is the output intent's profile compressed, made once per
 // process: every document embeds the same bytes.
 var srgbDeflated = sync.OnceValues(func() ([]byte, error) { return zdeflate(icc.SRGB()) })
@@ -704,20 +691,4 @@ func (o *object) streamData() ([]byte, error) {
 		return nil, errors.New("stream shorter than its /Length")
 	}
 	return o.body[i : i+n], nil
-}
-
-// decoded returns the stream's data, inflated if it is FlateDecode'd.
-func (o *object) decoded() ([]byte, error) {
-	data, err := o.streamData()
-	if err != nil {
-		return nil, err
-	}
-	switch filter, _ := o.get("Filter"); filter {
-	case "":
-		return data, nil
-	case "/FlateDecode":
-		return inflate(data)
-	default:
-		return nil, fmt.Errorf("unexpected filter %s", filter)
-	}
 }

@@ -112,10 +112,6 @@ func (st *textState) show(b []byte, f *pdfFont, t layout.Text, r run, h float64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (h-t.Y)*pt, 'f', 2, 64)
 	b = append(b, " Td "...)
-	runes := make([]rune, 0, 64)
-	for _, g := range t.Glyphs[r.from:r.to] {
-		runes = append(runes, g.R)
-	}
-	b = f.appendHex(b, runes)
+	b = f.appendHex(b, t.Glyphs[r.from:r.to])
 	return append(b, " Tj ET"...)
 }
