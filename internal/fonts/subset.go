@@ -63,6 +63,17 @@ func parseSfnt(data []byte) (*sfnt, error) {
 	return s, nil
 }
 
+// Tables is a TrueType font's tables by tag, each inside the file; the
+// tables every TrueType font needs (head, hhea, maxp, hmtx, loca, glyf,
+// cmap) are there, and head, hhea and maxp long enough to read.
+func Tables(data []byte) (map[string][]byte, error) {
+	s, err := parseSfnt(data)
+	if err != nil {
+		return nil, err
+	}
+	return s.tables, nil
+}
+
 // glyphRange returns where glyph gid's outline lies in glyf.
 func (s *sfnt) glyphRange(gid, numGlyphs int) (int, int, error) {
 	loca := s.tables["loca"]

@@ -40,6 +40,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"gongwen/internal/deflate"
+	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
 )
@@ -255,22 +256,11 @@ type descriptor struct {
 func describe(data []byte) (descriptor, error) {
 	u16 := func(b []byte, off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
 	i16 := func(b []byte, off int) int { return int(int16(binary.BigEndian.Uint16(b[off:]))) }
-	tables := map[string][]byte{}
-	if len(data) < 12 || len(data) < 12+16*u16(data, 4) {
-		return descriptor{}, errors.New("table directory cut short")
-	}
-	for i := 0; i < u16(data, 4); i++ {
-		rec := data[12+16*i:]
-		off, n := int64(binary.BigEndian.Uint32(rec[8:])), int64(binary.BigEndian.Uint32(rec[12:]))
-		if off+n > int64(len(data)) {
-			return descriptor{}, fmt.Errorf("table %q outside the file", rec[:4])
-		}
-		tables[string(rec[:4])] = data[off : off+n]
+	tables, err := fonts.Tables(data)
+	if err != nil {
+		return descriptor{}, err
 	}
 	head, hhea := tables["head"], tables["hhea"]
-	if len(head) < 54 || len(hhea) < 36 {
-		return descriptor{}, errors.New("head or hhea table cut short")
-	}
 	upm := u16(head, 18)
 	if upm == 0 {
 		return descriptor{}, errors.New("units per em is zero")
