@@ -177,6 +177,11 @@ type Document struct {
 	// file, the template, table files), in the order read: an archive
 	// records them.
 	Files []string
+
+	// Warnings are what a stage found that needs a second look but does
+	// not stop a build (the expand stage: a typed heading number out of
+	// place); package lint reports them with its own.
+	Warnings []*Error
 }
 
 // At is the position of a key path's value, or the nearest enclosing table's.

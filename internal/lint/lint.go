@@ -94,6 +94,9 @@ func Check(d *doc.Document, words func(string) []string) []Warning {
 	}
 	c.title()
 	c.attachments()
+	for _, w := range d.Warnings { // the stages' own (doc.Document.Warnings)
+		c.warn(w.Pos, "%s", w.Msg)
+	}
 	sort.SliceStable(c.out, func(i, j int) bool {
 		a, b := c.out[i].Pos, c.out[j].Pos
 		if a.File != b.File {
