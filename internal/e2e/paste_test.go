@@ -53,11 +53,13 @@ signature = "示例县财政局"
 date = 2025-04-18
 `
 
-// pasteProject writes a project whose body template is body.
-func pasteProject(t *testing.T, body string) string {
+// pasteProject writes a project whose body template is body, with the
+// data's [figures] table figures (TOML lines).
+func pasteProject(t *testing.T, body, figures string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, text := range map[string]string{"data/paste.toml": pastedData, "templates/paste.txt": body} {
+	data := pastedData + "\n[figures]\n" + figures + "\n"
+	for name, text := range map[string]string{"data/paste.toml": data, "templates/paste.txt": body} {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -71,7 +73,7 @@ func pasteProject(t *testing.T, body string) string {
 
 func TestPastedWordTextKeepsItsParagraphsAndTypedHeadings(t *testing.T) {
 	pdfcheck.RequireTools(t, "pdftotext", "mutool")
-	data := pasteProject(t, strings.Join(pastedDraft, "\n")+"\n")
+	data := pasteProject(t, strings.Join(pastedDraft, "\n")+"\n", "")
 
 	// check: ok, with nothing to warn of.
 	j, err := build.Prepare(data, build.Options{})
@@ -213,4 +215,94 @@ func firstInk(l []pdfcheck.Glyph) int {
 		}
 	}
 	return -1
+}
+
+// TestPastedTextWarningsAndValues: what check says of a body whose typed
+// numbers are out of place, of one written for the old rule (a paragraph
+// broken over lines), of a figure whose value looks like markup, and of an
+// empty figure; and what the PDF then holds.
+func TestPastedTextWarningsAndValues(t *testing.T) {
+	pdfcheck.RequireTools(t, "pdftotext")
+	cases := []struct {
+		name, body, figures string
+		warnings            []string // check's warnings, after the template's path
+		err                 string   // check's error, after the template's path; no PDF
+		text                []string // what pdftotext reads, spaces removed, each on a line of its own
+		not                 []string // what it must not read
+	}{
+		{name: "numbers out of place",
+			body: "现将有关事项通知如下。\n一、明确方向\n（一）突出重点。\n（三）严格清单。\n三、加强监管\n1.检查时间。\n",
+			warnings: []string{
+				":4:1: warning: （三） follows （一） (line 3): the next is （二）",
+				":5:1: warning: 三、 follows 一、 (line 2): the next is 二、",
+				":6:1: warning: 1. follows 三、 (line 5): the level between them (（一）) is skipped"},
+			text: []string{"（三）严格清单。", "三、加强监管"}},
+		{name: "a paragraph broken over lines for the old rule",
+			body: "为做好资金管理工作，\n现将有关事项\n通知如下。\n\n# 工作要求\n\n各单位要高度重视。\n",
+			warnings: []string{
+				":1:1: warning: this line does not end in 。！？：； or a closing mark, yet line 2 starts a new paragraph (each line is a paragraph): if the two are one paragraph, join them into one line",
+				":2:1: warning: this line does not end in 。！？：； or a closing mark, yet line 3 starts a new paragraph (each line is a paragraph): if the two are one paragraph, join them into one line"},
+			text: []string{"为做好资金管理工作，", "现将有关事项", "通知如下。", "一、工作要求"}},
+		{name: "a value that looks like markup is text",
+			body:    "{{.Figures.a}}\n\n{{.Figures.b}}\n# {{.Figures.c}}\n",
+			figures: `a = "# 注入标题"` + "\n" + `b = "一、注入。"` + "\n" + `c = "真标题"`,
+			text:    []string{"#注入标题", "一、注入。", "一、真标题"},
+			not:     []string{"一、注入标题", "二、"}},
+		{name: "an empty figure",
+			body:    "要在{{.Figures.deadline}}至5月31日完成。\n",
+			figures: `deadline = ""`,
+			err:     ":1:5: {{.Figures.deadline}} prints empty text"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			data := pasteProject(t, c.body, c.figures)
+			tmpl := filepath.Join(filepath.Dir(filepath.Dir(data)), "templates", "paste.txt")
+			out := filepath.Join(t.TempDir(), "paste.pdf")
+			j, err := build.Prepare(data, build.Options{})
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tmpl+c.err) {
+					t.Errorf("check: %v, want %q", err, tmpl+c.err)
+				}
+				if err := build.Build(data, out, build.Options{}); err == nil {
+					t.Error("build: no error")
+				}
+				if _, err := os.Stat(out); err == nil {
+					t.Error("build wrote a PDF")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("check: %v", err)
+			}
+			var got []string
+			for _, w := range j.Warnings {
+				got = append(got, strings.TrimPrefix(w.String(), tmpl))
+			}
+			if !slices.Equal(got, c.warnings) {
+				t.Errorf("check warns\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(c.warnings, "\n  "))
+			}
+			if err := build.Build(data, out, build.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			text, err := pdfcheck.Text(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, l := range strings.Split(text, "\n") {
+				lines = append(lines, stripSpace(l))
+			}
+			for _, w := range c.text {
+				if !slices.Contains(lines, w) {
+					t.Errorf("pdftotext has no line %q", w)
+				}
+			}
+			flat := strings.Join(lines, "")
+			for _, w := range c.not {
+				if strings.Contains(flat, w) {
+					t.Errorf("pdftotext reads %q", w)
+				}
+			}
+		})
+	}
 }
