@@ -129,28 +129,25 @@ func (c *Checker) warn(p doc.Pos, format string, args ...any) {
 
 func at(file string, ch char) doc.Pos { return doc.Pos{File: file, Line: ch.line, Col: ch.col} }
 
-// templateUnits splits a template into paragraphs (blank-line separated),
-// its actions and comments masked.
+// templateUnits splits a template into paragraphs, its actions and
+// comments masked. A line is a paragraph (package expand), but an action
+// or comment that spans lines keeps them in one.
 func templateUnits(src string) []unit {
 	var out []unit
 	var cur unit
 	line, col := 1, 1
 	depth := false
 	rs := []rune(src)
-	blank := true // the current line holds nothing but spaces so far
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if !depth && r == '{' && i+1 < len(rs) && rs[i+1] == '{' {
 			depth = true
 		}
 		if r == '\n' {
-			if blank && len(cur) > 0 {
+			line, col = line+1, 1
+			if !depth && len(cur) > 0 {
 				out = append(out, cur)
 				cur = nil
-			}
-			line, col, blank = line+1, 1, true
-			if !depth {
-				cur = append(cur, char{'\n', line - 1, 0})
 			}
 			continue
 		}
@@ -160,8 +157,6 @@ func templateUnits(src string) []unit {
 			if r == '}' && i > 0 && rs[i-1] == '}' {
 				depth = false
 			}
-		} else if !unicode.IsSpace(r) {
-			blank = false
 		}
 		cur = append(cur, ch)
 		col++
