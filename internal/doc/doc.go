@@ -217,7 +217,7 @@ const (
 type Block struct {
 	Kind   Kind
 	Level  int    // 1–4 for headings (一、 （一） 1. （1）), 0 for paragraphs
-	Number string // the derived number with its mark: "一、", "（一）", "1．", "（1）"
+	Number string // the number with its mark as printed: derived ("一、", "（一）", "1.", "（1）") or as typed
 	Head   string // heading text without its number
 	RunIn  bool   // the paragraph Text goes on after Head on the same line
 	Text   string // paragraph text (after a run-in heading, or alone)
