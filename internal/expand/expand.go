@@ -92,10 +92,11 @@ func expandFile(d *doc.Document, path string, pos doc.Pos) ([]doc.Block, error) 
 	s := unmark(marked, origins)
 	known := err == nil && s.text == text
 	var literal func(int) bool
+	srcLine := lineMap(string(src), text)
 	if known {
-		literal = s.literalAt
+		literal, srcLine = s.literalAt, s.lines(srcLine)
 	}
-	b := parseBody(path, text, lineMap(string(src), text), literal)
+	b := parseBody(path, text, srcLine, literal)
 	if err := b.errs.Err(); err != nil {
 		return nil, err
 	}

@@ -316,3 +316,25 @@ func TestWarningsReachTheDocument(t *testing.T) {
 		t.Errorf("Expand changed its input's warnings: %q", in.Warnings)
 	}
 }
+
+// TestWarningsNameTheTemplatesLines: a line of the output is named by the
+// template's line it comes from, after a comment that swallows lines in
+// the middle and a {{range}} that repeats one.
+func TestWarningsNameTheTemplatesLines(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"a comment in the middle", "一、甲\n三、乙\n{{/* 注\n释 */}}\n尾。\n", ":2:1: 三、 follows 一、 (line 1): the next is 二、"},
+		{"a range", "一、甲\n三、乙\n{{range 3}}项。\n{{end}}", ":2:1: 三、 follows 一、 (line 1): the next is 二、"},
+		{"a line that is a value alone", "一、甲\n{{.Figures.x}}\n三、乙\n", ":3:1: 三、 follows 一、 (line 1): the next is 二、"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := expandSource(t, c.src, map[string]any{"x": "值。"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Warnings) != 1 || !strings.HasSuffix(d.Warnings[0].Error(), c.want) {
+				t.Errorf("warnings %v, want one ending %q", d.Warnings, c.want)
+			}
+		})
+	}
+}

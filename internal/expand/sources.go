@@ -226,6 +226,36 @@ func (s *sourced) attach(blocks []doc.Block, typed []int) {
 	}
 }
 
+// lines maps the output's lines to the template's: a line is on the line
+// of its first character of the template's own text; a line with none
+// (a figure's value alone) keeps fallback's answer. Unlike lineMap, it is
+// exact wherever a {{range}} repeats lines or a comment swallows some.
+func (s *sourced) lines(fallback func(int) int) func(int) int {
+	starts := []int{0}
+	for i, r := range s.runes {
+		if r == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return func(l int) int {
+		if l < 1 || l > len(starts) {
+			return fallback(l)
+		}
+		end := len(s.runes)
+		if l < len(starts) {
+			end = starts[l] - 1
+		}
+		for i := starts[l-1]; i < end; i++ {
+			if s.literalAt(i) {
+				if p, ok := s.pos(i); ok {
+					return p.Line
+				}
+			}
+		}
+		return fallback(l)
+	}
+}
+
 // literalAt tells whether output rune i is the template's own text.
 func (s *sourced) literalAt(i int) bool {
 	k := sort.Search(len(s.segments), func(k int) bool { return s.segments[k].from > i }) - 1
