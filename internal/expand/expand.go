@@ -352,10 +352,10 @@ func parseBody(file, text string, srcLine func(int) int, literal func(int) bool)
 		if level > 1 {
 			if head, body, ok := splitRunIn(rest); ok {
 				b.Head, b.Text, b.RunIn = head, body, true
-				if !endsParagraph(body) {
-					open = pos
-				}
 			}
+		}
+		if b.RunIn && !endsParagraph(b.Text) || !b.RunIn && goesOn(rest) {
+			open = pos
 		}
 		out.add(b, utf8.RuneCountInString(typed))
 	}

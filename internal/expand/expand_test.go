@@ -173,6 +173,10 @@ func TestTypedNumbersOutOfPlaceAndBrokenLinesAreWarnedOf(t *testing.T) {
 			[]string{"t.txt:1:1: this line does not end in 。！？：； or a closing mark, yet line 2 starts a new paragraph (each line is a paragraph): if the two are one paragraph, join them into one line",
 				"t.txt:2:1: this line does not end in 。！？：； or a closing mark, yet line 3 starts a new paragraph (each line is a paragraph): if the two are one paragraph, join them into one line",
 				"t.txt:7:1: this line does not end in 。！？：； or a closing mark, yet line 8 starts a new paragraph (each line is a paragraph): if the two are one paragraph, join them into one line"}},
+		{"a heading that goes on after ， or 、",
+			"1.检查时间为6月至8月，\n各乡镇要提前准备。\n# 甲、\n乙。",
+			[]string{"t.txt:1:1: this line does not end in 。！？：； or a closing mark, yet line 2 starts a new paragraph (each line is a paragraph): if the two are one paragraph, join them into one line",
+				"t.txt:3:1: this line does not end in 。！？：； or a closing mark, yet line 4 starts a new paragraph (each line is a paragraph): if the two are one paragraph, join them into one line"}},
 		{"lines that end a paragraph, and headings, are not",
 			"通知如下：\n一、方向\n（一）重点\n他说“好”\n见《办法》\n（见附件）\n等等……\nOK.\n最后", nil},
 	}

@@ -183,6 +183,15 @@ func endsParagraph(line string) bool {
 	return strings.ContainsRune("。！？：；.!?:;…”’）》」』】〕〉］)]\"'", r)
 }
 
+// goesOn tells whether a heading's text ends where a sentence goes on: in
+// ，、 or an opening mark. A heading that stands alone is a title, one
+// line by nature, ending in no mark; one ending so was probably a
+// paragraph broken over lines.
+func goesOn(head string) bool {
+	r, _ := utf8.DecodeLastRuneInString(head)
+	return strings.ContainsRune("，、,—（《“‘【〔(", r)
+}
+
 // brokenLine is the warning for a line that does not end a paragraph
 // followed by another line: both are paragraphs now.
 func brokenLine(pos doc.Pos, next int) *doc.Error {
