@@ -38,9 +38,10 @@ const (
 // template, whose blocks are numbered on their own (an annex is a document
 // in its own right), and returns the product: a copy of d that holds the
 // blocks (Body, and each annex's Body), lists the templates among its
-// Files and adds to its Warnings what the structure's checks found. d itself is left as it was. When a template fails, the copy holds
-// what could be expanded, with the error, so that the later stages can
-// still check the rest.
+// Files and adds to its Warnings what the structure's checks found. d
+// itself is left as it was. When a template fails, the copy holds what
+// could be expanded, with the error, so that the later stages can still
+// check the rest.
 func Expand(d *doc.Document) (*doc.Document, error) {
 	x := *d
 	x.Files = append([]string(nil), d.Files...)
