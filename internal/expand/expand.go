@@ -144,7 +144,10 @@ func execute(name, src string, data any, mark func(*template.Template)) (string,
 	return out, nil
 }
 
-var errTooLong = errors.New("output too long")
+var (
+	errTooLong    = errors.New("output too long")
+	markOpenBytes = []byte(string(markOpen))
+)
 
 // limited stops a template that writes more than n bytes (a {{range}} run
 // wild) instead of letting it fill the memory. In a marked run (sources.go)
@@ -158,7 +161,7 @@ type limited struct {
 }
 
 func (l *limited) Write(p []byte) (int, error) {
-	if l.marked && bytes.HasPrefix(p, []byte(string(markOpen))) {
+	if l.marked && bytes.HasPrefix(p, markOpenBytes) {
 		l.marks += len(p)
 		return l.w.Write(p)
 	}
@@ -253,6 +256,8 @@ type body struct {
 	// derived from # marks, or none).
 	typed    []int
 	warnings []*doc.Error // a heading number out of place, a line that seems to go on
+	unsaid   int          // warnings past MaxWarnings
+	unsaidAt doc.Pos      // the first of them
 	errs     doc.Errors
 }
 
@@ -306,7 +311,7 @@ func parseBody(file, text string, srcLine func(int) int, literal func(int) bool)
 		first := lineAt + utf8.RuneCountInString(raw[:len(raw)-len(strings.TrimLeftFunc(raw, unicode.IsSpace))])
 		pos := doc.Pos{File: file, Line: srcLine(i + 1), Col: 1}
 		if open.Line > 0 {
-			out.warnings = append(out.warnings, brokenLine(open, pos.Line))
+			out.warn(brokenLine(open, pos.Line))
 			open = doc.Pos{}
 		}
 		if n := utf8.RuneCountInString(line); n > MaxBlockRunes {
@@ -347,7 +352,7 @@ func parseBody(file, text string, srcLine func(int) int, literal func(int) bool)
 		}
 		number, warn := nb.next(pos, level, typed, n)
 		if warn != nil {
-			out.warnings = append(out.warnings, warn)
+			out.warn(warn)
 		}
 		b := doc.Block{Kind: doc.Heading, Level: level, Number: number, Head: rest, Pos: pos}
 		if level > 1 {
@@ -360,7 +365,27 @@ func parseBody(file, text string, srcLine func(int) int, literal func(int) bool)
 		}
 		out.add(b, utf8.RuneCountInString(typed))
 	}
+	if out.unsaid > 0 {
+		out.warnings = append(out.warnings, doc.Errorf(out.unsaidAt, "%d more warnings about the lines and headings of this template, from this line on, are left out", out.unsaid))
+	}
 	return out
+}
+
+// MaxWarnings is the most warnings one template's structure gives; past
+// it they are counted in one more. A body broken over a hundred lines
+// needs mending as a whole, and a {{range}} must not flood the output.
+const MaxWarnings = 100
+
+// warn adds a warning, and counts one past MaxWarnings.
+func (b *body) warn(w *doc.Error) {
+	if len(b.warnings) < MaxWarnings {
+		b.warnings = append(b.warnings, w)
+		return
+	}
+	if b.unsaid == 0 {
+		b.unsaidAt = w.Pos
+	}
+	b.unsaid++
 }
 
 func (b *body) add(block doc.Block, typed int) {

@@ -345,3 +345,15 @@ func TestWarningsNameTheTemplatesLines(t *testing.T) {
 		})
 	}
 }
+
+// TestWarningsAreBounded: a body of 10,000 lines each broken for the old
+// rule gives MaxWarnings warnings and one that counts the rest.
+func TestWarningsAreBounded(t *testing.T) {
+	b := parseBody("t.txt", strings.Repeat("断开的一行，\n", 10000), nil, nil)
+	if len(b.warnings) != MaxWarnings+1 {
+		t.Fatalf("%d warnings, want %d", len(b.warnings), MaxWarnings+1)
+	}
+	if got, want := b.warnings[MaxWarnings].Error(), "t.txt:101:1: 9899 more warnings about the lines and headings of this template, from this line on, are left out"; got != want {
+		t.Errorf("the last warning is %q, want %q", got, want)
+	}
+}
