@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"gongwen/internal/build"
+	"gongwen/internal/i18n"
 	"gongwen/internal/pdfcheck"
 )
 
@@ -226,6 +227,7 @@ func TestPastedTextWarningsAndValues(t *testing.T) {
 	cases := []struct {
 		name, body, figures string
 		warnings            []string // check's warnings, after the template's path
+		zh                  string   // the first of them under a Chinese locale
 		err                 string   // check's error, after the template's path; no PDF
 		text                []string // what pdftotext reads, spaces removed, each on a line of its own
 		not                 []string // what it must not read
@@ -236,12 +238,14 @@ func TestPastedTextWarningsAndValues(t *testing.T) {
 				":4:1: warning: （三） follows （一） (line 3): the next is （二）",
 				":5:1: warning: 三、 follows 一、 (line 2): the next is 二、",
 				":6:1: warning: 1. follows 三、 (line 5): the level between them (（一）) is skipped"},
+			zh:   ":4:1: 警告：（三） 接在 （一）（第 3 行）之后：下一个应是 （二）",
 			text: []string{"（三）严格清单。", "三、加强监管"}},
 		{name: "a paragraph broken over lines for the old rule",
 			body: "为做好资金管理工作，\n现将有关事项\n通知如下。\n\n# 工作要求\n\n各单位要高度重视。\n",
 			warnings: []string{
 				":1:1: warning: this line does not end in 。！？：； or a closing mark, yet line 2 starts a new paragraph (each line is a paragraph): if the two are one paragraph, join them into one line",
 				":2:1: warning: this line does not end in 。！？：； or a closing mark, yet line 3 starts a new paragraph (each line is a paragraph): if the two are one paragraph, join them into one line"},
+			zh:   ":1:1: 警告：这一行不以。！？：；或后引号、后括号等结束，第 2 行却另起一段（每一行是一个段落）：如果两行是同一段，请把它们合成一行",
 			text: []string{"为做好资金管理工作，", "现将有关事项", "通知如下。", "一、工作要求"}},
 		{name: "a value that looks like markup is text",
 			body:    "{{.Figures.a}}\n\n{{.Figures.b}}\n# {{.Figures.c}}\n",
@@ -280,6 +284,11 @@ func TestPastedTextWarningsAndValues(t *testing.T) {
 			}
 			if !slices.Equal(got, c.warnings) {
 				t.Errorf("check warns\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(c.warnings, "\n  "))
+			}
+			if len(got) > 0 && c.zh != "" {
+				if zh := i18n.Line(i18n.Chinese, got[0]); zh != c.zh {
+					t.Errorf("the first warning in Chinese is %q, want %q", zh, c.zh)
+				}
 			}
 			if err := build.Build(data, out, build.Options{}); err != nil {
 				t.Fatal(err)
