@@ -124,6 +124,7 @@ func (a *Attachment) HasContent() bool { return a.Table != nil || a.Template != 
 type Document struct {
 	Source string // the TOML file's path as given
 	Format string // name of the format: file, letter, order, minutes
+	Kind   string // the 文种 the data file names (kind = "请示"), or ""
 
 	Template    string // the body template's path
 	TemplatePos Pos

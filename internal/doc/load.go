@@ -56,6 +56,7 @@ func Parse(path, src string) (*Document, error) {
 
 	name, f := r.documentFormat(raw)
 	d.Format = name
+	d.Kind = r.documentKind(raw, name)
 	keys := formatKeys(f)
 	if f != nil {
 		r.notInFormat(raw, name, keys)
@@ -137,7 +138,7 @@ func Parse(path, src string) (*Document, error) {
 
 // knownTop lists the keys a document may have, for "did you mean" hints.
 var knownTop = map[string][]string{
-	"": {"format", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures",
+	"": {"format", "kind", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures",
 		"copy", "secrecy", "urgency", "mark", "mark_suffix", "signers", "order_number", "minutes_number", "signer_title", "signer", "stamp",
 		"present", "absent", "attending", "imprint"},
 	"imprint":       {"cc", "printer", "date", "recipients"},
