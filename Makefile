@@ -101,6 +101,8 @@ test: tools $(OFDJS)
 
 bench: tools
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/ ./internal/layout/
+	@# serve: from saving the template to page 1 in the browser (median of 7 edits)
+	$(GO) test -run '^$$' -bench EditToFirstPage -benchtime 1x -count 3 ./internal/serve/
 
 clean:
 	rm -rf bin output .cache dist
