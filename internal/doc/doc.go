@@ -165,6 +165,7 @@ type Document struct {
 	Printed           Date        // 版记: 印发日期, zero for none
 	Meta              Meta
 	Fonts             map[string]string // role → font path, overrides the defaults
+	Lint              LintSettings      // [lint]: proofreading rules turned off, terms added
 	Attachments       []Attachment
 	Figures           map[string]any // free data the body template quotes
 

@@ -37,7 +37,7 @@ var elementKeys = map[format.Kind][]string{
 }
 
 // everyFormat are the keys every document reads.
-var everyFormat = []string{"format", "kind", "template", "date", "meta", "fonts", "figures", "title"}
+var everyFormat = []string{"format", "kind", "lint", "template", "date", "meta", "fonts", "figures", "title"}
 
 // formatKeys maps each key a document of format f may have to whether it
 // must. With f nil (an unknown format), every key is allowed and none of the
@@ -45,7 +45,7 @@ var everyFormat = []string{"format", "kind", "template", "date", "meta", "fonts"
 func formatKeys(f *format.Format) map[string]bool {
 	keys := map[string]bool{}
 	for _, k := range everyFormat {
-		keys[k] = k != "title" && k != "kind" && k != "meta" && k != "fonts" && k != "figures"
+		keys[k] = k != "title" && k != "kind" && k != "lint" && k != "meta" && k != "fonts" && k != "figures"
 	}
 	if f == nil {
 		for _, ks := range elementKeys {

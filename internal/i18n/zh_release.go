@@ -13,8 +13,12 @@ var zhRelease = map[string]string{
 	"no page %d": "没有第 %d 页",
 }
 
-func init() {
-	for en, zh := range zhRelease {
+func init() { addCatalogue(zhRelease) }
+
+// addCatalogue adds a file's messages to the catalogue: each area keeps
+// its messages in a file of its own (zh_AREA.go).
+func addCatalogue(m map[string]string) {
+	for en, zh := range m {
 		zhCatalogue[en] = zh
 	}
 }
