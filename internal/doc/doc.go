@@ -124,6 +124,7 @@ func (a *Attachment) HasContent() bool { return a.Table != nil || a.Template != 
 type Document struct {
 	Source string // the TOML file's path as given
 	Format string // name of the format: file, letter, order, minutes
+	Kind   string // the 文种 the data file names (kind = "请示"), or ""
 
 	Template    string // the body template's path
 	TemplatePos Pos
@@ -164,6 +165,7 @@ type Document struct {
 	Printed           Date        // 版记: 印发日期, zero for none
 	Meta              Meta
 	Fonts             map[string]string // role → font path, overrides the defaults
+	Lint              LintSettings      // [lint]: proofreading rules turned off, terms added
 	Attachments       []Attachment
 	Figures           map[string]any // free data the body template quotes
 
