@@ -103,8 +103,11 @@ func ParseTable(path, src string) (*Table, error) {
 	known["rows.*"] = keys
 	if len(t.Columns) > 0 && len(r.errs) == 0 {
 		if sheet != nil { // table_sheet_rows.go
-			sheet.head(b)
-			sheet.place(b, raw)
+			if sheet.head(b) {
+				sheet.place(b, raw)
+			} else {
+				raw["rows"] = []any{}
+			}
 		} else {
 			t.Head = b.header()
 		}

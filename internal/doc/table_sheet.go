@@ -306,9 +306,6 @@ func readXLSX(path, sheet string, row0, col0, width int) (g *grid, err error) {
 		row := make([]sheetCell, width)
 		for j := range row {
 			row[j] = readCell(f, sheet, i, col0+j)
-			if row[j].why != "" {
-				g.errs = append(g.errs, Errorf(Pos{File: path, Sheet: sheet, Line: i, Col: col0 + j}, "%s", row[j].why))
-			}
 		}
 		g.cells = append(g.cells, row)
 	}
@@ -326,7 +323,24 @@ func readXLSX(path, sheet string, row0, col0, width int) (g *grid, err error) {
 			at := Pos{File: path, Sheet: sheet, Line: max(r1, row0), Col: max(c1, col0)}
 			return nil, Errorf(at, "the merged cell %s:%s reaches out of the table's columns %s to %s, from row %d", m.GetStartAxis(), m.GetEndAxis(), ColumnName(col0), ColumnName(col0+width-1), row0)
 		}
-		g.merges = append(g.merges, cellBox{row: r1 - row0, col: c1 - col0, rows: r2 - r1 + 1, cols: c2 - c1 + 1})
+		m := cellBox{row: r1 - row0, col: c1 - col0, rows: r2 - r1 + 1, cols: c2 - c1 + 1}
+		g.merges = append(g.merges, m)
+		// excelize gives every cell of a merged range the first one's
+		// value; the others are covered, and hold nothing of their own.
+		for i := m.row; i < m.row+m.rows && i < len(g.cells); i++ {
+			for j := m.col; j < m.col+m.cols; j++ {
+				if i != m.row || j != m.col {
+					g.cells[i][j] = sheetCell{}
+				}
+			}
+		}
+	}
+	for i, row := range g.cells {
+		for j, c := range row {
+			if c.why != "" {
+				g.errs = append(g.errs, Errorf(g.at(i, j), "%s", c.why))
+			}
+		}
 	}
 	return g, nil
 }

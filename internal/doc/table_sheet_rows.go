@@ -148,17 +148,18 @@ func (g *grid) emptyRun(i, j, n int, owner [][]int) bool {
 // head makes the table's header rows from the sheet's, and gives each
 // column the title and groups above it (for messages); a title the table
 // file writes must be the sheet's, so that a column inserted in the sheet
-// cannot shift every figure into the wrong column unseen.
-func (g *grid) head(b *tableBuilder) {
+// cannot shift every figure into the wrong column unseen. It says
+// whether the rows can be read below the header.
+func (g *grid) head(b *tableBuilder) bool {
 	cols := b.t.Columns
 	if g.header >= len(g.cells) {
 		b.r.errs = append(b.r.errs, Errorf(g.at(0, 0), "the sheet has a header and no rows below it"))
-		return
+		return false
 	}
 	boxes, err := g.headerBoxes(len(cols))
 	if err != nil {
 		b.r.errs = append(b.r.errs, err)
-		return
+		return false
 	}
 	rows := make([]Row, g.header)
 	for i := range rows {
@@ -188,6 +189,7 @@ func (g *grid) head(b *tableBuilder) {
 			}
 		}
 	}
+	return true
 }
 
 // place hands the sheet's rows below the header to the table's reader as
