@@ -58,6 +58,9 @@ import (
 // the same), so nothing is written to a temporary folder.
 const MaxSheetUnzip = 64 << 20
 
+// csvGBKNote is what a build says once of a .csv it read as GBK.
+const csvGBKNote = "read as GBK/GB18030, the encoding Excel and WPS save a .csv in on Chinese Windows (not UTF-8)"
+
 // sheetKeys are the keys of a table whose rows come from a spreadsheet.
 var sheetKeys = []string{"source", "sheet", "start", "header_rows"}
 
@@ -187,7 +190,8 @@ func (b *tableBuilder) sheetSource(raw map[string]any) *grid {
 		for i, m := range list {
 			for _, k := range []string{"group", "unit", "corner"} {
 				if _, ok := m[k]; ok {
-					r.errf(fmt.Sprintf("columns.%d.%s", i, k), "the header comes from %s (source): %s is for a table that types its rows; write it in the sheet's header", name, k)
+					at := fmt.Sprintf("columns.%d.%s", i, k)
+					r.errf(at, "the header comes from %s (source): %s is for a table that types its rows; write it in the sheet's header", name, k)
 				}
 			}
 		}
@@ -586,7 +590,7 @@ func readCSV(path string, row0, col0, width int) (*grid, error) {
 			return nil, fmt.Errorf("is neither UTF-8 nor GBK/GB18030 text")
 		}
 		text = string(dec)
-		g.note = "read as GBK/GB18030, the encoding Excel and WPS save a .csv in on Chinese Windows (not UTF-8)"
+		g.note = csvGBKNote
 	}
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.FieldsPerRecord = -1

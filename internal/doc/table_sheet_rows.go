@@ -448,12 +448,13 @@ func (g *grid) checkTotal(b *tableBuilder) {
 			return ratOf(t.Fig), true
 		}
 		sc := g.cells[g.total][j]
-		if msg := sheetDiffers(sc, exact, c.Decimals); msg != "" {
-			what := "its rows add up to"
-			if c.Compute != "" {
-				what = "the totals give " + c.Compute + " ="
-			}
-			b.r.errs = append(b.r.errs, Errorf(g.at(g.total, j), "column %q (%s): the sheet's %s row shows %s, but %s %s", c.Key, columnName(c), g.cells[g.total][0].text, sc.text, what, msg))
+		msg := sheetDiffers(sc, exact, c.Decimals)
+		switch at, label := g.at(g.total, j), g.cells[g.total][0].text; {
+		case msg == "":
+		case c.Compute != "":
+			b.r.errs = append(b.r.errs, Errorf(at, "column %q (%s): the sheet's %s row shows %s, but the totals give %s = %s", c.Key, columnName(c), label, sc.text, c.Compute, msg))
+		default:
+			b.r.errs = append(b.r.errs, Errorf(at, "column %q (%s): the sheet's %s row shows %s, but its rows add up to %s", c.Key, columnName(c), label, sc.text, msg))
 		}
 	}
 }
