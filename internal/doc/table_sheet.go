@@ -216,6 +216,9 @@ func (b *tableBuilder) sheetSource(raw map[string]any) *grid {
 	}
 	path := resolve(filepath.Dir(r.file), name)
 	width := len(b.t.Columns)
+	if width == 0 {
+		return nil // no columns to read the sheet by (said already)
+	}
 	var g *grid
 	var err error
 	switch spreadsheetExt(path) {

@@ -483,3 +483,45 @@ func TestNumberFormats(t *testing.T) {
 }
 
 func ptr(s string) *string { return &s }
+
+// TestReadmeSheetExample reads the README's table file with source, over
+// a workbook its columns fit.
+func TestReadmeSheetExample(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, ok := strings.Cut(string(b), "### Tables from spreadsheets\n")
+	if !ok {
+		t.Fatal("README has no section Tables from spreadsheets")
+	}
+	var example []string
+	for _, l := range strings.Split(sec, "\n") {
+		if strings.HasPrefix(l, "    ") {
+			example = append(example, l[4:])
+		} else if l != "" && len(example) > 0 {
+			break // the first example ends at the text after it
+		}
+	}
+	if len(example) == 0 || !strings.HasPrefix(example[0], `source = "附件1.xlsx"`) {
+		t.Fatalf("the section's first example is not a table file with source:\n%s", strings.Join(example, "\n"))
+	}
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "汇总")
+	for ref, v := range map[string]any{"A1": "地区", "B1": "经费（万元）", "C1": "占比（%）", "A2": "成都", "B2": 12.5, "A3": "绵阳", "B3": 7.25} {
+		f.SetCellValue("汇总", ref, v)
+	}
+	if err := f.SaveAs(filepath.Join(dir, "附件1.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "附件1.toml")
+	writeFile(t, p, []byte(strings.Join(example, "\n")))
+	tb, err := LoadTable(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tableText(tb), "地区 | 经费（万元） | 占比（%）\n成都 | 12.50 | 63.3\n绵阳 | 7.25 | 36.7"; got != want {
+		t.Errorf("read\n%s\nwant\n%s", got, want)
+	}
+}
