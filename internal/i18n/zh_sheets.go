@@ -10,7 +10,7 @@ var zhSheets = map[string]string{
 	"columns.%d.%s": "columns.%d.%s",
 	"CSV: %s":       "CSV：%s",
 
-	"table %q is a spreadsheet; a table is a TOML file: write %s with source = %q and its [[columns]] (README: Annex tables), and name that file here": "表格 %q 是电子表格；表格须是 TOML 文件：请另写 %s，其中写 source = %q 和各 [[columns]]（见 README「附件表格」），并在此处写那个文件名",
+	"table %q is a spreadsheet; a table is a TOML file: write %s with source = %q and its [[columns]] (README: Annex tables), and name that file here": "表格 %q 是电子表格；表格须是 TOML 文件：请另写 %s，其中写“source = %q”和各列的“[[columns]]”（见 README 的“Annex tables”一节），并在此处写那个文件名",
 	"%s is for a table whose rows come from a spreadsheet: add source = \"附件1.xlsx\" (or a .csv)":                                                      "%s 用于各行取自电子表格的表格：请加上 source = \"附件1.xlsx\"（或 .csv）",
 	"source is empty: name the .xlsx or .csv the rows come from":                                                                                       "source 为空：请写出各行所取自的 .xlsx 或 .csv 文件名",
 	"the rows come from %s (source): remove rows, or source":                                                                                           "各行取自 %s（source）：请删去 rows 或 source",
