@@ -595,6 +595,19 @@ func readCSV(path string, row0, col0, width int) (*grid, error) {
 		text = string(dec)
 		g.note = csvGBKNote
 	}
+	starts := []int{0} // each line's first byte, for the columns of fields
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	at := func(line, byteCol int) Pos {
+		col := byteCol
+		if line >= 1 && line <= len(starts) && byteCol >= 1 && starts[line-1]+byteCol-1 <= len(text) {
+			col = utf8.RuneCountInString(text[starts[line-1]:starts[line-1]+byteCol-1]) + 1
+		}
+		return Pos{File: path, Line: line, Col: col}
+	}
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.FieldsPerRecord = -1
 	first, _, _ := strings.Cut(text, "\n")
@@ -606,7 +619,7 @@ func readCSV(path string, row0, col0, width int) (*grid, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, Errorf(Pos{File: path, Line: pe.Line, Col: RuneColumn(text, pe.Line, pe.Column)}, "CSV: %s", pe.Err.Error())
+				return nil, Errorf(at(pe.Line, pe.Column), "CSV: %s", pe.Err.Error())
 			}
 			break // io.EOF
 		}
@@ -626,12 +639,12 @@ func readCSV(path string, row0, col0, width int) (*grid, error) {
 				row[j].text = cellText(rec[k])
 				row[j].num, _ = textFigure(row[j].text)
 			}
-			pos[j] = Pos{File: path, Line: line, Col: RuneColumn(text, line, col)}
+			pos[j] = at(line, col)
 		}
 		for k := col0 - 1 + width; k < len(rec); k++ {
 			if strings.TrimSpace(rec[k]) != "" {
 				l, c := cr.FieldPos(k)
-				return nil, Errorf(Pos{File: path, Line: l, Col: RuneColumn(text, l, c)}, "this value is right of the table's %d columns ([[columns]] declares %d): declare a column for it, or remove it", width, width)
+				return nil, Errorf(at(l, c), "this value is right of the table's %d columns ([[columns]] declares %d): declare a column for it, or remove it", width, width)
 			}
 		}
 		g.cells = append(g.cells, row)

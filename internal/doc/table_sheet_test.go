@@ -525,3 +525,36 @@ func TestReadmeSheetExample(t *testing.T) {
 		t.Errorf("read\n%s\nwant\n%s", got, want)
 	}
 }
+
+// BenchmarkSheetTable loads a table of MaxTableRows rows from a workbook
+// and from a .csv.
+func BenchmarkSheetTable(b *testing.B) {
+	dir := b.TempDir()
+	f := excelize.NewFile()
+	var csvText strings.Builder
+	csvText.WriteString("地区,网站,经费（万元）,占比（%）\n")
+	f.SetSheetRow("Sheet1", "A1", &[]any{"地区", "网站", "经费（万元）", "占比（%）"})
+	for i := 2; i <= MaxTableRows+1; i++ {
+		f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i), &[]any{fmt.Sprintf("单位%d", i), i, float64(i) / 4})
+		fmt.Fprintf(&csvText, "单位%d,%d,%.2f,\n", i, i, float64(i)/4)
+	}
+	if err := f.SaveAs(filepath.Join(dir, "a.xlsx")); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.csv"), []byte(csvText.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, kind := range []string{"xlsx", "csv"} {
+		p := filepath.Join(dir, kind+".toml")
+		if err := os.WriteFile(p, []byte("source = \"a."+kind+"\"\n"+sheetColumns), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(kind, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := LoadTable(p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
