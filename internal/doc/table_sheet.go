@@ -93,9 +93,10 @@ type grid struct {
 	note   string // what the build says of the file once (a .csv's encoding)
 	errs   Errors // cells that cannot be read, with their places
 
-	header int         // how many rows the header has
-	total  int         // the 合计 row, -1 for none
-	rowAt  map[Pos]int // the grid row of each data row, by the row's position
+	header     int         // how many rows the header has
+	total      int         // the 合计 row, -1 for none
+	totalLabel string      // its first cell, without spaces: 合计 or 总计
+	rowAt      map[Pos]int // the grid row of each data row, by the row's position
 }
 
 // at is where cell (i, j) of the grid is.

@@ -230,7 +230,7 @@ func (g *grid) place(b *tableBuilder, raw map[string]any) {
 			break
 		}
 		if l := strings.Join(strings.Fields(strings.ReplaceAll(row[0].text, "　", " ")), ""); contains(totalLabels, l) {
-			g.total, label = i, l
+			g.total, label, g.totalLabel = i, l, l
 			continue
 		}
 		p := fmt.Sprintf("rows.%d", len(rows))
@@ -449,7 +449,7 @@ func (g *grid) checkTotal(b *tableBuilder) {
 		}
 		sc := g.cells[g.total][j]
 		msg := sheetDiffers(sc, exact, c.Decimals)
-		switch at, label := g.at(g.total, j), g.cells[g.total][0].text; {
+		switch at, label := g.at(g.total, j), g.totalLabel; {
 		case msg == "":
 		case c.Compute != "":
 			b.r.errs = append(b.r.errs, Errorf(at, "column %q (%s): the sheet's %s row shows %s, but the totals give %s = %s", c.Key, columnName(c), label, sc.text, c.Compute, msg))

@@ -258,7 +258,7 @@ func TestSheetTableProblems(t *testing.T) {
 		}), "", `a.xlsx:Sheet1!A4: the formula ="绵"&"阳" has no value saved with it`},
 		{"a 合计 that is not the sum of its column", xlsx, book(func(f *excelize.File, s string) {
 			f.SetCellValue(s, "C5", 19.7)
-		}), "", `a.xlsx:Sheet1!C5: column "funds" (经费（万元）): the sheet's 合  计 row shows 19.70, but its rows add up to 19.75`},
+		}), "", `a.xlsx:Sheet1!C5: column "funds" (经费（万元）): the sheet's 合计 row shows 19.70, but its rows add up to 19.75`},
 		{"a computed cell the sheet gets wrong", xlsx, book(func(f *excelize.File, s string) {
 			f.SetCellValue(s, "D3", 63.2)
 		}), "", `a.xlsx:Sheet1!D3: column "share" (占比（%）) is computed (funds / total.funds * 100): the sheet shows 63.2 here, but the row's figures give 63.3`},
