@@ -69,10 +69,11 @@ const maxHeaderRows = 10
 
 // sheetCell is one cell of a spreadsheet, as the table reads it.
 type sheetCell struct {
-	text string  // what the cell shows: text, or a number as formatted
-	num  *Figure // a number, exact with the places the cell shows
-	why  string  // why the cell cannot be read (a formula without a value, an error value)
-	date bool    // a date or time
+	text  string   // what the cell shows: text, or a number as formatted
+	lines []string // its lines, when a line break typed in it (Alt+Enter) made several
+	num   *Figure  // a number, exact with the places the cell shows
+	why   string   // why the cell cannot be read (a formula without a value, an error value)
+	date  bool     // a date or time
 }
 
 func (c sheetCell) empty() bool { return c.text == "" && c.num == nil && c.why == "" }
@@ -373,7 +374,7 @@ func readCell(f *excelize.File, sheet string, row, col int) sheetCell {
 	case formula != "" && raw == "" && !emptyResult(f, sheet, ref, typ):
 		return sheetCell{why: fmt.Sprintf("the formula =%s has no value saved with it (the program that wrote the file did not calculate it): open the file in Excel, WPS or LibreOffice and save it", formula)}
 	case typ == excelize.CellTypeSharedString, typ == excelize.CellTypeInlineString, typ == excelize.CellTypeFormula:
-		return sheetCell{text: cellText(raw)}
+		return textCell(raw)
 	case typ == excelize.CellTypeBool, typ == excelize.CellTypeDate:
 		return sheetCell{text: shown(), date: typ == excelize.CellTypeDate}
 	case strings.TrimSpace(raw) == "":
@@ -412,6 +413,20 @@ func emptyResult(f *excelize.File, sheet, ref string, typ excelize.CellType) boo
 	}
 	v, err := f.CalcCellValue(sheet, ref)
 	return err == nil && v == ""
+}
+
+// textCell is a cell of text, on one line, keeping its lines apart too
+// (a list column's items may be one a line).
+func textCell(s string) sheetCell {
+	c := sheetCell{text: cellText(s)}
+	if strings.ContainsAny(strings.TrimSpace(s), "\r\n") {
+		for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				c.lines = append(c.lines, l)
+			}
+		}
+	}
+	return c
 }
 
 // cellText is a cell's text on one line: a line break typed in the cell
@@ -637,7 +652,7 @@ func readCSV(path string, row0, col0, width int) (*grid, error) {
 			k := col0 - 1 + j
 			if k < len(rec) {
 				line, col = cr.FieldPos(k)
-				row[j].text = cellText(rec[k])
+				row[j] = textCell(rec[k])
 				row[j].num, _ = textFigure(row[j].text)
 			}
 			pos[j] = at(line, col)

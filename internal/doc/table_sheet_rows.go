@@ -297,8 +297,9 @@ func (g *grid) groupRow(i int, starts map[[2]int]cellBox, w int) bool {
 }
 
 // value is what a cell gives the column: a number for a figures column
-// (read from text where the cell holds a number as text), a list split
-// at its line breaks or 、 for a list column, else the text it shows.
+// (read from text where the cell holds a number as text), a list of the
+// items written one a line or separated by 、 for a list column, else the
+// text it shows.
 func (g *grid) value(c sheetCell, col *Column) any {
 	switch {
 	case col.Figures && c.num != nil:
@@ -308,10 +309,16 @@ func (g *grid) value(c sheetCell, col *Column) any {
 			return sheetNumber{*f}
 		}
 	case col.List:
+		lines := c.lines
+		if lines == nil {
+			lines = []string{c.text}
+		}
 		var items []any
-		for _, s := range strings.Split(c.text, "、") {
-			if s = strings.TrimSpace(s); s != "" {
-				items = append(items, s)
+		for _, l := range lines {
+			for _, s := range strings.Split(l, "、") {
+				if s = strings.TrimSpace(s); s != "" {
+					items = append(items, s)
+				}
 			}
 		}
 		return items

@@ -232,6 +232,29 @@ func TestSheetTables(t *testing.T) {
 	}
 }
 
+// TestSheetListColumn: a list column's items, one a line in the cell or
+// separated by 、.
+func TestSheetListColumn(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.csv"), []byte("类别,网站\n第一梯队,\"甲\n乙\"\n第二梯队,丙、丁、戊\n"))
+	p := filepath.Join(dir, "a.toml")
+	writeFile(t, p, []byte("source = \"a.csv\"\n[[columns]]\nkey = \"tier\"\n[[columns]]\nkey = \"sites\"\nlist = true\njoin = \"、\"\n"))
+	tb, err := LoadTable(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range tb.Rows {
+		got = append(got, strings.Join(r.Values["sites"].Items, "/"))
+	}
+	if strings.Join(got, " ") != "甲/乙 丙/丁/戊" {
+		t.Errorf("items %q", got)
+	}
+	if n, _ := tb.Count("sites"); n != 5 {
+		t.Errorf("Count sites = %d, want 5", n)
+	}
+}
+
 // TestSheetTableProblems: each problem of a sheet is one line naming the
 // file and the cell (a .csv's line and column), and no table.
 func TestSheetTableProblems(t *testing.T) {
