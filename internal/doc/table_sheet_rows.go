@@ -178,6 +178,10 @@ func (g *grid) head(b *tableBuilder) bool {
 		}
 		leaf := path[len(path)-1]
 		c := &cols[j]
+		if leaf.Text == "" && g.emptyColumn(j) {
+			b.r.errs = append(b.r.errs, Errorf(leaf.Pos, "column %q has neither a header nor a value in the sheet: the sheet has fewer columns than [[columns]] declares (%d)", c.Key, len(cols)))
+			continue
+		}
 		if c.Title != "" && c.Title != leaf.Text {
 			b.r.errs = append(b.r.errs, Errorf(leaf.Pos, "column %q: the table file's title is %q, but the sheet's header here reads %q: the sheet's columns are not those [[columns]] declares, in that order", c.Key, c.Title, leaf.Text))
 			continue
@@ -187,6 +191,22 @@ func (g *grid) head(b *tableBuilder) bool {
 			if p.Text != "" {
 				c.Group = append(c.Group, p.Text)
 			}
+		}
+	}
+	return true
+}
+
+// emptyColumn says whether no row below the header holds anything in
+// column j.
+func (g *grid) emptyColumn(j int) bool {
+	for i := g.header; i < len(g.cells); i++ {
+		if !g.cells[i][j].empty() {
+			return false
+		}
+	}
+	for _, m := range g.merges {
+		if m.row >= g.header && m.col < j && j < m.col+m.cols {
+			return false // covered by a cell spanning it
 		}
 	}
 	return true

@@ -40,6 +40,7 @@ var zhSheets = map[string]string{
 	"is neither UTF-8 nor GBK/GB18030 text":                                                                                                                     "既不是 UTF-8 文本，也不是 GBK/GB18030 文本",
 
 	"the sheet has a header and no rows below it": "工作表只有表头，下面没有数据行",
+	"column %q has neither a header nor a value in the sheet: the sheet has fewer columns than [[columns]] declares (%d)":                                  "列 %q 在电子表格中既无表头也无数值：电子表格的列数少于 [[columns]] 声明的列数（%d）",
 	"this merged cell runs from the header (%d rows) into the rows below it: unmerge it, or say how many rows the header has with header_rows":             "此合并单元格从表头（%d 行）延伸到下面的数据行：请取消合并，或用 header_rows 写明表头有几行",
 	"column %q: the table file's title is %q, but the sheet's header here reads %q: the sheet's columns are not those [[columns]] declares, in that order": "列 %q：表格文件中的标题是 %q，而电子表格此处的表头是 %q：电子表格的各列与 [[columns]] 声明的列及其顺序不一致",
 	"this row is below the table's %s row (row of %s): the table ends at its %s row; move what it says into the table file's note":                         "此行在表格的%s行（%s 所在行）之下：表格到%s行为止；请把此行内容移到表格文件的 note 中",
