@@ -311,6 +311,19 @@ func readXLSX(path, sheet string, row0, col0, width int) (g *grid, err error) {
 			}
 		}
 	}
+	// A hidden row or column is in the sheet and in its sums, yet not
+	// on the clerk's screen: printing it, or leaving it out, would each
+	// surprise someone.
+	for j := col0; j < col0+width; j++ {
+		if visible, err := f.GetColVisible(sheet, ColumnName(j)); err == nil && !visible {
+			return nil, Errorf(Pos{File: path, Sheet: sheet, Line: row0, Col: j}, "column %s is hidden in the sheet: unhide it, or delete it (a table prints every column it reads)", ColumnName(j))
+		}
+	}
+	for i := row0; i <= last; i++ {
+		if visible, err := f.GetRowVisible(sheet, i); err == nil && !visible {
+			return nil, Errorf(Pos{File: path, Sheet: sheet, Line: i, Col: col0}, "row %d is hidden in the sheet: unhide it, or delete it (a table prints every row it reads)", i)
+		}
+	}
 	for i := row0; i <= last; i++ {
 		row := make([]sheetCell, width)
 		for j := range row {

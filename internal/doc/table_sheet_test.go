@@ -310,6 +310,10 @@ func TestSheetTableProblems(t *testing.T) {
 		}), "", "a.xlsx:Sheet1!E4: this cell is right of the table's 4 columns"},
 		{"a column the sheet does not have", xlsx, book(nil), sheetColumns + "\n[[columns]]\nkey = \"note\"\n",
 			`a.xlsx:Sheet1!E2: column "note" has neither a header nor a value in the sheet: the sheet has fewer columns than [[columns]] declares (5)`},
+		{"a hidden row", xlsx, book(func(f *excelize.File, s string) { f.SetRowVisible(s, 4, false) }), "",
+			"a.xlsx:Sheet1!A4: row 4 is hidden in the sheet: unhide it, or delete it"},
+		{"a hidden column", xlsx, book(func(f *excelize.File, s string) { f.SetColVisible(s, "C", false) }), "",
+			"a.xlsx:Sheet1!C1: column C is hidden in the sheet: unhide it, or delete it"},
 		{"a line under the 合计 row", xlsx, book(func(f *excelize.File, s string) {
 			f.SetCellValue(s, "A7", "注：单位为万元。")
 		}), "", "a.xlsx:Sheet1!A7: this row is below the table's 合计 row"},

@@ -39,7 +39,9 @@ var zhSheets = map[string]string{
 	"the formula =%s has no value saved with it (the program that wrote the file did not calculate it): open the file in Excel, WPS or LibreOffice and save it": "公式 =%s 没有保存计算结果（写出该文件的程序没有计算它）：请用 Excel、WPS 或 LibreOffice 打开该文件并保存",
 	"is neither UTF-8 nor GBK/GB18030 text":                                                                                                                     "既不是 UTF-8 文本，也不是 GBK/GB18030 文本",
 
-	"the sheet has a header and no rows below it": "工作表只有表头，下面没有数据行",
+	"the sheet has a header and no rows below it":                                                                                                          "工作表只有表头，下面没有数据行",
+	"column %s is hidden in the sheet: unhide it, or delete it (a table prints every column it reads)":                                                     "第 %s 列在电子表格中被隐藏：请取消隐藏或删除该列（表格会印出所读取的每一列）",
+	"row %d is hidden in the sheet: unhide it, or delete it (a table prints every row it reads)":                                                           "第 %d 行在电子表格中被隐藏：请取消隐藏或删除该行（表格会印出所读取的每一行）",
 	"column %q has neither a header nor a value in the sheet: the sheet has fewer columns than [[columns]] declares (%d)":                                  "列 %q 在电子表格中既无表头也无数值：电子表格的列数少于 [[columns]] 声明的列数（%d）",
 	"this merged cell runs from the header (%d rows) into the rows below it: unmerge it, or say how many rows the header has with header_rows":             "此合并单元格从表头（%d 行）延伸到下面的数据行：请取消合并，或用 header_rows 写明表头有几行",
 	"column %q: the table file's title is %q, but the sheet's header here reads %q: the sheet's columns are not those [[columns]] declares, in that order": "列 %q：表格文件中的标题是 %q，而电子表格此处的表头是 %q：电子表格的各列与 [[columns]] 声明的列及其顺序不一致",
