@@ -199,12 +199,12 @@ func (b *tableBuilder) sheetSource(raw map[string]any) *grid {
 		}
 	}
 	sheet := r.text(raw, "sheet", false)
-	row0, col0 := 1, 1
+	row0, col0, bad := 1, 1, false
 	if s := r.str(raw, "start", false); s != "" {
 		var ok bool
 		if row0, col0, ok = parseCellRef(s); !ok {
 			r.errf("start", "start is %q; write the header's top-left cell, like A3", s)
-			return nil
+			bad = true
 		}
 	}
 	header := 0
@@ -212,14 +212,14 @@ func (b *tableBuilder) sheetSource(raw map[string]any) *grid {
 		n, isInt := v.(int64)
 		if !isInt || n < 1 || n > maxHeaderRows {
 			r.errf("header_rows", "header_rows must be a whole number from 1 to %d, not %v", maxHeaderRows, v)
-			return nil
+			bad = true
 		}
 		header = int(n)
 	}
 	path := resolve(filepath.Dir(r.file), name)
 	width := len(b.t.Columns)
-	if width == 0 {
-		return nil // no columns to read the sheet by (said already)
+	if width == 0 || bad {
+		return nil // no columns to read the sheet by, or no place to read it from (said already)
 	}
 	var g *grid
 	var err error

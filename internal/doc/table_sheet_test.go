@@ -184,6 +184,11 @@ func TestSheetTables(t *testing.T) {
 				f.MergeCell(s, "A3", "D3")
 			})
 		}, strings.Replace(fundsRows, "成都", "group 市（州） 1×4\n成都", 1), ""},
+		{"a cell merged down two rows", `source = "a.xlsx"`, func(t *testing.T, dir string) {
+			fundsBook(t, filepath.Join(dir, "a.xlsx"), func(f *excelize.File, s string) {
+				f.MergeCell(s, "A3", "A4")
+			})
+		}, strings.Replace(fundsRows, "成都 | 10 | 12.50 | 63.3\n绵阳 | 5", "成都 2×1 | 10 | 12.50 | 63.3\n5", 1), ""},
 		{"a number stored as text, a line break typed in a header cell", `source = "a.xlsx"`, func(t *testing.T, dir string) {
 			fundsBook(t, filepath.Join(dir, "a.xlsx"), func(f *excelize.File, s string) {
 				f.SetCellStr(s, "B3", "10")
