@@ -271,7 +271,10 @@ func readXLSX(path, sheet string, row0, col0, width int) (g *grid, err error) {
 			g, err = nil, fmt.Errorf("cannot be read as an Excel workbook (%v)", p)
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxSheetUnzip, UnzipXMLSizeLimit: MaxSheetUnzip})
+	// Dates in text columns as a Chinese office's Excel and WPS show
+	// them: 2025/3/10, and the zh-CN built-in formats (2025年3月10日).
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxSheetUnzip, UnzipXMLSizeLimit: MaxSheetUnzip,
+		CultureInfo: excelize.CultureNameZhCN, ShortDatePattern: "yyyy/m/d"})
 	switch {
 	case err != nil && strings.Contains(err.Error(), "unzip size exceeds"):
 		return nil, fmt.Errorf("unzips to more than %s; a table's workbook may unzip to at most that", input.Size(MaxSheetUnzip))

@@ -260,6 +260,43 @@ func TestSheetListColumn(t *testing.T) {
 	}
 }
 
+// TestSheetDates: a date in a text column reads as a Chinese office's
+// spreadsheet shows it; in a figures column it is an error at its cell.
+func TestSheetDates(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	for ref, v := range map[string]any{"A1": "事项", "B1": "完成时间", "C1": "数量", "A2": "巡查", "B2": 45726, "C2": 3, "A3": "督查", "B3": 45727, "C3": 45727} {
+		f.SetCellValue("Sheet1", ref, v)
+	}
+	short, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	long, _ := f.NewStyle(&excelize.Style{NumFmt: 31}) // zh-CN: yyyy"年"m"月"d"日"
+	f.SetCellStyle("Sheet1", "B2", "B2", short)
+	f.SetCellStyle("Sheet1", "B3", "B3", long)
+	f.SetCellStyle("Sheet1", "C3", "C3", short)
+	if err := f.SaveAs(filepath.Join(dir, "a.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	cols := "source = \"a.xlsx\"\n[[columns]]\nkey = \"what\"\n[[columns]]\nkey = \"when\"\n[[columns]]\nkey = \"n\"\nfigures = true\n"
+	p := filepath.Join(dir, "a.toml")
+	writeFile(t, p, []byte(cols))
+	_, err := LoadTable(p)
+	if want := `a.xlsx:Sheet1!C3: column "n" holds figures: a whole number, or "—" where it does not apply, not "2025/3/11"`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	f.SetCellValue("Sheet1", "C3", 4)
+	f.SetCellStyle("Sheet1", "C3", "C3", 0)
+	if err := f.SaveAs(filepath.Join(dir, "a.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	tb, err := LoadTable(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tableText(tb), "事项 | 完成时间 | 数量\n巡查 | 2025/3/10 | 3\n督查 | 2025年3月11日 | 4"; got != want {
+		t.Errorf("read\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestSheetTableProblems: each problem of a sheet is one line naming the
 // file and the cell (a .csv's line and column), and no table.
 func TestSheetTableProblems(t *testing.T) {
