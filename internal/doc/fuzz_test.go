@@ -23,19 +23,25 @@ func FuzzParse(f *testing.F) {
 	f.Add("a = [\n1,\n]\n[[b]]\n[b.c]\nd = '''\nx\n'''\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		_, err := Parse("f.toml", src)
-		if err != nil {
-			es, ok := err.(Errors)
-			if !ok {
-				es = Errors{err}
-			}
-			for _, e := range es {
-				de, ok := e.(*Error)
-				if !ok || de.Pos.File == "" {
-					t.Fatalf("problem without the file's name: %v", e)
-				}
-			}
-		}
+		namesAFile(t, err)
 	})
+}
+
+// namesAFile fails unless every problem of err names a file.
+func namesAFile(t *testing.T, err error) {
+	if err == nil {
+		return
+	}
+	es, ok := err.(Errors)
+	if !ok {
+		es = Errors{err}
+	}
+	for _, e := range es {
+		de, ok := e.(*Error)
+		if !ok || de.Pos.File == "" {
+			t.Fatalf("problem without the file's name: %v", e)
+		}
+	}
 }
 
 // FuzzSheet feeds arbitrary bytes to a table whose rows come from a .csv,
@@ -64,18 +70,7 @@ func FuzzSheet(f *testing.F) {
 			t.Fatal(err)
 		}
 		_, err := LoadTable(p)
-		if err != nil {
-			es, ok := err.(Errors)
-			if !ok {
-				es = Errors{err}
-			}
-			for _, e := range es {
-				de, ok := e.(*Error)
-				if !ok || de.Pos.File == "" {
-					t.Fatalf("problem without the file's name: %v", e)
-				}
-			}
-		}
+		namesAFile(t, err)
 	})
 }
 
