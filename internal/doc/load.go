@@ -181,6 +181,9 @@ func decode(path, src string) (map[string]any, *reader, error) {
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
+			if e := chineseKey(path, src, pe.Position.Line); e != nil {
+				return nil, nil, e
+			}
 			return nil, nil, tomlError(path, src, pe) // toml_error.go
 		}
 		return nil, nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
@@ -465,7 +468,9 @@ func (r *reader) unknown(m map[string]any, prefix string, known map[string][]str
 		}
 		if !r.used[p] {
 			msg := fmt.Sprintf("unknown key %q", k)
-			if s := nearest(k, known[pattern(prefix)]); s != "" {
+			if en := keyForName(k); en != "" && prefix == "" {
+				msg = fmt.Sprintf("unknown key %q: the key for %s is %s", k, k, en)
+			} else if s := nearest(k, known[pattern(prefix)]); s != "" {
 				msg = fmt.Sprintf("unknown key %q, did you mean %q?", k, s)
 				if prefix != "" {
 					s = prefix + "." + s
