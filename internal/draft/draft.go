@@ -87,7 +87,7 @@ func Read(path, format string) (*Draft, error) {
 	case "txt":
 		return readText(path)
 	}
-	return nil, fmt.Errorf("%s: a draft is a .docx, .md or .txt file; say which with --format docx|md|txt", path)
+	return nil, fmt.Errorf("%s: a draft is a .docx, .md or .txt file; say which with --draft docx|md|txt", path)
 }
 
 // Import reads the draft at path (as draftFormat, "" by its extension),

@@ -122,7 +122,7 @@ func Recognise(d *Draft) *Document {
 	main, annexes := splitAnnexes(paras)
 	main = doc.front(d, main)
 	main = doc.back(d, main)
-	doc.Body = blocks(d, main, "")
+	doc.Body = blocks(d, main, 0)
 	doc.annexes(d, annexes)
 	return doc
 }
@@ -264,38 +264,50 @@ title:
 }
 
 // back takes the parts below the body off the end of main: 附注, 成文日期,
-// 署名 and the 附件说明.
+// 署名 and the 附件说明. A paragraph after the 成文日期 that is not the 附注
+// stays body text, reported.
 func (doc *Document) back(d *Draft, main []Para) []Para {
 	end := len(main)
-	last := func() *Para {
-		if end == 0 || main[end-1].Table != nil {
-			return nil
+	var after []Para // after the date: kept as body text
+	for k := len(main) - 1; k >= 0 && k >= len(main)-6; k-- {
+		p := main[k]
+		if p.Table != nil {
+			break
 		}
-		return &main[end-1]
-	}
-	if p := last(); p != nil {
-		if m := noteRe.FindStringSubmatch(p.Text); m != nil {
-			doc.Note = clean(m[1])
-			end--
-		}
-	}
-	if p := last(); p != nil {
 		text := p.Text
-		if k := strings.LastIndexAny(text, "\t "); k > 0 && isoDate(text[k+1:]) != "" && isoDate(text) == "" {
+		sig := ""
+		date := isoDate(text)
+		if i := strings.LastIndexAny(text, "\t 　"); date == "" && i > 0 {
 			// 署名 and date on one line, set apart by tabs or spaces
-			doc.Date = isoDate(text[k+1:])
-			if sig := clean(text[:k]); short(sig, 40) {
-				doc.Signature = sig
-			}
-			end--
-		} else if date := isoDate(text); date != "" {
-			doc.Date = date
-			end--
-			if p := last(); p != nil && short(p.Text, 40) && !strings.ContainsAny(p.Text, "，,：:") {
-				doc.Signature = p.Text
-				end--
+			_, size := utf8.DecodeRuneInString(text[i:])
+			if date = isoDate(text[i+size:]); date != "" {
+				sig = clean(text[:i])
 			}
 		}
+		if date == "" {
+			continue
+		}
+		doc.Date = date
+		for _, q := range main[k+1:] {
+			if m := noteRe.FindStringSubmatch(q.Text); m != nil && doc.Note == "" && q.Table == nil {
+				doc.Note = clean(m[1])
+				continue
+			}
+			d.note(q.N, "kept as body text: it follows the 成文日期 and is not a 附注 in brackets")
+			after = append(after, q)
+		}
+		end = k
+		switch {
+		case sig != "" && short(sig, 40):
+			doc.Signature = sig
+		case sig != "":
+			d.note(p.N, "kept as body text: %q stands before the 成文日期 but is too long for a 署名", sig)
+			after = append([]Para{{N: p.N, Text: sig}}, after...)
+		case k > 0 && main[k-1].Table == nil && short(main[k-1].Text, 40) && !strings.ContainsAny(main[k-1].Text, "，,：:"):
+			doc.Signature = main[k-1].Text
+			end = k - 1
+		}
+		break
 	}
 	// The 附件说明: 附件：1．… and the lines after it, just above the 署名.
 	for k := end - 1; k >= 0 && k >= end-20; k-- {
@@ -310,8 +322,13 @@ func (doc *Document) back(d *Draft, main []Para) []Para {
 		if t := clean(m[1]); t != "" {
 			titles = append(titles, t)
 		}
+		listed := true // the lines after it are the other titles: numbered, or short
 		for _, p := range main[k+1 : end] {
+			listed = listed && p.Table == nil && (listNumber.MatchString(p.Text) || short(p.Text, 60))
 			titles = append(titles, p.Text)
+		}
+		if !listed {
+			break
 		}
 		for _, t := range titles {
 			t = listNumber.ReplaceAllString(t, "")
@@ -320,14 +337,14 @@ func (doc *Document) back(d *Draft, main []Para) []Para {
 		end = k
 		break
 	}
-	return main[:end]
+	return append(main[:end:end], after...)
 }
 
 // blocks turns paragraphs into a body's blocks: a typed heading number
 // gives a heading of its level, whose number the template derives from
 // the structure; where the draft's number is not the derived one, a note
 // says so.
-func blocks(d *Draft, paras []Para, where string) []Block {
+func blocks(d *Draft, paras []Para, annex int) []Block {
 	var out []Block
 	var count [5]int
 	for _, p := range paras {
@@ -344,8 +361,12 @@ func blocks(d *Draft, paras []Para, where string) []Block {
 		for k := level + 1; k < len(count); k++ {
 			count[k] = 0
 		}
-		if value != count[level] {
-			d.note(p.N, "%sthe heading numbered %s is number %d of its level here; the template numbers headings by their place, so it prints %s", where, strings.TrimSuffix(p.Text, rest), count[level], derivedNumber(level, count[level]))
+		switch typed := strings.TrimSuffix(p.Text, rest); {
+		case value == count[level]:
+		case annex > 0:
+			d.note(p.N, "附件%d: the heading numbered %s is number %d of its level there; the template numbers headings by their place, so it prints %s", annex, typed, count[level], derivedNumber(level, count[level]))
+		default:
+			d.note(p.N, "the heading numbered %s is number %d of its level here; the template numbers headings by their place, so it prints %s", typed, count[level], derivedNumber(level, count[level]))
 		}
 		out = append(out, Block{N: p.N, Level: level, Text: rest})
 	}
@@ -399,7 +420,7 @@ func (doc *Document) annexes(d *Draft, paras []Para) {
 				a.Note = append(a.Note, p.Text)
 			}
 		} else {
-			a.Text = blocks(d, content, fmt.Sprintf("附件%d: ", n))
+			a.Text = blocks(d, content, n)
 		}
 		for len(doc.Attachments) < n {
 			doc.Attachments = append(doc.Attachments, Attachment{})

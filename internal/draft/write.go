@@ -142,7 +142,7 @@ func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, er
 	}
 	files := []starter.File{
 		{Path: filepath.Join("data", name+".toml"), Data: []byte(data.String())},
-		{Path: filepath.Join("templates", name+".txt"), Data: []byte(w.template(doc.Body, "The body of "+name))},
+		{Path: filepath.Join("templates", name+".txt"), Data: []byte(w.template(doc.Body, fmt.Sprintf("The body of %s", name)))},
 	}
 	return append(files, annexFiles...), nil
 }
