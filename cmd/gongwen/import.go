@@ -33,7 +33,7 @@ Options:
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import", importHelp, stderr)
 	formatName := fs.String("format", "file", "the document's format, `NAME`: "+strings.Join(format.Names(), ", "))
-	draftFormat := fs.String("draft", "", "read the draft as `KIND`: "+strings.Join(draft.Formats, ", ")+" (default: by its extension)")
+	draftFormat := fs.String("draft", "", "read the draft as `KIND` (by default, by its extension): "+strings.Join(draft.Formats, ", "))
 	if code := parse(fs, args, stdout, "draft"); code >= 0 {
 		return code
 	}

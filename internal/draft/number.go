@@ -51,7 +51,11 @@ func formatNumber(n int, fmt string) string {
 	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "koreanCounting":
 		return chineseNumber(n)
 	case "chineseLegalSimplified":
-		r := []rune(chineseNumber(n))
+		c := chineseNumber(n)
+		if strings.HasPrefix(c, "十") { // 壹拾贰: the legal form writes the 一
+			c = "一" + c
+		}
+		r := []rune(c)
 		for i, c := range r {
 			if k := strings.IndexRune("一二三四五六七八九十百千", c); k >= 0 {
 				r[i] = []rune("壹贰叁肆伍陆柒捌玖拾佰仟")[utf8.RuneCountInString("一二三四五六七八九十百千"[:k])]

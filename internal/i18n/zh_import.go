@@ -4,10 +4,10 @@ package i18n
 // internal/draft) and the placeholder message of gongwen check, in Chinese.
 var zhImport = map[string]string{
 	"Usage: gongwen import [--format file|letter|order|minutes] [--draft docx|md|txt] DRAFT NAME\n\nReads a draft written in Word, WPS or LibreOffice (.docx), Markdown (.md)\nor plain text (.txt, UTF-8 or GBK/GB18030) and writes the document's\nsources in the current folder, as gongwen new does:\n  data/NAME.toml               the data: 标题, 主送机关, 署名, 成文日期, 版记, …\n  templates/NAME.txt           the body, its headings marked # ## ### ####\n  data/NAME/附件N.toml          an annex's table\n  templates/NAME-附件N.txt      an annex's text\nNothing is written if any of the files exists.\n\nIt prints one line per paragraph it kept as body text because it fits no\npart, changed (a heading number the structure numbers otherwise) or\ndropped (a comment, a footnote), naming the draft's paragraph (or line).\nA required part the draft lacks (the 发文机关, the 发文字号) is written as a\ncommented placeholder, which gongwen check names until it is filled in.\n\nOptions:\n": "用法：gongwen import [--format file|letter|order|minutes] [--draft docx|md|txt] 草稿 名称\n\n读取用 Word、WPS 或 LibreOffice 写的草稿（.docx）、Markdown（.md）\n或纯文本（.txt，UTF-8 或 GBK/GB18030），在当前文件夹写出文档的\n源文件，与 gongwen new 相同：\n  data/名称.toml               数据：标题、主送机关、署名、成文日期、版记……\n  templates/名称.txt           正文，标题层次用 # ## ### #### 标记\n  data/名称/附件N.toml          附件的表格\n  templates/名称-附件N.txt      附件的文字\n任一文件已存在时，什么也不写。\n\n它为每个这样的段落输出一行：因不属于任何要素而留作正文的、\n有改动的（层次序号与结构编出的不同）、被舍弃的（批注、脚注），\n并注明草稿中的段落号（或行号）。\n草稿缺少的必填要素（发文机关、发文字号）写成注释掉的占位行，\ngongwen check 会一直指出它，直到填写为止。\n\n选项：\n",
-	"read the draft as `KIND`: ":                                            "按 `KIND` 读取草稿：",
-	"gongwen import: give a draft and a name, not %d arguments\n":           "gongwen import：请给出一个草稿和一个名称，而不是 %d 个参数\n",
-	"gongwen import:":                                                       "gongwen import：",
-	"check it with: gongwen check %s   (then build it: gongwen build %s)\n": "检查：gongwen check %s   （然后生成：gongwen build %s）\n",
+	"read the draft as `KIND` (by default, by its extension): ":   "按 `KIND` 读取草稿（默认按扩展名）：",
+	"gongwen import: give a draft and a name, not %d arguments\n": "gongwen import：请给出一个草稿和一个名称，而不是 %d 个参数\n",
+	"gongwen import:": "gongwen import：",
+	"check it with: gongwen check %s   (then build it: gongwen build %s)\n":                                     "检查：gongwen check %s   （然后生成：gongwen build %s）\n",
 	"missing required key %q (%s, GB/T 9704-2012): its line is commented out; write the value and remove the #": "缺少必填项 %q（%s，GB/T 9704-2012）：这一行被注释掉了；请填写其值并删去 #",
 	"%s: a .docx of %d bytes is larger than the %d MB a draft may have":                                         "%s：这个 .docx 有 %d 字节，超过了草稿允许的 %d MB",
 	"%s: not a .docx (a .docx is a zip archive: %v); a .doc from an old Word must be saved as .docx first":      "%s：不是 .docx（.docx 是 zip 压缩包：%v）；旧版 Word 的 .doc 须先另存为 .docx",

@@ -1,0 +1,226 @@
+package draft
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// recognise reads text as a .txt draft and recognises it.
+func recognise(t *testing.T, text string) (*Document, *Draft) {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "d.txt")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Recognise(d), d
+}
+
+// Each part of a 公文 is found by its text, and what is not one stays in
+// the body, reported with its line.
+func TestRecognisesThePartsByTheirText(t *testing.T) {
+	cases := []struct {
+		name  string
+		draft string
+		check func(*Document) any
+		want  any
+		notes []string
+	}{
+		{"份号, 密级, 紧急程度, 标志, 发文字号", "000012\n秘密★1年\n特急\n示例县人民政府文件\n示府发〔2025〕12号\n关于某事的通知\n正文。\n",
+			func(d *Document) any { return []string{d.Copy, d.Secrecy, d.Urgency, d.Issuer, d.Number, strings.Join(d.Title, "|")} },
+			[]string{"000012", "秘密★1年", "特急", "示例县人民政府", "示府发〔2025〕12号", "关于某事的通知"}, nil},
+		{"发文字号 with 签发人", "示府文〔2025〕3号\t签发人：王明\n关于某事的请示\n正文。\n",
+			func(d *Document) any { return []string{d.Number, d.Signers} }, []string{"示府文〔2025〕3号", "王明"}, nil},
+		{"a title over two lines", "示例县人民政府\n关于某事的通知\n各单位：\n正文。\n",
+			func(d *Document) any { return []string{strings.Join(d.Title, "|"), d.Recipients} }, []string{"示例县人民政府|关于某事的通知", "各单位"}, nil},
+		{"no title: a placeholder", "各单位：\n正文。\n",
+			func(d *Document) any { return []any{d.Title, d.Recipients, len(d.Body)} }, []any{[]string(nil), "各单位", 1},
+			[]string{"the draft has no 标题 (title)"}},
+		{"署名, 成文日期 and 附注", "关于某事的通知\n正文。\n示例县人民政府\n2025年3月10日\n（联系人：张三，电话：12345678）\n",
+			func(d *Document) any { return []string{d.Signature, d.Date, d.Note} }, []string{"示例县人民政府", "2025-03-10", "联系人：张三，电话：12345678"}, nil},
+		{"a date in Chinese numerals", "关于某事的通知\n正文。\n示例县人民政府\n二〇二五年十二月三十一日\n",
+			func(d *Document) any { return d.Date }, "2025-12-31", nil},
+		{"署名 and date on one line", "关于某事的通知\n正文。\n示例县人民政府\t\t2025年3月10日\n",
+			func(d *Document) any { return []string{d.Signature, d.Date} }, []string{"示例县人民政府", "2025-03-10"}, nil},
+		{"text after the date stays in the body", "关于某事的通知\n正文。\n示例县人民政府\n2025年3月10日\n此页无正文。\n",
+			func(d *Document) any { return d.Body[len(d.Body)-1].Text }, "此页无正文。",
+			[]string{"5: kept as body text: it follows the 成文日期"}},
+		{"附件说明", "关于某事的通知\n正文。\n附件：1．甲表\n      2．乙方案\n示例县人民政府\n2025年3月10日\n",
+			func(d *Document) any { return []string{d.Attachments[0].Title, d.Attachments[1].Title} }, []string{"甲表", "乙方案"},
+			[]string{"附件1 (甲表) is listed in the 附件说明 but the draft has no page for it"}},
+		{"版记", "关于某事的通知\n正文。\n示例县人民政府\n2025年3月10日\n抄送：县委办公室，县人大常委会办公室。\n示例县人民政府办公室\t2025年3月11日印发\n",
+			func(d *Document) any { return []any{d.CC, d.Printer, d.PrintDate} }, []any{[]string{"县委办公室", "县人大常委会办公室"}, "示例县人民政府办公室", "2025-03-11"}, nil},
+		{"headings by their typed numbers; 1.5亿元 is not one", "关于某事的通知\n一、总体\n（一）甲。乙。\n1．丙\n（1）丁\n1.5亿元用于某事。\n",
+			func(d *Document) any {
+				var out []string
+				for _, b := range d.Body {
+					out = append(out, strings.Repeat("#", b.Level)+b.Text)
+				}
+				return out
+			}, []string{"#总体", "##甲。乙。", "###丙", "####丁", "1.5亿元用于某事。"}, nil},
+		{"a skipped number is reported", "关于某事的通知\n一、甲\n三、乙\n",
+			func(d *Document) any { return len(d.Body) }, 2,
+			[]string{"d.txt:3: the heading numbered 三、 is number 2 of its level here; the template numbers headings by their place, so it prints 二、"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, d := recognise(t, tc.draft)
+			if got := tc.check(doc); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %#v, want %#v", got, tc.want)
+			}
+			if _, err := Files(doc, d, "file", "x"); err != nil {
+				t.Fatal(err)
+			}
+			var notes []string
+			for _, n := range d.Notes {
+				notes = append(notes, d.Where(n.N)+": "+n.Msg)
+			}
+			joined := strings.Join(notes, "\n")
+			for _, w := range tc.notes {
+				if !strings.Contains(joined, w) {
+					t.Errorf("the notes lack %q:\n%s", w, joined)
+				}
+			}
+		})
+	}
+}
+
+// An annex table keeps its cells' text and numbers with their decimals;
+// a 合计 that adds up becomes a computed total, one that does not is kept
+// as typed and reported; a 序号 column is not summed.
+func TestAnnexTables(t *testing.T) {
+	cases := []struct {
+		name      string
+		table     string
+		total     bool
+		rows      []any
+		decimals  []int64
+		figures   []bool
+		reportHas string
+	}{
+		{"adds up", "单位\t数量\t金额\n甲\t3\t1.50\n乙\t4\t2.25\n合计\t7\t3.75\n", true,
+			[]any{[]any{"甲", int64(3), 1.5}, []any{"乙", int64(4), 2.25}}, []int64{0, 0, 2}, []bool{false, true, true}, ""},
+		{"does not add up", "单位\t数量\n甲\t3\n乙\t4\n合 计\t8\n", false,
+			[]any{[]any{"甲", int64(3)}, []any{"乙", int64(4)}, []any{"合 计", int64(8)}}, []int64{0, 0}, []bool{false, true},
+			`附件1: the 合计 of 数量 is "8", but its rows add up to 7: the row is kept as typed`},
+		{"序号 and text columns", "序号\t单位\t编码\t数量\n1\t甲\t0012\t—\n2\t乙\t0013\t5\n", false,
+			[]any{[]any{"1", "甲", "0012", "—"}, []any{"2", "乙", "0013", int64(5)}}, []int64{0, 0, 0, 0}, []bool{false, false, false, true}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, d := recognise(t, "关于某事的通知\n正文。\n示例县人民政府\n2025年3月10日\n附件1\n某表\n"+tc.table)
+			files, err := Files(doc, d, "file", "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var table struct {
+				Rows    []any
+				Total   *struct{ Label string }
+				Columns []struct {
+					Figures  bool
+					Decimals int64
+				}
+			}
+			var src string
+			for _, f := range files {
+				if strings.HasSuffix(f.Path, "附件1.toml") {
+					src = string(f.Data)
+				}
+			}
+			if _, err := toml.Decode(src, &table); err != nil {
+				t.Fatalf("%v\n%s", err, src)
+			}
+			if (table.Total != nil) != tc.total {
+				t.Errorf("[total]: %v, want %v\n%s", table.Total != nil, tc.total, src)
+			}
+			if !reflect.DeepEqual(table.Rows, tc.rows) {
+				t.Errorf("rows %#v, want %#v", table.Rows, tc.rows)
+			}
+			for i, c := range table.Columns {
+				if c.Figures != tc.figures[i] || c.Decimals != tc.decimals[i] {
+					t.Errorf("column %d: figures %v decimals %d, want %v %d", i+1, c.Figures, c.Decimals, tc.figures[i], tc.decimals[i])
+				}
+			}
+			if strings.Contains(src, "1.50") != strings.Contains(tc.table, "1.50") {
+				t.Errorf("the decimals as typed are lost:\n%s", src)
+			}
+			var notes []string
+			for _, n := range d.Notes {
+				notes = append(notes, n.Msg)
+			}
+			if joined := strings.Join(notes, "\n"); tc.reportHas != "" && !strings.Contains(joined, tc.reportHas) {
+				t.Errorf("the notes lack %q:\n%s", tc.reportHas, joined)
+			}
+		})
+	}
+}
+
+// Word's list numbers as Chinese Word shows them.
+func TestListNumbers(t *testing.T) {
+	cases := []struct {
+		n    int
+		fmt  string
+		want string
+	}{
+		{1, "chineseCounting", "一"}, {10, "chineseCounting", "十"}, {11, "chineseCountingThousand", "十一"},
+		{20, "chineseCounting", "二十"}, {105, "chineseCounting", "一百零五"}, {3, "decimal", "3"},
+		{12, "decimalFullWidth", "１２"}, {2, "ideographTraditional", "乙"}, {3, "decimalEnclosedCircle", "③"},
+		{4, "upperRoman", "IV"}, {28, "lowerLetter", "bb"}, {12, "chineseLegalSimplified", "壹拾贰"},
+	}
+	for _, tc := range cases {
+		if got := formatNumber(tc.n, tc.fmt); got != tc.want {
+			t.Errorf("%d in %s: %q, want %q", tc.n, tc.fmt, got, tc.want)
+		}
+	}
+}
+
+// A .docx is read within its bounds: one that is not a zip, lacks its
+// document, holds too many parts or a part too large is refused, with a
+// message naming the file.
+func TestDocxBounds(t *testing.T) {
+	zipOf := func(parts map[string][]byte) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for name, b := range parts {
+			f, _ := zw.Create(name)
+			f.Write(b)
+		}
+		zw.Close()
+		return buf.Bytes()
+	}
+	many := map[string][]byte{}
+	for i := 0; i <= MaxParts; i++ {
+		many[strings.Repeat("p", 1+i%7)+"/"+string(rune('a'+i%26))+strings.Repeat("x", i/26)] = nil
+	}
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"not a zip", []byte("plain text"), "not a .docx (a .docx is a zip archive"},
+		{"no document", zipOf(map[string][]byte{"a.xml": []byte("<a/>")}), "not a Word document: it has no word/document.xml"},
+		{"too many parts", zipOf(many), "more than the 10000 a draft may have"},
+		{"a part too large", zipOf(map[string][]byte{"word/document.xml": bytes.Repeat([]byte(" "), MaxPart+1)}), "unpacks to 67108865 bytes, more than the 64 MB a part may have"},
+		{"bad XML", zipOf(map[string][]byte{"word/document.xml": []byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>`)}), "word/document.xml: XML syntax error"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "d.docx")
+			os.WriteFile(p, tc.data, 0o644)
+			_, err := Read(p, "")
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), p) {
+				t.Errorf("error %v, want %q naming %s", err, tc.want, p)
+			}
+		})
+	}
+}
