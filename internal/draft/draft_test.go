@@ -37,7 +37,9 @@ func TestRecognisesThePartsByTheirText(t *testing.T) {
 		notes []string
 	}{
 		{"份号, 密级, 紧急程度, 标志, 发文字号", "000012\n秘密★1年\n特急\n示例县人民政府文件\n示府发〔2025〕12号\n关于某事的通知\n正文。\n",
-			func(d *Document) any { return []string{d.Copy, d.Secrecy, d.Urgency, d.Issuer, d.Number, strings.Join(d.Title, "|")} },
+			func(d *Document) any {
+				return []string{d.Copy, d.Secrecy, d.Urgency, d.Issuer, d.Number, strings.Join(d.Title, "|")}
+			},
 			[]string{"000012", "秘密★1年", "特急", "示例县人民政府", "示府发〔2025〕12号", "关于某事的通知"}, nil},
 		{"发文字号 with 签发人", "示府文〔2025〕3号\t签发人：王明\n关于某事的请示\n正文。\n",
 			func(d *Document) any { return []string{d.Number, d.Signers} }, []string{"示府文〔2025〕3号", "王明"}, nil},
