@@ -75,6 +75,7 @@ test: tools $(OFDJS)
 	$(GO) test -run '^$$' -fuzz '^FuzzBreak$$' -fuzztime $(FUZZTIME) ./internal/layout
 	$(GO) test -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME_BUILD) ./internal/build
 	$(GO) test -run '^$$' -fuzz '^FuzzReadInfo$$' -fuzztime $(FUZZTIME) ./internal/render/ofd
+	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME) ./internal/draft
 
 bench: tools
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/ ./internal/layout/

@@ -112,6 +112,24 @@ type level struct {
 	text  string
 }
 
+// maxDepth is how deep the elements the reader descends into may nest: a
+// draft nests a few tens deep (a table in a text box in a table); far more
+// is a damaged or hostile file, refused before it exhausts the stack.
+const maxDepth = 500
+
+var errTooDeep = fmt.Errorf("elements nested more than %d deep", maxDepth)
+
+// enter counts a level of elements descended into; leave is deferred.
+func (r *docxReader) enter() error {
+	r.depth++
+	if r.depth > maxDepth {
+		return errTooDeep
+	}
+	return nil
+}
+
+func (r *docxReader) leave() { r.depth-- }
+
 type docxReader struct {
 	d      *Draft
 	dec    *xml.Decoder
@@ -130,6 +148,7 @@ type docxReader struct {
 	footnotes  map[string]string
 	endnotes   map[string]string
 
+	depth        int  // elements the reader is within, bounded by maxDepth
 	n            int  // paragraphs and tables of the body so far
 	pendingBreak bool // the next paragraph starts a page
 	ins, del     int
@@ -412,6 +431,10 @@ func (r *docxReader) body(b []byte) error {
 
 // blocks reads paragraphs and tables up to the end of the element they are in.
 func (r *docxReader) blocks() error {
+	if err := r.enter(); err != nil {
+		return err
+	}
+	defer r.leave()
 	for {
 		tok, err := r.dec.Token()
 		if err != nil {
@@ -574,6 +597,10 @@ func attr(s xml.StartElement, local string) string {
 // inline reads a paragraph's content up to the end of the element it is
 // in; del is true inside a tracked deletion.
 func (r *docxReader) inline(ps *paraState, del bool) error {
+	if err := r.enter(); err != nil {
+		return err
+	}
+	defer r.leave()
 	inText := false
 	for {
 		tok, err := r.dec.Token()
@@ -697,6 +724,10 @@ func (r *docxReader) inline(ps *paraState, del bool) error {
 
 // table reads a w:tbl whose start was just read.
 func (r *docxReader) table() (*Table, error) {
+	if err := r.enter(); err != nil {
+		return nil, err
+	}
+	defer r.leave()
 	tb := &Table{}
 	var above []string // each grid column's text in the row above, for vertical merges
 	for {
@@ -797,41 +828,52 @@ func (r *docxReader) row(above []string) ([]string, error) {
 func (r *docxReader) cell() (string, tcPrXML, error) {
 	var pr tcPrXML
 	var parts []string
+	err := r.cellContent(&pr, &parts)
+	return strings.Join(parts, ""), pr, err
+}
+
+// cellContent reads a cell's paragraphs and tables, and those in the
+// content controls (w:sdt) and custom XML around them, up to the end of
+// the element they are in.
+func (r *docxReader) cellContent(pr *tcPrXML, parts *[]string) error {
+	if err := r.enter(); err != nil {
+		return err
+	}
+	defer r.leave()
 	for {
 		tok, err := r.dec.Token()
 		if err != nil {
-			return "", pr, err
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.EndElement:
-			return strings.Join(parts, ""), pr, nil
+			return nil
 		case xml.StartElement:
 			switch {
-			case wordNS[t.Name.Space] && t.Name.Local == "tcPr":
-				if err := r.dec.DecodeElement(&pr, &t); err != nil {
-					return "", pr, err
+			case !wordNS[t.Name.Space] || t.Name.Local == "sdtPr" || t.Name.Local == "sdtEndPr":
+				err = r.dec.Skip()
+			case t.Name.Local == "tcPr":
+				err = r.dec.DecodeElement(pr, &t)
+			case t.Name.Local == "p":
+				var ps *paraState
+				if ps, err = r.paragraph(); err == nil {
+					*parts = append(*parts, strings.TrimSpace(strings.ReplaceAll(ps.b.String(), "\n", "")))
+					for _, m := range ps.notes {
+						r.d.note(r.n+1, "%s", m)
+					}
 				}
-			case wordNS[t.Name.Space] && t.Name.Local == "p":
-				ps, err := r.paragraph()
-				if err != nil {
-					return "", pr, err
-				}
-				parts = append(parts, strings.TrimSpace(strings.ReplaceAll(ps.b.String(), "\n", "")))
-				for _, m := range ps.notes {
-					r.d.note(r.n+1, "%s", m)
-				}
-			case wordNS[t.Name.Space] && t.Name.Local == "tbl":
-				sub, err := r.table()
-				if err != nil {
-					return "", pr, err
-				}
-				for _, row := range sub.Rows {
-					parts = append(parts, strings.Join(row, " "))
+			case t.Name.Local == "tbl":
+				var sub *Table
+				if sub, err = r.table(); err == nil {
+					for _, row := range sub.Rows {
+						*parts = append(*parts, strings.Join(dedupe(row), " "))
+					}
 				}
 			default:
-				if err := r.dec.Skip(); err != nil {
-					return "", pr, err
-				}
+				err = r.cellContent(pr, parts)
+			}
+			if err != nil {
+				return err
 			}
 		}
 	}

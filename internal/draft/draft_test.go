@@ -213,6 +213,7 @@ func TestDocxBounds(t *testing.T) {
 		{"no document", zipOf(map[string][]byte{"a.xml": []byte("<a/>")}), "not a Word document: it has no word/document.xml"},
 		{"too many parts", zipOf(many), "more than the 10000 a draft may have"},
 		{"a part too large", zipOf(map[string][]byte{"word/document.xml": bytes.Repeat([]byte(" "), MaxPart+1)}), "unpacks to 67108865 bytes, more than the 64 MB a part may have"},
+		{"nested too deep", zipOf(map[string][]byte{"word/document.xml": []byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>` + strings.Repeat("<w:hyperlink>", 100000))}), "elements nested more than 500 deep"},
 		{"bad XML", zipOf(map[string][]byte{"word/document.xml": []byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>`)}), "word/document.xml: XML syntax error"},
 	}
 	for _, tc := range cases {
@@ -225,4 +226,46 @@ func TestDocxBounds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzImport: any bytes, read as a .docx, a .md or a .txt draft, are
+// recognised and written as sources, or refused with an error naming the
+// draft; never a panic. The written data file is TOML.
+func FuzzImport(f *testing.F) {
+	f.Add([]byte("关于某事的通知\n各单位：\n一、甲\n（一）乙。丙。\n附件：1．表\n示例县人民政府\n2025年3月10日\n附件1\n表\n甲\t1\n合计\t1\n抄送：某\n"), 2)
+	f.Add([]byte("| a | b |\n|---|---|\n| 1 | 2 |\n"), 1)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>甲</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`))
+	w, _ = zw.Create("word/numbering.xml")
+	w.Write([]byte(`<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="2147483647"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`))
+	zw.Close()
+	f.Add(buf.Bytes(), 0)
+	f.Fuzz(func(t *testing.T, b []byte, kind int) {
+		ext := []string{"docx", "md", "txt"}[(kind%3+3)%3]
+		p := filepath.Join(t.TempDir(), "d."+ext)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		d, err := Read(p, "")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), p) {
+				t.Fatalf("the error does not name the draft: %v", err)
+			}
+			return
+		}
+		files, err := Files(Recognise(d), d, "file", "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if strings.HasSuffix(f.Path, ".toml") {
+				var v map[string]any
+				if _, err := toml.Decode(string(f.Data), &v); err != nil {
+					t.Fatalf("%s is not TOML: %v\n%s", f.Path, err, f.Data)
+				}
+			}
+		}
+	})
 }

@@ -91,7 +91,7 @@ func formatNumber(n int, fmt string) string {
 			return string(rune('①' + n - 1))
 		}
 	case "lowerLetter", "upperLetter":
-		if n >= 1 {
+		if n >= 1 && n <= 26*30 {
 			s := strings.Repeat(string(rune('a'+(n-1)%26)), (n-1)/26+1)
 			if fmt == "upperLetter" {
 				s = strings.ToUpper(s)
