@@ -269,3 +269,56 @@ func FuzzImport(f *testing.F) {
 		}
 	})
 }
+
+// docxOf is a .docx whose body is the given WordprocessingML.
+func docxOf(t *testing.T, body string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`))
+	w, _ = zw.Create("word/styles.xml")
+	w.Write([]byte(`<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="32"/></w:rPr></w:rPrDefault></w:docDefaults>` +
+		`<w:style w:type="paragraph" w:styleId="Title"><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="44"/></w:rPr></w:style></w:styles>`))
+	zw.Close()
+	p := filepath.Join(t.TempDir(), "d.docx")
+	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// In a .docx the title is found by its formatting too: centred (by the
+// paragraph or its style) or larger than the body, over several lines;
+// a heading is never part of it. A page break starts an annex.
+func TestRecognisesTheTitleByItsFormatting(t *testing.T) {
+	p := func(pPr, text string) string {
+		return `<w:p><w:pPr>` + pPr + `</w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	large := func(text string) string {
+		return `<w:p><w:r><w:rPr><w:sz w:val="44"/></w:rPr><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body := p("", "各单位：") + p("", "正文第一段，说明有关事项。") + p("", "正文第二段。")
+	cases := []struct {
+		name, body string
+		title      []string
+	}{
+		{"centred", p(`<w:jc w:val="center"/>`, "示例县人民政府") + p(`<w:jc w:val="center"/>`, "关于某项工作的安排") + body, []string{"示例县人民政府", "关于某项工作的安排"}},
+		{"by its style", p(`<w:pStyle w:val="Title"/>`, "关于某项工作的安排") + body, []string{"关于某项工作的安排"}},
+		{"larger than the body", large("关于某项工作的安排") + body, []string{"关于某项工作的安排"}},
+		{"a heading is not the title", p(`<w:jc w:val="center"/>`, "关于某项工作的安排") + p(`<w:jc w:val="center"/>`, "一、总体要求") + body, []string{"关于某项工作的安排"}},
+		{"neither: by its 文种", p("", "关于某项工作的通知") + body, []string{"关于某项工作的通知"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read(docxOf(t, tc.body), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := Recognise(d)
+			if !reflect.DeepEqual(doc.Title, tc.title) {
+				t.Errorf("title %q, want %q", doc.Title, tc.title)
+			}
+		})
+	}
+}

@@ -54,7 +54,7 @@ var (
 	// The 文种 of GB/T 9704 and the Regulations on the Handling of Official
 	// Documents (党政机关公文处理工作条例, art. 8), which end a title.
 	kinds       = regexp.MustCompile(`(?:决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|方案|办法|规定|细则|要点|规划|计划)$`)
-	copyNo      = regexp.MustCompile(`^[0-9]{1,8}$`)
+	copyNo      = regexp.MustCompile(`^[0-9]{1,6}$`)
 	secrecy     = regexp.MustCompile(`^(?:绝密|机密|秘密)(?:\s*★\s*\S*)?$`)
 	urgency     = regexp.MustCompile(`^(?:特急|加急|特提|平急)$`)
 	docNumber   = regexp.MustCompile(`[\p{Han}A-Za-z0-9]*[〔\[［(（][0-9０-９]{4}[〕\]］)）]第?[0-9０-９]+号`)
@@ -234,8 +234,9 @@ title:
 	// first ending in a 文种.
 	start := i
 	formatted := false
+	body := bodySize(main)
 	for ; i < len(main) && main[i].Table == nil && short(main[i].Text, 80) && !strings.HasSuffix(main[i].Text, "：") && !strings.HasSuffix(main[i].Text, ":"); i++ {
-		if !main[i].Center && !(main[i].Size > 16.5) {
+		if level, _, _ := headingNumber(main[i].Text); level > 0 || !main[i].Center && !(body > 0 && main[i].Size >= body+2) {
 			break
 		}
 		formatted = true
@@ -261,6 +262,24 @@ title:
 		}
 	}
 	return main[i:]
+}
+
+// bodySize is the size most of the text is set in (0 when the draft has
+// no sizes): a title is larger.
+func bodySize(paras []Para) float64 {
+	chars := map[float64]int{}
+	for _, p := range paras {
+		if p.Size > 0 {
+			chars[p.Size] += utf8.RuneCountInString(p.Text)
+		}
+	}
+	size, most := 0.0, 0
+	for s, n := range chars {
+		if n > most || n == most && s < size {
+			size, most = s, n
+		}
+	}
+	return size
 }
 
 // back takes the parts below the body off the end of main: 附注, 成文日期,
