@@ -6,10 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	gwdoc "gongwen/internal/doc"
+	"gongwen/internal/format"
 )
 
 // recognise reads text as a .txt draft and recognises it.
@@ -318,6 +322,39 @@ func TestRecognisesTheTitleByItsFormatting(t *testing.T) {
 			doc := Recognise(d)
 			if !reflect.DeepEqual(doc.Title, tc.title) {
 				t.Errorf("title %q, want %q", doc.Title, tc.title)
+			}
+		})
+	}
+}
+
+// In every format, each key the format requires is written: with the
+// draft's value, or as a placeholder on a line of its own; a part the
+// format does not take is kept as a comment, never dropped.
+func TestEveryFormatGetsItsRequiredKeys(t *testing.T) {
+	draft := "关于某事的通知\n各单位：\n正文。\n示例县人民政府\n2025年3月10日\n（此件公开发布）\n抄送：某办公室。\n某办公室\t2025年3月11日印发\n"
+	for _, name := range format.Names() {
+		t.Run(name, func(t *testing.T) {
+			doc, d := recognise(t, draft)
+			files, err := Files(doc, d, name, "x")
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := string(files[0].Data)
+			var v map[string]any
+			if _, err := toml.Decode(src, &v); err != nil {
+				t.Fatalf("%v\n%s", err, src)
+			}
+			f, _ := format.ByName(name)
+			required, _ := gwdoc.FormatKeys(f)
+			for _, k := range required {
+				if _, ok := v[k]; !ok && !regexp.MustCompile(`(?m)^# `+k+` = `).MatchString(src) {
+					t.Errorf("%s: neither a value nor a placeholder for %s:\n%s", name, k, src)
+				}
+			}
+			for _, part := range []string{"示例县人民政府", "2025-03-10", "此件公开发布", "某办公室", "2025-03-11"} {
+				if !strings.Contains(src, part) {
+					t.Errorf("%s: %s is lost:\n%s", name, part, src)
+				}
 			}
 		})
 	}

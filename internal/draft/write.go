@@ -17,12 +17,16 @@ import (
 // placeholders are the values written, commented out, for a required
 // part the draft lacks, with the clause of GB/T 9704-2012 that names it.
 var placeholders = map[string]struct{ value, clause string }{
-	"issuer":     {`"发文机关"`, "7.2.4"},
-	"number":     {`"X发〔2025〕1号"`, "7.2.5"},
-	"title":      {`"关于……的通知"`, "7.3.1"},
-	"signature":  {`"发文机关署名"`, "7.3.5"},
-	"date":       {"2025-01-01", "7.3.5"},
-	"recipients": {`"主送机关"`, "7.3.2"},
+	"issuer":       {`"发文机关"`, "7.2.4"},
+	"number":       {`"X发〔2025〕1号"`, "7.2.5"},
+	"title":        {`"关于……的通知"`, "7.3.1"},
+	"signature":    {`"发文机关署名"`, "7.3.5"},
+	"date":         {"2025-01-01", "7.3.5"},
+	"recipients":   {`"主送机关"`, "7.3.2"},
+	"order_number": {"1", "10.2"},
+	"signer_title": {`"职务"`, "10.2"},
+	"signer":       {`"姓名"`, "10.2"},
+	"present":      {`["出席人"]`, "10.3"},
 }
 
 // tomlString writes s as a TOML basic string.
@@ -67,7 +71,7 @@ func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, er
 	if err := starter.CheckName(name); err != nil {
 		return nil, err
 	}
-	w := &writer{d: d, name: name}
+	w := &writer{d: d, name: name, written: map[string]bool{}}
 	w.keys = map[string]bool{}
 	required, optional := docKeys(f)
 	for _, k := range required {
@@ -108,14 +112,24 @@ func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, er
 	w.str(&data, "signature", doc.Signature)
 	w.key(&data, "date", doc.Date)
 	w.str(&data, "note", doc.Note)
+	for _, k := range required {
+		if !w.written[k] && k != "format" && k != "template" {
+			w.key(&data, k, "")
+		}
+	}
 	if len(doc.CC) > 0 || doc.Printer != "" {
 		data.WriteString("\n[imprint]                              # 版记\n")
 		if len(doc.CC) > 0 {
 			fmt.Fprintf(&data, "cc = %s   # 抄送\n", tomlList(doc.CC))
 		}
-		if doc.Printer != "" {
+		switch {
+		case doc.Printer != "" && f.ImprintRules:
 			fmt.Fprintf(&data, "printer = %s   # 印发机关\n", tomlString(doc.Printer))
 			fmt.Fprintf(&data, "date = %s   # 印发日期\n", doc.PrintDate)
+		case doc.Printer != "":
+			fmt.Fprintf(&data, "# printer = %s   # 印发机关: the draft has it, the format does not take it\n", tomlString(doc.Printer))
+			fmt.Fprintf(&data, "# date = %s   # 印发日期\n", doc.PrintDate)
+			d.note(0, "the draft's %s (%s) is not a part of this format: kept in data/%s.toml as a comment", "印发机关", "imprint.printer", name)
 		}
 	}
 	for i, a := range doc.Attachments {
@@ -151,9 +165,10 @@ func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, er
 func docKeys(f *format.Format) (required, optional []string) { return doc.FormatKeys(f) }
 
 type writer struct {
-	d    *Draft
-	name string
-	keys map[string]bool // the keys the format takes: true if required
+	d       *Draft
+	name    string
+	keys    map[string]bool // the keys the format takes: true if required
+	written map[string]bool // the keys written, as values or placeholders
 }
 
 // key writes a top-level key: its value, or a commented placeholder when
@@ -162,11 +177,12 @@ type writer struct {
 func (w *writer) key(b *strings.Builder, key, value string) {
 	meaning := doc.KeyMeaning[key]
 	required, takes := w.keys[key]
+	w.written[key] = true
 	switch {
 	case value == "" && required:
-		p := placeholders[key]
-		if p.value == "" {
-			p.value = `""`
+		p, ok := placeholders[key]
+		if !ok {
+			p.value, p.clause = `""`, "10"
 		}
 		fmt.Fprintf(b, "# %s = %s   # %s (GB/T 9704-2012 %s): not found in the draft; write it and remove the #\n", key, p.value, meaning, p.clause)
 		w.d.note(0, "the draft has no %s (%s): data/%s.toml has a placeholder for it", meaning, key, w.name)
