@@ -233,7 +233,7 @@ func readDocx(path string) (*Draft, error) {
 		return nil, fmt.Errorf("%s: word/document.xml: %v", path, err)
 	}
 	if r.ins+r.del > 0 {
-		r.d.note(0, "tracked changes accepted: %d insertions kept, %d deletions dropped", r.ins, r.del)
+		r.d.warn(0, "tracked changes accepted: %d insertions kept, %d deletions dropped", r.ins, r.del)
 	}
 	return r.d, nil
 }
@@ -529,7 +529,7 @@ func (r *docxReader) emit(ps *paraState) {
 		}
 	}
 	for _, m := range ps.notes {
-		r.d.note(r.n, "%s", m)
+		r.d.warn(r.n, "%s", m)
 	}
 	for _, t := range ps.tables {
 		r.d.Paras = append(r.d.Paras, Para{N: r.n, Table: t})
@@ -859,7 +859,7 @@ func (r *docxReader) cellContent(pr *tcPrXML, parts *[]string) error {
 				if ps, err = r.paragraph(); err == nil {
 					*parts = append(*parts, strings.TrimSpace(strings.ReplaceAll(ps.b.String(), "\n", "")))
 					for _, m := range ps.notes {
-						r.d.note(r.n+1, "%s", m)
+						r.d.warn(r.n+1, "%s", m)
 					}
 				}
 			case t.Name.Local == "tbl":

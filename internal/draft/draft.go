@@ -60,7 +60,7 @@ func (d *Draft) Where(n int) string {
 	return fmt.Sprintf("%s: paragraph %d", d.Path, n)
 }
 
-func (d *Draft) note(n int, format string, args ...any) {
+func (d *Draft) warn(n int, format string, args ...any) {
 	d.Notes = append(d.Notes, Note{N: n, Msg: fmt.Sprintf(format, args...)})
 }
 

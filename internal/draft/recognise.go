@@ -312,7 +312,7 @@ func (doc *Document) back(d *Draft, main []Para) []Para {
 				doc.Note = clean(m[1])
 				continue
 			}
-			d.note(q.N, "kept as body text: it follows the 成文日期 and is not a 附注 in brackets")
+			d.warn(q.N, "kept as body text: it follows the 成文日期 and is not a 附注 in brackets")
 			after = append(after, q)
 		}
 		end = k
@@ -320,7 +320,7 @@ func (doc *Document) back(d *Draft, main []Para) []Para {
 		case sig != "" && short(sig, 40):
 			doc.Signature = sig
 		case sig != "":
-			d.note(p.N, "kept as body text: %q stands before the 成文日期 but is too long for a 署名", sig)
+			d.warn(p.N, "kept as body text: %q stands before the 成文日期 but is too long for a 署名", sig)
 			after = append([]Para{{N: p.N, Text: sig}}, after...)
 		case k > 0 && main[k-1].Table == nil && short(main[k-1].Text, 40) && !strings.ContainsAny(main[k-1].Text, "，,：:"):
 			doc.Signature = main[k-1].Text
@@ -383,9 +383,9 @@ func blocks(d *Draft, paras []Para, annex int) []Block {
 		switch typed := strings.TrimSuffix(p.Text, rest); {
 		case value == count[level]:
 		case annex > 0:
-			d.note(p.N, "附件%d: the heading numbered %s is number %d of its level there; the template numbers headings by their place, so it prints %s", annex, typed, count[level], derivedNumber(level, count[level]))
+			d.warn(p.N, "附件%d: the heading numbered %s is number %d of its level there; the template numbers headings by their place, so it prints %s", annex, typed, count[level], derivedNumber(level, count[level]))
 		default:
-			d.note(p.N, "the heading numbered %s is number %d of its level here; the template numbers headings by their place, so it prints %s", typed, count[level], derivedNumber(level, count[level]))
+			d.warn(p.N, "the heading numbered %s is number %d of its level here; the template numbers headings by their place, so it prints %s", typed, count[level], derivedNumber(level, count[level]))
 		}
 		out = append(out, Block{N: p.N, Level: level, Text: rest})
 	}
@@ -449,7 +449,7 @@ func (doc *Document) annexes(d *Draft, paras []Para) {
 		case listed.Title == "":
 			listed.Title = a.Title
 		case a.Title != "" && a.Title != listed.Title:
-			d.note(label.N, "附件%d's title on its page, %q, is not the one the 附件说明 lists, %q: the 附件说明's is kept for both", n, a.Title, listed.Title)
+			d.warn(label.N, "附件%d's title on its page, %q, is not the one the 附件说明 lists, %q: the 附件说明's is kept for both", n, a.Title, listed.Title)
 		}
 		listed.N, listed.Table, listed.Note, listed.Text = a.N, a.Table, a.Note, a.Text
 	}

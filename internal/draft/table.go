@@ -169,7 +169,7 @@ func tableFile(d *Draft, a Attachment, n int) string {
 			if !col.figures {
 				if cell != "" && !isTotalLabel(cell) {
 					total = false
-					d.note(a.N, "附件%d: the 合计 row's %s is %q, which a computed total cannot show: the row is kept as typed", n, col.title, cell)
+					d.warn(a.N, "附件%d: the 合计 row's %s is %q, which a computed total cannot show: the row is kept as typed", n, col.title, cell)
 				}
 				continue
 			}
@@ -182,7 +182,7 @@ func tableFile(d *Draft, a Attachment, n int) string {
 			v, _, ok := figure(cell)
 			if !ok || !v.Equal(sum) {
 				total = false
-				d.note(a.N, "附件%d: the 合计 of %s is %q, but its rows add up to %s: the row is kept as typed; correct the figures and write [total] for a computed 合计", n, col.title, cell, sum.StringFixed(col.decimals))
+				d.warn(a.N, "附件%d: the 合计 of %s is %q, but its rows add up to %s: the row is kept as typed; correct the figures and write [total] for a computed 合计", n, col.title, cell, sum.StringFixed(col.decimals))
 			}
 		}
 	}

@@ -36,7 +36,7 @@ func readLines(path string) (*Draft, []string, error) {
 			return nil, nil, fmt.Errorf("%s: %v", path, err)
 		}
 		b = u
-		d.note(0, "the draft is not UTF-8: read as GBK/GB18030 (the Windows Chinese encoding) and converted")
+		d.warn(0, "the draft is not UTF-8: read as GBK/GB18030 (the Windows Chinese encoding) and converted")
 	}
 	s := strings.ReplaceAll(string(b), "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")

@@ -129,7 +129,7 @@ func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, er
 		case doc.Printer != "":
 			fmt.Fprintf(&data, "# printer = %s   # 印发机关: the draft has it, the format does not take it\n", tomlString(doc.Printer))
 			fmt.Fprintf(&data, "# date = %s   # 印发日期\n", doc.PrintDate)
-			d.note(0, "the draft's %s (%s) is not a part of this format: kept in data/%s.toml as a comment", "印发机关", "imprint.printer", name)
+			d.warn(0, "the draft's %s (%s) is not a part of this format: kept in data/%s.toml as a comment", "印发机关", "imprint.printer", name)
 		}
 	}
 	for i, a := range doc.Attachments {
@@ -138,7 +138,7 @@ func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, er
 		title := a.Title
 		if title == "" {
 			title = fmt.Sprintf("附件%d", n)
-			d.note(a.N, "附件%d has no title in the draft: it is called %q until you give it one", n, title)
+			d.warn(a.N, "附件%d has no title in the draft: it is called %q until you give it one", n, title)
 		}
 		fmt.Fprintf(&data, "title = %s\n", tomlString(title))
 		switch {
@@ -151,7 +151,7 @@ func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, er
 			fmt.Fprintf(&data, "template = %s\n", tomlString("../templates/"+rel))
 			annexFiles = append(annexFiles, starter.File{Path: filepath.Join("templates", rel), Data: []byte(w.template(a.Text, fmt.Sprintf("附件%d of %s", n, name)))})
 		case a.N == 0:
-			d.note(0, "附件%d (%s) is listed in the 附件说明 but the draft has no page for it: it is listed, and has no page", n, title)
+			d.warn(0, "附件%d (%s) is listed in the 附件说明 but the draft has no page for it: it is listed, and has no page", n, title)
 		}
 	}
 	files := []starter.File{
@@ -185,11 +185,11 @@ func (w *writer) key(b *strings.Builder, key, value string) {
 			p.value, p.clause = `""`, "10"
 		}
 		fmt.Fprintf(b, "# %s = %s   # %s (GB/T 9704-2012 %s): not found in the draft; write it and remove the #\n", key, p.value, meaning, p.clause)
-		w.d.note(0, "the draft has no %s (%s): data/%s.toml has a placeholder for it", meaning, key, w.name)
+		w.d.warn(0, "the draft has no %s (%s): data/%s.toml has a placeholder for it", meaning, key, w.name)
 	case value == "":
 	case !takes:
 		fmt.Fprintf(b, "# %s = %s   # %s: the draft has it, the format does not take it\n", key, value, meaning)
-		w.d.note(0, "the draft's %s (%s) is not a part of this format: kept in data/%s.toml as a comment", meaning, key, w.name)
+		w.d.warn(0, "the draft's %s (%s) is not a part of this format: kept in data/%s.toml as a comment", meaning, key, w.name)
 	default:
 		fmt.Fprintf(b, "%s = %s   # %s\n", key, value, meaning)
 	}
@@ -222,7 +222,7 @@ func (w *writer) template(blocks []Block, what string) string {
 	}
 	for _, bl := range blocks {
 		if bl.Table != nil {
-			w.d.note(bl.N, "a table in the body: its rows are kept as paragraphs (a table belongs in an annex)")
+			w.d.warn(bl.N, "a table in the body: its rows are kept as paragraphs (a table belongs in an annex)")
 			for _, row := range bl.Table.Rows {
 				para(escapeTemplate(strings.Join(dedupe(row), "　")))
 			}
@@ -234,7 +234,7 @@ func (w *writer) template(blocks []Block, what string) string {
 			continue
 		}
 		if strings.HasPrefix(text, "#") || strings.HasPrefix(text, "＃") {
-			w.d.note(bl.N, "the paragraph starts with %s, which the template reads as a heading mark: check it", text[:1])
+			w.d.warn(bl.N, "the paragraph starts with %s, which the template reads as a heading mark: check it", text[:1])
 		}
 		para(text)
 	}
