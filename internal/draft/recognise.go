@@ -62,7 +62,7 @@ var (
 	dateRe      = regexp.MustCompile(`^([0-9０-９]{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日$`)
 	printedRe   = regexp.MustCompile(`^(.*?)\s*([0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日)\s*印\s*发$`)
 	ccRe        = regexp.MustCompile(`^抄\s*送\s*[：:]\s*(.*)$`)
-	annexLabel  = regexp.MustCompile(`^附\s*件\s*([0-9０-９]*)\s*[：:]?$`)
+	annexLabel  = regexp.MustCompile(`^附\s*件\s*([0-9０-９]*|[一二三四五六七八九十]+)\s*[：:]?$`)
 	annexList   = regexp.MustCompile(`^附\s*件\s*[：:]\s*(.*)$`)
 	listNumber  = regexp.MustCompile(`^[0-9０-９]+\s*[.．、]\s*`)
 	noteRe      = regexp.MustCompile(`^[（(](.*)[）)]$`)
