@@ -8,6 +8,7 @@ import (
 
 	"gongwen/internal/draft"
 	"gongwen/internal/format"
+	"gongwen/internal/starter"
 )
 
 const importHelp = `Usage: gongwen import [--format file|letter|order|minutes] [--draft docx|md|txt] DRAFT NAME
@@ -39,6 +40,14 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() != 2 {
 		fmt.Fprintf(stderr, "gongwen import: give a draft and a name, not %d arguments\n", fs.NArg())
+		return exitUsage
+	}
+	if _, err := format.ByName(*formatName); err != nil {
+		fmt.Fprintln(stderr, "gongwen import:", err)
+		return exitUsage
+	}
+	if err := starter.CheckName(fs.Arg(1)); err != nil {
+		fmt.Fprintln(stderr, "gongwen import:", err)
 		return exitUsage
 	}
 	written, report, err := draft.Import(fs.Arg(0), *draftFormat, *formatName, fs.Arg(1), ".")

@@ -36,7 +36,8 @@ func TestImportWritesAProjectAndNeverOverwrites(t *testing.T) {
 		{"one argument", []string{"import", "稿.txt"}, exitUsage, nil, []string{"give a draft and a name, not 1 arguments"}},
 		{"not a draft", []string{"import", "稿.pdf", "x"}, exitInput, nil, []string{"稿.pdf: a draft is a .docx, .md or .txt file"}},
 		{"a .docx that is not one", []string{"import", "--draft", "docx", "稿.txt", "x"}, exitInput, nil, []string{"稿.txt: not a .docx"}},
-		{"a bad name", []string{"import", "稿.txt", "a/b"}, exitInput, nil, []string{"a document's name cannot hold /"}},
+		{"a bad name", []string{"import", "稿.txt", "a/b"}, exitUsage, nil, []string{"a document's name cannot hold /"}},
+		{"an unknown format", []string{"import", "--format", "memo", "稿.txt", "x"}, exitUsage, nil, []string{`unknown format "memo"`}},
 	}
 	for _, tc := range cases {
 		var out, errOut bytes.Buffer
