@@ -232,6 +232,26 @@ func readDocx(path string) (*Draft, error) {
 	if err := r.body(b); err != nil {
 		return nil, fmt.Errorf("%s: word/document.xml: %v", path, err)
 	}
+	// Headers and footers are not the document's text (a 公文's page
+	// numbers are its own): what text they hold is reported, not read.
+	for _, zf := range zr.File {
+		base := strings.TrimSuffix(strings.TrimPrefix(zf.Name, "word/"), ".xml")
+		if !strings.HasPrefix(zf.Name, "word/") || !(strings.HasPrefix(base, "header") || strings.HasPrefix(base, "footer")) || strings.Contains(base, "/") {
+			continue
+		}
+		b, err := read(zf.Name, false)
+		if err != nil {
+			return nil, err
+		}
+		var hf struct {
+			Text []string `xml:"p>r>t"`
+		}
+		if xml.Unmarshal(b, &hf) == nil {
+			if text := strings.TrimSpace(strings.Join(hf.Text, "")); strings.Trim(text, "0123456789-—－ ") != "" {
+				r.d.warn(0, "the text of a header or footer is not read: %q", text)
+			}
+		}
+	}
 	if r.ins+r.del > 0 {
 		r.d.warn(0, "tracked changes accepted: %d insertions kept, %d deletions dropped", r.ins, r.del)
 	}

@@ -361,3 +361,36 @@ func TestEveryFormatGetsItsRequiredKeys(t *testing.T) {
 		})
 	}
 }
+
+// What a .docx holds that import does not read is reported: a header's
+// text, a footnote (with its text, at its paragraph); a page number in a
+// footer is not worth a line.
+func TestDroppedPartsAreReported(t *testing.T) {
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{
+		"word/document.xml":  `<w:document ` + w + `><w:body><w:p><w:r><w:t>关于某事的通知</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:body></w:document>`,
+		"word/footnotes.xml": `<w:footnotes ` + w + `><w:footnote w:id="2"><w:p><w:r><w:t>据统计年鉴。</w:t></w:r></w:p></w:footnote></w:footnotes>`,
+		"word/header1.xml":   `<w:hdr ` + w + `><w:p><w:r><w:t>内部资料</w:t></w:r></w:p></w:hdr>`,
+		"word/footer1.xml":   `<w:ftr ` + w + `><w:p><w:r><w:t>— 1 —</w:t></w:r></w:p></w:ftr>`,
+	} {
+		f, _ := zw.Create(name)
+		f.Write([]byte(body))
+	}
+	zw.Close()
+	p := filepath.Join(t.TempDir(), "d.docx")
+	os.WriteFile(p, buf.Bytes(), 0o644)
+	d, err := Read(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range d.Notes {
+		got = append(got, d.Where(n.N)+": "+n.Msg)
+	}
+	want := []string{p + `: paragraph 2: footnote dropped: "据统计年鉴。"`, p + `: the text of a header or footer is not read: "内部资料"`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("notes\n%q\nwant\n%q", got, want)
+	}
+}
