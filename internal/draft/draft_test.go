@@ -3,6 +3,7 @@ package draft
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -392,5 +393,31 @@ func TestDroppedPartsAreReported(t *testing.T) {
 	want := []string{p + `: paragraph 2: footnote dropped: "据统计年鉴。"`, p + `: the text of a header or footer is not read: "内部资料"`}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("notes\n%q\nwant\n%q", got, want)
+	}
+}
+
+// Markdown as peer tools write it: a paragraph over several lines joins
+// (Chinese without a space), a typed heading number starts a paragraph,
+// emphasis and links keep their text, a page break in HTML or TeX starts
+// an annex, a pipe table is a table.
+func TestMarkdown(t *testing.T) {
+	src := "# 关于某事的通知\n\n各单位：\n\n第一行\n接第二行，**重点**见[链接](http://x)。\n一、总体\n\n示例县人民政府\n\n2025年3月10日\n\n<div style=\"page-break-before: always\"></div>\n\n附件1\n\n某表\n\n| 甲 | 乙 |\n|:--|--:|\n| a\\|b | 1 |\n"
+	p := filepath.Join(t.TempDir(), "d.md")
+	os.WriteFile(p, []byte(src), 0o644)
+	d, err := Read(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, q := range d.Paras {
+		if q.Table != nil {
+			got = append(got, fmt.Sprint(q.Table.Rows))
+			continue
+		}
+		got = append(got, fmt.Sprintf("%d:%v:%s", q.N, q.PageBreak, q.Text))
+	}
+	want := []string{"1:false:关于某事的通知", "3:false:各单位：", "5:false:第一行接第二行，重点见链接。", "7:false:一、总体", "9:false:示例县人民政府", "11:false:2025年3月10日", "15:true:附件1", "17:false:某表", "[[甲 乙] [a|b 1]]"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("paragraphs\n%q\nwant\n%q", got, want)
 	}
 }

@@ -86,13 +86,15 @@ var (
 	mdListItem  = regexp.MustCompile(`^(?:[-*+]\s+)`)
 	mdDelimiter = regexp.MustCompile(`^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$`)
 	mdBreak     = regexp.MustCompile(`^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|\\newpage|\\pagebreak)$`)
+	mdHTML      = regexp.MustCompile(`^(?:<[^<>]+>\s*)+$`)
+	mdLink      = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	mdEmphasis  = strings.NewReplacer("**", "", "__", "", "<br>", "", "<br/>", "", "<br />", "")
 )
 
 // inlineMarkdown is a Markdown line's text: emphasis marks, line-break
 // tags and backslash escapes dropped.
 func inlineMarkdown(s string) string {
-	s = mdEmphasis.Replace(s)
+	s = mdLink.ReplaceAllString(mdEmphasis.Replace(s), "$1")
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!|", s[i+1]) >= 0 {
@@ -147,11 +149,11 @@ func readMarkdown(path string) (*Draft, error) {
 		case raw == "":
 			flush()
 			continue
-		case mdBreak.MatchString(raw):
+		case mdBreak.MatchString(raw) || mdHTML.MatchString(raw) && strings.Contains(raw, "page-break"):
 			flush()
 			pageBreak = true
 			continue
-		case strings.HasPrefix(raw, "```") || strings.HasPrefix(raw, "~~~"):
+		case strings.HasPrefix(raw, "```") || strings.HasPrefix(raw, "~~~") || mdHTML.MatchString(raw):
 			flush()
 			continue
 		case strings.HasPrefix(raw, "|") && i+1 < len(lines) && mdDelimiter.MatchString(strings.TrimSpace(lines[i+1])):
