@@ -82,36 +82,36 @@ var draftMakers = []struct {
 	notes []string // what the import report must say
 }{
 	{"plain text pasted from Word, a table pasted from Excel", func(t *testing.T, dir string) string {
-		return writeFile(t, dir, "draft.txt", []byte(plainDraft()))
+		return writeDraftFile(t, dir, "draft.txt", []byte(plainDraft()))
 	}, []string{"draft.txt: the draft has no 发文机关 (issuer)"}},
 	{"plain text saved as GB18030 by a Chinese Windows", func(t *testing.T, dir string) string {
 		b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(strings.ReplaceAll(plainDraft(), "\n", "\r\n")))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return writeFile(t, dir, "draft.txt", b)
+		return writeDraftFile(t, dir, "draft.txt", b)
 	}, []string{"read as GBK/GB18030"}},
 	{"Markdown with a pipe table", func(t *testing.T, dir string) string {
-		return writeFile(t, dir, "draft.md", []byte(markdownDraft()))
+		return writeDraftFile(t, dir, "draft.md", []byte(markdownDraft()))
 	}, nil},
 	{"a .docx pandoc wrote from Markdown", func(t *testing.T, dir string) string {
-		md := writeFile(t, dir, "draft.md", []byte(markdownDraft()))
+		md := writeDraftFile(t, dir, "draft.md", []byte(markdownDraft()))
 		out := filepath.Join(dir, "draft.docx")
-		runTool(t, "pandoc", "-f", "markdown", "-t", "docx", "-o", out, md)
+		runDraftTool(t, "pandoc", "-f", "markdown", "-t", "docx", "-o", out, md)
 		return out
 	}, nil},
 	{"a .docx LibreOffice Writer saved from HTML", func(t *testing.T, dir string) string {
-		h := writeFile(t, dir, "draft.html", []byte(htmlDraft()))
+		h := writeDraftFile(t, dir, "draft.html", []byte(htmlDraft()))
 		profile := "file://" + filepath.ToSlash(filepath.Join(t.TempDir(), "profile"))
-		runTool(t, "soffice", "-env:UserInstallation="+profile, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "lo"), h)
+		runDraftTool(t, "soffice", "-env:UserInstallation="+profile, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "lo"), h)
 		return filepath.Join(dir, "lo", "draft.docx")
 	}, nil},
 	{"a .docx with Word's automatic numbering, a tracked change and a comment", func(t *testing.T, dir string) string {
-		return writeFile(t, dir, "draft.docx", numberedDocx(t))
+		return writeDraftFile(t, dir, "draft.docx", numberedDocx(t))
 	}, []string{"tracked changes accepted: 1 insertions kept, 1 deletions dropped", `paragraph 5: comment dropped: "请核实经费。"`}},
 }
 
-func writeFile(t *testing.T, dir, name string, b []byte) string {
+func writeDraftFile(t *testing.T, dir, name string, b []byte) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, b, 0o644); err != nil {
@@ -120,7 +120,7 @@ func writeFile(t *testing.T, dir, name string, b []byte) string {
 	return p
 }
 
-func runTool(t *testing.T, name string, args ...string) {
+func runDraftTool(t *testing.T, name string, args ...string) {
 	t.Helper()
 	pdfcheck.RequireTools(t, name)
 	out, err := exec.Command(name, args...).CombinedOutput()
@@ -154,7 +154,7 @@ func markdownDraft() string {
 	front, head, annex2 := draftLines()
 	var b strings.Builder
 	for _, l := range front {
-		b.WriteString(strings.ReplaceAll(l, "（", "（") + "\n\n")
+		b.WriteString(l + "\n\n")
 	}
 	b.WriteString("\\newpage\n\n")
 	for _, l := range head {
@@ -223,7 +223,7 @@ func numberedDocx(t *testing.T) []byte {
 	para(`<w:jc w:val="center"/><w:rPr><w:sz w:val="44"/></w:rPr>`, `<w:r><w:rPr><w:sz w:val="44"/></w:rPr><w:t>`+esc(front[0])+`</w:t></w:r>`)
 	para("", run(front[1]))
 	for i, l := range front[2:] {
-		level, _ := headingLevel(l)
+		level, _ := draftHeadingLevel(l)
 		switch {
 		case i == 0: // the first paragraph: "有效预防和扑救森林火灾，" inserted, "错字" deleted
 			k := strings.Index(l, "有效预防")
@@ -231,7 +231,7 @@ func numberedDocx(t *testing.T) []byte {
 			para("", run(l[:k])+`<w:ins w:id="1" w:author="审核人" w:date="2025-03-09T10:00:00Z">`+run(ins)+`</w:ins>`+
 				`<w:del w:id="2" w:author="审核人" w:date="2025-03-09T10:00:00Z"><w:r><w:delText>错字</w:delText></w:r></w:del>`+run(l[k+len(ins):]))
 		case level > 0:
-			text := stripNumber(l)
+			text := draftStripNumber(l)
 			runs := run(text)
 			if strings.HasPrefix(text, "压实防火责任") {
 				runs += `<w:r><w:commentReference w:id="0"/></w:r>`
@@ -255,8 +255,8 @@ func numberedDocx(t *testing.T) []byte {
 	para(`<w:pageBreakBefore/>`, run(annex2[0]))
 	para(`<w:jc w:val="center"/>`, run(annex2[1]))
 	for _, l := range annex2[2:] {
-		if level, _ := headingLevel(l); level > 0 {
-			para(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>`, run(stripNumber(l)))
+		if level, _ := draftHeadingLevel(l); level > 0 {
+			para(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>`, run(draftStripNumber(l)))
 			continue
 		}
 		para("", run(l))
@@ -290,11 +290,11 @@ func numberedDocx(t *testing.T) []byte {
 	return buf.Bytes()
 }
 
-var typedHeading = regexp.MustCompile(`^(?:([一二三四五六七八九十]+、)|(（[一二三四五六七八九十]+）)|([0-9]+．)|(（[0-9]+）))`)
+var draftTypedHeading = regexp.MustCompile(`^(?:([一二三四五六七八九十]+、)|(（[一二三四五六七八九十]+）)|([0-9]+．)|(（[0-9]+）))`)
 
-// headingLevel is the level of a line's typed heading number, 0 for none.
-func headingLevel(l string) (int, string) {
-	m := typedHeading.FindStringSubmatch(l)
+// draftHeadingLevel is the level of a line's typed heading number, 0 for none.
+func draftHeadingLevel(l string) (int, string) {
+	m := draftTypedHeading.FindStringSubmatch(l)
 	for i := 1; m != nil && i < len(m); i++ {
 		if m[i] != "" {
 			return i, m[i]
@@ -303,20 +303,20 @@ func headingLevel(l string) (int, string) {
 	return 0, ""
 }
 
-func stripNumber(l string) string {
-	_, n := headingLevel(l)
+func draftStripNumber(l string) string {
+	_, n := draftHeadingLevel(l)
 	return strings.TrimPrefix(l, n)
 }
 
-// pageNumber is a page number as pdftotext reads it (—1—), set between
+// draftPageNumber is a page number as pdftotext reads it (—1—), set between
 // the lines of a paragraph that goes on over a page.
-var pageNumber = regexp.MustCompile(`—[0-9]+—`)
+var draftPageNumber = regexp.MustCompile(`—[0-9]+—`)
 
-// normal is text as compared: no white space, page numbers or the
+// draftNormal is text as compared: no white space, page numbers or the
 // difference between the full-width point a clerk types and the one a
 // heading prints.
-func normal(s string) string {
-	return strings.ReplaceAll(pageNumber.ReplaceAllString(stripSpace(s), ""), "．", ".")
+func draftNormal(s string) string {
+	return strings.ReplaceAll(draftPageNumber.ReplaceAllString(stripSpace(s), ""), "．", ".")
 }
 
 func TestImportedDraftsBuildWithEveryParagraph(t *testing.T) {
@@ -353,7 +353,7 @@ func TestImportedDraftsBuildWithEveryParagraph(t *testing.T) {
 			if src == string(b) {
 				t.Fatalf("no placeholder for issuer and number in %s:\n%s", data, b)
 			}
-			writeFile(t, filepath.Dir(data), "通知.toml", []byte(src))
+			writeDraftFile(t, filepath.Dir(data), "通知.toml", []byte(src))
 			pdf := filepath.Join(dir, "通知.pdf")
 			if err := build.Build(data, pdf, build.Options{FontsDir: fonts}); err != nil {
 				t.Fatalf("build: %v\nreport:\n%s\ndata:\n%s", err, joined, src)
@@ -367,14 +367,14 @@ func TestImportedDraftsBuildWithEveryParagraph(t *testing.T) {
 			want := append([]string{"示例县人民政府文件", "示府发〔2025〕12号"}, front...)
 			want = append(append(want, head...), annex2...)
 			want = append(want, draftCC, draftPrinter, draftPrinted)
-			got, at := normal(text), 0
+			got, at := draftNormal(text), 0
 			for _, w := range want {
-				k := strings.Index(got[at:], normal(w))
+				k := strings.Index(got[at:], draftNormal(w))
 				if k < 0 {
 					t.Errorf("the PDF does not have %q after %q", w, clip(got[max(at-60, 0):at], 60))
 					continue
 				}
-				at += k + len(normal(w))
+				at += k + len(draftNormal(w))
 			}
 			pages, err := pdfcheck.Trace(pdf)
 			if err != nil {
