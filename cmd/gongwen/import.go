@@ -8,6 +8,7 @@ import (
 
 	"gongwen/internal/draft"
 	"gongwen/internal/format"
+	"gongwen/internal/i18n"
 	"gongwen/internal/starter"
 )
 
@@ -50,7 +51,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gongwen import:", err)
 		return exitUsage
 	}
-	written, report, err := draft.Import(fs.Arg(0), *draftFormat, *formatName, fs.Arg(1), ".")
+	written, report, err := draft.Import(fs.Arg(0), *draftFormat, *formatName, fs.Arg(1), ".", func(c string) string { return i18n.Line(lang, c) })
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen import:", err)
 		return exitInput

@@ -56,6 +56,10 @@ func TestImportWritesAProjectAndNeverOverwrites(t *testing.T) {
 			}
 		}
 	}
+	// Under a Chinese locale the files' comments are Chinese, as new's are.
+	if b, _ := os.ReadFile("data/通知2.toml"); !strings.Contains(string(b), "# 通知2：由 gongwen import 从 稿.txt 导入。") || !strings.Contains(string(b), "# 发文字号（GB/T 9704-2012 7.2.5）：草稿中没有；请填写并删去 #") {
+		t.Errorf("data/通知2.toml's comments are not Chinese:\n%s", b)
+	}
 	// Its help in Chinese is Chinese.
 	var out bytes.Buffer
 	run([]string{"--lang", "zh", "import", "--help"}, &out, &out)

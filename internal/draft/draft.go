@@ -96,13 +96,15 @@ func Read(path, format string) (*Draft, error) {
 // gongwen new does). It returns the files written and the report: one
 // line for the draft (tracked changes, an encoding) and one per paragraph
 // import kept as body text, changed or dropped, each naming its place.
-func Import(path, draftFormat, formatName, name, dir string) (written []string, report []string, err error) {
+// Each comment line of the files is passed through comment, which puts it
+// in the user's language (nil: as written).
+func Import(path, draftFormat, formatName, name, dir string, comment func(string) string) (written []string, report []string, err error) {
 	d, err := Read(path, draftFormat)
 	if err != nil {
 		return nil, nil, err
 	}
 	doc := Recognise(d)
-	files, err := Files(doc, d, formatName, name)
+	files, err := Files(doc, d, formatName, name, comment)
 	if err != nil {
 		return nil, nil, err
 	}

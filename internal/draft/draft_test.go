@@ -87,7 +87,7 @@ func TestRecognisesThePartsByTheirText(t *testing.T) {
 			if got := tc.check(doc); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got %#v, want %#v", got, tc.want)
 			}
-			if _, err := Files(doc, d, "file", "x"); err != nil {
+			if _, err := Files(doc, d, "file", "x", nil); err != nil {
 				t.Fatal(err)
 			}
 			var notes []string
@@ -128,7 +128,7 @@ func TestAnnexTables(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, d := recognise(t, "关于某事的通知\n正文。\n示例县人民政府\n2025年3月10日\n附件1\n某表\n"+tc.table)
-			files, err := Files(doc, d, "file", "x")
+			files, err := Files(doc, d, "file", "x", nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -262,7 +262,7 @@ func FuzzImport(f *testing.F) {
 			}
 			return
 		}
-		files, err := Files(Recognise(d), d, "file", "x")
+		files, err := Files(Recognise(d), d, "file", "x", nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -338,7 +338,7 @@ func TestEveryFormatGetsItsRequiredKeys(t *testing.T) {
 	for _, name := range format.Names() {
 		t.Run(name, func(t *testing.T) {
 			doc, d := recognise(t, draft)
-			files, err := Files(doc, d, name, "x")
+			files, err := Files(doc, d, name, "x", nil)
 			if err != nil {
 				t.Fatal(err)
 			}

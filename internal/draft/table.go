@@ -57,7 +57,7 @@ type column struct {
 }
 
 // tableFile writes annex n's table.
-func tableFile(d *Draft, a Attachment, n int) string {
+func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 	rows := [][]string{}
 	width := 0
 	for _, r := range a.Table.Rows {
@@ -149,11 +149,11 @@ func tableFile(d *Draft, a Attachment, n int) string {
 		col.figures = all && seen > 0 && !isSerial
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# 附件%d, imported by gongwen import from the draft's table", n)
+	b.WriteString("# " + tr(fmt.Sprintf("附件%d, imported by gongwen import from the draft's table.", n)) + "\n")
 	if a.N > 0 {
-		fmt.Fprintf(&b, " (%s)", d.Where(a.N))
+		b.WriteString("# " + d.Where(a.N) + "\n")
 	}
-	b.WriteString(".\n# Numbers keep the decimals the draft shows; a figures column is summed into 合计.\n\n")
+	b.WriteString("# " + tr(fmt.Sprintf("Numbers keep the decimals the draft shows; a figures column is summed into 合计.")) + "\n\n")
 	if len(a.Note) > 0 {
 		if len(a.Note) == 1 {
 			fmt.Fprintf(&b, "note = %s\n", tomlString(a.Note[0]))
@@ -214,7 +214,7 @@ func tableFile(d *Draft, a Attachment, n int) string {
 	}
 	b.WriteString("]\n")
 	if total {
-		fmt.Fprintf(&b, "\n[total]                      # 合计, computed: the draft's added up\nlabel = %s\n", tomlString(strings.Join(strings.Fields(strings.TrimSpace(firstText(body[totalAt]))), "")))
+		fmt.Fprintf(&b, "\n[total]                      # %s\nlabel = %s\n", tr(fmt.Sprintf("合计, computed: the draft's added up")), tomlString(strings.Join(strings.Fields(strings.TrimSpace(firstText(body[totalAt]))), "")))
 	}
 	for c, col := range cols {
 		fmt.Fprintf(&b, "\n[[columns]]\nkey = \"c%d\"\ntitle = %s\n", c+1, tomlString(col.title))

@@ -62,8 +62,9 @@ func tomlList(list []string) string {
 // formatName, from doc (recognised in d): data/NAME.toml,
 // templates/NAME.txt, and for each annex data/NAME/附件N.toml (a table)
 // or templates/NAME-附件N.txt (text). What they change or cannot keep is
-// added to d's notes.
-func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, error) {
+// added to d's notes. Each comment line is passed through tr, which puts
+// it in the user's language (nil: as written).
+func Files(doc *Document, d *Draft, formatName, name string, tr func(string) string) ([]starter.File, error) {
 	f, err := format.ByName(formatName)
 	if err != nil {
 		return nil, err
@@ -71,7 +72,10 @@ func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, er
 	if err := starter.CheckName(name); err != nil {
 		return nil, err
 	}
-	w := &writer{d: d, name: name, written: map[string]bool{}}
+	if tr == nil {
+		tr = func(s string) string { return s }
+	}
+	w := &writer{d: d, name: name, written: map[string]bool{}, tr: tr}
 	w.keys = map[string]bool{}
 	required, optional := docKeys(f)
 	for _, k := range required {
@@ -82,11 +86,16 @@ func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, er
 	}
 	var annexFiles []starter.File
 	var data strings.Builder
-	fmt.Fprintf(&data, "# %s: imported by gongwen import from %s.\n", name, filepath.Base(d.Path))
-	data.WriteString("# Check each value against the draft, then build it:\n")
-	fmt.Fprintf(&data, "#   gongwen build data/%s.toml\n", name)
-	data.WriteString("# A line starting with # is a part the draft does not have: write its value\n")
-	data.WriteString("# and remove the #; until then gongwen check names the line.\n\n")
+	for _, c := range []string{
+		w.tr(fmt.Sprintf("%s: imported by gongwen import from %s.", name, filepath.Base(d.Path))),
+		w.tr(fmt.Sprintf("Check each value against the draft, then build it:")),
+		"  gongwen build data/" + name + ".toml",
+		w.tr(fmt.Sprintf("A line starting with # is a part the draft does not have: write its value")),
+		w.tr(fmt.Sprintf("and remove the #; until then gongwen check names the line.")),
+	} {
+		data.WriteString("# " + c + "\n")
+	}
+	data.WriteString("\n")
 	fmt.Fprintf(&data, "format = %s\n", tomlString(formatName))
 	fmt.Fprintf(&data, "template = %s\n\n", tomlString("../templates/"+name+".txt"))
 	if doc.Copy != "" {
@@ -127,7 +136,7 @@ func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, er
 			fmt.Fprintf(&data, "printer = %s   # 印发机关\n", tomlString(doc.Printer))
 			fmt.Fprintf(&data, "date = %s   # 印发日期\n", doc.PrintDate)
 		case doc.Printer != "":
-			fmt.Fprintf(&data, "# printer = %s   # 印发机关: the draft has it, the format does not take it\n", tomlString(doc.Printer))
+			fmt.Fprintf(&data, "# printer = %s   # %s\n", tomlString(doc.Printer), w.tr(fmt.Sprintf("%s: the draft has it, the format does not take it", "印发机关")))
 			fmt.Fprintf(&data, "# date = %s   # 印发日期\n", doc.PrintDate)
 			d.warn(0, "the draft's %s (%s) is not a part of this format: kept in data/%s.toml as a comment", "印发机关", "imprint.printer", name)
 		}
@@ -145,18 +154,18 @@ func Files(doc *Document, d *Draft, formatName, name string) ([]starter.File, er
 		case a.Table != nil:
 			rel := name + "/附件" + strconv.Itoa(n) + ".toml"
 			fmt.Fprintf(&data, "table = %s\n", tomlString(rel))
-			annexFiles = append(annexFiles, starter.File{Path: filepath.Join("data", rel), Data: []byte(tableFile(d, a, n))})
+			annexFiles = append(annexFiles, starter.File{Path: filepath.Join("data", rel), Data: []byte(tableFile(d, a, n, w.tr))})
 		case len(a.Text) > 0:
 			rel := name + "-附件" + strconv.Itoa(n) + ".txt"
 			fmt.Fprintf(&data, "template = %s\n", tomlString("../templates/"+rel))
-			annexFiles = append(annexFiles, starter.File{Path: filepath.Join("templates", rel), Data: []byte(w.template(a.Text, fmt.Sprintf("附件%d of %s", n, name)))})
+			annexFiles = append(annexFiles, starter.File{Path: filepath.Join("templates", rel), Data: []byte(w.template(a.Text, w.tr(fmt.Sprintf("附件%d of %s", n, name))))})
 		case a.N == 0:
 			d.warn(0, "附件%d (%s) is listed in the 附件说明 but the draft has no page for it: it is listed, and has no page", n, title)
 		}
 	}
 	files := []starter.File{
 		{Path: filepath.Join("data", name+".toml"), Data: []byte(data.String())},
-		{Path: filepath.Join("templates", name+".txt"), Data: []byte(w.template(doc.Body, fmt.Sprintf("The body of %s", name)))},
+		{Path: filepath.Join("templates", name+".txt"), Data: []byte(w.template(doc.Body, w.tr(fmt.Sprintf("The body of %s", name))))},
 	}
 	return append(files, annexFiles...), nil
 }
@@ -167,8 +176,9 @@ func docKeys(f *format.Format) (required, optional []string) { return doc.Format
 type writer struct {
 	d       *Draft
 	name    string
-	keys    map[string]bool // the keys the format takes: true if required
-	written map[string]bool // the keys written, as values or placeholders
+	keys    map[string]bool     // the keys the format takes: true if required
+	written map[string]bool     // the keys written, as values or placeholders
+	tr      func(string) string // puts a comment in the user's language
 }
 
 // key writes a top-level key: its value, or a commented placeholder when
@@ -184,11 +194,11 @@ func (w *writer) key(b *strings.Builder, key, value string) {
 		if !ok {
 			p.value, p.clause = `""`, "10"
 		}
-		fmt.Fprintf(b, "# %s = %s   # %s (GB/T 9704-2012 %s): not found in the draft; write it and remove the #\n", key, p.value, meaning, p.clause)
+		fmt.Fprintf(b, "# %s = %s   # %s\n", key, p.value, w.tr(fmt.Sprintf("%s (GB/T 9704-2012 %s): not found in the draft; write it and remove the #", meaning, p.clause)))
 		w.d.warn(0, "the draft has no %s (%s): data/%s.toml has a placeholder for it", meaning, key, w.name)
 	case value == "":
 	case !takes:
-		fmt.Fprintf(b, "# %s = %s   # %s: the draft has it, the format does not take it\n", key, value, meaning)
+		fmt.Fprintf(b, "# %s = %s   # %s\n", key, value, w.tr(fmt.Sprintf("%s: the draft has it, the format does not take it", meaning)))
 		w.d.warn(0, "the draft's %s (%s) is not a part of this format: kept in data/%s.toml as a comment", meaning, key, w.name)
 	default:
 		fmt.Fprintf(b, "%s = %s   # %s\n", key, value, meaning)
@@ -208,9 +218,10 @@ func (w *writer) str(b *strings.Builder, key, value string) {
 // reported.
 func (w *writer) template(blocks []Block, what string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "{{/* %s, imported by gongwen import from %s. A paragraph a line, a blank\n", what, filepath.Base(w.d.Path))
-	b.WriteString("     line between paragraphs; # starts a 一、 heading, ## a （一）, ### a 1., #### a （1）:\n")
-	b.WriteString("     the numbers are derived from the structure. */ -}}\n")
+	b.WriteString("{{/* " + w.tr(fmt.Sprintf("%s, imported by gongwen import from %s.", what, filepath.Base(w.d.Path))) + "\n")
+	b.WriteString("     " + w.tr(fmt.Sprintf("A paragraph a line, a blank line between paragraphs; # starts a")) + "\n")
+	b.WriteString("     " + w.tr(fmt.Sprintf("一、 heading, ## a （一）, ### a 1., #### a （1）: the numbers are")) + "\n")
+	b.WriteString("     " + w.tr(fmt.Sprintf("derived from the structure.")) + " */ -}}\n")
 	first := true
 	para := func(s string) {
 		if !first {

@@ -331,7 +331,7 @@ func TestImportedDraftsBuildWithEveryParagraph(t *testing.T) {
 			dir := t.TempDir()
 			path := tc.make(t, dir)
 			project := filepath.Join(dir, "project")
-			_, report, err := draft.Import(path, "", "file", "通知", project)
+			_, report, err := draft.Import(path, "", "file", "通知", project, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -40,6 +40,20 @@ var zhImport = map[string]string{
 	"附件%d's title on its page, %q, is not the one the 附件说明 lists, %q: the 附件说明's is kept for both":                                           "附件%d页面上的标题 %q 与附件说明所列的 %q 不同：两处都用附件说明的",
 	"附件%d: the 合计 of %s is %q, but its rows add up to %s: the row is kept as typed; correct the figures and write [total] for a computed 合计": "附件%d：%s 的合计是 %q，但各行相加为 %s：该行按原样保留；请改正数字，并写 [total] 由程序计算合计",
 	"附件%d: the 合计 row's %s is %q, which a computed total cannot show: the row is kept as typed":                                              "附件%d：合计行的%s为 %q，计算出的合计行无法显示它：该行按原样保留",
+	// The comments of the files import writes.
+	"%s: imported by gongwen import from %s.":                                        "%s：由 gongwen import 从 %s 导入。",
+	"Check each value against the draft, then build it:":                             "请逐项与草稿核对，然后生成：",
+	"A line starting with # is a part the draft does not have: write its value":      "以 # 开头的行是草稿中没有的要素：填写其值",
+	"and remove the #; until then gongwen check names the line.":                     "并删去 #；在此之前 gongwen check 会一直指出这一行。",
+	"%s: the draft has it, the format does not take it":                              "%s：草稿中有，但这种格式不用",
+	"%s (GB/T 9704-2012 %s): not found in the draft; write it and remove the #":      "%s（GB/T 9704-2012 %s）：草稿中没有；请填写并删去 #",
+	"%s, imported by gongwen import from %s.":                                        "%s，由 gongwen import 从 %s 导入。",
+	"A paragraph a line, a blank line between paragraphs; # starts a":                "一段一行，段与段之间空一行；# 开始一个",
+	"一、 heading, ## a （一）, ### a 1., #### a （1）: the numbers are":                    "一、 标题，## 开始（一），### 开始 1.，#### 开始（1）：序号",
+	"derived from the structure.":                                                    "由结构编出。",
+	"附件%d, imported by gongwen import from the draft's table.":                       "附件%d，由 gongwen import 从草稿的表格导入。",
+	"Numbers keep the decimals the draft shows; a figures column is summed into 合计.": "数字保留草稿中的小数位；数值列求和得出合计。",
+	"合计, computed: the draft's added up":                                             "合计，由程序计算：草稿中的合计与各行相加相符",
 }
 
 func init() {
