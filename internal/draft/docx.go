@@ -13,6 +13,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	pathpkg "path"
 	"strconv"
 	"strings"
 
@@ -205,15 +206,35 @@ func readDocx(path string) (*Draft, error) {
 		return b, nil
 	}
 	r := &docxReader{d: &Draft{Path: path, Unit: "paragraph"}}
+	// The parts by their relationships (what every word processor names
+	// word/document.xml, word/styles.xml … when they are absent).
+	main := "word/document.xml"
+	if b, err := read("_rels/.rels", false); err == nil && b != nil {
+		if t := relTarget(b, "", "officeDocument"); t != "" {
+			main = t
+		}
+	}
+	named := map[string]string{}
+	if b, err := read(relsOf(main), false); err == nil && b != nil {
+		for _, kind := range []string{"styles", "numbering", "comments", "footnotes", "endnotes"} {
+			named[kind] = relTarget(b, main, kind)
+		}
+	}
+	part := func(kind string) string {
+		if n := named[kind]; n != "" {
+			return n
+		}
+		return "word/" + kind + ".xml"
+	}
 	for _, p := range []struct {
 		name string
 		into func([]byte) error
 	}{
-		{"word/styles.xml", r.readStyles},
-		{"word/numbering.xml", r.readNumbering},
-		{"word/comments.xml", func(b []byte) error { return readNotes(b, &r.comments) }},
-		{"word/footnotes.xml", func(b []byte) error { return readNotes(b, &r.footnotes) }},
-		{"word/endnotes.xml", func(b []byte) error { return readNotes(b, &r.endnotes) }},
+		{part("styles"), r.readStyles},
+		{part("numbering"), r.readNumbering},
+		{part("comments"), func(b []byte) error { return readNotes(b, &r.comments) }},
+		{part("footnotes"), func(b []byte) error { return readNotes(b, &r.footnotes) }},
+		{part("endnotes"), func(b []byte) error { return readNotes(b, &r.endnotes) }},
 	} {
 		b, err := read(p.name, false)
 		if err != nil {
@@ -225,12 +246,12 @@ func readDocx(path string) (*Draft, error) {
 			}
 		}
 	}
-	b, err := read("word/document.xml", true)
+	b, err := read(main, true)
 	if err != nil {
 		return nil, err
 	}
 	if err := r.body(b); err != nil {
-		return nil, fmt.Errorf("%s: word/document.xml: %v", path, err)
+		return nil, fmt.Errorf("%s: %s: %v", path, main, err)
 	}
 	// Headers and footers are not the document's text (a 公文's page
 	// numbers are its own): what text they hold is reported, not read.
@@ -256,6 +277,38 @@ func readDocx(path string) (*Draft, error) {
 		r.d.warn(0, "tracked changes accepted: %d insertions kept, %d deletions dropped", r.ins, r.del)
 	}
 	return r.d, nil
+}
+
+// relsOf is the name of the relationships part of the part name.
+func relsOf(name string) string {
+	dir, file := pathpkg.Split(name)
+	return dir + "_rels/" + file + ".rels"
+}
+
+// relTarget is the part a relationships part points to with a
+// relationship of the kind (the last word of its type), relative to the
+// part from, in the archive's names; "" when there is none.
+func relTarget(rels []byte, from, kind string) string {
+	var r struct {
+		Rel []struct {
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(rels, &r) != nil {
+		return ""
+	}
+	for _, rel := range r.Rel {
+		if !strings.HasSuffix(rel.Type, "/"+kind) || rel.Mode == "External" {
+			continue
+		}
+		if strings.HasPrefix(rel.Target, "/") {
+			return strings.TrimPrefix(rel.Target, "/")
+		}
+		return pathpkg.Clean(pathpkg.Join(pathpkg.Dir(from), rel.Target))
+	}
+	return ""
 }
 
 func halfPoints(v *valAttr) float64 {

@@ -421,3 +421,32 @@ func TestMarkdown(t *testing.T) {
 		t.Errorf("paragraphs\n%q\nwant\n%q", got, want)
 	}
 }
+
+// The document part is found by the package's relationships, whatever
+// its name, and its numbering by the document's.
+func TestPartsByTheirRelationships(t *testing.T) {
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{
+		"_rels/.rels":             rels + `<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/doc/main.xml"/></Relationships>`,
+		"doc/_rels/main.xml.rels": rels + `<Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="lists.xml"/></Relationships>`,
+		"doc/main.xml":            `<w:document ` + w + `><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>重点</w:t></w:r></w:p></w:body></w:document>`,
+		"doc/lists.xml":           `<w:numbering ` + w + `><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="1"><w:start w:val="2"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+		"word/document.xml":       `<w:document ` + w + `><w:body><w:p><w:r><w:t>not this one</w:t></w:r></w:p></w:body></w:document>`,
+	} {
+		f, _ := zw.Create(name)
+		f.Write([]byte(body))
+	}
+	zw.Close()
+	p := filepath.Join(t.TempDir(), "d.docx")
+	os.WriteFile(p, buf.Bytes(), 0o644)
+	d, err := Read(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Paras) != 1 || d.Paras[0].Text != "（二）重点" {
+		t.Errorf("paragraphs %+v, want （二）重点", d.Paras)
+	}
+}

@@ -15,7 +15,7 @@ var zhImport = map[string]string{
 	"%s: not a Word document: it has no %s":                                                                     "%s：不是 Word 文档：其中没有 %s",
 	"%s: its part %s unpacks to %d bytes, more than the %d MB a part may have":                                  "%s：其部件 %s 解压后有 %d 字节，超过了一个部件允许的 %d MB",
 	"%s: its part %s unpacks to more than the %d MB a part may have":                                            "%s：其部件 %s 解压后超过了一个部件允许的 %d MB",
-	"%s: word/document.xml: %v":                      "%s：word/document.xml：%v",
+	"%s: %s: %v":                                     "%s：%s：%v",
 	"elements nested more than %d deep":              "元素嵌套超过 %d 层",
 	"the text of a header or footer is not read: %q": "页眉或页脚中的文字不读取：%q",
 	"comment dropped: %q":                            "已舍弃批注：%q",
