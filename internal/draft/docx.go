@@ -45,7 +45,8 @@ func (v *valAttr) on() bool {
 }
 
 type rPrXML struct {
-	Sz *valAttr `xml:"sz"`
+	Sz     *valAttr `xml:"sz"`
+	Vanish *valAttr `xml:"vanish"`
 }
 
 type numPrXML struct {
@@ -558,7 +559,9 @@ type paraState struct {
 	b         strings.Builder
 	pPr       pPrXML
 	runSize   float64
-	size      float64 // of its first run with text
+	hidden    bool            // in a run of hidden text (w:vanish)
+	hiddenOut strings.Builder // the hidden text, not read
+	size      float64         // of its first run with text
 	pageBreak bool
 	notes     []string
 	nested    []*paraState // paragraphs of its text boxes
@@ -603,6 +606,9 @@ func (r *docxReader) emit(ps *paraState) {
 	}
 	for _, m := range ps.notes {
 		r.d.warn(r.n, "%s", m)
+	}
+	if h := strings.TrimSpace(ps.hiddenOut.String()); h != "" {
+		r.d.warn(r.n, "hidden text dropped: %q", h)
 	}
 	for _, t := range ps.tables {
 		r.d.Paras = append(r.d.Paras, Para{N: r.n, Table: t})
@@ -688,7 +694,9 @@ func (r *docxReader) inline(ps *paraState, del bool) error {
 			}
 			return nil
 		case xml.CharData:
-			if inText && !del {
+			if inText && !del && ps.hidden {
+				ps.hiddenOut.Write(t)
+			} else if inText && !del {
 				if ps.size == 0 && strings.TrimSpace(string(t)) != "" {
 					ps.size = ps.runSize
 				}
@@ -715,8 +723,9 @@ func (r *docxReader) inline(ps *paraState, del bool) error {
 				var rp rPrXML
 				err = r.dec.DecodeElement(&rp, &t)
 				ps.runSize = halfPoints(rp.Sz)
+				ps.hidden = rp.Vanish.on()
 			case "r":
-				ps.runSize = 0
+				ps.runSize, ps.hidden = 0, false
 				err = r.inline(ps, del)
 			case "t":
 				inText = true

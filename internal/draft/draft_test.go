@@ -364,14 +364,14 @@ func TestEveryFormatGetsItsRequiredKeys(t *testing.T) {
 }
 
 // What a .docx holds that import does not read is reported: a header's
-// text, a footnote (with its text, at its paragraph); a page number in a
-// footer is not worth a line.
+// text, a footnote (with its text, at its paragraph), hidden text; a page
+// number in a footer is not worth a line.
 func TestDroppedPartsAreReported(t *testing.T) {
 	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for name, body := range map[string]string{
-		"word/document.xml":  `<w:document ` + w + `><w:body><w:p><w:r><w:t>关于某事的通知</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:body></w:document>`,
+		"word/document.xml":  `<w:document ` + w + `><w:body><w:p><w:r><w:t>关于某事的通知</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的字</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:body></w:document>`,
 		"word/footnotes.xml": `<w:footnotes ` + w + `><w:footnote w:id="2"><w:p><w:r><w:t>据统计年鉴。</w:t></w:r></w:p></w:footnote></w:footnotes>`,
 		"word/header1.xml":   `<w:hdr ` + w + `><w:p><w:r><w:t>内部资料</w:t></w:r></w:p></w:hdr>`,
 		"word/footer1.xml":   `<w:ftr ` + w + `><w:p><w:r><w:t>— 1 —</w:t></w:r></w:p></w:ftr>`,
@@ -390,7 +390,7 @@ func TestDroppedPartsAreReported(t *testing.T) {
 	for _, n := range d.Notes {
 		got = append(got, d.Where(n.N)+": "+n.Msg)
 	}
-	want := []string{p + `: paragraph 2: footnote dropped: "据统计年鉴。"`, p + `: the text of a header or footer is not read: "内部资料"`}
+	want := []string{p + `: paragraph 2: footnote dropped: "据统计年鉴。"`, p + `: paragraph 2: hidden text dropped: "隐藏的字"`, p + `: the text of a header or footer is not read: "内部资料"`}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("notes\n%q\nwant\n%q", got, want)
 	}

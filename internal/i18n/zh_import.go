@@ -18,6 +18,7 @@ var zhImport = map[string]string{
 	"%s: %s: %v":                                     "%s：%s：%v",
 	"elements nested more than %d deep":              "元素嵌套超过 %d 层",
 	"the text of a header or footer is not read: %q": "页眉或页脚中的文字不读取：%q",
+	"hidden text dropped: %q":                        "已舍弃隐藏文字：%q",
 	"comment dropped: %q":                            "已舍弃批注：%q",
 	"footnote dropped: %q":                           "已舍弃脚注：%q",
 	"%s: paragraph %d":                               "%s：第 %d 段",
