@@ -78,7 +78,7 @@ test: tools $(OFDJS)
 	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME) ./internal/draft
 
 bench: tools
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/ ./internal/layout/
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/ ./internal/layout/ ./internal/draft/
 
 clean:
 	rm -rf bin output .cache

@@ -278,7 +278,7 @@ func FuzzImport(f *testing.F) {
 }
 
 // docxOf is a .docx whose body is the given WordprocessingML.
-func docxOf(t *testing.T, body string) string {
+func docxOf(t testing.TB, body string) string {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
