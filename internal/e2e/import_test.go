@@ -10,6 +10,7 @@ package e2e
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"html"
 	"os"
@@ -18,6 +19,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -123,7 +125,11 @@ func writeDraftFile(t *testing.T, dir, name string, b []byte) string {
 func runDraftTool(t *testing.T, name string, args ...string) {
 	t.Helper()
 	pdfcheck.RequireTools(t, name)
-	out, err := exec.Command(name, args...).CombinedOutput()
+	// A converter that hangs (LibreOffice waiting on a profile another
+	// instance holds) fails the test instead of stopping the suite.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, name, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s: %v\n%s", name, err, out)
 	}
