@@ -231,27 +231,43 @@ func (doc *Document) front(d *Draft, main []Para) []Para {
 	}
 title:
 	// The title: centred or larger paragraphs, or the lines down to the
-	// first ending in a 文种.
-	start := i
-	formatted := false
+	// first ending in a 文种. Such lines followed by a 发文字号 were the
+	// 发文机关标志 (one that does not end in 文件, as a letter's), and the
+	// title comes after the number.
 	body := bodySize(main)
-	for ; i < len(main) && main[i].Table == nil && short(main[i].Text, 80) && !strings.HasSuffix(main[i].Text, "：") && !strings.HasSuffix(main[i].Text, ":"); i++ {
-		if level, _, _ := headingNumber(main[i].Text); level > 0 || !main[i].Center && !(body > 0 && main[i].Size >= body+2) {
-			break
-		}
-		formatted = true
-	}
-	if !formatted {
-		i = start
-		for k := start; k < len(main) && k < start+3 && main[k].Table == nil && short(main[k].Text, 80); k++ {
-			if kinds.MatchString(main[k].Text) {
-				i = k + 1
+	for {
+		start := i
+		formatted := false
+		for ; i < len(main) && main[i].Table == nil && short(main[i].Text, 80) && !strings.HasSuffix(main[i].Text, "：") && !strings.HasSuffix(main[i].Text, ":"); i++ {
+			if level, _, _ := headingNumber(main[i].Text); level > 0 || !main[i].Center && !(body > 0 && main[i].Size >= body+2) {
 				break
 			}
+			formatted = true
 		}
-	}
-	for _, p := range main[start:i] {
-		doc.Title = append(doc.Title, p.Text)
+		if !formatted {
+			i = start
+			for k := start; k < len(main) && k < start+3 && main[k].Table == nil && short(main[k].Text, 80); k++ {
+				if kinds.MatchString(main[k].Text) {
+					i = k + 1
+					break
+				}
+			}
+		}
+		var lines []string
+		for _, p := range main[start:i] {
+			lines = append(lines, p.Text)
+		}
+		if formatted && doc.Number == "" && doc.Issuer == "" && i < len(main) && main[i].Table == nil && docNumber.MatchString(main[i].Text) && short(main[i].Text, 60) {
+			doc.Issuer = strings.TrimSuffix(strings.Join(lines, ""), "文件")
+			doc.Number = docNumber.FindString(main[i].Text)
+			if m := signers.FindStringSubmatch(main[i].Text); m != nil {
+				doc.Signers = clean(m[1])
+			}
+			i++
+			continue
+		}
+		doc.Title = lines
+		break
 	}
 	// The 主送机关: a line ending in ：, above the body.
 	if i < len(main) && main[i].Table == nil {
