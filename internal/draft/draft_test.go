@@ -311,12 +311,12 @@ func TestRecognisesTheTitleByItsFormatting(t *testing.T) {
 		title      []string
 		issuer     string
 	}{
-		{"centred", p(`<w:jc w:val="center"/>`, "示例县人民政府") + p(`<w:jc w:val="center"/>`, "关于某项工作的安排") + body, []string{"示例县人民政府", "关于某项工作的安排"}},
-		{"by its style", p(`<w:pStyle w:val="Title"/>`, "关于某项工作的安排") + body, []string{"关于某项工作的安排"}},
-		{"larger than the body", large("关于某项工作的安排") + body, []string{"关于某项工作的安排"}},
-		{"a heading is not the title", p(`<w:jc w:val="center"/>`, "关于某项工作的安排") + p(`<w:jc w:val="center"/>`, "一、总体要求") + body, []string{"关于某项工作的安排"}},
+		{"centred", p(`<w:jc w:val="center"/>`, "示例县人民政府") + p(`<w:jc w:val="center"/>`, "关于某项工作的安排") + body, []string{"示例县人民政府", "关于某项工作的安排"}, ""},
+		{"by its style", p(`<w:pStyle w:val="Title"/>`, "关于某项工作的安排") + body, []string{"关于某项工作的安排"}, ""},
+		{"larger than the body", large("关于某项工作的安排") + body, []string{"关于某项工作的安排"}, ""},
+		{"a heading is not the title", p(`<w:jc w:val="center"/>`, "关于某项工作的安排") + p(`<w:jc w:val="center"/>`, "一、总体要求") + body, []string{"关于某项工作的安排"}, ""},
 		{"after a 标志 and 发文字号 that are not typed as such", p(`<w:jc w:val="center"/>`, "示例县人民政府办公室") + p(`<w:jc w:val="right"/>`, "示府办函〔2025〕3号") + p(`<w:jc w:val="center"/>`, "关于某项工作的函") + body, []string{"关于某项工作的函"}, "示例县人民政府办公室"},
-		{"neither: by its 文种", p("", "关于某项工作的通知") + body, []string{"关于某项工作的通知"}},
+		{"neither: by its 文种", p("", "关于某项工作的通知") + body, []string{"关于某项工作的通知"}, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
