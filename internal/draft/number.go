@@ -22,7 +22,7 @@ func chineseNumber(n int) string {
 	units := []string{"千", "百", "十", ""}
 	div := 1000
 	zero := false
-	for i, u := range units {
+	for _, u := range units {
 		d := n / div % 10
 		switch {
 		case d == 0:
@@ -37,7 +37,6 @@ func chineseNumber(n int) string {
 			}
 			b.WriteString(u)
 		}
-		_ = i
 		div /= 10
 	}
 	return b.String()
