@@ -67,6 +67,15 @@ func TestRecognisesThePartsByTheirText(t *testing.T) {
 			[]string{"附件1 (甲表) is listed in the 附件说明 but the draft has no page for it"}},
 		{"an annex labelled 附件一, after the date", "关于某事的通知\n正文。\n示例县人民政府\n2025年3月10日\n附件一\n某方案\n方案正文。\n",
 			func(d *Document) any { return []string{d.Attachments[0].Title, d.Attachments[0].Text[0].Text} }, []string{"某方案", "方案正文。"}, nil},
+		{"an annex numbered twice keeps both", "关于某事的通知\n正文。\n示例县人民政府\n2025年3月10日\n附件1\n甲方案\n甲。\n附件1\n乙方案\n乙。\n附件99999999\n丙方案\n丙。\n",
+			func(d *Document) any {
+				var out []string
+				for _, a := range d.Attachments {
+					out = append(out, a.Title+a.Text[0].Text)
+				}
+				return out
+			}, []string{"甲方案甲。", "乙方案乙。", "丙方案丙。"},
+			[]string{"d.txt:8: the annex labelled 附件1 is out of sequence: it is kept as 附件2", "d.txt:11: the annex labelled 附件99999999 is out of sequence: it is kept as 附件3"}},
 		{"版记", "关于某事的通知\n正文。\n示例县人民政府\n2025年3月10日\n抄送：县委办公室，县人大常委会办公室。\n示例县人民政府办公室\t2025年3月11日印发\n",
 			func(d *Document) any { return []any{d.CC, d.Printer, d.PrintDate} }, []any{[]string{"县委办公室", "县人大常委会办公室"}, "示例县人民政府办公室", "2025-03-11"}, nil},
 		{"headings by their typed numbers; 1.5亿元 is not one", "关于某事的通知\n一、总体\n（一）甲。乙。\n1．丙\n（1）丁\n1.5亿元用于某事。\n",

@@ -457,6 +457,12 @@ func (doc *Document) annexes(d *Draft, paras []Para) {
 		} else {
 			a.Text = blocks(d, content, n)
 		}
+		if next := len(doc.Attachments) + 1; n < 1 || n > next || n < next && doc.Attachments[n-1].N > 0 {
+			// a number out of sequence, or one already seen: the next
+			// annex, so that no annex takes another's place
+			d.warn(label.N, "the annex labelled %s is out of sequence: it is kept as 附件%d", label.Text, next)
+			n = next
+		}
 		for len(doc.Attachments) < n {
 			doc.Attachments = append(doc.Attachments, Attachment{})
 		}
