@@ -158,6 +158,11 @@ func TestAnnexTables(t *testing.T) {
 			if _, err := toml.Decode(src, &table); err != nil {
 				t.Fatalf("%v\n%s", err, src)
 			}
+			tp := filepath.Join(t.TempDir(), "附件1.toml")
+			os.WriteFile(tp, []byte(src), 0o644)
+			if _, err := gwdoc.LoadTable(tp); err != nil {
+				t.Errorf("the table does not load: %v\n%s", err, src)
+			}
 			if (table.Total != nil) != tc.total {
 				t.Errorf("[total]: %v, want %v\n%s", table.Total != nil, tc.total, src)
 			}
@@ -459,5 +464,59 @@ func TestPartsByTheirRelationships(t *testing.T) {
 	}
 	if len(d.Paras) != 1 || d.Paras[0].Text != "（二）重点" {
 		t.Errorf("paragraphs %+v, want （二）重点", d.Paras)
+	}
+}
+
+// A .docx table with merged header cells: a cell spanning columns is the
+// columns' group, one merged down is their title; the table file loads
+// (package doc) with its 合计 computed from the rows.
+func TestMergedHeaderCells(t *testing.T) {
+	tc := func(pr, text string) string {
+		return `<w:tc><w:tcPr>` + pr + `</w:tcPr><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:tc>`
+	}
+	row := func(cells ...string) string { return "<w:tr>" + strings.Join(cells, "") + "</w:tr>" }
+	table := "<w:tbl>" +
+		row(tc(`<w:vMerge w:val="restart"/>`, "单位"), tc(`<w:gridSpan w:val="2"/>`, "检查情况")) +
+		row(tc(`<w:vMerge/>`, ""), tc("", "网站数"), tc("", "问题数")) +
+		row(tc("", "甲市"), tc("", "12"), tc("", "3")) +
+		row(tc("", "乙市"), tc("", "8"), tc("", "0")) +
+		row(tc("", "合计"), tc("", "20"), tc("", "3")) + "</w:tbl>"
+	para := func(pPr, text string) string {
+		return `<w:p><w:pPr>` + pPr + `</w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	path := docxOf(t, para("", "关于某事的通知")+para("", "正文。")+para("", "示例县人民政府")+para("", "2025年3月10日")+
+		para("<w:pageBreakBefore/>", "附件1")+para("", "检查情况表")+table)
+	d, err := Read(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Files(Recognise(d), d, "file", "x", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var tablePath string
+	for _, f := range files {
+		p := filepath.Join(dir, f.Path)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, f.Data, 0o644)
+		if strings.HasSuffix(f.Path, "附件1.toml") {
+			tablePath = p
+		}
+	}
+	tb, err := gwdoc.LoadTable(tablePath)
+	if err != nil {
+		b, _ := os.ReadFile(tablePath)
+		t.Fatalf("%v\n%s", err, b)
+	}
+	var got []string
+	for _, c := range tb.Columns {
+		got = append(got, strings.Join(append(append([]string(nil), c.Group...), c.Title), "/"))
+	}
+	if want := []string{"单位", "检查情况/网站数", "检查情况/问题数"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("columns %q, want %q", got, want)
+	}
+	if n := len(tb.Rows); n != 3 || tb.Rows[2].Kind != gwdoc.TotalRow {
+		t.Errorf("%d rows, the last not a computed 合计: %+v", n, tb.Rows)
 	}
 }
