@@ -131,6 +131,8 @@ func TestAnnexTables(t *testing.T) {
 		{"does not add up", "单位\t数量\n甲\t3\n乙\t4\n合 计\t8\n", false,
 			[]any{[]any{"甲", int64(3)}, []any{"乙", int64(4)}, []any{"合 计", int64(8)}}, []int64{0, 0}, []bool{false, true},
 			`附件1: the 合计 of 数量 is "8", but its rows add up to 7: the row is kept as typed`},
+		{"telephone numbers and identity numbers are text", "单位\t值班电话\t身份\n甲\t12345678\t320102199001011234\n乙\t87654321\t320102199001011235\n", false,
+			[]any{[]any{"甲", "12345678", "320102199001011234"}, []any{"乙", "87654321", "320102199001011235"}}, []int64{0, 0, 0}, []bool{false, false, false}, ""},
 		{"序号 and text columns", "序号\t单位\t编码\t数量\n1\t甲\t0012\t—\n2\t乙\t0013\t5\n", false,
 			[]any{[]any{"1", "甲", "0012", "—"}, []any{"2", "乙", "0013", int64(5)}}, []int64{0, 0, 0, 0}, []bool{false, false, false, true}, ""},
 	}

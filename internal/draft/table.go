@@ -126,7 +126,7 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 			col.title = col.group
 			col.group = ""
 		}
-		seen, all := 0, true
+		seen, all, long := 0, true, false
 		serial := true
 		for i, r := range body {
 			if i == totalAt || len(dedupe(r)) == 1 && width > 1 {
@@ -137,6 +137,7 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 			switch {
 			case ok:
 				seen++
+				long = long || len(strings.TrimLeft(strings.Split(text, ".")[0], "-")) > 10
 				col.decimals = max(col.decimals, places(text))
 				col.negative = col.negative || v.IsNegative()
 				serial = serial && v.Equal(decimal.NewFromInt(int64(seen)))
@@ -146,7 +147,10 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 			}
 		}
 		isSerial := strings.Contains(col.title, "序号") || strings.Contains(col.title, "编号") || serial && seen > 1 && c == 0
-		col.figures = all && seen > 0 && !isSerial
+		col.figures = all && seen > 0 && !isSerial && !isCode(col.title) && !long
+		if all && seen > 0 && !col.figures {
+			col.decimals, col.negative = 0, false
+		}
 	}
 	var b strings.Builder
 	b.WriteString("# " + tr(fmt.Sprintf("附件%d, imported by gongwen import from the draft's table.", n)) + "\n")
@@ -232,6 +236,17 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 		}
 	}
 	return b.String()
+}
+
+// isCode tells whether a column's title names numbers that are not
+// quantities: telephone numbers, codes, postcodes, identity numbers.
+func isCode(title string) bool {
+	for _, w := range []string{"电话", "号码", "编码", "代码", "代号", "证号", "邮编", "账号", "手机"} {
+		if strings.Contains(title, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstText(r []string) string {
