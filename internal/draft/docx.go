@@ -779,6 +779,11 @@ func (r *docxReader) inline(ps *paraState, del bool) error {
 				}
 				ps.notes = append(ps.notes, fmt.Sprintf("footnote dropped: %q", text))
 				err = r.dec.Skip()
+			case "drawing", "pict", "object":
+				if !del {
+					ps.notes = append(ps.notes, fmt.Sprintf("a picture or shape is not imported (any text in it is kept)"))
+				}
+				err = r.inline(ps, del)
 			case "p": // a text box's paragraph
 				var q *paraState
 				q, err = r.paragraph()

@@ -55,6 +55,9 @@ func TestRecognisesThePartsByTheirText(t *testing.T) {
 			[]string{"the draft has no 标题 (title)"}},
 		{"署名, 成文日期 and 附注", "关于某事的通知\n正文。\n示例县人民政府\n2025年3月10日\n（联系人：张三，电话：12345678）\n",
 			func(d *Document) any { return []string{d.Signature, d.Date, d.Note} }, []string{"示例县人民政府", "2025-03-10", "联系人：张三，电话：12345678"}, nil},
+		{"a second 署名 stays in the body, reported", "关于某事的通知\n正文。\n示例县人民政府\n示例县财政局\n2025年3月10日\n",
+			func(d *Document) any { return []string{d.Signature, d.Body[len(d.Body)-1].Text} }, []string{"示例县财政局", "示例县人民政府"},
+			[]string{"d.txt:3: kept as body text: \"示例县人民政府\" stands above the 署名 like a second one"}},
 		{"a date in Chinese numerals", "关于某事的通知\n正文。\n示例县人民政府\n二〇二五年十二月三十一日\n",
 			func(d *Document) any { return d.Date }, "2025-12-31", nil},
 		{"署名 and date on one line", "关于某事的通知\n正文。\n示例县人民政府\t\t2025年3月10日\n",
@@ -389,7 +392,7 @@ func TestDroppedPartsAreReported(t *testing.T) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for name, body := range map[string]string{
-		"word/document.xml":  `<w:document ` + w + `><w:body><w:p><w:r><w:t>关于某事的通知</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的字</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:body></w:document>`,
+		"word/document.xml":  `<w:document ` + w + `><w:body><w:p><w:r><w:t>关于某事的通知</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的字</w:t></w:r><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"/></w:drawing></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:body></w:document>`,
 		"word/footnotes.xml": `<w:footnotes ` + w + `><w:footnote w:id="2"><w:p><w:r><w:t>据统计年鉴。</w:t></w:r></w:p></w:footnote></w:footnotes>`,
 		"word/header1.xml":   `<w:hdr ` + w + `><w:p><w:r><w:t>内部资料</w:t></w:r></w:p></w:hdr>`,
 		"word/footer1.xml":   `<w:ftr ` + w + `><w:p><w:r><w:t>— 1 —</w:t></w:r></w:p></w:ftr>`,
@@ -408,7 +411,7 @@ func TestDroppedPartsAreReported(t *testing.T) {
 	for _, n := range d.Notes {
 		got = append(got, d.Where(n.N)+": "+n.Msg)
 	}
-	want := []string{p + `: paragraph 2: footnote dropped: "据统计年鉴。"`, p + `: paragraph 2: hidden text dropped: "隐藏的字"`, p + `: the text of a header or footer is not read: "内部资料"`}
+	want := []string{p + `: paragraph 2: a picture or shape is not imported (any text in it is kept)`, p + `: paragraph 2: footnote dropped: "据统计年鉴。"`, p + `: paragraph 2: hidden text dropped: "隐藏的字"`, p + `: the text of a header or footer is not read: "内部资料"`}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("notes\n%q\nwant\n%q", got, want)
 	}

@@ -280,6 +280,11 @@ title:
 	return main[i:]
 }
 
+func isHeading(text string) bool {
+	level, _, _ := headingNumber(text)
+	return level > 0
+}
+
 // bodySize is the size most of the text is set in (0 when the draft has
 // no sizes): a title is larger.
 func bodySize(paras []Para) float64 {
@@ -341,6 +346,9 @@ func (doc *Document) back(d *Draft, main []Para) []Para {
 		case k > 0 && main[k-1].Table == nil && short(main[k-1].Text, 40) && !strings.ContainsAny(main[k-1].Text, "，,：:"):
 			doc.Signature = main[k-1].Text
 			end = k - 1
+			if q := end - 1; q >= 0 && main[q].Table == nil && short(main[q].Text, 40) && !strings.ContainsAny(main[q].Text, "，,：:") && !annexList.MatchString(main[q].Text) && !listNumber.MatchString(main[q].Text) && !isHeading(main[q].Text) {
+				d.warn(main[q].N, "kept as body text: %q stands above the 署名 like a second one; for a joint document (联合行文) write signature (and issuer) as lists", main[q].Text)
+			}
 		}
 		break
 	}
