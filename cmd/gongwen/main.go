@@ -11,11 +11,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
 	"gongwen/internal/i18n"
+	"gongwen/internal/lint"
 	pngr "gongwen/internal/render/png"
 )
 
@@ -142,11 +144,17 @@ Options:
 `
 
 const checkHelp = `Usage: gongwen check [--fonts DIR] [--strict] DOC.toml...
+       gongwen check --rules
 
 Loads, expands and lays out each document, checking the data, the template
 and every character against its font, and reports every problem found.
 Writes nothing.
 ` + warningsHelp + `
+--rules lists the proofreading rules with their sources. A document turns
+rules off with [lint] off = ["id", …] in its data file, and adds wrong and
+right terms with [lint] terms = [["按排", "安排"]]; a lint.toml (off = …,
+terms = …) beside the data file or in the folder above does so for a project.
+
 Options:
 `
 
@@ -329,8 +337,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", checkHelp, stderr)
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	strict := strictFlag(fs)
-	if code := parse(fs, args, stdout, "document"); code >= 0 {
+	rules := fs.Bool("rules", false, "list the proofreading rules and their sources; no document needed")
+	what := "document"
+	if slices.Contains(args, "--rules") || slices.Contains(args, "-rules") {
+		what = ""
+	}
+	if code := parse(fs, args, stdout, what); code >= 0 {
 		return code
+	}
+	if *rules {
+		for _, l := range lint.List(lang == i18n.Chinese) {
+			fmt.Fprintln(stdout, l)
+		}
+		return exitOK
 	}
 	opt, code := options(*fontsDir, stderr)
 	if code >= 0 {

@@ -124,6 +124,7 @@ func (a *Attachment) HasContent() bool { return a.Table != nil || a.Template != 
 type Document struct {
 	Source string // the TOML file's path as given
 	Format string // name of the format: file, letter, order, minutes
+	Kind   string // the 文种 the data file names (kind = "请示"), or ""
 
 	Template    string // the body template's path
 	TemplatePos Pos
@@ -164,6 +165,7 @@ type Document struct {
 	Printed           Date        // 版记: 印发日期, zero for none
 	Meta              Meta
 	Fonts             map[string]string // role → font path, overrides the defaults
+	Lint              LintSettings      // [lint]: proofreading rules turned off, terms added
 	Attachments       []Attachment
 	Figures           map[string]any // free data the body template quotes
 
@@ -177,6 +179,11 @@ type Document struct {
 	// file, the template, table files), in the order read: an archive
 	// records them.
 	Files []string
+
+	// Warnings are what a stage found that needs a second look but does
+	// not stop a build (the expand stage: a typed heading number out of
+	// place); package lint reports them with its own.
+	Warnings []*Error
 }
 
 // At is the position of a key path's value, or the nearest enclosing table's.
@@ -212,7 +219,7 @@ const (
 type Block struct {
 	Kind   Kind
 	Level  int    // 1–4 for headings (一、 （一） 1. （1）), 0 for paragraphs
-	Number string // the derived number with its mark: "一、", "（一）", "1．", "（1）"
+	Number string // the number with its mark as printed: derived ("一、", "（一）", "1.", "（1）") or as typed
 	Head   string // heading text without its number
 	RunIn  bool   // the paragraph Text goes on after Head on the same line
 	Text   string // paragraph text (after a run-in heading, or alone)

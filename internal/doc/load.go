@@ -56,6 +56,7 @@ func Parse(path, src string) (*Document, error) {
 
 	name, f := r.documentFormat(raw)
 	d.Format = name
+	d.Kind = r.documentKind(raw, name)
 	keys := formatKeys(f)
 	if f != nil {
 		r.notInFormat(raw, name, keys)
@@ -86,6 +87,9 @@ func Parse(path, src string) (*Document, error) {
 	}
 	if d.Meta.Author == "" {
 		d.Meta.Author = d.Issuer
+	}
+	if m, ok := r.table(raw, "lint", false); ok {
+		d.Lint = r.lintSettings(m, "lint")
 	}
 	if f, ok := r.table(raw, "fonts", false); ok {
 		d.Fonts = map[string]string{}
@@ -137,12 +141,13 @@ func Parse(path, src string) (*Document, error) {
 
 // knownTop lists the keys a document may have, for "did you mean" hints.
 var knownTop = map[string][]string{
-	"": {"format", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures",
+	"": {"format", "kind", "lint", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures",
 		"copy", "secrecy", "urgency", "mark", "mark_suffix", "signers", "order_number", "minutes_number", "signer_title", "signer", "stamp",
 		"present", "absent", "attending", "imprint"},
 	"imprint":       {"cc", "printer", "date", "recipients"},
 	"number":        {"agency", "year", "serial"},
 	"meta":          {"author", "subject", "keywords"},
+	"lint":          {"off", "terms"},
 	"attachments.*": {"title", "table", "template", "image"},
 	"fonts":         {"xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "小标宋", "仿宋", "黑体", "楷体", "宋体"},
 }
