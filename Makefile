@@ -15,12 +15,15 @@ PLATFORMS := windows/amd64 linux/amd64 linux/arm64 linux/loong64 darwin/arm64
 # Debian packages the tests need, as command:package, or /path/of/a/file:package
 # for a package without a command (the jars of Apache PDFBox Preflight, which
 # validates every built document as PDF/A-1b). Chromium is the headless
-# browser the test of gongwen serve drives. LibreOffice Writer and pandoc
-# write the .docx drafts the tests of gongwen import read.
+# browser the test of gongwen serve drives. LibreOffice Calc (soffice
+# --convert-to xlsx) writes the workbooks the tests of tables from
+# spreadsheets read, as a program nobody here wrote; LibreOffice Writer and
+# pandoc write the .docx drafts the tests of gongwen import read.
 TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
            chromium:chromium node:nodejs npm:npm qemu-aarch64:qemu-user qemu-loongarch64:qemu-user \
+           /usr/lib/libreoffice/program/libscfiltlo.so:libreoffice-calc-nogui \
            soffice:libreoffice-writer-nogui pandoc:pandoc
 # The independent OFD reader the OFD tests draw pages with: the npm package
 # ofd.js, whose bundle is self-contained, unpacked (npm pack checks the
@@ -92,10 +95,11 @@ test: export GONGWEN_CACHE = $(CURDIR)/.cache/test-font-sha256
 test: tools $(OFDJS)
 	@unformatted=$$(gofmt -l cmd internal); if [ -n "$$unformatted" ]; then echo "not gofmt'd:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 45m ./...
 	@# The fuzz targets, each for a bounded time; a finding is written to the
 	@# package's testdata/fuzz and fails the run (commit it as a regression test).
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/doc
+	$(GO) test -run '^$$' -fuzz '^FuzzSheet$$' -fuzztime $(FUZZTIME) ./internal/doc
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/expand
 	$(GO) test -run '^$$' -fuzz '^FuzzBreak$$' -fuzztime $(FUZZTIME) ./internal/layout
 	$(GO) test -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME_BUILD) ./internal/build

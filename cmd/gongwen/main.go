@@ -308,6 +308,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	status := exitOK
 	tuneGC(len(docs))
 	prog := newProgress(stdout, len(docs))
+	said := map[string]bool{} // the notes printed
 	build.BuildAll(docs, targets, opt, 0, func(i int) { prog.begin(docs[i]) }, func(i int, o build.Outcome) {
 		prog.report(o.Pages, o.Err != nil, func() {
 			if o.Err != nil {
@@ -322,6 +323,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			if opt.OFD && !build.IsOFD(o.Out) {
 				written += ", " + beside
 			}
+			printNotes(stderr, o.Notes, said)
 			printWarnings(stderr, o.Warnings)
 			fmt.Fprintf(stdout, "%s → %s\n", o.Doc, written)
 			if s := buildChange(o.Previous, o.Out); s != "" {
@@ -357,6 +359,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	opt.Strict = *strict
 	status := exitOK
+	said := map[string]bool{} // the notes printed
 	for _, d := range fs.Args() {
 		j, err := build.Prepare(d, opt)
 		if err != nil {
@@ -364,6 +367,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			status = exitInput
 			continue
 		}
+		printNotes(stderr, j.Doc.Notes, said)
 		printWarnings(stderr, j.Warnings)
 		fmt.Fprintf(stdout, "%s: ok (%d pages)\n", d, len(j.Result.Pages))
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"gongwen/internal/doc"
 	"gongwen/internal/lint"
 )
 
@@ -31,5 +32,16 @@ func strictFlag(fs *flag.FlagSet) *bool {
 func printWarnings(w io.Writer, ws []lint.Warning) {
 	for _, x := range ws {
 		fmt.Fprintln(w, x)
+	}
+}
+
+// printNotes prints each note about a source not printed yet: a file read
+// by several documents of a build is spoken of once.
+func printNotes(w io.Writer, ns []doc.Note, said map[string]bool) {
+	for _, n := range ns {
+		if s := n.String(); !said[s] {
+			said[s] = true
+			fmt.Fprintln(w, s)
+		}
 	}
 }

@@ -108,7 +108,11 @@ func Parse(path, src string) (*Document, error) {
 			Title: r.text(a, key+".title", true),
 			Pos:   r.at(key + ".title"),
 		}
-		if p := r.fileName(a, key+".table", false); p != "" {
+		if p := r.fileName(a, key+".table", false); spreadsheetExt(p) != "" {
+			// A spreadsheet is the source of a table file, never one.
+			r.errf(key+".table", "table %q is a spreadsheet; a table is a TOML file: write %s with source = %q and its [[columns]] (README: Annex tables), and name that file here",
+				p, strings.TrimSuffix(p, filepath.Ext(p))+".toml", filepath.Base(p))
+		} else if p != "" {
 			path := resolve(dir, p)
 			d.Files = append(d.Files, path)
 			t, err := LoadTable(path)
@@ -125,6 +129,12 @@ func Parse(path, src string) (*Document, error) {
 			default:
 				t.Pos = r.at(key + ".table")
 				at.Table = t
+				if t.From != "" {
+					d.Files = append(d.Files, t.From)
+				}
+				if t.FromNote != "" {
+					d.Notes = append(d.Notes, Note{Pos: Pos{File: t.From}, Msg: t.FromNote})
+				}
 			}
 		}
 		r.annexContent(a, key, dir, &at) // annex_load.go
