@@ -39,6 +39,7 @@ Usage:
   gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...   rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
   gongwen new [--format F] NAME                       start a document: data, body, one annex table
+  gongwen import [--format F] DRAFT NAME              start a document from a .docx, .md or .txt draft
   gongwen formats                                     the formats and the keys each takes
   gongwen serve [--addr 127.0.0.1:8080] DOC.toml      show the pages in a browser while you edit
   gongwen fonts [--licences] [FILE...]                the fonts built in, their licences; a file's fonts
@@ -107,6 +108,7 @@ func init() {
 		"fonts":   runFonts,
 		"serve":   runServe,
 		"new":     runNew,
+		"import":  runImport,
 		"formats": runFormats,
 	}
 }

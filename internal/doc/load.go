@@ -208,7 +208,11 @@ type reader struct {
 // position.
 func (r *reader) finish() error {
 	for _, m := range r.missing {
-		if !r.suggested[m] {
+		switch line := commentedOut(r.src, m); {
+		case r.suggested[m]:
+		case line > 0 && parent(m) == "": // a placeholder, as gongwen import writes one
+			r.errs = append(r.errs, Errorf(Pos{File: r.file, Line: line, Col: 1}, "missing required key %q (%s, GB/T 9704-2012): its line is commented out; write the value and remove the #", m, KeyMeaning[m]))
+		default:
 			r.errs = append(r.errs, Errorf(r.at(parent(m)), "missing required key %q", m))
 		}
 	}
@@ -220,6 +224,22 @@ func (r *reader) finish() error {
 		return a.Col < b.Col
 	})
 	return r.errs.Err()
+}
+
+// commentedOut is the line of a top-level key written commented out
+// ("# issuer = …"), 0 when there is none.
+func commentedOut(src, key string) int {
+	for i, l := range strings.Split(src, "\n") {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "#") {
+			continue
+		}
+		l = strings.TrimSpace(strings.TrimLeft(l, "#"))
+		if rest, ok := strings.CutPrefix(l, key); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func (r *reader) at(path string) Pos { return lookup(r.pos, r.file, path) }
