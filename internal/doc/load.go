@@ -212,6 +212,13 @@ func (r *reader) finish() error {
 		case r.suggested[m]:
 		case line > 0 && parent(m) == "": // a placeholder, as gongwen import writes one
 			r.errs = append(r.errs, Errorf(Pos{File: r.file, Line: line, Col: 1}, "missing required key %q (%s, GB/T 9704-2012): its line is commented out; write the value and remove the #", m, KeyMeaning[m]))
+		case parent(m) == "" && KeyMeaning[m] != "":
+			// At the document's first key, where its keys are written.
+			at := r.at("format")
+			if at.Line == 0 {
+				at = Pos{File: r.file, Line: 1, Col: 1}
+			}
+			r.errs = append(r.errs, Errorf(at, "missing required key %q (%s, GB/T 9704-2012): add %s = … to the document's keys", m, KeyMeaning[m], m))
 		default:
 			r.errs = append(r.errs, Errorf(r.at(parent(m)), "missing required key %q", m))
 		}
@@ -490,6 +497,10 @@ func (r *reader) unknown(m map[string]any, prefix string, known map[string][]str
 			msg := fmt.Sprintf("unknown key %q", k)
 			if en := keyForName(k); en != "" && prefix == "" {
 				msg = fmt.Sprintf("unknown key %q: the key for %s is %s", k, k, en)
+				if r.suggested == nil {
+					r.suggested = map[string]bool{}
+				}
+				r.suggested[en] = true
 			} else if s := nearest(k, known[pattern(prefix)]); s != "" {
 				msg = fmt.Sprintf("unknown key %q, did you mean %q?", k, s)
 				if prefix != "" {
