@@ -34,7 +34,8 @@ Usage:
   gongwen check [--fonts DIR] [--strict] DOC.toml...  check everything, write nothing
   gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
                                                       draw the pages as PNG images (default into output/)
-  gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...   rebuild from the recorded sources, compare bytes
+  gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd...
+                                                      rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
   gongwen new [--format F] NAME                       start a document: data, body, one annex table
   gongwen formats                                     the formats and the keys each takes
@@ -148,7 +149,7 @@ Writes nothing.
 Options:
 `
 
-const verifyHelp = `Usage: gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...
+const verifyHelp = `Usage: gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd...
 
 Reads the archive record in each PDF or OFD that gongwen built (the tool's version
 and the SHA-256 of every input: data, template, tables, images, fonts,
@@ -157,11 +158,15 @@ rebuilds the document from the current tree with the recorded date, and says
 whether the result has the same bytes. When it has not, it names each input
 whose content changed, each one that is missing and each new one.
 
-The project is the folder holding the recorded data file, looked for from
-the current folder upwards, then from the PDF's folder upwards. The recorded
-fonts.toml is used unless --fonts is given. When the rebuild cannot use what
-the PDF records (a font from outside the project not found: pass the same
---fonts), it says it could not rebuild, and does not compare.
+The project is the current folder, or the folder --project names; never
+one the record points to. verify reads only files inside it, the --fonts
+folder, the fonts.toml files a build reads and the fonts they name: a
+record naming a path outside the project (absolute, climbing out with ..,
+or leading out through a symbolic link) is refused before any file is
+opened, as forged or damaged. The recorded fonts.toml is used unless
+--fonts is given. When the rebuild cannot use what the PDF records (a font
+from outside the project not found: pass the same --fonts), it says it
+could not rebuild, and does not compare.
 
 Exit status: 0 every PDF is identical to its rebuild, 1 one differs or
 cannot be verified, 2 wrong usage.
@@ -352,12 +357,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func runVerify(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("verify", verifyHelp, stderr)
 	fontsDir := fs.String("fonts", "", "folder `DIR` with the fonts.toml to rebuild with (default: the one recorded in the PDF)")
+	project := fs.String("project", ".", "the project folder `DIR` the recorded paths are relative to; nothing outside it is read")
 	if code := parse(fs, args, stdout, "PDF or OFD file"); code >= 0 {
 		return code
 	}
+	if st, err := os.Stat(*project); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "gongwen verify: --project %s: not a folder\n", *project)
+		return exitUsage
+	}
 	status := exitOK
 	for _, p := range fs.Args() {
-		rep, err := build.Verify(p, build.Options{FontsDir: *fontsDir})
+		rep, err := build.Verify(p, *project, build.Options{FontsDir: *fontsDir})
 		if err != nil {
 			report(stderr, err)
 			status = exitInput

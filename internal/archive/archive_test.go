@@ -175,7 +175,7 @@ func rebuilder(pdf []byte, cur *Record, err error) Rebuilder {
 func TestVerifyIdentical(t *testing.T) {
 	root := project(t)
 	pdf := packet(sample())
-	rep, err := Verify(pdf, []string{filepath.Join(root, "data")}, rebuilder(pdf, sample(), nil))
+	rep, err := Verify(pdf, root, rebuilder(pdf, sample(), nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestVerifyNamesEachDifference(t *testing.T) {
 		{"outside:仿宋.ttf", HashBytes([]byte("another font"))},
 		{"data/table.csv", HashBytes([]byte("1,2"))},
 	}
-	rep, err := Verify(pdf, []string{root}, rebuilder([]byte("other"), cur, nil))
+	rep, err := Verify(pdf, root, rebuilder([]byte("other"), cur, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func TestVerifyNamesEachDifference(t *testing.T) {
 func TestVerifyReportsAFailedRebuild(t *testing.T) {
 	root := project(t)
 	pdf := packet(sample())
-	rep, err := Verify(pdf, []string{root}, rebuilder(nil, nil, errors.New("data/a.toml:1:1: bad\ndata/a.toml:2:1: worse")))
+	rep, err := Verify(pdf, root, rebuilder(nil, nil, errors.New("data/a.toml:1:1: bad\ndata/a.toml:2:1: worse")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +232,7 @@ func TestVerifyReportsAFailedRebuild(t *testing.T) {
 }
 
 func TestVerifyNeedsTheProject(t *testing.T) {
-	_, err := Verify(packet(sample()), []string{t.TempDir()}, rebuilder(nil, nil, nil))
+	_, err := Verify(packet(sample()), t.TempDir(), rebuilder(nil, nil, nil))
 	if err == nil || !strings.Contains(err.Error(), "data/a.toml") {
 		t.Errorf("error %v, want one naming the data file it looked for", err)
 	}
@@ -243,7 +243,7 @@ func TestVerifyRefusesARecordNamingAPathOutsideTheProject(t *testing.T) {
 		r := sample()
 		r.Sources = append(r.Sources, Source{Path: p, SHA256: strings.Repeat("0", 64)})
 		called := false
-		_, err := Verify(packet(r), []string{t.TempDir()}, func(string, *Record) ([]byte, *Record, error) {
+		_, err := Verify(packet(r), t.TempDir(), func(string, *Record) ([]byte, *Record, error) {
 			called = true
 			return nil, nil, nil
 		})
@@ -266,7 +266,7 @@ func TestVerifySaysAPDFIsCutShort(t *testing.T) {
 	whole := append(packet(r), "more pages"...)
 	whole = append(whole, "\n%%EOF\n"...)
 	cut := whole[:len(whole)-20]
-	rep, err := Verify(cut, []string{dir}, func(string, *Record) ([]byte, *Record, error) { return whole, r, nil })
+	rep, err := Verify(cut, dir, func(string, *Record) ([]byte, *Record, error) { return whole, r, nil })
 	if err != nil {
 		t.Fatal(err)
 	}

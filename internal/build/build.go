@@ -219,11 +219,12 @@ func (j *Job) Record() (*archive.Record, error) {
 }
 
 // Verify reads the archive record of the PDF (or OFD package, by its
-// extension) at pdfPath, rebuilds its document from the current tree as
-// recorded (same data file, font configuration and date) as the same kind
-// of file and compares. opt.FontsDir, if set, overrides the
-// recorded font configuration; opt.Epoch is not used.
-func Verify(pdfPath string, opt Options) (*archive.Report, error) {
+// extension) at pdfPath, rebuilds its document from the project folder
+// (the current folder, or --project DIR; never one the record points to)
+// as recorded (same data file, font configuration and date) as the same
+// kind of file and compares. opt.FontsDir, if set, overrides the recorded
+// font configuration; opt.Epoch is not used.
+func Verify(pdfPath, project string, opt Options) (*archive.Report, error) {
 	kind := input.PDF
 	if IsOFD(pdfPath) {
 		kind = input.OFD
@@ -236,7 +237,7 @@ func Verify(pdfPath string, opt Options) (*archive.Report, error) {
 	if IsOFD(pdfPath) {
 		read, render = readOFDRecord, (*Job).RenderOFD
 	}
-	rep, err := archive.VerifyWith(b, read, []string{".", filepath.Dir(pdfPath)}, func(root string, rec *archive.Record) ([]byte, *archive.Record, error) {
+	rep, err := archive.VerifyWith(b, read, project, func(root string, rec *archive.Record) ([]byte, *archive.Record, error) {
 		o := Options{FontsDir: opt.FontsDir, Copies: recordedCopy(rec)}
 		if o.FontsDir == "" && rec.FontConfig != "" && !strings.HasPrefix(rec.FontConfig, archive.Outside) {
 			o.FontsDir = filepath.Dir(filepath.Join(root, filepath.FromSlash(rec.FontConfig)))

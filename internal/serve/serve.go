@@ -182,17 +182,30 @@ func (s *Server) Watch(ctx context.Context) error {
 	}
 }
 
+// ErrAddr is wrapped by Listen's errors about the address given: it is
+// not HOST:PORT, or not a loopback address (wrong usage, unlike an
+// address that is taken).
+var ErrAddr = errors.New("not a loopback HOST:PORT")
+
+// listen is net.Listen; a test puts a stand-in here to bind where a
+// misconfigured system would.
+var listen = net.Listen
+
 // Listen opens addr for serving, refusing any address that is not a
-// loopback one: the page shows the document to whoever can reach it.
+// loopback one: the page shows the document to whoever can reach it. The
+// name is checked first, then the address actually bound, since a name
+// (localhost) is resolved by the system and could stand for every
+// interface (0.0.0.0) on a misconfigured machine: such a listener is
+// closed before it accepts anything.
 func Listen(addr string) (net.Listener, error) {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return nil, fmt.Errorf("--addr %s: give HOST:PORT, such as 127.0.0.1:8080", addr)
+	host, port, err := net.SplitHostPort(addr)
+	if n, perr := strconv.ParseUint(port, 10, 16); err != nil || perr != nil || n > 65535 {
+		return nil, &listenError{fmt.Sprintf("--addr %s: give HOST:PORT, such as 127.0.0.1:8080 (a port from 0 to 65535)", addr), ErrAddr}
 	}
 	if !Loopback(host) {
-		return nil, fmt.Errorf("--addr %s: only a loopback address (127.0.0.1, ::1, localhost) may serve a document", addr)
+		return nil, &listenError{fmt.Sprintf("--addr %s: only a loopback address (127.0.0.1, ::1, localhost) may serve a document", addr), ErrAddr}
 	}
-	l, err := net.Listen("tcp", addr)
+	l, err := listen("tcp", addr)
 	if err != nil {
 		// The system's reason alone ("address already in use"), not
 		// Go's "listen tcp ADDR: bind:" around it; the error stays
@@ -202,6 +215,11 @@ func Listen(addr string) (net.Listener, error) {
 			reason = u
 		}
 		return nil, &listenError{fmt.Sprintf("--addr %s: cannot serve there: %v", addr, reason), err}
+	}
+	if tcp, ok := l.Addr().(*net.TCPAddr); !ok || !tcp.IP.IsLoopback() {
+		bound := l.Addr().String()
+		l.Close()
+		return nil, &listenError{fmt.Sprintf("--addr %s: the system bound it to %s, which is not a loopback address; nothing is served (give 127.0.0.1:PORT)", addr, bound), errors.New("bound to a non-loopback address")}
 	}
 	return l, nil
 }
@@ -216,11 +234,31 @@ func (e *listenError) Unwrap() error { return e.err }
 
 // Loopback reports whether host names only this machine.
 func Loopback(host string) bool {
-	if host == "localhost" {
+	if strings.EqualFold(host, "localhost") {
 		return true
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// allowedHost reports whether a request's Host (r.Host) names the server
+// bound at addr: 127.0.0.1, [::1] or localhost, with addr's port (or none
+// when that is 80, HTTP's). Any other name may belong to a web page that
+// had its name point at 127.0.0.1 to read what is served here (DNS
+// rebinding): the browser sends that name.
+func allowedHost(hostHeader string, addr net.Addr) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok {
+		return false
+	}
+	host, port, err := net.SplitHostPort(hostHeader)
+	if err != nil {
+		host, port = hostHeader, "80"
+	}
+	if port != strconv.Itoa(tcp.Port) {
+		return false
+	}
+	return host == "127.0.0.1" || host == "::1" || strings.EqualFold(host, "localhost")
 }
 
 //go:embed page.html
@@ -230,8 +268,10 @@ var page = template.Must(template.New("page").Parse(pageHTML))
 
 // Handler serves the page (/), the state (/state, which waits up to 25
 // seconds for a newer generation than ?after=N) and the images
-// (/page/N.png).
-func (s *Server) Handler() http.Handler {
+// (/page/N.png) of a server listening at addr, to requests whose Host
+// names it (allowedHost); any other gets 421 Misdirected Request and
+// nothing of the document.
+func (s *Server) Handler(addr net.Addr) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		text := s.Text
@@ -270,7 +310,17 @@ func (s *Server) Handler() http.Handler {
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write(pages[n-1])
 	})
-	return mux
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !allowedHost(r.Host, addr) {
+			port := "PORT"
+			if tcp, ok := addr.(*net.TCPAddr); ok {
+				port = strconv.Itoa(tcp.Port)
+			}
+			http.Error(w, fmt.Sprintf("gongwen serve answers only http://127.0.0.1:%s/, http://[::1]:%[1]s/ or http://localhost:%[1]s/", port), http.StatusMisdirectedRequest)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
 }
 
 // wait returns the state once its generation is past after, or when ctx
@@ -294,7 +344,7 @@ func (s *Server) wait(ctx context.Context, after int) State {
 // Serve builds the document, serves it on l and watches its sources until
 // ctx ends.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.Handler(l.Addr()), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 2)
 	go func() { errc <- s.Watch(ctx) }()
 	go func() { errc <- srv.Serve(l) }()

@@ -1,7 +1,12 @@
 package serve
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -147,6 +152,7 @@ func TestListenOnlyOnLoopback(t *testing.T) {
 	for addr, ok := range map[string]bool{
 		"127.0.0.1:0": true, "[::1]:0": true, "localhost:0": true,
 		"0.0.0.0:0": false, ":0": false, "192.0.2.1:0": false, "example.com:80": false, "8080": false,
+		"127.0.0.1:99999": false, "127.0.0.1:-1": false, "127.0.0.1:http": false,
 	} {
 		l, err := Listen(addr)
 		if l != nil {
@@ -170,5 +176,89 @@ func TestProblemsInChinese(t *testing.T) {
 	want := `data/doc.toml:1:1: 未知的键 "titel"，是否想写 "title"？`
 	if !slices.Contains(st.Problems, want) {
 		t.Errorf("problems %q, want among them %q", st.Problems, want)
+	}
+}
+
+// TestOnlyLoopbackNamesAreAnswered: a request naming another host (a web
+// page that points its own name at 127.0.0.1: DNS rebinding), or this
+// host at another port, gets 421 and nothing of the document on every
+// route; the loopback names with the server's port get the page, the
+// state and the images.
+func TestOnlyLoopbackNamesAreAnswered(t *testing.T) {
+	project(t)
+	s := New("data/doc.toml", build.Options{}, 20)
+	if st := s.Rebuild(); len(st.Problems) > 0 {
+		t.Fatal(st.Problems)
+	}
+	l, err := Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, l) }()
+	defer func() {
+		cancel()
+		<-served
+	}()
+	port := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
+	other := strconv.Itoa(l.Addr().(*net.TCPAddr).Port%60000 + 1)
+	for _, c := range []struct {
+		host string
+		ok   bool
+	}{
+		{"127.0.0.1:" + port, true},
+		{"localhost:" + port, true},
+		{"LocalHost:" + port, true},
+		{"[::1]:" + port, true},
+		{"evil.example:" + port, false},
+		{"evil.example", false},
+		{"127.0.0.1.nip.io:" + port, false},
+		{"localhost.evil.example:" + port, false},
+		{"127.0.0.1:" + other, false},
+		{"127.0.0.1", false},
+		{"[::ffff:127.0.0.1]:" + port, false},
+	} {
+		for _, route := range []string{"/", "/state?after=0", "/page/1.png"} {
+			req, _ := http.NewRequest("GET", "http://"+l.Addr().String()+route, nil)
+			req.Host = c.host
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if c.ok && resp.StatusCode != http.StatusOK {
+				t.Errorf("Host %s, %s: %s, want 200", c.host, route, resp.Status)
+			}
+			if !c.ok && (resp.StatusCode != http.StatusMisdirectedRequest || bytes.Contains(body, []byte("doc.toml")) || bytes.Contains(body, []byte("\x89PNG")) || bytes.Contains(body, []byte("generation"))) {
+				t.Errorf("Host %s, %s: %s, %q; want 421 and nothing of the document", c.host, route, resp.Status, body)
+			}
+		}
+	}
+}
+
+// TestListenChecksTheAddressBound: when the system binds a loopback name
+// to every interface (localhost mapped to 0.0.0.0), nothing is served.
+func TestListenChecksTheAddressBound(t *testing.T) {
+	var bound net.Listener
+	listen = func(network, addr string) (net.Listener, error) {
+		l, err := net.Listen(network, "0.0.0.0:0")
+		bound = l
+		return l, err
+	}
+	defer func() { listen = net.Listen }()
+	l, err := Listen("localhost:0")
+	if l != nil {
+		l.Close()
+	}
+	if err == nil || !strings.Contains(err.Error(), "which is not a loopback address") || errors.Is(err, ErrAddr) {
+		t.Errorf("Listen: %v, want refused as bound to a non-loopback address", err)
+	}
+	if bound == nil {
+		t.Fatal("nothing was bound")
+	}
+	if _, err := bound.Accept(); err == nil {
+		t.Error("the listener bound to every interface is still open")
 	}
 }
