@@ -7,7 +7,11 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
+	"gongwen/internal/doc"
+	"gongwen/internal/fonts"
+	"gongwen/internal/format"
 	"gongwen/internal/lint"
 )
 
@@ -70,6 +74,7 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(docs)))
+	others := batchInputs(docs, outs, opt, workers)
 	type result struct {
 		files []Output
 		o     Outcome
@@ -112,6 +117,11 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 	for i := range docs {
 		r := <-results[i]
 		for _, f := range r.files {
+			if r.o.Err == nil {
+				r.o.Err = checkBatchOutput(f.Path, i, docs, others)
+			}
+		}
+		for _, f := range r.files {
 			if r.o.Err == nil && opt.MakeOutputDir {
 				r.o.Err = makeDir(filepath.Dir(f.Path))
 			}
@@ -122,6 +132,131 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 		done(i, r.o)
 		<-window
 	}
+}
+
+// batchInputs lists, for each document of a batch of several, the files
+// it reads that are known without laying it out (loadedInputs), so that
+// no document's output replaces another's input: the list is made before
+// anything is written, and each output is checked against it before it is
+// written (each document's own inputs are checked in full by Outputs). It
+// is nil when no output exists yet (a file about to be made cannot be an
+// input), which is every first build: then the documents are not loaded
+// twice.
+func batchInputs(docs, outs []string, opt Options, workers int) [][]Input {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if len(docs) < 2 || !anyOutputExists(outs, opt) {
+		return nil
+	}
+	in := make([][]Input, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				in[i] = loadedInputs(docs[i], opt)
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return in
+}
+
+// anyOutputExists reports whether something is at any path a batch may
+// write: each output, the OFD beside it and, for numbered copies, the
+// folder it goes in (whose files are not listed here).
+func anyOutputExists(outs []string, opt Options) bool {
+	for _, o := range outs {
+		paths := []string{o}
+		if opt.OFD {
+			paths = append(paths, OFDName(o))
+		}
+		if opt.Copies != nil {
+			paths = append(paths, filepath.Dir(o))
+		}
+		for _, p := range paths {
+			if _, err := os.Lstat(p); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// loadedInputs is what the document at path reads, as far as loading its
+// data file tells: the data file, the template, the tables, the seals, the
+// stamp, the image annexes, the fonts.toml files and the fonts they and
+// the document name. A document that does not load lists its data file
+// alone (it fails, and writes nothing).
+func loadedInputs(path string, opt Options) []Input {
+	in := []Input{{path, "the data file"}}
+	d, err := doc.Load(path)
+	if err != nil || d == nil {
+		return in
+	}
+	in = append(in, Input{d.Template, "the template"})
+	for _, p := range d.Files[1:] {
+		in = append(in, Input{p, "a table file"})
+	}
+	for _, p := range append([]string{d.Seal, d.Stamp}, d.Seals...) {
+		in = append(in, Input{p, "an image"})
+	}
+	for _, a := range d.Attachments {
+		in = append(in, Input{a.Image, "an image"}, Input{a.Template, "the template"})
+	}
+	cfg, _, read, err := fontConfig(d, opt)
+	if err != nil {
+		return in
+	}
+	for _, p := range read {
+		in = append(in, Input{p, "the font configuration"})
+	}
+	for _, r := range format.Roles {
+		p := cfg[r]
+		if fonts.IsBuiltin(p) {
+			continue
+		}
+		what := fmt.Sprintf("the font of %s", r.ChineseName())
+		in = append(in, Input{p, what})
+		if i := strings.LastIndex(p, fonts.MemberSep); i > 0 {
+			in = append(in, Input{p[:i], what}) // a collection's file
+		}
+	}
+	return in
+}
+
+// checkBatchOutput refuses an output of document i that is the same file
+// as an input of another document of the batch (by name, hard link or
+// symbolic link).
+func checkBatchOutput(path string, i int, docs []string, others [][]Input) error {
+	if others == nil {
+		return nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil // nothing there to replace (or CheckOutput says why)
+	}
+	for k, in := range others {
+		if k == i {
+			continue
+		}
+		for _, f := range in {
+			if f.Path == "" {
+				continue
+			}
+			if ist, err := os.Stat(f.Path); err == nil && os.SameFile(st, ist) {
+				return doc.Errorf(doc.Pos{File: path}, "is %s of %s, another document of this batch; no output may replace an input of the batch: choose another output name", f.What, docs[k])
+			}
+		}
+	}
+	return nil
 }
 
 // readPrevious is what a regular file at path holds, nil if there is none

@@ -152,3 +152,21 @@ func BenchmarkBuildBatch100(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBatchInputs100 is what a rebuild of 100 documents over their
+// earlier outputs spends, before building, listing each document's inputs
+// so that no output replaces another document's input.
+func BenchmarkBatchInputs100(b *testing.B) {
+	dir, docs := batchProject(b, 100)
+	var outs []string
+	for _, d := range docs {
+		outs = append(outs, filepath.Join(dir, "data", OutputName(d)))
+	}
+	os.WriteFile(outs[0], nil, 0o644)
+	b.ReportAllocs()
+	for b.Loop() {
+		if in := batchInputs(docs, outs, Options{}, 0); len(in) != 100 || len(in[99]) < 3 {
+			b.Fatalf("inputs %v", in)
+		}
+	}
+}

@@ -37,6 +37,21 @@ func UserFontConfig() string {
 // returns the fonts.toml files it read, nearest first (each is an input of
 // the document, recorded in its archive record).
 func loadFonts(d *doc.Document, opt Options) (*fonts.Set, []string, error) {
+	cfg, from, read, err := fontConfig(d, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	set, errs := fonts.Load(cfg)
+	if len(errs) > 0 {
+		return nil, nil, fontErrors(errs, d, from)
+	}
+	return set, read, nil
+}
+
+// fontConfig is loadFonts without loading a font: each role's font file,
+// the fonts.toml that chose it ("" for the document, fonts.Builtin) and
+// the fonts.toml files read, nearest first.
+func fontConfig(d *doc.Document, opt Options) (fonts.Config, map[format.Role]string, []string, error) {
 	cfg := fonts.Config{}
 	from := map[format.Role]string{} // the fonts.toml that chose each role; "" for the document
 	for k, p := range d.Fonts {
@@ -73,17 +88,17 @@ func loadFonts(d *doc.Document, opt Options) (*fonts.Set, []string, error) {
 	}
 	if dir := FindFontsDir(filepath.Dir(d.Source)); dir != "" {
 		if err := layer(filepath.Join(dir, fonts.ConfigName), true); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	if opt.FontsDir != "" {
 		if err := layer(filepath.Join(opt.FontsDir, fonts.ConfigName), true); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	if p := UserFontConfig(); p != "" {
 		if err := layer(p, false); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	for r, p := range fonts.BuiltinConfig() {
@@ -92,11 +107,7 @@ func loadFonts(d *doc.Document, opt Options) (*fonts.Set, []string, error) {
 			from[r] = fonts.Builtin
 		}
 	}
-	set, errs := fonts.Load(cfg)
-	if len(errs) > 0 {
-		return nil, nil, fontErrors(errs, d, from)
-	}
-	return set, read, nil
+	return cfg, from, read, nil
 }
 
 // fontErrors points each font problem at the key that chose the font: the
