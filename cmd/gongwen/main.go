@@ -16,6 +16,7 @@ import (
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
 	"gongwen/internal/i18n"
+	"gongwen/internal/input"
 	pngr "gongwen/internal/render/png"
 )
 
@@ -182,9 +183,13 @@ DIR/NAME-2.png, and so on. The pages are the ones the PDF would have (the
 same layout, the same fonts), drawn at N dots per inch on white.
 
 Each image is written to a temporary file and renamed into place when
-complete. Pages left from an earlier, longer preview of the same document
-(DIR/NAME-N.png beyond the last page) are removed. The same sources and
-resolution always give the same bytes.
+complete. Each image carries a mark (PNG text chunks: Software "gongwen
+preview", Title the data file's name): an image already at a page's path
+is replaced only when it has the mark of the same document, else nothing
+is written (exit 1). Pages left from an earlier, longer preview of the
+same document (DIR/NAME-N.png beyond the last page) are removed when they
+have that mark; any other file is kept. The same sources and resolution
+always give the same bytes.
 
 Options:
 `
@@ -476,19 +481,22 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 		}
 		return nil, doc.Errorf(doc.Pos{File: dir}, "cannot make the output folder: %v", unwrapPathErr(err))
 	}
-	name := previewName(docPath)
+	name, source := previewName(docPath), filepath.Base(docPath)
 	page := func(n int) string { return filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, n)) }
 	inputs := j.Inputs()
 	for i := range j.Result.Pages {
 		if err := build.CheckOutput(page(i+1), inputs); err != nil {
 			return nil, err
 		}
+		if _, err := os.Lstat(page(i + 1)); err == nil && !previewed(page(i+1), source) {
+			return nil, doc.Errorf(doc.Pos{File: page(i + 1)}, "is not a page gongwen preview drew of %s (it lacks the mark gongwen preview writes into its images); it is kept: move it away, or give another folder with -o DIR", source)
+		}
 	}
 	var set build.FileSet
 	var paths []string
 	err = pngr.Stream(j.Result, j.FontData, dpi, func(i int, b []byte) error {
 		paths = append(paths, page(i+1))
-		return set.Add(page(i+1), b)
+		return set.Add(page(i+1), pngr.Mark(b, source))
 	})
 	if err != nil {
 		set.Abort()
@@ -502,16 +510,33 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 		return nil, err
 	}
 	// Pages beyond the last, from an earlier preview, would pass for pages
-	// of this one. An input named like a page is never removed.
+	// of this one. Only a page gongwen preview drew of this document (its
+	// mark says so) is removed: never a file of the user's named like a
+	// page, nor an input.
 	for n := len(paths) + 1; ; n++ {
 		if _, err := os.Lstat(page(n)); err != nil {
 			break
 		}
-		if build.CheckOutput(page(n), inputs) == nil {
+		if previewed(page(n), source) && build.CheckOutput(page(n), inputs) == nil {
 			os.Remove(page(n))
 		}
 	}
 	return paths, nil
+}
+
+// previewed reports whether the file at p is a regular file holding a page
+// gongwen preview drew of the data file named source (pngr.Marked). A
+// link, however it points, is not.
+func previewed(p, source string) bool {
+	if st, err := os.Lstat(p); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	f, err := input.Open(p, input.Image)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return pngr.Marked(f, source)
 }
 
 // helpRequested finds -h/--help before any document argument.
