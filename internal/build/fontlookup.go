@@ -67,11 +67,17 @@ func fontConfig(d *doc.Document, opt Options) (fonts.Config, map[format.Role]str
 			return nil
 		}
 		seen[abs] = true
-		if !must && !exists(path) {
+		if !must && !present(path) {
 			return nil
 		}
 		c, err := fonts.ReadConfig(path)
 		if err != nil {
+			if target, lerr := os.Readlink(path); lerr == nil && !exists(path) {
+				// An office's fonts.toml on a share that is not
+				// mounted: building with other fonts would be
+				// silently wrong.
+				return doc.Errorf(doc.Pos{File: path}, "is a symbolic link to %s, which is not there (a share not mounted?): its fonts are not replaced by others; mount it, or remove the link", target)
+			}
 			if errors.Is(err, os.ErrNotExist) || !exists(path) {
 				return doc.Errorf(doc.Pos{File: path}, "no %s here: --fonts names a folder holding one", fonts.ConfigName)
 			}
@@ -151,7 +157,8 @@ func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) erro
 	return out
 }
 
-// FindFontsDir looks for fonts/fonts.toml in dir and each folder above it;
+// FindFontsDir looks for fonts/fonts.toml in dir and each folder above it
+// (a symbolic link leading nowhere counts: loading it says what is wrong);
 // it returns the fonts folder (relative to the current folder where it can
 // be), or "" if there is none.
 func FindFontsDir(dir string) string {
@@ -160,7 +167,7 @@ func FindFontsDir(dir string) string {
 		return ""
 	}
 	for d := abs; ; d = filepath.Dir(d) {
-		if exists(filepath.Join(d, "fonts", fonts.ConfigName)) {
+		if present(filepath.Join(d, "fonts", fonts.ConfigName)) {
 			if rel, err := filepath.Rel(mustWd(), filepath.Join(d, "fonts")); err == nil {
 				return rel
 			}
@@ -174,6 +181,14 @@ func FindFontsDir(dir string) string {
 
 func exists(p string) bool {
 	_, err := os.Stat(p)
+	return err == nil
+}
+
+// present reports whether anything is at p, a symbolic link leading
+// nowhere included: a fonts.toml that is such a link is an error, not a
+// file to pass over.
+func present(p string) bool {
+	_, err := os.Lstat(p)
 	return err == nil
 }
 
