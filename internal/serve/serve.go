@@ -61,9 +61,18 @@ func New(docPath string, opt build.Options, dpi float64) *Server {
 	return s
 }
 
+// addInput records p as an input, by its absolute path and, when that
+// goes through a symbolic link, by the path the link leads to as well: an
+// edit of the file linked to changes nothing in the link's folder, so
+// Watch watches the target's folder too.
 func (s *Server) addInput(p string) {
-	if abs, err := filepath.Abs(p); err == nil {
-		s.inputs[abs] = true
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return
+	}
+	s.inputs[abs] = true
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		s.inputs[real] = true
 	}
 }
 
@@ -114,7 +123,8 @@ func (s *Server) Rebuild() State {
 	return s.st
 }
 
-// Inputs lists the files the last build read, as absolute paths.
+// Inputs lists the files the last build read, as absolute paths (and
+// where their symbolic links lead).
 func (s *Server) Inputs() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()

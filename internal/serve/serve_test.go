@@ -262,3 +262,50 @@ func TestListenChecksTheAddressBound(t *testing.T) {
 		t.Error("the listener bound to every interface is still open")
 	}
 }
+
+// TestAnEditThroughASymbolicLinkRebuilds: the template is a symbolic link
+// to a file in another folder; an edit of that file rebuilds.
+func TestAnEditThroughASymbolicLinkRebuilds(t *testing.T) {
+	dir := project(t)
+	shared := filepath.Join(t.TempDir(), "shared")
+	os.MkdirAll(shared, 0o755)
+	target := filepath.Join(shared, "body.txt")
+	if err := os.Rename("templates/body.txt", target); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, filepath.Join(dir, "templates", "body.txt")); err != nil {
+		t.Fatal(err)
+	}
+	s := New("data/doc.toml", build.Options{}, 20)
+	if st := s.Rebuild(); len(st.Problems) > 0 {
+		t.Fatal(st.Problems)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	watching := make(chan error, 1)
+	go func() { watching <- s.Watch(ctx) }()
+	// The watch is set up once Watch has added the folders; a write before
+	// that would go unseen, so write until a build follows (each write is
+	// an edit that must rebuild).
+	body, _ := os.ReadFile(target)
+	wctx, wcancel := context.WithTimeout(ctx, 30*time.Second)
+	defer wcancel()
+	for i := 0; ; i++ {
+		if err := os.WriteFile(target, append(body, []byte("\n# 编辑"+strconv.Itoa(i)+"\n")...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		short, scancel := context.WithTimeout(wctx, time.Second)
+		st := s.wait(short, 1)
+		scancel()
+		if st.Generation > 1 {
+			break
+		}
+		if wctx.Err() != nil {
+			t.Fatal("no rebuild after the linked template was edited")
+		}
+	}
+	cancel()
+	if err := <-watching; err != nil {
+		t.Error(err)
+	}
+}
