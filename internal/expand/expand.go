@@ -73,7 +73,8 @@ func expandFile(d *doc.Document, path string, pos doc.Pos) ([]doc.Block, error) 
 		return nil, doc.Errorf(pos, "template %s: %v", path, err)
 	}
 	d.Files = append(d.Files, path)
-	text, err := Execute(path, string(src), d)
+	data := templateView(d)
+	text, err := Execute(path, string(src), data)
 	if err != nil {
 		return nil, err
 	}
@@ -84,8 +85,8 @@ func expandFile(d *doc.Document, path string, pos doc.Pos) ([]doc.Block, error) 
 	// Where each character comes from (sources.go): the template run again
 	// with markers, kept only if it gives the same text.
 	var origins []origin
-	marked, err := execute(path, string(src), d, func(t *template.Template) {
-		origins = markTree(t, path, string(src), d)
+	marked, err := execute(path, string(src), data, func(t *template.Template) {
+		origins = markTree(t, path, string(src), data)
 	})
 	if s := unmark(marked, origins); err == nil && s.text == text {
 		s.attach(blocks)
