@@ -65,15 +65,10 @@ func TestVerifyOpensNothingOutsideTheProject(t *testing.T) {
 				if err := syscall.Mkfifo(filepath.Join(secretDir, "fifo"), 0o644); err != nil {
 					t.Fatal(err)
 				}
-				dir := verifyProject(t)
-				t.Chdir(dir)
+				file := "doc." + kind
+				builtProject(t, file)
 				if err := os.Symlink(secretDir, "shared"); err != nil {
 					t.Fatal(err)
-				}
-				file := "doc." + kind
-				var stdout, stderr bytes.Buffer
-				if code := run([]string{"build", "--fonts", fontsDir, "-o", file, "data/doc.toml"}, &stdout, &stderr); code != exitOK {
-					t.Fatalf("build: exit %d: %s", code, stderr.String())
 				}
 				to := strings.ReplaceAll(c.to, "OUT", out)
 				forged := filepath.Join(out, "inbox", file)
@@ -82,8 +77,7 @@ func TestVerifyOpensNothingOutsideTheProject(t *testing.T) {
 					t.Chdir(t.TempDir())
 				}
 				opened := watchOpens(t, out, secretDir)
-				stdout.Reset()
-				stderr.Reset()
+				var stdout, stderr bytes.Buffer
 				code := run([]string{"verify", "--fonts", fontsDir, forged}, &stdout, &stderr)
 				printed := stdout.String() + stderr.String()
 				want := strings.ReplaceAll(strings.ReplaceAll(c.want, "OUT", out), "F:", forged+":")

@@ -91,14 +91,9 @@ func TestVerifyRebuildsWithTheFontsGiven(t *testing.T) {
 // TestVerifyProjectFlag: the project is the current folder unless
 // --project names another; verify never looks for it elsewhere.
 func TestVerifyProjectFlag(t *testing.T) {
-	fontsDir, _ := filepath.Abs("../../fonts")
-	dir := verifyProject(t)
-	t.Chdir(dir)
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--fonts", fontsDir, "-o", "doc.pdf", "data/doc.toml"}, &stdout, &stderr); code != exitOK {
-		t.Fatalf("build: exit %d: %s", code, stderr.String())
-	}
+	fontsDir, dir := builtProject(t, "doc.pdf")
 	pdf := filepath.Join(dir, "doc.pdf")
+	var stdout, stderr bytes.Buffer
 	t.Chdir(t.TempDir())
 	for _, c := range []struct {
 		args []string
@@ -117,4 +112,20 @@ func TestVerifyProjectFlag(t *testing.T) {
 			t.Errorf("%q: exit %d, printed\n%s\nwant exit %d and a line %q", c.args, code, out, c.code, c.want)
 		}
 	}
+}
+
+// builtProject copies the base project into a new folder, made the
+// current one, and builds its document into out there with the
+// repository's fonts (--fonts); it returns the fonts folder and the
+// project's.
+func builtProject(t *testing.T, out string) (fontsDir, dir string) {
+	t.Helper()
+	fontsDir, _ = filepath.Abs("../../fonts")
+	dir = verifyProject(t)
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--fonts", fontsDir, "-o", out, "data/doc.toml"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("build: exit %d: %s", code, stderr.String())
+	}
+	return fontsDir, dir
 }
