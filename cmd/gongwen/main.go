@@ -299,12 +299,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gongwen build:", err)
 		return exitInput // a folder that cannot be listed or holds no data file
 	}
-	targets, inFolder, err := outputs(docs, *out)
+	targets, err := outputs(docs, *out)
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen build:", err)
 		return exitUsage
 	}
-	opt.MakeOutputDir = inFolder
+	opt.MakeOutputDir = true // the folders of -o new/ and -o new/sub/x.pdf alike
 	status := exitOK
 	tuneGC(len(docs))
 	prog := newProgress(stdout, len(docs))
@@ -568,9 +568,10 @@ var outputFileExts = []string{".pdf", ".ofd"}
 // outputs decides each document's output path from -o: a file when it ends
 // in an output extension, a folder when it is one, ends in a slash or
 // several documents are given (they cannot share a file); otherwise, with
-// one document, an error saying so. A folder is made only when a
-// document is written into it (inFolder: set Options.MakeOutputDir).
-func outputs(docs []string, out string) (targets []string, inFolder bool, err error) {
+// one document, an error saying so. The folder a file goes in, named or
+// not, is made only when a document is written into it
+// (Options.MakeOutputDir).
+func outputs(docs []string, out string) (targets []string, err error) {
 	dir := out
 	switch {
 	case out == "":
@@ -580,29 +581,29 @@ func outputs(docs []string, out string) (targets []string, inFolder bool, err er
 			break // a folder named like a file: still a folder
 		}
 		if len(docs) > 1 {
-			return nil, false, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
+			return nil, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
 		}
-		return []string{out}, false, nil
+		return []string{out}, nil
 	case strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)):
 	default:
 		st, err := os.Stat(out)
 		if err == nil && !st.IsDir() {
-			return nil, false, fmt.Errorf("-o %s: a file that does not end in %s or %s; name the PDF NAME%s, or a folder", out, outputFileExts[0], outputFileExts[1], outputFileExts[0])
+			return nil, fmt.Errorf("-o %s: a file that does not end in %s or %s; name the PDF NAME%s, or a folder", out, outputFileExts[0], outputFileExts[1], outputFileExts[0])
 		}
 		if err != nil && len(docs) == 1 {
-			return nil, false, fmt.Errorf("-o %s: neither a folder nor a file ending in %s or %s: end a new folder's name with / (%s/), or a file's with %s", out, outputFileExts[0], outputFileExts[1], out, outputFileExts[0])
+			return nil, fmt.Errorf("-o %s: neither a folder nor a file ending in %s or %s: end a new folder's name with / (%s/), or a file's with %s", out, outputFileExts[0], outputFileExts[1], out, outputFileExts[0])
 		}
 	}
 	seen := map[string]string{}
 	for _, d := range docs {
 		t := filepath.Join(dir, build.OutputName(d))
 		if prev, ok := seen[t]; ok {
-			return nil, false, fmt.Errorf("%s and %s would both be written to %s", prev, d, t)
+			return nil, fmt.Errorf("%s and %s would both be written to %s", prev, d, t)
 		}
 		seen[t] = d
 		targets = append(targets, t)
 	}
-	return targets, true, nil
+	return targets, nil
 }
 
 // hasExt reports whether p ends in one of exts, in any case.
