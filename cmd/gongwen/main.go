@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gongwen/internal/archive"
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
 	"gongwen/internal/i18n"
@@ -388,8 +389,10 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		default:
 			fmt.Fprintf(stdout, "%s: differs from a rebuild from %s\n", p, rep.Recorded.Document)
 			status = exitInput
-			if len(diffs) == 0 {
-				diffs = []string{"the recorded inputs are unchanged, yet the bytes differ (another build of " + rep.Recorded.Tool + "?)"}
+			if len(diffs) == 0 && rep.Seal == archive.Intact {
+				diffs = []string{"the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of " + rep.Recorded.Tool + " made it (another Go release or module versions), or a source changed while it was being built"}
+			} else if len(diffs) == 0 {
+				diffs = []string{"the recorded inputs are unchanged, yet the bytes differ: the file was changed after it was built, another build of " + rep.Recorded.Tool + " made it, or a source changed while it was being built"}
 			}
 		}
 		for _, d := range diffs {

@@ -2,6 +2,8 @@ package archive
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -35,6 +37,7 @@ type Report struct {
 	Unavailable []string
 
 	Truncated   bool // the PDF does not end with its %%EOF marker
+	Seal        Seal // what the PDF's trailer ID says of its bytes (AsWritten)
 	Size        int  // the PDF's length
 	RebuiltSize int  // the rebuild's length
 	Prefix      bool // the PDF is cut short and is the beginning of its rebuild
@@ -48,6 +51,47 @@ func Complete(pdf []byte) bool {
 		return true
 	}
 	return bytes.HasSuffix(bytes.TrimRight(pdf, "\r\n\t \x00"), []byte("%%EOF"))
+}
+
+// Seal states what a PDF's trailer ID says of its bytes.
+type Seal int
+
+const (
+	Unsealed Seal = iota // not a PDF (an OFD package)
+	Intact               // the bytes are those the ID was made from
+	Changed              // they are not, or the trailer is not gongwen's: edited, annotated or saved again since
+)
+
+// AsWritten checks a PDF against its own trailer ID: gongwen makes the ID
+// (ISO 32000-1 clause 14.4 leaves how to the writer) from the first 16
+// bytes of the SHA-256 of everything before the trailer, so a PDF whose
+// bytes before it changed, or that had an incremental update appended
+// (clause 7.5.6) or was saved again by another program, which writes a
+// trailer of its own, no longer matches. Only a PDF is sealed so.
+func AsWritten(pdf []byte) Seal {
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		return Unsealed
+	}
+	const trailer = "\ntrailer\n<<\n"
+	i := bytes.Index(pdf, []byte(trailer))
+	if i < 0 {
+		return Changed
+	}
+	rest := pdf[i+len(trailer):]
+	j := bytes.Index(rest, []byte("/ID [<"))
+	if j < 0 || j > 200 || len(rest) < j+6+32 {
+		return Changed
+	}
+	id := string(rest[j+6 : j+6+32])
+	sum := sha256.Sum256(pdf[:i+1])
+	if !strings.EqualFold(id, hex.EncodeToString(sum[:16])) {
+		return Changed
+	}
+	end := bytes.Index(rest, []byte("%%EOF"))
+	if end < 0 || len(bytes.TrimRight(rest[end+len("%%EOF"):], "\r\n")) > 0 {
+		return Changed // more after the end of the file gongwen wrote
+	}
+	return Intact
 }
 
 // paths lists the files the record names inside the project: the data
@@ -216,6 +260,7 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), project string, 
 		return nil, fmt.Errorf("none of its recorded inputs (the data file %s, …) is in the project folder %s: run verify in the project's folder, or name it with --project DIR", rec.Document, root)
 	}
 	rep := &Report{Recorded: rec, Root: root, Truncated: !Complete(pdf), Size: len(pdf)}
+	rep.Seal = AsWritten(pdf)
 
 	// Each recorded input against the file now at its path.
 	for _, s := range rec.Sources {
@@ -318,6 +363,9 @@ func (r *Report) Differences() []string {
 			l = fmt.Sprintf("cut short: the PDF is %d bytes and ends before its %%%%EOF marker; it was not copied or written whole (it is the first %d of the rebuild's %d bytes)", r.Size, r.Size, r.RebuiltSize)
 		}
 		out = append(out, l)
+	}
+	if r.Seal == Changed && !r.Truncated {
+		out = append(out, "changed after it was built: the PDF's bytes are no longer those its trailer ID was made from (edited, annotated or saved again by another program)")
 	}
 	for _, p := range r.Changed {
 		out = append(out, "changed: "+p)

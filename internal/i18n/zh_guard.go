@@ -4,7 +4,10 @@ package i18n
 // address checks, the batch's and preview's guards against overwriting or
 // deleting what is not theirs (issue 25), in Chinese.
 var zhGuard = map[string]string{
-	"is a symbolic link to %s, which is not there (a share not mounted?): its fonts are not replaced by others; mount it, or remove the link": "是指向 %s 的符号链接，但那里没有文件（共享文件夹未挂载？）：不用其他字体代替它指定的字体；请挂载它，或删除该链接",
+	"changed after it was built: the PDF's bytes are no longer those its trailer ID was made from (edited, annotated or saved again by another program)":                                                          "生成之后被改动过：PDF 的字节已不是其文件尾 ID 据以生成的字节（被其他程序编辑、批注或另存过）",
+	"the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of %s made it (another Go release or module versions), or a source changed while it was being built": "记录的输入都没有变化，PDF 也保持写出时的原样，但字节不同：它由 %s 的另一个构建生成（Go 版本或模块版本不同），或者生成期间有来源文件被改动",
+	"the recorded inputs are unchanged, yet the bytes differ: the file was changed after it was built, another build of %s made it, or a source changed while it was being built":                                 "记录的输入都没有变化，但字节不同：文件在生成之后被改动过，或由 %s 的另一个构建生成，或者生成期间有来源文件被改动",
+	"is a symbolic link to %s, which is not there (a share not mounted?): its fonts are not replaced by others; mount it, or remove the link":                                                                     "是指向 %s 的符号链接，但那里没有文件（共享文件夹未挂载？）：不用其他字体代替它指定的字体；请挂载它，或删除该链接",
 	"Usage: gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...\n\nDraws each document's pages as PNG images, one per page, for a quick look\nwithout a PDF viewer: a document data/NAME.toml becomes DIR/NAME-1.png,\nDIR/NAME-2.png, and so on. The pages are the ones the PDF would have (the\nsame layout, the same fonts), drawn at N dots per inch on white.\n\nEach image is written to a temporary file and renamed into place when\ncomplete. Each image carries a mark (PNG text chunks: Software \"gongwen\npreview\", Title the data file's name): an image already at a page's path\nis replaced only when it has the mark of the same document, else nothing\nis written (exit 1). Pages left from an earlier, longer preview of the\nsame document (DIR/NAME-N.png beyond the last page) are removed when they\nhave that mark; any other file is kept. The same sources and resolution\nalways give the same bytes.\n\nOptions:\n": "用法：gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...\n\n把每个文档的页面画成 PNG 图片，每页一张，不用 PDF 阅读器\n就能快速查看：数据文件 data/NAME.toml 生成 DIR/NAME-1.png、\nDIR/NAME-2.png 等。页面与 PDF 的完全一样（相同的\n版面、相同的字体），以每英寸 N 点画在白底上。\n\n每张图片先写入临时文件，完成后再改名就位。\n每张图片带有标记（PNG 文本块，写明由本程序的预览\n命令生成，以及数据文件名）：\n页面路径上已有的图片，只有带同一文档的标记时才被替换，\n否则不写任何文件（退出状态 1）。同一文档先前较长的预览\n留下的多余页面（DIR/NAME-N.png 中超出最后一页的）带有该标记时\n才被删除；其他文件一律保留。相同的来源和分辨率总是\n生成相同的字节。\n\n选项：\n",
 	"is not a page gongwen preview drew of %s (it lacks the mark gongwen preview writes into its images); it is kept: move it away, or give another folder with -o DIR": "不是 gongwen preview 为 %s 画的页面（它没有 gongwen preview 写入图片的标记）；予以保留：请把它移走，或用 -o DIR 指定另一个文件夹",
 	"is %s of %s, another document of this batch; no output may replace an input of the batch: choose another output name":                                              "是本批中另一文档 %[2]s 的%[1]s；输出决不替换本批任何输入：请换一个输出名称",
@@ -25,8 +28,19 @@ var zhGuard = map[string]string{
 	"its record names %s, whose symbolic links cannot be followed (%v): nothing is read or rebuilt":                                                    "其记录指定了 %s，其中的符号链接无法跟随（%v）：不读取任何文件，也不重新生成",
 }
 
+// guardComposed are the entries of zhGuard that the code composes rather
+// than writes as one message (see extra).
+var guardComposed = []string{
+	"changed after it was built: the PDF's bytes are no longer those its trailer ID was made from (edited, annotated or saved again by another program)",
+	"the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of %s made it (another Go release or module versions), or a source changed while it was being built",
+	"the recorded inputs are unchanged, yet the bytes differ: the file was changed after it was built, another build of %s made it, or a source changed while it was being built",
+}
+
 func init() {
 	for en, zh := range zhGuard {
 		zhCatalogue[en] = zh
+	}
+	for _, en := range guardComposed {
+		extra[en] = true
 	}
 }
