@@ -158,7 +158,9 @@ and the SHA-256 of every input: data, template, tables, images, fonts,
 fonts.toml and the format's settings, by path relative to the project),
 rebuilds the document from the current tree with the recorded date, and says
 whether the result has the same bytes. When it has not, it names each input
-whose content changed, each one that is missing and each new one.
+whose content changed, each one that is missing and each new one, and
+whether the PDF was changed after it was built (its bytes no longer match
+the trailer ID gongwen made from them).
 
 The project is the current folder, or the folder --project names; never
 one the record points to. verify reads only files inside it, the --fonts
