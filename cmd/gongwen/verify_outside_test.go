@@ -179,3 +179,25 @@ func watchOpens(t *testing.T, dirs ...string) func() []string {
 		}
 	}
 }
+
+// TestVerifyLooksForFontsTomlNoHigherThanTheProject: a fonts/fonts.toml
+// that appeared above the project after the build is not the project's:
+// the rebuild does not open it, and the PDF is identical.
+func TestVerifyLooksForFontsTomlNoHigherThanTheProject(t *testing.T) {
+	fontsDir, dir := builtProject(t, "doc.pdf")
+	above := filepath.Join(filepath.Dir(dir), "fonts")
+	if err := os.Mkdir(above, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(above) })
+	os.WriteFile(filepath.Join(above, "fonts.toml"), []byte("fangsong = \"nowhere.ttf\"\n"), 0o644)
+	opened := watchOpens(t, above)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"verify", "--fonts", fontsDir, "doc.pdf"}, &stdout, &stderr)
+	if code != exitOK || stdout.String() != "doc.pdf: identical to a rebuild from data/doc.toml\n" {
+		t.Errorf("exit %d:\n%s%s", code, stdout.String(), stderr.String())
+	}
+	if o := opened(); len(o) > 0 {
+		t.Errorf("verify opened %q above the project", o)
+	}
+}

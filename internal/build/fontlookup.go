@@ -28,7 +28,8 @@ func UserFontConfig() string {
 // loadFonts chooses each role's font, the first of:
 //
 //  1. the document's [fonts] table;
-//  2. the nearest fonts/fonts.toml, beside the document or above it;
+//  2. the nearest fonts/fonts.toml, beside the document or above it (up
+//     to opt.Project when set);
 //  3. the fonts.toml in the --fonts folder (opt.FontsDir);
 //  4. the user's fonts.toml (UserFontConfig);
 //  5. the fonts built into the binary.
@@ -92,7 +93,7 @@ func fontConfig(d *doc.Document, opt Options) (fonts.Config, map[format.Role]str
 		}
 		return nil
 	}
-	if dir := FindFontsDir(filepath.Dir(d.Source)); dir != "" {
+	if dir := findFontsDir(filepath.Dir(d.Source), opt.Project); dir != "" {
 		if err := layer(filepath.Join(dir, fonts.ConfigName), true); err != nil {
 			return nil, nil, nil, err
 		}
@@ -157,14 +158,20 @@ func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) erro
 	return out
 }
 
-// FindFontsDir looks for fonts/fonts.toml in dir and each folder above it
+// findFontsDir looks for fonts/fonts.toml in dir and each folder above it,
+// up to top when that is given (verify's project folder) and "/" when not
 // (a symbolic link leading nowhere counts: loading it says what is wrong);
 // it returns the fonts folder (relative to the current folder where it can
 // be), or "" if there is none.
-func FindFontsDir(dir string) string {
+func findFontsDir(dir, top string) string {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
+	}
+	if top != "" {
+		if top, err = filepath.Abs(top); err != nil {
+			return ""
+		}
 	}
 	for d := abs; ; d = filepath.Dir(d) {
 		if present(filepath.Join(d, "fonts", fonts.ConfigName)) {
@@ -173,7 +180,7 @@ func FindFontsDir(dir string) string {
 			}
 			return filepath.Join(d, "fonts")
 		}
-		if filepath.Dir(d) == d {
+		if filepath.Dir(d) == d || d == top {
 			return ""
 		}
 	}
