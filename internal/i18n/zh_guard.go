@@ -4,6 +4,7 @@ package i18n
 // address checks, the batch's and preview's guards against overwriting or
 // deleting what is not theirs (issue 25), in Chinese.
 var zhGuard = map[string]string{
+	"no page %d of %d": "没有第 %d 页（共 %d 页）",
 	"changed after it was built: the PDF's bytes are no longer those its trailer ID was made from (edited, annotated or saved again by another program)":                                                          "生成之后被改动过：PDF 的字节已不是其文件尾 ID 据以生成的字节（被其他程序编辑、批注或另存过）",
 	"the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of %s made it (another Go release or module versions), or a source changed while it was being built": "记录的输入都没有变化，PDF 也保持写出时的原样，但字节不同：它由 %s 的另一个构建生成（Go 版本或模块版本不同），或者生成期间有来源文件被改动",
 	"the recorded inputs are unchanged, yet the bytes differ: the file was changed after it was built, another build of %s made it, or a source changed while it was being built":                                 "记录的输入都没有变化，但字节不同：文件在生成之后被改动过，或由 %s 的另一个构建生成，或者生成期间有来源文件被改动",

@@ -41,7 +41,8 @@ type Server struct {
 
 	mu      sync.Mutex
 	st      State
-	pages   [][]byte
+	drawer  *pngr.Drawer    // the last good build's pages, drawn when asked for
+	cache   *pageCache      // the pages of drawer drawn lately
 	inputs  map[string]bool // absolute paths the last build read, and the data file
 	changed chan struct{}   // closed when st changes
 }
@@ -50,7 +51,32 @@ type Server struct {
 type State struct {
 	Generation int      `json:"generation"` // counts builds whose outcome changed what is shown
 	Pages      int      `json:"pages"`      // the last good build's pages
+	Sizes      [][2]int `json:"sizes"`      // each page's width and height in pixels
 	Problems   []string `json:"problems"`   // the last build's problems; empty when it was good
+}
+
+// cachedPages is how many drawn pages a server keeps: what a screen shows
+// and some around it (a page is 50–150 KB at 96 dpi).
+const cachedPages = 32
+
+// pageCache keeps the pages drawn last, by index, up to cachedPages.
+type pageCache struct {
+	pages map[int][]byte
+	order []int // oldest first
+}
+
+func newPageCache() *pageCache { return &pageCache{pages: map[int][]byte{}} }
+
+func (c *pageCache) add(i int, b []byte) {
+	if _, ok := c.pages[i]; ok {
+		return
+	}
+	c.pages[i] = b
+	c.order = append(c.order, i)
+	if len(c.order) > cachedPages {
+		delete(c.pages, c.order[0])
+		c.order = c.order[1:]
+	}
 }
 
 // New makes a server for the document at docPath; call Rebuild before
@@ -78,11 +104,20 @@ func (s *Server) addInput(p string) {
 
 // Rebuild builds the document again and publishes the outcome: new pages,
 // or the problems with the last good pages kept.
+//
+// Only the first page is drawn here (a problem drawing it is the build's):
+// the others are drawn when the browser asks for them (Handler), so that
+// the page answers at once for a document of thousands of pages and holds
+// only the pages drawn lately.
 func (s *Server) Rebuild() State {
 	j, err := build.Prepare(s.doc, s.opt)
-	var pages [][]byte
+	var drawer *pngr.Drawer
+	var first []byte
 	if err == nil {
-		if pages, err = pngr.Pages(j.Result, j.FontData, s.dpi); err != nil {
+		if drawer, err = pngr.NewDrawer(j.Result, j.FontData, s.dpi); err == nil && drawer.Len() > 0 {
+			first, err = drawer.Page(0)
+		}
+		if err != nil {
 			err = fmt.Errorf("%s: preview: %v", s.doc, err)
 		}
 	}
@@ -111,8 +146,16 @@ func (s *Server) Rebuild() State {
 		}
 	} else {
 		s.st.Problems = nil
-		s.pages = pages
-		s.st.Pages = len(pages)
+		s.drawer, s.cache = drawer, newPageCache()
+		if first != nil {
+			s.cache.add(0, first)
+		}
+		s.st.Pages = drawer.Len()
+		s.st.Sizes = make([][2]int, drawer.Len())
+		for i := range s.st.Sizes {
+			w, h := drawer.Size(i)
+			s.st.Sizes[i] = [2]int{w, h}
+		}
 	}
 	s.st.Generation++
 	close(s.changed)
@@ -309,16 +352,22 @@ func (s *Server) Handler(addr net.Addr) http.Handler {
 	})
 	mux.HandleFunc("/page/{name}", func(w http.ResponseWriter, r *http.Request) {
 		n, err := strconv.Atoi(strings.TrimSuffix(r.PathValue("name"), ".png"))
-		s.mu.Lock()
-		pages := s.pages
-		s.mu.Unlock()
-		if err != nil || n < 1 || n > len(pages) {
+		if err != nil || n < 1 {
 			http.NotFound(w, r)
+			return
+		}
+		b, found, err := s.page(n - 1)
+		switch {
+		case !found:
+			http.NotFound(w, r)
+			return
+		case err != nil:
+			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
 		w.Header().Set("Content-Type", "image/png")
 		w.Header().Set("Cache-Control", "no-store")
-		w.Write(pages[n-1])
+		w.Write(b)
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !allowedHost(r.Host, addr) {
@@ -331,6 +380,31 @@ func (s *Server) Handler(addr net.Addr) http.Handler {
 		}
 		mux.ServeHTTP(w, r)
 	})
+}
+
+// page is page i (from 0) of the last good build: from the cache, or
+// drawn now and kept. found is false when there is no such page.
+func (s *Server) page(i int) (b []byte, found bool, err error) {
+	s.mu.Lock()
+	d, c := s.drawer, s.cache
+	if d == nil || i >= d.Len() {
+		s.mu.Unlock()
+		return nil, false, nil
+	}
+	b, ok := c.pages[i]
+	s.mu.Unlock()
+	if ok {
+		return b, true, nil
+	}
+	if b, err = d.Page(i); err != nil {
+		return nil, true, err
+	}
+	s.mu.Lock()
+	if s.cache == c {
+		c.add(i, b)
+	}
+	s.mu.Unlock()
+	return b, true, nil
 }
 
 // wait returns the state once its generation is past after, or when ctx

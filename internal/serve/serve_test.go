@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	stdpng "image/png"
 	"io"
 	"net"
 	"net/http"
@@ -19,6 +21,7 @@ import (
 
 	"gongwen/internal/build"
 	"gongwen/internal/i18n"
+	pngr "gongwen/internal/render/png"
 )
 
 // project copies the command tests' base document into a new folder, made
@@ -307,5 +310,53 @@ func TestAnEditThroughASymbolicLinkRebuilds(t *testing.T) {
 	cancel()
 	if err := <-watching; err != nil {
 		t.Error(err)
+	}
+}
+
+// TestPagesAreDrawnWhenAskedFor: a build draws its first page only; each
+// other page is drawn when asked for, with the bytes preview writes for
+// it and the size /state announces, and no more than cachedPages are
+// kept.
+func TestPagesAreDrawnWhenAskedFor(t *testing.T) {
+	project(t)
+	var rows strings.Builder
+	for i := 0; i < 1500; i++ {
+		fmt.Fprintf(&rows, "[\"单位%d\", %d],\n", i, i)
+	}
+	os.WriteFile("data/t.toml", []byte("rows = [\n"+rows.String()+"]\n[[columns]]\nkey = \"unit\"\ntitle = \"单位\"\n[[columns]]\nkey = \"n\"\ntitle = \"数\"\nfigures = true\n"), 0o644)
+	d, _ := os.ReadFile("data/doc.toml")
+	os.WriteFile("data/doc.toml", bytes.Replace(d, []byte(`title = "检查情况"`), []byte("title = \"检查情况\"\ntable = \"t.toml\""), 1), 0o644)
+	s := New("data/doc.toml", build.Options{}, 20)
+	st := s.Rebuild()
+	if len(st.Problems) > 0 || st.Pages < cachedPages+5 || len(st.Sizes) != st.Pages {
+		t.Fatalf("problems %q, %d pages, %d sizes; the test needs more than %d pages", st.Problems, st.Pages, len(st.Sizes), cachedPages+5)
+	}
+	if n := len(s.cache.pages); n != 1 {
+		t.Errorf("the build drew %d pages, want the first only", n)
+	}
+	j, err := build.Prepare("data/doc.toml", build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want [][]byte
+	pngr.Stream(j.Result, j.FontData, 20, func(_ int, b []byte) error {
+		want = append(want, b)
+		return nil
+	})
+	for i := st.Pages - 1; i >= 0; i-- {
+		b, found, err := s.page(i)
+		if !found || err != nil || !bytes.Equal(b, want[i]) {
+			t.Fatalf("page %d: found %v, %v, %d bytes; want the %d bytes preview draws", i+1, found, err, len(b), len(want[i]))
+		}
+		img, err := stdpng.DecodeConfig(bytes.NewReader(b))
+		if err != nil || img.Width != st.Sizes[i][0] || img.Height != st.Sizes[i][1] {
+			t.Errorf("page %d is %d × %d (%v), /state says %v", i+1, img.Width, img.Height, err, st.Sizes[i])
+		}
+	}
+	if n := len(s.cache.pages); n != cachedPages {
+		t.Errorf("%d pages kept, want %d", n, cachedPages)
+	}
+	if _, found, _ := s.page(st.Pages); found {
+		t.Error("a page past the last was found")
 	}
 }

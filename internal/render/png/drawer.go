@@ -1,0 +1,61 @@
+package png
+
+import (
+	"fmt"
+	"math"
+	"sync"
+
+	"gongwen/internal/format"
+	"gongwen/internal/layout"
+)
+
+// A Drawer draws the pages of one layout as PNG when they are asked for,
+// one at a time, keeping the parsed fonts, faces and scaled images between
+// pages: `gongwen serve` shows the first page of a document of thousands
+// without drawing the rest, and holds no page it is not asked for. It may
+// be used from several goroutines; they draw in turn.
+type Drawer struct {
+	mu  sync.Mutex
+	res *layout.Result
+	r   *renderer
+}
+
+// NewDrawer makes a Drawer of res's pages at dpi (see Render).
+func NewDrawer(res *layout.Result, fontOf func(format.Role) []byte, dpi float64) (*Drawer, error) {
+	if !(dpi > 0) || math.IsInf(dpi, 0) {
+		return nil, fmt.Errorf("resolution %v dpi: want a positive number", dpi)
+	}
+	return &Drawer{res: res, r: newRenderer(fontOf, dpi)}, nil
+}
+
+// Len is the number of pages.
+func (d *Drawer) Len() int { return len(d.res.Pages) }
+
+// Size is the size of page i (from 0) in pixels, without drawing it.
+func (d *Drawer) Size(i int) (w, h int) {
+	fw, fh := d.r.size(&d.res.Pages[i])
+	return int(fw), int(fh)
+}
+
+// Page draws page i (from 0) and encodes it: the bytes Stream gives for it.
+func (d *Drawer) Page(i int) (b []byte, err error) {
+	if i < 0 || i >= len(d.res.Pages) {
+		return nil, fmt.Errorf("no page %d of %d", i+1, len(d.res.Pages))
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	defer func() {
+		// As in Each: a panic of the rasteriser is a defect, reported.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("rasterising failed: %v", r)
+		}
+	}()
+	img, err := d.r.page(&d.res.Pages[i])
+	if err != nil {
+		return nil, fmt.Errorf("page %d: %v", d.res.Pages[i].Number, err)
+	}
+	if b, err = Encode(img); err != nil {
+		return nil, fmt.Errorf("page %d: %v", i+1, err)
+	}
+	return b, nil
+}
