@@ -76,8 +76,9 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 	workers = max(1, min(workers, len(docs)))
 	others := batchInputs(docs, outs, opt, workers)
 	type result struct {
-		files []Output
-		o     Outcome
+		set  *FileSet // the document's files, written beside their targets
+		made []string // the output folders made for them, deepest last
+		o    Outcome
 	}
 	results := make([]chan result, len(docs))
 	for i := range results {
@@ -98,17 +99,28 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 				if started != nil {
 					started(i)
 				}
-				// Out is written only once this document is reported.
+				// Out is replaced only once this document is reported; its
+				// files (every numbered copy) go to temporary files as they
+				// are made, so that none stays in memory.
 				prev := readPrevious(outs[i])
 				o := Outcome{Doc: docs[i], Out: outs[i], Previous: prev}
-				var files []Output
+				set, made := &FileSet{}, []string(nil)
 				j, err := Prepare(docs[i], opt)
 				if err == nil {
 					o.Pages, o.Warnings = len(j.Result.Pages), j.Warnings
-					files, err = j.Outputs(outs[i], opt)
+					err = j.eachOutput(outs[i], opt, func(f Output) error {
+						if opt.MakeOutputDir {
+							dirs, err := makeDir(filepath.Dir(f.Path))
+							made = append(made, dirs...)
+							if err != nil {
+								return err
+							}
+						}
+						return set.Add(f.Path, f.Data)
+					})
 				}
 				o.Err = err
-				results[i] <- result{files, o}
+				results[i] <- result{set, made, o}
 			}
 		}()
 	}
@@ -116,17 +128,19 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 	// those of the documents named before it.
 	for i := range docs {
 		r := <-results[i]
-		for _, f := range r.files {
+		for _, t := range r.set.targets {
 			if r.o.Err == nil {
-				r.o.Err = checkBatchOutput(f.Path, i, docs, others)
+				r.o.Err = checkBatchOutput(t, i, docs, others)
 			}
 		}
-		for _, f := range r.files {
-			if r.o.Err == nil && opt.MakeOutputDir {
-				r.o.Err = makeDir(filepath.Dir(f.Path))
-			}
-			if r.o.Err == nil {
-				r.o.Err = WriteAtomic(f.Path, f.Data)
+		if r.o.Err == nil {
+			r.o.Err = r.set.Commit()
+		} else {
+			r.set.Abort()
+		}
+		if r.o.Err != nil {
+			for k := len(r.made) - 1; k >= 0; k-- {
+				os.Remove(r.made[k]) // only when empty: a failed build leaves no folder
 			}
 		}
 		done(i, r.o)
@@ -271,10 +285,49 @@ func readPrevious(path string) []byte {
 }
 
 // makeDir makes an output folder (and those above it) when the first
-// document is written into it: a failed build leaves nothing behind.
-func makeDir(dir string) error {
+// file of a document that built is written into it, and returns the
+// folders it made, outermost first, for a failure to remove: a failed
+// build leaves nothing behind.
+func makeDir(dir string) ([]string, error) {
+	var made []string
+	for d := filepath.Clean(dir); !present(d); d = filepath.Dir(d) {
+		made = append([]string{d}, made...)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s: cannot make the output folder: %v", dir, unwrapPath(err))
+		return made, fmt.Errorf("%s: cannot make the output folder: %v", dir, unwrapPath(err))
+	}
+	return made, nil
+}
+
+// eachOutput renders the job's files for out (see Outputs) and hands each
+// to fn as it is made; with numbered copies, one copy at a time, so that
+// a thousand copies of a PDF with a large seal are never in memory at once.
+func (j *Job) eachOutput(out string, opt Options, fn func(Output) error) error {
+	copies := []int{0}
+	if c := opt.Copies; c != nil {
+		copies = copies[:0]
+		for n := c.First; n <= c.Last; n++ {
+			copies = append(copies, n)
+		}
+		opt.Copies = nil
+	}
+	for _, n := range copies {
+		job, name := j, out
+		if n > 0 {
+			job, name = j.withCopy(n), CopyName(out, n, j.Format.CopyNumberDigits)
+		}
+		files, err := job.Outputs(name, opt)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if err := fn(f); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -170,3 +170,35 @@ func BenchmarkBatchInputs100(b *testing.B) {
 		}
 	}
 }
+
+// TestABatchWritesEachCopyAsItIsMade: the numbered copies a batch writes,
+// one at a time through temporary files, are the bytes Outputs makes of
+// them all at once, in a folder made for them.
+func TestABatchWritesEachCopyAsItIsMade(t *testing.T) {
+	dir, docs := batchProject(t, 1)
+	c := Copies{First: 7, Last: 9}
+	opt := Options{Copies: &c, MakeOutputDir: true}
+	out := filepath.Join(dir, "new", "sub", OutputName(docs[0]))
+	BuildAll(docs, []string{out}, opt, 1, nil, func(i int, o Outcome) {
+		if o.Err != nil {
+			t.Fatal(o.Err)
+		}
+	})
+	j, err := Prepare(docs[0], opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := j.Outputs(out, opt)
+	if err != nil || len(want) != 3 {
+		t.Fatalf("%d outputs, %v", len(want), err)
+	}
+	for _, w := range want {
+		got, err := os.ReadFile(w.Path)
+		if err != nil || !bytes.Equal(got, w.Data) {
+			t.Errorf("%s: %d bytes (%v), want the %d bytes of Outputs", w.Path, len(got), err, len(w.Data))
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "new", "sub", ".*.tmp")); len(left) > 0 {
+		t.Errorf("left behind %v", left)
+	}
+}
