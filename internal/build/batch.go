@@ -126,6 +126,7 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 	}
 	// Written and reported in order, here: a message never comes before
 	// those of the documents named before it.
+	var unmade []string
 	for i := range docs {
 		r := <-results[i]
 		for _, t := range r.set.targets {
@@ -139,12 +140,16 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 			r.set.Abort()
 		}
 		if r.o.Err != nil {
-			for k := len(r.made) - 1; k >= 0; k-- {
-				os.Remove(r.made[k]) // only when empty: a failed build leaves no folder
-			}
+			unmade = append(unmade, r.made...)
 		}
 		done(i, r.o)
 		<-window
+	}
+	// The folders made for documents that failed, once no worker can be
+	// writing into them: removed when empty (a failed build leaves no
+	// folder), deepest first.
+	for k := len(unmade) - 1; k >= 0; k-- {
+		os.Remove(unmade[k])
 	}
 }
 
