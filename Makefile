@@ -24,7 +24,8 @@ TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils 
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
            chromium:chromium node:nodejs npm:npm qemu-aarch64:qemu-user qemu-loongarch64:qemu-user \
            /usr/lib/libreoffice/program/libscfiltlo.so:libreoffice-calc-nogui \
-           /usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui pandoc:pandoc
+           /usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui pandoc:pandoc \
+           pngcheck:pngcheck
 # The independent OFD reader the OFD tests draw pages with: the npm package
 # ofd.js, whose bundle is self-contained, unpacked (npm pack checks the
 # registry's integrity hash) into .cache/, which git ignores. Installing it
