@@ -24,7 +24,8 @@ A role names a TrueType file (.ttf), or one font of a TrueType collection
 by its index from 0: "simsun.ttc#1" (the collection alone means #0).
 With --licences, prints the licence texts and how the fonts were made.
 With FILE, lists the fonts in each font file instead: a collection's by
-their #N, each with its name, or why it cannot be embedded.
+their #N, each with its name and the embedding its licence allows (OS/2
+fsType), or why it cannot be embedded.
 
 Options:
 `
@@ -90,14 +91,14 @@ func listFontFiles(paths []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s: %v\n", ff.Path, ff.Fonts[0].Err)
 			code = exitInput
 		case !ff.Collection:
-			fmt.Fprintf(stdout, "%s: a TrueType font: %s (%s)\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family)
+			fmt.Fprintf(stdout, "%s: a TrueType font: %s (%s), %s\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family, ff.Fonts[0].Embedding.Describe())
 		default:
 			fmt.Fprintf(stdout, "%s: a TrueType collection of %d fonts:\n", ff.Path, ff.Total)
 			for _, f := range ff.Fonts {
 				if f.Err != nil {
 					fmt.Fprintf(stdout, "  #%d  cannot be embedded: %v\n", f.Index, f.Err)
 				} else {
-					fmt.Fprintf(stdout, "  #%d  %s (%s)\n", f.Index, f.Name, f.Family)
+					fmt.Fprintf(stdout, "  #%d  %s (%s), %s\n", f.Index, f.Name, f.Family, f.Embedding.Describe())
 				}
 			}
 			if ff.Total > len(ff.Fonts) {

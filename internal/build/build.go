@@ -209,10 +209,24 @@ func (j *Job) Record() (*archive.Record, error) {
 		}
 	}
 	for _, r := range format.Roles {
-		if f := j.Fonts.Font(r); f != nil && fonts.IsBuiltin(f.Path) {
-			rec.Add(f.Path, f.SHA256())
-		} else if f != nil {
-			rec.Add(archive.RelPath(root, f.Path), f.SHA256())
+		f := j.Fonts.Font(r)
+		if f == nil {
+			continue
+		}
+		path := f.Path
+		if !fonts.IsBuiltin(f.Path) {
+			path = archive.RelPath(root, f.Path)
+		}
+		rec.Add(path, f.SHA256())
+		// A role set in its default font is not named: the record is then as
+		// it was before fonts were recorded, and the default's licence
+		// conditions are known (fonts/PROVENANCE.md).
+		if f.Name() != fonts.DefaultFile(r) {
+			af := archive.Font{Role: string(r), Path: path + f.MemberSuffix()}
+			if f.Embedding.Limited() {
+				af.Embedding = f.Embedding.Level()
+			}
+			rec.Fonts = append(rec.Fonts, af)
 		}
 	}
 	return rec, nil

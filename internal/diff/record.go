@@ -66,6 +66,9 @@ type PageSize struct{ W, H float64 }
 type Record struct {
 	Pages []PageSize
 	Lines []Line // page by page, top to bottom, left to right
+	// Fonts is each role's font, read from the PDF's archive record (not
+	// part of the layout record); nil where it has none.
+	Fonts []RoleFont
 }
 
 // annexLabel is how the first line of an annex page reads (附件1).
@@ -238,7 +241,14 @@ func Read(pdf []byte) (*Record, error) {
 		}
 		return nil, ErrNoRecord
 	}
-	return parse(packet)
+	rec, err := parse(packet)
+	if err != nil {
+		return nil, err
+	}
+	if ar, err := archive.Read(pdf); err == nil {
+		rec.Fonts = roleFonts(ar)
+	}
+	return rec, nil
 }
 
 // parse reads the layout property's value out of an XMP packet and the

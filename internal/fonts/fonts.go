@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -60,6 +61,10 @@ type Font struct {
 	// wide is the format 12 groups mapping characters above the BMP
 	// (cmap.go), checked when the font was opened; nil for none.
 	wide []byte
+
+	// Embedding is what the font's licence lets a document embed (its OS/2
+	// fsType, rights.go); a font opened at all allows embedding a subset.
+	Embedding Embedding
 
 	hashOnce sync.Once
 	hash     string
@@ -130,6 +135,15 @@ func (f *Font) Name() string {
 		name = memberName(name, f.Member)
 	}
 	return name
+}
+
+// MemberSuffix is "#N" for the member N of a collection, "" for a single font:
+// what follows the file's path where a role names the font.
+func (f *Font) MemberSuffix() string {
+	if !f.collection {
+		return ""
+	}
+	return MemberSep + strconv.Itoa(f.Member)
 }
 
 // index is r's glyph: the parser's lookup in the BMP, the font's format
@@ -241,7 +255,15 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	return &Font{Path: path, Data: data, file: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), wide: wide}, nil
+	tables, err := Tables(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	rights := embedding(tables)
+	if err := rights.check(); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return &Font{Path: path, Data: data, file: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), wide: wide, Embedding: rights}, nil
 }
 
 // parse guards the TrueType parser: a damaged file must give an error, not a
