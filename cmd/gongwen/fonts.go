@@ -60,8 +60,8 @@ func runFonts(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	roles := map[string][]string{}
-	for r, p := range fonts.BuiltinConfig() {
-		name := strings.TrimPrefix(p, fonts.Builtin)
+	for r, ps := range fonts.BuiltinConfig() {
+		name := strings.TrimPrefix(ps[0], fonts.Builtin)
 		roles[name] = append(roles[name], fmt.Sprintf("%s %s", r.ChineseName(), r))
 	}
 	fmt.Fprintln(stdout, "Fonts built into gongwen:")

@@ -62,6 +62,9 @@ type Job struct {
 	FontConfigs []string // every fonts.toml read, nearest first
 	Result      *layout.Result
 	Warnings    []lint.Warning // things in the draft that need a second look
+	// fallbacks are the warnings about characters a later font of a
+	// role's list draws (fallback.go), which lint adds to Warnings.
+	fallbacks []lint.Warning
 	// Copy is the 份号 of the numbered copy this job renders (withCopy),
 	// recorded so that verify can rebuild that copy; 0 outside --copies.
 	Copy int
@@ -91,7 +94,7 @@ func Prepare(path string, opt Options) (*Job, error) {
 	problems.add(err)
 	var res *layout.Result
 	if f != nil && set != nil {
-		res, err = layout.Compose(d, f, func(r format.Role) layout.Metrics { return set.Font(r) })
+		res, err = layout.Compose(d, f, metrics(set))
 		if err != nil {
 			problems.add(doc.Locate(err))
 		}
@@ -100,6 +103,9 @@ func Prepare(path string, opt Options) (*Job, error) {
 		return nil, withWarnings(err, d, opt)
 	}
 	j := &Job{Doc: d, Format: f, Fonts: set, FontConfigs: cfgPaths, Result: res}
+	if drawn := splitFallbacks(res, set); len(drawn) > 0 {
+		j.fallbacks = fallbackWarnings(d, f, set, drawn)
+	}
 	if len(cfgPaths) > 0 {
 		j.FontConfig = cfgPaths[0]
 	}
@@ -213,11 +219,16 @@ func (j *Job) Record() (*archive.Record, error) {
 		if f == nil {
 			continue
 		}
-		path := f.Path
-		if !fonts.IsBuiltin(f.Path) {
-			path = archive.RelPath(root, f.Path)
-		}
+		path := recordedPath(root, f)
 		rec.Add(path, f.SHA256())
+		// The later fonts of the role's list that draw a character.
+		if c := j.Fonts.Chain(r); c != nil {
+			for i, lf := range c.Fonts()[1:] {
+				if j.draws(fonts.FallbackRole(r, i+1)) {
+					rec.Add(recordedPath(root, lf), lf.SHA256())
+				}
+			}
+		}
 		// A role set in its default font is not named: the record is then as
 		// it was before fonts were recorded, and the default's licence
 		// conditions are known (fonts/PROVENANCE.md).
@@ -230,6 +241,26 @@ func (j *Job) Record() (*archive.Record, error) {
 		}
 	}
 	return rec, nil
+}
+
+// recordedPath is how the archive record names a font's file.
+func recordedPath(root string, f *fonts.Font) string {
+	if fonts.IsBuiltin(f.Path) {
+		return f.Path
+	}
+	return archive.RelPath(root, f.Path)
+}
+
+// draws reports whether a page sets text in the role.
+func (j *Job) draws(r format.Role) bool {
+	for _, p := range j.Result.Pages {
+		for _, t := range p.Texts {
+			if t.Style.Role == r {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Verify reads the archive record of the PDF (or OFD package, by its

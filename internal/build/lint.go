@@ -9,7 +9,7 @@ import (
 // lint finds the warnings about the document; with opt.Strict they are
 // its problems.
 func (j *Job) lint(opt Options) error {
-	j.Warnings = lint.Check(j.Doc, segment.Words)
+	j.Warnings = append(lint.Check(j.Doc, segment.Words), j.fallbacks...)
 	if opt.Strict && len(j.Warnings) > 0 {
 		var es doc.Errors
 		for _, w := range j.Warnings {

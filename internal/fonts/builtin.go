@@ -33,29 +33,41 @@ func DefaultFile(r format.Role) string { return defaults()[r] }
 
 var defaults = sync.OnceValue(func() map[format.Role]string {
 	m := map[format.Role]string{}
-	var raw map[string]string
-	if _, err := toml.Decode(builtin.Defaults(), &raw); err != nil {
-		panic(fmt.Sprintf("the default fonts.toml: %v", err)) // a test reads it
-	}
-	for k, name := range raw {
-		if r, ok := RoleByKey(k); ok {
-			m[r] = name
-		}
+	for r, files := range decodeBuiltin(builtin.Defaults()) {
+		m[r] = files[0]
 	}
 	return m
 })
 
-// BuiltinConfig is the role of each built-in font, from the fonts.toml
-// built in with them; empty when the binary has none.
+// decodeBuiltin reads a fonts.toml built into the binary, its paths as
+// they are written.
+func decodeBuiltin(src string) Config {
+	var raw map[string]any
+	if _, err := toml.Decode(src, &raw); err != nil {
+		panic(fmt.Sprintf("the default fonts.toml: %v", err)) // a test reads it
+	}
+	c, err := configOf(raw, "")
+	if err != nil {
+		panic(fmt.Sprintf("the default fonts.toml: %v", err))
+	}
+	return c
+}
+
+// BuiltinConfig is the fonts of each role built into the binary, from the
+// fonts.toml built in with them; empty when the binary has none. A font the
+// fonts.toml names that is not built in (the fallback font, in a binary
+// built with the nofallbackfont tag) is left out of its role's list.
 func BuiltinConfig() Config {
 	c := Config{}
-	var raw map[string]string
-	if _, err := toml.Decode(builtin.Config(), &raw); err != nil {
-		panic(fmt.Sprintf("the built-in fonts.toml: %v", err)) // a test reads it
+	built := map[string]bool{}
+	for _, f := range builtin.Files() {
+		built[f.Name] = true
 	}
-	for k, name := range raw {
-		if r, ok := RoleByKey(k); ok {
-			c[r] = Builtin + name
+	for r, files := range decodeBuiltin(builtin.Config()) {
+		for _, name := range files {
+			if built[name] {
+				c[r] = append(c[r], Builtin+name)
+			}
 		}
 	}
 	return c

@@ -11,11 +11,14 @@ var zhFonts = map[string]string{
 	"%s: a TrueType font: %s (%s), %s\n":                    "%s：TrueType 字体：%s（%s），%s\n",
 	"  #%d  %s (%s), %s\n":                                  "  #%d  %s (%s)，%s\n",
 	"recorded font %q is not a role, two spaces and a path": "记录的字体 %q 不是“角色、两个空格、路径”的形式",
-	"fonts: %s\n":                "字体：%s\n",
-	"fonts changed: %s":          "字体有变化：%s",
-	"%s; fonts changed: %s":      "%s；字体有变化：%s",
-	"the default fonts.toml: %v": "默认的 fonts.toml：%v",
-	"character %q (%U) is not in the %s font %s: %d places, first at %s (%s)": "字符 %q（%U）不在%s字体 %s 中：共 %d 处，第一处在 %s（%s）",
+	"fonts: %s\n":           "字体：%s\n",
+	"fonts changed: %s":     "字体有变化：%s",
+	"%s; fonts changed: %s": "%s；字体有变化：%s",
+	"the role %q must name a font file or a list of them, tried in order":           "字体角色 %q 必须指定一个字体文件，或按顺序尝试的字体文件列表",
+	"%s: drawn in %s, the next font of the role's list":                             "%s：改用该角色字体列表中的下一个字体 %s 显示",
+	"%s: drawn in %s, the next font of the role's list (%d places, this the first)": "%s：改用该角色字体列表中的下一个字体 %s 显示（共 %d 处，此处为第一处）",
+	"the default fonts.toml: %v":                                                    "默认的 fonts.toml：%v",
+	"character %q (%U) is not in the %s font %s: %d places, first at %s (%s)":       "字符 %q（%U）不在%s字体 %s 中：共 %d 处，第一处在 %s（%s）",
 }
 
 // zhFontParts are the values the messages above are completed with.
