@@ -60,14 +60,24 @@ func runFonts(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	roles := map[string][]string{}
-	for r, ps := range fonts.BuiltinConfig() {
+	later := map[string]int{} // the roles whose list a font ends
+	cfg := fonts.BuiltinConfig()
+	for r, ps := range cfg {
 		name := strings.TrimPrefix(ps[0], fonts.Builtin)
 		roles[name] = append(roles[name], fmt.Sprintf("%s %s", r.ChineseName(), r))
+		for _, p := range ps[1:] {
+			later[strings.TrimPrefix(p, fonts.Builtin)]++
+		}
 	}
+
 	fmt.Fprintln(stdout, "Fonts built into gongwen:")
 	for _, f := range files {
 		rs := roles[f.Name]
 		sort.Strings(rs)
+		if len(rs) == 0 && later[f.Name] == len(cfg) {
+			fmt.Fprintf(stdout, "  %-24s every role's fallback  %5.1f MB  %s\n", f.Name, float64(len(f.Data()))/1e6, f.Licence)
+			continue
+		}
 		if len(rs) == 0 {
 			rs = []string{"no role"}
 		}

@@ -17,6 +17,7 @@ var zhFonts = map[string]string{
 	"the role %q must name a font file or a list of them, tried in order":           "字体角色 %q 必须指定一个字体文件，或按顺序尝试的字体文件列表",
 	"%s: drawn in %s, the next font of the role's list":                             "%s：改用该角色字体列表中的下一个字体 %s 显示",
 	"%s: drawn in %s, the next font of the role's list (%d places, this the first)": "%s：改用该角色字体列表中的下一个字体 %s 显示（共 %d 处，此处为第一处）",
+	"  %-24s every role's fallback  %5.1f MB  %s\n":                                 "  %-24s 各角色的后备字体         %5.1f MB  %s\n",
 	"the default fonts.toml: %v":                                                    "默认的 fonts.toml：%v",
 	"character %q (%U) is not in the %s font %s: %d places, first at %s (%s)":       "字符 %q（%U）不在%s字体 %s 中：共 %d 处，第一处在 %s（%s）",
 }
@@ -26,6 +27,7 @@ var zhFontParts = map[string]string{
 	"embedding allowed (installable, fsType 0)":                "允许嵌入（可安装，fsType 0）",
 	"embedding allowed: editable (fsType bit 3)":               "允许嵌入：可编辑（fsType 第 3 位）",
 	"embedding allowed: preview and print only (fsType bit 2)": "允许嵌入：仅限预览和打印（fsType 第 2 位）",
+	"every role's fallback":                                    "各角色的后备字体",
 	"embedding forbidden: restricted licence (fsType bit 1)":   "禁止嵌入：受限许可（fsType 第 1 位）",
 }
 
