@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"gongwen/internal/archive"
+	"gongwen/internal/fonts"
+	"gongwen/internal/format"
+	"gongwen/internal/layout"
 )
 
 // A role's font is read from the archive record: named where it is not the
@@ -54,5 +57,35 @@ func TestFontChangesFromArchiveRecords(t *testing.T) {
 		if strings.Join(got, "\n") != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
+	}
+}
+
+// A table cell's line that a later font of its role's list draws part of
+// is cut into runs of two roles; the record keeps it one cell line.
+func TestACellCutByAFallbackFontIsOneLine(t *testing.T) {
+	style := format.Style{Role: format.FangSong, Size: 14}
+	fb := style
+	fb.Role = fonts.FallbackRole(format.FangSong, 1)
+	glyphs := func(s string, x float64) []layout.Glyph {
+		var gs []layout.Glyph
+		for _, r := range s {
+			gs = append(gs, layout.Glyph{R: r, X: x, Adv: 5})
+			x += 5
+		}
+		return gs
+	}
+	res := &layout.Result{Pages: []layout.Page{{Width: 210, Height: 297, Texts: []layout.Text{
+		{Style: style, Y: 100, Glyphs: glyphs("张", 30), Cell: "甘孜 / 姓名"},
+		{Style: fb, Y: 100, Glyphs: glyphs("堃", 35), Cell: "甘孜 / 姓名"},
+		{Style: style, Y: 100, Glyphs: glyphs("12", 80), Cell: "甘孜 / 人数"},
+	}}}}
+	var cells []string
+	for _, l := range FromLayout(res).Lines {
+		if l.Kind == CellKind {
+			cells = append(cells, l.Name+"="+l.Text)
+		}
+	}
+	if want := []string{"甘孜 / 姓名=张堃", "甘孜 / 人数=12"}; strings.Join(cells, "|") != strings.Join(want, "|") {
+		t.Errorf("cells %q, want %q", cells, want)
 	}
 }
