@@ -41,7 +41,7 @@ func loadFonts(d *doc.Document, opt Options) (*fonts.Set, []string, error) {
 	from := map[format.Role]string{} // the fonts.toml that chose each role; "" for the document
 	for k, p := range d.Fonts {
 		role, _ := fonts.RoleByKey(k)
-		cfg[role] = []string{p}
+		cfg[role] = p
 		from[role] = ""
 	}
 	var read []string

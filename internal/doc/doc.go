@@ -163,7 +163,7 @@ type Document struct {
 	ImprintRecipients string      // 版记: the 主送机关 when it stands there instead of under the 标题
 	Printed           Date        // 版记: 印发日期, zero for none
 	Meta              Meta
-	Fonts             map[string]string // role → font path, overrides the defaults
+	Fonts             map[string][]string // role → its font paths, tried in order; overrides the defaults
 	Attachments       []Attachment
 	Figures           map[string]any // free data the body template quotes
 

@@ -203,4 +203,19 @@ func TestARoleListOfTwoFiles(t *testing.T) {
 	if out, e, code := archRun(t, dir, bin, "022", nil, "verify", "a.pdf"); code != 0 {
 		t.Errorf("verify: exit %d\n%s%s", code, out, e)
 	}
+	// The same list in the document's [fonts].
+	own := fallbackDoc + "[fonts]\nfangsong = [\"../fonts/fang.ttf\", \"" + filepath.Join(root, "fonts", "FandolKai-Regular.ttf") + "\", \"" + filepath.Join(root, "fonts", "HanaMinA-Fallback.ttf") + "\"]\n"
+	if err := os.WriteFile(filepath.Join(dir, "data", "own.toml"), []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "fonts", "fonts.toml")); err != nil {
+		t.Fatal(err)
+	}
+	if out, e, code := archRun(t, dir, bin, "022", []string{"XDG_CONFIG_HOME=" + t.TempDir()}, "build", "-o", "b.pdf", "data/own.toml"); code != 0 {
+		t.Fatalf("build with [fonts]: exit %d\n%s%s", code, out, e)
+	}
+	by, _ = drawnBy(t, filepath.Join(dir, "b.pdf"))
+	if len(by['名']) != 1 || !by['名']["FandolKai-Regular"] || len(by['张']) != 1 || !by['张']["FandolFang-Regular"] {
+		t.Errorf("with [fonts]: 名 drawn by %v, 张 by %v", by['名'], by['张'])
+	}
 }

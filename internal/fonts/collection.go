@@ -217,6 +217,11 @@ func ReadFontFile(path string) (*FontFile, error) {
 	return ff, nil
 }
 
+// FamilyName is a font's family name as familyName reads it, for a
+// renderer whose parser reads only a name's first record (HanaMinA's is
+// Japanese in a Mac encoding).
+func FamilyName(sfnt []byte) string { return familyName(sfnt) }
+
 // familyName is a font's family name (name ID 1) from its Windows Unicode
 // records (platform 3, encoding 1; the OpenType specification's "name"
 // table), in Simplified Chinese (language 0x0804) where it has one, else
