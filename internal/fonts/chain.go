@@ -25,9 +25,12 @@ import (
 // renderer then embeds and draws it as it does a role's font, knowing
 // nothing of lists.
 
-// Chain is a role's fonts in the order they are tried.
+// Chain is a role's fonts in the order they are tried, and the font of
+// its digits and Latin letters, if it has one (fonts.toml: latin = "FILE"),
+// which draws those before any other.
 type Chain struct {
-	fonts []*Font
+	fonts []*Font // the list, then the Latin font
+	latin int     // the Latin font's index in fonts; 0 for none
 }
 
 // chains holds one Chain per list of opened fonts, for the process: the
@@ -35,13 +38,25 @@ type Chain struct {
 // Chain in every document of a batch.
 var chains sync.Map // string of the fonts' addresses → *Chain
 
-func chainOf(fs []*Font) *Chain {
+func chainOf(list, latin []*Font) *Chain {
 	var key strings.Builder
-	for _, f := range fs {
+	for _, f := range list {
 		fmt.Fprintf(&key, "%p ", f)
 	}
-	c, _ := chains.LoadOrStore(key.String(), &Chain{fonts: fs})
-	return c.(*Chain)
+	c := &Chain{fonts: list}
+	if len(latin) > 0 {
+		fmt.Fprintf(&key, "latin %p", latin[0])
+		c.fonts = append(append([]*Font{}, list...), latin[0])
+		c.latin = len(list)
+	}
+	v, _ := chains.LoadOrStore(key.String(), c)
+	return v.(*Chain)
+}
+
+// isLatin tells the characters a role's Latin font draws: ASCII digits and
+// letters.
+func isLatin(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
 }
 
 // Fonts are the chain's fonts, first to last.
@@ -50,7 +65,14 @@ func (c *Chain) Fonts() []*Font { return c.fonts }
 // Face is the index of the first font of the chain that has r; -1 when
 // none has it.
 func (c *Chain) Face(r rune) int {
-	for i, f := range c.fonts {
+	list := c.fonts
+	if c.latin > 0 {
+		if isLatin(r) && c.fonts[c.latin].Has(r) {
+			return c.latin
+		}
+		list = c.fonts[:c.latin]
+	}
+	for i, f := range list {
 		if f.Has(r) {
 			return i
 		}

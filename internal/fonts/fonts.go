@@ -349,9 +349,15 @@ func configOf(raw map[string]any, dir string) (Config, error) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
+		if k == LatinKey {
+			if err := latinOf(c, raw[k], dir); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		role, ok := RoleByKey(k)
 		if !ok {
-			return nil, fmt.Errorf("unknown font role %q (known: %s)", k, roleKeys())
+			return nil, fmt.Errorf("unknown font role %q (known: %s, and latin)", k, roleKeys())
 		}
 		var files []string
 		switch v := raw[k].(type) {
@@ -466,6 +472,42 @@ type RoleError struct {
 func (e *RoleError) Error() string { return e.Err.Error() }
 func (e *RoleError) Unwrap() error { return e.Err }
 
+// LatinKey names, in a fonts.toml, the font of digits and Latin letters:
+// latin = "FILE" for the body's roles (LatinRoles), or a table of roles,
+// [latin] heiti = "FILE".
+const LatinKey = "latin"
+
+// LatinRoles are the roles latin = "FILE" sets: the body's. The 宋体 of the
+// page numbers keeps its own digits, as GB/T 9704 names it.
+var LatinRoles = []format.Role{format.XiaoBiaoSong, format.FangSong, format.HeiTi, format.KaiTi}
+
+// LatinRole is the key under which a Config holds the font of a role's
+// digits and Latin letters ("latin.fangsong"): a source layers it apart
+// from the role's own list.
+func LatinRole(r format.Role) format.Role { return format.Role(LatinKey + "." + string(r)) }
+
+// latinOf reads the latin key of a fonts.toml into c.
+func latinOf(c Config, v any, dir string) error {
+	switch v := v.(type) {
+	case string:
+		for _, r := range LatinRoles {
+			c[LatinRole(r)] = []string{Resolve(dir, v)}
+		}
+		return nil
+	case map[string]any:
+		for k, f := range v {
+			role, ok := RoleByKey(k)
+			p, isStr := f.(string)
+			if !ok || !isStr || p == "" {
+				return fmt.Errorf("[latin] %s must be a role (%s) naming a font file", k, roleKeys())
+			}
+			c[LatinRole(role)] = []string{Resolve(dir, p)}
+		}
+		return nil
+	}
+	return fmt.Errorf("latin must name a font file for the digits and Latin letters of the body's roles, or be a table of roles")
+}
+
 // Load opens the fonts of every role in c. Files are loaded once per
 // process, all at once (checking and parsing a font is a fraction of a
 // millisecond of work on another core). Each problem is a *RoleError, in
@@ -490,6 +532,11 @@ func Load(c Config) (*Set, []error) {
 			slots = append(slots, s)
 			wg.Go(func() { s.f, s.err = openShared(p) })
 		}
+		if ps := c[LatinRole(r)]; len(ps) > 0 {
+			s := &slot{role: LatinRole(r)}
+			slots = append(slots, s)
+			wg.Go(func() { s.f, s.err = openShared(ps[0]) })
+		}
 	}
 	wg.Wait()
 	set := &Set{byRole: map[format.Role]*Font{}}
@@ -504,13 +551,15 @@ func Load(c Config) (*Set, []error) {
 	if len(errs) > 0 {
 		return set, errs
 	}
-	for r, l := range lists {
+	for _, r := range format.Roles {
+		l := lists[r]
 		set.byRole[r] = l[0]
-		if len(l) > 1 {
+		latin := lists[LatinRole(r)]
+		if len(l) > 1 || latin != nil {
 			if set.chains == nil {
 				set.chains = map[format.Role]*Chain{}
 			}
-			set.chains[r] = chainOf(l)
+			set.chains[r] = chainOf(l, latin)
 		}
 	}
 	return set, nil

@@ -317,7 +317,7 @@ var zhCatalogue = map[string]string{
 	"%s: cannot read font: %v":                       "%s：无法读取字体：%v",
 	"%s: corrupt TrueType font: %v":                  "%s：TrueType 字体已损坏：%v",
 	"%s: not a TrueType font file":                   "%s：不是 TrueType 字体文件",
-	"unknown font role %q (known: %s)":               "未知的字体角色 %q（已知：%s）",
+	"unknown font role %q (known: %s, and latin)":    "未知的字体角色 %q（已知：%s，以及 latin）",
 	"no font given for the role %s (%s)":             "没有为 %s（%s）角色指定字体",
 	"units per em is zero":                           "每 em 单位数为零",
 	"%d bytes, more than the %d MiB a font may have": "%d 字节，超过字体文件最大的 %d MiB",

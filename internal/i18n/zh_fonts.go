@@ -14,12 +14,14 @@ var zhFonts = map[string]string{
 	"fonts: %s\n":           "字体：%s\n",
 	"fonts changed: %s":     "字体有变化：%s",
 	"%s; fonts changed: %s": "%s；字体有变化：%s",
-	"the role %q must name a font file or a list of them, tried in order":           "字体角色 %q 必须指定一个字体文件，或按顺序尝试的字体文件列表",
-	"%s: drawn in %s, the next font of the role's list":                             "%s：改用该角色字体列表中的下一个字体 %s 显示",
-	"%s: drawn in %s, the next font of the role's list (%d places, this the first)": "%s：改用该角色字体列表中的下一个字体 %s 显示（共 %d 处，此处为第一处）",
-	"  %-24s every role's fallback  %5.1f MB  %s\n":                                 "  %-24s 各角色的后备字体         %5.1f MB  %s\n",
-	"the default fonts.toml: %v":                                                    "默认的 fonts.toml：%v",
-	"character %q (%U) is not in the %s font %s: %d places, first at %s (%s)":       "字符 %q（%U）不在%s字体 %s 中：共 %d 处，第一处在 %s（%s）",
+	"the role %q must name a font file or a list of them, tried in order":                                      "字体角色 %q 必须指定一个字体文件，或按顺序尝试的字体文件列表",
+	"%s: drawn in %s, the next font of the role's list":                                                        "%s：改用该角色字体列表中的下一个字体 %s 显示",
+	"%s: drawn in %s, the next font of the role's list (%d places, this the first)":                            "%s：改用该角色字体列表中的下一个字体 %s 显示（共 %d 处，此处为第一处）",
+	"  %-24s every role's fallback  %5.1f MB  %s\n":                                                            "  %-24s 各角色的后备字体         %5.1f MB  %s\n",
+	"[latin] %s must be a role (%s) naming a font file":                                                        "[latin] 中的 %s 必须是一个字体角色（%s），并指定一个字体文件",
+	"latin must name a font file for the digits and Latin letters of the body's roles, or be a table of roles": "latin 必须指定正文各角色的数字和拉丁字母所用的字体文件，或是一个按角色指定的表",
+	"the default fonts.toml: %v":                                                                               "默认的 fonts.toml：%v",
+	"character %q (%U) is not in the %s font %s: %d places, first at %s (%s)":                                  "字符 %q（%U）不在%s字体 %s 中：共 %d 处，第一处在 %s（%s）",
 }
 
 // zhFontParts are the values the messages above are completed with.
