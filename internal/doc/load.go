@@ -155,7 +155,7 @@ var knownTop = map[string][]string{
 	"number":        {"agency", "year", "serial"},
 	"meta":          {"author", "subject", "keywords"},
 	"attachments.*": {"title", "table", "template", "image"},
-	"fonts":         {"xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "小标宋", "仿宋", "黑体", "楷体", "宋体"},
+	"fonts":         {"xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "小标宋", "仿宋", "黑体", "楷体", "宋体", "latin"},
 }
 
 func resolve(dir, p string) string {
