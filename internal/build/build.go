@@ -240,6 +240,14 @@ func (j *Job) Record() (*archive.Record, error) {
 			rec.Fonts = append(rec.Fonts, af)
 		}
 	}
+	// The Latin fonts that draw characters, for diff to name a change of
+	// them (a record without any is as before).
+	for _, r := range fonts.LatinRoles {
+		if c := j.Fonts.Chain(r); c != nil && c.Latin() > 0 && j.draws(fonts.FallbackRole(r, c.Latin())) {
+			lf := c.Fonts()[c.Latin()]
+			rec.Fonts = append(rec.Fonts, archive.Font{Role: string(fonts.LatinRole(r)), Path: recordedPath(root, lf) + lf.MemberSuffix()})
+		}
+	}
 	return rec, nil
 }
 

@@ -510,7 +510,14 @@ func (rep *Report) Write(w io.Writer) {
 		}
 	}
 	for _, c := range rep.Fonts {
-		fmt.Fprintf(w, "fonts: %s\n", c)
+		switch {
+		case c.Old.Name == "":
+			fmt.Fprintf(w, "fonts: %s (none) → %s\n", label(c.Role), c.New.Name)
+		case c.New.Name == "":
+			fmt.Fprintf(w, "fonts: %s %s → (none)\n", label(c.Role), c.Old.Name)
+		default:
+			fmt.Fprintf(w, "fonts: %s\n", c)
+		}
 	}
 	if rep.OldPages != rep.NewPages {
 		fmt.Fprintln(w, pageCount(rep.OldPages, rep.NewPages))

@@ -65,7 +65,39 @@ func roleFonts(rec *archive.Record) []RoleFont {
 		rf.Name, rf.SHA256 = strings.Join(names, " + "), strings.Join(shas, " ")
 		out = append(out, rf)
 	}
+	// The font of each body role's digits and Latin letters: none where
+	// the record names none.
+	for _, r := range fonts.LatinRoles {
+		rf := RoleFont{Role: fonts.LatinRole(r)}
+		for _, f := range rec.Fonts {
+			if f.Role == string(rf.Role) {
+				rf.Name = shortName(f.Path)
+				file, _, _ := strings.Cut(f.Path, fonts.MemberSep)
+				if s, ok := rec.Source(file); ok {
+					rf.SHA256 = s.SHA256
+				}
+			}
+		}
+		out = append(out, rf)
+	}
 	return out
+}
+
+// label is how a change names a role: 仿宋, or 仿宋 latin for the font of
+// its digits and Latin letters.
+func label(r format.Role) string {
+	if base, ok := strings.CutPrefix(string(r), fonts.LatinKey+"."); ok {
+		return format.Role(base).ChineseName() + " " + fonts.LatinKey
+	}
+	return r.ChineseName()
+}
+
+// orNone is a font's name in a change, "(none)" for no font.
+func orNone(name string) string {
+	if name == "" {
+		return "(none)"
+	}
+	return name
 }
 
 // fileName is a recorded path's file name: without its folder, and
@@ -106,9 +138,9 @@ func compareFonts(old, new []RoleFont) []FontChange {
 // the start of each SHA-256.
 func (c FontChange) String() string {
 	if c.Old.Name == c.New.Name {
-		return c.Role.ChineseName() + " " + c.New.Name + " (SHA-256 " + short(c.Old.SHA256) + "… → " + short(c.New.SHA256) + "…)"
+		return label(c.Role) + " " + c.New.Name + " (SHA-256 " + short(c.Old.SHA256) + "… → " + short(c.New.SHA256) + "…)"
 	}
-	return c.Role.ChineseName() + " " + c.Old.Name + " → " + c.New.Name
+	return label(c.Role) + " " + orNone(c.Old.Name) + " → " + orNone(c.New.Name)
 }
 
 func short(sha string) string {

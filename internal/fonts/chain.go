@@ -59,6 +59,10 @@ func isLatin(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
 }
 
+// Latin is the index in Fonts of the role's font of digits and Latin
+// letters, 0 when it has none.
+func (c *Chain) Latin() int { return c.latin }
+
 // Fonts are the chain's fonts, first to last.
 func (c *Chain) Fonts() []*Font { return c.fonts }
 
