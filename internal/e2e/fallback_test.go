@@ -17,6 +17,7 @@ import (
 
 	"gongwen/internal/archive"
 	"gongwen/internal/fonts"
+	"gongwen/internal/ofdcheck"
 	"gongwen/internal/pdfcheck"
 )
 
@@ -154,6 +155,24 @@ func TestRareNamesBuildWithTheBuiltInFonts(t *testing.T) {
 	}
 	if _, ok := rec.Source("builtin:HanaMinA-Fallback.ttf"); !ok {
 		t.Errorf("the fallback font is not recorded: %+v", rec.Sources)
+	}
+	// The OFD draws them in the fallback font too, named by its family.
+	if out, e, code := archRun(t, dir, bin, "022", []string{"XDG_CONFIG_HOME=" + t.TempDir()}, "build", "-o", "a.ofd", "data/doc.toml"); code != 0 {
+		t.Fatalf("build -o a.ofd: exit %d\n%s%s", code, out, e)
+	}
+	ob, err := os.ReadFile(filepath.Join(dir, "a.ofd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := ofdcheck.Read(ob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range pkg.Pages[0].Glyphs {
+		f := pkg.Fonts[g.Font]
+		if strings.ContainsRune(rareNames, g.Rune) != (f.FontName == "HanaMinA") || f.FontName == "HanaMinA" && f.Family != "HanaMinA" {
+			t.Errorf("OFD: %c drawn in %s (%s)", g.Rune, f.FontName, f.Family)
+		}
 	}
 	// --strict refuses them, and writes nothing.
 	out, e, code = archRun(t, dir, bin, "022", []string{"XDG_CONFIG_HOME=" + t.TempDir()}, "build", "--strict", "-o", "b.pdf", "data/doc.toml")
