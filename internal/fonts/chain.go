@@ -53,11 +53,11 @@ func chainOf(list, latin []*Font) *Chain {
 	return v.(*Chain)
 }
 
-// isLatin tells the characters a role's Latin font draws: ASCII digits and
-// letters.
-func isLatin(r rune) bool {
-	return r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
-}
+// isLatin tells the characters a role's Latin font draws: printable ASCII,
+// the digits and letters and the punctuation and spaces between them (5.2%,
+// Project Alpha). A Chinese text's own marks are full-width (，。％), not
+// ASCII, and stay in the role's font.
+func isLatin(r rune) bool { return r >= ' ' && r <= '~' }
 
 // Latin is the index in Fonts of the role's font of digits and Latin
 // letters, 0 when it has none.

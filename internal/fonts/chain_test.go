@@ -80,7 +80,8 @@ func TestChainFaceAndAdvance(t *testing.T) {
 		{'\U0002003E', 1, 1},
 		{'A', 2, lib.Advance('A')},
 		{'7', 2, lib.Advance('7')},
-		{'%', 0, fang.Advance('%')},
+		{'%', 2, lib.Advance('%')},
+		{'％', 0, fang.Advance('％')},
 		{'\uE000', -1, fang.Advance('\uE000')},
 	} {
 		if f := c.Face(x.r); f != x.face {
