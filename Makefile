@@ -18,14 +18,16 @@ PLATFORMS := windows/amd64 linux/amd64 linux/arm64 linux/loong64 darwin/arm64
 # browser the test of gongwen serve drives. LibreOffice Calc (soffice
 # --convert-to xlsx) writes the workbooks the tests of tables from
 # spreadsheets read, as a program nobody here wrote; LibreOffice Writer and
-# pandoc write the .docx drafts the tests of gongwen import read.
+# pandoc write the .docx drafts the tests of gongwen import read. Liberation
+# Serif is the Latin font of the tests of fonts.toml's latin key.
 TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
            chromium:chromium node:nodejs npm:npm qemu-aarch64:qemu-user qemu-loongarch64:qemu-user \
            /usr/lib/libreoffice/program/libscfiltlo.so:libreoffice-calc-nogui \
            /usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui pandoc:pandoc \
-           pngcheck:pngcheck
+           pngcheck:pngcheck \
+           /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf:fonts-liberation
 # The independent OFD reader the OFD tests draw pages with: the npm package
 # ofd.js, whose bundle is self-contained, unpacked (npm pack checks the
 # registry's integrity hash) into .cache/, which git ignores. Installing it

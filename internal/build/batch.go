@@ -238,15 +238,21 @@ func loadedInputs(path string, opt Options) []Input {
 	for _, p := range read {
 		in = append(in, Input{p, "the font configuration"})
 	}
-	for _, r := range format.Roles {
-		p := cfg[r]
-		if fonts.IsBuiltin(p) {
-			continue
-		}
+	roles := make([]format.Role, 0, len(cfg))
+	for r := range cfg {
+		roles = append(roles, r)
+	}
+	sort.Slice(roles, func(i, j int) bool { return roles[i] < roles[j] })
+	for _, r := range roles {
 		what := fmt.Sprintf("the font of %s", r.ChineseName())
-		in = append(in, Input{p, what})
-		if i := strings.LastIndex(p, fonts.MemberSep); i > 0 {
-			in = append(in, Input{p[:i], what}) // a collection's file
+		for _, p := range cfg[r] { // a role's font and its fallbacks
+			if fonts.IsBuiltin(p) {
+				continue
+			}
+			in = append(in, Input{p, what})
+			if i := strings.LastIndex(p, fonts.MemberSep); i > 0 {
+				in = append(in, Input{p[:i], what}) // a collection's file
+			}
 		}
 	}
 	return in

@@ -66,6 +66,9 @@ type Job struct {
 	FontConfigs []string // every fonts.toml read, nearest first
 	Result      *layout.Result
 	Warnings    []lint.Warning // things in the draft that need a second look
+	// fallbacks are the warnings about characters a later font of a
+	// role's list draws (fallback.go), which lint adds to Warnings.
+	fallbacks []lint.Warning
 	// Copy is the 份号 of the numbered copy this job renders (withCopy),
 	// recorded so that verify can rebuild that copy; 0 outside --copies.
 	Copy int
@@ -99,7 +102,7 @@ func Prepare(path string, opt Options) (*Job, error) {
 	problems.add(err)
 	var res *layout.Result
 	if f != nil && set != nil {
-		res, err = layout.Compose(d, f, func(r format.Role) layout.Metrics { return set.Font(r) })
+		res, err = layout.Compose(d, f, metrics(set))
 		if err != nil {
 			problems.add(doc.Locate(err))
 		}
@@ -108,6 +111,9 @@ func Prepare(path string, opt Options) (*Job, error) {
 		return nil, withWarnings(err, d, opt)
 	}
 	j := &Job{Doc: d, Format: f, Fonts: set, FontConfigs: cfgPaths, Result: res, Root: opt.Project}
+	if drawn := splitFallbacks(res, set); len(drawn) > 0 {
+		j.fallbacks = fallbackWarnings(d, f, set, drawn)
+	}
 	if len(cfgPaths) > 0 {
 		j.FontConfig = cfgPaths[0]
 	}
@@ -220,13 +226,60 @@ func (j *Job) Record() (*archive.Record, error) {
 		}
 	}
 	for _, r := range format.Roles {
-		if f := j.Fonts.Font(r); f != nil && fonts.IsBuiltin(f.Path) {
-			rec.Add(f.Path, f.SHA256())
-		} else if f != nil {
-			rec.Add(archive.RelPath(root, f.Path), f.SHA256())
+		f := j.Fonts.Font(r)
+		if f == nil {
+			continue
+		}
+		path := recordedPath(root, f)
+		rec.Add(path, f.SHA256())
+		// The later fonts of the role's list that draw a character.
+		if c := j.Fonts.Chain(r); c != nil {
+			for i, lf := range c.Fonts()[1:] {
+				if j.draws(fonts.FallbackRole(r, i+1)) {
+					rec.Add(recordedPath(root, lf), lf.SHA256())
+				}
+			}
+		}
+		// A role set in its default font is not named: the record is then as
+		// it was before fonts were recorded, and the default's licence
+		// conditions are known (fonts/PROVENANCE.md).
+		if f.Name() != fonts.DefaultFile(r) {
+			af := archive.Font{Role: string(r), Path: path + f.MemberSuffix()}
+			if f.Embedding.Limited() {
+				af.Embedding = f.Embedding.Level()
+			}
+			rec.Fonts = append(rec.Fonts, af)
+		}
+	}
+	// The Latin fonts that draw characters, for diff to name a change of
+	// them (a record without any is as before).
+	for _, r := range fonts.LatinRoles {
+		if c := j.Fonts.Chain(r); c != nil && c.Latin() > 0 && j.draws(fonts.FallbackRole(r, c.Latin())) {
+			lf := c.Fonts()[c.Latin()]
+			rec.Fonts = append(rec.Fonts, archive.Font{Role: string(fonts.LatinRole(r)), Path: recordedPath(root, lf) + lf.MemberSuffix()})
 		}
 	}
 	return rec, nil
+}
+
+// recordedPath is how the archive record names a font's file.
+func recordedPath(root string, f *fonts.Font) string {
+	if fonts.IsBuiltin(f.Path) {
+		return f.Path
+	}
+	return archive.RelPath(root, f.Path)
+}
+
+// draws reports whether a page sets text in the role.
+func (j *Job) draws(r format.Role) bool {
+	for _, p := range j.Result.Pages {
+		for _, t := range p.Texts {
+			if t.Style.Role == r {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Verify reads the archive record of the PDF (or OFD package, by its

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gongwen/internal/doc"
 	"gongwen/internal/fonts"
@@ -56,6 +57,13 @@ func fontConfig(d *doc.Document, opt Options) (fonts.Config, map[format.Role]str
 	cfg := fonts.Config{}
 	from := map[format.Role]string{} // the fonts.toml that chose each role; "" for the document
 	for k, p := range d.Fonts {
+		if k == fonts.LatinKey { // the Latin font of the body's roles
+			for _, r := range fonts.LatinRoles {
+				cfg[fonts.LatinRole(r)] = p[:1]
+				from[fonts.LatinRole(r)] = ""
+			}
+			continue
+		}
 		role, _ := fonts.RoleByKey(k)
 		cfg[role] = p
 		from[role] = ""
@@ -122,6 +130,7 @@ func fontConfig(d *doc.Document, opt Options) (fonts.Config, map[format.Role]str
 func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) error {
 	positions := map[string]map[string]doc.Pos{}
 	var out doc.Errors
+	seen := map[string]bool{}
 	for _, e := range errs {
 		var re *fonts.RoleError
 		if !errors.As(e, &re) {
@@ -134,7 +143,7 @@ func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) erro
 		case !chosen:
 			re.Err = fmt.Errorf("no font for the role %s (%s): name one in the document's [fonts], fonts/fonts.toml, --fonts DIR or %s", re.Role, re.Role.ChineseName(), UserFontConfig())
 		case cfgPath == "":
-			for _, key := range []string{string(re.Role), re.Role.ChineseName()} {
+			for _, key := range roleKeys(re.Role) {
 				if _, ok := d.Fonts[key]; ok {
 					at = d.At("fonts." + key)
 				}
@@ -147,15 +156,30 @@ func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) erro
 				}
 			}
 			at = doc.Pos{File: cfgPath}
-			for _, key := range []string{string(re.Role), re.Role.ChineseName()} {
+			for _, key := range roleKeys(re.Role) {
 				if p, ok := positions[cfgPath][key]; ok {
 					at = p
 				}
 			}
 		}
-		out = append(out, doc.Errorf(at, "%v", re.Err))
+		e := doc.Errorf(at, "%v", re.Err)
+		if seen[e.Error()] { // one Latin font of several roles
+			continue
+		}
+		seen[e.Error()] = true
+		out = append(out, e)
 	}
 	return out
+}
+
+// roleKeys are the keys that may have named a role's font: its key and
+// Chinese name, or for the Latin font of a role (fonts.LatinRole) latin
+// and latin.ROLE.
+func roleKeys(r format.Role) []string {
+	if latin, ok := strings.CutPrefix(string(r), fonts.LatinKey+"."); ok {
+		return []string{fonts.LatinKey, string(r), fonts.LatinKey + "." + format.Role(latin).ChineseName()}
+	}
+	return []string{string(r), r.ChineseName()}
 }
 
 // findFontsDir looks for fonts/fonts.toml in dir and each folder above it,

@@ -45,7 +45,7 @@ func TestFontLookupOrder(t *testing.T) {
 				continue // named by the winner and every layer after it
 			}
 			name := layer + "-" + string(r) + ".ttf"
-			if err := os.Symlink(repoCfg[r], filepath.Join(dirs[layer], name)); err != nil {
+			if err := os.Symlink(repoCfg[r][0], filepath.Join(dirs[layer], name)); err != nil {
 				t.Fatal(err)
 			}
 			lines[layer] += string(r) + " = \"" + name + "\"\n"
@@ -73,7 +73,7 @@ func TestFontLookupOrder(t *testing.T) {
 	}
 	for _, r := range format.Roles {
 		got := j.Fonts.Font(r).Path
-		want := "builtin:" + filepath.Base(repoCfg[r])
+		want := "builtin:" + filepath.Base(repoCfg[r][0])
 		if w, ok := winner[r]; ok {
 			want = w + "-" + string(r) + ".ttf"
 			got = filepath.Base(got)
@@ -89,7 +89,7 @@ func TestFontLookupOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"fonts/fonts.toml", "elsewhere/fonts.toml", "config/gongwen/fonts.toml", "builtin:" + filepath.Base(repoCfg[format.XiaoBiaoSong])} {
+	for _, want := range []string{"fonts/fonts.toml", "elsewhere/fonts.toml", "config/gongwen/fonts.toml", "builtin:" + filepath.Base(repoCfg[format.XiaoBiaoSong][0])} {
 		if _, ok := rec.Source(want); !ok {
 			t.Errorf("the record lacks %s: %v", want, rec.Sources)
 		}

@@ -13,7 +13,7 @@ func (j *Job) lint(opt Options) error {
 	if err != nil {
 		return err
 	}
-	j.Warnings = lint.CheckWith(j.Doc, segment.Words, set)
+	j.Warnings = append(lint.CheckWith(j.Doc, segment.Words, set), j.fallbacks...)
 	if opt.Strict && len(j.Warnings) > 0 {
 		var es doc.Errors
 		for _, w := range j.Warnings {

@@ -170,8 +170,8 @@ type Document struct {
 	ImprintRecipients string      // 版记: the 主送机关 when it stands there instead of under the 标题
 	Printed           Date        // 版记: 印发日期, zero for none
 	Meta              Meta
-	Fonts             map[string]string // role → font path, overrides the defaults
-	Lint              LintSettings      // [lint]: proofreading rules turned off, terms added
+	Fonts             map[string][]string // role → its font paths, tried in order; overrides the defaults
+	Lint              LintSettings        // [lint]: proofreading rules turned off, terms added
 	Attachments       []Attachment
 	Figures           map[string]any // free data the body template quotes
 

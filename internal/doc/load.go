@@ -92,13 +92,24 @@ func Parse(path, src string) (*Document, error) {
 		d.Lint = r.lintSettings(m, "lint")
 	}
 	if f, ok := r.table(raw, "fonts", false); ok {
-		d.Fonts = map[string]string{}
+		d.Fonts = map[string][]string{}
 		for _, k := range sortedKeys(f) {
 			if !contains(knownTop["fonts"], k) {
 				continue // reported as an unknown key
 			}
+			// A role's font, or a list of fonts tried in order.
+			if list, isList := f[k].([]any); isList && len(list) > 0 {
+				r.used["fonts."+k] = true
+				for i, v := range list {
+					n := strconv.Itoa(i)
+					if p := r.fileName(map[string]any{n: v}, "fonts."+k+"."+n, true); p != "" {
+						d.Fonts[k] = append(d.Fonts[k], resolve(dir, p))
+					}
+				}
+				continue
+			}
 			if p := r.fileName(f, "fonts."+k, true); p != "" {
-				d.Fonts[k] = resolve(dir, p)
+				d.Fonts[k] = []string{resolve(dir, p)}
 			}
 		}
 	}
@@ -159,7 +170,7 @@ var knownTop = map[string][]string{
 	"meta":          {"author", "subject", "keywords"},
 	"lint":          {"off", "terms"},
 	"attachments.*": {"title", "table", "template", "image"},
-	"fonts":         {"xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "小标宋", "仿宋", "黑体", "楷体", "宋体"},
+	"fonts":         {"xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "小标宋", "仿宋", "黑体", "楷体", "宋体", "latin"},
 }
 
 func resolve(dir, p string) string {

@@ -359,7 +359,9 @@ func TestArchiveRecordListsEveryInput(t *testing.T) {
 	}
 	fonts, _ := filepath.Glob(filepath.Join(dir, "fonts", "*.ttf"))
 	for _, f := range fonts {
-		want[archive.RelPath(dir, f)] = true
+		if filepath.Base(f) != "HanaMinA-Fallback.ttf" { // an input only where it draws a character
+			want[archive.RelPath(dir, f)] = true
+		}
 	}
 	var got []string
 	for _, s := range rec.Sources {

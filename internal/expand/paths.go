@@ -39,8 +39,8 @@ func templateView(d *doc.Document) *doc.Document {
 	v.Seals, v.Files = relAll(d.Seals), relAll(d.Files)
 	if d.Fonts != nil {
 		v.Fonts = maps.Clone(d.Fonts)
-		for k, p := range v.Fonts {
-			v.Fonts[k] = rel(p)
+		for k, ps := range v.Fonts {
+			v.Fonts[k] = relAll(ps)
 		}
 	}
 	v.Attachments = append([]doc.Attachment(nil), d.Attachments...)
