@@ -264,6 +264,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", buildHelp, stderr)
 	out := fs.String("o", "", "output `PATH`: a PDF or OFD file (one document) or a folder (default output/)")
 	withOFD := fs.Bool("ofd", false, "also write NAME.ofd (OFD, GB/T 33190-2016) beside each NAME.pdf")
+	withDOCX := fs.Bool("docx", false, "also write NAME.docx (an editable Word document) beside each NAME.pdf")
+	docxFonts := fs.String("docx-fonts", build.DOCXFontsEmbed, "`HOW` a DOCX carries its fonts: embed (the characters used, where the font's licence allows) or names (named only)")
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	strict := strictFlag(fs)
 	copies := fs.String("copies", "", "`FIRST-LAST`: number the 份号 of each copy, one PDF per copy (NAME-000001.pdf …), laid out once")
@@ -283,6 +285,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		opt.Copies = &c
 	}
 	opt.OFD = *withOFD
+	opt.DOCX = *withDOCX
+	if *docxFonts != build.DOCXFontsEmbed && *docxFonts != build.DOCXFontsNames {
+		fmt.Fprintln(stderr, "gongwen build:", fmt.Sprintf("--docx-fonts is %q: give embed or names", *docxFonts))
+		return exitUsage
+	}
+	opt.DOCXFonts = *docxFonts
 	opt.Strict = *strict
 	docs, err := build.Documents(fs.Args())
 	if err != nil {
@@ -309,8 +317,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			if c := opt.Copies; c != nil {
 				written, beside = build.CopiesName(o.Out, *c), build.CopiesName(beside, *c)
 			}
-			if opt.OFD && !build.IsOFD(o.Out) {
+			if opt.OFD && !build.IsOFD(o.Out) && !build.IsDOCX(o.Out) {
 				written += ", " + beside
+			}
+			if opt.DOCX && !build.IsOFD(o.Out) && !build.IsDOCX(o.Out) {
+				written += ", " + build.DOCXName(o.Out)
 			}
 			printWarnings(stderr, o.Warnings)
 			fmt.Fprintf(stdout, "%s → %s\n", o.Doc, written)
@@ -528,7 +539,7 @@ func options(fontsDir string, stderr io.Writer) (build.Options, int) {
 
 // outputFileExts are the extensions of the files gongwen build writes:
 // -o ending in one (in any case) names a file.
-var outputFileExts = []string{".pdf", ".ofd"}
+var outputFileExts = []string{".pdf", ".ofd", ".docx"}
 
 // outputs decides each document's output path from -o: a file when it ends
 // in an output extension, a folder when it is one, ends in a slash or

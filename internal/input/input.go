@@ -28,6 +28,7 @@ const (
 	Image                  // a seal or other picture
 	PDF                    // a built PDF, read back by verify
 	OFD                    // a built OFD package, read back by verify
+	DOCX                   // a built DOCX package, read back by verify
 	Any                    // any input, hashed for an archive record (fonts are the largest)
 )
 
@@ -43,13 +44,15 @@ var Limits = map[Kind]int64{
 	Image:      32 << 20,
 	PDF:        256 << 20,
 	OFD:        256 << 20,
+	DOCX:       256 << 20,
 	Any:        256 << 20,
 }
 
 var names = map[Kind]string{
 	Data: "a data file", Template: "a template", Table: "a table file",
 	FontConfig: "a font configuration", Image: "an image", PDF: "a PDF", OFD: "an OFD package",
-	Any: "an input file",
+	DOCX: "a DOCX package",
+	Any:  "an input file",
 }
 
 func (k Kind) String() string { return names[k] }
