@@ -25,6 +25,9 @@ func (r *renderer) document() ([]byte, error) {
 	for i, bl := range m.blocks {
 		last := i == len(m.blocks)-1
 		if bl.t != nil {
+			for range bl.t.blanks {
+				fmt.Fprintf(&b, `<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p>`, StyleBody)
+			}
 			r.table(&b, bl.t)
 			continue
 		}
@@ -43,7 +46,7 @@ func (r *renderer) document() ([]byte, error) {
 			kind = "evenPage"
 		}
 		if imp.alone {
-			final = r.sectPr(true, kind)
+			final = r.sectPr(!r.m.numbered[imp.page], kind)
 		}
 		r.imprintTable(&b, imp)
 		// The paragraph a section must end with, as small as can be, so
@@ -209,10 +212,12 @@ func (r *renderer) placement(b *bytes.Buffer, p *para, st style) {
 		left = p.lines[1].x0 - f.Left
 		firstLine = first.x0 - p.lines[1].x0
 		jc = "both"
-	case len(r.tabStops(first)) > 0:
+	case len(r.tabStops(first)) > 0 || p.style == StyleMark && spreadOf(first.texts[0]) != 0:
 		jc = "left"
-	case st.jc == "center":
+	case st.jc == "center" && math.Abs((first.x0+first.x1)/2-f.CentreX()) < 0.5:
 		firstLine = 0
+	case st.jc == "center":
+		jc = "left" // a 联合行文's stacked names, not centred on their own
 	case math.Abs((first.x0+first.x1)/2-f.CentreX()) < 0.3 && first.x0 > f.Left+zi:
 		jc, firstLine = "center", 0
 	case first.x0 > f.Left+f.ParagraphIndent*zi+0.5 || st.jc == "right":
@@ -238,9 +243,10 @@ func (r *renderer) placement(b *bytes.Buffer, p *para, st style) {
 // size and colour has no properties of its own.
 func (r *renderer) runs(b *bytes.Buffer, p *para, st style) {
 	type run struct {
-		st   format.Style
-		text strings.Builder
-		tab  bool
+		st    format.Style
+		text  strings.Builder
+		tab   bool
+		extra int // twentieths of a point between its characters
 	}
 	var rs []*run
 	for _, l := range p.lines {
@@ -253,18 +259,37 @@ func (r *renderer) runs(b *bytes.Buffer, p *para, st style) {
 			}
 			nr := &run{st: t.Style, tab: tab}
 			nr.text.WriteString(t.String())
+			if p.style == StyleMark {
+				nr.extra = spreadOf(t)
+			}
 			rs = append(rs, nr)
+		}
+	}
+	// A spread name's last character has no white after it.
+	for i := 0; i < len(rs); i++ {
+		if ru := rs[i]; ru.extra != 0 {
+			rs2 := []rune(ru.text.String())
+			last := &run{st: ru.st}
+			last.text.WriteString(string(rs2[len(rs2)-1]))
+			ru.text.Reset()
+			ru.text.WriteString(string(rs2[:len(rs2)-1]))
+			rs = append(rs[:i+1], append([]*run{last}, rs[i+1:]...)...)
+			i++
 		}
 	}
 	for _, ru := range rs {
 		for i, seg := range scripts(ru.text.String()) {
 			b.WriteString(`<w:r>`)
-			props := ""
-			if ru.st != st.st {
-				props = r.rPr(ru.st)
+			var spacing *int
+			switch {
+			case ru.extra != 0:
+				spacing = &ru.extra
+			case seg.half && ru.st.Size == r.f.Body.Size:
+				spacing = new(int)
 			}
-			if seg.half && ru.st.Size == r.f.Body.Size {
-				props += `<w:spacing w:val="0"/>`
+			props := ""
+			if ru.st != st.st || spacing != nil {
+				props = r.rPr(ru.st, spacing)
 			}
 			if props != "" {
 				b.WriteString(`<w:rPr>` + props + `</w:rPr>`)
@@ -277,6 +302,27 @@ func (r *renderer) runs(b *bytes.Buffer, p *para, st style) {
 			b.WriteString(`</w:t></w:r>`)
 		}
 	}
+}
+
+// spreadOf is the white a 联合行文's 标志 puts between the characters of
+// an issuer's name to spread it to the widest one's width (twentieths of
+// a point): the same after each character, the last included, which
+// moves nothing after it on its line but the suffix, placed by a tab.
+func spreadOf(t layout.Text) int {
+	n := len(t.Glyphs)
+	if n < 2 {
+		return 0
+	}
+	first, last := t.Glyphs[0], t.Glyphs[n-1]
+	natural := 0.0
+	for _, g := range t.Glyphs[:n-1] {
+		natural += g.Adv
+	}
+	extra := (last.X - first.X - natural) / float64(n-1)
+	if extra < 0.05 {
+		return 0
+	}
+	return int(math.Round(extra * format.PtPerMM * 20))
 }
 
 // segment is a stretch of text of full-width characters or of half-width
@@ -456,8 +502,9 @@ func (r *renderer) cellStart(b *bytes.Buffer, tb *table, c, span int, merge stri
 func (r *renderer) cellText(b *bytes.Buffer, tb *table, cell *doc.Cell, styleID string) {
 	jc := map[doc.Align]string{doc.AlignCenter: "center", doc.AlignLeft: "left", doc.AlignJustify: "both", doc.AlignRight: "right"}[cell.Align]
 	size := int(math.Round(tb.size * 2))
+	line := int(math.Round(tb.size * r.f.TableLineSpacing * 20))
 	write := func(text, align string) {
-		fmt.Fprintf(b, `<w:p><w:pPr><w:pStyle w:val="%s"/><w:jc w:val="%s"/></w:pPr><w:r><w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr><w:t xml:space="preserve">`, styleID, align, size, size)
+		fmt.Fprintf(b, `<w:p><w:pPr><w:pStyle w:val="%s"/><w:spacing w:line="%d" w:lineRule="exact"/><w:jc w:val="%s"/></w:pPr><w:r><w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr><w:t xml:space="preserve">`, styleID, line, align, size, size)
 		xmlEscape(b, text)
 		b.WriteString(`</w:t></w:r></w:p>`)
 	}

@@ -458,14 +458,20 @@ func (r *renderer) rFonts(role format.Role) string {
 	return fmt.Sprintf(`<w:rFonts w:ascii="%s" w:hAnsi="%s" w:eastAsia="%s" w:cs="%s"/>`, n, n, n, n)
 }
 
-// rPr is a run's properties for a style (font, colour, size).
-func (r *renderer) rPr(st format.Style) string {
+// rPr is a run's properties for a style (font, colour, size); spacing,
+// when not nil, is the white after each character (twentieths of a
+// point), in its place between the colour and the size (the schema's
+// order). A run of the body's size is tracked unless told otherwise.
+func (r *renderer) rPr(st format.Style, spacing *int) string {
 	var b strings.Builder
 	b.WriteString(r.rFonts(st.Role))
 	if st.Color != format.Black {
 		fmt.Fprintf(&b, `<w:color w:val="%02X%02X%02X"/>`, st.Color.R, st.Color.G, st.Color.B)
 	}
-	if st.Size == r.f.Body.Size {
+	switch {
+	case spacing != nil:
+		fmt.Fprintf(&b, `<w:spacing w:val="%d"/>`, *spacing)
+	case st.Size == r.f.Body.Size:
 		fmt.Fprintf(&b, `<w:spacing w:val="%d"/>`, tracking(r.f))
 	}
 	hp := int(math.Round(st.Size * 2))

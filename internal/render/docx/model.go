@@ -78,6 +78,7 @@ type table struct {
 	left   float64   // mm from the 版心's left edge
 	widths []float64 // mm
 	size   float64   // pt
+	blanks int       // empty grid lines before it
 }
 
 // block is one entry of a section: a paragraph or a table.
@@ -180,7 +181,8 @@ func build(res *layout.Result, f *format.Format, opt *Options) *model {
 				var rp *para
 				for _, l := range imp {
 					if l.y > top && l.y < bottom {
-						if rp != nil && continues(rp, l, f, zi) {
+						// A row's lines after the first go on its 抄送.
+						if rp != nil && len(l.texts) == 1 && len(rp.first().texts) == 1 {
 							rp.lines = append(rp.lines, l)
 							continue
 						}
@@ -201,9 +203,10 @@ func build(res *layout.Result, f *format.Format, opt *Options) *model {
 		firstOnPage := true
 		for _, l := range lines {
 			if !placedTable && l.top > tb.top(pg) {
+				tb.blanks = max(int(math.Floor((tb.top(pg)-f.Top)/pitch+0.02))-lastGrid-1, 0)
 				m.blocks = append(m.blocks, block{t: tb})
 				placedTable = true
-				prev = nil
+				prev, lastGrid = nil, int(math.Floor((tb.bottom(pg)-f.Top)/pitch-0.02))
 			}
 			if prev != nil && continues(prev, l, f, zi) && (l.page == prev.last().page || firstOnPage) {
 				prev.lines = append(prev.lines, l)
@@ -220,11 +223,24 @@ func build(res *layout.Result, f *format.Format, opt *Options) *model {
 			}
 			g, onGrid := gridLine(l, f)
 			switch {
-			case !flowStarted || !onGrid:
-				p.exact = 1 // set below, once the 版头 is known
+			case !flowStarted:
+				p.exact = 1 // set by front, once the 版头 is known
+			case !onGrid:
+				// A line of another size in the flow (an annex's title):
+				// as many grid lines high as it covers in the PDF, so
+				// that the flow after it keeps its grid lines.
+				top := int(math.Floor((l.top-f.Top)/pitch + 0.02))
+				bottom := int(math.Floor((l.top+format.MM(l.texts[0].Style.Size)-f.Top)/pitch - 0.02))
+				p.blanks = max(top-lastGrid-1, 0)
+				p.exact = float64(max(bottom-top+1, 1)) * gridPitch(f)
+				if size := l.texts[0].Style.Size; size < f.Body.Size {
+					// Smaller type (a table's note): its own pitch.
+					p.exact = size * f.TableLineSpacing
+				}
+				g, onGrid = max(bottom, top), true
 			case firstOnPage && pi > 0:
 				p.blanks = 0
-				if p.style == StyleAnnexLabel || (!isFlow(p.style) && g > 0) {
+				if p.style == StyleAnnexLabel {
 					p.blanks = g
 				}
 			case lastGrid >= 0:
@@ -242,10 +258,10 @@ func build(res *layout.Result, f *format.Format, opt *Options) *model {
 			prev = p
 		}
 		if !placedTable {
+			tb.blanks = max(int(math.Floor((tb.top(pg)-f.Top)/pitch+0.02))-lastGrid-1, 0)
 			m.blocks = append(m.blocks, block{t: tb})
 			prev = nil
 		}
-		_ = pitch
 		anchorImages(m, pg, pi, opt)
 		anchorRules(m, pg, pi, f)
 	}
@@ -330,7 +346,11 @@ func continues(p *para, l *line, f *format.Format, zi float64) bool {
 		return false
 	}
 	first := p.first()
-	if l.page == last.page && math.Abs(l.y-last.y-pitchOf(p, f)) > eps {
+	if size := format.MM(l.texts[0].Style.Size); l.page == last.page && size < format.MM(f.Body.Size) {
+		if l.y-last.y > 2*size {
+			return false
+		}
+	} else if l.page == last.page && math.Abs(l.y-last.y-pitchOf(p, f)) > eps {
 		return false
 	}
 	if l.texts[0].Style.Size != last.texts[len(last.texts)-1].Style.Size {
@@ -363,7 +383,7 @@ func classify(p *para, f *format.Format, page int, known []Known) (string, int, 
 	switch {
 	case t.Field == layout.FieldCopyNumber:
 		return StyleCopyNumber, 0, false
-	case t.Style == f.Mark:
+	case t.Style.Role == f.Mark.Role && t.Style.Color == f.Mark.Color && t.Style.Color != f.Body.Color:
 		return StyleMark, 0, false
 	case t.Style.Size == f.Title.Size && t.Style.Role == f.Title.Role:
 		if page > 0 {
@@ -552,6 +572,17 @@ func (tb *table) top(pg *layout.Page) float64 {
 	for _, tx := range pg.Texts {
 		if tx.Cell != "" {
 			y = math.Min(y, tx.Y-format.MM(tx.Style.Size))
+		}
+	}
+	return y
+}
+
+// bottom is the table's bottom edge on its first page: its lowest rule.
+func (tb *table) bottom(pg *layout.Page) float64 {
+	y := math.Inf(-1)
+	for _, tx := range pg.Texts {
+		if tx.Cell != "" {
+			y = math.Max(y, tx.Y)
 		}
 	}
 	return y
