@@ -102,14 +102,14 @@ func (r *renderer) footerDistance() float64 {
 func (r *renderer) footer(odd bool) []byte {
 	f := r.f
 	in := twips(f.PageNumberIndent * format.MM(f.PageNumber.Size))
-	jc, ind := "left", fmt.Sprintf(`w:left="%d" w:right="0"`, in)
+	jc, left, right := "left", in, 0
 	if odd {
-		jc, ind = "right", fmt.Sprintf(`w:left="0" w:right="%d"`, in)
+		jc, left, right = "right", 0, in
 	}
 	size := int(math.Round(f.PageNumber.Size * 20))
 	var b bytes.Buffer
 	b.WriteString(xmlHead + `<w:ftr ` + nsW + `><w:p><w:pPr><w:pStyle w:val="` + StylePageNumber + `"/>`)
-	fmt.Fprintf(&b, `<w:snapToGrid w:val="0"/><w:spacing w:line="%d" w:lineRule="exact"/><w:ind %s w:firstLine="0"/><w:jc w:val="%s"/></w:pPr>`, size, ind, jc)
+	fmt.Fprintf(&b, `<w:snapToGrid w:val="0"/><w:spacing w:line="%d" w:lineRule="exact"/><w:ind w:left="%d" w:right="%d" w:firstLine="0"/><w:jc w:val="%s"/></w:pPr>`, size, left, right, jc)
 	b.WriteString(`<w:r><w:t xml:space="preserve">— </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>`)
 	return b.Bytes()
 }
@@ -229,13 +229,13 @@ func (r *renderer) placement(b *bytes.Buffer, p *para, st style) {
 	if jc == st.jc && math.Abs(firstLine-st.first) < 0.05 && left == 0 && right == 0 {
 		return
 	}
-	ind := fmt.Sprintf(`w:left="%d" w:right="%d"`, twips(left), twips(right))
+	fmt.Fprintf(b, `<w:ind w:left="%d" w:right="%d"`, twips(left), twips(right))
 	if firstLine >= 0 {
-		ind += fmt.Sprintf(` w:firstLine="%d"`, twips(firstLine))
+		fmt.Fprintf(b, ` w:firstLine="%d"/>`, twips(firstLine))
 	} else {
-		ind += fmt.Sprintf(` w:hanging="%d"`, twips(-firstLine))
+		fmt.Fprintf(b, ` w:hanging="%d"/>`, twips(-firstLine))
 	}
-	fmt.Fprintf(b, `<w:ind %s/><w:jc w:val="%s"/>`, ind, jc)
+	fmt.Fprintf(b, `<w:jc w:val="%s"/>`, jc)
 }
 
 // runs writes the paragraph's text: one run per change of style, a tab

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -122,7 +123,7 @@ func Render(w io.Writer, res *layout.Result, opt Options) error {
 	if len(r.embedded) > 0 {
 		var rs []rel
 		for i, e := range r.embedded {
-			rs = append(rs, rel{fmt.Sprintf("rId%d", i+1), relOffice + "font", "fonts/" + e.file})
+			rs = append(rs, rel{"rId" + strconv.Itoa(i+1), relOffice + "font", "fonts/" + e.file})
 		}
 		files = append(files, zfile{"word/_rels/fontTable.xml.rels", rels(rs)})
 	}
@@ -325,7 +326,7 @@ func (r *renderer) fonts() {
 		key := fontKey(ft.Data)
 		r.embedded = append(r.embedded, embeddedFont{
 			name: ft.Name,
-			file: fmt.Sprintf("font%d.odttf", len(r.embedded)+1),
+			file: "font" + strconv.Itoa(len(r.embedded)+1) + ".odttf",
 			key:  key,
 			data: obfuscate(ft.Data, key),
 		})
@@ -345,8 +346,8 @@ func (r *renderer) image(path string) (string, error) {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}) {
 		ext = "jpeg"
 	}
-	id := fmt.Sprintf("rIdImage%d", len(r.images)+1)
-	r.images = append(r.images, media{id: id, file: fmt.Sprintf("image%d.%s", len(r.images)+1, ext), ext: ext, data: data})
+	id := "rIdImage" + strconv.Itoa(len(r.images)+1)
+	r.images = append(r.images, media{id: id, file: "image" + strconv.Itoa(len(r.images)+1) + "." + ext, ext: ext, data: data})
 	r.media[path] = id
 	return id, nil
 }
