@@ -29,12 +29,13 @@ const (
 const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2012, as PDF.
 
 Usage:
-  gongwen build [-o PATH] [--ofd] [--fonts DIR] [--strict] DOC.toml|DIR...
-                                                      build PDFs (default into output/), or OFD
+  gongwen build [-o PATH] [--ofd] [--docx] [--fonts DIR] [--strict] DOC.toml|DIR...
+                                                      build PDFs (default into output/), or OFD, DOCX
   gongwen check [--fonts DIR] [--strict] DOC.toml...  check everything, write nothing
   gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
                                                       draw the pages as PNG images (default into output/)
-  gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...   rebuild from the recorded sources, compare bytes
+  gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx...
+                                                      rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
   gongwen new [--format F] NAME                       start a document: data, body, one annex table
   gongwen formats                                     the formats and the keys each takes
@@ -109,7 +110,7 @@ func init() {
 	}
 }
 
-const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--copies FIRST-LAST] [--fonts DIR] [--strict] DOC.toml|DIR...
+const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--docx] [--docx-fonts HOW] [--copies FIRST-LAST] [--fonts DIR] [--strict] DOC.toml|DIR...
 
 Builds each document's PDF. A folder stands for every data file (*.toml)
 directly in it. With one document, -o names the PDF file (or a folder to
@@ -124,6 +125,12 @@ run (documents, pages, seconds); elsewhere only the messages are printed.
 OFD (GB/T 33190-2016): -o NAME.ofd writes the document as an OFD package
 instead of a PDF; --ofd writes NAME.ofd beside every NAME.pdf. Its pages,
 text, glyph positions, fonts and archive record are the PDF's.
+
+DOCX: -o NAME.docx writes the document as an editable Word document
+instead; --docx writes NAME.docx beside every NAME.pdf. Its paragraphs
+have a style for each element and flow when edited; --docx-fonts=names
+leaves the fonts' glyphs out (embed, the default, carries them where the
+font's licence allows).
 
 Numbered copies: --copies 1-30 lays a document out once and writes one PDF
 per copy, NAME-000001.pdf to NAME-000030.pdf, each with its own 份号 (at most
@@ -148,7 +155,7 @@ Writes nothing.
 Options:
 `
 
-const verifyHelp = `Usage: gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...
+const verifyHelp = `Usage: gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx...
 
 Reads the archive record in each PDF or OFD that gongwen built (the tool's version
 and the SHA-256 of every input: data, template, tables, images, fonts,
