@@ -571,14 +571,19 @@ func (r *renderer) imprintPara(b *bytes.Buffer, p *para) {
 	first := p.first()
 	fmt.Fprintf(b, `<w:p><w:pPr><w:pStyle w:val="%s"/>`, StyleImprint)
 	if len(first.texts) > 1 {
-		fmt.Fprintf(b, `<w:tabs><w:tab w:val="right" w:pos="%d"/></w:tabs><w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>`, twips(width))
-	} else if len(p.lines) > 1 {
+		fmt.Fprintf(b, `<w:tabs><w:tab w:val="right" w:pos="%d"/></w:tabs>`, twips(width))
+	}
+	fmt.Fprintf(b, `<w:spacing w:line="%d" w:lineRule="exact"/>`, twips(f.ImprintLinePitch))
+	switch {
+	case len(first.texts) > 1:
+		b.WriteString(`<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>`)
+	case len(p.lines) > 1:
 		hang := p.lines[1].x0 - first.x0
 		fmt.Fprintf(b, `<w:ind w:left="%d" w:right="0" w:hanging="%d"/>`, twips(hang), twips(hang))
-	} else {
+	default:
 		b.WriteString(`<w:ind w:left="0" w:right="0" w:firstLine="0"/>`)
 	}
-	fmt.Fprintf(b, `<w:spacing w:line="%d" w:lineRule="exact"/></w:pPr>`, twips(f.ImprintLinePitch))
+	b.WriteString(`</w:pPr>`)
 	for _, l := range p.lines {
 		for i, t := range l.texts {
 			b.WriteString(`<w:r>`)
