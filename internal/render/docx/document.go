@@ -116,7 +116,6 @@ func (r *renderer) footer(odd bool) []byte {
 
 // para writes one paragraph (and the empty grid lines before it).
 func (r *renderer) para(b *bytes.Buffer, p *para, sect string) error {
-	f := r.f
 	for i := 0; i < p.blanks; i++ {
 		keep := ""
 		if p.keepNext {
@@ -134,6 +133,12 @@ func (r *renderer) para(b *bytes.Buffer, p *para, sect string) error {
 		b.WriteString(`</w:r></w:p>`)
 		return nil
 	}
+	if p.framed {
+		// Written as a text box on the next paragraph: a frame
+		// (w:framePr) above the 版心 pushes the text down in Writer.
+		r.boxes = append(r.boxes, p)
+		return nil
+	}
 	st := r.styleByID(p.style)
 	b.WriteString(`<w:p><w:pPr>`)
 	fmt.Fprintf(b, `<w:pStyle w:val="%s"/>`, p.style)
@@ -147,10 +152,6 @@ func (r *renderer) para(b *bytes.Buffer, p *para, sect string) error {
 		b.WriteString(`<w:pageBreakBefore/>`)
 	}
 	first := p.first()
-	if p.framed {
-		fmt.Fprintf(b, `<w:framePr w:w="%d" w:hAnchor="margin" w:vAnchor="page" w:x="0" w:y="%d" w:wrap="around"/>`,
-			twips(f.BodyWidth), twips(first.top-(1-f.EmAscent)*0))
-	}
 	// Tabs for the runs of a line set apart (份号 and 发文字号, several 署名).
 	tabs := r.tabStops(first)
 	if len(tabs) > 0 {
@@ -161,9 +162,6 @@ func (r *renderer) para(b *bytes.Buffer, p *para, sect string) error {
 		b.WriteString(`</w:tabs>`)
 	}
 	switch {
-	case p.framed:
-		size := first.texts[0].Style.Size
-		fmt.Fprintf(b, `<w:spacing w:line="%d" w:lineRule="exact"/>`, int(math.Round(size*20)))
 	case p.exact > 0:
 		fmt.Fprintf(b, `<w:snapToGrid w:val="0"/><w:spacing w:after="%d" w:line="%d" w:lineRule="exact"/>`, int(math.Round(p.after*20)), int(math.Round(p.exact*20)))
 	}
@@ -175,6 +173,19 @@ func (r *renderer) para(b *bytes.Buffer, p *para, sect string) error {
 		b.WriteString(sect)
 	}
 	b.WriteString(`</w:pPr>`)
+	// The boxes, and what was anchored to them (the rules: a text box
+	// holds no floating shapes in Word).
+	for _, q := range r.boxes {
+		if err := r.textBox(b, q); err != nil {
+			return err
+		}
+		for _, a := range q.anchors {
+			if err := r.anchor(b, a, p); err != nil {
+				return err
+			}
+		}
+	}
+	r.boxes = nil
 	for _, a := range p.anchors {
 		if err := r.anchor(b, a, p); err != nil {
 			return err
@@ -214,14 +225,15 @@ func (r *renderer) placement(b *bytes.Buffer, p *para, st style) {
 		jc = "both"
 	case len(r.tabStops(first)) > 0 || p.style == StyleMark && spreadOf(first.texts[0]) != 0:
 		jc = "left"
-	case st.jc == "center" && math.Abs((first.x0+first.x1)/2-f.CentreX()) < 0.5:
-		firstLine = 0
+	case math.Abs((first.x0+first.x1)/2-f.CentreX()) < 0.5 && first.x0 > f.Left+zi:
+		jc, firstLine = "center", 0
+	case first.x0 > f.Left+f.ParagraphIndent*zi+0.5 && first.x1 > f.CentreX() || st.jc == "right":
+		// Flush right, or a right indent (署名 右空二字): set from the
+		// right, so that a line a word processor finds a little wider
+		// does not wrap.
+		jc, firstLine, right = "right", 0, f.Right()-first.x1
 	case st.jc == "center":
 		jc = "left" // a 联合行文's stacked names, not centred on their own
-	case math.Abs((first.x0+first.x1)/2-f.CentreX()) < 0.3 && first.x0 > f.Left+zi:
-		jc, firstLine = "center", 0
-	case first.x0 > f.Left+f.ParagraphIndent*zi+0.5 || st.jc == "right":
-		jc, firstLine, right = "right", 0, f.Right()-first.x1
 	}
 	if math.Abs(left) < 0.05 {
 		left = 0
@@ -372,6 +384,30 @@ func (r *renderer) anchor(b *bytes.Buffer, a anchor, p *para) error {
 	fmt.Fprintf(b, `<wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="%d" name="印章 %d"/><wp:cNvGraphicFramePr/>`, emu(im.W), emu(im.H), id, id)
 	r.picture(b, rid, id, im)
 	b.WriteString(`</wp:anchor></w:drawing></w:r>`)
+	return nil
+}
+
+// textBox writes a line above the 版心 (the letter's 标志, 30 mm from the
+// page's top) as a text box where the PDF has it, its line's em box top
+// at the box's top.
+func (r *renderer) textBox(b *bytes.Buffer, p *para) error {
+	f := r.f
+	r.shapeID++
+	id := r.shapeID
+	first := p.first()
+	size := first.texts[0].Style.Size
+	h := format.MM(size) / f.EmAscent
+	top := first.y - f.EmAscent*h
+	fmt.Fprintf(b, `<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="%d" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">`, id)
+	fmt.Fprintf(b, `<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>%d</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>%d</wp:posOffset></wp:positionV>`, emu(f.Left), emu(top))
+	fmt.Fprintf(b, `<wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="%d" name="文本框 %d"/><wp:cNvGraphicFramePr/>`, emu(f.BodyWidth), emu(h), id, id)
+	fmt.Fprintf(b, `<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent>`, emu(f.BodyWidth), emu(h))
+	st := r.styleByID(p.style)
+	fmt.Fprintf(b, `<w:p><w:pPr><w:pStyle w:val="%s"/><w:snapToGrid w:val="0"/><w:spacing w:line="%d" w:lineRule="exact"/>`, p.style, twips(h))
+	r.placement(b, p, st)
+	b.WriteString(`</w:pPr>`)
+	r.runs(b, p, st)
+	b.WriteString(`</w:p></w:txbxContent></wps:txbx><wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`)
 	return nil
 }
 

@@ -299,6 +299,7 @@ type renderer struct {
 	images   []media
 	media    map[string]string // image path → relationship ID
 	shapeID  int
+	boxes    []*para // lines above the 版心, for the next paragraph's text boxes
 }
 
 type embeddedFont struct {
