@@ -444,8 +444,12 @@ func (r *renderer) table(b *bytes.Buffer, tb *table) {
 	b.WriteString(`<w:tbl><w:tblPr>`)
 	fmt.Fprintf(b, `<w:tblW w:w="%d" w:type="dxa"/><w:tblInd w:w="%d" w:type="dxa"/>`, twips(total), twips(tb.left))
 	fmt.Fprintf(b, `<w:tblBorders><w:top w:val="single" w:sz="%d" w:space="0" w:color="000000"/><w:left w:val="single" w:sz="%d" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="%d" w:space="0" w:color="000000"/><w:right w:val="single" w:sz="%d" w:space="0" w:color="000000"/><w:insideH w:val="single" w:sz="%d" w:space="0" w:color="000000"/><w:insideV w:val="single" w:sz="%d" w:space="0" w:color="000000"/></w:tblBorders>`, frame, frame, frame, frame, rule, rule)
+	// The PDF's rules are drawn over the cells' edges; a word processor
+	// adds a rule's width to its row: the white above and below is less
+	// by half a rule each.
+	padY := math.Max(f.TableCellPadY-f.TableRuleWidth/2, 0)
 	fmt.Fprintf(b, `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>`,
-		twips(f.TableCellPadY), twips(f.TableCellPadX), twips(f.TableCellPadY), twips(f.TableCellPadX))
+		twips(padY), twips(f.TableCellPadX), twips(padY), twips(f.TableCellPadX))
 	b.WriteString(`</w:tblPr><w:tblGrid>`)
 	for _, w := range tb.widths {
 		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, twips(w))
