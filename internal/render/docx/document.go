@@ -378,7 +378,13 @@ func (r *renderer) anchor(b *bytes.Buffer, a anchor, p *para) error {
 	if err != nil {
 		return err
 	}
-	dy := im.Y - p.first().top
+	// From the top of the paragraph's grid line, whose foot its text
+	// stands on: the em box's top is the pitch less the em below it.
+	l := p.first()
+	dy := im.Y - l.top
+	if p.exact == 0 {
+		dy += gridPitch(r.f)/format.PtPerMM - format.MM(l.texts[0].Style.Size)
+	}
 	fmt.Fprintf(b, `<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="%d" behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1">`, id)
 	fmt.Fprintf(b, `<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>%d</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>%d</wp:posOffset></wp:positionV>`, emu(im.X), emu(dy))
 	fmt.Fprintf(b, `<wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="%d" name="印章 %d"/><wp:cNvGraphicFramePr/>`, emu(im.W), emu(im.H), id, id)
