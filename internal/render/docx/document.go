@@ -197,17 +197,21 @@ func (r *renderer) para(b *bytes.Buffer, p *para, sect string) error {
 }
 
 // tabStops are the places of a line's runs after the first, when they
-// stand apart from it (more than a character's width of white).
+// stand apart from the one before (more than half a character's white).
 func (r *renderer) tabStops(l *line) []int {
 	var out []int
 	for i := 1; i < len(l.texts); i++ {
-		prev := l.texts[i-1].Glyphs[len(l.texts[i-1].Glyphs)-1]
-		x := l.texts[i].Glyphs[0].X
-		if x-(prev.X+prev.Adv) > r.f.CharPitch()/2 {
-			out = append(out, twips(x-r.f.Left))
+		if r.apart(l, i) {
+			out = append(out, twips(l.texts[i].Glyphs[0].X-r.f.Left))
 		}
 	}
 	return out
+}
+
+// apart says whether the line's run i stands apart from the one before.
+func (r *renderer) apart(l *line, i int) bool {
+	prev := l.texts[i-1].Glyphs[len(l.texts[i-1].Glyphs)-1]
+	return l.texts[i].Glyphs[0].X-(prev.X+prev.Adv) > r.f.CharPitch()/2
 }
 
 // placement writes the paragraph's alignment and indents where they differ
@@ -262,9 +266,8 @@ func (r *renderer) runs(b *bytes.Buffer, p *para, st style) {
 	}
 	var rs []*run
 	for _, l := range p.lines {
-		tabs := len(r.tabStops(l)) > 0
 		for i, t := range l.texts {
-			tab := tabs && i > 0
+			tab := i > 0 && r.apart(l, i)
 			if n := len(rs); n > 0 && !tab && rs[n-1].st == t.Style {
 				rs[n-1].text.WriteString(t.String())
 				continue

@@ -218,10 +218,10 @@ func build(res *layout.Result, f *format.Format, opt *Options) *model {
 			}
 			p := &para{lines: []*line{l}}
 			p.style, p.outline, p.runIn = classify(p, f, pi, opt.Known)
-			if !flowStarted && isFlow(p.style) {
+			g, onGrid := gridLine(l, f)
+			if !flowStarted && isFlow(p.style) && onGrid {
 				flowStarted = true
 			}
-			g, onGrid := gridLine(l, f)
 			switch {
 			case !flowStarted:
 				p.exact = 1 // set by front, once the 版头 is known
