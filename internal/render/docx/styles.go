@@ -81,6 +81,12 @@ func (r *renderer) styles() []byte {
 		if s.keepNext {
 			b.WriteString(`<w:keepNext/>`)
 		}
+		if i == 0 {
+			// Said again in the style the others are based on: Writer
+			// takes the document defaults' word for the fonts, not for
+			// these, and would set white between Chinese and digits.
+			b.WriteString(`<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`)
+		}
 		if s.offGrid {
 			b.WriteString(`<w:snapToGrid w:val="0"/>`)
 		}
