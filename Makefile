@@ -10,11 +10,12 @@ REVISION := $(shell git rev-parse HEAD 2>/dev/null)
 # Debian packages the tests need, as command:package, or /path/of/a/file:package
 # for a package without a command (the jars of Apache PDFBox Preflight, which
 # validates every built document as PDF/A-1b). Chromium is the headless
-# browser the test of gongwen serve drives.
+# browser the test of gongwen serve drives; LibreOffice Writer lays out the
+# DOCX the tests compare with the PDF.
 TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
-           chromium:chromium node:nodejs npm:npm
+           chromium:chromium node:nodejs npm:npm soffice:libreoffice-writer-nogui
 # The independent OFD reader the OFD tests draw pages with: the npm package
 # ofd.js, whose bundle is self-contained, unpacked (npm pack checks the
 # registry's integrity hash) into .cache/, which git ignores. Installing it
