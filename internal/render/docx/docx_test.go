@@ -116,8 +116,13 @@ func TestDOCXXML(t *testing.T) {
 					t.Errorf("%s has a theme font attribute: %s", n, theme.Find(data))
 				}
 			}
+			// Paragraphs stay paragraphs: no line break typed into one.
+			if n := bytes.Count(ps["word/document.xml"], []byte("<w:br")); n > 0 {
+				t.Errorf("%d line breaks in the text", n)
+			}
 			doc := parse(t, ps["word/document.xml"])
 			sections, tables, headings := 0, 0, map[string]bool{}
+			seals := 0
 			doc.walk(func(e *element) {
 				switch e.XMLName.Local {
 				case "sectPr":
@@ -162,6 +167,13 @@ func TestDOCXXML(t *testing.T) {
 					if cols == 0 {
 						t.Errorf("table %d has no w:gridCol widths", tables)
 					}
+				case "anchor":
+					// A seal floats behind the text.
+					e.walk(func(c *element) {
+						if c.XMLName.Local == "pic" && e.attr("behindDoc") == "1" {
+							seals++
+						}
+					})
 				case "pStyle":
 					if strings.HasPrefix(e.attr("val"), "Heading") {
 						headings[e.attr("val")] = true
@@ -170,6 +182,9 @@ func TestDOCXXML(t *testing.T) {
 			})
 			if sections == 0 {
 				t.Error("no section properties")
+			}
+			if want := len(j.Doc.Seals); seals != want {
+				t.Errorf("%d seals float behind the text, want %d", seals, want)
 			}
 			if len(headings) == 0 {
 				t.Error("no heading paragraphs")
