@@ -590,6 +590,11 @@ func (r *renderer) imprintTable(b *bytes.Buffer, imp *imprint) {
 		fmt.Fprintf(b, `<w:p><w:pPr><w:pStyle w:val="%s"/><w:snapToGrid w:val="0"/><w:spacing w:line="%d" w:lineRule="exact"/></w:pPr></w:p>`, StyleImprint, int(math.Round(h*20)))
 	}
 	b.WriteString(`<w:tbl><w:tblPr>`)
+	if !imp.alone {
+		// On the last page of the text: a table floating at the foot,
+		// where the PDF has it, whatever the text above it.
+		fmt.Fprintf(b, `<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="page" w:horzAnchor="margin" w:tblpY="%d"/>`, twips(top))
+	}
 	fmt.Fprintf(b, `<w:tblW w:w="%d" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/><w:tblLayout w:type="fixed"/>`, twips(f.BodyWidth))
 	in := twips(f.ImprintIndent * format.MM(f.Imprint.Size))
 	fmt.Fprintf(b, `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>`, in, in)
