@@ -33,12 +33,12 @@ const (
 const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2012, as PDF.
 
 Usage:
-  gongwen build [-o PATH] [--ofd] [--fonts DIR] [--strict] DOC.toml|DIR...
-                                                      build PDFs (default into output/), or OFD
+  gongwen build [-o PATH] [--ofd] [--docx] [--fonts DIR] [--strict] DOC.toml|DIR...
+                                                      build PDFs (default into output/), or OFD, DOCX
   gongwen check [--fonts DIR] [--strict] DOC.toml...  check everything, write nothing
   gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
                                                       draw the pages as PNG images (default into output/)
-  gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd...
+  gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx...
                                                       rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
   gongwen new [--format F] NAME                       start a document: data, body, one annex table
@@ -116,7 +116,7 @@ func init() {
 	}
 }
 
-const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--copies FIRST-LAST] [--fonts DIR] [--strict] DOC.toml|DIR...
+const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--docx] [--docx-fonts HOW] [--copies FIRST-LAST] [--fonts DIR] [--strict] DOC.toml|DIR...
 
 Builds each document's PDF. A folder stands for every data file (*.toml)
 directly in it. With one document, -o names the PDF file (or a folder to
@@ -131,6 +131,12 @@ run (documents, pages, seconds); elsewhere only the messages are printed.
 OFD (GB/T 33190-2016): -o NAME.ofd writes the document as an OFD package
 instead of a PDF; --ofd writes NAME.ofd beside every NAME.pdf. Its pages,
 text, glyph positions, fonts and archive record are the PDF's.
+
+DOCX: -o NAME.docx writes the document as an editable Word document
+instead; --docx writes NAME.docx beside every NAME.pdf. Its paragraphs
+have a style for each element and flow when edited; --docx-fonts=names
+leaves the fonts' glyphs out (embed, the default, carries them where the
+font's licence allows).
 
 Numbered copies: --copies 1-30 lays a document out once and writes one PDF
 per copy, NAME-000001.pdf to NAME-000030.pdf, each with its own 份号 (at most
@@ -161,7 +167,7 @@ terms = …) beside the data file or in the folder above does so for a project.
 Options:
 `
 
-const verifyHelp = `Usage: gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd...
+const verifyHelp = `Usage: gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx...
 
 Reads the archive record in each PDF or OFD that gongwen built (the tool's version
 and the SHA-256 of every input: data, template, tables, images, fonts,
@@ -287,6 +293,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", buildHelp, stderr)
 	out := fs.String("o", "", "output `PATH`: a PDF or OFD file (one document) or a folder (default output/)")
 	withOFD := fs.Bool("ofd", false, "also write NAME.ofd (OFD, GB/T 33190-2016) beside each NAME.pdf")
+	withDOCX := fs.Bool("docx", false, "also write NAME.docx (an editable Word document) beside each NAME.pdf")
+	docxFonts := fs.String("docx-fonts", build.DOCXFontsEmbed, "`HOW` a DOCX carries its fonts: embed (the characters used, where the font's licence allows) or names (named only)")
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	strict := strictFlag(fs)
 	copies := fs.String("copies", "", "`FIRST-LAST`: number the 份号 of each copy, one PDF per copy (NAME-000001.pdf …), laid out once")
@@ -306,6 +314,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		opt.Copies = &c
 	}
 	opt.OFD = *withOFD
+	opt.DOCX = *withDOCX
+	if *docxFonts != build.DOCXFontsEmbed && *docxFonts != build.DOCXFontsNames {
+		fmt.Fprintln(stderr, "gongwen build:", fmt.Sprintf("--docx-fonts is %q: give embed or names", *docxFonts))
+		return exitUsage
+	}
+	opt.DOCXFonts = *docxFonts
 	opt.Strict = *strict
 	docs, err := build.Documents(fs.Args())
 	if err != nil {
@@ -333,8 +347,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			if c := opt.Copies; c != nil {
 				written, beside = build.CopiesName(o.Out, *c), build.CopiesName(beside, *c)
 			}
-			if opt.OFD && !build.IsOFD(o.Out) {
+			if opt.OFD && !build.IsOFD(o.Out) && !build.IsDOCX(o.Out) {
 				written += ", " + beside
+			}
+			if opt.DOCX && !build.IsOFD(o.Out) && !build.IsDOCX(o.Out) {
+				written += ", " + build.DOCXName(o.Out)
 			}
 			printNotes(stderr, o.Notes, said)
 			printWarnings(stderr, o.Warnings)
@@ -593,7 +610,7 @@ func options(fontsDir string, stderr io.Writer) (build.Options, int) {
 
 // outputFileExts are the extensions of the files gongwen build writes:
 // -o ending in one (in any case) names a file.
-var outputFileExts = []string{".pdf", ".ofd"}
+var outputFileExts = []string{".pdf", ".ofd", ".docx"}
 
 // outputs decides each document's output path from -o: a file when it ends
 // in an output extension, a folder when it is one, ends in a slash or

@@ -28,7 +28,7 @@ func TestVerifyUsageAndHelp(t *testing.T) {
 		{[]string{"verify", "--nonsense", "a.pdf"}, exitUsage, "flag provided but not defined"},
 		{[]string{"verify", "--help"}, exitOK, "Usage: gongwen verify"},
 		{[]string{"help", "verify"}, exitOK, "Exit status: 0 every PDF is identical"},
-		{[]string{"help"}, exitOK, "gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd..."},
+		{[]string{"help"}, exitOK, "gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx..."},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(c.args, &stdout, &stderr)

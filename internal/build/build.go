@@ -42,6 +42,10 @@ type Options struct {
 	Epoch *time.Time
 	// OFD, when set, makes a build write NAME.ofd beside each NAME.pdf.
 	OFD bool
+	// DOCX, when set, makes a build write NAME.docx beside each NAME.pdf;
+	// DOCXFonts is DOCXFontsEmbed (also when empty) or DOCXFontsNames.
+	DOCX      bool
+	DOCXFonts string
 	// Strict makes the warnings about the document (package lint, the
 	// Job's Warnings) problems that stop the build.
 	Strict bool
@@ -293,6 +297,9 @@ func Verify(pdfPath, project string, opt Options) (*archive.Report, error) {
 	if IsOFD(pdfPath) {
 		kind = input.OFD
 	}
+	if IsDOCX(pdfPath) {
+		kind = input.DOCX
+	}
 	b, err := input.Read(pdfPath, kind)
 	if err != nil {
 		return nil, doc.Errorf(doc.Pos{File: pdfPath}, "%v", err)
@@ -300,6 +307,9 @@ func Verify(pdfPath, project string, opt Options) (*archive.Report, error) {
 	read, render := archive.Read, (*Job).Render
 	if IsOFD(pdfPath) {
 		read, render = readOFDRecord, (*Job).RenderOFD
+	}
+	if IsDOCX(pdfPath) {
+		read, render = readDOCXRecord, (*Job).RenderDOCX
 	}
 	rep, err := archive.VerifyWith(b, read, project, func(root string, rec *archive.Record) ([]byte, *archive.Record, error) {
 		o := Options{FontsDir: opt.FontsDir, Copies: recordedCopy(rec), Project: root}

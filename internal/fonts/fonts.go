@@ -146,6 +146,10 @@ func (f *Font) MemberSuffix() string {
 	return MemberSep + strconv.Itoa(f.Member)
 }
 
+// Family is the font's family name as a clerk knows it (familyName: the
+// Simplified Chinese name where the font has one); "" when it has none.
+func (f *Font) Family() string { return familyName(f.Data) }
+
 // index is r's glyph: the parser's lookup in the BMP, the font's format
 // 12 groups above it (cmap.go says why).
 func (f *Font) index(r rune) truetype.Index {

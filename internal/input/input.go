@@ -29,6 +29,7 @@ const (
 	PDF                    // a built PDF, read back by verify
 	OFD                    // a built OFD package, read back by verify
 	Sheet                  // a spreadsheet (.xlsx) or .csv an annex table takes its rows from
+	DOCX                   // a built DOCX package, read back by verify
 	Any                    // any input, hashed for an archive record (fonts are the largest)
 )
 
@@ -47,6 +48,7 @@ var Limits = map[Kind]int64{
 	PDF:        256 << 20,
 	OFD:        256 << 20,
 	Sheet:      16 << 20,
+	DOCX:       256 << 20,
 	Any:        256 << 20,
 }
 
@@ -54,6 +56,7 @@ var names = map[Kind]string{
 	Data: "a data file", Template: "a template", Table: "a table file",
 	FontConfig: "a font configuration", Image: "an image", PDF: "a PDF", OFD: "an OFD package",
 	Sheet: "a spreadsheet",
+	DOCX:  "a DOCX package",
 	Any:   "an input file",
 }
 
