@@ -9,11 +9,13 @@ DOCS    := $(wildcard data/*.toml)
 REVISION := $(shell git rev-parse HEAD 2>/dev/null)
 # Debian packages the tests need, as command:package, or /path/of/a/file:package
 # for a package without a command (the jars of Apache PDFBox Preflight, which
-# validates every built document as PDF/A-1b). Chromium is the headless
-# browser the test of gongwen serve drives.
+# validates every built document as PDF/A-1b, and pypdf, which reads the
+# outline and metadata as a third reader, for Debian's /usr/bin/python3).
+# Chromium is the headless browser the test of gongwen serve drives.
 TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
+           /usr/lib/python3/dist-packages/pypdf:python3-pypdf \
            chromium:chromium node:nodejs npm:npm
 # The independent OFD reader the OFD tests draw pages with: the npm package
 # ofd.js, whose bundle is self-contained, unpacked (npm pack checks the

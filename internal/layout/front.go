@@ -199,6 +199,7 @@ func spread(t *Text, w float64) {
 	for i := range t.Glyphs {
 		t.Glyphs[i].X += float64(i) * extra
 	}
+	t.Spread = extra > 0
 }
 
 // number draws the 发文字号 (clause 7.2.4) where the entry aligns it; with
