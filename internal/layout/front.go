@@ -295,15 +295,20 @@ func (c *composer) titleBlock(e format.Element) {
 	c.moveTo(lastTop + format.MM(f.Title.Size))
 }
 
-// startFlow gives the flow its first line: lines blank body lines below
-// the 版头's last element, snapped down onto the page grid so that page 1's
-// lines stand where every other page's do and its last line ends at the
-// 版心's bottom.
+// startFlow gives the flow its first line on the page grid, so that page
+// 1's lines stand where every other page's do and its last line ends at
+// the 版心's bottom: the first grid line with lines blank grid lines
+// between it and the 版头's last element, each wholly below that element
+// (下空一行 after a title of any number of lines: a title line's pitch is
+// not the body's, so where the grid falls below the title varies); with
+// no blank line, the first grid line the usual white below it.
 func (c *composer) startFlow(lines float64) {
 	f := c.f
 	pitch := f.LinePitch()
 	next := c.bottom + (pitch - format.MM(f.Body.Size))
-	next += math.Max(lines, c.carry) * pitch
+	if blank := math.Max(lines, c.carry); blank > 0 {
+		next = c.bottom + blank*pitch
+	}
 	c.y = f.Top + math.Ceil((next-f.Top)/pitch-1e-9)*pitch
 	c.started = true
 	c.carry = 0
