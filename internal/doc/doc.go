@@ -134,7 +134,7 @@ type Document struct {
 	Recipients string   // 主送机关, without the closing colon
 	Signature  string   // 署名 (the lead issuer's)
 	Date       Date     // 成文日期
-	Seal       string   // path of a seal image; empty for the no-seal layout
+	Seal       string   // path of a seal image, or PaperSeal; empty for the no-seal layout
 	Note       string   // 附注, optional
 
 	// Issuers, Signatures and Seals list every issuer of a 联合行文 in order,
@@ -196,6 +196,11 @@ func lookup(positions map[string]Pos, file, path string) Pos {
 		path = path[:i]
 	}
 }
+
+// PaperSeal, as a seal (seal = "paper", or an entry of a 联合行文's seal
+// list), asks for the seal layout with nothing drawn: the office stamps
+// the printed copy by hand.
+const PaperSeal = "paper"
 
 // TitleText is the 标题 on one line, for metadata.
 func (d *Document) TitleText() string { return strings.Join(d.Title, "") }

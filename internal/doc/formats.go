@@ -223,7 +223,10 @@ func (r *reader) joint(raw map[string]any, d *Document, keys map[string]bool, di
 		seals = r.textList(raw, "seal", false)
 	}
 	for _, s := range seals {
-		d.Seals = append(d.Seals, resolve(dir, s))
+		if s != PaperSeal {
+			s = resolve(dir, s)
+		}
+		d.Seals = append(d.Seals, s)
 	}
 	if len(d.Issuers) > 0 {
 		d.Issuer = d.Issuers[0]

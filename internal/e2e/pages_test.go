@@ -8,6 +8,7 @@ package e2e
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -46,4 +47,142 @@ func TestRecipientsOneBlankLineUnderTitlesOfAnyLength(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sealBody is a body of a few paragraphs.
+const sealBody = "为做好春季森林防火工作，现就有关事项通知如下。\n各乡镇要压实责任，加强巡查，及时消除隐患。\n"
+
+// lineAbove is the lowest line of the page whose em bottom is above y.
+func lineAbove(t *testing.T, s *sample, page int, y float64) line {
+	t.Helper()
+	var best line
+	found := false
+	for _, l := range s.body[page-1] {
+		if l.emBottom() < y && (!found || l.emBottom() > best.emBottom()) {
+			best, found = l, true
+		}
+	}
+	if !found {
+		t.Fatalf("no line above y = %.1f on page %d", y, page)
+	}
+	return best
+}
+
+// TestSignatureInTheSealsLowerMiddle: the seal's centre stands half a line
+// above the middle of the 署名 and date (居印章中心偏下), the date inside
+// the seal, the seal's top within one line under the 正文; a paper seal
+// (seal = "paper") keeps that layout and draws nothing.
+func TestSignatureInTheSealsLowerMiddle(t *testing.T) {
+	image := adHoc(t, fileDoc([]string{"关于做好春季森林防火工作的通知"}, `seal = "seals/seal-1.png"`), sealBody)
+	paper := adHoc(t, fileDoc([]string{"关于做好春季森林防火工作的通知"}, `seal = "paper"`), sealBody)
+	date := image.findAny(t, "2025年4月18日")
+	sig := image.find(t, date.page, "示例县人民政府")
+	ims := image.pages[date.page-1].Images
+	if len(ims) != 1 {
+		t.Fatalf("page %d draws %d images, want the seal", date.page, len(ims))
+	}
+	seal := ims[0]
+	centre := seal.Y + seal.H/2
+	block := (sig.emTop() + date.emBottom()) / 2
+	if lift := block - centre; !near(lift, linePitch/2, 0.05) {
+		t.Errorf("the 署名 and date's middle is %.2f mm under the seal's centre, want half a line, %.2f", lift, linePitch/2)
+	}
+	if date.emBottom() > seal.Y+seal.H || date.start() < seal.X || date.end() > seal.X+seal.W {
+		t.Errorf("the date (x %.1f–%.1f, bottom %.1f) is not inside the seal (x %.1f–%.1f, bottom %.1f)",
+			date.start(), date.end(), date.emBottom(), seal.X, seal.X+seal.W, seal.Y+seal.H)
+	}
+	above := lineAbove(t, image, date.page, sig.emTop()-0.5)
+	if gap := seal.Y - above.emBottom(); gap < 0 || gap > linePitch {
+		t.Errorf("the seal's top is %.2f mm under the 正文's last line, want within one line (0–%.2f)", gap, linePitch)
+	}
+	within(t, "date's right end (右空四字)", date.cellEnd(), typeRight-sealDateRight*bodyCell)
+	within(t, "seal centred on the date", seal.X+seal.W/2, (date.start()+date.end())/2)
+
+	// On paper: the same places, nothing drawn.
+	pdate := paper.findAny(t, "2025年4月18日")
+	psig := paper.find(t, pdate.page, "示例县人民政府")
+	for _, p := range paper.pages {
+		if len(p.Images) > 0 {
+			t.Errorf("the paper seal's document draws %d images on page %d", len(p.Images), p.Number)
+		}
+	}
+	if pdate.page != date.page || !near(pdate.emTop(), date.emTop(), 0.01) || !near(pdate.start(), date.start(), 0.01) ||
+		!near(psig.emTop(), sig.emTop(), 0.01) || !near(psig.start(), sig.start(), 0.01) {
+		t.Errorf("paper seal: 署名 at (%.2f, %.2f), date at (%.2f, %.2f); want them where the image seal has them: (%.2f, %.2f), (%.2f, %.2f)",
+			psig.start(), psig.emTop(), pdate.start(), pdate.emTop(), sig.start(), sig.emTop(), date.start(), date.emTop())
+	}
+}
+
+// TestJointSealsInRows: four issuers with their full names and seals (one
+// on paper) stand in rows, each inside the 版心, no two seals touching, the
+// first row's top within one line under the 正文, each 署名 centred under
+// its seal, the last seal centred on the date.
+func TestJointSealsInRows(t *testing.T) {
+	names := []string{"示例市教育局", "示例市财政局", "示例市人力资源和社会保障局", "示例市农业农村局"}
+	toml := fmt.Sprintf(`format = "file"
+template = "body.txt"
+issuer = ["%[1]s"]
+number = "示教发〔2025〕8号"
+title = "关于做好乡村教师生活补助发放工作的通知"
+recipients = "各县（区）教育局"
+signature = ["%[1]s"]
+seal = ["seals/seal-1.png", "seals/seal-2.png", "paper", "seals/seal-3.png"]
+date = 2025-05-06
+`, strings.Join(names, `", "`))
+	s := adHoc(t, toml, sealBody)
+	date := s.findAny(t, "2025年5月6日")
+	page := s.pages[date.page-1]
+	if len(page.Images) != 3 {
+		t.Fatalf("page %d draws %d images, want 3 seals (the fourth on paper)", date.page, len(page.Images))
+	}
+	sigs := make([]line, len(names))
+	for i, n := range names {
+		sigs[i] = s.find(t, date.page, n)
+	}
+	// The seal boxes, the paper one where its 署名 says it stands.
+	boxes := make([][4]float64, len(names)) // x, y, w, h
+	for i, k := 0, 0; i < len(names); i++ {
+		if i == 2 {
+			continue
+		}
+		im := page.Images[k]
+		boxes[i] = [4]float64{im.X, im.Y, im.W, im.H}
+		k++
+	}
+	boxes[2] = [4]float64{(sigs[2].start()+sigs[2].end())/2 - sealSize/2, boxes[3][1], sealSize, sealSize}
+	if sigs[2].emTop() != sigs[3].emTop() {
+		boxes[2][1] = boxes[0][1]
+	}
+	rows := map[float64]int{}
+	for i, b := range boxes {
+		rows[math.Round(b[1]*100)/100]++
+		if b[0] < typeLeft-0.01 || b[0]+b[2] > typeRight+0.01 {
+			t.Errorf("seal %d spans x %.1f–%.1f, outside the 版心", i, b[0], b[0]+b[2])
+		}
+		within(t, names[i]+" centred under its seal", (sigs[i].start()+sigs[i].end())/2, b[0]+b[2]/2)
+		if b[1] > sigs[i].emTop() || b[1]+b[3] < sigs[i].emBottom() {
+			t.Errorf("seal %d (y %.1f–%.1f) does not cover its 署名", i, b[1], b[1]+b[3])
+		}
+		for j := range i {
+			c := boxes[j]
+			dx := (b[0] + b[2]/2) - (c[0] + c[2]/2)
+			dy := (b[1] + b[3]/2) - (c[1] + c[3]/2)
+			if math.Hypot(dx, dy) <= sealSize {
+				t.Errorf("seals %d and %d touch or overlap: centres %.1f mm apart", j, i, math.Hypot(dx, dy))
+			}
+		}
+	}
+	if len(rows) < 2 {
+		t.Errorf("seal rows %v: want more than one row", rows)
+	}
+	top := math.Inf(1)
+	for _, b := range boxes {
+		top = math.Min(top, b[1])
+	}
+	above := lineAbove(t, s, date.page, top+0.01)
+	if gap := top - above.emBottom(); gap < 0 || gap > linePitch {
+		t.Errorf("the first row's top is %.2f mm under %q, want within one line", gap, clip(above.text, 10))
+	}
+	last := boxes[3]
+	within(t, "last seal centred on the date", last[0]+last[2]/2, (date.start()+date.end())/2)
 }

@@ -258,6 +258,13 @@ type Format struct {
 	// JointSealGap is the least white between two seals of a 联合行文 row
 	// (clause 7.3.5.1: 互不相交或相切; choice 2 mm).
 	JointSealGap float64
+	// SealLift is how far, in line pitches, the seal's centre stands above
+	// the middle of the 署名 and date it presses on (clause 7.3.5.1: they
+	// sit 居印章中心偏下). Choice 0.5: the centre on the 署名's middle, the
+	// date in the seal's lower half, its em box 13.3 mm under the centre
+	// of a 21 mm radius. The 署名 goes as many blank lines under the 正文 as
+	// keep the seal's top clear of it (two with this lift).
+	SealLift float64
 	// ClosingKeepLines is how many lines of the 正文 (or 附件说明) go with the
 	// 署名 and date to a new page, so that they never start a page alone
 	// (clause 7.3.5: choice 2).

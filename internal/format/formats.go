@@ -61,6 +61,7 @@ func common(name string) *Format {
 		SealDateRight:    4,
 		SealSize:         42,
 		JointSealGap:     2,
+		SealLift:         0.5,
 		ClosingKeepLines: 2,
 
 		StampRight:        4,
