@@ -97,12 +97,19 @@ func buildSample(name, data, pdf string) (*sample, error) {
 
 // adHoc builds a document written for the test: a data file of the given
 // TOML, whose template (template = "body.txt") holds body, with the seal
-// images of data/seals beside it.
+// images of data/seals beside it; the PDF is named after the test.
 func adHoc(t *testing.T, toml, body string) *sample {
+	t.Helper()
+	return adHocFiles(t, toml, map[string]string{"body.txt": body})
+}
+
+// adHocFiles is adHoc with more files beside the data file: name → text.
+func adHocFiles(t *testing.T, toml string, files map[string]string) *sample {
 	t.Helper()
 	pdfcheck.RequireTools(t)
 	dir := t.TempDir()
-	for name, text := range map[string]string{"doc.toml": toml, "body.txt": body} {
+	files["doc.toml"] = toml
+	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}

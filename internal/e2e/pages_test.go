@@ -186,3 +186,82 @@ date = 2025-05-06
 	last := boxes[3]
 	within(t, "last seal centred on the date", last[0]+last[2]/2, (date.start()+date.end())/2)
 }
+
+// bodyOfLines is a paragraph of n full lines, for the 三号 grid of 28
+// characters a line: the first indented 2 字, the last ending in 。.
+func bodyOfLines(n int) string {
+	text := []rune(strings.Repeat("为做好春季森林防火工作现就有关事项通知如下各乡镇要压实责任加强巡查及时消除隐患确保安全", 2*n))
+	return "\u3000\u3000" + string(text[:28*n-3]) + "。\n"
+}
+
+// pitches are the distances between a page's successive body lines.
+func pitches(ls []line) []float64 {
+	var out []float64
+	for i := 1; i < len(ls); i++ {
+		out = append(out, ls[i].emTop()-ls[i-1].emTop())
+	}
+	return out
+}
+
+// TestSealBlockTightensThePageBeforeMoving (7.3.5.4): for every length of a
+// sealed document's body from 20 to 30 lines, each page's lines stand a
+// whole number of pitches apart, at 29.6 pt or, on the 署名's page only, a
+// tighter pitch no tighter than 28 pt; where the 署名 block misses by one
+// line, the page is tightened rather than the block moved.
+func TestSealBlockTightensThePageBeforeMoving(t *testing.T) {
+	minPitch := 28 * mmPerPt
+	tightened := 0
+	for n := 20; n <= 30; n++ {
+		s := adHoc(t, fileDoc([]string{"关于做好春季森林防火工作的通知"}, `seal = "seals/seal-1.png"`), bodyOfLines(n))
+		date := s.findAny(t, "2025年4月18日")
+		for pi, ls := range s.body {
+			if pi == 0 {
+				continue // the 版头's lines are not on the body's pitch
+			}
+			ps := pitches(ls)
+			if len(ps) == 0 {
+				continue
+			}
+			unit := ps[0]
+			for _, p := range ps {
+				unit = math.Min(unit, p)
+			}
+			for _, p := range ps {
+				if k := math.Round(p / unit); !near(p, k*unit, 0.02) {
+					t.Errorf("%d lines: page %d's lines %.2f mm apart, not a whole number of %.2f", n, pi+1, p, unit)
+					break
+				}
+			}
+			switch {
+			case near(unit, linePitch, 0.02):
+			case unit < linePitch && unit >= minPitch-0.01 && pi+1 == date.page:
+				tightened++
+			default:
+				t.Errorf("%d lines: page %d's pitch is %.2f mm; want %.2f, or on the 署名's page no less than %.2f (28 pt)", n, pi+1, unit, linePitch, minPitch)
+			}
+		}
+	}
+	if tightened == 0 {
+		t.Error("no body length tightened the 署名's page")
+	}
+}
+
+// TestNoPageHoldsOnlyAParagraphsLastLine: for every length of a text
+// annex's closing paragraph from 1 to 12 lines after a full page of text,
+// no page holds one body line alone (the annex ends on its own page before
+// the 版记 page).
+func TestNoPageHoldsOnlyAParagraphsLastLine(t *testing.T) {
+	for n := 1; n <= 12; n++ {
+		toml := fileDoc([]string{"关于印发森林火灾应急处置工作方案的通知"}, `
+[[attachments]]
+title = "森林火灾应急处置工作方案"
+template = "annex.txt"
+`)
+		s := adHocFiles(t, toml, map[string]string{"body.txt": "现将方案印发给你们，请认真贯彻执行。\n", "annex.txt": bodyOfLines(16) + bodyOfLines(n)})
+		for pi, ls := range s.body {
+			if len(ls) == 1 && strings.HasSuffix(ls[0].text, "。") && !strings.Contains(ls[0].text, "印发") {
+				t.Errorf("closing paragraph of %d lines: page %d holds only %q", n, pi+1, clip(ls[0].text, 12))
+			}
+		}
+	}
+}

@@ -265,6 +265,13 @@ type Format struct {
 	// of a 21 mm radius. The 署名 goes as many blank lines under the 正文 as
 	// keep the seal's top clear of it (two with this lift).
 	SealLift float64
+	// MinLinePitch is how tight (mm) a page's lines may be set so that the
+	// 署名 with its seal, or a signature stamp, fits on the page of the
+	// 正文's last lines instead of taking them to the next (clause 7.3.5.4:
+	// 调整行距). Choice 28 pt, the tightest line pitch the implementations
+	// of the standard use (spec notes: 28–29.61 pt): a full page then holds
+	// 23 lines instead of 22.
+	MinLinePitch float64
 	// ClosingKeepLines is how many lines of the 正文 (or 附件说明) go with the
 	// 署名 and date to a new page, so that they never start a page alone
 	// (clause 7.3.5: choice 2).

@@ -63,6 +63,7 @@ func common(name string) *Format {
 		JointSealGap:     2,
 		SealLift:         0.5,
 		ClosingKeepLines: 2,
+		MinLinePitch:     MM(28),
 
 		StampRight:        4,
 		StampWidth:        30,

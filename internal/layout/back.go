@@ -174,7 +174,7 @@ func (c *composer) signature(e format.Element) {
 		}
 		next += n
 		l := c.addLine(true, texts...)
-		l.images = images
+		l.images, l.squeeze = images, true
 		if r < len(rows)-1 {
 			for i := 1; i < rowLines; i++ {
 				c.addLine(true).blank = true
@@ -234,6 +234,7 @@ func (c *composer) signer(e format.Element) {
 	tw := c.bodyWidth(d.SignerTitle)
 	texts = append(texts, c.bodyText(d.SignerTitle, left-f.SignerTitleGap*zi-tw, (height-em)/2, d.At("signer_title")))
 	l := c.addLine(true, texts...)
+	l.squeeze = true
 	if stamp != nil {
 		l.images = []Image{*stamp}
 	}
