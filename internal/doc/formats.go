@@ -26,6 +26,7 @@ var elementKeys = map[format.Kind][]string{
 	format.Number:        {"number", "|", "signers"},
 	format.OrderNumber:   {"order_number"},
 	format.MinutesNumber: {"minutes_number"},
+	format.MinutesLine:   {"|", "minutes_line"},
 	format.Title:         {"title"},
 	format.Recipients:    {"recipients"},
 	format.Attachments:   {"|", "attachments"},
@@ -184,6 +185,12 @@ func (r *reader) formatFields(raw map[string]any, d *Document, keys map[string]b
 		d.OrderNumber = int(n)
 	}
 	d.MinutesNumber = r.text(raw, "minutes_number", keys["minutes_number"])
+	if t, ok := r.table(raw, "minutes_line", false); ok {
+		d.MinutesLine = &MinutesLine{Printer: r.text(t, "minutes_line.printer", true), Date: d.Date}
+		if _, ok := t["date"]; ok {
+			d.MinutesLine.Date = r.date(t, "minutes_line.date")
+		}
+	}
 	d.SignerTitle = r.text(raw, "signer_title", keys["signer_title"])
 	d.SignerName = r.text(raw, "signer", keys["signer"])
 	if s := r.fileName(raw, "stamp", false); s != "" {

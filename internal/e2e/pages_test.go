@@ -265,3 +265,34 @@ template = "annex.txt"
 		}
 	}
 }
+
+// TestMinutesLineUnderTheNumber: [minutes_line] prints the 印发机关 flush
+// left and the date flush right on the line under the 纪要's number, the
+// red rule 4 mm under it; the date is the document's unless given.
+func TestMinutesLineUnderTheNumber(t *testing.T) {
+	doc := `format = "minutes"
+template = "body.txt"
+mark = "示例县人民政府常务会议纪要"
+minutes_number = "第5期"
+date = 2025-04-20
+present = ["王明", "李华"]
+
+[minutes_line]
+printer = "示例县人民政府办公室"
+%s`
+	for _, c := range []struct{ more, date string }{
+		{"", "2025年4月20日"},
+		{"date = 2025-04-22", "2025年4月22日"},
+	} {
+		s := adHoc(t, fmt.Sprintf(doc, c.more), "会议研究了春季农业生产工作。\n")
+		num := s.find(t, 1, "第5期")
+		printer := s.find(t, 1, "示例县人民政府办公室")
+		date := s.find(t, 1, c.date)
+		within(t, "印发机关 left end (flush left)", printer.cellStart(), typeLeft)
+		within(t, "date right end (flush right)", date.cellEnd(), typeRight)
+		within(t, "印发机关 em top (the line under the number)", printer.emTop(), num.emTop()+linePitch)
+		within(t, "date em top (on the 印发机关's line)", date.emTop(), printer.emTop())
+		rule := headRule(t, s.pages[0])
+		within(t, "red rule top (4 mm under the line)", rule.top, printer.emBottom()+headRuleGap)
+	}
+}

@@ -108,6 +108,7 @@ const (
 	Number        Kind = "number"         // 发文字号 (7.2.4), with the 签发人 of a 上行文 (7.2.5)
 	OrderNumber   Kind = "order-number"   // 令号 (10.2)
 	MinutesNumber Kind = "minutes-number" // the 纪要's number line (10.3)
+	MinutesLine   Kind = "minutes-line"   // the 纪要's 印发机关 and date under the number (10.3)
 	Title         Kind = "title"          // 标题 (7.3.1)
 	Recipients    Kind = "recipients"     // 主送机关 (7.3.2)
 	Attachments   Kind = "attachments"    // 附件说明 (7.3.4)

@@ -33,6 +33,8 @@ func (c *composer) front(e format.Element) {
 		c.centredLine(e, c.orderNumber(), c.d.At("order_number"))
 	case format.MinutesNumber:
 		c.centredLine(e, c.d.MinutesNumber, c.d.At("minutes_number"))
+	case format.MinutesLine:
+		c.minutesLine(e)
 	case format.Title:
 		c.titleBlock(e)
 	case format.Recipients:
@@ -270,6 +272,28 @@ func (c *composer) centredLine(e format.Element, text string, where doc.Pos) {
 	top := c.place(e, format.MM(c.f.Body.Size))
 	c.pages[0].Texts = append(c.pages[0].Texts, c.bodyText(text, c.align(e.Align, c.bodyWidth(text)), top, where))
 	c.moveTo(top + format.MM(c.f.Body.Size))
+}
+
+// minutesLine sets a 纪要's 印发机关 flush left and its date flush right on
+// one line of body text, the line under the element before unless the
+// entry says otherwise (clause 10.3 leaves what goes under the number to
+// the issuer); without [minutes_line] it is an absent element.
+func (c *composer) minutesLine(e format.Element) {
+	f, m := c.f, c.d.MinutesLine
+	if m == nil {
+		c.absent(e)
+		return
+	}
+	em := format.MM(f.Body.Size)
+	top := c.place(e, em)
+	if e.Top == 0 && e.Gap == 0 && math.Max(e.GapLines, c.carry) == 0 {
+		top += f.LinePitch() - em // the next line: the usual white between two
+	}
+	date := m.Date.String()
+	c.pages[0].Texts = append(c.pages[0].Texts,
+		c.bodyText(m.Printer, f.Left, top, c.d.At("minutes_line.printer")),
+		c.bodyText(date, f.Right()-c.bodyWidth(date), top, c.d.At("minutes_line")))
+	c.moveTo(top + format.MM(f.Body.Size))
 }
 
 // titleBlock draws the 标题 (clause 7.3.1): centred, line by line as the data
