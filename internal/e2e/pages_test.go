@@ -9,6 +9,9 @@ package e2e
 import (
 	"fmt"
 	"math"
+	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -294,5 +297,49 @@ printer = "示例县人民政府办公室"
 		within(t, "date em top (on the 印发机关's line)", date.emTop(), printer.emTop())
 		rule := headRule(t, s.pages[0])
 		within(t, "red rule top (4 mm under the line)", rule.top, printer.emBottom()+headRuleGap)
+	}
+}
+
+// TestShareColumnAddsUpWithLargestRemainder reads sample-file's 附件1 back
+// from the PDF: its 经费占比, rounded one by one, do not add up to the
+// 合计's 100.0; with rounding = "largest_remainder" they do, exactly.
+func TestShareColumnAddsUpWithLargestRemainder(t *testing.T) {
+	sum := func(rows map[string][]string) (string, string) {
+		total := new(big.Rat)
+		for _, a := range sampleAreas {
+			cells := rows[a]
+			if len(cells) == 0 {
+				t.Fatalf("no row %s in 附件1", a)
+			}
+			r, ok := new(big.Rat).SetString(cells[len(cells)-1])
+			if !ok {
+				t.Fatalf("row %s: share %q is not a number", a, cells[len(cells)-1])
+			}
+			total.Add(total, r)
+		}
+		tot := rows["合计"]
+		return total.FloatString(1), tot[len(tot)-1]
+	}
+	_, rows := annexRows(t, nil)
+	if got, total := sum(rows); got == total {
+		t.Fatalf("the sample's shares, rounded one by one, add up to its 合计 %s: the test shows nothing", total)
+	}
+	_, rows = annexRows(t, func(dir string) {
+		p := filepath.Join(dir, "data", "sample-file", "annex1.toml")
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		line := `compute = "funds / total.funds * 100"`
+		if strings.Count(string(b), line) != 1 {
+			t.Fatalf("%s: no %s", p, line)
+		}
+		b = []byte(strings.Replace(string(b), line, line+"\nrounding = \"largest_remainder\"", 1))
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got, total := sum(rows); got != total || total != "100.0" {
+		t.Errorf("with largest_remainder the shares add up to %s, the 合计 reads %s; want both 100.0", got, total)
 	}
 }
