@@ -222,7 +222,11 @@ func (r *reader) joint(raw map[string]any, d *Document, keys map[string]bool, di
 	d.Issuers = r.textList(raw, "issuer", keys["issuer"])
 	d.Signatures = r.textList(raw, "signature", keys["signature"])
 	var seals []string
-	if _, ok := raw["seal"].(string); ok {
+	if b, ok := raw["seal"].(bool); ok {
+		// seal = true: the layout with a seal, the seal stamped by hand.
+		r.used["seal"] = true
+		r.errf("seal", "seal is %v; a seal is an image file (seal = \"seal.png\"), or \"paper\" for the seal layout with nothing drawn, stamped by hand after printing", b)
+	} else if _, ok := raw["seal"].(string); ok {
 		if s := r.fileName(raw, "seal", false); s != "" {
 			seals = []string{s}
 		}

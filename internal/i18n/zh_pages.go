@@ -4,6 +4,7 @@ package i18n
 // rounding of a computed column, and the PDF post-pass reading bookmarks.
 var zhPages = map[string]string{
 	"columns.%d.rounding": "columns.%d.rounding",
+	"seal is %v; a seal is an image file (seal = \"seal.png\"), or \"paper\" for the seal layout with nothing drawn, stamped by hand after printing": "seal 为 %v；印章是一个图片文件（seal = \"seal.png\"），或写 \"paper\"：按有印章的格式排版而不画印章，打印后手工盖章",
 	// Reading fpdf's bookmarks in the PDF post-pass.
 	"outline item %d: %v":                  "书签项 %d：%v",
 	"no /Title":                            "没有 /Title",
