@@ -11,11 +11,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
 	"gongwen/internal/i18n"
+	"gongwen/internal/lint"
 	pngr "gongwen/internal/render/png"
 )
 
@@ -140,11 +142,17 @@ Options:
 `
 
 const checkHelp = `Usage: gongwen check [--fonts DIR] [--strict] DOC.toml...
+       gongwen check --rules
 
 Loads, expands and lays out each document, checking the data, the template
 and every character against its font, and reports every problem found.
 Writes nothing.
 ` + warningsHelp + `
+--rules lists the proofreading rules with their sources. A document turns
+rules off with [lint] off = ["id", …] in its data file, and adds wrong and
+right terms with [lint] terms = [["按排", "安排"]]; a lint.toml (off = …,
+terms = …) beside the data file or in the folder above does so for a project.
+
 Options:
 `
 
@@ -298,6 +306,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	status := exitOK
 	tuneGC(len(docs))
 	prog := newProgress(stdout, len(docs))
+	said := map[string]bool{} // the notes printed
 	build.BuildAll(docs, targets, opt, 0, func(i int) { prog.begin(docs[i]) }, func(i int, o build.Outcome) {
 		prog.report(o.Pages, o.Err != nil, func() {
 			if o.Err != nil {
@@ -312,6 +321,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			if opt.OFD && !build.IsOFD(o.Out) {
 				written += ", " + beside
 			}
+			printNotes(stderr, o.Notes, said)
 			printWarnings(stderr, o.Warnings)
 			fmt.Fprintf(stdout, "%s → %s\n", o.Doc, written)
 			if s := buildChange(o.Previous, o.Out); s != "" {
@@ -327,8 +337,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", checkHelp, stderr)
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	strict := strictFlag(fs)
-	if code := parse(fs, args, stdout, "document"); code >= 0 {
+	rules := fs.Bool("rules", false, "list the proofreading rules and their sources; no document needed")
+	what := "document"
+	if slices.Contains(args, "--rules") || slices.Contains(args, "-rules") {
+		what = ""
+	}
+	if code := parse(fs, args, stdout, what); code >= 0 {
 		return code
+	}
+	if *rules {
+		for _, l := range lint.List(lang == i18n.Chinese) {
+			fmt.Fprintln(stdout, l)
+		}
+		return exitOK
 	}
 	opt, code := options(*fontsDir, stderr)
 	if code >= 0 {
@@ -336,6 +357,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	opt.Strict = *strict
 	status := exitOK
+	said := map[string]bool{} // the notes printed
 	for _, d := range fs.Args() {
 		j, err := build.Prepare(d, opt)
 		if err != nil {
@@ -343,6 +365,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			status = exitInput
 			continue
 		}
+		printNotes(stderr, j.Doc.Notes, said)
 		printWarnings(stderr, j.Warnings)
 		fmt.Fprintf(stdout, "%s: ok (%d pages)\n", d, len(j.Result.Pages))
 	}

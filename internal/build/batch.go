@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"gongwen/internal/doc"
 	"gongwen/internal/lint"
 )
 
@@ -52,6 +53,7 @@ type Outcome struct {
 	Previous []byte
 	Err      error
 	Warnings []lint.Warning // about the draft (see package lint)
+	Notes    []doc.Note     // said of the sources, no problem (a .csv read as GBK)
 }
 
 // BuildAll builds docs[i] into outs[i], several at a time (workers
@@ -99,7 +101,7 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 				var files []Output
 				j, err := Prepare(docs[i], opt)
 				if err == nil {
-					o.Pages, o.Warnings = len(j.Result.Pages), j.Warnings
+					o.Pages, o.Warnings, o.Notes = len(j.Result.Pages), j.Warnings, j.Doc.Notes
 					files, err = j.Outputs(outs[i], opt)
 				}
 				o.Err = err

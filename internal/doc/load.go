@@ -56,6 +56,7 @@ func Parse(path, src string) (*Document, error) {
 
 	name, f := r.documentFormat(raw)
 	d.Format = name
+	d.Kind = r.documentKind(raw, name)
 	keys := formatKeys(f)
 	if f != nil {
 		r.notInFormat(raw, name, keys)
@@ -87,6 +88,9 @@ func Parse(path, src string) (*Document, error) {
 	if d.Meta.Author == "" {
 		d.Meta.Author = d.Issuer
 	}
+	if m, ok := r.table(raw, "lint", false); ok {
+		d.Lint = r.lintSettings(m, "lint")
+	}
 	if f, ok := r.table(raw, "fonts", false); ok {
 		d.Fonts = map[string]string{}
 		for _, k := range sortedKeys(f) {
@@ -104,7 +108,11 @@ func Parse(path, src string) (*Document, error) {
 			Title: r.text(a, key+".title", true),
 			Pos:   r.at(key + ".title"),
 		}
-		if p := r.fileName(a, key+".table", false); p != "" {
+		if p := r.fileName(a, key+".table", false); spreadsheetExt(p) != "" {
+			// A spreadsheet is the source of a table file, never one.
+			r.errf(key+".table", "table %q is a spreadsheet; a table is a TOML file: write %s with source = %q and its [[columns]] (README: Annex tables), and name that file here",
+				p, strings.TrimSuffix(p, filepath.Ext(p))+".toml", filepath.Base(p))
+		} else if p != "" {
 			path := resolve(dir, p)
 			d.Files = append(d.Files, path)
 			t, err := LoadTable(path)
@@ -121,6 +129,12 @@ func Parse(path, src string) (*Document, error) {
 			default:
 				t.Pos = r.at(key + ".table")
 				at.Table = t
+				if t.From != "" {
+					d.Files = append(d.Files, t.From)
+				}
+				if t.FromNote != "" {
+					d.Notes = append(d.Notes, Note{Pos: Pos{File: t.From}, Msg: t.FromNote})
+				}
 			}
 		}
 		r.annexContent(a, key, dir, &at) // annex_load.go
@@ -137,13 +151,14 @@ func Parse(path, src string) (*Document, error) {
 
 // knownTop lists the keys a document may have, for "did you mean" hints.
 var knownTop = map[string][]string{
-	"": {"format", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures",
+	"": {"format", "kind", "lint", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures",
 		"copy", "secrecy", "urgency", "mark", "mark_suffix", "signers", "order_number", "minutes_number", "minutes_line", "signer_title", "signer", "stamp",
 		"present", "absent", "attending", "imprint"},
 	"imprint":       {"cc", "printer", "date", "recipients"},
 	"minutes_line":  {"printer", "date"},
 	"number":        {"agency", "year", "serial"},
 	"meta":          {"author", "subject", "keywords"},
+	"lint":          {"off", "terms"},
 	"attachments.*": {"title", "table", "template", "image"},
 	"fonts":         {"xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "小标宋", "仿宋", "黑体", "楷体", "宋体"},
 }

@@ -45,7 +45,7 @@ import (
 // knownTableKeys lists the keys of a table file, for "did you mean" hints;
 // rows.* is completed with the column keys of each file.
 var knownTableKeys = map[string][]string{
-	"":          {"orientation", "columns", "total", "rows", "sort", "sort_ascending", "note"},
+	"":          {"orientation", "columns", "total", "rows", "sort", "sort_ascending", "note", "source", "sheet", "start", "header_rows"},
 	"columns.*": {"key", "title", "group", "corner", "width", "align", "figures", "sum", "equals", "list", "per_line", "join", "vertical", "merge", "negative", "decimals", "unit", "compute", "rounding", "rank", "ascending"},
 	"total":     {"label"},
 }
@@ -82,6 +82,7 @@ func ParseTable(path, src string) (*Table, error) {
 		r.errf("orientation", "orientation is %q; write auto, portrait or landscape", o)
 	}
 	b.columns(raw)
+	sheet := b.sheetSource(raw) // table_sheet.go: nil without a source
 	t.Sort = r.str(raw, "sort", false)
 	t.SortAscending = r.boolean(raw, "sort_ascending")
 	t.Note, t.NotePos = r.textOrList(raw, "note"), r.at("note")
@@ -101,15 +102,32 @@ func ParseTable(path, src string) (*Table, error) {
 	}
 	known["rows.*"] = keys
 	if len(t.Columns) > 0 && len(r.errs) == 0 {
-		t.Head = b.header()
+		if sheet != nil { // table_sheet_rows.go
+			if sheet.head(b) {
+				sheet.place(b, raw)
+			} else {
+				raw["rows"] = []any{}
+			}
+		} else {
+			t.Head = b.header()
+		}
 		b.rows(raw)
 		if len(r.errs) == 0 {
 			b.compute() // table_compute.go
+			if sheet != nil {
+				sheet.checkDerived(b)
+			}
 		}
 		b.merge()
 		b.checkSums()
 		t.totals = b.sums()
+		if sheet != nil && len(r.errs) == 0 {
+			sheet.checkTotal(b)
+		}
 		b.total(raw)
+		if sheet != nil {
+			sheet.placeTotal(b)
+		}
 	} else { // the columns are wrong: the rows cannot be read against them
 		r.used["rows"] = true
 		if m, ok := raw["total"].(map[string]any); ok {
@@ -732,6 +750,12 @@ func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
 			val.Items, val.ItemPos = []string{s}, []Pos{val.Pos}
 		}
 		val.Text = s
+	case sheetNumber: // a spreadsheet's number (table_sheet_rows.go)
+		if !c.Figures {
+			val.Text = x.fig.String()
+			break
+		}
+		return b.sheetFigure(x, p, c)
 	case []any:
 		if !c.List {
 			r.errf(p, "column %q holds one value a cell, not a list; add list = true to the column for lists", c.Key)

@@ -8,6 +8,7 @@ package serve
 
 import (
 	"context"
+	"crypto/sha256"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -15,6 +16,7 @@ import (
 	"html/template"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -24,6 +26,8 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"gongwen/internal/build"
+	"gongwen/internal/format"
+	"gongwen/internal/layout"
 	pngr "gongwen/internal/render/png"
 )
 
@@ -41,9 +45,37 @@ type Server struct {
 
 	mu      sync.Mutex
 	st      State
-	pages   [][]byte
+	shown   *pageSet        // the last good build's pages
 	inputs  map[string]bool // absolute paths the last build read, and the data file
 	changed chan struct{}   // closed when st changes
+}
+
+// pageSet is the pages of one good build, drawn when first asked for (or
+// by the drawing that follows each build, page 1 first), each once.
+type pageSet struct {
+	drawer *pngr.Drawer
+	keys   []string
+	pages  []*pageImage
+}
+
+// pageImage is one page's PNG, made once.
+type pageImage struct {
+	once sync.Once
+	png  []byte
+	err  error
+}
+
+// image draws page i of set, once.
+func (set *pageSet) image(i int) ([]byte, error) {
+	p := set.pages[i]
+	p.once.Do(func() {
+		img, err := set.drawer.Page(i)
+		if err == nil {
+			p.png, err = pngr.EncodeFast(img)
+		}
+		p.err = err
+	})
+	return p.png, p.err
 }
 
 // State is what the page shows, as /state sends it.
@@ -68,13 +100,20 @@ func (s *Server) addInput(p string) {
 }
 
 // Rebuild builds the document again and publishes the outcome: new pages,
-// or the problems with the last good pages kept.
+// or the problems with the last good pages kept. A good build is published
+// as soon as it is laid out; its pages are drawn when the browser asks for
+// them, and by a drawing of every page that starts right after, page 1
+// first. A page laid out as in the last build (same text, rules, pictures,
+// fonts and picture files) keeps the image already drawn.
 func (s *Server) Rebuild() State {
 	j, err := build.Prepare(s.doc, s.opt)
-	var pages [][]byte
+	var set *pageSet
 	if err == nil {
-		if pages, err = pngr.Pages(j.Result, j.FontData, s.dpi); err != nil {
+		var d *pngr.Drawer
+		if d, err = pngr.NewDrawer(j.Result, j.FontData, s.dpi); err != nil {
 			err = fmt.Errorf("%s: preview: %v", s.doc, err)
+		} else {
+			set = &pageSet{drawer: d, keys: make([]string, len(j.Result.Pages)), pages: make([]*pageImage, len(j.Result.Pages))}
 		}
 	}
 	s.mu.Lock()
@@ -101,9 +140,24 @@ func (s *Server) Rebuild() State {
 			}
 		}
 	} else {
+		old := map[string]*pageImage{}
+		if s.shown != nil {
+			for i, k := range s.shown.keys {
+				old[k] = s.shown.pages[i]
+			}
+		}
+		for i := range j.Result.Pages {
+			set.keys[i] = pageKey(&j.Result.Pages[i], j.FontData)
+			if p := old[set.keys[i]]; p != nil {
+				set.pages[i] = p
+			} else {
+				set.pages[i] = &pageImage{}
+			}
+		}
 		s.st.Problems = nil
-		s.pages = pages
-		s.st.Pages = len(pages)
+		s.shown = set
+		s.st.Pages = len(set.pages)
+		go s.drawAll(set)
 	}
 	s.st.Generation++
 	close(s.changed)
@@ -112,6 +166,53 @@ func (s *Server) Rebuild() State {
 		s.OnBuild(s.st)
 	}
 	return s.st
+}
+
+// drawAll draws every page of set not drawn yet, in order, while set is
+// still the one shown. A page that cannot be drawn is a problem of the
+// build, as it was when every page was drawn before publishing.
+func (s *Server) drawAll(set *pageSet) {
+	for i := range set.pages {
+		s.mu.Lock()
+		current := s.shown == set
+		s.mu.Unlock()
+		if !current {
+			return
+		}
+		if _, err := set.image(i); err != nil {
+			s.mu.Lock()
+			if s.shown == set {
+				s.st.Problems = []string{fmt.Sprintf("%s: preview: %v", s.doc, err)}
+				if s.Text != nil {
+					s.st.Problems[0] = s.Text(s.st.Problems[0])
+				}
+				s.st.Generation++
+				close(s.changed)
+				s.changed = make(chan struct{})
+			}
+			s.mu.Unlock()
+			return
+		}
+	}
+}
+
+// pageKey names what a page's image depends on: everything laid out on
+// it, the fonts' bytes (by identity) and each picture file's size and
+// time, so that the same key draws the same pixels.
+func pageKey(p *layout.Page, fontOf func(format.Role) []byte) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%v", *p)
+	for _, r := range format.Roles {
+		if b := fontOf(r); len(b) > 0 {
+			fmt.Fprintf(h, "|%s %p %d", r, &b[0], len(b))
+		}
+	}
+	for _, im := range p.Images {
+		if fi, err := os.Stat(im.Path); err == nil {
+			fmt.Fprintf(h, "|%s %d %d", im.Path, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return string(h.Sum(nil))
 }
 
 // Inputs lists the files the last build read, as absolute paths.
@@ -156,7 +257,9 @@ func (s *Server) Watch(ctx context.Context) error {
 		}
 	}
 	watchInputs()
-	const quiet = 150 * time.Millisecond
+	// One save is one rebuild: editors write a file in one go, or write a
+	// new one and rename it over the old, within a few milliseconds.
+	const quiet = 30 * time.Millisecond
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	for {
@@ -260,15 +363,20 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/page/{name}", func(w http.ResponseWriter, r *http.Request) {
 		n, err := strconv.Atoi(strings.TrimSuffix(r.PathValue("name"), ".png"))
 		s.mu.Lock()
-		pages := s.pages
+		set := s.shown
 		s.mu.Unlock()
-		if err != nil || n < 1 || n > len(pages) {
+		if err != nil || set == nil || n < 1 || n > len(set.pages) {
 			http.NotFound(w, r)
+			return
+		}
+		b, err := set.image(n - 1)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
 		w.Header().Set("Content-Type", "image/png")
 		w.Header().Set("Cache-Control", "no-store")
-		w.Write(pages[n-1])
+		w.Write(b)
 	})
 	return mux
 }

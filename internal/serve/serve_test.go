@@ -172,3 +172,44 @@ func TestProblemsInChinese(t *testing.T) {
 		t.Errorf("problems %q, want among them %q", st.Problems, want)
 	}
 }
+
+// A rebuild keeps the image of a page laid out as before and draws a
+// changed page again.
+func TestUnchangedPagesKeepTheirImages(t *testing.T) {
+	dir := project(t)
+	s := New("data/doc.toml", build.Options{}, 30)
+	if st := s.Rebuild(); len(st.Problems) > 0 {
+		t.Fatal(st.Problems)
+	}
+	first := s.shown
+	if _, err := first.image(0); err != nil {
+		t.Fatal(err)
+	}
+	s.Rebuild()
+	for i := range first.pages {
+		if s.shown.pages[i] != first.pages[i] {
+			t.Errorf("page %d was drawn again though nothing changed", i+1)
+		}
+	}
+	data := filepath.Join(dir, "data/doc.toml")
+	b, _ := os.ReadFile(data)
+	if err := os.WriteFile(data, []byte(strings.Replace(string(b), "date = ", "date = 2025-01-02\n#", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if st := s.Rebuild(); len(st.Problems) > 0 {
+		t.Fatal(st.Problems)
+	}
+	changed := 0
+	for i := range first.pages {
+		if i < len(s.shown.pages) && s.shown.pages[i] != first.pages[i] {
+			changed++
+		}
+	}
+	if changed == 0 {
+		t.Error("a new date drew no page again")
+	}
+	after, err := s.shown.image(len(s.shown.pages) - 1)
+	if err != nil || len(after) == 0 {
+		t.Fatalf("the last page: %v", err)
+	}
+}

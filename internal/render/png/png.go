@@ -71,15 +71,7 @@ func Each(res *layout.Result, fontOf func(format.Role) []byte, dpi float64, fn f
 			err = fmt.Errorf("rasterising failed: %v", r)
 		}
 	}()
-	r := &renderer{
-		scale:  dpi / mmPerInch,
-		dpi:    dpi,
-		font:   fontOf,
-		fonts:  map[fontKey]*truetype.Font{},
-		astral: map[fontKey]*truetype.Font{},
-		faces:  map[faceKey]font.Face{},
-		images: map[imageKey]*image.NRGBA{},
-	}
+	r := newRenderer(fontOf, dpi)
 	for i := range res.Pages {
 		img, err := r.page(&res.Pages[i])
 		if err != nil {
@@ -90,6 +82,19 @@ func Each(res *layout.Result, fontOf func(format.Role) []byte, dpi float64, fn f
 		}
 	}
 	return nil
+}
+
+// newRenderer is a renderer at dpi with nothing parsed yet.
+func newRenderer(fontOf func(format.Role) []byte, dpi float64) *renderer {
+	return &renderer{
+		scale:  dpi / mmPerInch,
+		dpi:    dpi,
+		font:   fontOf,
+		fonts:  map[fontKey]*truetype.Font{},
+		astral: map[fontKey]*truetype.Font{},
+		faces:  map[faceKey]font.Face{},
+		images: map[imageKey]*image.NRGBA{},
+	}
 }
 
 // Encode encodes img as PNG with a fixed encoder setting (default
