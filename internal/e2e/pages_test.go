@@ -206,46 +206,82 @@ func pitches(ls []line) []float64 {
 	return out
 }
 
+// orderDoc is a 命令 with a signature stamp.
+const orderDoc = `format = "order"
+template = "body.txt"
+issuer = "示例市人民政府"
+order_number = 15
+signer_title = "市长"
+signer = "赵明"
+stamp = "seals/stamp.png"
+date = 2025-04-18
+`
+
 // TestSealBlockTightensThePageBeforeMoving (7.3.5.4): for every length of a
-// sealed document's body from 20 to 30 lines, each page's lines stand a
-// whole number of pitches apart, at 29.6 pt or, on the 署名's page only, a
-// tighter pitch no tighter than 28 pt; where the 署名 block misses by one
-// line, the page is tightened rather than the block moved.
+// sealed document's body from 20 to 30 lines, and of a 命令's with a
+// signature stamp from 28 to 33, each page's lines stand a whole number of
+// pitches apart, at 29.6 pt or, on the date's page only, a tighter pitch
+// no tighter than 28 pt; where the block misses by one line, the page is
+// tightened rather than the block moved.
 func TestSealBlockTightensThePageBeforeMoving(t *testing.T) {
 	minPitch := 28 * mmPerPt
-	tightened := 0
-	for n := 20; n <= 30; n++ {
-		s := adHoc(t, fileDoc([]string{"关于做好春季森林防火工作的通知"}, `seal = "seals/seal-1.png"`), bodyOfLines(n))
-		date := s.findAny(t, "2025年4月18日")
-		for pi, ls := range s.body {
-			if pi == 0 {
-				continue // the 版头's lines are not on the body's pitch
-			}
-			ps := pitches(ls)
-			if len(ps) == 0 {
-				continue
-			}
-			unit := ps[0]
-			for _, p := range ps {
-				unit = math.Min(unit, p)
-			}
-			for _, p := range ps {
-				if k := math.Round(p / unit); !near(p, k*unit, 0.02) {
-					t.Errorf("%d lines: page %d's lines %.2f mm apart, not a whole number of %.2f", n, pi+1, p, unit)
-					break
-				}
-			}
-			switch {
-			case near(unit, linePitch, 0.02):
-			case unit < linePitch && unit >= minPitch-0.01 && pi+1 == date.page:
-				tightened++
-			default:
-				t.Errorf("%d lines: page %d's pitch is %.2f mm; want %.2f, or on the 署名's page no less than %.2f (28 pt)", n, pi+1, unit, linePitch, minPitch)
-			}
+	tightened := map[string]int{}
+	type doc struct {
+		kind, toml string
+		from, to   int
+	}
+	for _, d := range []doc{
+		{"seal", fileDoc([]string{"关于做好春季森林防火工作的通知"}, `seal = "seals/seal-1.png"`), 20, 30},
+		{"stamp", orderDoc, 28, 33},
+	} {
+		for n := d.from; n <= d.to; n++ {
+			checkPitches(t, adHoc(t, d.toml, bodyOfLines(n)), fmt.Sprintf("%s, %d lines", d.kind, n), minPitch, func() { tightened[d.kind]++ })
 		}
 	}
-	if tightened == 0 {
-		t.Error("no body length tightened the 署名's page")
+	for _, k := range []string{"seal", "stamp"} {
+		if tightened[k] == 0 {
+			t.Errorf("no body length tightened the page of the %s's block", k)
+		}
+	}
+}
+
+// checkPitches checks the pitch of each page after the first: the body's,
+// or on the date's page a tighter one down to minPitch (then it calls
+// tightened).
+func checkPitches(t *testing.T, s *sample, what string, minPitch float64, tightened func()) {
+	t.Helper()
+	date := s.findAny(t, "2025年4月18日")
+	for pi, ls := range s.body {
+		if pi == 0 {
+			continue // the 版头's lines are not on the body's pitch
+		}
+		var grid []line // the 职务 stands centred on the stamp, off the grid
+		for _, l := range ls {
+			if l.text != "市长" {
+				grid = append(grid, l)
+			}
+		}
+		ps := pitches(grid)
+		if len(ps) == 0 {
+			continue
+		}
+		unit := ps[0]
+		for _, p := range ps {
+			unit = math.Min(unit, p)
+		}
+		for _, p := range ps {
+			if k := math.Round(p / unit); !near(p, k*unit, 0.02) {
+				t.Errorf("%s: page %d's lines %.2f mm apart, not a whole number of %.2f", what, pi+1, p, unit)
+				break
+			}
+		}
+		switch {
+		case near(unit, linePitch, 0.02):
+		case unit < linePitch && unit >= minPitch-0.01 && pi+1 == date.page:
+			tightened()
+		default:
+			t.Errorf("%s: page %d's pitch is %.2f mm; want %.2f, or on the date's page no less than %.2f (28 pt)", what, pi+1, unit, linePitch, minPitch)
+		}
 	}
 }
 
