@@ -17,14 +17,17 @@ PLATFORMS := windows/amd64 linux/amd64 linux/arm64 linux/loong64 darwin/arm64
 # validates every built document as PDF/A-1b). Chromium is the headless
 # browser the test of gongwen serve drives. LibreOffice Calc (soffice
 # --convert-to xlsx) writes the workbooks the tests of tables from
-# spreadsheets read, as a program nobody here wrote. pypdf reads the PDFs'
-# outline and metadata as a third reader, for Debian's /usr/bin/python3.
+# spreadsheets read, as a program nobody here wrote; LibreOffice Writer and
+# pandoc write the .docx drafts the tests of gongwen import read. pypdf
+# reads the PDFs' outline and metadata as a third reader, for Debian's
+# /usr/bin/python3.
 TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
            chromium:chromium node:nodejs npm:npm qemu-aarch64:qemu-user qemu-loongarch64:qemu-user \
            /usr/lib/libreoffice/program/libscfiltlo.so:libreoffice-calc-nogui \
-           /usr/lib/python3/dist-packages/pypdf:python3-pypdf
+           /usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui pandoc:pandoc \
+           pngcheck:pngcheck /usr/lib/python3/dist-packages/pypdf:python3-pypdf
 # The independent OFD reader the OFD tests draw pages with: the npm package
 # ofd.js, whose bundle is self-contained, unpacked (npm pack checks the
 # registry's integrity hash) into .cache/, which git ignores. Installing it
@@ -104,9 +107,10 @@ test: tools $(OFDJS)
 	$(GO) test -run '^$$' -fuzz '^FuzzBreak$$' -fuzztime $(FUZZTIME) ./internal/layout
 	$(GO) test -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME_BUILD) ./internal/build
 	$(GO) test -run '^$$' -fuzz '^FuzzReadInfo$$' -fuzztime $(FUZZTIME) ./internal/render/ofd
+	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME) ./internal/draft
 
 bench: tools
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/ ./internal/layout/
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/ ./internal/layout/ ./internal/draft/
 	@# serve: from saving the template to page 1 in the browser (median of 7 edits)
 	$(GO) test -run '^$$' -bench EditToFirstPage -benchtime 1x -count 3 ./internal/serve/
 

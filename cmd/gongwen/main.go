@@ -14,9 +14,11 @@ import (
 	"slices"
 	"strings"
 
+	"gongwen/internal/archive"
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
 	"gongwen/internal/i18n"
+	"gongwen/internal/input"
 	"gongwen/internal/lint"
 	pngr "gongwen/internal/render/png"
 )
@@ -36,9 +38,11 @@ Usage:
   gongwen check [--fonts DIR] [--strict] DOC.toml...  check everything, write nothing
   gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
                                                       draw the pages as PNG images (default into output/)
-  gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...   rebuild from the recorded sources, compare bytes
+  gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd...
+                                                      rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
   gongwen new [--format F] NAME                       start a document: data, body, one annex table
+  gongwen import [--format F] DRAFT NAME              start a document from a .docx, .md or .txt draft
   gongwen formats                                     the formats and the keys each takes
   gongwen serve [--addr 127.0.0.1:8080] DOC.toml      show the pages in a browser while you edit
   gongwen fonts [--licences] [FILE...]                the fonts built in, their licences; a file's fonts
@@ -107,6 +111,7 @@ func init() {
 		"fonts":   runFonts,
 		"serve":   runServe,
 		"new":     runNew,
+		"import":  runImport,
 		"formats": runFormats,
 	}
 }
@@ -156,20 +161,26 @@ terms = …) beside the data file or in the folder above does so for a project.
 Options:
 `
 
-const verifyHelp = `Usage: gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...
+const verifyHelp = `Usage: gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd...
 
 Reads the archive record in each PDF or OFD that gongwen built (the tool's version
 and the SHA-256 of every input: data, template, tables, images, fonts,
 fonts.toml and the format's settings, by path relative to the project),
 rebuilds the document from the current tree with the recorded date, and says
 whether the result has the same bytes. When it has not, it names each input
-whose content changed, each one that is missing and each new one.
+whose content changed, each one that is missing and each new one, and
+whether the PDF was changed after it was built (its bytes no longer match
+the trailer ID gongwen made from them).
 
-The project is the folder holding the recorded data file, looked for from
-the current folder upwards, then from the PDF's folder upwards. The recorded
-fonts.toml is used unless --fonts is given. When the rebuild cannot use what
-the PDF records (a font from outside the project not found: pass the same
---fonts), it says it could not rebuild, and does not compare.
+The project is the current folder, or the folder --project names; never
+one the record points to. verify reads only files inside it, the --fonts
+folder, the fonts.toml files a build reads and the fonts they name: a
+record naming a path outside the project (absolute, climbing out with ..,
+or leading out through a symbolic link) is refused before any file is
+opened, as forged or damaged. The recorded fonts.toml is used unless
+--fonts is given. When the rebuild cannot use what the PDF records (a font
+from outside the project not found: pass the same --fonts), it says it
+could not rebuild, and does not compare.
 
 Exit status: 0 every PDF is identical to its rebuild, 1 one differs or
 cannot be verified, 2 wrong usage.
@@ -185,9 +196,13 @@ DIR/NAME-2.png, and so on. The pages are the ones the PDF would have (the
 same layout, the same fonts), drawn at N dots per inch on white.
 
 Each image is written to a temporary file and renamed into place when
-complete. Pages left from an earlier, longer preview of the same document
-(DIR/NAME-N.png beyond the last page) are removed. The same sources and
-resolution always give the same bytes.
+complete. Each image carries a mark (PNG text chunks: Software "gongwen
+preview", Title the data file's name): an image already at a page's path
+is replaced only when it has the mark of the same document, else nothing
+is written (exit 1). Pages left from an earlier, longer preview of the
+same document (DIR/NAME-N.png beyond the last page) are removed when they
+have that mark; any other file is kept. The same sources and resolution
+always give the same bytes.
 
 Options:
 `
@@ -297,12 +312,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "gongwen build:", err)
 		return exitInput // a folder that cannot be listed or holds no data file
 	}
-	targets, inFolder, err := outputs(docs, *out)
+	targets, err := outputs(docs, *out)
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen build:", err)
 		return exitUsage
 	}
-	opt.MakeOutputDir = inFolder
+	opt.MakeOutputDir = true // the folders of -o new/ and -o new/sub/x.pdf alike
 	status := exitOK
 	tuneGC(len(docs))
 	prog := newProgress(stdout, len(docs))
@@ -375,12 +390,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func runVerify(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("verify", verifyHelp, stderr)
 	fontsDir := fs.String("fonts", "", "folder `DIR` with the fonts.toml to rebuild with (default: the one recorded in the PDF)")
+	project := fs.String("project", ".", "the project folder `DIR` the recorded paths are relative to; nothing outside it is read")
 	if code := parse(fs, args, stdout, "PDF or OFD file"); code >= 0 {
 		return code
 	}
+	if st, err := os.Stat(*project); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "gongwen verify: --project %s: not a folder\n", *project)
+		return exitUsage
+	}
 	status := exitOK
 	for _, p := range fs.Args() {
-		rep, err := build.Verify(p, build.Options{FontsDir: *fontsDir})
+		rep, err := build.Verify(p, *project, build.Options{FontsDir: *fontsDir})
 		if err != nil {
 			report(stderr, err)
 			status = exitInput
@@ -396,8 +416,10 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		default:
 			fmt.Fprintf(stdout, "%s: differs from a rebuild from %s\n", p, rep.Recorded.Document)
 			status = exitInput
-			if len(diffs) == 0 {
-				diffs = []string{"the recorded inputs are unchanged, yet the bytes differ (another build of " + rep.Recorded.Tool + "?)"}
+			if len(diffs) == 0 && rep.Seal == archive.Intact {
+				diffs = []string{"the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of " + rep.Recorded.Tool + " made it (another Go release or module versions), or a source changed while it was being built"}
+			} else if len(diffs) == 0 {
+				diffs = []string{"the recorded inputs are unchanged, yet the bytes differ: the file was changed after it was built, another build of " + rep.Recorded.Tool + " made it, or a source changed while it was being built"}
 			}
 		}
 		for _, d := range diffs {
@@ -489,19 +511,22 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 		}
 		return nil, doc.Errorf(doc.Pos{File: dir}, "cannot make the output folder: %v", unwrapPathErr(err))
 	}
-	name := previewName(docPath)
+	name, source := previewName(docPath), filepath.Base(docPath)
 	page := func(n int) string { return filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, n)) }
 	inputs := j.Inputs()
 	for i := range j.Result.Pages {
 		if err := build.CheckOutput(page(i+1), inputs); err != nil {
 			return nil, err
 		}
+		if _, err := os.Lstat(page(i + 1)); err == nil && !previewed(page(i+1), source) {
+			return nil, doc.Errorf(doc.Pos{File: page(i + 1)}, "is not a page gongwen preview drew of %s (it lacks the mark gongwen preview writes into its images); it is kept: move it away, or give another folder with -o DIR", source)
+		}
 	}
 	var set build.FileSet
 	var paths []string
 	err = pngr.Stream(j.Result, j.FontData, dpi, func(i int, b []byte) error {
 		paths = append(paths, page(i+1))
-		return set.Add(page(i+1), b)
+		return set.Add(page(i+1), pngr.Mark(b, source))
 	})
 	if err != nil {
 		set.Abort()
@@ -515,16 +540,33 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 		return nil, err
 	}
 	// Pages beyond the last, from an earlier preview, would pass for pages
-	// of this one. An input named like a page is never removed.
+	// of this one. Only a page gongwen preview drew of this document (its
+	// mark says so) is removed: never a file of the user's named like a
+	// page, nor an input.
 	for n := len(paths) + 1; ; n++ {
 		if _, err := os.Lstat(page(n)); err != nil {
 			break
 		}
-		if build.CheckOutput(page(n), inputs) == nil {
+		if previewed(page(n), source) && build.CheckOutput(page(n), inputs) == nil {
 			os.Remove(page(n))
 		}
 	}
 	return paths, nil
+}
+
+// previewed reports whether the file at p is a regular file holding a page
+// gongwen preview drew of the data file named source (pngr.Marked). A
+// link, however it points, is not.
+func previewed(p, source string) bool {
+	if st, err := os.Lstat(p); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	f, err := input.Open(p, input.Image)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return pngr.Marked(f, source)
 }
 
 // helpRequested finds -h/--help before any document argument.
@@ -556,9 +598,10 @@ var outputFileExts = []string{".pdf", ".ofd"}
 // outputs decides each document's output path from -o: a file when it ends
 // in an output extension, a folder when it is one, ends in a slash or
 // several documents are given (they cannot share a file); otherwise, with
-// one document, an error saying so. A folder is made only when a
-// document is written into it (inFolder: set Options.MakeOutputDir).
-func outputs(docs []string, out string) (targets []string, inFolder bool, err error) {
+// one document, an error saying so. The folder a file goes in, named or
+// not, is made only when a document is written into it
+// (Options.MakeOutputDir).
+func outputs(docs []string, out string) (targets []string, err error) {
 	dir := out
 	switch {
 	case out == "":
@@ -568,29 +611,29 @@ func outputs(docs []string, out string) (targets []string, inFolder bool, err er
 			break // a folder named like a file: still a folder
 		}
 		if len(docs) > 1 {
-			return nil, false, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
+			return nil, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
 		}
-		return []string{out}, false, nil
+		return []string{out}, nil
 	case strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)):
 	default:
 		st, err := os.Stat(out)
 		if err == nil && !st.IsDir() {
-			return nil, false, fmt.Errorf("-o %s: a file that does not end in %s or %s; name the PDF NAME%s, or a folder", out, outputFileExts[0], outputFileExts[1], outputFileExts[0])
+			return nil, fmt.Errorf("-o %s: a file that does not end in %s or %s; name the PDF NAME%s, or a folder", out, outputFileExts[0], outputFileExts[1], outputFileExts[0])
 		}
 		if err != nil && len(docs) == 1 {
-			return nil, false, fmt.Errorf("-o %s: neither a folder nor a file ending in %s or %s: end a new folder's name with / (%s/), or a file's with %s", out, outputFileExts[0], outputFileExts[1], out, outputFileExts[0])
+			return nil, fmt.Errorf("-o %s: neither a folder nor a file ending in %s or %s: end a new folder's name with / (%s/), or a file's with %s", out, outputFileExts[0], outputFileExts[1], out, outputFileExts[0])
 		}
 	}
 	seen := map[string]string{}
 	for _, d := range docs {
 		t := filepath.Join(dir, build.OutputName(d))
 		if prev, ok := seen[t]; ok {
-			return nil, false, fmt.Errorf("%s and %s would both be written to %s", prev, d, t)
+			return nil, fmt.Errorf("%s and %s would both be written to %s", prev, d, t)
 		}
 		seen[t] = d
 		targets = append(targets, t)
 	}
-	return targets, true, nil
+	return targets, nil
 }
 
 // hasExt reports whether p ends in one of exts, in any case.

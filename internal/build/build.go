@@ -51,6 +51,10 @@ type Options struct {
 	// Copies, when set, makes a build write one PDF per copy number,
 	// NAME-000001.pdf … (see copies.go).
 	Copies *Copies
+	// Project, when set (verify's rebuild), is the project folder: the
+	// nearest fonts/fonts.toml is looked for up to it, never above, and
+	// the record names files relative to it (Job.Root).
+	Project string
 }
 
 // Job is a document carried through the pipeline up to composed pages.
@@ -65,6 +69,10 @@ type Job struct {
 	// Copy is the 份号 of the numbered copy this job renders (withCopy),
 	// recorded so that verify can rebuild that copy; 0 outside --copies.
 	Copy int
+	// Root is the project folder the record's paths are relative to:
+	// Options.Project (verify's, so that the rebuild records what the PDF
+	// records) or, when that is "", the one archive.FindRoot finds.
+	Root string
 }
 
 // Prepare loads, expands and composes a document: everything but writing.
@@ -99,7 +107,7 @@ func Prepare(path string, opt Options) (*Job, error) {
 	if err := problems.err(); err != nil {
 		return nil, withWarnings(err, d, opt)
 	}
-	j := &Job{Doc: d, Format: f, Fonts: set, FontConfigs: cfgPaths, Result: res}
+	j := &Job{Doc: d, Format: f, Fonts: set, FontConfigs: cfgPaths, Result: res, Root: opt.Project}
 	if len(cfgPaths) > 0 {
 		j.FontConfig = cfgPaths[0]
 	}
@@ -183,6 +191,9 @@ func (j *Job) subsets() (map[*fonts.Font][]byte, error) {
 // relative to the project root (see package archive).
 func (j *Job) Record() (*archive.Record, error) {
 	root, err := archive.FindRoot(j.Doc.Source)
+	if j.Root != "" {
+		root, err = filepath.Abs(j.Root)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -219,11 +230,12 @@ func (j *Job) Record() (*archive.Record, error) {
 }
 
 // Verify reads the archive record of the PDF (or OFD package, by its
-// extension) at pdfPath, rebuilds its document from the current tree as
-// recorded (same data file, font configuration and date) as the same kind
-// of file and compares. opt.FontsDir, if set, overrides the
-// recorded font configuration; opt.Epoch is not used.
-func Verify(pdfPath string, opt Options) (*archive.Report, error) {
+// extension) at pdfPath, rebuilds its document from the project folder
+// (the current folder, or --project DIR; never one the record points to)
+// as recorded (same data file, font configuration and date) as the same
+// kind of file and compares. opt.FontsDir, if set, overrides the recorded
+// font configuration; opt.Epoch is not used.
+func Verify(pdfPath, project string, opt Options) (*archive.Report, error) {
 	kind := input.PDF
 	if IsOFD(pdfPath) {
 		kind = input.OFD
@@ -236,8 +248,8 @@ func Verify(pdfPath string, opt Options) (*archive.Report, error) {
 	if IsOFD(pdfPath) {
 		read, render = readOFDRecord, (*Job).RenderOFD
 	}
-	rep, err := archive.VerifyWith(b, read, []string{".", filepath.Dir(pdfPath)}, func(root string, rec *archive.Record) ([]byte, *archive.Record, error) {
-		o := Options{FontsDir: opt.FontsDir, Copies: recordedCopy(rec)}
+	rep, err := archive.VerifyWith(b, read, project, func(root string, rec *archive.Record) ([]byte, *archive.Record, error) {
+		o := Options{FontsDir: opt.FontsDir, Copies: recordedCopy(rec), Project: root}
 		if o.FontsDir == "" && rec.FontConfig != "" && !strings.HasPrefix(rec.FontConfig, archive.Outside) {
 			o.FontsDir = filepath.Dir(filepath.Join(root, filepath.FromSlash(rec.FontConfig)))
 		}

@@ -137,3 +137,37 @@ func indexOf(list []string, s string) int {
 	}
 	return -1
 }
+
+// A fonts.toml that is a symbolic link leading nowhere (an office's share
+// not mounted), as the nearest fonts/fonts.toml, in the --fonts folder or
+// as the user's, is an error naming it, never passed over for other fonts.
+func TestADanglingFontsTomlIsAnError(t *testing.T) {
+	for _, where := range []string{"fonts/fonts.toml", "elsewhere/fonts.toml", "config/gongwen/fonts.toml"} {
+		t.Run(where, func(t *testing.T) {
+			root := t.TempDir()
+			t.Setenv("XDG_CONFIG_HOME", filepath.Join(root, "config"))
+			body, _ := os.ReadFile("../../cmd/gongwen/testdata/base/data/doc.toml")
+			tmpl, _ := os.ReadFile("../../cmd/gongwen/testdata/base/templates/body.txt")
+			for _, d := range []string{"data", "templates", filepath.Dir(where)} {
+				os.MkdirAll(filepath.Join(root, d), 0o755)
+			}
+			os.WriteFile(filepath.Join(root, "templates", "body.txt"), tmpl, 0o644)
+			docPath := filepath.Join(root, "data", "doc.toml")
+			os.WriteFile(docPath, body, 0o644)
+			link := filepath.Join(root, where)
+			share := filepath.Join(root, "mnt", "share", "fonts.toml")
+			if err := os.Symlink(share, link); err != nil {
+				t.Fatal(err)
+			}
+			opt := Options{FontsDir: filepath.Join(root, "elsewhere")}
+			if where != "elsewhere/fonts.toml" {
+				opt = Options{}
+			}
+			_, err := Prepare(docPath, opt)
+			want := link + ": is a symbolic link to " + share + ", which is not there (a share not mounted?)"
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("Prepare: %v, want %q", err, want)
+			}
+		})
+	}
+}

@@ -182,6 +182,9 @@ func decode(path, src string) (map[string]any, *reader, error) {
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
+			if e := chineseKey(path, src, pe.Position.Line); e != nil {
+				return nil, nil, e
+			}
 			return nil, nil, tomlError(path, src, pe) // toml_error.go
 		}
 		return nil, nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
@@ -206,7 +209,18 @@ type reader struct {
 // position.
 func (r *reader) finish() error {
 	for _, m := range r.missing {
-		if !r.suggested[m] {
+		switch line := commentedOut(r.src, m); {
+		case r.suggested[m]:
+		case line > 0 && parent(m) == "": // a placeholder, as gongwen import writes one
+			r.errs = append(r.errs, Errorf(Pos{File: r.file, Line: line, Col: 1}, "missing required key %q (%s, GB/T 9704-2012): its line is commented out; write the value and remove the #", m, KeyMeaning[m]))
+		case parent(m) == "" && KeyMeaning[m] != "":
+			// At the document's first key, where its keys are written.
+			at := r.at("format")
+			if at.Line == 0 {
+				at = Pos{File: r.file, Line: 1, Col: 1}
+			}
+			r.errs = append(r.errs, Errorf(at, "missing required key %q (%s, GB/T 9704-2012): add %s = … to the document's keys", m, KeyMeaning[m], m))
+		default:
 			r.errs = append(r.errs, Errorf(r.at(parent(m)), "missing required key %q", m))
 		}
 	}
@@ -218,6 +232,22 @@ func (r *reader) finish() error {
 		return a.Col < b.Col
 	})
 	return r.errs.Err()
+}
+
+// commentedOut is the line of a top-level key written commented out
+// ("# issuer = …"), 0 when there is none.
+func commentedOut(src, key string) int {
+	for i, l := range strings.Split(src, "\n") {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "#") {
+			continue
+		}
+		l = strings.TrimSpace(strings.TrimLeft(l, "#"))
+		if rest, ok := strings.CutPrefix(l, key); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func (r *reader) at(path string) Pos { return lookup(r.pos, r.file, path) }
@@ -466,7 +496,13 @@ func (r *reader) unknown(m map[string]any, prefix string, known map[string][]str
 		}
 		if !r.used[p] {
 			msg := fmt.Sprintf("unknown key %q", k)
-			if s := nearest(k, known[pattern(prefix)]); s != "" {
+			if en := keyForName(k); en != "" && prefix == "" {
+				msg = fmt.Sprintf("unknown key %q: the key for %s is %s", k, k, en)
+				if r.suggested == nil {
+					r.suggested = map[string]bool{}
+				}
+				r.suggested[en] = true
+			} else if s := nearest(k, known[pattern(prefix)]); s != "" {
 				msg = fmt.Sprintf("unknown key %q, did you mean %q?", k, s)
 				if prefix != "" {
 					s = prefix + "." + s

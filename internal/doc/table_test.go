@@ -246,7 +246,7 @@ func TestTableErrorsNameTheRowAndItsPosition(t *testing.T) {
 			[]string{`t.toml:2:10: row "成都": 网站总数 is 66, but 市级门户 + 市级部门 + 县级门户 = 1 + 43 + 21 = 65`}},
 		{"a figure written as text",
 			strings.Replace(figuresTable, `["自贡",  9,`, `["自贡",  "9",`, 1),
-			[]string{`t.toml:3:11: column "websites" holds figures: a whole number, or "—" where it does not apply, not "9"; write 9 without quotes`}},
+			[]string{`t.toml:3:11: column "websites" (网站总数) holds figures, and "9" in quotes is text: write 9 without quotes`}},
 		{"a row short of a value",
 			strings.Replace(figuresTable, `["自贡",  9, 1,  2,  6,  99],`, `["自贡",  9, 1,  2,  6],`, 1),
 			[]string{`t.toml:3:3: row "自贡" has 5 values; the table has 6 columns (unit, websites, city, dept, county, accounts)`}},

@@ -78,7 +78,8 @@ func expandFile(d *doc.Document, path string, pos doc.Pos) ([]doc.Block, error) 
 		return nil, doc.Errorf(pos, "template %s: %v", path, err)
 	}
 	d.Files = append(d.Files, path)
-	text, err := Execute(path, string(src), d)
+	data := templateView(d)
+	text, err := Execute(path, string(src), data)
 	if err != nil {
 		return nil, err
 	}
@@ -87,8 +88,8 @@ func expandFile(d *doc.Document, path string, pos doc.Pos) ([]doc.Block, error) 
 	// parser which characters are the template's own, the only ones that
 	// make markup.
 	var origins []origin
-	marked, err := execute(path, string(src), d, func(t *template.Template) {
-		origins = markTree(t, path, string(src), d)
+	marked, err := execute(path, string(src), data, func(t *template.Template) {
+		origins = markTree(t, path, string(src), data)
 	})
 	s := unmark(marked, origins)
 	known := err == nil && s.text == text

@@ -458,9 +458,6 @@ func (c *Checker) document() {
 			c.warn(rAnnexMissing, r.pos, "the text cites 附件%d, but the 附件说明 lists %d annexes", r.n, len(d.Attachments))
 		}
 	}
-	if len(d.Attachments) > 0 && !strings.Contains(body, "附件") && d.Template != "" {
-		c.warn(rAnnexUnmentioned, c.firstAt(""), "the document has %d annexes, yet the text never mentions 附件", len(d.Attachments))
-	}
 }
 
 // splitOrgans splits a 主送 into organs at ，、; and ,.

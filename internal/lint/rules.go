@@ -58,7 +58,6 @@ const (
 	rAnnexNameQuoted  = "annex-name-quoted"
 	rAnnexNameNumber  = "annex-name-number"
 	rAnnexMissing     = "annex-missing"
-	rAnnexUnmentioned = "annex-unmentioned"
 	rAnnexInBody      = "annex-in-body"
 	rTitleKind        = "title-kind"
 	rTitleTwoKinds    = "title-two-kinds"
@@ -223,8 +222,6 @@ var Rules = []Rule{
 		Case{Data: d("attachments.title", `"1.防汛物资统计表"`)}, Case{Data: d("attachments.title", `"防汛物资统计表"`)}},
 	{rAnnexMissing, practice, "the text cites an 附件 the 附件说明 does not list", "正文提到的附件在附件说明中没有",
 		Case{Body: "详见附件2。\n"}, Case{Body: "详见附件。\n"}},
-	{rAnnexUnmentioned, practice, "an 附件说明 whose annex the text never mentions", "有附件说明，但正文没有提到附件",
-		Case{Body: "各单位要认真落实。\n"}, Case{Body: "各单位要认真落实，详见附件。\n"}},
 	{rAnnexInBody, gbt9704 + "7.3.4 (gongwen writes the 附件说明 from [[attachments]])", "an 附件说明 typed in the body (附件：1．…, 附件1.现就…)", "正文里手写了附件说明（附件：1．…）",
 		Case{Body: "各单位要认真落实，详见附件。\n\n附件：1.防汛物资统计表\n"}, Case{Body: "各单位要认真落实，详见附件1。\n"}},
 

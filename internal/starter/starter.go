@@ -258,3 +258,7 @@ func Write(dir string, files []File) error {
 	}
 	return nil
 }
+
+// CheckName reports whether name can name a document (see checkName):
+// gongwen import names its files as gongwen new does.
+func CheckName(name string) error { return checkName(name) }

@@ -14,14 +14,11 @@ func BenchmarkEncode(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	d, err := NewDrawer(j.Result, func(r format.Role) []byte { return j.FontData(r) }, 96)
+	pages, err := Render(j.Result, func(r format.Role) []byte { return j.FontData(r) }, 96)
 	if err != nil {
 		b.Fatal(err)
 	}
-	img, err := d.Page(0)
-	if err != nil {
-		b.Fatal(err)
-	}
+	img := pages[0]
 	for _, c := range []struct {
 		name string
 		enc  func(img *image.RGBA) ([]byte, error)

@@ -84,7 +84,6 @@ func Each(res *layout.Result, fontOf func(format.Role) []byte, dpi float64, fn f
 	return nil
 }
 
-// newRenderer is a renderer at dpi with nothing parsed yet.
 func newRenderer(fontOf func(format.Role) []byte, dpi float64) *renderer {
 	return &renderer{
 		scale:  dpi / mmPerInch,
@@ -136,10 +135,14 @@ type renderer struct {
 // px converts a length in mm to pixels.
 func (r *renderer) px(mm float64) float64 { return mm * r.scale }
 
+// size is a page's size in pixels: every part of the page gets a pixel,
+// as pdftoppm does (the last column and row may reach past its edge).
+func (r *renderer) size(p *layout.Page) (w, h float64) {
+	return math.Ceil(r.px(p.Width) - 1e-9), math.Ceil(r.px(p.Height) - 1e-9)
+}
+
 func (r *renderer) page(p *layout.Page) (*image.RGBA, error) {
-	// Every part of the page gets a pixel, as pdftoppm does: the last
-	// column and row may reach past the page's edge.
-	w, h := math.Ceil(r.px(p.Width)-1e-9), math.Ceil(r.px(p.Height)-1e-9)
+	w, h := r.size(p)
 	if !(w >= 1 && h >= 1) || w*h > MaxPixels {
 		return nil, fmt.Errorf("a page of %g × %g mm at %g dpi is %.0f × %.0f pixels; at most %d pixels in all", p.Width, p.Height, r.dpi, w, h, MaxPixels)
 	}
