@@ -19,7 +19,9 @@ PLATFORMS := windows/amd64 linux/amd64 linux/arm64 linux/loong64 darwin/arm64
 # --convert-to xlsx) writes the workbooks the tests of tables from
 # spreadsheets read, as a program nobody here wrote; LibreOffice Writer and
 # pandoc write the .docx drafts the tests of gongwen import read. Liberation
-# Serif is the Latin font of the tests of fonts.toml's latin key.
+# Serif is the Latin font of the tests of fonts.toml's latin key. pypdf
+# reads the PDFs' outline and metadata as a third reader, for Debian's
+# /usr/bin/python3.
 TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
@@ -27,7 +29,8 @@ TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils 
            /usr/lib/libreoffice/program/libscfiltlo.so:libreoffice-calc-nogui \
            /usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui pandoc:pandoc \
            pngcheck:pngcheck \
-           /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf:fonts-liberation
+           /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf:fonts-liberation \
+           /usr/lib/python3/dist-packages/pypdf:python3-pypdf
 # The independent OFD reader the OFD tests draw pages with: the npm package
 # ofd.js, whose bundle is self-contained, unpacked (npm pack checks the
 # registry's integrity hash) into .cache/, which git ignores. Installing it

@@ -141,7 +141,7 @@ type Document struct {
 	Recipients string   // 主送机关, without the closing colon
 	Signature  string   // 署名 (the lead issuer's)
 	Date       Date     // 成文日期
-	Seal       string   // path of a seal image; empty for the no-seal layout
+	Seal       string   // path of a seal image, or PaperSeal; empty for the no-seal layout
 	Note       string   // 附注, optional
 
 	// Issuers, Signatures and Seals list every issuer of a 联合行文 in order,
@@ -154,21 +154,22 @@ type Document struct {
 	Mark       string  // the 发文机关标志's text when it is not issuer + the format's suffix
 	MarkSuffix *string // the suffix beside the issuers' names, when the data sets it
 
-	CopyNumber        int         // 份号, 0 for none
-	Secrecy           string      // 密级和保密期限: 机密★1年
-	Urgency           string      // 紧急程度: 特急, 加急
-	Signers           []string    // 签发人 of a 上行文
-	OrderNumber       int         // 令号 of a 命令
-	MinutesNumber     string      // the 纪要's number line: 第3期
-	SignerTitle       string      // 命令: the signer's 职务 (市长)
-	SignerName        string      // 命令: the signer's name, printed when there is no stamp
-	Stamp             string      // 命令: path of the signature-stamp image
-	StampAspect       float64     // its height / width, read from the image
-	Attendance        [3][]string // 纪要: 出席, 请假, 列席
-	CC                []string    // 版记: 抄送机关 (纪要: 分送)
-	Printer           string      // 版记: 印发机关
-	ImprintRecipients string      // 版记: the 主送机关 when it stands there instead of under the 标题
-	Printed           Date        // 版记: 印发日期, zero for none
+	CopyNumber        int          // 份号, 0 for none
+	Secrecy           string       // 密级和保密期限: 机密★1年
+	Urgency           string       // 紧急程度: 特急, 加急
+	Signers           []string     // 签发人 of a 上行文
+	OrderNumber       int          // 令号 of a 命令
+	MinutesNumber     string       // the 纪要's number line: 第3期
+	MinutesLine       *MinutesLine // the 纪要's 印发 line under the number, nil for none
+	SignerTitle       string       // 命令: the signer's 职务 (市长)
+	SignerName        string       // 命令: the signer's name, printed when there is no stamp
+	Stamp             string       // 命令: path of the signature-stamp image
+	StampAspect       float64      // its height / width, read from the image
+	Attendance        [3][]string  // 纪要: 出席, 请假, 列席
+	CC                []string     // 版记: 抄送机关 (纪要: 分送)
+	Printer           string       // 版记: 印发机关
+	ImprintRecipients string       // 版记: the 主送机关 when it stands there instead of under the 标题
+	Printed           Date         // 版记: 印发日期, zero for none
 	Meta              Meta
 	Fonts             map[string][]string // role → its font paths, tried in order; overrides the defaults
 	Lint              LintSettings        // [lint]: proofreading rules turned off, terms added
@@ -222,6 +223,19 @@ func lookup(positions map[string]Pos, file, path string) Pos {
 		path = path[:i]
 	}
 }
+
+// MinutesLine is a 纪要's optional line under its number ([minutes_line]):
+// the 印发机关 flush left and a date flush right, the document's date
+// unless the table gives one.
+type MinutesLine struct {
+	Printer string
+	Date    Date
+}
+
+// PaperSeal, as a seal (seal = "paper", or an entry of a 联合行文's seal
+// list), asks for the seal layout with nothing drawn: the office stamps
+// the printed copy by hand.
+const PaperSeal = "paper"
 
 // TitleText is the 标题 on one line, for metadata.
 func (d *Document) TitleText() string { return strings.Join(d.Title, "") }

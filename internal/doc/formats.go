@@ -26,6 +26,7 @@ var elementKeys = map[format.Kind][]string{
 	format.Number:        {"number", "|", "signers"},
 	format.OrderNumber:   {"order_number"},
 	format.MinutesNumber: {"minutes_number"},
+	format.MinutesLine:   {"|", "minutes_line"},
 	format.Title:         {"title"},
 	format.Recipients:    {"recipients"},
 	format.Attachments:   {"|", "attachments"},
@@ -201,6 +202,12 @@ func (r *reader) formatFields(raw map[string]any, d *Document, keys map[string]b
 		d.OrderNumber = int(n)
 	}
 	d.MinutesNumber = r.text(raw, "minutes_number", keys["minutes_number"])
+	if t, ok := r.table(raw, "minutes_line", false); ok {
+		d.MinutesLine = &MinutesLine{Printer: r.text(t, "minutes_line.printer", true), Date: d.Date}
+		if _, ok := t["date"]; ok {
+			d.MinutesLine.Date = r.date(t, "minutes_line.date")
+		}
+	}
 	d.SignerTitle = r.text(raw, "signer_title", keys["signer_title"])
 	d.SignerName = r.text(raw, "signer", keys["signer"])
 	if s := r.fileName(raw, "stamp", false); s != "" {
@@ -232,7 +239,11 @@ func (r *reader) joint(raw map[string]any, d *Document, keys map[string]bool, di
 	d.Issuers = r.textList(raw, "issuer", keys["issuer"])
 	d.Signatures = r.textList(raw, "signature", keys["signature"])
 	var seals []string
-	if _, ok := raw["seal"].(string); ok {
+	if b, ok := raw["seal"].(bool); ok {
+		// seal = true: the layout with a seal, the seal stamped by hand.
+		r.used["seal"] = true
+		r.errf("seal", "seal is %v; a seal is an image file (seal = \"seal.png\"), or \"paper\" for the seal layout with nothing drawn, stamped by hand after printing", b)
+	} else if _, ok := raw["seal"].(string); ok {
 		if s := r.fileName(raw, "seal", false); s != "" {
 			seals = []string{s}
 		}
@@ -240,7 +251,10 @@ func (r *reader) joint(raw map[string]any, d *Document, keys map[string]bool, di
 		seals = r.textList(raw, "seal", false)
 	}
 	for _, s := range seals {
-		d.Seals = append(d.Seals, resolve(dir, s))
+		if s != PaperSeal {
+			s = resolve(dir, s)
+		}
+		d.Seals = append(d.Seals, s)
 	}
 	if len(d.Issuers) > 0 {
 		d.Issuer = d.Issuers[0]

@@ -31,6 +31,13 @@ func TestFormatKeysFollowTheFormatsElements(t *testing.T) {
 			[]string{`missing required key "order_number"`}},
 		{"joint issuers pair with 署名 and seals", "format = \"file\"\n" + base + "issuer = [\"甲\", \"乙\"]\nnumber = \"甲发〔2025〕1号\"\ntitle = \"通知\"\nsignature = [\"甲\"]\nseal = [\"a.png\", \"b.png\"]\n",
 			[]string{`d.toml:7:1: 1 署名 for 2 issuers`, `d.toml:8:1: 2 seals for 1 署名`}},
+		{"a paper seal is no file", "format = \"file\"\n" + base + "issuer = [\"甲\", \"乙\"]\nnumber = \"甲发〔2025〕1号\"\ntitle = \"通知\"\nsignature = [\"甲\", \"乙\"]\nseal = [\"paper\", \"b.png\"]\n", nil},
+		{"seal = true says what to write", "format = \"file\"\n" + base + "issuer = \"甲\"\nnumber = \"甲发〔2025〕1号\"\ntitle = \"通知\"\nsignature = \"甲\"\nseal = true\n",
+			[]string{`d.toml:8:1: seal is true; a seal is an image file (seal = "seal.png"), or "paper" for the seal layout`}},
+		{"a 纪要's line needs its 印发机关", "format = \"minutes\"\n" + base + "mark = \"某会议纪要\"\npresent = [\"张三\"]\n[minutes_line]\ndate = 2025-04-21\n",
+			[]string{`missing required key "minutes_line.printer"`}},
+		{"a file has no 纪要 line", "format = \"file\"\n" + base + "issuer = \"甲\"\nnumber = \"甲发〔2025〕1号\"\ntitle = \"通知\"\nsignature = \"甲\"\n[minutes_line]\nprinter = \"某办公室\"\n",
+			[]string{`"minutes_line" does not apply to the file format`}},
 		{"flags are checked", "format = \"file\"\n" + base + "issuer = \"甲\"\nnumber = \"甲发〔2025〕1号\"\ntitle = \"通知\"\nsignature = \"甲\"\ncopy = 0\nsecrecy = \"内部\"\nurgency = \"很急\"\n",
 			[]string{`copy (份号) must be a whole number from 1 to 999999, not 0`, `secrecy (密级和保密期限) "内部" is not 秘密, 机密 or 绝密`, `urgency (紧急程度) "很急" is not one of 特急, 加急, 特提, 平急`}},
 	}

@@ -163,9 +163,10 @@ func Parse(path, src string) (*Document, error) {
 // knownTop lists the keys a document may have, for "did you mean" hints.
 var knownTop = map[string][]string{
 	"": {"format", "kind", "lint", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures",
-		"copy", "secrecy", "urgency", "mark", "mark_suffix", "signers", "order_number", "minutes_number", "signer_title", "signer", "stamp",
+		"copy", "secrecy", "urgency", "mark", "mark_suffix", "signers", "order_number", "minutes_number", "minutes_line", "signer_title", "signer", "stamp",
 		"present", "absent", "attending", "imprint"},
 	"imprint":       {"cc", "printer", "date", "recipients"},
+	"minutes_line":  {"printer", "date"},
 	"number":        {"agency", "year", "serial"},
 	"meta":          {"author", "subject", "keywords"},
 	"lint":          {"off", "terms"},

@@ -46,7 +46,7 @@ import (
 // rows.* is completed with the column keys of each file.
 var knownTableKeys = map[string][]string{
 	"":          {"orientation", "columns", "total", "rows", "sort", "sort_ascending", "note", "source", "sheet", "start", "header_rows"},
-	"columns.*": {"key", "title", "group", "corner", "width", "align", "figures", "sum", "equals", "list", "per_line", "join", "vertical", "merge", "negative", "decimals", "unit", "compute", "rank", "ascending"},
+	"columns.*": {"key", "title", "group", "corner", "width", "align", "figures", "sum", "equals", "list", "per_line", "join", "vertical", "merge", "negative", "decimals", "unit", "compute", "rounding", "rank", "ascending"},
 	"total":     {"label"},
 }
 
@@ -216,6 +216,16 @@ func (b *tableBuilder) columns(raw map[string]any) {
 			} else {
 				c.Decimals = int32(n)
 			}
+		}
+		switch v := r.str(m, p+".rounding", false); v {
+		case "", RoundHalfAwayName:
+		case RoundLargestRemainderName:
+			c.LargestRemainder = true
+			if c.Compute == "" {
+				r.errf(p+".rounding", "column %q: rounding is for a computed column (compute = \"…\")", c.Key)
+			}
+		default:
+			r.errf(p+".rounding", "column %q: rounding is %q; write %q (the default) or %q", c.Key, v, RoundHalfAwayName, RoundLargestRemainderName)
 		}
 		if _, ok := m["ascending"]; ok {
 			c.Ascending = r.boolean(m, p+".ascending")
