@@ -244,7 +244,7 @@ func TestDOCXXML(t *testing.T) {
 			if err := os.WriteFile(out, a, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			rep, err := build.Verify(out, "../..", build.Options{})
+			rep, err := build.Verify(out, root, build.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
