@@ -30,6 +30,7 @@ type atomKey struct {
 	font    Metrics
 	squeeze float64
 	shrink  float64
+	keep    bool
 }
 
 type atomEntry struct {
@@ -68,7 +69,7 @@ func measuredEntry(spans []Span, squeeze, shrink float64) ([]atom, []group, []Mi
 		return as, groups(as), missing, nil
 	}
 	sp := spans[0]
-	key := atomKey{sp.Text, sp.Style, sp.Font, squeeze, shrink}
+	key := atomKey{sp.Text, sp.Style, sp.Font, squeeze, shrink, sp.Keep}
 	atomCache.mu.Lock()
 	e, ok := atomCache.m[key]
 	atomCache.mu.Unlock()

@@ -323,7 +323,8 @@ func (c *composer) imprint() {
 			continue
 		}
 		lw := c.width(item.label, st, 1)
-		p := Para{Spans: []Span{c.span(item.label+strings.TrimRight(item.names, "。")+"。", st)}, Width: width, Indent: lw, Shrink: f.PunctShrink}
+		spans := append([]Span{c.span(item.label, st)}, c.organs(strings.TrimRight(item.names, "。"), "。", st)...)
+		p := Para{Spans: spans, Width: width, Indent: lw, Shrink: f.PunctShrink}
 		for _, l := range c.breakPara(p, d.At(item.key)) {
 			for _, t := range c.toTexts(l, f.Left+in) {
 				t.Y += float64(n) * f.ImprintLinePitch

@@ -22,6 +22,9 @@ type Span struct {
 	Text  string
 	Style format.Style
 	Font  Metrics
+	// Keep: no line ends inside the span while it fits the measure (an
+	// organ's name in a 主送 or 抄送: 县纪委监委, never 县纪委 / 监委).
+	Keep bool
 }
 
 // Para is a paragraph to break into lines.
@@ -127,6 +130,8 @@ type atom struct {
 	// (mm); shrinkLeft says the room is on its left (opening marks).
 	shrink     float64
 	shrinkLeft bool
+	// kept: the atom goes on a kept span (Span.Keep): no break before it
+	kept bool
 }
 
 // glyph is one measured character of a paragraph.
@@ -169,7 +174,19 @@ func atoms(spans []Span, squeeze, shrink float64) ([]atom, []MissingGlyph) {
 	}
 	all := make([]glyph, 0, total)
 	out := make([]atom, 0, total)
+	// A kept span's atoms but its first go on from the one before.
+	keepFrom := -1
+	closeKept := func() {
+		for k := keepFrom + 1; keepFrom >= 0 && k < len(out); k++ {
+			out[k].kept = true
+		}
+		keepFrom = -1
+	}
 	for _, sp := range spans {
+		closeKept()
+		if sp.Keep {
+			keepFrom = len(out)
+		}
 		em := format.MM(sp.Style.Size)
 		// adv is the advance on the grid of a character whose advance in
 		// its font is a em.
@@ -239,6 +256,7 @@ func atoms(spans []Span, squeeze, shrink float64) ([]atom, []MissingGlyph) {
 			out = append(out, a)
 		}
 	}
+	closeKept()
 	return out, missing
 }
 
@@ -258,6 +276,8 @@ func isWordRune(r rune) bool {
 // breakable says whether a line may end between atoms a and b.
 func breakable(a, b *atom) bool {
 	switch {
+	case b.kept:
+		return false
 	case b.cls == clsClose, a.cls == clsOpen:
 		return false
 	case a.cls == clsSpace, b.cls == clsSpace:

@@ -170,6 +170,28 @@ func (c *composer) span(text string, st format.Style) Span {
 	return Span{Text: text, Style: st, Font: c.fonts(st.Role)}
 }
 
+// organs are the spans of a list of organs as the data writes it (a 主送,
+// a 抄送: names between ， 、 and ；), each name kept on one line where the
+// measure allows, then end.
+func (c *composer) organs(list, end string, st format.Style) []Span {
+	var out []Span
+	name := func(s string) {
+		if s != "" {
+			out = append(out, Span{Text: s, Style: st, Font: c.fonts(st.Role), Keep: true})
+		}
+	}
+	start := 0
+	for i, r := range list {
+		if r == '，' || r == '、' || r == '；' {
+			name(list[start:i])
+			out = append(out, c.span(string(r), st))
+			start = i + len(string(r))
+		}
+	}
+	name(list[start:])
+	return append(out, c.span(end, st))
+}
+
 // bodyPara is a paragraph across the 版心 on the body grid, its first line
 // and the others indented by first and rest (mm).
 func (c *composer) bodyPara(spans []Span, first, rest float64) Para {

@@ -347,7 +347,7 @@ func (c *composer) recipients(e format.Element) {
 		return
 	}
 	c.startFlow(e.GapLines)
-	lines := c.breakPara(c.bodyPara([]Span{c.span(d.Recipients+"：", f.Body)}, 0, 0), d.At("recipients"))
+	lines := c.breakPara(c.bodyPara(c.organs(d.Recipients, "：", f.Body), 0, 0), d.At("recipients"))
 	for _, l := range lines {
 		c.flow = append(c.flow, flowLine{texts: c.toTexts(l, f.Left)})
 	}
