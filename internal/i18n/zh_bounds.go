@@ -1,0 +1,15 @@
+package i18n
+
+// zhBounds are the messages of the limits on what an input may make
+// (issue #25): template text, nesting, sizes that cannot fit a page.
+var zhBounds = map[string]string{
+	"printf: the format %q: %v": "printf：格式 %q：%v",
+	"%s: the template's print, printf and println make more than %d bytes of text in all; a 公文 is far shorter": "%s：模板中 print、printf 和 println 共生成超过 %d 字节的文字；公文远比这短",
+	"a width or precision of %d; at most %d": "宽度或精度为 %d；最多 %d",
+}
+
+func init() {
+	for en, zh := range zhBounds {
+		zhCatalogue[en] = zh
+	}
+}
