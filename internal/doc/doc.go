@@ -140,9 +140,10 @@ type Document struct {
 	// Issuers, Signatures and Seals list every issuer of a 联合行文 in order,
 	// the lead first (Issuer, Signature and Seal are their first entries);
 	// one issuer has lists of one.
-	Issuers    []string
-	Signatures []string
-	Seals      []string
+	Issuers     []string
+	Signatures  []string
+	Seals       []string
+	SealAspects []float64 // each seal image's height / width, read from its header (1 when unreadable: the build reports it)
 
 	Mark       string  // the 发文机关标志's text when it is not issuer + the format's suffix
 	MarkSuffix *string // the suffix beside the issuers' names, when the data sets it

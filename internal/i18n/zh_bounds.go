@@ -7,8 +7,11 @@ var zhBounds = map[string]string{
 	"%s: the template's print, printf and println make more than %d bytes of text in all; a 公文 is far shorter": "%s：模板中 print、printf 和 println 共生成超过 %d 字节的文字；公文远比这短",
 	"a width or precision of %d; at most %d": "宽度或精度为 %d；最多 %d",
 	"a key nested more than %d deep: the parts of a dotted key a.b.c, of its [table] header and the arrays and inline tables around it": "键嵌套超过 %d 层：点分键 a.b.c 的各部分、其 [表] 标题及外围的数组和内联表都计算在内",
-	"column %q: compute is %d bytes long; at most %d":      "列 %q：compute 长 %d 字节；最多 %d",
-	"parentheses and minus signs nested more than %d deep": "括号和负号嵌套超过 %d 层",
+	"column %q: compute is %d bytes long; at most %d": "列 %q：compute 长 %d 字节；最多 %d",
+	"not an image": "不是图像",
+	"the %s %s is %d characters, %.0f mm wide, and there is room for %.0f mm where it stands: shorten it":   "%s %s 共 %d 个字符，宽 %.0f 毫米，而所在位置只容得下 %.0f 毫米：请缩短",
+	"the 标题 %s is %d characters, %d lines, and page 1 has room for %d lines of it below the 版头: shorten it": "标题 %s 共 %d 个字符、%d 行，而首页版头以下只容得下 %d 行：请缩短",
+	"parentheses and minus signs nested more than %d deep":                                                  "括号和负号嵌套超过 %d 层",
 }
 
 func init() {

@@ -126,6 +126,11 @@ func (c *composer) signature(e format.Element) {
 			dateX = f.Right() - f.SignatureRight*zi - dw
 			sigX = dateX - f.DateShift*zi
 		}
+		for _, sig := range sigs { // the widest, left of the others' ends
+			if c.bodyWidth(sig) == sw && c.tooWide(where, "署名", sig, sw, sigX+sw-f.Left) {
+				return
+			}
+		}
 		for _, sig := range sigs {
 			c.addLine(true, c.bodyText(sig, sigX, 0, where))
 		}
@@ -149,8 +154,13 @@ func (c *composer) signature(e format.Element) {
 	var images []Image
 	for i, sig := range sigs {
 		cx := centre - float64(len(sigs)-1-i)*pitch
-		texts = append(texts, c.bodyText(sig, cx-c.bodyWidth(sig)/2, 0, where))
-		images = append(images, Image{Path: seals[i], X: cx - size/2, Y: sealY, W: size, H: size})
+		sw := c.bodyWidth(sig)
+		if c.tooWide(where, "署名", sig, sw, 2*math.Min(cx-f.Left, f.Right()-cx)) { // centred on cx
+			return
+		}
+		texts = append(texts, c.bodyText(sig, cx-sw/2, 0, where))
+		w, h := fitBox(size, size, sealAspect(d, i))
+		images = append(images, Image{Path: seals[i], X: cx - w/2, Y: sealY + (size-h)/2, W: w, H: h})
 	}
 	l := c.addLine(true, texts...)
 	l.images = images
@@ -174,16 +184,21 @@ func (c *composer) signer(e format.Element) {
 	height := em
 	left := right
 	if d.Stamp != "" {
-		w := f.StampWidth
-		h := w * d.StampAspect
+		w, h := fitBox(f.StampWidth, f.StampWidth, d.StampAspect) // at most a square
 		stamp = &Image{Path: d.Stamp, X: right - w, Y: 0, W: w, H: h}
 		height, left = h, right-w
 	} else {
 		nw := c.bodyWidth(d.SignerName)
+		if c.tooWide(d.At("signer"), "签发人", d.SignerName, nw, right-f.Left) {
+			return
+		}
 		left = right - nw
 		texts = append(texts, c.bodyText(d.SignerName, left, 0, d.At("signer")))
 	}
 	tw := c.bodyWidth(d.SignerTitle)
+	if d.SignerTitle != "" && c.tooWide(d.At("signer_title"), "职务", d.SignerTitle, tw, left-f.SignerTitleGap*zi-f.Left) {
+		return
+	}
 	texts = append(texts, c.bodyText(d.SignerTitle, left-f.SignerTitleGap*zi-tw, (height-em)/2, d.At("signer_title")))
 	l := c.addLine(true, texts...)
 	if stamp != nil {
@@ -290,6 +305,7 @@ func (c *composer) imprint() {
 	if d.Printer != "" {
 		date := d.Printed.String() + f.PrintedSuffix
 		dw := c.width(date, st, 1)
+		c.tooWide(d.At("imprint.printer"), "印发机关", d.Printer, c.width(d.Printer, st, 1), width-dw-em)
 		rows = append(rows, []Text{
 			c.textAt(d.Printer, st, f.Left+in, 0, 1, d.At("imprint.printer")),
 			c.textAt(date, st, f.Right()-in-dw, 0, 1, d.At("imprint.date")),
