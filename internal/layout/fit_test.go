@@ -66,7 +66,7 @@ func TestSealsAndStampsKeepTheirProportions(t *testing.T) {
 		{"an oval seal", format.Letter(), func(d *doc.Document) { d.Seal, d.Seals, d.SealAspects = "s.png", []string{"s.png"}, []float64{0.5} }, 42, 21, true},
 		{"a round seal", format.Letter(), func(d *doc.Document) { d.Seal, d.Seals = "s.png", []string{"s.png"} }, 42, 42, true},
 		{"a tall stamp", format.Order(), func(d *doc.Document) { d.Stamp, d.StampAspect = "s.png", 4096 }, 30.0 / 4096, 30, false},
-		{"a wide stamp", format.Order(), func(d *doc.Document) { d.Stamp, d.StampAspect = "s.png", 1.0 / 3 }, 30, 10, false},
+		{"a wide stamp", format.Order(), func(d *doc.Document) { d.Stamp, d.StampAspect = "s.png", 1.0/3 }, 30, 10, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := fileDoc([]doc.Block{{Kind: doc.Paragraph, Text: "正文。"}})
