@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"fmt"
+	"sort"
 
 	"github.com/golang/freetype/truetype"
 )
@@ -52,7 +53,7 @@ func validate(data []byte) (glyphs int, cmap []byte, err error) {
 		return 0, nil, fmt.Errorf("it has no glyphs: the file is damaged")
 	}
 	metrics := u16(hhea, 34)
-	if metrics == 0 || metrics > glyphs || len(tables["hmtx"]) < 4*metrics+2*(glyphs-metrics) {
+	if metrics == 0 || metrics > glyphs || len(tables["hmtx"]) != 4*metrics+2*(glyphs-metrics) {
 		return 0, nil, fmt.Errorf("its widths (hhea, hmtx: %d) do not fit its %d glyphs: the file is damaged", metrics, glyphs)
 	}
 	loca, glyf := tables["loca"], tables["glyf"]
@@ -120,3 +121,57 @@ func parserIndex(ttf *truetype.Font, r rune) (g int) {
 	}()
 	return int(ttf.Index(r))
 }
+
+// checkDirectory checks the table directory entry by entry: the tags in
+// order, each once, and each table's bytes against the checksum its entry
+// records (the head table's with its checkSumAdjustment counted as zero),
+// as the OpenType specification defines them. One changed byte in an
+// entry, an offset or a length that still lies inside the file, would
+// have the widths read from the wrong place; the structure checks above
+// cannot see it, the checksum does. It runs after validate, so that a
+// font whose structure is damaged gets validate's message, and before the
+// parser, whose messages say little ("bad hmtx length").
+func checkDirectory(data []byte) error {
+	be := binary.BigEndian
+	n := int(be.Uint16(data[4:]))
+	prev := ""
+	type span struct {
+		tag         string
+		start, stop int64
+	}
+	var spans []span
+	for i := 0; i < n; i++ {
+		rec := data[12+16*i:]
+		tag := string(rec[:4])
+		if tag <= prev {
+			return fmt.Errorf("its table directory lists %q after %q: the tags are out of order, the file is damaged", tag, prev)
+		}
+		prev = tag
+		off, length := int64(be.Uint32(rec[8:])), int64(be.Uint32(rec[12:]))
+		table := data[off : off+length] // inside the file: validate checked
+		sum := checksum(table)
+		if tag == "head" && length >= 12 {
+			sum -= be.Uint32(table[8:]) // checkSumAdjustment
+		}
+		if sum != be.Uint32(rec[4:]) {
+			return fmt.Errorf("its %q table does not match the checksum its table directory records: the file is damaged", tag)
+		}
+		if want, ok := fixedLength[tag]; ok && length != want {
+			return fmt.Errorf("its %q table is %d bytes long, not %d: the file is damaged", tag, length, want)
+		}
+		spans = append(spans, span{tag, off, off + length})
+	}
+	// No table runs into another (two entries may share one table).
+	sort.Slice(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
+	for i := 1; i < len(spans); i++ {
+		p, q := spans[i-1], spans[i]
+		if q.start < p.stop && (q.start != p.start || q.stop != p.stop) {
+			return fmt.Errorf("its %q and %q tables overlap: the file is damaged", p.tag, q.tag)
+		}
+	}
+	return nil
+}
+
+// fixedLength are the lengths of the tables the TrueType parser reads
+// whole: head, hhea and maxp (version 1.0, the one a TrueType font has).
+var fixedLength = map[string]int64{"head": 54, "hhea": 36, "maxp": 32}
