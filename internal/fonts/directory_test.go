@@ -2,9 +2,15 @@ package fonts
 
 import (
 	"encoding/binary"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
 )
 
 // directoryFont is a small font cut from a bundled one (a few glyphs, the
@@ -99,4 +105,62 @@ func FuzzFontTables(f *testing.F) {
 			t.Errorf("a changed directory passes with other widths or glyphs")
 		}
 	})
+}
+
+// TestGlyphMutationsAreRefusedOrDrawn changes bytes of a font's glyph
+// outlines, 300 ways, keeping the checksums right (issue #25: 20 of 300
+// such fonts built, and the preview failed on an index out of range):
+// each font is refused when opened, or every glyph of it is drawn.
+func TestGlyphMutationsAreRefusedOrDrawn(t *testing.T) {
+	good, _ := directoryFont(t)
+	glyf, length := tableOf(good, "glyf")
+	rng := rand.New(rand.NewPCG(25, 300))
+	drawn := 0
+	for k := 0; k < 300; k++ {
+		data := append([]byte{}, good...)
+		for j := 0; j <= k%4; j++ {
+			data[glyf+rng.IntN(length)] ^= byte(1 + rng.IntN(255))
+		}
+		data = withChecksums(data)
+		f, err := fromData("m.ttf", data, fileID{})
+		if err != nil {
+			continue
+		}
+		glyphs := int(binary.BigEndian.Uint16(data[glyphCount(data):]))
+		if err := drawAll(f, glyphs); err != nil {
+			t.Errorf("mutation %d opens, then drawing it fails: %v", k, err)
+		}
+		drawn++
+	}
+	if drawn == 0 {
+		t.Error("every mutation refused: the test tells nothing of drawing")
+	}
+}
+
+// glyphCount is where a font's glyph count (maxp) lies.
+func glyphCount(data []byte) int {
+	maxp, _ := tableOf(data, "maxp")
+	return maxp + 4
+}
+
+// drawAll rasterises every glyph of f as the preview does.
+func drawAll(f *Font, glyphs int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	face := truetype.NewFace(f.ttf, &truetype.Options{Size: 16, DPI: 96, Hinting: font.HintingNone})
+	var buf truetype.GlyphBuf
+	for g := 0; g < glyphs; g++ {
+		if err := buf.Load(f.ttf, f.upm, truetype.Index(g), font.HintingNone); err != nil {
+			continue // refused in words: the preview reports it
+		}
+	}
+	for r := rune(0x20); r < 0xA000; r++ {
+		if f.Has(r) {
+			face.Glyph(fixed.P(0, 16<<6), r)
+		}
+	}
+	return nil
 }

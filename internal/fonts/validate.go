@@ -72,7 +72,89 @@ func validate(data []byte) (glyphs int, cmap []byte, err error) {
 		}
 		prev = o
 	}
+	for i := 0; i < glyphs; i++ {
+		if !glyphFits(glyf[at(i):at(i+1)], glyphs) {
+			return 0, nil, fmt.Errorf("the outline of its glyph %d is damaged: it reaches past its own end, or names a glyph the font lacks", i)
+		}
+	}
 	return glyphs, tables["cmap"], nil
+}
+
+// coordSize is the bytes of a point's x coordinate by its flag bits 0x02
+// (short) and 0x10 (same, or positive when short): 2, none, or 1.
+var coordSize = [0x13]int{0x00: 2, 0x02: 1, 0x10: 0, 0x12: 1}
+
+// glyphFits walks one glyph's outline as the rasteriser will read it
+// (the OpenType glyf table): a simple glyph's contour ends, instructions,
+// flags and coordinates lie inside its record and its contours do not run
+// backwards; a composite glyph's components lie inside it and name glyphs
+// the font has. One glyph whose bytes were changed would otherwise build,
+// and make the preview fail on an index out of range.
+func glyphFits(g []byte, glyphs int) bool {
+	u16 := func(off int) int { return int(binary.BigEndian.Uint16(g[off:])) }
+	if len(g) < 10 {
+		return true // the rasteriser takes it for an empty glyph
+	}
+	n := int(int16(u16(0)))
+	if n < 0 { // composite
+		for off := 10; ; {
+			if off+4 > len(g) {
+				return false
+			}
+			flags, component := u16(off), u16(off+2)
+			size := 4 + 2
+			if flags&argsAreWords != 0 {
+				size = 4 + 4
+			}
+			switch {
+			case flags&haveScale != 0:
+				size += 2
+			case flags&haveXYScale != 0:
+				size += 4
+			case flags&haveTwoByTwo != 0:
+				size += 8
+			}
+			if component >= glyphs || off+size > len(g) {
+				return false
+			}
+			off += size
+			if flags&moreComponents == 0 {
+				return true
+			}
+		}
+	}
+	if 10+2*n+2 > len(g) {
+		return false
+	}
+	points := 0
+	for k := 0; k < n; k++ {
+		end := u16(10+2*k) + 1
+		if end < points {
+			return false
+		}
+		points = end
+	}
+	off := 12 + 2*n + u16(10+2*n) // after the instructions
+	coords := 0
+	for p := 0; p < points; {
+		if off >= len(g) {
+			return false
+		}
+		flag := g[off]
+		off++
+		count := 1
+		if flag&8 != 0 { // repeated
+			if off >= len(g) {
+				return false
+			}
+			count += int(g[off])
+			off++
+		}
+		count = min(count, points-p) // the rasteriser reads coordinates for points only
+		p += count
+		coords += count * (coordSize[flag&0x12] + coordSize[(flag&0x24)>>1])
+	}
+	return off+coords <= len(g)
 }
 
 // checkCmap refuses a character map that sends a character of the BMP
