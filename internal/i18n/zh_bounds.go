@@ -9,6 +9,8 @@ var zhBounds = map[string]string{
 	"a key nested more than %d deep: the parts of a dotted key a.b.c, of its [table] header and the arrays and inline tables around it": "键嵌套超过 %d 层：点分键 a.b.c 的各部分、其 [表] 标题及外围的数组和内联表都计算在内",
 	"column %q: compute is %d bytes long; at most %d": "列 %q：compute 长 %d 字节；最多 %d",
 	"not an image": "不是图像",
+	"it inflates to more than %d MiB; a record of a thousand pages is some 30":                              "解压后超过 %d MiB；一千页的记录约为 30 MiB",
+	"pdftoppm %s page %d: stopped after %v: the page takes too long to draw (a damaged or hostile PDF?)":    "pdftoppm %s 第 %d 页：%v 后已停止：该页绘制时间过长（PDF 损坏或被恶意构造？）",
 	"is damaged: its image data (IDAT) is split by another chunk, which PNG does not allow; save it again":  "已损坏：其图像数据（IDAT）被另一个数据块隔开，PNG 不允许这样；请重新保存",
 	"the outline of its glyph %d is damaged: it reaches past its own end, or names a glyph the font lacks":  "其第 %d 个字形的轮廓已损坏：越过了自身的末尾，或引用了字体中没有的字形",
 	"the parser reads past the end of one of its tables: the file is damaged":                               "解析器读取越过了其中某个表的末尾：文件已损坏",
