@@ -40,23 +40,52 @@ type Output struct {
 // writable file (CheckOutput): every output, copies included, is checked
 // here, before anything is written.
 func (j *Job) Outputs(out string, opt Options) ([]Output, error) {
-	outs, err := j.outputs(out, opt)
+	var outs []Output
+	err := j.EachOutput(out, opt, func(o Output) error {
+		outs = append(outs, o)
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	inputs := j.Inputs()
-	for _, o := range outs {
-		if err := CheckOutput(o.Path, inputs); err != nil {
-			return nil, err
-		}
 	}
 	return outs, nil
 }
 
-func (j *Job) outputs(out string, opt Options) ([]Output, error) {
-	if opt.Copies != nil {
-		return j.copyOutputs(out, opt)
+// EachOutput renders what Outputs does and hands each output to fn as it
+// is made, checked as Outputs checks it: numbered copies one at a time, so
+// that a build of a hundred copies holds one copy, not a hundred (issue
+// #25: --copies 1-100 with a 12 MB seal held 1.27 GB). An error from fn
+// stops it.
+func (j *Job) EachOutput(out string, opt Options, fn func(Output) error) error {
+	inputs := j.Inputs()
+	each := func(outs []Output, err error) error {
+		if err != nil {
+			return err
+		}
+		for _, o := range outs {
+			if err := CheckOutput(o.Path, inputs); err != nil {
+				return err
+			}
+			if err := fn(o); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
+	if opt.Copies == nil {
+		return each(j.outputs(out, opt))
+	}
+	c := *opt.Copies
+	opt.Copies = nil
+	for n := c.First; n <= c.Last; n++ {
+		if err := each(j.withCopy(n).outputs(CopyName(out, n, j.Format.CopyNumberDigits), opt)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (j *Job) outputs(out string, opt Options) ([]Output, error) {
 	if IsOFD(out) {
 		b, err := j.RenderOFD(opt)
 		return []Output{{out, b}}, err
