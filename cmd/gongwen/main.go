@@ -313,7 +313,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 				written += ", " + beside
 			}
 			printWarnings(stderr, o.Warnings)
-			fmt.Fprintf(stdout, "%s → %s\n", o.Doc, written)
+			fmt.Fprintf(stdout, "%s → %s\n", doc.ShowPath(o.Doc), doc.ShowPath(written))
 			if s := buildChange(o.Previous, o.Out); s != "" {
 				fmt.Fprintln(stdout, s)
 			}
@@ -547,7 +547,7 @@ func outputs(docs []string, out string) (targets []string, inFolder bool, err er
 		if len(docs) > 1 {
 			return nil, false, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
 		}
-		return []string{out}, false, nil
+		return []string{out}, true, nil // its folders made, as -o DIR/ makes DIR
 	case strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)):
 	default:
 		st, err := os.Stat(out)

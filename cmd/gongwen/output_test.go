@@ -99,3 +99,17 @@ func TestPreviewNeverReplacesAnInput(t *testing.T) {
 		t.Error("the preview removed or replaced its template, named like a stale page")
 	}
 }
+
+// TestAPathWithALineBreakIsQuoted: an output named with a line break is
+// written, and named on one line, quoted (issue #25: the line was split).
+func TestAPathWithALineBreakIsQuoted(t *testing.T) {
+	fontsDir := newProject(t)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "--fonts", fontsDir, "-o", "a\nb.pdf", "data/doc.toml"}, &stdout, &stderr)
+	if code != exitOK || stdout.String() != "data/doc.toml → \"a\\nb.pdf\"\n" {
+		t.Errorf("exit %d, printed %q, %q", code, stdout.String(), stderr.String())
+	}
+	if _, err := os.Stat("a\nb.pdf"); err != nil {
+		t.Error(err)
+	}
+}

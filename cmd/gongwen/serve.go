@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 
 	"gongwen/internal/i18n"
@@ -47,6 +48,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	opt, code := options(*fontsDir, stderr)
 	if code >= 0 {
 		return code
+	}
+	if _, port, err := net.SplitHostPort(*addr); err == nil {
+		if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+			fmt.Fprintf(stderr, "gongwen serve: --addr %s: the port must be a whole number from 0 to 65535\n", *addr)
+			return exitUsage
+		}
 	}
 	l, err := serve.Listen(*addr)
 	if err != nil {

@@ -6,6 +6,7 @@ package doc
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -17,13 +18,26 @@ type Pos struct {
 }
 
 func (p Pos) String() string {
+	file := ShowPath(p.File)
 	switch {
 	case p.Line > 0 && p.Col > 0:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+		return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return p.File
+	return file
+}
+
+// ShowPath is a path as a message shows it: as it is, or quoted in Go's
+// way when it holds a control character (a line break in a name would
+// split the message's one line, an escape sequence reach the terminal).
+func ShowPath(p string) string {
+	for _, r := range p {
+		if IsControl(r) {
+			return strconv.Quote(p)
+		}
+	}
+	return p
 }
 
 // Error is one problem with the input, at a place.

@@ -365,7 +365,10 @@ func (r *reader) number(m map[string]any) Number {
 		}
 		year, _ := strconv.Atoi(g[2])
 		serial, err := strconv.Atoi(g[3])
-		if err != nil || strings.HasPrefix(g[3], "0") {
+		switch {
+		case len(g[3]) > maxSerialDigits:
+			r.errf("number", "document number %q: the serial number has %d digits; at most %d", s, len(g[3]), maxSerialDigits)
+		case err != nil || strings.HasPrefix(g[3], "0"):
 			r.errf("number", "document number %q: the serial number is a whole number without leading zeros", s)
 		}
 		return Number{Agency: g[1], Year: year, Serial: serial}
@@ -392,8 +395,15 @@ func (r *reader) number(m map[string]any) Number {
 	if _, ok := t["serial"]; ok && n.Serial < 1 {
 		r.errf("number.serial", "number.serial must be a positive number, not %d", n.Serial)
 	}
+	if d := len(strconv.Itoa(n.Serial)); d > maxSerialDigits {
+		r.errf("number.serial", "number.serial has %d digits; at most %d", d, maxSerialDigits)
+	}
 	return n
 }
+
+// maxSerialDigits bounds a 发文字号's serial (choice: an office numbers a
+// few thousand documents a year; nine digits leave room for any scheme).
+const maxSerialDigits = 9
 
 var dateForms = []string{"2006-01-02", "2006年1月2日"}
 

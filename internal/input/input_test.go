@@ -132,3 +132,19 @@ func TestCheckNestingCountsDottedKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestTooLargeTellsTheSizeFromTheLimit: a size just over a limit is not
+// printed as the limit (issue #25: "is 1 MiB; … at most 1 MiB").
+func TestTooLargeTellsTheSizeFromTheLimit(t *testing.T) {
+	for _, c := range []struct {
+		n    int64
+		want string
+	}{
+		{Limits[FontConfig] + 1, "is 1048577 bytes; a font configuration may have at most 1048576 bytes"},
+		{Limits[FontConfig] + 1<<19, "is 1.5 MiB; a font configuration may have at most 1 MiB"},
+	} {
+		if got := tooLarge(c.n, FontConfig).Error(); !strings.Contains(got, c.want) {
+			t.Errorf("%d: %q, want %q", c.n, got, c.want)
+		}
+	}
+}
