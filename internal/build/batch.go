@@ -71,8 +71,9 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 	}
 	workers = max(1, min(workers, len(docs)))
 	type result struct {
-		files []Output
-		o     Outcome
+		files  []Output
+		copies *FileSet // numbered copies, written as they were made
+		o      Outcome
 	}
 	results := make([]chan result, len(docs))
 	for i := range results {
@@ -97,13 +98,20 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 				prev := readPrevious(outs[i])
 				o := Outcome{Doc: docs[i], Out: outs[i], Previous: prev}
 				var files []Output
+				var copies *FileSet
 				j, err := Prepare(docs[i], opt)
-				if err == nil {
+				switch {
+				case err == nil && opt.Copies != nil:
+					// Each copy to a temporary file as it is made, renamed
+					// into place when reported: one copy in memory, not all.
+					o.Pages, o.Warnings = len(j.Result.Pages), j.Warnings
+					copies, err = writeCopies(j, outs[i], opt)
+				case err == nil:
 					o.Pages, o.Warnings = len(j.Result.Pages), j.Warnings
 					files, err = j.Outputs(outs[i], opt)
 				}
 				o.Err = err
-				results[i] <- result{files, o}
+				results[i] <- result{files, copies, o}
 			}
 		}()
 	}
@@ -111,6 +119,9 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 	// those of the documents named before it.
 	for i := range docs {
 		r := <-results[i]
+		if r.copies != nil && r.o.Err == nil {
+			r.o.Err = r.copies.Commit()
+		}
 		for _, f := range r.files {
 			if r.o.Err == nil && opt.MakeOutputDir {
 				r.o.Err = makeDir(filepath.Dir(f.Path))
@@ -122,6 +133,26 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 		done(i, r.o)
 		<-window
 	}
+}
+
+// writeCopies writes the numbered copies of j, each to a temporary file
+// beside its target as it is made (the folder made first when the build
+// makes folders); the set is renamed into place by Commit. On an error
+// nothing is left.
+func writeCopies(j *Job, out string, opt Options) (*FileSet, error) {
+	if opt.MakeOutputDir {
+		if _, err := os.Stat(filepath.Dir(out)); err != nil {
+			if err := makeDir(filepath.Dir(out)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	s := &FileSet{}
+	if err := j.EachOutput(out, opt, func(o Output) error { return s.Add(o.Path, o.Data) }); err != nil {
+		s.Abort()
+		return nil, err
+	}
+	return s, nil
 }
 
 // readPrevious is what a regular file at path holds, nil if there is none

@@ -183,6 +183,8 @@ type reader struct {
 	errs      Errors
 	missing   []string        // required keys not found
 	suggested map[string]bool // keys offered as "did you mean"
+	// lineStarts are the byte offsets of src's lines (figure.go).
+	lineStarts []int
 }
 
 // finish drops a missing key that an unknown key's suggestion already
