@@ -319,6 +319,11 @@ func (c *composer) imprint() {
 	for _, n := range rowLines {
 		height += float64(n) * f.ImprintLinePitch
 	}
+	if height > f.BodyHeight {
+		c.errs = append(c.errs, doc.Errorf(d.At("imprint.cc"), "the 版记 is %d lines (抄送 %d names), and it must stand on one page, which holds %d: shorten the 抄送 (or send it with a list as an annex)",
+			int(height/f.ImprintLinePitch+0.5), len(d.CC), int(f.BodyHeight/f.ImprintLinePitch)))
+		return
+	}
 	top := f.Bottom() - height // the first rule's centre
 	if !f.ImprintRules {
 		top += (f.ImprintLinePitch - em) / 2 // no rule under it: the last line's em box ends on the 版心's bottom

@@ -90,3 +90,20 @@ func TestSealsAndStampsKeepTheirProportions(t *testing.T) {
 		})
 	}
 }
+
+// TestComposeRefusesAnImprintTallerThanAPage: the 版记 stands on one page
+// (issue #25: 20,000 抄送 built, drawn above the page's top).
+func TestComposeRefusesAnImprintTallerThanAPage(t *testing.T) {
+	d := fileDoc([]doc.Block{{Kind: doc.Paragraph, Text: "正文。"}})
+	for i := 0; i < 2000; i++ {
+		d.CC = append(d.CC, "某某县人民政府办公室")
+	}
+	_, err := Compose(d, format.File(), gridFonts)
+	if err == nil || !strings.Contains(err.Error(), "抄送 2000 names), and it must stand on one page") {
+		t.Errorf("error %v", err)
+	}
+	d.CC = d.CC[:20]
+	if _, err := Compose(d, format.File(), gridFonts); err != nil {
+		t.Error(err)
+	}
+}
