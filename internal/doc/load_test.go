@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,5 +113,16 @@ func TestNearestSuggestsOnlyLikelyTypos(t *testing.T) {
 		if got := nearest(in, known); got != want {
 			t.Errorf("nearest(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestAnnexesAreCounted: more annexes than MaxAttachments is one error at
+// the first one too many (issue #25: 60,000 took 113 s and 921 MB).
+func TestAnnexesAreCounted(t *testing.T) {
+	src := "title = [\"关于\"]\n" + strings.Repeat("[[attachments]]\ntitle = \"附件\"\n", MaxAttachments+1)
+	_, err := Parse("d.toml", src)
+	want := fmt.Sprintf("d.toml:%d:1: %d annexes; a document has at most %d", 2+2*MaxAttachments, MaxAttachments+1, MaxAttachments)
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
 	}
 }
