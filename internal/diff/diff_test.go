@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/base64"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -267,5 +268,47 @@ func TestPdftoppmIsStoppedAfterItsTimeLimit(t *testing.T) {
 	_, err := Pdftoppm("x.pdf", 1, 50)
 	if err == nil || !strings.Contains(err.Error(), "pdftoppm x.pdf page 1: stopped after 200ms: the page takes too long to draw") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// reflowed is a record of pages of 22 lines of 28 characters cut from
+// text, a line of head first when head is not empty.
+func reflowed(text []rune, head string) *Record {
+	r := &Record{}
+	var lines []string
+	if head != "" {
+		lines = append(lines, head)
+	}
+	for k := 0; k+28 <= len(text); k += 28 {
+		lines = append(lines, string(text[k:k+28]))
+	}
+	for n, l := range lines {
+		p := n/22 + 1
+		if p > len(r.Pages) {
+			r.Pages = append(r.Pages, PageSize{210, 297})
+		}
+		r.Lines = append(r.Lines, Line{Kind: LineKind, Page: p, Y: float64(37 + n%22*10), X1: 27, X2: 183, Size: 16, Text: l})
+	}
+	return r
+}
+
+// BenchmarkCompareAReflowedDocument compares two 910-page records, the
+// second with a line added at the top and a word changed half-way
+// (issue #25: 12.7 s; each changed line was marked by walking every
+// character of the stretch). It takes time in proportion to the pages.
+func BenchmarkCompareAReflowedDocument(b *testing.B) {
+	for _, pages := range []int{455, 910} {
+		text := []rune(strings.Repeat("森林防火工作事关人民群众生命财产安全和生态安全各地要高度重视加强组织领导", pages*22*28/36+1))
+		old := reflowed(text, "")
+		changed := append([]rune{}, text...)
+		changed[len(changed)/2] = '改'
+		new := reflowed(changed, "新插入的一段话。")
+		b.Run(fmt.Sprintf("%d pages", pages), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if Compare(old, new).Same() {
+					b.Fatal("no change found")
+				}
+			}
+		})
 	}
 }
