@@ -151,3 +151,18 @@ func BenchmarkParseGrowsWithTheInput(b *testing.B) {
 		}
 	}
 }
+
+// TestASerialOfTooManyDigitsIsSaidSo: a 23-digit serial is not called one
+// with leading zeros (issue #25), in either form of the 发文字号.
+func TestASerialOfTooManyDigitsIsSaidSo(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"number = \"川办函〔2024〕12345678901234567890123号\"\n", `d.toml:1:1: document number "川办函〔2024〕12345678901234567890123号": the serial number has 23 digits; at most 9`},
+		{"number = \"川办函〔2024〕0114号\"\n", "the serial number is a whole number without leading zeros"},
+		{"[number]\nagency = \"川办函\"\nyear = 2024\nserial = 12345678901\n", "d.toml:4:1: number.serial has 11 digits; at most 9"},
+	} {
+		_, err := Parse("d.toml", c.src)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %q", c.src, err, c.want)
+		}
+	}
+}
