@@ -126,3 +126,25 @@ func TestNumberedCopiesAreMadeOneAtATime(t *testing.T) {
 		}
 	}
 }
+
+// TestABatchWritesNumberedCopiesAsTheyAreMade: the command's path
+// (BuildAll) writes each copy to a temporary file as it is made and
+// renames them all when the document is reported, making the folder.
+func TestABatchWritesNumberedCopiesAsTheyAreMade(t *testing.T) {
+	c, _ := ParseCopies("1-2")
+	dir := filepath.Join(t.TempDir(), "new", "sub")
+	out := filepath.Join(dir, "x.pdf")
+	var got Outcome
+	BuildAll([]string{"../../data/sample-file.toml"}, []string{out}, Options{Copies: &c, MakeOutputDir: true}, 1, nil, func(i int, o Outcome) { got = o })
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "x-000001.pdf x-000002.pdf" {
+		t.Errorf("the folder holds %v", names)
+	}
+}
