@@ -60,6 +60,22 @@ func numberCopies(d *doc.Document, f *format.Format, c *Copies) error {
 	return nil
 }
 
+// copyOutputs renders each copy of the job (laid out once) under its
+// copy's name.
+func (j *Job) copyOutputs(out string, opt Options) ([]Output, error) {
+	c := *opt.Copies
+	opt.Copies = nil
+	var all []Output
+	for n := c.First; n <= c.Last; n++ {
+		outs, err := j.withCopy(n).Outputs(CopyName(out, n, j.Format.CopyNumberDigits), opt)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, outs...)
+	}
+	return all, nil
+}
+
 // withCopy is the job with copy number n in the 份号's place: the pages are
 // shared but for the runs that print it.
 func (j *Job) withCopy(n int) *Job {

@@ -40,54 +40,29 @@ type Output struct {
 // writable file (CheckOutput): every output, copies included, is checked
 // here, before anything is written.
 func (j *Job) Outputs(out string, opt Options) ([]Output, error) {
-	var outs []Output
-	err := j.EachOutput(out, opt, func(o Output) error {
-		outs = append(outs, o)
-		return nil
-	})
+	outs, err := j.outputs(out, opt)
 	if err != nil {
 		return nil, err
+	}
+	inputs := j.Inputs()
+	for _, o := range outs {
+		if err := CheckOutput(o.Path, inputs); err != nil {
+			return nil, err
+		}
 	}
 	return outs, nil
 }
 
-// EachOutput renders what Outputs does and hands each output to fn as it
-// is made, checked as Outputs checks it: numbered copies one at a time, so
-// that a build of a hundred copies holds one copy, not a hundred (issue
-// #25: --copies 1-100 with a 12 MB seal held 1.27 GB). An error from fn
-// stops it.
-func (j *Job) EachOutput(out string, opt Options, fn func(Output) error) error {
-	inputs := j.Inputs()
-	each := func(outs []Output, err error) error {
-		if err != nil {
-			return err
-		}
-		for _, o := range outs {
-			if err := CheckOutput(o.Path, inputs); err != nil {
-				return err
-			}
-			if err := fn(o); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if opt.Copies == nil {
-		return each(j.outputs(out, opt))
-	}
-	c := *opt.Copies
-	opt.Copies = nil
-	for n := c.First; n <= c.Last; n++ {
-		if err := each(j.withCopy(n).outputs(CopyName(out, n, j.Format.CopyNumberDigits), opt)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (j *Job) outputs(out string, opt Options) ([]Output, error) {
+	if opt.Copies != nil {
+		return j.copyOutputs(out, opt)
+	}
 	if IsOFD(out) {
 		b, err := j.RenderOFD(opt)
+		return []Output{{out, b}}, err
+	}
+	if IsDOCX(out) {
+		b, err := j.RenderDOCX(opt)
 		return []Output{{out, b}}, err
 	}
 	b, err := j.Render(opt)
@@ -101,6 +76,13 @@ func (j *Job) outputs(out string, opt Options) ([]Output, error) {
 			return nil, err
 		}
 		outs = append(outs, Output{OFDName(out), o})
+	}
+	if opt.DOCX {
+		o, err := j.RenderDOCX(opt)
+		if err != nil {
+			return nil, err
+		}
+		outs = append(outs, Output{DOCXName(out), o})
 	}
 	return outs, nil
 }
@@ -186,8 +168,20 @@ func readOFDRecord(pkg []byte) (*archive.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec := &archive.Record{Date: info.CreationDate}
-	for _, c := range info.Custom {
+	rec, err := recordFrom(info.Custom, errors.New("no gongwen archive record in its CustomDatas"))
+	if err != nil {
+		return nil, err
+	}
+	rec.Date = info.CreationDate
+	return rec, nil
+}
+
+// recordFrom reads an archive record from its named values (recordData's);
+// missing is the error for a package without one.
+func recordFrom(custom []ofdr.CustomData, missing error) (*archive.Record, error) {
+	rec := &archive.Record{}
+	var err error
+	for _, c := range custom {
 		switch c.Name {
 		case recTool:
 			rec.Tool = c.Value
@@ -212,7 +206,7 @@ func readOFDRecord(pkg []byte) (*archive.Record, error) {
 		}
 	}
 	if rec.Document == "" {
-		return nil, errors.New("no gongwen archive record in its CustomDatas")
+		return nil, missing
 	}
 	return rec, nil
 }

@@ -97,7 +97,7 @@ func TestNumberedCopiesAreMadeOneAtATime(t *testing.T) {
 	dir := t.TempDir()
 	var seen []string
 	stop := errors.New("stop")
-	err = j.EachOutput(filepath.Join(dir, "x.pdf"), opt, func(o Output) error {
+	err = j.eachOutput(filepath.Join(dir, "x.pdf"), opt, func(o Output) error {
 		seen = append(seen, filepath.Base(o.Path))
 		if len(seen) == 2 {
 			return stop

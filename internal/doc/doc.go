@@ -15,11 +15,17 @@ import (
 type Pos struct {
 	File      string
 	Line, Col int
+	// Sheet, when set, makes the place a cell of a spreadsheet: the
+	// sheet's name, with Line the cell's row and Col its column (A is 1),
+	// written as a spreadsheet names a cell: 附件1.xlsx:Sheet1!C7.
+	Sheet string
 }
 
 func (p Pos) String() string {
 	file := ShowPath(p.File)
 	switch {
+	case p.Sheet != "":
+		return p.File + ":" + sheetName(p.Sheet) + "!" + ColumnName(p.Col) + fmt.Sprint(p.Line)
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 	case p.Line > 0:
@@ -138,6 +144,7 @@ func (a *Attachment) HasContent() bool { return a.Table != nil || a.Template != 
 type Document struct {
 	Source string // the TOML file's path as given
 	Format string // name of the format: file, letter, order, minutes
+	Kind   string // the 文种 the data file names (kind = "请示"), or ""
 
 	Template    string // the body template's path
 	TemplatePos Pos
@@ -178,7 +185,8 @@ type Document struct {
 	ImprintRecipients string      // 版记: the 主送机关 when it stands there instead of under the 标题
 	Printed           Date        // 版记: 印发日期, zero for none
 	Meta              Meta
-	Fonts             map[string]string // role → font path, overrides the defaults
+	Fonts             map[string][]string // role → its font paths, tried in order; overrides the defaults
+	Lint              LintSettings        // [lint]: proofreading rules turned off, terms added
 	Attachments       []Attachment
 	Figures           map[string]any // free data the body template quotes
 
@@ -189,10 +197,28 @@ type Document struct {
 	Positions map[string]Pos
 
 	// Files lists every source file read to make the document (the data
-	// file, the template, table files), in the order read: an archive
-	// records them.
+	// file, the template, table files and the spreadsheets they read), in
+	// the order read: an archive records them.
 	Files []string
+
+	// Warnings are what a stage found that needs a second look but does
+	// not stop a build (the expand stage: a typed heading number out of
+	// place); package lint reports them with its own.
+	Warnings []*Error
+
+	// Notes are what a build says once about its sources that is no
+	// problem and needs no change (a .csv read as GBK).
+	Notes []Note
 }
+
+// Note is something a build says about a source that is not a problem:
+// FILE: note: message.
+type Note struct {
+	Pos Pos
+	Msg string
+}
+
+func (n Note) String() string { return n.Pos.String() + ": note: " + n.Msg }
 
 // At is the position of a key path's value, or the nearest enclosing table's.
 func (d *Document) At(path string) Pos { return lookup(d.Positions, d.Source, path) }
@@ -227,7 +253,7 @@ const (
 type Block struct {
 	Kind   Kind
 	Level  int    // 1–4 for headings (一、 （一） 1. （1）), 0 for paragraphs
-	Number string // the derived number with its mark: "一、", "（一）", "1．", "（1）"
+	Number string // the number with its mark as printed: derived ("一、", "（一）", "1.", "（1）") or as typed
 	Head   string // heading text without its number
 	RunIn  bool   // the paragraph Text goes on after Head on the same line
 	Text   string // paragraph text (after a run-in heading, or alone)

@@ -38,7 +38,7 @@ var elementKeys = map[format.Kind][]string{
 }
 
 // everyFormat are the keys every document reads.
-var everyFormat = []string{"format", "template", "date", "meta", "fonts", "figures", "title"}
+var everyFormat = []string{"format", "kind", "lint", "template", "date", "meta", "fonts", "figures", "title"}
 
 // formatKeys maps each key a document of format f may have to whether it
 // must. With f nil (an unknown format), every key is allowed and none of the
@@ -46,7 +46,7 @@ var everyFormat = []string{"format", "template", "date", "meta", "fonts", "figur
 func formatKeys(f *format.Format) map[string]bool {
 	keys := map[string]bool{}
 	for _, k := range everyFormat {
-		keys[k] = k != "title" && k != "meta" && k != "fonts" && k != "figures"
+		keys[k] = k != "title" && k != "kind" && k != "lint" && k != "meta" && k != "fonts" && k != "figures"
 	}
 	if f == nil {
 		for _, ks := range elementKeys {
@@ -90,6 +90,23 @@ func (r *reader) documentFormat(raw map[string]any) (string, *format.Format) {
 		return name, nil
 	}
 	return name, f
+}
+
+// documentKind reads the optional kind key: one of the 文种 gongwen knows,
+// set in the document's format (a 函 is a letter, a 纪要 minutes).
+func (r *reader) documentKind(raw map[string]any, formatName string) string {
+	name := r.str(raw, "kind", false)
+	if name == "" {
+		return ""
+	}
+	k, err := format.KindByName(name)
+	switch {
+	case err != nil:
+		r.errf("kind", "%v", err)
+	case formatName != "" && k.Format != formatName:
+		r.errf("kind", "a %s is set in the %s format (%s), not %s: write format = %q", k.Name, k.Format, formatTitle[k.Format], formatName, k.Format)
+	}
+	return name
 }
 
 // notInFormat refuses each key of raw the format does not read.

@@ -19,6 +19,8 @@ func TestFormatKeysFollowTheFormatsElements(t *testing.T) {
 			[]string{`d.toml:1:1: unknown format "memo" (known: "file", "letter", "order", "minutes")`}},
 		{"file needs its elements", "format = \"file\"\n" + base,
 			[]string{`missing required key "issuer"`, `missing required key "signature"`, `missing required key "number"`, `missing required key "title"`}},
+		{"a commented placeholder is named at its line", "format = \"file\"\n" + base + "# issuer = \"发文机关\"   # 发文机关\nnumber = \"甲发〔2025〕1号\"\ntitle = \"通知\"\nsignature = \"甲\"\n",
+			[]string{`d.toml:4:1: missing required key "issuer" (发文机关, GB/T 9704-2012): its line is commented out`}},
 		{"a letter has no 出席", "format = \"letter\"\n" + base + "issuer = \"某机关\"\nnumber = \"某函〔2025〕1号\"\ntitle = \"通知\"\nrecipients = \"各单位\"\nsignature = \"某机关\"\npresent = [\"张三\"]\n",
 			[]string{`d.toml:9:1: "present" does not apply to the letter format (信函格式)`}},
 		{"主送 in one place", "format = \"file\"\n" + base + "issuer = \"甲\"\nnumber = \"甲发〔2025〕1号\"\ntitle = \"通知\"\nrecipients = \"各单位\"\nsignature = \"甲\"\n[imprint]\nrecipients = \"各单位\"\n",

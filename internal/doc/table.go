@@ -124,6 +124,8 @@ type Cell struct {
 // Table is an annex's table.
 type Table struct {
 	Source      string // the table's data file
+	From        string // the spreadsheet (.xlsx, .csv) its rows come from, if any
+	FromNote    string // what to say once of reading From (a .csv read as GBK)
 	Pos         Pos    // where the document names the file
 	Columns     []Column
 	Head        []Row // header rows, derived from the columns' titles and groups

@@ -12,7 +12,6 @@ var zhBounds = map[string]string{
 	"its %q table is not where its table directory says: the file is damaged":                                                              "其 %q 表不在表目录所说的位置：文件已损坏",
 	"%d annexes; a document has at most %d (a 公文's annexes are a handful): join them, or send them as documents of their own":              "%d 个附件；一份文档最多 %d 个（公文的附件通常只有几个）：请合并，或作为单独的文档发送",
 	"the 版记 is %d lines (抄送 %d names), and it must stand on one page, which holds %d: shorten the 抄送 (or send it with a list as an annex)": "版记共 %d 行（抄送 %d 个单位），而版记必须在同一页上，一页只容得下 %d 行：请精简抄送（或以附件列出名单）",
-	"gongwen serve: --addr %s: the port must be a whole number from 0 to 65535\n":                                                          "gongwen serve：--addr %s：端口必须是 0 到 65535 之间的整数\n",
 	"document number %q: the serial number has %d digits; at most %d":                                                                      "发文字号 %q：序号有 %d 位；最多 %d 位",
 	"number.serial has %d digits; at most %d":                                                                                              "number.serial 有 %d 位；最多 %d 位",
 	"%q: a document's name cannot hold %U, a control that shows the characters after it in another order (a name that looks like another)": "%q：文档名称不能含有 %U，这种控制字符会让其后的字符以另一种顺序显示（看起来像另一个名称）",

@@ -39,6 +39,7 @@ import (
 	"github.com/golang/freetype/truetype"
 
 	"gongwen/internal/deflate"
+	gwfonts "gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/input"
 	"gongwen/internal/layout"
@@ -216,6 +217,12 @@ func fontNames(name string, data []byte) (ps, family string) {
 	if f, err := truetype.Parse(data); err == nil {
 		ps = strings.TrimSpace(f.Name(truetype.NameIDPostscriptName))
 		family = strings.TrimSpace(f.Name(truetype.NameIDFontFamily))
+	}
+	if strings.ContainsAny(family, "?\uFFFD") {
+		// The parser's first record is in an encoding it does not read.
+		if fam := gwfonts.FamilyName(data); fam != "" {
+			family = fam
+		}
 	}
 	if ps == "" {
 		ps = name
