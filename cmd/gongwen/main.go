@@ -355,7 +355,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			}
 			printNotes(stderr, o.Notes, said)
 			printWarnings(stderr, o.Warnings)
-			fmt.Fprintf(stdout, "%s → %s\n", o.Doc, written)
+			fmt.Fprintf(stdout, "%s → %s\n", doc.ShowPath(o.Doc), doc.ShowPath(written))
 			if s := buildChange(o.Previous, o.Out); s != "" {
 				fmt.Fprintln(stdout, s)
 			}

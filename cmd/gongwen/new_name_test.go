@@ -27,6 +27,8 @@ func TestNewRefusesNamesThatAreNotOneFileEverywhere(t *testing.T) {
 		{"nul ", exitUsage, `gongwen new: "nul ": a document's name cannot start or end with a space`},
 		{"通知.", exitUsage, `gongwen new: "通知.": a document's name cannot start or end with a space, nor end with a dot`},
 		{" 通知", exitUsage, `gongwen new: " 通知": a document's name cannot start or end`},
+		{"通知\u202Efdp", exitUsage, `gongwen new: "通知\u202efdp": a document's name cannot hold U+202E, a control that shows the characters after it in another order`},
+		{"a\u200Fb", exitUsage, `gongwen new: "a\u200fb": a document's name cannot hold U+200F`},
 		{"CONSOLE", exitOK, ""},
 		{strings.Repeat("关", 64), exitOK, ""},
 	} {

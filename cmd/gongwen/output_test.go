@@ -100,6 +100,20 @@ func TestPreviewNeverReplacesAnInput(t *testing.T) {
 	}
 }
 
+// TestAPathWithALineBreakIsQuoted: an output named with a line break is
+// written, and named on one line, quoted (issue #25: the line was split).
+func TestAPathWithALineBreakIsQuoted(t *testing.T) {
+	fontsDir := newProject(t)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "--fonts", fontsDir, "-o", "a\nb.pdf", "data/doc.toml"}, &stdout, &stderr)
+	if code != exitOK || stdout.String() != "data/doc.toml → \"a\\nb.pdf\"\n" {
+		t.Errorf("exit %d, printed %q, %q", code, stdout.String(), stderr.String())
+	}
+	if _, err := os.Stat("a\nb.pdf"); err != nil {
+		t.Error(err)
+	}
+}
+
 // TestOutputFileInANewFolder: -o new/sub/x.pdf makes its folders as -o
 // new/ does, only once the document is ready: a broken one makes none.
 func TestOutputFileInANewFolder(t *testing.T) {

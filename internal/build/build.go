@@ -352,16 +352,14 @@ func Build(path, out string, opt Options) error {
 	if err != nil {
 		return err
 	}
-	outs, err := j.Outputs(out, opt)
-	if err != nil {
+	// Each output goes to a temporary file as it is made, and all are
+	// renamed into place at the end: all or nothing, one copy in memory.
+	var s FileSet
+	if err := j.eachOutput(out, opt, func(o Output) error { return s.Add(o.Path, o.Data) }); err != nil {
+		s.Abort()
 		return err
 	}
-	for _, o := range outs {
-		if err := WriteAtomic(o.Path, o.Data); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.Commit()
 }
 
 // WriteAtomic writes b to path through a temporary file in the same folder,

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,5 +79,72 @@ func TestNumberedCopiesNeverReplaceAnInput(t *testing.T) {
 	}
 	if _, err := j.Outputs(out, opt); err == nil || !strings.Contains(err.Error(), "is the data file of this build") {
 		t.Errorf("a copy named like an input: %v", err)
+	}
+}
+
+// TestNumberedCopiesAreMadeOneAtATime: each copy is handed on as it is
+// made (issue #25: --copies 1-100 held every copy in memory, 1.27 GB with
+// a 12 MB seal), so that the build writes it out and drops it before the
+// next; a copy that cannot be written stops the build there, and nothing
+// is left behind.
+func TestNumberedCopiesAreMadeOneAtATime(t *testing.T) {
+	c, _ := ParseCopies("1-3")
+	opt := Options{Copies: &c}
+	j, err := Prepare("../../data/sample-file.toml", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var seen []string
+	stop := errors.New("stop")
+	err = j.eachOutput(filepath.Join(dir, "x.pdf"), opt, func(o Output) error {
+		seen = append(seen, filepath.Base(o.Path))
+		if len(seen) == 2 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || strings.Join(seen, " ") != "x-000001.pdf x-000002.pdf" {
+		t.Errorf("handed %v, then %v; want the first two copies, then the error", seen, err)
+	}
+	// A build whose third copy's place is a folder writes none.
+	os.Mkdir(filepath.Join(dir, "x-000003.pdf"), 0o755)
+	if err := Build("../../data/sample-file.toml", filepath.Join(dir, "x.pdf"), opt); err == nil {
+		t.Fatal("a copy over a folder built")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("a failed build left %d entries", len(entries))
+	}
+	os.Remove(filepath.Join(dir, "x-000003.pdf"))
+	if err := Build("../../data/sample-file.toml", filepath.Join(dir, "x.pdf"), opt); err != nil {
+		t.Fatal(err)
+	}
+	for n := 1; n <= 3; n++ {
+		b, err := os.ReadFile(filepath.Join(dir, CopyName("x.pdf", n, 6)))
+		if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+			t.Errorf("copy %d: %v", n, err)
+		}
+	}
+}
+
+// TestABatchWritesNumberedCopiesAsTheyAreMade: the command's path
+// (BuildAll) writes each copy to a temporary file as it is made and
+// renames them all when the document is reported, making the folder.
+func TestABatchWritesNumberedCopiesAsTheyAreMade(t *testing.T) {
+	c, _ := ParseCopies("1-2")
+	dir := filepath.Join(t.TempDir(), "new", "sub")
+	out := filepath.Join(dir, "x.pdf")
+	var got Outcome
+	BuildAll([]string{"../../data/sample-file.toml"}, []string{out}, Options{Copies: &c, MakeOutputDir: true}, 1, nil, func(i int, o Outcome) { got = o })
+	if got.Err != nil {
+		t.Fatal(got.Err)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "x-000001.pdf x-000002.pdf" {
+		t.Errorf("the folder holds %v", names)
 	}
 }

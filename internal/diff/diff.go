@@ -390,10 +390,11 @@ func (rep *Report) hunk(old, new *Record, on, nn numbered, i0, i1, j0, j1 int, m
 	marked := func(rs []rune, same []bool, lines []int, l int) string {
 		var b strings.Builder
 		in := false
-		for k, c := range rs {
-			if lines[k] != l {
-				continue
-			}
+		// The runes are in line order: l's are found by a binary search,
+		// not by walking the whole hunk for each line (a 900-page reflow
+		// took time in the square of its runes).
+		for k := sort.SearchInts(lines, l); k < len(rs) && lines[k] == l; k++ {
+			c := rs[k]
 			if !same[k] && !in {
 				b.WriteString(markOpen)
 				in = true
@@ -425,8 +426,8 @@ func (rep *Report) hunk(old, new *Record, on, nn numbered, i0, i1, j0, j1 int, m
 			continue
 		}
 		j := -1
-		for k, l := range oLine {
-			if l == i && oTo[k] >= 0 {
+		for k := sort.SearchInts(oLine, i); k < len(oLine) && oLine[k] == i; k++ {
+			if oTo[k] >= 0 {
 				j = nLine[oTo[k]]
 				break
 			}

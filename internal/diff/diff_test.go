@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/base64"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"gongwen/internal/i18n"
 )
@@ -147,6 +151,27 @@ func TestReadRefusesWhatGongwenDidNotMake(t *testing.T) {
 	}
 }
 
+// TestReadRefusesARecordThatInflatesBeyondItsLimit: a small PDF whose
+// record inflates to more than maxItems (issue #25: 250 MB from 700 KB
+// took diff 2.2 GB) is refused once the limit is passed.
+func TestReadRefusesARecordThatInflatesBeyondItsLimit(t *testing.T) {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression)
+	w.Write([]byte("P\t210\t297\n"))
+	line := []byte(strings.Repeat("L\t1\t40\t28\t60\t16\t\t"+strings.Repeat("一", 300)+"\n", 100))
+	for n := 0; n <= maxItems; n += len(line) {
+		w.Write(line)
+	}
+	w.Close()
+	if b.Len() > 1<<20 {
+		t.Fatalf("the bomb is %d bytes compressed", b.Len())
+	}
+	_, err := Read([]byte(packet(Namespace, base64.StdEncoding.EncodeToString(b.Bytes()))))
+	if err == nil || !strings.Contains(err.Error(), "the layout record is damaged: it inflates to more than 96 MiB") {
+		t.Errorf("error %v", err)
+	}
+}
+
 // The value is read with the whitespace an XMP editor may wrap it in.
 func TestReadWrappedValue(t *testing.T) {
 	v := deflated("P\t210\t297\nL\t1\t40.00\t28.00\t60.00\t16.00\t\t一、总体情况\n")
@@ -226,5 +251,64 @@ func BenchmarkCompareAllDifferent(b *testing.B) {
 		if rep := Compare(old, new); len(rep.Lines) != 440 || !strings.HasPrefix(rep.Lines[0].NewText, "⟦新⟧") {
 			b.Fatalf("%d lines changed, the first %q", len(rep.Lines), rep.Lines[0].NewText)
 		}
+	}
+}
+
+// TestPdftoppmIsStoppedAfterItsTimeLimit: a pdftoppm that never finishes
+// (issue #25: a PDF whose drawing never ends hung diff --png) is stopped,
+// with a message.
+func TestPdftoppmIsStoppedAfterItsTimeLimit(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "pdftoppm"), []byte("#!/bin/sh\nexec /bin/sleep 60\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir)
+	defer func(d time.Duration) { PdftoppmTimeout = d }(PdftoppmTimeout)
+	PdftoppmTimeout = 200 * time.Millisecond
+	_, err := Pdftoppm("x.pdf", 1, 50)
+	if err == nil || !strings.Contains(err.Error(), "pdftoppm x.pdf page 1: stopped after 200ms: the page takes too long to draw") {
+		t.Errorf("error %v", err)
+	}
+}
+
+// reflowed is a record of pages of 22 lines of 28 characters cut from
+// text, a line of head first when head is not empty.
+func reflowed(text []rune, head string) *Record {
+	r := &Record{}
+	var lines []string
+	if head != "" {
+		lines = append(lines, head)
+	}
+	for k := 0; k+28 <= len(text); k += 28 {
+		lines = append(lines, string(text[k:k+28]))
+	}
+	for n, l := range lines {
+		p := n/22 + 1
+		if p > len(r.Pages) {
+			r.Pages = append(r.Pages, PageSize{210, 297})
+		}
+		r.Lines = append(r.Lines, Line{Kind: LineKind, Page: p, Y: float64(37 + n%22*10), X1: 27, X2: 183, Size: 16, Text: l})
+	}
+	return r
+}
+
+// BenchmarkCompareAReflowedDocument compares two 910-page records, the
+// second with a line added at the top and a word changed half-way
+// (issue #25: 12.7 s; each changed line was marked by walking every
+// character of the stretch). It takes time in proportion to the pages.
+func BenchmarkCompareAReflowedDocument(b *testing.B) {
+	for _, pages := range []int{455, 910} {
+		text := []rune(strings.Repeat("森林防火工作事关人民群众生命财产安全和生态安全各地要高度重视加强组织领导", pages*22*28/36+1))
+		old := reflowed(text, "")
+		changed := append([]rune{}, text...)
+		changed[len(changed)/2] = '改'
+		new := reflowed(changed, "新插入的一段话。")
+		b.Run(fmt.Sprintf("%d pages", pages), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if Compare(old, new).Same() {
+					b.Fatal("no change found")
+				}
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"time"
 )
 
 // PageImage is one changed page drawn old (left) and new (right) side by
@@ -34,6 +36,11 @@ const gap = 16
 // Rasterizer draws page n (from 1) of a PDF file at dpi.
 type Rasterizer func(pdfPath string, page int, dpi float64) (image.Image, error)
 
+// PdftoppmTimeout bounds the time pdftoppm may take to draw one page: a
+// page of a 公文 takes well under a second; a PDF whose drawing never
+// ends (an XObject drawing itself) would hang diff --png.
+var PdftoppmTimeout = time.Minute
+
 // Pdftoppm draws a page with poppler's pdftoppm (Debian package
 // poppler-utils): gongwen does not read PDF page content itself, and the
 // record holds the text, not the drawing.
@@ -45,10 +52,16 @@ func Pdftoppm(pdfPath string, page int, dpi float64) (image.Image, error) {
 	defer os.RemoveAll(dir)
 	prefix := filepath.Join(dir, "p")
 	n := strconv.Itoa(page)
-	cmd := exec.Command("pdftoppm", "-r", strconv.FormatFloat(dpi, 'f', -1, 64), "-f", n, "-l", n, "-png", "-singlefile", pdfPath, prefix)
+	ctx, cancel := context.WithTimeout(context.Background(), PdftoppmTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "pdftoppm", "-r", strconv.FormatFloat(dpi, 'f', -1, 64), "-f", n, "-l", n, "-png", "-singlefile", pdfPath, prefix)
+	cmd.WaitDelay = time.Second // a child it left holding stderr
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("pdftoppm %s page %d: stopped after %v: the page takes too long to draw (a damaged or hostile PDF?)", pdfPath, page, PdftoppmTimeout)
+		}
 		if _, lerr := exec.LookPath("pdftoppm"); lerr != nil {
 			return nil, fmt.Errorf("--png needs pdftoppm (Debian package poppler-utils) to draw the pages: %v", lerr)
 		}

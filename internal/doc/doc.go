@@ -6,6 +6,7 @@ package doc
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -21,15 +22,28 @@ type Pos struct {
 }
 
 func (p Pos) String() string {
+	file := ShowPath(p.File)
 	switch {
 	case p.Sheet != "":
 		return p.File + ":" + sheetName(p.Sheet) + "!" + ColumnName(p.Col) + fmt.Sprint(p.Line)
 	case p.Line > 0 && p.Col > 0:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+		return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return p.File
+	return file
+}
+
+// ShowPath is a path as a message shows it: as it is, or quoted in Go's
+// way when it holds a control character (a line break in a name would
+// split the message's one line, an escape sequence reach the terminal).
+func ShowPath(p string) string {
+	for _, r := range p {
+		if IsControl(r) {
+			return strconv.Quote(p)
+		}
+	}
+	return p
 }
 
 // Error is one problem with the input, at a place.
@@ -147,9 +161,10 @@ type Document struct {
 	// Issuers, Signatures and Seals list every issuer of a 联合行文 in order,
 	// the lead first (Issuer, Signature and Seal are their first entries);
 	// one issuer has lists of one.
-	Issuers    []string
-	Signatures []string
-	Seals      []string
+	Issuers     []string
+	Signatures  []string
+	Seals       []string
+	SealAspects []float64 // each seal image's height / width, read from its header (1 when unreadable: the build reports it)
 
 	Mark       string  // the 发文机关标志's text when it is not issuer + the format's suffix
 	MarkSuffix *string // the suffix beside the issuers' names, when the data sets it

@@ -105,7 +105,7 @@ func (r *reader) figures(m map[string]any) map[string]any {
 		case float64:
 			f, err := ParseFigure(r.valueText(p))
 			if err != nil {
-				r.errf(p, "%s is %v, which is not a number a document can print; write a whole number or a decimal like 12.50", p, v)
+				r.errf(p, "%s is %s, which is not a number a document can print; write a whole number or a decimal like 12.50", p, r.shownNumber(p, v))
 				continue
 			}
 			out[k] = f
@@ -137,6 +137,38 @@ func (r *reader) figures(m map[string]any) map[string]any {
 	return out
 }
 
+// shownNumber is a decimal as the clerk wrote it (1e-999999999, not the
+// 0 it decodes to), or as Go prints it when its text cannot be found.
+func (r *reader) shownNumber(path string, v float64) string {
+	if t := r.valueText(path); t != "" {
+		return t
+	}
+	return fmt.Sprint(v)
+}
+
+// line is line n of the source (from 1), found through the offsets of
+// the lines, counted once: a value's text is looked up for every decimal
+// figure, and splitting the source each time made 100,000 of them take
+// time in proportion to their square.
+func (r *reader) line(n int) (string, bool) {
+	if r.lineStarts == nil {
+		r.lineStarts = []int{0}
+		for i := 0; i < len(r.src); i++ {
+			if r.src[i] == '\n' {
+				r.lineStarts = append(r.lineStarts, i+1)
+			}
+		}
+	}
+	if n < 1 || n > len(r.lineStarts) {
+		return "", false
+	}
+	end := len(r.src)
+	if n < len(r.lineStarts) {
+		end = r.lineStarts[n] - 1
+	}
+	return r.src[r.lineStarts[n-1]:end], true
+}
+
 // valueText is the source text of the value at a key path: the number as
 // the clerk typed it (the decoder keeps only a float).
 func (r *reader) valueText(path string) string {
@@ -144,11 +176,11 @@ func (r *reader) valueText(path string) string {
 	if !ok || p.Line < 1 {
 		return ""
 	}
-	lines := strings.SplitN(r.src, "\n", p.Line+1)
-	if p.Line > len(lines) {
+	text, ok := r.line(p.Line)
+	if !ok {
 		return ""
 	}
-	line := []rune(lines[p.Line-1])
+	line := []rune(text)
 	if p.Col < 1 || p.Col > len(line) {
 		return ""
 	}

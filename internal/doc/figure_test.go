@@ -47,6 +47,8 @@ func TestFiguresAreNumbersDecimalsOrOneLineOfText(t *testing.T) {
 		{"[1, 2]", "d.toml:10:1: figures.x is an array"},
 		{"2025-01-15", "d.toml:10:1: figures.x is a date or time"},
 		{"inf", "d.toml:10:1: figures.x is +Inf, which is not a number a document can print"},
+		// As written, not the float it decodes to (issue #25: "is 0").
+		{"1e-999999999", "d.toml:10:1: figures.x is 1e-999999999, which is not a number a document can print"},
 	} {
 		_, err := Parse("d.toml", strings.SplitAfter(src, "[figures]\n")[0]+"x = "+tc.value+"\n")
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {

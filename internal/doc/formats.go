@@ -7,6 +7,7 @@ package doc
 // required.
 
 import (
+	"errors"
 	"image"
 	_ "image/jpeg" // the formats a stamp may have
 	_ "image/png"
@@ -251,10 +252,13 @@ func (r *reader) joint(raw map[string]any, d *Document, keys map[string]bool, di
 		seals = r.textList(raw, "seal", false)
 	}
 	for _, s := range seals {
+		a := 1.0 // a paper seal stamps a round seal's place
 		if s != PaperSeal {
 			s = resolve(dir, s)
+			a, _ = aspectOf(s) // an image that cannot be read is reported where it is drawn
 		}
 		d.Seals = append(d.Seals, s)
+		d.SealAspects = append(d.SealAspects, a)
 	}
 	if len(d.Issuers) > 0 {
 		d.Issuer = d.Issuers[0]
@@ -279,16 +283,28 @@ const maxImageHeader = 1 << 16
 // imageAspect reads the height/width of the PNG or JPEG image at path from
 // its header, reporting at key what is wrong with it.
 func (r *reader) imageAspect(key, path string) float64 {
+	a, err := aspectOf(path)
+	if errors.Is(err, errNotImage) {
+		r.errf(key, "%s is not a PNG or JPEG image this tool can read", path)
+	} else if err != nil {
+		r.errf(key, "the image %s: %v", path, err)
+	}
+	return a
+}
+
+var errNotImage = errors.New("not an image")
+
+// aspectOf is the height / width of the PNG or JPEG image at path, read
+// from its header; 1 with the error when it cannot be read.
+func aspectOf(path string) (float64, error) {
 	f, err := input.Open(path, input.Image)
 	if err != nil {
-		r.errf(key, "the image %s: %v", path, err)
-		return 1
+		return 1, err
 	}
 	defer f.Close()
 	cfg, _, err := image.DecodeConfig(io.LimitReader(f, maxImageHeader))
 	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
-		r.errf(key, "%s is not a PNG or JPEG image this tool can read", path)
-		return 1
+		return 1, errNotImage
 	}
-	return float64(cfg.Height) / float64(cfg.Width)
+	return float64(cfg.Height) / float64(cfg.Width), nil
 }

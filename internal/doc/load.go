@@ -113,7 +113,12 @@ func Parse(path, src string) (*Document, error) {
 			}
 		}
 	}
-	for i, a := range r.tableList(raw, "attachments") {
+	annexes := r.tableList(raw, "attachments")
+	if len(annexes) > MaxAttachments {
+		r.errf(fmt.Sprintf("attachments.%d", MaxAttachments), "%d annexes; a document has at most %d (a 公文's annexes are a handful): join them, or send them as documents of their own", len(annexes), MaxAttachments)
+		annexes = nil
+	}
+	for i, a := range annexes {
 		key := fmt.Sprintf("attachments.%d", i)
 		at := Attachment{
 			Title: r.text(a, key+".title", true),
@@ -213,6 +218,8 @@ type reader struct {
 	errs      Errors
 	missing   []string        // required keys not found
 	suggested map[string]bool // keys offered as "did you mean"
+	// lineStarts are the byte offsets of src's lines (figure.go).
+	lineStarts []int
 }
 
 // finish drops a missing key that an unknown key's suggestion already
@@ -422,7 +429,10 @@ func (r *reader) number(m map[string]any) Number {
 		}
 		year, _ := strconv.Atoi(g[2])
 		serial, err := strconv.Atoi(g[3])
-		if err != nil || strings.HasPrefix(g[3], "0") {
+		switch {
+		case len(g[3]) > maxSerialDigits:
+			r.errf("number", "document number %q: the serial number has %d digits; at most %d", s, len(g[3]), maxSerialDigits)
+		case err != nil || strings.HasPrefix(g[3], "0"):
 			r.errf("number", "document number %q: the serial number is a whole number without leading zeros", s)
 		}
 		return Number{Agency: g[1], Year: year, Serial: serial}
@@ -449,8 +459,19 @@ func (r *reader) number(m map[string]any) Number {
 	if _, ok := t["serial"]; ok && n.Serial < 1 {
 		r.errf("number.serial", "number.serial must be a positive number, not %d", n.Serial)
 	}
+	if d := len(strconv.Itoa(n.Serial)); d > maxSerialDigits {
+		r.errf("number.serial", "number.serial has %d digits; at most %d", d, maxSerialDigits)
+	}
 	return n
 }
+
+// MaxAttachments bounds a document's annexes (choice): each costs pages,
+// fonts' work and memory, and 60,000 took 113 s and 921 MB.
+const MaxAttachments = 200
+
+// maxSerialDigits bounds a 发文字号's serial (choice: an office numbers a
+// few thousand documents a year; nine digits leave room for any scheme).
+const maxSerialDigits = 9
 
 var dateForms = []string{"2006-01-02", "2006年1月2日"}
 

@@ -116,6 +116,17 @@ func TestNearestSuggestsOnlyLikelyTypos(t *testing.T) {
 	}
 }
 
+// TestAnnexesAreCounted: more annexes than MaxAttachments is one error at
+// the first one too many (issue #25: 60,000 took 113 s and 921 MB).
+func TestAnnexesAreCounted(t *testing.T) {
+	src := "title = [\"关于\"]\n" + strings.Repeat("[[attachments]]\ntitle = \"附件\"\n", MaxAttachments+1)
+	_, err := Parse("d.toml", src)
+	want := fmt.Sprintf("d.toml:%d:1: %d annexes; a document has at most %d", 2+2*MaxAttachments, MaxAttachments+1, MaxAttachments)
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}
+
 // BenchmarkParseGrowsWithTheInput parses data files of many decimal
 // figures and of one long list (issue #25: 100,000 figures took time in
 // their square, each figure's line found by splitting the source; a line
@@ -137,6 +148,21 @@ func BenchmarkParseGrowsWithTheInput(b *testing.B) {
 					Parse("d.toml", src)
 				}
 			})
+		}
+	}
+}
+
+// TestASerialOfTooManyDigitsIsSaidSo: a 23-digit serial is not called one
+// with leading zeros (issue #25), in either form of the 发文字号.
+func TestASerialOfTooManyDigitsIsSaidSo(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"number = \"川办函〔2024〕12345678901234567890123号\"\n", `d.toml:1:1: document number "川办函〔2024〕12345678901234567890123号": the serial number has 23 digits; at most 9`},
+		{"number = \"川办函〔2024〕0114号\"\n", "the serial number is a whole number without leading zeros"},
+		{"[number]\nagency = \"川办函\"\nyear = 2024\nserial = 12345678901\n", "d.toml:4:1: number.serial has 11 digits; at most 9"},
+	} {
+		_, err := Parse("d.toml", c.src)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %q", c.src, err, c.want)
 		}
 	}
 }

@@ -26,6 +26,15 @@ type expr struct {
 	key         string
 }
 
+// Limits on a compute expression: a rate or a share is a line long and
+// nests two or three parentheses. The parser and the evaluation descend
+// one Go call per parenthesis or minus sign, and per operator of a chain:
+// two million "(" would overflow the stack, a fatal error.
+const (
+	MaxExprLen   = 1000 // bytes
+	MaxExprDepth = 32   // parentheses and minus signs, one inside the other
+)
+
 // parseExpr reads an expression of column keys, total.KEY (the column's
 // 合计), decimal numbers, + - * / and parentheses.
 func parseExpr(s string) (*expr, error) {
@@ -42,8 +51,9 @@ func parseExpr(s string) (*expr, error) {
 }
 
 type exprParser struct {
-	s string
-	i int
+	s     string
+	i     int
+	depth int // the ( and - the parser is inside
 }
 
 func (p *exprParser) space() {
@@ -77,6 +87,13 @@ func (p *exprParser) unary() (*expr, error) {
 	p.space()
 	if p.i >= len(p.s) {
 		return nil, fmt.Errorf("the expression ends where a value is expected")
+	}
+	switch c := p.s[p.i]; {
+	case c == '-' || c == '(':
+		if p.depth++; p.depth > MaxExprDepth {
+			return nil, fmt.Errorf("parentheses and minus signs nested more than %d deep", MaxExprDepth)
+		}
+		defer func() { p.depth-- }()
 	}
 	switch c := p.s[p.i]; {
 	case c == '-':
@@ -209,6 +226,10 @@ func (b *tableBuilder) checkDerived() {
 	for i := range cols {
 		c := &cols[i]
 		p := fmt.Sprintf("columns.%d", i)
+		if len(c.Compute) > MaxExprLen { // not quoted back whole
+			b.r.errf(p+".compute", "column %q: compute is %d bytes long; at most %d", c.Key, len(c.Compute), MaxExprLen)
+			continue
+		}
 		if c.Compute != "" {
 			e, err := parseExpr(c.Compute)
 			if err != nil {

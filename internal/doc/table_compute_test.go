@@ -132,9 +132,13 @@ func TestDerivedFigureErrors(t *testing.T) {
 	base := column(`key = "unit"; title = "单位"`) + column(`key = "n"; title = "数"; figures = true`)
 	for _, tc := range []struct{ src, want string }{
 		{`rows = [["甲", 1.5]]` + "\n" + base, `t.toml:1:15: column "n" (数) holds whole numbers, not 1.5: give the column decimals = 1 if its figures have decimals`},
+		{`rows = [["甲", 1234567890123456789012.0]]` + "\n" + base, `t.toml:1:15: 1234567890123456789012.0 is not a figure a table can print`},
 		{`rows = [["甲", 1.255]]` + "\n" + strings.Replace(base, "figures = true", "figures = true\ndecimals = 2", 1), `t.toml:1:15: 1.255 has 3 decimals; column "n" (数) prints 2: round it, or give the column decimals = 3`},
 		{`rows = [["甲", 1]]` + "\n" + base + column(`key = "r"; compute = "m / 2"`), `t.toml:11:1: column "r": compute: no column "m", did you mean "n"?`},
 		{`rows = [["甲", 1]]` + "\n" + base + column(`key = "r"; compute = "n / "`), `t.toml:11:1: column "r": compute = "n /": the expression ends where a value is expected`},
+		{`rows = [["甲", 1]]` + "\n" + base + column(`key = "r"; compute = "`+strings.Repeat("(", 33)+"n"+strings.Repeat(")", 33)+`"`), `t.toml:11:1: column "r": compute = "` + strings.Repeat("(", 33) + "n" + strings.Repeat(")", 33) + `": parentheses and minus signs nested more than 32 deep`},
+		{`rows = [["甲", 1]]` + "\n" + base + column(`key = "r"; compute = "`+strings.Repeat("-", 40)+"n"+`"`), `t.toml:11:1: column "r": compute = "` + strings.Repeat("-", 40) + `n": parentheses and minus signs nested more than 32 deep`},
+		{`rows = [["甲", 1]]` + "\n" + base + column(`key = "r"; compute = "`+strings.Repeat("(", 2_000_000)+`"`), `t.toml:11:1: column "r": compute is 2000000 bytes long; at most 1000`},
 		{`rows = [["甲", 1]]` + "\n" + base + column(`key = "r"; compute = "unit * 2"`), `t.toml:11:1: column "r": compute: column "unit" holds no figures`},
 		{`rows = [["甲", 1]]` + "\n" + base + column(`key = "a"; compute = "b + 1"`) + column(`key = "b"; compute = "a + 1"`), `t.toml:11:1: column "a": compute uses itself, through the columns it names`},
 		{`rows = [["甲", 1]]` + "\n" + base + column(`key = "r"; rank = "unit"`), `t.toml:11:1: column "r": rank: column "unit" holds no figures to rank by`},

@@ -734,12 +734,12 @@ func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
 		return b.figure(WholeFigure(x), p, c)
 	case float64:
 		if !c.Figures {
-			r.errf(p, "column %q holds text, not the decimal number %v; add figures = true (and decimals = N) for a column of numbers", c.Key, x)
+			r.errf(p, "column %q holds text, not the decimal number %s; add figures = true (and decimals = N) for a column of numbers", c.Key, r.shownNumber(p, x))
 			return val, false
 		}
 		f, err := ParseFigure(r.valueText(p))
 		if err != nil || f.Value.Abs().GreaterThan(decimal.NewFromInt(maxFigure)) {
-			r.errf(p, "%v is not a figure a table can print", x)
+			r.errf(p, "%s is not a figure a table can print", r.shownNumber(p, x))
 			return val, false
 		}
 		switch {
@@ -999,7 +999,7 @@ func (r *reader) length(m map[string]any, path string) float64 {
 		return 0
 	}
 	if x <= 0 || x > 1000 || math.IsNaN(x) {
-		r.errf(path, "%s must be a positive length in millimetres, not %v", path, x)
+		r.errf(path, "%s must be a positive length in millimetres, not %s", path, r.shownNumber(path, x))
 		return 0
 	}
 	return x

@@ -52,6 +52,10 @@ type valueScanner struct {
 	src        string
 	lineStarts []int
 	pos        map[string]Pos
+	// The last place at found, from which the next on the same line
+	// counts on: the values of a long line (an array of 20,000 names)
+	// are found in time in proportion to the line, not to its square.
+	lastOff, lastLine, lastCol int
 }
 
 // offset is the byte offset of a line:col position (col counts runes).
@@ -78,7 +82,12 @@ func (s *valueScanner) at(off int) Pos {
 			hi = mid - 1
 		}
 	}
-	col := utf8.RuneCountInString(s.src[s.lineStarts[lo]:off]) + 1
+	from, col := s.lineStarts[lo], 1
+	if s.lastLine == lo+1 && s.lastOff <= off {
+		from, col = s.lastOff, s.lastCol
+	}
+	col += utf8.RuneCountInString(s.src[from:off])
+	s.lastOff, s.lastLine, s.lastCol = off, lo+1, col
 	return Pos{File: s.file, Line: lo + 1, Col: col}
 }
 

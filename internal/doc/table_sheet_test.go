@@ -387,7 +387,7 @@ func TestSheetTableProblems(t *testing.T) {
 		{"a bad start cell", xlsx + "\nstart = \"3B\"", book(nil), "", `a.toml:2:1: start is "3B"; write the header's top-left cell, like A3`},
 		{"a .csv too large", csv, func(t *testing.T, dir string) {
 			writeFile(t, filepath.Join(dir, "a.csv"), bytes.Repeat([]byte("a,1,1.00,\n"), int(input.Limits[input.Sheet]/10+1)))
-		}, "", "a.toml:1:1: source DIR/a.csv: is 16 MiB; a spreadsheet may have at most 16 MiB"},
+		}, "", "a.toml:1:1: source DIR/a.csv: is 16777220 bytes; a spreadsheet may have at most 16777216 bytes"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -42,3 +42,19 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTemplateOutput runs arbitrary templates over a little data: none
+// panics, and none makes more text than MaxExpandedSize, however it pads,
+// repeats or keeps text in variables (issue #25).
+func FuzzTemplateOutput(f *testing.F) {
+	f.Add(`{{printf "%200[1]s%200[1]s" "x"}}`)
+	f.Add(`{{range 999000}}{{$x := printf "%9s" "x"}}{{end}}`)
+	f.Add(`{{$x := print "ab"}}{{$x = print $x $x $x}}{{$x}}`)
+	f.Add(`{{printf "%[3]*.[2]*[1]f" 12.0 2 6}}{{println .N}}`)
+	f.Fuzz(func(t *testing.T, src string) {
+		out, _ := Execute("t.txt", src, map[string]any{"N": 3, "S": "甲乙"})
+		if len(out) > MaxExpandedSize {
+			t.Fatalf("%d bytes of text", len(out))
+		}
+	})
+}

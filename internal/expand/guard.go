@@ -29,14 +29,24 @@ func init() {
 	Funcs[guardName] = printFigure
 	// The builtins that print their arguments with Go's formatting, or
 	// escape them for the web, are replaced by ones that take figures only.
-	Funcs["print"] = func(args ...any) (string, error) { return printArgs("print", "", args) }
-	Funcs["println"] = func(args ...any) (string, error) { return printArgs("println", "", args) }
-	Funcs["printf"] = func(format string, args ...any) (string, error) { return printArgs("printf", format, args) }
+	// Each run gives them a budget of their own (countSteps).
+	for name, f := range printFuncs(new(int)) {
+		Funcs[name] = f
+	}
 	for _, name := range []string{"html", "js", "urlquery", "call"} {
 		name := name
 		Funcs[name] = func(...any) (string, error) {
 			return "", fmt.Errorf("%s is not available in a document's template", name)
 		}
+	}
+}
+
+// printFuncs are print, println and printf sharing the budget left.
+func printFuncs(left *int) template.FuncMap {
+	return template.FuncMap{
+		"print":   func(args ...any) (string, error) { return printArgs("print", "", args, left) },
+		"println": func(args ...any) (string, error) { return printArgs("println", "", args, left) },
+		"printf":  func(format string, args ...any) (string, error) { return printArgs("printf", format, args, left) },
 	}
 }
 
@@ -114,28 +124,91 @@ func describe(v any) string {
 	return "a value of another kind"
 }
 
-// printArgs is print, println and printf taking figures only.
-func printArgs(name, format string, args []any) (string, error) {
+// MaxPrintfWidth bounds a width or a precision in a printf format: a
+// figure padded to a column is a few tens of characters wide, and
+// "%999999s" would make a megabyte of spaces out of one call.
+const MaxPrintfWidth = 200
+
+// printArgs is print, println and printf taking figures only. left is
+// what remains of the run's budget of bytes these functions may make (the
+// text they make counts whether it is printed or kept in a variable); the
+// text is measured before it is made, so a call beyond the budget makes
+// nothing.
+func printArgs(name, format string, args []any, left *int) (string, error) {
 	texts := make([]any, len(args))
+	size := 0 // at most what the text can take
+	widest := 0
 	for i, a := range args {
 		s, err := figureText(fmt.Sprintf("argument %d", i+1), a)
 		if err != nil {
 			return "", fmt.Errorf("%s: %v", name, err)
 		}
 		texts[i] = s
+		size += len(s) + 1
+		widest = max(widest, len(s))
 	}
+	if name == "printf" {
+		verbs, width, err := formatWidth(format)
+		if err != nil {
+			return "", fmt.Errorf("printf: the format %q: %v", format, err)
+		}
+		size = len(format) + verbs*(widest+width)
+	}
+	if size > *left {
+		return "", fmt.Errorf("%s: the template's print, printf and println make more than %d bytes of text in all; a 公文 is far shorter", name, MaxExpandedSize)
+	}
+	var out string
 	switch name {
 	case "printf":
 		// Arguments are texts now: only %s and %v fit them.
-		out := fmt.Sprintf(format, texts...)
+		out = fmt.Sprintf(format, texts...)
 		if strings.Contains(out, "%!") {
 			return "", fmt.Errorf("printf: the format %q does not fit its %d arguments; a figure prints with %%s", format, len(args))
 		}
-		return out, nil
 	case "println":
-		return fmt.Sprintln(texts...), nil
+		out = fmt.Sprintln(texts...)
+	default:
+		out = fmt.Sprint(texts...)
 	}
-	return fmt.Sprint(texts...), nil
+	*left -= len(out)
+	return out, nil
+}
+
+// formatWidth counts the verbs of a printf format and finds its widest
+// width or precision, refusing one over MaxPrintfWidth. The digits of an
+// argument index ("%[1]s") are not a width.
+func formatWidth(format string) (verbs, widest int, err error) {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		verbs++
+		inIndex := false
+	verb:
+		for i++; i < len(format); i++ {
+			c := format[i]
+			switch {
+			case c == '[':
+				inIndex = true
+			case c == ']':
+				inIndex = false
+			case c >= '0' && c <= '9' && !inIndex:
+				n := 0
+				for ; i < len(format) && format[i] >= '0' && format[i] <= '9'; i++ {
+					n = min(n*10+int(format[i]-'0'), 1<<30)
+				}
+				i--
+				if n > MaxPrintfWidth {
+					return 0, 0, fmt.Errorf("a width or precision of %d; at most %d", n, MaxPrintfWidth)
+				}
+				widest = max(widest, n)
+			case inIndex || strings.IndexByte("+-# .*0123456789", c) >= 0:
+			default:
+				break verb // the verb, or the % of %%
+			}
+		}
+	}
+	return verbs, widest, nil
 }
 
 // guardPrints adds printFigure to every action of t's templates that

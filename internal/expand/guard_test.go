@@ -91,3 +91,31 @@ func TestInputMethodHeadingMarkupSaysWhatWasMeant(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintfPaddingIsBounded runs the padding bombs of issue #25: a
+// width of a million repeated in one format, and a million-byte padding
+// kept in a variable a million times (never printed, so the limit on the
+// output alone never sees it). Each stops with a message before the text
+// is made; padding a figure to a column still works.
+func TestPrintfPaddingIsBounded(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"a huge width", `{{printf "%999999[1]s" "x"}}`, `t.txt:1:3: printf: the format "%999999[1]s": a width or precision of 999999; at most 200`},
+		{"a huge precision", `{{printf "%.5000s" "x"}}`, "a width or precision of 5000; at most 200"},
+		{"padding kept in a variable", `{{range 999000}}{{$x := printf "%200s" "x"}}{{end}}`, "printf: the template's print, printf and println make more than 8388608 bytes of text in all"},
+		{"padding repeated in one format", `{{printf "` + strings.Repeat("%200[1]s", 50000) + `" "x"}}`, "make more than 8388608 bytes"},
+		{"print doubling a variable", `{{$x := printf "%200s" "x"}}` + strings.Repeat(`{{$x = print $x $x}}`, 30), "print: the template's print, printf and println make more than"},
+		{"a padded figure", `{{printf "%5s|%-3s|%[1]s" "12" "a"}}`, "   12|a  |12"},
+		{"an index is no width", `{{printf "%[2]s%[1]s" "甲" "乙"}}`, "乙甲"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Execute("t.txt", c.src, nil)
+			if err != nil {
+				got = err.Error()
+			}
+			if !strings.Contains(got, c.want) {
+				t.Errorf("got %.300q, want %q", got, c.want)
+			}
+		})
+	}
+}

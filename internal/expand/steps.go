@@ -38,8 +38,11 @@ func first(v []any) any {
 }
 
 // countSteps gives t a fresh budget: the function it calls at each
-// {{range}} (with the value ranged over) and {{template}} call.
+// {{range}} (with the value ranged over) and {{template}} call, and the
+// bytes its print, printf and println make (guard.go).
 func countSteps(t *template.Template) {
+	left := MaxExpandedSize
+	t.Funcs(printFuncs(&left))
 	steps := 0
 	t.Funcs(template.FuncMap{stepName: func(action string, v ...any) (any, error) {
 		val := first(v)

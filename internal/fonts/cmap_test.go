@@ -22,6 +22,7 @@ func withCmap(t *testing.T, font, cmap []byte) []byte {
 		if string(rec[:4]) == "cmap" {
 			binary.BigEndian.PutUint32(rec[8:], uint32(len(font)))
 			binary.BigEndian.PutUint32(rec[12:], uint32(len(cmap)))
+			binary.BigEndian.PutUint32(rec[4:], checksum(cmap))
 			return data
 		}
 	}

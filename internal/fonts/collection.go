@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -50,8 +51,8 @@ func splitMember(p string) (file string, member int, named bool) {
 		return p, 0, false
 	}
 	n, err := strconv.Atoi(digits)
-	if err != nil || n > 1<<16 {
-		n = 1 << 16 // past any collection's members: refused by count
+	if err != nil {
+		n = math.MaxInt // past any collection's members: refused by count
 	}
 	return p[:i], n, true
 }

@@ -139,7 +139,8 @@ func TestCollectionRefusals(t *testing.T) {
 		want         string
 	}{
 		{"past the members", "#2", nil, "c.ttc#2: the collection holds 2 fonts, #0 to #1: there is no #2"},
-		{"far past", "#99999999999999999999", nil, "c.ttc#65536: the collection holds 2 fonts, #0 to #1: there is no #65536"},
+		{"far past", "#99999", nil, "c.ttc#99999: the collection holds 2 fonts, #0 to #1: there is no #99999"},
+		{"past any int", "#99999999999999999999", nil, "c.ttc#9223372036854775807: the collection holds 2 fonts, #0 to #1: there is no #9223372036854775807"},
 		{"CFF member", "#1", edit(func(c []byte) []byte { copy(c[second:], "OTTO"); return c }),
 			"c.ttc#1: font #1 of the collection has CFF outlines (OpenType); gongwen embeds only TrueType (glyf) fonts: choose another member or a .ttf"},
 		{"CFF member's sibling", "#0", edit(func(c []byte) []byte { copy(c[second:], "OTTO"); return c }), ""},

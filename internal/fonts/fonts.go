@@ -245,6 +245,9 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 		return nil, fmt.Errorf("%s: not a TrueType font file", path)
 	}
 	glyphs, cmap, err := validate(data)
+	if err == nil {
+		err = checkDirectory(data)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
@@ -274,8 +277,8 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 // panic.
 func parse(data []byte) (f *truetype.Font, err error) {
 	defer func() {
-		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("%v", r)
+		if r := recover(); r != nil { // an index past a table: not worth quoting
+			f, err = nil, errors.New("the parser reads past the end of one of its tables: the file is damaged")
 		}
 	}()
 	f, err = truetype.Parse(data)

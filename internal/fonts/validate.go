@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"fmt"
+	"sort"
 
 	"github.com/golang/freetype/truetype"
 )
@@ -52,7 +53,7 @@ func validate(data []byte) (glyphs int, cmap []byte, err error) {
 		return 0, nil, fmt.Errorf("it has no glyphs: the file is damaged")
 	}
 	metrics := u16(hhea, 34)
-	if metrics == 0 || metrics > glyphs || len(tables["hmtx"]) < 4*metrics+2*(glyphs-metrics) {
+	if metrics == 0 || metrics > glyphs || len(tables["hmtx"]) != 4*metrics+2*(glyphs-metrics) {
 		return 0, nil, fmt.Errorf("its widths (hhea, hmtx: %d) do not fit its %d glyphs: the file is damaged", metrics, glyphs)
 	}
 	loca, glyf := tables["loca"], tables["glyf"]
@@ -71,7 +72,89 @@ func validate(data []byte) (glyphs int, cmap []byte, err error) {
 		}
 		prev = o
 	}
+	for i := 0; i < glyphs; i++ {
+		if !glyphFits(glyf[at(i):at(i+1)], glyphs) {
+			return 0, nil, fmt.Errorf("the outline of its glyph %d is damaged: it reaches past its own end, or names a glyph the font lacks", i)
+		}
+	}
 	return glyphs, tables["cmap"], nil
+}
+
+// coordSize is the bytes of a point's x coordinate by its flag bits 0x02
+// (short) and 0x10 (same, or positive when short): 2, none, or 1.
+var coordSize = [0x13]int{0x00: 2, 0x02: 1, 0x10: 0, 0x12: 1}
+
+// glyphFits walks one glyph's outline as the rasteriser will read it
+// (the OpenType glyf table): a simple glyph's contour ends, instructions,
+// flags and coordinates lie inside its record and its contours do not run
+// backwards; a composite glyph's components lie inside it and name glyphs
+// the font has. One glyph whose bytes were changed would otherwise build,
+// and make the preview fail on an index out of range.
+func glyphFits(g []byte, glyphs int) bool {
+	u16 := func(off int) int { return int(binary.BigEndian.Uint16(g[off:])) }
+	if len(g) < 10 {
+		return true // the rasteriser takes it for an empty glyph
+	}
+	n := int(int16(u16(0)))
+	if n < 0 { // composite
+		for off := 10; ; {
+			if off+4 > len(g) {
+				return false
+			}
+			flags, component := u16(off), u16(off+2)
+			size := 4 + 2
+			if flags&argsAreWords != 0 {
+				size = 4 + 4
+			}
+			switch {
+			case flags&haveScale != 0:
+				size += 2
+			case flags&haveXYScale != 0:
+				size += 4
+			case flags&haveTwoByTwo != 0:
+				size += 8
+			}
+			if component >= glyphs || off+size > len(g) {
+				return false
+			}
+			off += size
+			if flags&moreComponents == 0 {
+				return true
+			}
+		}
+	}
+	if 10+2*n+2 > len(g) {
+		return false
+	}
+	points := 0
+	for k := 0; k < n; k++ {
+		end := u16(10+2*k) + 1
+		if end < points {
+			return false
+		}
+		points = end
+	}
+	off := 12 + 2*n + u16(10+2*n) // after the instructions
+	coords := 0
+	for p := 0; p < points; {
+		if off >= len(g) {
+			return false
+		}
+		flag := g[off]
+		off++
+		count := 1
+		if flag&8 != 0 { // repeated
+			if off >= len(g) {
+				return false
+			}
+			count += int(g[off])
+			off++
+		}
+		count = min(count, points-p) // the rasteriser reads coordinates for points only
+		p += count
+		coords += count * (coordSize[flag&0x12] + coordSize[(flag&0x24)>>1])
+	}
+	return off+coords <= len(g)
 }
 
 // checkCmap refuses a character map that sends a character of the BMP
@@ -120,3 +203,67 @@ func parserIndex(ttf *truetype.Font, r rune) (g int) {
 	}()
 	return int(ttf.Index(r))
 }
+
+// checkDirectory checks the table directory entry by entry: the tags in
+// order, each once, and the bytes of each table the widths and glyphs
+// come from against the checksum its entry records, as the OpenType
+// specification defines it (the head table by its magic number). One changed byte in an
+// entry, an offset or a length that still lies inside the file, would
+// have the widths read from the wrong place; the structure checks above
+// cannot see it, the checksum does. It runs after validate, so that a
+// font whose structure is damaged gets validate's message, and before the
+// parser, whose messages say little ("bad hmtx length").
+func checkDirectory(data []byte) error {
+	be := binary.BigEndian
+	n := int(be.Uint16(data[4:]))
+	prev := ""
+	type span struct {
+		tag         string
+		start, stop int64
+	}
+	var spans []span
+	for i := 0; i < n; i++ {
+		rec := data[12+16*i:]
+		tag := string(rec[:4])
+		if tag <= prev {
+			return fmt.Errorf("its table directory lists %q after %q: the tags are out of order, the file is damaged", tag, prev)
+		}
+		prev = tag
+		off, length := int64(be.Uint32(rec[8:])), int64(be.Uint32(rec[12:]))
+		table := data[off : off+length] // inside the file: validate checked
+		switch {
+		case tag == "head":
+			// Its checksum is often stale in fonts that work (a tool
+			// changed a date in it): its magic number shows it is where
+			// the entry says.
+			if length < 16 || be.Uint32(table[12:]) != 0x5F0F3CF5 {
+				return fmt.Errorf("its %q table is not where its table directory says: the file is damaged", tag)
+			}
+		case checksummed[tag] && checksum(table) != be.Uint32(rec[4:]):
+			return fmt.Errorf("its %q table does not match the checksum its table directory records: the file is damaged", tag)
+		}
+		if want, ok := fixedLength[tag]; ok && length != want {
+			return fmt.Errorf("its %q table is %d bytes long, not %d: the file is damaged", tag, length, want)
+		}
+		spans = append(spans, span{tag, off, off + length})
+	}
+	// No table runs into another (two entries may share one table).
+	sort.Slice(spans, func(a, b int) bool { return spans[a].start < spans[b].start })
+	for i := 1; i < len(spans); i++ {
+		p, q := spans[i-1], spans[i]
+		if q.start < p.stop && (q.start != p.start || q.stop != p.stop) {
+			return fmt.Errorf("its %q and %q tables overlap: the file is damaged", p.tag, q.tag)
+		}
+	}
+	return nil
+}
+
+// checksummed are the tables whose checksums are checked: those the
+// widths, the characters' glyphs and their outlines are read from. Other
+// tables' checksums are left alone, as readers leave them: some fonts in
+// use carry stale ones (WenQuanYi Zen Hei's head).
+var checksummed = map[string]bool{"cmap": true, "glyf": true, "hhea": true, "hmtx": true, "loca": true, "maxp": true}
+
+// fixedLength are the lengths of the tables the TrueType parser reads
+// whole: head, hhea and maxp (version 1.0, the one a TrueType font has).
+var fixedLength = map[string]int64{"head": 54, "hhea": 36, "maxp": 32}

@@ -228,6 +228,10 @@ func Line(lang Lang, line string) string {
 	return translateLine(line, 0)
 }
 
+// placeEnd is the end of what looks like a place before a message: a
+// line and column (:3 or :3:1), or a file's extension (.toml), then ": ".
+var placeEnd = regexp.MustCompile(`(?:[^\s:]:\d+(?::\d+)?|\.[A-Za-z0-9]{1,5}): `)
+
 // translateLine is Line at a depth: 0 for a printed line, more for a
 // value inside a message.
 func translateLine(line string, depth int) string {
@@ -248,6 +252,14 @@ func translateLine(line string, depth int) string {
 		return s
 	}
 	// A place, or a command's name, before the message: "x.toml:3:1: …".
+	// A split after what ends like a place (a line number, a file's
+	// extension) is tried first: a folder named "x: cannot read: y" is
+	// part of the path, not a message to translate.
+	for _, m := range placeEnd.FindAllStringIndex(line, -1) {
+		if s, ok := message(line[m[1]:], depth); ok {
+			return line[:m[1]] + s
+		}
+	}
 	for i := 0; i < len(line); {
 		k := strings.Index(line[i:], ": ")
 		if k < 0 {

@@ -19,6 +19,11 @@ func TestLine(t *testing.T) {
 		{`Options:`, `选项：`},
 		{`data/x.toml → output/x.pdf`, `data/x.toml → output/x.pdf`},
 		{`something no one wrote`, `something no one wrote`},
+		// A template's argument of the wrong kind (issue #25: untranslated).
+		{`t.txt:1:10: "1": expected integer; found "1"`, `t.txt:1:10: "1": 这里应是整数，却是 "1"`},
+		// A folder whose name reads like a message is left as it is (issue #25).
+		{`data/x: cannot read: y/doc.toml:3:1: missing required key "title"`, `data/x: cannot read: y/doc.toml:3:1: 缺少必填项 "title"`},
+		{`/p: cannot read: q/doc.toml: is a folder, not a data file`, `/p: cannot read: q/doc.toml: 是文件夹，不是数据文件`},
 		// A library's message inside ours, and one it may add later.
 		{`data/x.toml:2:21: TOML syntax: strings cannot contain newlines`, `data/x.toml:2:21: TOML 语法：字符串中不能换行（是否漏了结尾的引号？多行文字请用 """ 括起）`},
 		{`data/x.toml:2:21: TOML syntax: a message of a later version`, `data/x.toml:2:21: TOML 语法：a message of a later version`},

@@ -146,4 +146,9 @@ var zhLibraries = map[string]string{
 	"missing argument for comparison":        "比较缺少参数",
 	"nil pointer evaluating %s.%s":           "取 %s.%s 时遇到空值",
 	"can't evaluate field %s in type %s":     "类型 %[2]s 中没有字段 %[1]s",
+	"expected bool; found %s":                "这里应是 true/false，却是 %s",
+	"expected string; found %s":              "这里应是文字，却是 %s",
+	"expected integer; found %s":             "这里应是整数，却是 %s",
+	"expected unsigned integer; found %s":    "这里应是非负整数，却是 %s",
+	"expected float; found %s":               "这里应是数，却是 %s",
 }

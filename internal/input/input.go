@@ -153,7 +153,11 @@ func check(st fs.FileInfo, k Kind) error {
 }
 
 func tooLarge(n int64, k Kind) error {
-	return &Error{Reason: fmt.Sprintf("is %s; %s may have at most %s", Size(n), k, Size(Limits[k]))}
+	size, limit := Size(n), Size(Limits[k])
+	if size == limit { // just over the limit: the bytes tell them apart
+		size, limit = fmt.Sprintf("%d bytes", n), fmt.Sprintf("%d bytes", Limits[k])
+	}
+	return &Error{Reason: fmt.Sprintf("is %s; %s may have at most %s", size, k, limit)}
 }
 
 // Size writes a number of bytes for people: "4 MiB", "1.5 GiB", "812 bytes".

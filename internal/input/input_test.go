@@ -98,3 +98,53 @@ func TestCheckNestingRefusesDeepNestingOutsideStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckNestingCountsDottedKeys refuses keys whose parts nest deeper
+// than MaxNesting (issue #25: deep.a.a.…z = 1 with 10,000 parts cost the
+// TOML library 1.3 GB), with the [table] header and the inline tables
+// around a key counted too, and passes the dots of values and strings.
+func TestCheckNestingCountsDottedKeys(t *testing.T) {
+	deep := "a = 1\ndeep" + strings.Repeat(".a", 10_000) + ".z = 1\n"
+	for _, c := range []struct {
+		src       string
+		line, col int
+	}{
+		{deep, 2, 5 + 2*MaxNesting - 2},
+		{"[t" + strings.Repeat(".t", 40) + "]\n", 1, 1 + 2*MaxNesting},
+		{"[[t" + strings.Repeat(".t", 20) + "]]\nx" + strings.Repeat(".x", 20) + " = 1\n", 2, 2 + 2*(MaxNesting-22)},
+		{"x = {y = {" + strings.Repeat("z.", 40) + "z = 1}}\n", 1, 10 + 2*(MaxNesting-2)},
+		{"s = \"[[\"\n\"q.q\"" + strings.Repeat(".k", 40) + " = 1\n", 2, 4 + 2*MaxNesting},
+	} {
+		err := CheckNesting([]byte(c.src))
+		ne, ok := err.(*NestingError)
+		if !ok || !ne.Keys || ne.Line != c.line || ne.Col != c.col {
+			t.Errorf("%.60q: %#v, want keys too deep at %d:%d", c.src, err, c.line, c.col)
+		}
+	}
+	for _, ok := range []string{
+		"a" + strings.Repeat(".a", MaxNesting-1) + " = 1.5\n",
+		"[annex.columns]\nx.y = 2024-01-01T10:00:00.5\nz = [1.5, 2.5, \"" + strings.Repeat(".", 100) + "\"]\n",
+		"rows = [\n  [{text = \"甲\", rowspan = 2}, 1.5],\n]\n" + strings.Repeat("a.b.c.d = 1.0\n", 100),
+		"s = \"\"\"\n" + strings.Repeat("a.", 100) + "\\\n\"\"\"\nt.u = 'x.y'\n",
+	} {
+		if err := CheckNesting([]byte(ok)); err != nil {
+			t.Errorf("%.60q: %v", ok, err)
+		}
+	}
+}
+
+// TestTooLargeTellsTheSizeFromTheLimit: a size just over a limit is not
+// printed as the limit (issue #25: "is 1 MiB; … at most 1 MiB").
+func TestTooLargeTellsTheSizeFromTheLimit(t *testing.T) {
+	for _, c := range []struct {
+		n    int64
+		want string
+	}{
+		{Limits[FontConfig] + 1, "is 1048577 bytes; a font configuration may have at most 1048576 bytes"},
+		{Limits[FontConfig] + 1<<19, "is 1.5 MiB; a font configuration may have at most 1 MiB"},
+	} {
+		if got := tooLarge(c.n, FontConfig).Error(); !strings.Contains(got, c.want) {
+			t.Errorf("%d: %q, want %q", c.n, got, c.want)
+		}
+	}
+}

@@ -127,6 +127,11 @@ func (c *composer) signature(e format.Element) {
 			dateX = f.Right() - f.SignatureRight*zi - dw
 			sigX = dateX - f.DateShift*zi
 		}
+		for _, sig := range sigs { // the widest, left of the others' ends
+			if c.bodyWidth(sig) == sw && c.tooWide(where, "署名", sig, sw, sigX+sw-f.Left) {
+				return
+			}
+		}
 		for _, sig := range sigs {
 			c.addLine(true, c.bodyText(sig, sigX, 0, where))
 		}
@@ -167,9 +172,14 @@ func (c *composer) signature(e format.Element) {
 		for k := 0; k < n; k++ {
 			i := next + k
 			cx := centre - float64(n-1-k)*pitch
-			texts = append(texts, c.bodyText(sigs[i], cx-c.bodyWidth(sigs[i])/2, 0, where))
+			sw := c.bodyWidth(sigs[i])
+			if c.tooWide(where, "署名", sigs[i], sw, 2*math.Min(cx-f.Left, f.Right()-cx)) { // centred on cx
+				return
+			}
+			texts = append(texts, c.bodyText(sigs[i], cx-sw/2, 0, where))
 			if seals[i] != doc.PaperSeal {
-				images = append(images, Image{Path: seals[i], X: cx - size/2, Y: sealY, W: size, H: size})
+				w, h := fitBox(size, size, sealAspect(d, i))
+				images = append(images, Image{Path: seals[i], X: cx - w/2, Y: sealY + (size-h)/2, W: w, H: h})
 			}
 		}
 		next += n
@@ -222,16 +232,21 @@ func (c *composer) signer(e format.Element) {
 	height := em
 	left := right
 	if d.Stamp != "" {
-		w := f.StampWidth
-		h := w * d.StampAspect
+		w, h := fitBox(f.StampWidth, f.StampWidth, d.StampAspect) // at most a square
 		stamp = &Image{Path: d.Stamp, X: right - w, Y: 0, W: w, H: h}
 		height, left = h, right-w
 	} else {
 		nw := c.bodyWidth(d.SignerName)
+		if c.tooWide(d.At("signer"), "签发人", d.SignerName, nw, right-f.Left) {
+			return
+		}
 		left = right - nw
 		texts = append(texts, c.bodyText(d.SignerName, left, 0, d.At("signer")))
 	}
 	tw := c.bodyWidth(d.SignerTitle)
+	if d.SignerTitle != "" && c.tooWide(d.At("signer_title"), "职务", d.SignerTitle, tw, left-f.SignerTitleGap*zi-f.Left) {
+		return
+	}
 	texts = append(texts, c.bodyText(d.SignerTitle, left-f.SignerTitleGap*zi-tw, (height-em)/2, d.At("signer_title")))
 	l := c.addLine(true, texts...)
 	l.squeeze = true
@@ -340,6 +355,7 @@ func (c *composer) imprint() {
 	if d.Printer != "" {
 		date := d.Printed.String() + f.PrintedSuffix
 		dw := c.width(date, st, 1)
+		c.tooWide(d.At("imprint.printer"), "印发机关", d.Printer, c.width(d.Printer, st, 1), width-dw-em)
 		rows = append(rows, []Text{
 			c.textAt(d.Printer, st, f.Left+in, 0, 1, d.At("imprint.printer")),
 			c.textAt(date, st, f.Right()-in-dw, 0, 1, d.At("imprint.date")),
@@ -352,6 +368,11 @@ func (c *composer) imprint() {
 	height := 0.0
 	for _, n := range rowLines {
 		height += float64(n) * f.ImprintLinePitch
+	}
+	if height > f.BodyHeight {
+		c.errs = append(c.errs, doc.Errorf(d.At("imprint.cc"), "the 版记 is %d lines (抄送 %d names), and it must stand on one page, which holds %d: shorten the 抄送 (or send it with a list as an annex)",
+			int(height/f.ImprintLinePitch+0.5), len(d.CC), int(f.BodyHeight/f.ImprintLinePitch)))
+		return
 	}
 	top := f.Bottom() - height // the first rule's centre
 	if !f.ImprintRules {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"gongwen/internal/doc"
 	"gongwen/internal/format"
@@ -30,9 +31,9 @@ func (c *composer) front(e format.Element) {
 	case format.Number:
 		c.number(e)
 	case format.OrderNumber:
-		c.centredLine(e, c.orderNumber(), c.d.At("order_number"))
+		c.centredLine(e, "令号", c.orderNumber(), c.d.At("order_number"))
 	case format.MinutesNumber:
-		c.centredLine(e, c.d.MinutesNumber, c.d.At("minutes_number"))
+		c.centredLine(e, "纪要编号", c.d.MinutesNumber, c.d.At("minutes_number"))
 	case format.MinutesLine:
 		c.minutesLine(e)
 	case format.Title:
@@ -91,6 +92,7 @@ func (c *composer) flags(e format.Element) {
 	top := c.place(e, format.MM(f.Body.Size))
 	n := 0
 	add := func(text string, st format.Style, key, field string) {
+		c.tooWide(d.At(key), flagNames[key], text, c.width(text, st, c.squeeze()), f.BodyWidth)
 		t := c.textAt(text, st, f.Left, top+float64(n)*f.LinePitch(), c.squeeze(), d.At(key))
 		t.Field = field
 		c.pages[0].Texts = append(c.pages[0].Texts, t)
@@ -114,6 +116,9 @@ func (c *composer) flags(e format.Element) {
 	c.moveTo(bottom)
 	c.placed(top, bottom)
 }
+
+// flagNames name the flags as the standard does, for messages.
+var flagNames = map[string]string{"copy": "份号", "secrecy": "密级和保密期限", "urgency": "紧急程度"}
 
 // markText is the 标志's issuer names (several for a 联合行文) and the
 // suffix beside them: 文件, 令, 纪要, or what the data sets.
@@ -214,11 +219,13 @@ func (c *composer) number(e format.Element) {
 	nw := c.bodyWidth(num)
 	top := c.place(e, format.MM(f.Body.Size))
 	if len(d.Signers) > 0 {
-		top = c.signers(top)
-		c.pages[0].Texts = append(c.pages[0].Texts, c.bodyText(num, f.Left+f.UpwardIndent*c.zi(), top, d.At("number")))
+		x := f.Left + f.UpwardIndent*c.zi()
+		top = c.signers(top, x+nw+c.zi())
+		c.pages[0].Texts = append(c.pages[0].Texts, c.bodyText(num, x, top, d.At("number")))
 		c.moveTo(top + format.MM(f.Body.Size))
 		return
 	}
+	c.tooWide(d.At("number"), "发文字号", num, nw, f.BodyWidth)
 	c.pages[0].Texts = append(c.pages[0].Texts, c.bodyText(num, c.align(e.Align, nw), top, d.At("number")))
 	c.moveTo(top + format.MM(f.Body.Size))
 }
@@ -235,8 +242,9 @@ func (c *composer) align(a format.Align, w float64) float64 {
 }
 
 // signers sets "签发人：" and the names from em top y down, and returns
-// the em top of the last line, which the 发文字号 shares.
-func (c *composer) signers(y float64) float64 {
+// the em top of the last line, which the 发文字号 shares: the names start
+// right of from, where the 发文字号 and the white after it end.
+func (c *composer) signers(y, from float64) float64 {
 	f, d := c.f, c.d
 	where := d.At("signers")
 	per := max(f.SignersPerLine, 1)
@@ -250,6 +258,7 @@ func (c *composer) signers(y float64) float64 {
 	label := c.bodyWidth(f.SignerLabel)
 	blockW := label + float64(cols)*colW + float64(cols-1)*gap
 	x := f.Right() - f.UpwardIndent*c.zi() - blockW
+	c.tooWide(where, "签发人", strings.Join(d.Signers, "、"), blockW, f.Right()-f.UpwardIndent*c.zi()-from)
 	c.pages[0].Texts = append(c.pages[0].Texts, c.bodyText(f.SignerLabel, x, y, where))
 	for i, s := range d.Signers {
 		line, col := i/per, i%per
@@ -263,12 +272,14 @@ func (c *composer) signers(y float64) float64 {
 func (c *composer) orderNumber() string { return fmt.Sprintf(c.f.OrderNumber, c.d.OrderNumber) }
 
 // centredLine sets one line of body text where the entry places and aligns
-// it (the 令号, the 纪要's number); an empty one is an absent element.
-func (c *composer) centredLine(e format.Element, text string, where doc.Pos) {
+// it (the 令号, the 纪要's number), named element in a message; an empty
+// one is an absent element.
+func (c *composer) centredLine(e format.Element, element, text string, where doc.Pos) {
 	if text == "" {
 		c.absent(e)
 		return
 	}
+	c.tooWide(where, element, text, c.bodyWidth(text), c.f.BodyWidth)
 	top := c.place(e, format.MM(c.f.Body.Size))
 	c.pages[0].Texts = append(c.pages[0].Texts, c.bodyText(text, c.align(e.Align, c.bodyWidth(text)), top, where))
 	c.moveTo(top + format.MM(c.f.Body.Size))
@@ -316,6 +327,12 @@ func (c *composer) titleBlock(e format.Element) {
 		}
 	}
 	lastTop := top + float64(len(titleLines)-1)*f.TitleLinePitch
+	if bottom := lastTop + format.MM(f.Title.Size); bottom > f.Bottom()+1e-6 {
+		text := strings.Join(d.Title, "")
+		room := int((f.Bottom()-top-format.MM(f.Title.Size))/f.TitleLinePitch+1e-9) + 1
+		c.errs = append(c.errs, doc.Errorf(d.At("title"), "the 标题 %s is %d characters, %d lines, and page 1 has room for %d lines of it below the 版头: shorten it",
+			quoteShort(text), utf8.RuneCountInString(text), len(titleLines), max(room, 0)))
+	}
 	c.moveTo(lastTop + format.MM(f.Title.Size))
 }
 

@@ -78,13 +78,20 @@ func letters(s string) int {
 	return n
 }
 
+// maxTitleArrangements bounds the ways of breaking a title between words
+// that wordLines weighs: a title of two or three lines has a few hundred.
+const maxTitleArrangements = 100_000
+
 // wordLines breaks a title line that does not fit the measure (the 版心,
 // or an annex page's frame) at word boundaries into least lines (or one more, if least cannot be had at
 // words) of lengths as even as the words allow, in one of the shapes GB/T
 // 9704-2012 7.3.1 names (梯形 or 菱形: lengths that only fall, only rise,
 // or rise then fall; of two lines, the longer on top when the choice is
 // even), never with a line of one character. It returns nil when no
-// arrangement fits, and the caller keeps the breaker's lines.
+// arrangement fits, or when there are more arrangements than
+// maxTitleArrangements to weigh (the count grows exponentially with the
+// lines: a title of ten lines would take hours), and the caller keeps the
+// breaker's lines.
 func (c *composer) wordLines(text string, least int, measure float64) []Line {
 	words := titleWords(text)
 	n := len(words)
@@ -144,8 +151,12 @@ func (c *composer) wordLines(text string, least int, measure float64) []Line {
 		}
 		return s
 	}
+	tried := 0
 	var walk func(bs []int, left int)
 	walk = func(bs []int, left int) {
+		if tried++; tried > maxTitleArrangements {
+			return
+		}
 		from := bs[len(bs)-1]
 		if left == 1 {
 			if width(from, n) > measure || letters(strings.Join(words[from:], "")) < 2 {
@@ -170,7 +181,7 @@ func (c *composer) wordLines(text string, least int, measure float64) []Line {
 	for k := least; k <= least+1 && best == nil; k++ {
 		walk([]int{0}, k)
 	}
-	if best == nil {
+	if best == nil || tried > maxTitleArrangements {
 		return nil
 	}
 	var out []Line

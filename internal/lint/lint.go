@@ -226,8 +226,13 @@ func tomlStrings(src string) []unit {
 				u = append(u, char{rs[j], ln + 1, j + 1})
 			}
 			// A key written as a string is followed by "=": no text.
-			rest := strings.TrimSpace(string(rs[min(j+1, len(rs)):]))
-			if !strings.HasPrefix(rest, "=") {
+			// (Looked at rune by rune: the rest of a line of 20,000 names
+			// made into a string for each would take their square.)
+			k := j + 1
+			for k < len(rs) && (rs[k] == ' ' || rs[k] == '\t') {
+				k++
+			}
+			if k >= len(rs) || rs[k] != '=' {
 				out = append(out, u)
 			}
 			i = j

@@ -110,7 +110,7 @@ func pngIntact(b []byte, in Info) error {
 		return errDamaged
 	}
 	var idat []io.Reader
-	end := false
+	end, after := false, false // after: a chunk followed the image data
 	for p := 8; !end; {
 		if p+12 > len(b) {
 			return errDamaged
@@ -125,9 +125,14 @@ func pngIntact(b []byte, in Info) error {
 		}
 		switch string(body[:4]) {
 		case "IDAT":
+			if after {
+				return errSplit
+			}
 			idat = append(idat, bytes.NewReader(body[4:]))
 		case "IEND":
 			end = true
+		default:
+			after = len(idat) > 0
 		}
 		p += 12 + int(n)
 	}
@@ -149,6 +154,10 @@ func pngIntact(b []byte, in Info) error {
 }
 
 var errDamaged = errors.New("is damaged or cut short: save or copy it again")
+
+// errSplit: the image data chunks of a PNG follow one another (ISO/IEC
+// 15948 clause 5.6); a decoder stops at the first other chunk.
+var errSplit = errors.New("is damaged: its image data (IDAT) is split by another chunk, which PNG does not allow; save it again")
 
 func (in Info) check(path string, b []byte) error {
 	ext := strings.ToLower(filepath.Ext(path))

@@ -87,6 +87,26 @@ func TestCheckSaysWhatStopsAnImageFromBeingDrawn(t *testing.T) {
 		w.Close()
 		return out.Bytes()
 	})
+	// The image data in two IDAT chunks with a text chunk between: a
+	// decoder stops at the text (issue #25: check passed it, build failed).
+	split := withIDAT(t, good, func(z []byte) []byte { return z })
+	{
+		i := bytes.Index(split, []byte("IDAT")) - 4
+		n := int(binary.BigEndian.Uint32(split[i:]))
+		z := split[i+8 : i+8+n]
+		chunk := func(kind string, data []byte) []byte {
+			c := append([]byte(kind), data...)
+			out := binary.BigEndian.AppendUint32(nil, uint32(len(data)))
+			out = append(out, c...)
+			return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(c))
+		}
+		var b []byte
+		b = append(b, split[:i]...)
+		b = append(b, chunk("IDAT", z[:n/2])...)
+		b = append(b, chunk("tEXt", []byte("a\x00b"))...)
+		b = append(b, chunk("IDAT", z[n/2:])...)
+		split = append(b, split[i+12+n:]...)
+	}
 	bmp := append([]byte("BM"), make([]byte, 60)...)
 	binary.LittleEndian.PutUint32(bmp[14:], 40)
 	cases := []struct {
@@ -109,6 +129,7 @@ func TestCheckSaysWhatStopsAnImageFromBeingDrawn(t *testing.T) {
 		{"taller.png", taller, "is damaged or cut short: save or copy it again"},
 		{"flipped.png", flipped, "is damaged or cut short: save or copy it again"},
 		{"filter.png", filter, "is damaged or cut short: save or copy it again"},
+		{"split.png", split, "is damaged: its image data (IDAT) is split by another chunk, which PNG does not allow; save it again"},
 	}
 	for _, c := range cases {
 		p := filepath.Join(dir, c.name)
@@ -122,6 +143,10 @@ func TestCheckSaysWhatStopsAnImageFromBeingDrawn(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+		// What check passes, build draws; what it refuses, build cannot.
+		if _, _, err := Decode(p); (err == nil) != (c.want == "") && c.name != "huge.png" {
+			t.Errorf("%s: check says %q, decoding it %v", c.name, got, err)
 		}
 	}
 	if _, err := Check(filepath.Join(dir, "absent.png")); err == nil || err.Error() != "does not exist" {

@@ -201,6 +201,9 @@ func checkName(name string) error {
 		return errors.New("the document needs a name")
 	case strings.ContainsAny(name, `/\:*?"<>|`) || strings.IndexFunc(name, unicode.IsControl) >= 0:
 		return fmt.Errorf("%q: a document's name cannot hold / \\ : * ? \" < > | or control characters", name)
+	case strings.IndexFunc(name, isBidi) >= 0:
+		r, _ := utf8.DecodeRuneInString(name[strings.IndexFunc(name, isBidi):])
+		return fmt.Errorf("%q: a document's name cannot hold %U, a control that shows the characters after it in another order (a name that looks like another)", name, r)
 	case strings.HasPrefix(name, "."):
 		return fmt.Errorf("%q: a document's name cannot start with a dot", name)
 	case strings.HasSuffix(name, ".toml"):
@@ -214,6 +217,11 @@ func checkName(name string) error {
 	}
 	return nil
 }
+
+// isBidi tells the characters that reorder how text around them shows
+// (U+202E RIGHT-TO-LEFT OVERRIDE makes "abc\u202Efdp.toml" show as
+// "abclmot.pdf"): a file name holding one is not what it seems.
+func isBidi(r rune) bool { return unicode.Is(unicode.Bidi_Control, r) }
 
 // maxName is the longest name in characters: 64 Chinese characters are 192
 // bytes of UTF-8, and the longest file made from it adds 15.

@@ -85,6 +85,7 @@ func WithAstral(t testing.TB, font []byte, alias map[rune]rune) []byte {
 		}
 		be.PutUint32(out[rec+8:], uint32(len(out)))
 		be.PutUint32(out[rec+12:], uint32(len(cmap)))
+		be.PutUint32(out[rec+4:], checksum(cmap))
 		return append(out, cmap...)
 	}
 	t.Fatal("the font has no cmap table")
@@ -130,10 +131,22 @@ func Collection(t testing.TB, fonts ...[]byte) []byte {
 	return out
 }
 
+// checksum is a table's checksum as its directory entry records it: the
+// sum of its big-endian 32-bit words, the last padded with zeros.
+func checksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:])
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
+}
+
 // WithFsType returns a copy of font whose OS/2 table states the embedding
 // rights fsType (OpenType "OS/2" table, offset 8), as a vendor's licensed
-// font does. The table's checksum is left as it was: gongwen does not
-// check checksums, and no reader of the subsets sees this field's old value.
+// font does. The table's checksum is left as it was: gongwen checks only
+// the checksums of the tables widths and glyphs come from, and no reader of the subsets sees this field's old value.
 func WithFsType(t testing.TB, font []byte, fsType uint16) []byte {
 	t.Helper()
 	font = append([]byte{}, font...)
