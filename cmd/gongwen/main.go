@@ -36,6 +36,8 @@ Usage:
                                                       draw the pages as PNG images (default into output/)
   gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...   rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
+  gongwen sign --key KEY.pem --cert CERT.pem -o OUT.pdf FILE.pdf
+                                                      sign a PDF (PAdES), keeping its built bytes
   gongwen new [--format F] NAME                       start a document: data, body, one annex table
   gongwen formats                                     the formats and the keys each takes
   gongwen serve [--addr 127.0.0.1:8080] DOC.toml      show the pages in a browser while you edit
@@ -106,6 +108,7 @@ func init() {
 		"serve":   runServe,
 		"new":     runNew,
 		"formats": runFormats,
+		"sign":    runSign,
 	}
 }
 

@@ -1,0 +1,93 @@
+package sign
+
+import (
+	"crypto/x509"
+	"strings"
+	"time"
+
+	"gongwen/internal/build"
+	"gongwen/internal/doc"
+	"gongwen/internal/input"
+)
+
+// Request is one signing: the files named on the command line.
+type Request struct {
+	In, Out          string // the PDF to sign, and where the signed one goes
+	Key, Cert, Chain string // PEM files; Chain may be empty
+	Time             time.Time
+}
+
+// File signs the PDF at r.In and writes the signed PDF to r.Out, through
+// a temporary file renamed into place: on any error nothing is written
+// and an existing r.Out keeps its bytes. r.Out may not be one of the
+// inputs; r.In is never changed. It returns the signer's name.
+func File(r Request) (string, error) {
+	inputs := []build.Input{{Path: r.In, What: "the PDF to sign"}, {Path: r.Key, What: "the private key"}, {Path: r.Cert, What: "the certificate"}}
+	if r.Chain != "" {
+		inputs = append(inputs, build.Input{Path: r.Chain, What: "the certificate chain"})
+	}
+	if strings.EqualFold(r.In[max(0, len(r.In)-4):], ".ofd") {
+		return "", doc.Errorf(doc.Pos{File: r.In}, "signing an OFD is not done yet: sign the PDF")
+	}
+	if err := build.CheckOutput(r.Out, inputs); err != nil {
+		return "", err
+	}
+	pdf, err := input.Read(r.In, input.PDF)
+	if err != nil {
+		return "", doc.Errorf(doc.Pos{File: r.In}, "%v", err)
+	}
+	read := func(path string) ([]byte, error) {
+		b, err := input.Read(path, input.Any)
+		if err != nil {
+			return nil, doc.Errorf(doc.Pos{File: path}, "%v", err)
+		}
+		return b, nil
+	}
+	keyPEM, err := read(r.Key)
+	if err != nil {
+		return "", err
+	}
+	key, err := Key(keyPEM)
+	if err != nil {
+		return "", doc.Errorf(doc.Pos{File: r.Key}, "%v", err)
+	}
+	certPEM, err := read(r.Cert)
+	if err != nil {
+		return "", err
+	}
+	chain, err := Certificates(certPEM)
+	if err != nil {
+		return "", doc.Errorf(doc.Pos{File: r.Cert}, "%v", err)
+	}
+	if err := Matches(key, chain[0]); err != nil {
+		return "", doc.Errorf(doc.Pos{File: r.Cert}, "%v", err)
+	}
+	if r.Chain != "" {
+		chainPEM, err := read(r.Chain)
+		if err != nil {
+			return "", err
+		}
+		more, err := Certificates(chainPEM)
+		if err != nil {
+			return "", doc.Errorf(doc.Pos{File: r.Chain}, "%v", err)
+		}
+		chain = append(chain, more...)
+	}
+	signed, err := PDF(pdf, Options{Key: key, Chain: chain, Time: r.Time})
+	if err != nil {
+		return "", doc.Errorf(doc.Pos{File: r.In}, "cannot sign: %v", err)
+	}
+	if err := build.WriteAtomic(r.Out, signed); err != nil {
+		return "", err
+	}
+	return signerName(chain[0]), nil
+}
+
+// signerName is how a certificate's subject is shown: its common name,
+// or the whole subject when it has none.
+func signerName(c *x509.Certificate) string {
+	if c.Subject.CommonName != "" {
+		return c.Subject.CommonName
+	}
+	return c.Subject.String()
+}

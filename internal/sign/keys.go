@@ -1,0 +1,94 @@
+package sign
+
+import (
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"fmt"
+)
+
+// Key reads a private key in PEM: PKCS #8 ("PRIVATE KEY"), PKCS #1
+// ("RSA PRIVATE KEY") or SEC 1 ("EC PRIVATE KEY"), RSA of at least 2048
+// bits or ECDSA on P-256. An encrypted key is refused (decrypt it first, or
+// use --p12).
+func Key(pemBytes []byte) (crypto.Signer, error) {
+	for rest := pemBytes; ; {
+		var blk *pem.Block
+		blk, rest = pem.Decode(rest)
+		if blk == nil {
+			return nil, errors.New("no private key in it (a PEM block BEGIN PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)")
+		}
+		var k any
+		var err error
+		switch blk.Type {
+		case "PRIVATE KEY":
+			k, err = x509.ParsePKCS8PrivateKey(blk.Bytes)
+		case "RSA PRIVATE KEY":
+			k, err = x509.ParsePKCS1PrivateKey(blk.Bytes)
+		case "EC PRIVATE KEY":
+			k, err = x509.ParseECPrivateKey(blk.Bytes)
+		case "ENCRYPTED PRIVATE KEY":
+			return nil, errors.New("the private key is encrypted: decrypt it (openssl pkey -in KEY -out PLAIN.pem)")
+		default:
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("the private key cannot be read: %v", err)
+		}
+		return checkKey(k)
+	}
+}
+
+// checkKey accepts the keys a PAdES signature here is made with.
+func checkKey(k any) (crypto.Signer, error) {
+	switch k := k.(type) {
+	case *rsa.PrivateKey:
+		if k.N.BitLen() < 2048 {
+			return nil, fmt.Errorf("the RSA key has %d bits; use one of at least 2048", k.N.BitLen())
+		}
+		return k, nil
+	case *ecdsa.PrivateKey:
+		if k.Curve != elliptic.P256() {
+			return nil, fmt.Errorf("the ECDSA key is on %s; only P-256 keys sign here", k.Curve.Params().Name)
+		}
+		return k, nil
+	}
+	return nil, fmt.Errorf("a %T key cannot sign here: use an RSA or ECDSA P-256 key", k)
+}
+
+// Certificates reads every certificate in PEM.
+func Certificates(pemBytes []byte) ([]*x509.Certificate, error) {
+	var certs []*x509.Certificate
+	for rest := pemBytes; ; {
+		var blk *pem.Block
+		blk, rest = pem.Decode(rest)
+		if blk == nil {
+			break
+		}
+		if blk.Type != "CERTIFICATE" {
+			continue
+		}
+		c, err := x509.ParseCertificate(blk.Bytes)
+		if err != nil {
+			return nil, fmt.Errorf("certificate %d cannot be read: %v", len(certs)+1, err)
+		}
+		certs = append(certs, c)
+	}
+	if len(certs) == 0 {
+		return nil, errors.New("no certificate in it (a PEM block BEGIN CERTIFICATE)")
+	}
+	return certs, nil
+}
+
+// Matches refuses a certificate whose public key is not key's.
+func Matches(key crypto.Signer, cert *x509.Certificate) error {
+	pub, ok := key.Public().(interface{ Equal(crypto.PublicKey) bool })
+	if !ok || !pub.Equal(cert.PublicKey) {
+		return fmt.Errorf("the certificate (%s) is not the private key's: its public key differs", cert.Subject.CommonName)
+	}
+	return nil
+}
