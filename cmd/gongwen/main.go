@@ -360,6 +360,9 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for _, p := range fs.Args() {
+		if !verifySignatures(p, stdout) {
+			status = exitInput
+		}
 		rep, err := build.Verify(p, build.Options{FontsDir: *fontsDir})
 		if err != nil {
 			report(stderr, err)

@@ -37,6 +37,11 @@ type Report struct {
 	Size        int  // the PDF's length
 	RebuiltSize int  // the rebuild's length
 	Prefix      bool // the PDF is cut short and is the beginning of its rebuild
+	// Appended is the length of what follows the PDF as built (its first
+	// revision): the incremental updates of signatures, or of any later
+	// change. The rebuild is compared with the PDF as built; package sign
+	// says whether the signatures cover what follows.
+	Appended int
 }
 
 // Complete reports whether a PDF ends with its end-of-file marker (ISO
@@ -173,7 +178,9 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string,
 		}
 		return rep, nil
 	}
-	rep.Identical = bytes.Equal(out, pdf)
+	built := FirstRevision(pdf)
+	rep.Appended = len(pdf) - len(built)
+	rep.Identical = bytes.Equal(out, built)
 	rep.RebuiltSize = len(out)
 	rep.Prefix = rep.Truncated && bytes.HasPrefix(out, pdf)
 	hashes := map[string]bool{}

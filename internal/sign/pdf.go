@@ -128,7 +128,7 @@ func (d *document) object(n int) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("object %d is not in its cross-reference table", n)
 	}
-	head := fmt.Sprintf("%d 0 obj", n)
+	head := strconv.Itoa(n) + " 0 obj"
 	if !bytes.HasPrefix(d.pdf[off:], []byte(head)) {
 		return nil, fmt.Errorf("object %d is not where its cross-reference table says", n)
 	}

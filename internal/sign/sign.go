@@ -16,6 +16,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -143,7 +144,7 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 	obj(apN, fmt.Appendf(nil, "<</Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] /Resources <<>> /Length 0>>\nstream\n\nendstream",
 		r[2]-r[0], r[3]-r[1]))
 	obj(d.root, withEntry(catalog, fmt.Sprintf("/AcroForm <</Fields [%d 0 R] /SigFlags 3>>", widgetN)))
-	obj(d.pages[at.Page], withEntry(pageDict, fmt.Sprintf("/Annots [%d 0 R]", widgetN)))
+	obj(d.pages[at.Page], withEntry(pageDict, "/Annots ["+strconv.Itoa(widgetN)+" 0 R]"))
 
 	xref := b.Len()
 	b.WriteString("xref\n")

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"gongwen/internal/archive"
+	"gongwen/internal/build"
+	"gongwen/internal/i18n"
+	"gongwen/internal/input"
+	"gongwen/internal/sign"
+)
+
+// verifySignatures prints each signature of the PDF at path, whether the
+// bytes it covers are intact, and what follows the built PDF that no
+// signature covers; it reports whether all is well. An OFD, or a file that
+// cannot be read (verify says why), has nothing to say here.
+func verifySignatures(path string, stdout io.Writer) bool {
+	if build.IsOFD(path) {
+		return true
+	}
+	pdf, err := input.Read(path, input.PDF)
+	if err != nil {
+		return true
+	}
+	sigs, unsigned := sign.Signatures(pdf)
+	ok := true
+	for i, s := range sigs {
+		what := i18n.Line(lang, fmt.Sprintf("signature %d", i+1))
+		if s.Signer != "" {
+			what += ": " + s.Signer
+		}
+		if s.Time != "" {
+			what += ", " + s.Time
+		}
+		if s.Algorithm != "" {
+			what += ", " + i18n.Line(lang, s.Algorithm)
+		}
+		if s.Intact {
+			fmt.Fprintf(stdout, "%s: %s: intact, the signed bytes are unchanged (the certificate's trust is not checked)\n", path, what)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: %s: BROKEN: %s\n", path, what, s.Problem)
+		ok = false
+	}
+	if unsigned > 0 {
+		fmt.Fprintf(stdout, "%s: %d bytes at its end were added after the last signature, which does not cover them\n", path, unsigned)
+		ok = false
+	}
+	if len(sigs) == 0 {
+		if n := len(pdf) - len(archive.FirstRevision(pdf)); n > 0 {
+			fmt.Fprintf(stdout, "%s: %d bytes were appended to the PDF after it was built, and no signature covers them\n", path, n)
+			ok = false
+		}
+	}
+	return ok
+}

@@ -1,0 +1,224 @@
+package e2e
+
+// Signed PDFs (issue 22): gongwen sign appends a PAdES signature that
+// poppler's pdfsig finds valid, that breaks when one byte of a page
+// changes, that leaves the PDF PDF/A-1b and qpdf-clean, whose widget
+// sits on the seal and draws nothing, and that gongwen verify reads.
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math"
+	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"gongwen/internal/pdfcheck"
+)
+
+// signKeys writes a throwaway key and a self-signed certificate for it,
+// made now, as dir/NAME.key and dir/NAME.crt.
+func signKeys(t *testing.T, dir, name string, key crypto.Signer) {
+	t.Helper()
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(22),
+		Subject:      pkix.Name{CommonName: "测试签名人 " + name, Organization: []string{"gongwen tests"}},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(24 * time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
+	}
+	cert, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkcs8, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(file, kind string, b []byte) {
+		if err := os.WriteFile(filepath.Join(dir, file), pem.EncodeToMemory(&pem.Block{Type: kind, Bytes: b}), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(name+".key", "PRIVATE KEY", pkcs8)
+	write(name+".crt", "CERTIFICATE", cert)
+}
+
+// pdfsigValid is how poppler 22's pdfsig says the signature (not the
+// certificate's trust, which it reports on a line of its own) is valid.
+const pdfsigValid = "Signature Validation: Signature is Valid."
+
+func pdfsig(t *testing.T, pdf string) string {
+	t.Helper()
+	out, _ := exec.Command("pdfsig", pdf).CombinedOutput() // exits non-zero for an untrusted issuer
+	return string(out)
+}
+
+// widget is the signature field's widget as mutool reads it: its page
+// (1-based) and rectangle in points.
+func widget(t *testing.T, pdf string) (page int, rect [4]float64) {
+	t.Helper()
+	out, err := exec.Command("mutool", "show", pdf, "trailer/Root/AcroForm/Fields/1").CombinedOutput()
+	if err != nil {
+		t.Fatalf("mutool show: %v\n%s", err, out)
+	}
+	r := regexp.MustCompile(`/Rect \[ ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+) \]`).FindStringSubmatch(string(out))
+	p := regexp.MustCompile(`/P (\d+) 0 R`).FindStringSubmatch(string(out))
+	if r == nil || p == nil || !strings.Contains(string(out), "/FT /Sig") {
+		t.Fatalf("the form's first field is not a signature widget with /Rect and /P:\n%s", out)
+	}
+	for i := range rect {
+		rect[i], _ = strconv.ParseFloat(r[i+1], 64)
+	}
+	pages, err := exec.Command("mutool", "show", pdf, "pages").CombinedOutput()
+	if err != nil {
+		t.Fatalf("mutool show pages: %v\n%s", err, pages)
+	}
+	m := regexp.MustCompile(`page (\d+) = ` + p[1] + ` 0 R`).FindStringSubmatch(string(pages))
+	if m == nil {
+		t.Fatalf("the widget's page %s 0 R is not a page:\n%s", p[1], pages)
+	}
+	page, _ = strconv.Atoi(m[1])
+	return page, rect
+}
+
+func TestSignedPDFIsValidAndKeepsTheBuild(t *testing.T) {
+	pdfcheck.RequireTools(t, "pdfsig", "qpdf", "mutool", "pdftoppm")
+	bin := archBinary(t)
+	dir := t.TempDir()
+	archProject(t, dir)
+	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ecKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signKeys(t, dir, "rsa", rsaKey)
+	signKeys(t, dir, "ec", ecKey)
+	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []string{"sample-file", "sample-joint"} {
+		if _, e, code := archRun(t, dir, bin, "022", nil, "build", "-o", "out/"+doc+".pdf", "data/"+doc+".toml"); code != 0 {
+			t.Fatalf("build %s: %s", doc, e)
+		}
+	}
+	cases := []struct{ doc, key, alg string }{
+		{"sample-file", "rsa", "RSA 2048 bits with SHA-256"},
+		{"sample-file", "ec", "ECDSA P-256 with SHA-256"},
+		{"sample-joint", "ec", "ECDSA P-256 with SHA-256"},
+		{"sample-joint", "rsa", "RSA 2048 bits with SHA-256"},
+	}
+	for _, c := range cases {
+		t.Run(c.doc+"/"+c.key, func(t *testing.T) {
+			in := filepath.Join("out", c.doc+".pdf")
+			out := filepath.Join("out", c.doc+"-"+c.key+"-signed.pdf")
+			built, _ := os.ReadFile(filepath.Join(dir, in))
+			o, e, code := archRun(t, dir, bin, "022", nil, "sign", "--key", c.key+".key", "--cert", c.key+".crt", "-o", out, in)
+			if code != 0 || !strings.Contains(o, "signed by 测试签名人") {
+				t.Fatalf("sign: exit %d\n%s%s", code, o, e)
+			}
+			signed, _ := os.ReadFile(filepath.Join(dir, out))
+			if after, _ := os.ReadFile(filepath.Join(dir, in)); !bytes.Equal(after, built) {
+				t.Error("signing changed its input")
+			}
+			if len(signed) <= len(built) || !bytes.Equal(signed[:len(built)], built) {
+				t.Errorf("the built PDF (%d bytes) is not a prefix of the signed one (%d bytes)", len(built), len(signed))
+			}
+			t.Logf("%s: the signature adds %d bytes to %d", out, len(signed)-len(built), len(built))
+
+			abs := filepath.Join(dir, out)
+			if s := pdfsig(t, abs); !strings.Contains(s, pdfsigValid) || !strings.Contains(s, "ETSI.CAdES.detached") || !strings.Contains(s, "Total document signed") {
+				t.Errorf("pdfsig does not find the whole document validly signed (ETSI.CAdES.detached):\n%s", s)
+			}
+			if q, err := exec.Command("qpdf", "--check", abs).CombinedOutput(); err != nil || !strings.Contains(string(q), "No syntax or stream encoding errors") {
+				t.Errorf("qpdf --check: %v\n%s", err, q)
+			}
+			if valid, report := preflight(t, abs); !valid {
+				t.Errorf("Preflight: the signed PDF is not PDF/A-1b:\n%s", summarise(report))
+			}
+
+			// The widget sits on the seal, the first picture drawn, and
+			// draws nothing: the page looks as it did.
+			page, rect := widget(t, abs)
+			traced, err := pdfcheck.Trace(filepath.Join(dir, in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var seal *pdfcheck.Image
+			for _, p := range traced {
+				if len(p.Images) > 0 {
+					seal = &p.Images[0]
+					if page != p.Number {
+						t.Errorf("the widget is on page %d, the seal on page %d", page, p.Number)
+					}
+					want := [4]float64{seal.X, p.Height - seal.Y - seal.H, seal.X + seal.W, p.Height - seal.Y}
+					for i := range want {
+						if got := rect[i] * 25.4 / 72; math.Abs(got-want[i]) > 0.1 {
+							t.Errorf("the widget's rectangle is %v pt, the seal's %v mm", rect, want)
+							break
+						}
+					}
+					break
+				}
+			}
+			if seal == nil {
+				t.Fatalf("%s draws no seal", in)
+			}
+			before, err := pdfcheck.PNG(filepath.Join(dir, in), filepath.Join(t.TempDir(), "b"), 30)
+			if err != nil {
+				t.Fatal(err)
+			}
+			after, err := pdfcheck.PNG(abs, filepath.Join(t.TempDir(), "a"), 30)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := os.ReadFile(before[page-1])
+			a, _ := os.ReadFile(after[page-1])
+			if !bytes.Equal(a, b) {
+				t.Errorf("page %d of the signed PDF looks other than the built one's", page)
+			}
+
+			o, e, code = archRun(t, dir, bin, "022", nil, "verify", out)
+			if code != 0 || !strings.Contains(o, "signature 1: 测试签名人 "+c.key+", ") || !strings.Contains(o, c.alg+": intact") || !strings.Contains(o, "identical to a rebuild") {
+				t.Errorf("verify of the signed PDF: exit %d\n%s%s", code, o, e)
+			}
+
+			// One byte of page 1's content stream changed.
+			bad := append([]byte(nil), signed...)
+			i := bytes.Index(bad, []byte("/Contents 4 0 R"))
+			j := bytes.Index(bad, []byte("\n4 0 obj"))
+			k := bytes.Index(bad[j:], []byte("stream\n"))
+			if i < 0 || j < 0 || k < 0 {
+				t.Fatal("page 1's content stream (object 4) not found")
+			}
+			bad[j+k+len("stream\n")+20] ^= 0x01
+			badPath := filepath.Join(dir, "out", "tampered.pdf")
+			if err := os.WriteFile(badPath, bad, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if s := pdfsig(t, badPath); strings.Contains(s, pdfsigValid) || !strings.Contains(s, "Signature Validation:") {
+				t.Errorf("pdfsig still finds the tampered PDF's signature valid:\n%s", s)
+			}
+			o, e, code = archRun(t, dir, bin, "022", nil, "verify", "out/tampered.pdf")
+			if code != 1 || !strings.Contains(o, "signature 1: 测试签名人") || !strings.Contains(o, "BROKEN: the signed bytes changed") {
+				t.Errorf("verify of the tampered PDF: exit %d, not 1 with a broken signature\n%s%s", code, o, e)
+			}
+		})
+	}
+}
