@@ -40,7 +40,7 @@ func verifySignatures(path string, stdout io.Writer) bool {
 			fmt.Fprintf(stdout, "%s: %s: intact, the signed bytes are unchanged (the certificate's trust is not checked)\n", path, what)
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: %s: BROKEN: %s\n", path, what, s.Problem)
+		fmt.Fprintf(stdout, "%s: %s: BROKEN: %s\n", path, what, s.Reason)
 		ok = false
 	}
 	if unsigned > 0 {

@@ -32,7 +32,7 @@ func Key(pemBytes []byte) (crypto.Signer, error) {
 		case "EC PRIVATE KEY":
 			k, err = x509.ParseECPrivateKey(blk.Bytes)
 		case "ENCRYPTED PRIVATE KEY":
-			return nil, errors.New("the private key is encrypted: decrypt it (openssl pkey -in KEY -out PLAIN.pem)")
+			return nil, errors.New("the private key is encrypted: decrypt it first (`openssl pkey -in KEY.pem -out PLAIN.pem`)")
 		default:
 			continue
 		}

@@ -21,7 +21,7 @@ type Signature struct {
 	Algorithm string // as "ECDSA P-256 with SHA-256"
 	End       int    // where the bytes it covers end
 	Intact    bool   // the bytes it covers are the ones signed, and the signature is the certificate's key's
-	Problem   string // why it is not intact
+	Reason    string // why it is not intact
 }
 
 var (
@@ -60,22 +60,22 @@ func Signatures(pdf []byte) (sigs []Signature, unsigned int) {
 func check(pdf []byte, r [4]int) Signature {
 	s := Signature{End: r[2] + r[3]}
 	if r[0] != 0 || r[1] >= r[2] || r[2]+r[3] > len(pdf) || r[2]+r[3] < r[2] {
-		s.Problem = fmt.Sprintf("its byte range [%d %d %d %d] does not fit the file's %d bytes", r[0], r[1], r[2], r[3], len(pdf))
+		s.Reason = fmt.Sprintf("its byte range [%d %d %d %d] does not fit the file's %d bytes", r[0], r[1], r[2], r[3], len(pdf))
 		return s
 	}
 	gap := bytes.TrimSpace(pdf[r[1]:r[2]])
 	if len(gap) < 2 || gap[0] != '<' || gap[len(gap)-1] != '>' {
-		s.Problem = "its byte range leaves out more than its /Contents"
+		s.Reason = "its byte range leaves out more than its /Contents"
 		return s
 	}
 	der, err := hex.DecodeString(string(bytes.Join(bytes.Fields(gap[1:len(gap)-1]), nil)))
 	if err != nil {
-		s.Problem = "its /Contents is not hexadecimal"
+		s.Reason = "its /Contents is not hexadecimal"
 		return s
 	}
 	p, err := parseCMS(der)
 	if err != nil {
-		s.Problem = err.Error()
+		s.Reason = err.Error()
 		return s
 	}
 	s.Signer = signerName(p.cert)
@@ -92,27 +92,27 @@ func check(pdf []byte, r [4]int) Signature {
 	case *ecdsa.PublicKey:
 		s.Algorithm, alg = fmt.Sprintf("ECDSA %s with SHA-256", k.Curve.Params().Name), x509.ECDSAWithSHA256
 	default:
-		s.Problem = fmt.Sprintf("its key (%T) is not one this gongwen checks", k)
+		s.Reason = fmt.Sprintf("its key (%T) is not one this gongwen checks", k)
 		return s
 	}
 	if !p.digestAlg.Equal(oidSHA256) {
 		s.Algorithm = "digest " + p.digestAlg.String()
-		s.Problem = "its digest algorithm is not SHA-256, the only one this gongwen checks"
+		s.Reason = "its digest algorithm is not SHA-256, the only one this gongwen checks"
 		return s
 	}
 	h := sha256.New()
 	h.Write(pdf[:r[1]])
 	h.Write(pdf[r[2] : r[2]+r[3]])
 	if !bytes.Equal(h.Sum(nil), p.digest) {
-		s.Problem = "the signed bytes changed: their SHA-256 is not the one signed"
+		s.Reason = "the signed bytes changed: their SHA-256 is not the one signed"
 		return s
 	}
 	if err := p.cert.CheckSignature(alg, p.signed, p.signature); err != nil {
-		s.Problem = "the signature is not the certificate's key's (" + err.Error() + ")"
+		s.Reason = fmt.Sprintf("the signature is not the certificate's key's (%v)", err)
 		return s
 	}
 	if sum := sha256.Sum256(p.cert.Raw); p.certHash != nil && !bytes.Equal(p.certHash, sum[:]) {
-		s.Problem = "the signing certificate attribute names another certificate than the one included"
+		s.Reason = "the signing certificate attribute names another certificate than the one included"
 		return s
 	}
 	s.Intact = true

@@ -1,0 +1,214 @@
+package sign
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math/big"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"gongwen/internal/archive"
+	"gongwen/internal/build"
+)
+
+var (
+	builtOnce sync.Once
+	builtPDF  []byte
+	builtErr  error
+)
+
+// built is the sample file's PDF, built once for the package's tests.
+func built(t *testing.T) []byte {
+	t.Helper()
+	builtOnce.Do(func() {
+		j, err := build.Prepare("../../data/sample-file.toml", build.Options{})
+		if err != nil {
+			builtErr = err
+			return
+		}
+		builtPDF, builtErr = j.Render(build.Options{})
+	})
+	if builtErr != nil {
+		t.Fatal(builtErr)
+	}
+	return builtPDF
+}
+
+// certFor is a self-signed certificate for key, made now.
+func certFor(t *testing.T, key crypto.Signer, name string, serial int64) *x509.Certificate {
+	t.Helper()
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(serial),
+		Subject:      pkix.Name{CommonName: name},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func ecKey(t *testing.T, curve elliptic.Curve) *ecdsa.PrivateKey {
+	t.Helper()
+	k, err := ecdsa.GenerateKey(curve, rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+func TestSignaturesReadBackWhatWasSigned(t *testing.T) {
+	pdf := built(t)
+	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ec := ecKey(t, elliptic.P256())
+	when := time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		key  crypto.Signer
+		name string
+		alg  string
+	}{
+		{rsaKey, "RSA 签名人", "RSA 2048 bits with SHA-256"},
+		{ec, "ECDSA 签名人", "ECDSA P-256 with SHA-256"},
+	} {
+		t.Run(c.alg, func(t *testing.T) {
+			signed, err := PDF(pdf, Options{Key: c.key, Chain: []*x509.Certificate{certFor(t, c.key, c.name, 7)}, Time: when})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.HasPrefix(signed, pdf) {
+				t.Fatal("the built PDF is not a prefix of the signed one")
+			}
+			if got := archive.FirstRevision(signed); !bytes.Equal(got, pdf) {
+				t.Errorf("FirstRevision of the signed PDF is %d bytes, the built PDF %d", len(got), len(pdf))
+			}
+			sigs, unsigned := Signatures(signed)
+			if len(sigs) != 1 || unsigned != 0 {
+				t.Fatalf("Signatures: %+v, %d bytes unsigned; want one covering the file", sigs, unsigned)
+			}
+			s := sigs[0]
+			if !s.Intact || s.Signer != c.name || s.Algorithm != c.alg || s.Time != "2026-12-06 08:00:00 UTC" || s.End != len(signed) {
+				t.Errorf("Signatures: %+v", s)
+			}
+
+			// Every kind of change is caught.
+			changes := []struct {
+				what    string
+				change  func([]byte) []byte
+				problem string
+				tail    bool // bytes follow the signature
+			}{
+				{"a byte of the built PDF", func(b []byte) []byte { b[len(pdf)/2] ^= 1; return b }, "the signed bytes changed", false},
+				{"a byte of the update", func(b []byte) []byte { b[len(b)-30] ^= 1; return b }, "the signed bytes changed", false},
+				{"bytes appended", func(b []byte) []byte { return append(b, "1 0 obj\n<<>>\nendobj\n"...) }, "", true},
+				{"the file cut", func(b []byte) []byte { return b[:len(b)-10] }, "does not fit", false},
+			}
+			for _, ch := range changes {
+				b := ch.change(append([]byte(nil), signed...))
+				sigs, unsigned := Signatures(b)
+				if len(sigs) != 1 {
+					t.Fatalf("%s: %d signatures", ch.what, len(sigs))
+				}
+				switch {
+				case ch.tail && (!sigs[0].Intact || unsigned == 0):
+					t.Errorf("%s: %+v, %d bytes unsigned; want an intact signature and the appended bytes unsigned", ch.what, sigs[0], unsigned)
+				case !ch.tail && (sigs[0].Intact || !strings.Contains(sigs[0].Reason, ch.problem)):
+					t.Errorf("%s: %+v; want broken: %s", ch.what, sigs[0], ch.problem)
+				}
+			}
+		})
+	}
+}
+
+func TestSigningRefuses(t *testing.T) {
+	pdf := built(t)
+	ec := ecKey(t, elliptic.P256())
+	cert := certFor(t, ec, "signer", 1)
+	signed, err := PDF(pdf, Options{Key: ec, Chain: []*x509.Certificate{cert}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A chain of many certificates: more than a PDF/A-1 string holds.
+	var long []*x509.Certificate
+	long = append(long, cert)
+	for i := 0; len(long) < 200; i++ {
+		long = append(long, certFor(t, ec, strings.Repeat("issuer ", 20), int64(i+2)))
+	}
+	cases := []struct {
+		what string
+		pdf  []byte
+		opt  Options
+		want string
+	}{
+		{"a signed PDF", signed, Options{Key: ec, Chain: []*x509.Certificate{cert}}, "signed after it was built"},
+		{"not a PDF", []byte("PK\x03\x04"), Options{Key: ec, Chain: []*x509.Certificate{cert}}, "not a PDF"},
+		{"a PDF cut short", pdf[:len(pdf)-100], Options{Key: ec, Chain: []*x509.Certificate{cert}}, "cut short"},
+		{"a chain too long for PDF/A-1", pdf, Options{Key: ec, Chain: long}, "PDF/A-1 string"},
+		{"no certificate", pdf, Options{Key: ec}, "no key or certificate"},
+	}
+	for _, c := range cases {
+		out, err := PDF(c.pdf, c.opt)
+		if err == nil || !strings.Contains(err.Error(), c.want) || out != nil {
+			t.Errorf("%s: %v; want an error saying %q", c.what, err, c.want)
+		}
+	}
+}
+
+func TestKeysRefused(t *testing.T) {
+	small, err := rsa.GenerateKey(rand.Reader, 1024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p384 := ecKey(t, elliptic.P384())
+	p256 := ecKey(t, elliptic.P256())
+	pkcs8 := func(k any) []byte {
+		b, err := x509.MarshalPKCS8PrivateKey(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: b})
+	}
+	sec1, _ := x509.MarshalECPrivateKey(p256)
+	cases := []struct {
+		what string
+		pem  []byte
+		want string // "" for accepted
+	}{
+		{"RSA 1024", pkcs8(small), "at least 2048"},
+		{"ECDSA P-384", pkcs8(p384), "only P-256"},
+		{"encrypted", pem.EncodeToMemory(&pem.Block{Type: "ENCRYPTED PRIVATE KEY", Bytes: []byte{1}}), "encrypted"},
+		{"a certificate", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: []byte{1}}), "no private key"},
+		{"ECDSA P-256, PKCS #8", pkcs8(p256), ""},
+		{"ECDSA P-256, SEC 1", pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: sec1}), ""},
+	}
+	for _, c := range cases {
+		_, err := Key(c.pem)
+		if (c.want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v; want %q", c.what, err, c.want)
+		}
+	}
+	other := ecKey(t, elliptic.P256())
+	if err := Matches(p256, certFor(t, other, "someone else", 3)); err == nil {
+		t.Error("a certificate of another key was accepted")
+	}
+	if err := Matches(p256, certFor(t, p256, "signer", 3)); err != nil {
+		t.Errorf("the key's own certificate: %v", err)
+	}
+}
