@@ -15,7 +15,12 @@ require (
 
 require golang.org/x/text v0.37.0
 
-require github.com/klauspost/compress v1.20.4
+require (
+	github.com/klauspost/compress v1.20.4
+	software.sslmate.com/src/go-pkcs12 v0.7.4
+)
+
+require golang.org/x/crypto v0.11.0 // indirect
 
 require (
 	github.com/chromedp/cdproto v0.159.0 // indirect

@@ -26,12 +26,14 @@ import (
 	"testing"
 	"time"
 
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
 	"gongwen/internal/pdfcheck"
 )
 
 // signKeys writes a throwaway key and a self-signed certificate for it,
 // made now, as dir/NAME.key and dir/NAME.crt.
-func signKeys(t *testing.T, dir, name string, key crypto.Signer) {
+func signKeys(t *testing.T, dir, name string, key crypto.Signer) *x509.Certificate {
 	t.Helper()
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(22),
@@ -55,6 +57,11 @@ func signKeys(t *testing.T, dir, name string, key crypto.Signer) {
 	}
 	write(name+".key", "PRIVATE KEY", pkcs8)
 	write(name+".crt", "CERTIFICATE", cert)
+	c, err := x509.ParseCertificate(cert)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // pdfsigValid is how poppler 22's pdfsig says the signature (not the
@@ -109,7 +116,7 @@ func TestSignedPDFIsValidAndKeepsTheBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	signKeys(t, dir, "rsa", rsaKey)
-	signKeys(t, dir, "ec", ecKey)
+	ecCert := signKeys(t, dir, "ec", ecKey)
 	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -118,6 +125,32 @@ func TestSignedPDFIsValidAndKeepsTheBuild(t *testing.T) {
 			t.Fatalf("build %s: %s", doc, e)
 		}
 	}
+	t.Run("p12", func(t *testing.T) {
+		p12, err := pkcs12.Modern.Encode(ecKey, ecCert, nil, "口令 22")
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, "ec.p12"), p12, 0o600)
+		os.WriteFile(filepath.Join(dir, "password.txt"), []byte("口令 22\n"), 0o600)
+		for _, how := range []struct {
+			env  []string
+			args []string
+		}{
+			{nil, []string{"--p12-password-file", "password.txt"}},
+			{[]string{"GONGWEN_P12_PASSWORD=口令 22"}, nil},
+		} {
+			args := append(append([]string{"sign", "--p12", "ec.p12"}, how.args...), "-o", "out/p12.pdf", "out/sample-file.pdf")
+			if o, e, code := archRun(t, dir, bin, "022", how.env, args...); code != 0 {
+				t.Fatalf("sign %v: exit %d\n%s%s", how, code, o, e)
+			}
+			if s := pdfsig(t, filepath.Join(dir, "out", "p12.pdf")); !strings.Contains(s, pdfsigValid) {
+				t.Errorf("pdfsig of the PDF signed with a PKCS #12 file:\n%s", s)
+			}
+		}
+		if _, e, code := archRun(t, dir, bin, "022", []string{"GONGWEN_P12_PASSWORD=wrong"}, "sign", "--p12", "ec.p12", "-o", "out/p12.pdf", "out/sample-file.pdf"); code != 1 || !strings.Contains(e, "ec.p12: the password is not this PKCS #12 file's") {
+			t.Errorf("a wrong password: exit %d\n%s", code, e)
+		}
+	})
 	cases := []struct{ doc, key, alg string }{
 		{"sample-file", "rsa", "RSA 2048 bits with SHA-256"},
 		{"sample-file", "ec", "ECDSA P-256 with SHA-256"},

@@ -1,6 +1,7 @@
 package sign
 
 import (
+	"crypto"
 	"crypto/x509"
 	"strings"
 	"time"
@@ -14,6 +15,9 @@ import (
 type Request struct {
 	In, Out          string // the PDF to sign, and where the signed one goes
 	Key, Cert, Chain string // PEM files; Chain may be empty
+	P12              string // a PKCS #12 file instead of Key and Cert
+	P12PasswordFile  string // the file holding its password (its first line), or
+	P12Password      string // the password itself (from the environment)
 	Time             time.Time
 }
 
@@ -22,7 +26,15 @@ type Request struct {
 // and an existing r.Out keeps its bytes. r.Out may not be one of the
 // inputs; r.In is never changed. It returns the signer's name.
 func File(r Request) (string, error) {
-	inputs := []build.Input{{Path: r.In, What: "the PDF to sign"}, {Path: r.Key, What: "the private key"}, {Path: r.Cert, What: "the certificate"}}
+	inputs := []build.Input{{Path: r.In, What: "the PDF to sign"}}
+	if r.P12 != "" {
+		inputs = append(inputs, build.Input{Path: r.P12, What: "the PKCS #12 file"})
+		if r.P12PasswordFile != "" {
+			inputs = append(inputs, build.Input{Path: r.P12PasswordFile, What: "the PKCS #12 file's password file"})
+		}
+	} else {
+		inputs = append(inputs, build.Input{Path: r.Key, What: "the private key"}, build.Input{Path: r.Cert, What: "the certificate"})
+	}
 	if r.Chain != "" {
 		inputs = append(inputs, build.Input{Path: r.Chain, What: "the certificate chain"})
 	}
@@ -43,24 +55,9 @@ func File(r Request) (string, error) {
 		}
 		return b, nil
 	}
-	keyPEM, err := read(r.Key)
+	key, chain, err := r.keys(read)
 	if err != nil {
 		return "", err
-	}
-	key, err := Key(keyPEM)
-	if err != nil {
-		return "", doc.Errorf(doc.Pos{File: r.Key}, "%v", err)
-	}
-	certPEM, err := read(r.Cert)
-	if err != nil {
-		return "", err
-	}
-	chain, err := Certificates(certPEM)
-	if err != nil {
-		return "", doc.Errorf(doc.Pos{File: r.Cert}, "%v", err)
-	}
-	if err := Matches(key, chain[0]); err != nil {
-		return "", doc.Errorf(doc.Pos{File: r.Cert}, "%v", err)
 	}
 	if r.Chain != "" {
 		chainPEM, err := read(r.Chain)
@@ -90,4 +87,49 @@ func signerName(c *x509.Certificate) string {
 		return c.Subject.CommonName
 	}
 	return c.Subject.String()
+}
+
+// keys reads the signer's key and certificates: from the PKCS #12 file,
+// or from the PEM key and certificate files.
+func (r Request) keys(read func(string) ([]byte, error)) (crypto.Signer, []*x509.Certificate, error) {
+	if r.P12 != "" {
+		b, err := read(r.P12)
+		if err != nil {
+			return nil, nil, err
+		}
+		password := r.P12Password
+		if r.P12PasswordFile != "" {
+			pw, err := read(r.P12PasswordFile)
+			if err != nil {
+				return nil, nil, err
+			}
+			password, _, _ = strings.Cut(string(pw), "\n")
+			password = strings.TrimSuffix(password, "\r")
+		}
+		key, chain, err := PKCS12(b, password)
+		if err != nil {
+			return nil, nil, doc.Errorf(doc.Pos{File: r.P12}, "%v", err)
+		}
+		return key, chain, nil
+	}
+	keyPEM, err := read(r.Key)
+	if err != nil {
+		return nil, nil, err
+	}
+	key, err := Key(keyPEM)
+	if err != nil {
+		return nil, nil, doc.Errorf(doc.Pos{File: r.Key}, "%v", err)
+	}
+	certPEM, err := read(r.Cert)
+	if err != nil {
+		return nil, nil, err
+	}
+	chain, err := Certificates(certPEM)
+	if err != nil {
+		return nil, nil, doc.Errorf(doc.Pos{File: r.Cert}, "%v", err)
+	}
+	if err := Matches(key, chain[0]); err != nil {
+		return nil, nil, doc.Errorf(doc.Pos{File: r.Cert}, "%v", err)
+	}
+	return key, chain, nil
 }

@@ -9,6 +9,8 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
 )
 
 // Key reads a private key in PEM: PKCS #8 ("PRIVATE KEY"), PKCS #1
@@ -91,4 +93,26 @@ func Matches(key crypto.Signer, cert *x509.Certificate) error {
 		return fmt.Errorf("the certificate (%s) is not the private key's: its public key differs", cert.Subject.CommonName)
 	}
 	return nil
+}
+
+// PKCS12 reads a key and its certificates from a PKCS #12 file (.p12,
+// .pfx) with its password: the key, its certificate first, then the
+// others the file holds. Files OpenSSL 3 writes (PBES2, AES-256, PBKDF2)
+// and older ones (3DES, RC2) are read, by software.sslmate.com/src/go-pkcs12.
+func PKCS12(data []byte, password string) (crypto.Signer, []*x509.Certificate, error) {
+	k, cert, cas, err := pkcs12.DecodeChain(data, password)
+	if errors.Is(err, pkcs12.ErrIncorrectPassword) {
+		return nil, nil, errors.New("the password is not this PKCS #12 file's")
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("not a PKCS #12 file with one key and its certificate: %v", err)
+	}
+	key, err := checkKey(k)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := Matches(key, cert); err != nil {
+		return nil, nil, err
+	}
+	return key, append([]*x509.Certificate{cert}, cas...), nil
 }

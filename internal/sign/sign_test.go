@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
 	"gongwen/internal/archive"
 	"gongwen/internal/build"
 )
@@ -210,5 +212,34 @@ func TestKeysRefused(t *testing.T) {
 	}
 	if err := Matches(p256, certFor(t, p256, "signer", 3)); err != nil {
 		t.Errorf("the key's own certificate: %v", err)
+	}
+}
+
+func TestPKCS12(t *testing.T) {
+	key := ecKey(t, elliptic.P256())
+	cert := certFor(t, key, "p12 signer", 5)
+	issuer := certFor(t, ecKey(t, elliptic.P256()), "issuer", 6)
+	p12, err := pkcs12.Modern.Encode(key, cert, []*x509.Certificate{issuer}, "口令 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, chain, err := PKCS12(p12, "口令 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !key.Equal(got) || len(chain) != 2 || !chain[0].Equal(cert) || !chain[1].Equal(issuer) {
+		t.Errorf("PKCS12: key %v, chain of %d", key.Equal(got), len(chain))
+	}
+	for _, c := range []struct {
+		what, password string
+		data           []byte
+		want           string
+	}{
+		{"a wrong password", "口令 2", p12, "password is not"},
+		{"not a PKCS #12 file", "口令 1", []byte("not one"), "not a PKCS #12 file"},
+	} {
+		if _, _, err := PKCS12(c.data, c.password); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v; want %q", c.what, err, c.want)
+		}
 	}
 }
