@@ -17,6 +17,7 @@ require golang.org/x/text v0.37.0
 
 require (
 	github.com/klauspost/compress v1.20.4
+	github.com/tjfoc/gmsm v1.4.1
 	software.sslmate.com/src/go-pkcs12 v0.7.4
 )
 

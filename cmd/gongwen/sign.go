@@ -20,7 +20,7 @@ OUT.pdf, which stays PDF/A-1b, and gongwen verify still compares them with
 a rebuild. The signature's field sits on the seal (on page 1 when the
 document has none) and draws nothing over it.
 
-Keys: RSA (2048 bits or more) or ECDSA P-256, in PEM, unencrypted; the
+Keys: RSA (2048 bits or more), ECDSA P-256 or SM2, unencrypted PEM; the
 certificate must be the key's; --chain adds the certificates that issued
 it. Or --p12: a PKCS #12 file holding the key and its certificates, its
 password the first line of --p12-password-file's FILE or, without it, the

@@ -26,6 +26,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tjfoc/gmsm/sm2"
+	gmx509 "github.com/tjfoc/gmsm/x509"
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"gongwen/internal/pdfcheck"
@@ -149,6 +151,46 @@ func TestSignedPDFIsValidAndKeepsTheBuild(t *testing.T) {
 		}
 		if _, e, code := archRun(t, dir, bin, "022", []string{"GONGWEN_P12_PASSWORD=wrong"}, "sign", "--p12", "ec.p12", "-o", "out/p12.pdf", "out/sample-file.pdf"); code != 1 || !strings.Contains(e, "ec.p12: the password is not this PKCS #12 file's") {
 			t.Errorf("a wrong password: exit %d\n%s", code, e)
+		}
+	})
+	// SM2 (GM/T OIDs): no reader here checks it, so our own does, and
+	// poppler must still read the file's structure.
+	t.Run("sm2", func(t *testing.T) {
+		key, err := sm2.GenerateKey(rand.Reader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tmpl := &gmx509.Certificate{SerialNumber: big.NewInt(23), Subject: pkix.Name{CommonName: "测试签名人 sm2"},
+			NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour)}
+		certPEM, err := gmx509.CreateCertificateToPem(tmpl, tmpl, &key.PublicKey, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keyPEM, err := gmx509.WritePrivateKeyToPem(key, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, "sm2.key"), keyPEM, 0o600)
+		os.WriteFile(filepath.Join(dir, "sm2.crt"), certPEM, 0o600)
+		if o, e, code := archRun(t, dir, bin, "022", nil, "sign", "--key", "sm2.key", "--cert", "sm2.crt", "-o", "out/sm2.pdf", "out/sample-file.pdf"); code != 0 {
+			t.Fatalf("sign with SM2: exit %d\n%s%s", code, o, e)
+		}
+		o, e, code := archRun(t, dir, bin, "022", nil, "verify", "out/sm2.pdf")
+		if code != 0 || !strings.Contains(o, "signature 1: 测试签名人 sm2, ") || !strings.Contains(o, "SM2 with SM3: intact") {
+			t.Errorf("verify of the SM2-signed PDF: exit %d\n%s%s", code, o, e)
+		}
+		abs := filepath.Join(dir, "out", "sm2.pdf")
+		if s := pdfsig(t, abs); !strings.Contains(s, "Signature Field Name: Signature1") {
+			t.Errorf("pdfsig does not find the SM2 signature's field:\n%s", s)
+		}
+		if valid, report := preflight(t, abs); !valid {
+			t.Errorf("Preflight: the SM2-signed PDF is not PDF/A-1b:\n%s", summarise(report))
+		}
+		b, _ := os.ReadFile(abs)
+		b[len(b)/3] ^= 1
+		os.WriteFile(abs, b, 0o644)
+		if o, _, code := archRun(t, dir, bin, "022", nil, "verify", "out/sm2.pdf"); code != 1 || !strings.Contains(o, "BROKEN") {
+			t.Errorf("verify of a changed SM2-signed PDF: exit %d, not 1 with a broken signature\n%s", code, o)
 		}
 	})
 	cases := []struct{ doc, key, alg string }{

@@ -11,8 +11,12 @@ import (
 	"encoding/asn1"
 	"errors"
 	"fmt"
+	"hash"
 	"math/big"
 	"sort"
+
+	"github.com/tjfoc/gmsm/sm2"
+	"github.com/tjfoc/gmsm/sm3"
 )
 
 // Object identifiers of the CMS structures written (RFC 5652, RFC 5035,
@@ -28,7 +32,19 @@ var (
 	oidRSA           = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
 	oidSHA256WithRSA = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 11}
 	oidECDSAWithSHA2 = asn1.ObjectIdentifier{1, 2, 840, 10045, 4, 3, 2}
+	// GM/T 0006-2012: SM3, and SM2 signing with SM3.
+	oidSM3        = asn1.ObjectIdentifier{1, 2, 156, 10197, 1, 401}
+	oidSM2WithSM3 = asn1.ObjectIdentifier{1, 2, 156, 10197, 1, 501}
 )
+
+// digestFor is the digest a key's signature is made over, and its
+// object identifier: SM3 for an SM2 key (GM/T 0009), SHA-256 otherwise.
+func digestFor(pub crypto.PublicKey) (func() hash.Hash, asn1.ObjectIdentifier) {
+	if _, ok := pub.(*sm2.PublicKey); ok {
+		return sm3.New, oidSM3
+	}
+	return sha256.New, oidSHA256
+}
 
 // der is the DER encoding of v; the values encoded here (object
 // identifiers, integers, octet strings, raw values) always encode.
@@ -83,8 +99,10 @@ func signatureAlgorithm(pub crypto.PublicKey) ([]byte, error) {
 		return algorithm(oidSHA256WithRSA, true), nil
 	case *ecdsa.PublicKey:
 		return algorithm(oidECDSAWithSHA2, false), nil
+	case *sm2.PublicKey:
+		return algorithm(oidSM2WithSM3, false), nil
 	}
-	return nil, fmt.Errorf("a %T key cannot sign here: use an RSA or ECDSA P-256 key", pub)
+	return nil, fmt.Errorf("a %T key cannot sign here: use an RSA, ECDSA P-256 or SM2 key", pub)
 }
 
 // signedAttributes are the attributes PAdES baseline B requires (ETSI EN
@@ -126,17 +144,18 @@ func encodeCMS(attrs, signature []byte, chain []*x509.Certificate) ([]byte, erro
 		certs = append(certs, c.Raw)
 	}
 	signedAttrs := append([]byte{0xA0}, attrs[1:]...) // [0] IMPLICIT SET OF
+	_, digestOID := digestFor(chain[0].PublicKey)
 	signer := sequence(
 		der(1),
 		issuerAndSerial(chain[0]),
-		algorithm(oidSHA256, false),
+		algorithm(digestOID, false),
 		signedAttrs,
 		sigAlg,
 		der(signature),
 	)
 	signedData := sequence(
 		der(1),
-		set(algorithm(oidSHA256, false)),
+		set(algorithm(digestOID, false)),
 		sequence(der(oidData)), // detached: no eContent
 		context(0, certs...),
 		set(signer),
@@ -144,12 +163,21 @@ func encodeCMS(attrs, signature []byte, chain []*x509.Certificate) ([]byte, erro
 	return sequence(der(oidSignedData), context(0, signedData)), nil
 }
 
-// signCMS signs content's SHA-256 digest with key and returns the CMS.
+// signCMS signs the content whose digest (see digestFor) is given with
+// key and returns the CMS.
 func signCMS(digest []byte, key crypto.Signer, chain []*x509.Certificate) ([]byte, error) {
 	attrs := signedAttributes(digest, chain[0])
-	h := sha256.Sum256(attrs)
-	// RSA keys sign with PKCS #1 v1.5, ECDSA keys return ASN.1 (r, s).
-	sig, err := key.Sign(rand.Reader, h[:], crypto.SHA256)
+	var sig []byte
+	var err error
+	if _, ok := key.(*sm2.PrivateKey); ok {
+		// SM2 signs the message itself: SM3 over Z (of the default
+		// user ID, 1234567812345678) and the attributes, GM/T 0009.
+		sig, err = key.Sign(rand.Reader, attrs, nil)
+	} else {
+		// RSA keys sign with PKCS #1 v1.5, ECDSA keys return ASN.1 (r, s).
+		h := sha256.Sum256(attrs)
+		sig, err = key.Sign(rand.Reader, h[:], crypto.SHA256)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("signing: %v", err)
 	}
@@ -166,6 +194,8 @@ func maxSignature(pub crypto.PublicKey) int {
 	case *ecdsa.PublicKey:
 		n := (k.Curve.Params().BitSize + 7) / 8
 		return 2*(n+3) + 3
+	case *sm2.PublicKey:
+		return 2*(32+3) + 3
 	}
 	return 1024
 }
@@ -173,7 +203,7 @@ func maxSignature(pub crypto.PublicKey) int {
 // cmsSize is the length of the CMS for chain with the longest signature
 // its key makes: the room /Contents must have.
 func cmsSize(chain []*x509.Certificate) (int, error) {
-	attrs := signedAttributes(make([]byte, sha256.Size), chain[0])
+	attrs := signedAttributes(make([]byte, 32), chain[0]) // SHA-256 and SM3 alike
 	b, err := encodeCMS(attrs, make([]byte, maxSignature(chain[0].PublicKey)), chain)
 	return len(b), err
 }
@@ -250,9 +280,18 @@ func parseCMS(b []byte) (*parsed, error) {
 	if len(sd.Signers) != 1 {
 		return nil, fmt.Errorf("CMS SignedData with %d signers, not one", len(sd.Signers))
 	}
-	certs, err := x509.ParseCertificates(sd.Certificates.Bytes)
-	if err != nil {
-		return nil, fmt.Errorf("CMS certificates: %v", err)
+	var certs []*x509.Certificate
+	for rest := sd.Certificates.Bytes; len(rest) > 0; {
+		var raw asn1.RawValue
+		var err error
+		if rest, err = asn1.Unmarshal(rest, &raw); err != nil {
+			return nil, fmt.Errorf("CMS certificates: %v", err)
+		}
+		c, err := parseCertificate(raw.FullBytes)
+		if err != nil {
+			return nil, fmt.Errorf("CMS certificates: %v", err)
+		}
+		certs = append(certs, c)
 	}
 	si := sd.Signers[0]
 	var id issuerSerial
@@ -274,6 +313,7 @@ func parseCMS(b []byte) (*parsed, error) {
 	p.signed = append([]byte{0x31}, si.SignedAttrs.FullBytes[1:]...)
 	for rest := si.SignedAttrs.Bytes; len(rest) > 0; {
 		var a attr
+		var err error
 		if rest, err = asn1.Unmarshal(rest, &a); err != nil {
 			return nil, fmt.Errorf("signed attributes: %v", err)
 		}

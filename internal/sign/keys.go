@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/tjfoc/gmsm/sm2"
+	gmx509 "github.com/tjfoc/gmsm/x509"
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 )
 
@@ -29,10 +31,20 @@ func Key(pemBytes []byte) (crypto.Signer, error) {
 		switch blk.Type {
 		case "PRIVATE KEY":
 			k, err = x509.ParsePKCS8PrivateKey(blk.Bytes)
+			if err != nil { // an SM2 key, on a curve crypto/x509 does not know
+				if sm2Key, e := gmx509.ParsePKCS8UnecryptedPrivateKey(blk.Bytes); e == nil {
+					k, err = sm2Key, nil
+				}
+			}
 		case "RSA PRIVATE KEY":
 			k, err = x509.ParsePKCS1PrivateKey(blk.Bytes)
 		case "EC PRIVATE KEY":
 			k, err = x509.ParseECPrivateKey(blk.Bytes)
+			if err != nil {
+				if sm2Key, e := gmx509.ParseSm2PrivateKey(blk.Bytes); e == nil {
+					k, err = sm2Key, nil
+				}
+			}
 		case "ENCRYPTED PRIVATE KEY":
 			return nil, errors.New("the private key is encrypted: decrypt it first (`openssl pkey -in KEY.pem -out PLAIN.pem`)")
 		default:
@@ -58,8 +70,10 @@ func checkKey(k any) (crypto.Signer, error) {
 			return nil, fmt.Errorf("the ECDSA key is on %s; only P-256 keys sign here", k.Curve.Params().Name)
 		}
 		return k, nil
+	case *sm2.PrivateKey:
+		return k, nil
 	}
-	return nil, fmt.Errorf("a %T key cannot sign here: use an RSA or ECDSA P-256 key", k)
+	return nil, fmt.Errorf("a %T key cannot sign here: use an RSA, ECDSA P-256 or SM2 key", k)
 }
 
 // Certificates reads every certificate in PEM.
@@ -74,7 +88,7 @@ func Certificates(pemBytes []byte) ([]*x509.Certificate, error) {
 		if blk.Type != "CERTIFICATE" {
 			continue
 		}
-		c, err := x509.ParseCertificate(blk.Bytes)
+		c, err := parseCertificate(blk.Bytes)
 		if err != nil {
 			return nil, fmt.Errorf("certificate %d cannot be read: %v", len(certs)+1, err)
 		}
@@ -86,8 +100,33 @@ func Certificates(pemBytes []byte) ([]*x509.Certificate, error) {
 	return certs, nil
 }
 
+// parseCertificate reads a certificate with crypto/x509, or, failing
+// that, as one of an SM2 key (whose curve crypto/x509 does not know) with
+// tjfoc/gmsm's x509, given as crypto/x509's type with an *sm2.PublicKey.
+func parseCertificate(der []byte) (*x509.Certificate, error) {
+	c, err := x509.ParseCertificate(der)
+	if err == nil {
+		return c, nil
+	}
+	if gm, e := gmx509.ParseCertificate(der); e == nil {
+		// gmsm gives the key as ECDSA's on the SM2 curve.
+		if k, ok := gm.PublicKey.(*ecdsa.PublicKey); ok && k.Curve == sm2.P256Sm2() {
+			c := gm.ToX509Certificate()
+			c.PublicKey = &sm2.PublicKey{Curve: k.Curve, X: k.X, Y: k.Y}
+			return c, nil
+		}
+	}
+	return nil, err
+}
+
 // Matches refuses a certificate whose public key is not key's.
 func Matches(key crypto.Signer, cert *x509.Certificate) error {
+	if k, ok := key.(*sm2.PrivateKey); ok {
+		if p, ok := cert.PublicKey.(*sm2.PublicKey); ok && p.X.Cmp(k.X) == 0 && p.Y.Cmp(k.Y) == 0 {
+			return nil
+		}
+		return fmt.Errorf("the certificate (%s) is not the private key's: its public key differs", cert.Subject.CommonName)
+	}
 	pub, ok := key.Public().(interface{ Equal(crypto.PublicKey) bool })
 	if !ok || !pub.Equal(cert.PublicKey) {
 		return fmt.Errorf("the certificate (%s) is not the private key's: its public key differs", cert.Subject.CommonName)

@@ -11,7 +11,6 @@ package sign
 import (
 	"bytes"
 	"crypto"
-	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
 	"errors"
@@ -161,7 +160,8 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 	out := b.Bytes()
 	br := fmt.Sprintf("[0 %d %d %d]", contentsAt, contentsEnd, len(out)-contentsEnd)
 	copy(out[rangeAt:], br)
-	h := sha256.New()
+	newHash, _ := digestFor(opt.Chain[0].PublicKey)
+	h := newHash()
 	h.Write(out[:contentsAt])
 	h.Write(out[contentsEnd:])
 	cms, err := signCMS(h.Sum(nil), opt.Key, opt.Chain)

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tjfoc/gmsm/sm2"
+	gmx509 "github.com/tjfoc/gmsm/x509"
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"gongwen/internal/archive"
@@ -74,8 +76,34 @@ func ecKey(t *testing.T, curve elliptic.Curve) *ecdsa.PrivateKey {
 	return k
 }
 
+// sm2Cert is a throwaway SM2 key and a self-signed certificate for it
+// (SM2 with SM3), made with tjfoc/gmsm, read back as crypto/x509's type.
+func sm2Cert(t *testing.T, name string) (*sm2.PrivateKey, *x509.Certificate, []byte) {
+	t.Helper()
+	key, err := sm2.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &gmx509.Certificate{
+		SerialNumber: big.NewInt(9),
+		Subject:      pkix.Name{CommonName: name},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+	}
+	der, err := gmx509.CreateCertificate(tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := parseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key, c, der
+}
+
 func TestSignaturesReadBackWhatWasSigned(t *testing.T) {
 	pdf := built(t)
+	sm2Key, sm2Certificate, _ := sm2Cert(t, "SM2 签名人")
 	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
@@ -84,14 +112,16 @@ func TestSignaturesReadBackWhatWasSigned(t *testing.T) {
 	when := time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC)
 	for _, c := range []struct {
 		key  crypto.Signer
+		cert *x509.Certificate
 		name string
 		alg  string
 	}{
-		{rsaKey, "RSA 签名人", "RSA 2048 bits with SHA-256"},
-		{ec, "ECDSA 签名人", "ECDSA P-256 with SHA-256"},
+		{rsaKey, certFor(t, rsaKey, "RSA 签名人", 7), "RSA 签名人", "RSA 2048 bits with SHA-256"},
+		{ec, certFor(t, ec, "ECDSA 签名人", 7), "ECDSA 签名人", "ECDSA P-256 with SHA-256"},
+		{sm2Key, sm2Certificate, "SM2 签名人", "SM2 with SM3"},
 	} {
 		t.Run(c.alg, func(t *testing.T) {
-			signed, err := PDF(pdf, Options{Key: c.key, Chain: []*x509.Certificate{certFor(t, c.key, c.name, 7)}, Time: when})
+			signed, err := PDF(pdf, Options{Key: c.key, Chain: []*x509.Certificate{c.cert}, Time: when})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -205,6 +235,20 @@ func TestKeysRefused(t *testing.T) {
 		if (c.want == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v; want %q", c.what, err, c.want)
 		}
+	}
+	sm2Key, sm2Certificate, sm2DER := sm2Cert(t, "SM2")
+	sm2PEM, err := gmx509.WritePrivateKeyToPem(sm2Key, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k, err := Key(sm2PEM); err != nil || Matches(k, sm2Certificate) != nil {
+		t.Errorf("an SM2 key in PKCS #8 PEM: %v", err)
+	}
+	if cs, err := Certificates(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: sm2DER})); err != nil || len(cs) != 1 || cs[0].Subject.CommonName != "SM2" {
+		t.Errorf("an SM2 certificate in PEM: %v", err)
+	}
+	if Matches(sm2Key, certFor(t, p256, "P-256", 4)) == nil {
+		t.Error("an SM2 key matched a P-256 certificate")
 	}
 	other := ecKey(t, elliptic.P256())
 	if err := Matches(p256, certFor(t, other, "someone else", 3)); err == nil {

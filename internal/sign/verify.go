@@ -8,10 +8,13 @@ import (
 	"crypto/x509"
 	"encoding/asn1"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"time"
+
+	"github.com/tjfoc/gmsm/sm2"
 )
 
 // Signature is one signature of a PDF, read back and checked.
@@ -85,29 +88,40 @@ func check(pdf []byte, r [4]int) Signature {
 			s.Time = t.UTC().Format("2006-01-02 15:04:05 UTC")
 		}
 	}
-	var alg x509.SignatureAlgorithm
+	var verify func() error
 	switch k := p.cert.PublicKey.(type) {
 	case *rsa.PublicKey:
-		s.Algorithm, alg = fmt.Sprintf("RSA %d bits with SHA-256", k.N.BitLen()), x509.SHA256WithRSA
+		s.Algorithm = fmt.Sprintf("RSA %d bits with SHA-256", k.N.BitLen())
+		verify = func() error { return p.cert.CheckSignature(x509.SHA256WithRSA, p.signed, p.signature) }
 	case *ecdsa.PublicKey:
-		s.Algorithm, alg = fmt.Sprintf("ECDSA %s with SHA-256", k.Curve.Params().Name), x509.ECDSAWithSHA256
+		s.Algorithm = fmt.Sprintf("ECDSA %s with SHA-256", k.Curve.Params().Name)
+		verify = func() error { return p.cert.CheckSignature(x509.ECDSAWithSHA256, p.signed, p.signature) }
+	case *sm2.PublicKey:
+		s.Algorithm = "SM2 with SM3"
+		verify = func() error {
+			if !k.Verify(p.signed, p.signature) { // with the default user ID
+				return errors.New("SM2 verification failed")
+			}
+			return nil
+		}
 	default:
 		s.Reason = fmt.Sprintf("its key (%T) is not one this gongwen checks", k)
 		return s
 	}
-	if !p.digestAlg.Equal(oidSHA256) {
+	newHash, want := digestFor(p.cert.PublicKey)
+	if !p.digestAlg.Equal(want) {
 		s.Algorithm = "digest " + p.digestAlg.String()
-		s.Reason = "its digest algorithm is not SHA-256, the only one this gongwen checks"
+		s.Reason = fmt.Sprintf("its digest algorithm is not %v, the one this gongwen checks for its key", want)
 		return s
 	}
-	h := sha256.New()
+	h := newHash()
 	h.Write(pdf[:r[1]])
 	h.Write(pdf[r[2] : r[2]+r[3]])
 	if !bytes.Equal(h.Sum(nil), p.digest) {
-		s.Reason = "the signed bytes changed: their SHA-256 is not the one signed"
+		s.Reason = "the signed bytes changed: their digest is not the one signed"
 		return s
 	}
-	if err := p.cert.CheckSignature(alg, p.signed, p.signature); err != nil {
+	if err := verify(); err != nil {
 		s.Reason = fmt.Sprintf("the signature is not the certificate's key's (%v)", err)
 		return s
 	}
