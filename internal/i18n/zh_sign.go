@@ -79,10 +79,26 @@ var zhSign = map[string]string{
 	"the password is not this PKCS #12 file's":                                                                                            "密码与这个 PKCS #12 文件不符",
 	"not a PKCS #12 file with one key and its certificate: %v":                                                                            "不是含一个密钥及其证书的 PKCS #12 文件：%v",
 	"SM2 verification failed":                                                                                                             "SM2 验证未通过",
+	"is %s; the signed PDF may never replace an input: choose another output name":                                                        "是%s；已签名的 PDF 绝不替换输入文件：请换一个输出文件名",
+}
+
+// zhSignParts are what sign puts into its messages' verbs: the inputs it
+// names (see zhParts).
+var zhSignParts = map[string]string{
+	"the PDF to sign":                   "要签名的 PDF",
+	"the private key":                   "私钥",
+	"the certificate":                   "证书",
+	"the certificate chain":             "证书链",
+	"the PKCS #12 file":                 "PKCS #12 文件",
+	"the PKCS #12 file's password file": "PKCS #12 文件的密码文件",
+	"SM2 with SM3":                      "SM2，SM3",
 }
 
 func init() {
 	for k, v := range zhSign {
 		zhCatalogue[k] = v
+	}
+	for k, v := range zhSignParts {
+		zhParts[k] = v
 	}
 }

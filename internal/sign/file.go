@@ -3,6 +3,7 @@ package sign
 import (
 	"crypto"
 	"crypto/x509"
+	"os"
 	"strings"
 	"time"
 
@@ -41,7 +42,14 @@ func File(r Request) (string, error) {
 	if strings.EqualFold(r.In[max(0, len(r.In)-4):], ".ofd") {
 		return "", doc.Errorf(doc.Pos{File: r.In}, "signing an OFD is not done yet: sign the PDF")
 	}
-	if err := build.CheckOutput(r.Out, inputs); err != nil {
+	if st, err := os.Stat(r.Out); err == nil {
+		for _, in := range inputs {
+			if ist, err := os.Stat(in.Path); err == nil && os.SameFile(st, ist) {
+				return "", doc.Errorf(doc.Pos{File: r.Out}, "is %s; the signed PDF may never replace an input: choose another output name", in.What)
+			}
+		}
+	}
+	if err := build.CheckOutput(r.Out, nil); err != nil {
 		return "", err
 	}
 	pdf, err := input.Read(r.In, input.PDF)
