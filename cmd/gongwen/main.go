@@ -166,8 +166,12 @@ fonts.toml is used unless --fonts is given. When the rebuild cannot use what
 the PDF records (a font from outside the project not found: pass the same
 --fonts), it says it could not rebuild, and does not compare.
 
-Exit status: 0 every PDF is identical to its rebuild, 1 one differs or
-cannot be verified, 2 wrong usage.
+A signed PDF (gongwen sign): each signature is listed first, with its
+signer, time and algorithm, and whether the bytes it covers are intact;
+then the PDF as built (before its signature) is compared with the rebuild.
+
+Exit status: 0 every PDF is identical to its rebuild, 1 one differs,
+cannot be verified or has a broken signature, 2 wrong usage.
 
 Options:
 `

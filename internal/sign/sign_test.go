@@ -9,8 +9,10 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/hex"
 	"encoding/pem"
 	"math/big"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -285,5 +287,41 @@ func TestPKCS12(t *testing.T) {
 		if _, _, err := PKCS12(c.data, c.password); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v; want %q", c.what, err, c.want)
 		}
+	}
+}
+
+func TestChainIsIncluded(t *testing.T) {
+	pdf := built(t)
+	caKey := ecKey(t, elliptic.P256())
+	ca := certFor(t, caKey, "root", 1)
+	leafKey := ecKey(t, elliptic.P256())
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "leaf"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour)}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, leafKey.Public(), caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf, _ := x509.ParseCertificate(der)
+	signed, err := PDF(pdf, Options{Key: leafKey, Chain: []*x509.Certificate{leaf, ca}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sigs, _ := Signatures(signed)
+	if len(sigs) != 1 || !sigs[0].Intact || sigs[0].Signer != "leaf" {
+		t.Fatalf("Signatures: %+v", sigs)
+	}
+	m := byteRangeRe.FindSubmatch(signed)
+	from, _ := strconv.Atoi(string(m[2]))
+	to, _ := strconv.Atoi(string(m[3]))
+	cms, err := hex.DecodeString(string(signed[from+1 : to-1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := parseCMS(cms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.certs) != 2 || !p.certs[0].Equal(leaf) || !p.certs[1].Equal(ca) || !p.cert.Equal(leaf) {
+		t.Errorf("the CMS holds %d certificates, signer %s; want the leaf and the root, signed by the leaf", len(p.certs), p.cert.Subject.CommonName)
 	}
 }
