@@ -35,6 +35,13 @@ var (
 // built is the sample file's PDF, built once for the package's tests.
 func built(t *testing.T) []byte {
 	t.Helper()
+	if buildOnce(); builtErr != nil {
+		t.Fatal(builtErr)
+	}
+	return builtPDF
+}
+
+func buildOnce() {
 	builtOnce.Do(func() {
 		j, err := build.Prepare("../../data/sample-file.toml", build.Options{})
 		if err != nil {
@@ -43,15 +50,19 @@ func built(t *testing.T) []byte {
 		}
 		builtPDF, builtErr = j.Render(build.Options{})
 	})
-	if builtErr != nil {
-		t.Fatal(builtErr)
-	}
-	return builtPDF
 }
 
 // certFor is a self-signed certificate for key, made now.
 func certFor(t *testing.T, key crypto.Signer, name string, serial int64) *x509.Certificate {
 	t.Helper()
+	c, err := selfSigned(key, name, serial)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func selfSigned(key crypto.Signer, name string, serial int64) (*x509.Certificate, error) {
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(serial),
 		Subject:      pkix.Name{CommonName: name},
@@ -60,13 +71,9 @@ func certFor(t *testing.T, key crypto.Signer, name string, serial int64) *x509.C
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
-	c, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return x509.ParseCertificate(der)
 }
 
 func ecKey(t *testing.T, curve elliptic.Curve) *ecdsa.PrivateKey {
