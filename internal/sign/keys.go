@@ -17,8 +17,8 @@ import (
 
 // Key reads a private key in PEM: PKCS #8 ("PRIVATE KEY"), PKCS #1
 // ("RSA PRIVATE KEY") or SEC 1 ("EC PRIVATE KEY"), RSA of at least 2048
-// bits or ECDSA on P-256. An encrypted key is refused (decrypt it first, or
-// use --p12).
+// bits, ECDSA on P-256 or SM2 (read with tjfoc/gmsm). An encrypted key is
+// refused (decrypt it first, or use a PKCS #12 file).
 func Key(pemBytes []byte) (crypto.Signer, error) {
 	for rest := pemBytes; ; {
 		var blk *pem.Block

@@ -3,9 +3,9 @@
 // written with encoding/asn1), the PAdES baseline-B signature appended to
 // a PDF as an incremental update, so that the built bytes stay a prefix of
 // the signed file, and reading the signatures of a PDF back to say whether
-// the bytes they cover are intact. It knows the layout record (package
-// diff) only to find the seal's place; it knows nothing of how documents
-// are built.
+// the bytes they cover are intact. It reads the layout record (package
+// diff) only to find the seal's place, and uses package build only to
+// check and write its output as builds do; it does not build documents.
 package sign
 
 import (
