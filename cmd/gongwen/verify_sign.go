@@ -43,6 +43,10 @@ func verifySignatures(path string, stdout io.Writer) bool {
 		fmt.Fprintf(stdout, "%s: %s: BROKEN: %s\n", path, what, s.Reason)
 		ok = false
 	}
+	for _, end := range sign.ForeignUpdates(pdf, sigs) {
+		fmt.Fprintf(stdout, "%s: an update that ends at byte %d is not a signature's: the PDF was changed after it was built, and signed over (verify compares only the PDF as built)\n", path, end)
+		ok = false
+	}
 	if unsigned > 0 {
 		fmt.Fprintf(stdout, "%s: %d bytes at its end were added after the last signature, which does not cover them\n", path, unsigned)
 		ok = false

@@ -80,6 +80,7 @@ var zhSign = map[string]string{
 	"not a PKCS #12 file with one key and its certificate: %v":                                                                            "不是含一个密钥及其证书的 PKCS #12 文件：%v",
 	"SM2 verification failed":                                                                                                             "SM2 验证未通过",
 	"is %s; the signed PDF may never replace an input: choose another output name":                                                        "是%s；已签名的 PDF 绝不替换输入文件：请换一个输出文件名",
+	"%s: an update that ends at byte %d is not a signature's: the PDF was changed after it was built, and signed over (verify compares only the PDF as built)\n": "%s：在第 %d 字节处结束的增量更新不是签名：PDF 生成之后被改动过，又在改动之上签了名（verify 只比较生成时的 PDF）\n",
 }
 
 // zhSignParts are what sign puts into its messages' verbs: the inputs it

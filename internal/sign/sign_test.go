@@ -11,6 +11,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/hex"
 	"encoding/pem"
+	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
@@ -330,5 +331,30 @@ func TestChainIsIncluded(t *testing.T) {
 	}
 	if len(p.certs) != 2 || !p.certs[0].Equal(leaf) || !p.certs[1].Equal(ca) || !p.cert.Equal(leaf) {
 		t.Errorf("the CMS holds %d certificates, signer %s; want the leaf and the root, signed by the leaf", len(p.certs), p.cert.Subject.CommonName)
+	}
+}
+
+func TestForeignUpdates(t *testing.T) {
+	built := "%PDF-1.4\n1 0 obj\n<<>>\nendobj\nxref\n0 1\ntrailer\n<<>>\nstartxref\n20\n%%EOF\n"
+	update := "1 0 obj\n<</Changed true>>\nendobj\nxref\n1 1\ntrailer\n<</Prev 20>>\nstartxref\n70\n%%EOF\n"
+	signature := "2 0 obj\n<</Type /Sig>>\nendobj\nxref\n2 1\ntrailer\n<</Prev 70>>\nstartxref\n140\n%%EOF\n"
+	for _, c := range []struct {
+		what string
+		pdf  string
+		sigs []int // where the signatures end
+		want []int
+	}{
+		{"signed as built", built + signature, []int{len(built + signature)}, nil},
+		{"signed twice", built + signature + signature, []int{len(built + signature), len(built + signature + signature)}, nil},
+		{"changed, then signed", built + update + signature, []int{len(built + update + signature)}, []int{len(built + update)}},
+		{"signed, then changed", built + signature + update, []int{len(built + signature)}, nil}, // Signatures' unsigned bytes
+	} {
+		var sigs []Signature
+		for _, end := range c.sigs {
+			sigs = append(sigs, Signature{End: end})
+		}
+		if got := ForeignUpdates([]byte(c.pdf), sigs); fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: %v, want %v", c.what, got, c.want)
+		}
 	}
 }

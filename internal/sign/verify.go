@@ -153,3 +153,35 @@ func signingTime(pdf []byte, i int) string {
 	}
 	return d
 }
+
+// revisionEndRe finds where a revision of a PDF ends: its startxref, its
+// offset and %%EOF, with the end-of-line after it.
+var revisionEndRe = regexp.MustCompile(`startxref\s+\d+\s+%%EOF(\r\n|\r|\n)?`)
+
+// ForeignUpdates lists where each incremental update of pdf ends that is
+// not a signature's (no signature of sigs covers exactly up to its end)
+// and that a later signature covers: a change made after the PDF was
+// built, then signed over, which a comparison of the PDF as built with a
+// rebuild would not see. Updates after the last signature are Signatures'
+// unsigned bytes instead.
+func ForeignUpdates(pdf []byte, sigs []Signature) []int {
+	last := 0
+	for _, s := range sigs {
+		last = max(last, s.End)
+	}
+	var foreign []int
+	for i, m := range revisionEndRe.FindAllIndex(pdf, -1) {
+		if i == 0 || m[1] > last {
+			continue // the PDF as built, or bytes no signature covers
+		}
+		end := len(bytes.TrimRight(pdf[:m[1]], "\r\n"))
+		signed := false
+		for _, s := range sigs {
+			signed = signed || s.End >= end && s.End <= m[1]
+		}
+		if !signed {
+			foreign = append(foreign, m[1])
+		}
+	}
+	return foreign
+}
