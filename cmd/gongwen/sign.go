@@ -18,7 +18,9 @@ Signs a PDF gongwen built with a PAdES baseline-B signature (ETSI EN
 an incremental update: the built bytes stay as they are at the start of
 OUT.pdf, which stays PDF/A-1b, and gongwen verify still compares them with
 a rebuild. The signature's field sits on the seal (on page 1 when the
-document has none) and draws nothing over it.
+document has none) and draws nothing over it; a signed PDF signed again
+gets its next signature on the next seal (each issuer of a joint document
+in turn).
 
 Keys: RSA (2048 bits or more), ECDSA P-256 or SM2, unencrypted PEM; the
 certificate must be the key's; --chain adds the certificates that issued

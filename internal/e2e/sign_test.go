@@ -15,6 +15,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"fmt"
 	"math"
 	"math/big"
 	"os"
@@ -191,6 +192,61 @@ func TestSignedPDFIsValidAndKeepsTheBuild(t *testing.T) {
 		os.WriteFile(abs, b, 0o644)
 		if o, _, code := archRun(t, dir, bin, "022", nil, "verify", "out/sm2.pdf"); code != 1 || !strings.Contains(o, "BROKEN") {
 			t.Errorf("verify of a changed SM2-signed PDF: exit %d, not 1 with a broken signature\n%s", code, o)
+		}
+	})
+	// A joint document: each issuer signs in turn, each on its own seal.
+	t.Run("joint, signed by each issuer", func(t *testing.T) {
+		traced, err := pdfcheck.Trace(filepath.Join(dir, "out", "sample-joint.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var seals []pdfcheck.Image
+		sealPage := 0
+		for _, p := range traced {
+			if len(p.Images) > 0 {
+				seals, sealPage = p.Images, p.Number
+				break
+			}
+		}
+		if len(seals) != 3 {
+			t.Fatalf("the joint document draws %d seals, not 3", len(seals))
+		}
+		in := "out/sample-joint.pdf"
+		for i, key := range []string{"ec", "rsa", "ec"} {
+			out := fmt.Sprintf("out/joint-%d.pdf", i+1)
+			if o, e, code := archRun(t, dir, bin, "022", nil, "sign", "--key", key+".key", "--cert", key+".crt", "-o", out, in); code != 0 {
+				t.Fatalf("signature %d: exit %d\n%s%s", i+1, code, o, e)
+			}
+			in = out
+		}
+		abs := filepath.Join(dir, in)
+		s := pdfsig(t, abs)
+		if n := strings.Count(s, pdfsigValid); n != 3 || !strings.Contains(s, "Signature Field Name: Signature3") {
+			t.Errorf("pdfsig finds %d of 3 signatures valid:\n%s", n, s)
+		}
+		for i, seal := range seals {
+			out, err := exec.Command("mutool", "show", abs, fmt.Sprintf("trailer/Root/AcroForm/Fields/%d/Rect", i+1)).CombinedOutput()
+			if err != nil {
+				t.Fatalf("mutool show: %v\n%s", err, out)
+			}
+			f := strings.Fields(strings.Trim(strings.TrimSpace(string(out)), "[]"))
+			x1, _ := strconv.ParseFloat(f[0], 64)
+			if len(f) != 4 || math.Abs(x1*25.4/72-seal.X) > 0.1 {
+				t.Errorf("signature %d's widget is at %s, its seal at x = %.2f mm", i+1, out, seal.X)
+			}
+		}
+		if p, _ := widget(t, abs); p != sealPage {
+			t.Errorf("the first widget is on page %d, the seals on page %d", p, sealPage)
+		}
+		if valid, report := preflight(t, abs); !valid {
+			t.Errorf("Preflight: the PDF signed three times is not PDF/A-1b:\n%s", summarise(report))
+		}
+		o, e, code := archRun(t, dir, bin, "022", nil, "verify", in)
+		if code != 0 || strings.Count(o, ": intact") != 3 || !strings.Contains(o, "identical to a rebuild") {
+			t.Errorf("verify of the PDF signed three times: exit %d\n%s%s", code, o, e)
+		}
+		if _, e, code := archRun(t, dir, bin, "022", nil, "sign", "--key", "ec.key", "--cert", "ec.crt", "-o", "out/joint-4.pdf", in); code != 1 || !strings.Contains(e, "each of its 3 seals is signed already") {
+			t.Errorf("a fourth signature: exit %d\n%s", code, e)
 		}
 	})
 	cases := []struct{ doc, key, alg string }{

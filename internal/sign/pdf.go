@@ -26,7 +26,11 @@ var (
 	kidRe       = regexp.MustCompile(refRe)
 	mediaBoxRe  = regexp.MustCompile(`/MediaBox\s*\[\s*([-0-9.]+)\s+([-0-9.]+)\s+([-0-9.]+)\s+([-0-9.]+)\s*\]`)
 	pageTypeRe  = regexp.MustCompile(`/Type\s*/Page\b`)
-	subsecRe    = regexp.MustCompile(`^(\d+) (\d+)\s*$`)
+	prevRe      = regexp.MustCompile(`/Prev\s+(\d+)`)
+	// The form a signature made here adds to the catalog.
+	acroFormRe = regexp.MustCompile(`\s*/AcroForm\s*<<\s*/Fields\s*\[((?:\s*\d+\s+0\s+R)*)\s*\]\s*/SigFlags\s+3\s*>>`)
+	annotsRe   = regexp.MustCompile(`\s*/Annots\s*\[([^\]]*)\]`)
+	subsecRe   = regexp.MustCompile(`^(\d+) (\d+)\s*$`)
 )
 
 // document is what signing needs to know of a PDF.
@@ -38,8 +42,25 @@ type document struct {
 	info      string // "/Info N 0 R", or ""
 	id        string // "/ID [<…> <…>]"
 	offsets   map[int]int
-	tree      int   // the page tree's object number
-	pages     []int // the pages' object numbers, in order
+	tree      int      // the page tree's object number
+	pages     []int    // the pages' object numbers, in order
+	fields    [][]byte // the signature fields already in the form ("N 0 R")
+}
+
+// onlySignatures refuses a PDF changed after it was built otherwise than
+// by signatures that are intact and cover it whole: a signature over a
+// change would pass the change off as signed.
+func onlySignatures(pdf []byte) error {
+	sigs, unsigned := Signatures(pdf)
+	for i, s := range sigs {
+		if !s.Intact {
+			return fmt.Errorf("its signature %d is broken (%s): it cannot be signed again", i+1, s.Reason)
+		}
+	}
+	if len(sigs) == 0 || unsigned > 0 || len(ForeignUpdates(pdf, sigs)) > 0 {
+		return errors.New("it was changed after it was built, and not only by signatures: sign the PDF gongwen built")
+	}
+	return nil
 }
 
 // readDocument reads the trailer, cross-reference table and page tree.
@@ -54,19 +75,39 @@ func readDocument(pdf []byte) (*document, error) {
 	}
 	d := &document{pdf: pdf, offsets: map[int]int{}}
 	d.startxref, _ = strconv.Atoi(string(m[1]))
-	if d.startxref >= len(pdf) || !bytes.HasPrefix(pdf[d.startxref:], []byte("xref")) {
-		return nil, errors.New("it has no cross-reference table where startxref says (a cross-reference stream, or a damaged file): only PDFs gongwen built can be signed")
+	// The cross-reference tables, the newest first (each update's trailer
+	// names the one before with /Prev); an object's newest offset counts.
+	var trailer []byte
+	seen := map[int]bool{}
+	for off := d.startxref; ; {
+		if off >= len(pdf) || seen[off] || !bytes.HasPrefix(pdf[off:], []byte("xref")) {
+			return nil, errors.New("it has no cross-reference table where startxref says (a cross-reference stream, or a damaged file): only PDFs gongwen built can be signed")
+		}
+		seen[off] = true
+		t := bytes.Index(pdf[off:], []byte("trailer"))
+		if t < 0 {
+			return nil, errors.New("it has no trailer")
+		}
+		if err := d.readXref(pdf[off+len("xref") : off+t]); err != nil {
+			return nil, err
+		}
+		this := pdf[off+t:]
+		if e := bytes.Index(this, []byte("startxref")); e >= 0 {
+			this = this[:e]
+		}
+		if trailer == nil {
+			trailer = this
+		}
+		prev := prevRe.FindSubmatch(this)
+		if prev == nil {
+			break
+		}
+		off, _ = strconv.Atoi(string(prev[1]))
 	}
-	t := bytes.Index(pdf[d.startxref:], []byte("trailer"))
-	if t < 0 {
-		return nil, errors.New("it has no trailer")
-	}
-	if err := d.readXref(pdf[d.startxref+len("xref") : d.startxref+t]); err != nil {
-		return nil, err
-	}
-	trailer := pdf[d.startxref+t:]
-	if bytes.Contains(trailer, []byte("/Prev")) || bytes.Contains(pdf, []byte("/ByteRange")) {
-		return nil, errors.New("it was changed or signed after it was built (an incremental update): sign the PDF gongwen built, once")
+	if len(seen) > 1 {
+		if err := onlySignatures(pdf); err != nil {
+			return nil, err
+		}
 	}
 	size, root := sizeRe.FindSubmatch(trailer), rootRe.FindSubmatch(trailer)
 	if size == nil || root == nil {
@@ -108,7 +149,7 @@ func (d *document) readXref(table []byte) error {
 		if len(f) != 3 {
 			return fmt.Errorf("its cross-reference table is damaged near %q", s)
 		}
-		if string(f[2]) == "n" {
+		if _, newer := d.offsets[first]; string(f[2]) == "n" && !newer {
 			off, err := strconv.Atoi(string(f[0]))
 			if err != nil || off >= len(d.pdf) {
 				return fmt.Errorf("its cross-reference table is damaged near %q", s)
@@ -150,8 +191,10 @@ func (d *document) readPages() error {
 	if err != nil {
 		return err
 	}
-	if bytes.Contains(cat, []byte("/AcroForm")) {
-		return errors.New("it already has a form (/AcroForm): only PDFs gongwen built, unsigned, can be signed")
+	if m := acroFormRe.FindSubmatch(cat); m != nil {
+		d.fields = kidRe.FindAll(m[1], -1)
+	} else if bytes.Contains(cat, []byte("/AcroForm")) {
+		return errors.New("it already has a form (/AcroForm) other than the signatures gongwen adds: only PDFs gongwen built can be signed")
 	}
 	m := pagesRe.FindSubmatch(cat)
 	if m == nil {

@@ -47,8 +47,9 @@ type Place struct {
 	Rect [4]float64
 }
 
-// sealPlace is where the PDF draws its first picture (the seal; in a
-// joint document, the lead issuer's), as its layout record says; page 1
+// sealPlace is where the PDF draws the picture of the next seal to sign,
+// as its layout record says: the first (the lead issuer's in a joint
+// document), then for each signature already made the next one; page 1
 // with an empty rectangle when it records none (a document without a
 // seal, or one whose record cannot be read).
 func sealPlace(pdf []byte, d *document) (Place, error) {
@@ -56,10 +57,20 @@ func sealPlace(pdf []byte, d *document) (Place, error) {
 	if err != nil {
 		return Place{}, nil
 	}
+	var seals []diff.Line
 	for _, l := range rec.Lines {
-		if l.Kind != diff.ImageKind || l.Page < 1 || l.Page > len(d.pages) {
-			continue
+		if l.Kind == diff.ImageKind && l.Page >= 1 && l.Page <= len(d.pages) {
+			seals = append(seals, l)
 		}
+	}
+	n := len(d.fields) // signatures made before: the next seal is this one's
+	switch {
+	case len(seals) == 0:
+		return Place{}, nil
+	case n >= len(seals):
+		return Place{}, fmt.Errorf("each of its %d seals is signed already", len(seals))
+	}
+	for _, l := range seals[n:] {
 		h, err := d.pageHeight(l.Page - 1)
 		if err != nil {
 			return Place{}, err
@@ -93,8 +104,9 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if bytes.Contains(pageDict, []byte("/Annots")) {
-		return nil, fmt.Errorf("page %d already has annotations: only PDFs gongwen built can be signed", at.Page+1)
+	annots := annotsRe.FindSubmatch(pageDict)
+	if annots == nil && bytes.Contains(pageDict, []byte("/Annots")) {
+		return nil, fmt.Errorf("page %d has annotations gongwen did not add: only PDFs gongwen built can be signed", at.Page+1)
 	}
 	catalog, err := d.object(d.root)
 	if err != nil {
@@ -136,14 +148,20 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 
 	r := at.Rect
 	rect := fmt.Sprintf("[%.2f %.2f %.2f %.2f]", r[0], r[1], r[2], r[3])
-	obj(widgetN, fmt.Appendf(nil, "<</Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /V %d 0 R /F 132 /Rect %s /P %d 0 R /AP <</N %d 0 R>>>>",
-		sigN, rect, d.pages[at.Page], apN))
+	obj(widgetN, fmt.Appendf(nil, "<</Type /Annot /Subtype /Widget /FT /Sig /T (Signature%d) /V %d 0 R /F 132 /Rect %s /P %d 0 R /AP <</N %d 0 R>>>>",
+		len(d.fields)+1, sigN, rect, d.pages[at.Page], apN))
 	// The widget's appearance draws nothing: the seal under it is the
 	// page's. PDF/A-1 allows an appearance dictionary of /N only.
 	obj(apN, fmt.Appendf(nil, "<</Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] /Resources <<>> /Length 0>>\nstream\n\nendstream",
 		r[2]-r[0], r[3]-r[1]))
-	obj(d.root, withEntry(catalog, fmt.Sprintf("/AcroForm <</Fields [%d 0 R] /SigFlags 3>>", widgetN)))
-	obj(d.pages[at.Page], withEntry(pageDict, "/Annots ["+strconv.Itoa(widgetN)+" 0 R]"))
+	fields := append(bytes.Join(d.fields, []byte(" ")), " "+strconv.Itoa(widgetN)+" 0 R"...)
+	obj(d.root, withEntry(acroFormRe.ReplaceAll(catalog, nil), "/AcroForm <</Fields ["+string(bytes.TrimSpace(fields))+"] /SigFlags 3>>"))
+	widgets := []byte(strconv.Itoa(widgetN) + " 0 R")
+	if annots != nil {
+		widgets = []byte(string(bytes.TrimSpace(annots[1])) + " " + string(widgets)) // a copy: annots is pageDict's
+		pageDict = annotsRe.ReplaceAll(pageDict, nil)
+	}
+	obj(d.pages[at.Page], withEntry(pageDict, "/Annots ["+string(widgets)+"]"))
 
 	xref := b.Len()
 	b.WriteString("xref\n")

@@ -187,6 +187,8 @@ func TestSigningRefuses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	broken := append([]byte(nil), signed...)
+	broken[len(pdf)/2] ^= 1
 	// A chain of many certificates: more than a PDF/A-1 string holds.
 	var long []*x509.Certificate
 	long = append(long, cert)
@@ -199,7 +201,7 @@ func TestSigningRefuses(t *testing.T) {
 		opt  Options
 		want string
 	}{
-		{"a signed PDF", signed, Options{Key: ec, Chain: []*x509.Certificate{cert}}, "signed after it was built"},
+		{"a signed PDF changed since", broken, Options{Key: ec, Chain: []*x509.Certificate{cert}}, "signature 1 is broken"},
 		{"not a PDF", []byte("PK\x03\x04"), Options{Key: ec, Chain: []*x509.Certificate{cert}}, "not a PDF"},
 		{"a PDF cut short", pdf[:len(pdf)-100], Options{Key: ec, Chain: []*x509.Certificate{cert}}, "cut short"},
 		{"a chain too long for PDF/A-1", pdf, Options{Key: ec, Chain: long}, "PDF/A-1 string"},
