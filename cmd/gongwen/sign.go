@@ -10,8 +10,8 @@ import (
 	"gongwen/internal/sign"
 )
 
-const signHelp = `Usage: gongwen sign --key KEY.pem --cert CERT.pem [--chain CHAIN.pem] -o OUT.pdf FILE.pdf
-       gongwen sign --p12 FILE.p12 [--p12-password-file FILE] [--chain CHAIN.pem] -o OUT.pdf FILE.pdf
+const signHelp = `Usage: gongwen sign --key KEY.pem --cert CERT.pem [--chain CHAIN.pem] [--at N] -o OUT.pdf FILE.pdf
+       gongwen sign --p12 FILE.p12 [--p12-password-file FILE] [--chain CHAIN.pem] [--at N] -o OUT.pdf FILE.pdf
 
 Signs a PDF gongwen built with a PAdES baseline-B signature (ETSI EN
 319 142-1: CMS, SHA-256, the signing certificate), appended to the PDF as
@@ -52,6 +52,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	cert := fs.String("cert", "", "the signer's certificate, `CERT.pem`")
 	chain := fs.String("chain", "", "the certificates that issued it, `CHAIN.pem` (optional)")
 	out := fs.String("o", "", "the signed PDF to write, `OUT.pdf`")
+	at := fs.Int("at", 0, "sign at seal `N`, counted from 1 in the order the pages draw them (a joint document's issuers); default: the next not yet signed")
 	p12 := fs.String("p12", "", "a PKCS #12 file, `FILE.p12`, holding the key and its certificates (instead of --key and --cert)")
 	p12Password := fs.String("p12-password-file", "", "a `FILE` whose first line is the PKCS #12 file's password (default: $GONGWEN_P12_PASSWORD)")
 	if code := parse(fs, args, stdout, "PDF"); code >= 0 {
@@ -60,6 +61,9 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case fs.NArg() != 1:
 		fmt.Fprintf(stderr, "gongwen sign: give one PDF, not %d files\n", fs.NArg())
+		return exitUsage
+	case *at < 0:
+		fmt.Fprintf(stderr, "gongwen sign: --at %d: give a seal's number, from 1\n", *at)
 		return exitUsage
 	case *p12 != "" && (*key != "" || *cert != ""):
 		fmt.Fprintln(stderr, "gongwen sign: give either --p12 or --key and --cert, not both")
@@ -84,7 +88,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 		when = *epoch
 	}
 	signer, err := sign.File(sign.Request{In: fs.Arg(0), Out: *out, Key: *key, Cert: *cert, Chain: *chain,
-		P12: *p12, P12PasswordFile: *p12Password, P12Password: os.Getenv(p12PasswordVar), Time: when})
+		P12: *p12, P12PasswordFile: *p12Password, P12Password: os.Getenv(p12PasswordVar), Time: when, At: *at})
 	if err != nil {
 		report(stderr, err)
 		return exitInput

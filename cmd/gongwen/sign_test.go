@@ -55,6 +55,7 @@ func TestSignRefuses(t *testing.T) {
 		{keys("-o", path("in.pdf"), path("in.pdf")), exitInput, "in.pdf: is the PDF to sign; the signed PDF may never replace an input"},
 		{keys("-o", path("c.pem"), path("in.pdf")), exitInput, "c.pem: is the certificate; the signed PDF may never replace an input"},
 		{keys("-o", path("out.ofd"), path("in.ofd")), exitInput, "signing an OFD is not done yet"},
+		{keys("--at", "-1", "-o", path("out.pdf"), path("in.pdf")), exitUsage, "--at -1: give a seal's number, from 1"},
 		{keys("-o", path("out.pdf"), path("in.pdf")), exitInput, "in.pdf: cannot sign: its end (startxref and %%EOF) is not where a PDF has it"},
 		{[]string{"sign", "--key", path("c.pem"), "--cert", path("c.pem"), "-o", path("out.pdf"), path("in.pdf")}, exitInput, "c.pem: no private key in it"},
 		{[]string{"sign", "--key", path("k.pem"), "--cert", path("k.pem"), "-o", path("out.pdf"), path("in.pdf")}, exitInput, "k.pem: no certificate in it"},

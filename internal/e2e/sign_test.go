@@ -248,6 +248,16 @@ func TestSignedPDFIsValidAndKeepsTheBuild(t *testing.T) {
 		if _, e, code := archRun(t, dir, bin, "022", nil, "sign", "--key", "ec.key", "--cert", "ec.crt", "-o", "out/joint-4.pdf", in); code != 1 || !strings.Contains(e, "each of its 3 seals is signed already") {
 			t.Errorf("a fourth signature: exit %d\n%s", code, e)
 		}
+		// --at: the second issuer signs first.
+		if o, e, code := archRun(t, dir, bin, "022", nil, "sign", "--at", "2", "--key", "ec.key", "--cert", "ec.crt", "-o", "out/joint-at2.pdf", "out/sample-joint.pdf"); code != 0 {
+			t.Fatalf("sign --at 2: exit %d\n%s%s", code, o, e)
+		}
+		if _, rect := widget(t, filepath.Join(dir, "out", "joint-at2.pdf")); math.Abs(rect[0]*25.4/72-seals[1].X) > 0.1 {
+			t.Errorf("--at 2 put the widget at %v pt, the second seal is at x = %.2f mm", rect, seals[1].X)
+		}
+		if _, e, code := archRun(t, dir, bin, "022", nil, "sign", "--at", "4", "--key", "ec.key", "--cert", "ec.crt", "-o", "out/joint-at4.pdf", "out/sample-joint.pdf"); code != 1 || !strings.Contains(e, "it has 3 seals, so no seal 4") {
+			t.Errorf("sign --at 4: exit %d\n%s", code, e)
+		}
 	})
 	cases := []struct{ doc, key, alg string }{
 		{"sample-file", "rsa", "RSA 2048 bits with SHA-256"},

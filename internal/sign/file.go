@@ -20,6 +20,7 @@ type Request struct {
 	P12PasswordFile  string // the file holding its password (its first line), or
 	P12Password      string // the password itself (from the environment)
 	Time             time.Time
+	At               int // the seal to sign at, from 1; 0 for the next
 }
 
 // File signs the PDF at r.In and writes the signed PDF to r.Out, through
@@ -78,7 +79,7 @@ func File(r Request) (string, error) {
 		}
 		chain = append(chain, more...)
 	}
-	signed, err := PDF(pdf, Options{Key: key, Chain: chain, Time: r.Time})
+	signed, err := PDF(pdf, Options{Key: key, Chain: chain, Time: r.Time, At: r.At})
 	if err != nil {
 		return "", doc.Errorf(doc.Pos{File: r.In}, "cannot sign: %v", err)
 	}

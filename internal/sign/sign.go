@@ -27,6 +27,10 @@ type Options struct {
 	Key   crypto.Signer
 	Chain []*x509.Certificate // the signer's certificate first, then the ones that issued it
 	Time  time.Time           // the claimed signing time, written as the signature's /M
+	// At is the seal the signature's field sits on, counted from 1 in
+	// the order the pages draw them (in a joint document, the issuers');
+	// 0 for the next not yet signed.
+	At int
 }
 
 // MaxString is the longest string PDF/A-1 allows (ISO 19005-1 clause
@@ -52,7 +56,7 @@ type Place struct {
 // document), then for each signature already made the next one; page 1
 // with an empty rectangle when it records none (a document without a
 // seal, or one whose record cannot be read).
-func sealPlace(pdf []byte, d *document) (Place, error) {
+func sealPlace(pdf []byte, d *document, at int) (Place, error) {
 	rec, err := diff.Read(pdf)
 	if err != nil {
 		return Place{}, nil
@@ -65,6 +69,10 @@ func sealPlace(pdf []byte, d *document) (Place, error) {
 	}
 	n := len(d.fields) // signatures made before: the next seal is this one's
 	switch {
+	case at > len(seals):
+		return Place{}, fmt.Errorf("it has %d seals, so no seal %d to sign at", len(seals), at)
+	case at > 0:
+		n = at - 1
 	case len(seals) == 0:
 		return Place{}, nil
 	case n >= len(seals):
@@ -96,7 +104,7 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	at, err := sealPlace(pdf, d)
+	at, err := sealPlace(pdf, d, opt.At)
 	if err != nil {
 		return nil, err
 	}
