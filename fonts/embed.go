@@ -74,6 +74,10 @@ func Files() []File { return files }
 // Config is the built-in fonts.toml: role = "file" lines naming Files.
 func Config() string { return config }
 
+// Defaults is the fonts.toml of this folder, which names each role's
+// default font, whether or not the fonts are built in.
+func Defaults() string { return config }
+
 // Text is a licence or the provenance note, by its path in this folder
 // ("LICENSES/OFL-1.1.txt", "PROVENANCE.md"); "" if there is none.
 func Text(path string) string { return texts[path] }

@@ -2,6 +2,18 @@
 
 package fonts
 
+import _ "embed"
+
+// config is this folder's fonts.toml, which names the default fonts
+// even when they are not built in.
+//
+//go:embed fonts.toml
+var config string
+
+// Defaults is the fonts.toml of this folder, which names each role's
+// default font, whether or not the fonts are built in.
+func Defaults() string { return config }
+
 // File is one built-in font; a binary built with the nobuiltinfonts tag
 // has none and finds every font through a fonts.toml.
 type File struct {

@@ -7,10 +7,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"gongwen/internal/format"
 	"gongwen/internal/pdfcheck"
 )
 
@@ -127,5 +129,56 @@ func TestBinaryAloneMakesEveryFormat(t *testing.T) {
 				t.Error("new replaced an existing file")
 			}
 		})
+	}
+	// Each 文种 starts in its format, with its title, direction and body,
+	// and builds as written.
+	year := strconv.Itoa(today.Year())
+	for _, k := range format.Kinds() {
+		t.Run(k.Name, func(t *testing.T) {
+			dir := filepath.Join(work, "kind-"+k.Name)
+			os.Mkdir(dir, 0o755)
+			if out, code := gongwen(dir, "new", "--kind", k.Name, "x"); code != 0 {
+				t.Fatalf("new --kind %s: exit %d\n%s", k.Name, code, out)
+			}
+			data, _ := os.ReadFile(filepath.Join(dir, "data", "x.toml"))
+			if !strings.Contains(string(data), "format = \""+k.Format+"\"\nkind = \""+k.Name+"\"") {
+				t.Errorf("data/x.toml does not record format %s and kind %s:\n%s", k.Format, k.Name, data)
+			}
+			if out, code := gongwen(dir, "build", "data/x.toml"); code != 0 {
+				t.Fatalf("build: exit %d\n%s", code, out)
+			}
+			text, err := pdfcheck.Text(filepath.Join(dir, "output", "x.pdf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			flat := strings.Join(strings.Fields(text), "")
+			want := []string{"35项", "合计3529"} // the body cites the annex's total
+			if k.Format == "file" || k.Format == "letter" {
+				want = append(want, "的"+k.Name)
+			}
+			if k.Upward {
+				want = append(want, "签发人：王明")
+			}
+			if k.Contact {
+				want = append(want, "（联系人：")
+			}
+			if k.Reply {
+				want = append(want, "（示镇〔"+year+"〕5号）收悉")
+			}
+			for _, w := range want {
+				if !strings.Contains(flat, w) {
+					t.Errorf("the %s's PDF lacks %q:\n%s", k.Name, w, text)
+				}
+			}
+			if !k.Upward && strings.Contains(flat, "签发人") {
+				t.Errorf("a %s is not a 上行文, yet shows a 签发人", k.Name)
+			}
+		})
+	}
+	if out, code := gongwen(work, "new", "--kind", "函", "--format", "file", "y"); code != 2 || !strings.Contains(out, "letter") {
+		t.Errorf("new --kind 函 --format file: exit %d\n%s", code, out)
+	}
+	if out, code := gongwen(work, "formats"); code != 0 || !strings.Contains(out, "kinds (new --kind): 通知, 通报, 请示, 报告, 批复, 意见, 决定, 公告, 通告") {
+		t.Errorf("formats does not list the 文种 of the 文件格式:\n%s", out)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -95,7 +96,7 @@ func testCommandLine(t *testing.T, name string, args []string, exit int, want, h
 			fontsDir := newProject(t)
 			os.MkdirAll("fonts", 0o755)
 			cfg, _ := os.ReadFile(fontsDir + "/fonts.toml")
-			cfg = bytes.ReplaceAll(cfg, []byte(`= "`), []byte(`= "`+fontsDir+"/"))
+			cfg = regexp.MustCompile(`"([^"#]+\.ttf)"`).ReplaceAll(cfg, []byte(`"`+fontsDir+`/$1"`))
 			if err := os.WriteFile("fonts/fonts.toml", cfg, 0o644); err != nil {
 				t.Fatal(err)
 			}

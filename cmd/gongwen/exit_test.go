@@ -36,6 +36,10 @@ func TestExitTwoIsWrongUsageOnly(t *testing.T) {
 			"gongwen serve: --addr " + busy.Addr().String() + ": cannot serve there: address already in use"},
 		{"serve: an address of another machine", []string{"serve", "--addr", "192.0.2.1:80", "data/doc.toml"}, exitUsage,
 			"gongwen serve: --addr 192.0.2.1:80: only a loopback address"},
+		{"serve: every interface", []string{"serve", "--addr", "0.0.0.0:8080", "data/doc.toml"}, exitUsage,
+			"gongwen serve: --addr 0.0.0.0:8080: only a loopback address"},
+		{"serve: a port past 65535", []string{"serve", "--addr", "127.0.0.1:99999", "data/doc.toml"}, exitUsage,
+			"gongwen serve: --addr 127.0.0.1:99999: give HOST:PORT, such as 127.0.0.1:8080 (a port from 0 to 65535)"},
 		{"new: a file in the way", []string{"new", "taken"}, exitInput, "gongwen new: "},
 	}
 	for _, c := range cases {

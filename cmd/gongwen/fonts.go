@@ -21,10 +21,14 @@ for every role nothing else names. Each role's font is the first of:
   4. the user's fonts.toml (%s)
   5. the built-in font
 A role names a TrueType file (.ttf), or one font of a TrueType collection
-by its index from 0: "simsun.ttc#1" (the collection alone means #0).
+by its index from 0: "simsun.ttc#1" (the collection alone means #0), or a
+list of them tried character by character: ["a.ttf", "simsun.ttc"]. Each
+built-in list ends in HanaMinA-Fallback.ttf, for rare characters of names.
+latin = "FILE" sets the font of digits and Latin letters of the body.
 With --licences, prints the licence texts and how the fonts were made.
 With FILE, lists the fonts in each font file instead: a collection's by
-their #N, each with its name, or why it cannot be embedded.
+their #N, each with its name and the embedding its licence allows (OS/2
+fsType), or why it cannot be embedded.
 
 Options:
 `
@@ -59,14 +63,24 @@ func runFonts(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	roles := map[string][]string{}
-	for r, p := range fonts.BuiltinConfig() {
-		name := strings.TrimPrefix(p, fonts.Builtin)
+	later := map[string]int{} // the roles whose list a font ends
+	cfg := fonts.BuiltinConfig()
+	for r, ps := range cfg {
+		name := strings.TrimPrefix(ps[0], fonts.Builtin)
 		roles[name] = append(roles[name], fmt.Sprintf("%s %s", r.ChineseName(), r))
+		for _, p := range ps[1:] {
+			later[strings.TrimPrefix(p, fonts.Builtin)]++
+		}
 	}
+
 	fmt.Fprintln(stdout, "Fonts built into gongwen:")
 	for _, f := range files {
 		rs := roles[f.Name]
 		sort.Strings(rs)
+		if len(rs) == 0 && later[f.Name] == len(cfg) {
+			fmt.Fprintf(stdout, "  %-24s every role's fallback  %5.1f MB  %s\n", f.Name, float64(len(f.Data()))/1e6, f.Licence)
+			continue
+		}
 		if len(rs) == 0 {
 			rs = []string{"no role"}
 		}
@@ -90,14 +104,14 @@ func listFontFiles(paths []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s: %v\n", ff.Path, ff.Fonts[0].Err)
 			code = exitInput
 		case !ff.Collection:
-			fmt.Fprintf(stdout, "%s: a TrueType font: %s (%s)\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family)
+			fmt.Fprintf(stdout, "%s: a TrueType font: %s (%s), %s\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family, ff.Fonts[0].Embedding.Describe())
 		default:
 			fmt.Fprintf(stdout, "%s: a TrueType collection of %d fonts:\n", ff.Path, ff.Total)
 			for _, f := range ff.Fonts {
 				if f.Err != nil {
 					fmt.Fprintf(stdout, "  #%d  cannot be embedded: %v\n", f.Index, f.Err)
 				} else {
-					fmt.Fprintf(stdout, "  #%d  %s (%s)\n", f.Index, f.Name, f.Family)
+					fmt.Fprintf(stdout, "  #%d  %s (%s), %s\n", f.Index, f.Name, f.Family, f.Embedding.Describe())
 				}
 			}
 			if ff.Total > len(ff.Fonts) {

@@ -11,11 +11,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"gongwen/internal/archive"
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
 	"gongwen/internal/i18n"
+	"gongwen/internal/input"
+	"gongwen/internal/lint"
 	pngr "gongwen/internal/render/png"
 )
 
@@ -29,16 +33,18 @@ const (
 const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2012, as PDF.
 
 Usage:
-  gongwen build [-o PATH] [--ofd] [--fonts DIR] [--strict] DOC.toml|DIR...
-                                                      build PDFs (default into output/), or OFD
+  gongwen build [-o PATH] [--ofd] [--docx] [--fonts DIR] [--strict] DOC.toml|DIR...
+                                                      build PDFs (default into output/), or OFD, DOCX
   gongwen check [--fonts DIR] [--strict] DOC.toml...  check everything, write nothing
   gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
                                                       draw the pages as PNG images (default into output/)
-  gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...   rebuild from the recorded sources, compare bytes
+  gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx...
+                                                      rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
   gongwen sign --key KEY.pem --cert CERT.pem -o OUT.pdf FILE.pdf
                                                       sign a PDF (PAdES), keeping its built bytes
   gongwen new [--format F] NAME                       start a document: data, body, one annex table
+  gongwen import [--format F] DRAFT NAME              start a document from a .docx, .md or .txt draft
   gongwen formats                                     the formats and the keys each takes
   gongwen serve [--addr 127.0.0.1:8080] DOC.toml      show the pages in a browser while you edit
   gongwen fonts [--licences] [FILE...]                the fonts built in, their licences; a file's fonts
@@ -107,12 +113,13 @@ func init() {
 		"fonts":   runFonts,
 		"serve":   runServe,
 		"new":     runNew,
+		"import":  runImport,
 		"formats": runFormats,
 		"sign":    runSign,
 	}
 }
 
-const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--copies FIRST-LAST] [--fonts DIR] [--strict] DOC.toml|DIR...
+const buildHelp = `Usage: gongwen build [-o PATH] [--ofd] [--docx] [--docx-fonts HOW] [--copies FIRST-LAST] [--fonts DIR] [--strict] DOC.toml|DIR...
 
 Builds each document's PDF. A folder stands for every data file (*.toml)
 directly in it. With one document, -o names the PDF file (or a folder to
@@ -127,6 +134,12 @@ run (documents, pages, seconds); elsewhere only the messages are printed.
 OFD (GB/T 33190-2016): -o NAME.ofd writes the document as an OFD package
 instead of a PDF; --ofd writes NAME.ofd beside every NAME.pdf. Its pages,
 text, glyph positions, fonts and archive record are the PDF's.
+
+DOCX: -o NAME.docx writes the document as an editable Word document
+instead; --docx writes NAME.docx beside every NAME.pdf. Its paragraphs
+have a style for each element and flow when edited; --docx-fonts=names
+leaves the fonts' glyphs out (embed, the default, carries them where the
+font's licence allows).
 
 Numbered copies: --copies 1-30 lays a document out once and writes one PDF
 per copy, NAME-000001.pdf to NAME-000030.pdf, each with its own 份号 (at most
@@ -143,28 +156,40 @@ Options:
 `
 
 const checkHelp = `Usage: gongwen check [--fonts DIR] [--strict] DOC.toml...
+       gongwen check --rules
 
 Loads, expands and lays out each document, checking the data, the template
 and every character against its font, and reports every problem found.
 Writes nothing.
 ` + warningsHelp + `
+--rules lists the proofreading rules with their sources. A document turns
+rules off with [lint] off = ["id", …] in its data file, and adds wrong and
+right terms with [lint] terms = [["按排", "安排"]]; a lint.toml (off = …,
+terms = …) beside the data file or in the folder above does so for a project.
+
 Options:
 `
 
-const verifyHelp = `Usage: gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd...
+const verifyHelp = `Usage: gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx...
 
 Reads the archive record in each PDF or OFD that gongwen built (the tool's version
 and the SHA-256 of every input: data, template, tables, images, fonts,
 fonts.toml and the format's settings, by path relative to the project),
 rebuilds the document from the current tree with the recorded date, and says
 whether the result has the same bytes. When it has not, it names each input
-whose content changed, each one that is missing and each new one.
+whose content changed, each one that is missing and each new one, and
+whether the PDF was changed after it was built (its bytes no longer match
+the trailer ID gongwen made from them).
 
-The project is the folder holding the recorded data file, looked for from
-the current folder upwards, then from the PDF's folder upwards. The recorded
-fonts.toml is used unless --fonts is given. When the rebuild cannot use what
-the PDF records (a font from outside the project not found: pass the same
---fonts), it says it could not rebuild, and does not compare.
+The project is the current folder, or the folder --project names; never
+one the record points to. verify reads only files inside it, the --fonts
+folder, the fonts.toml files a build reads and the fonts they name: a
+record naming a path outside the project (absolute, climbing out with ..,
+or leading out through a symbolic link) is refused before any file is
+opened, as forged or damaged. The recorded fonts.toml is used unless
+--fonts is given. When the rebuild cannot use what the PDF records (a font
+from outside the project not found: pass the same --fonts), it says it
+could not rebuild, and does not compare.
 
 A signed PDF (gongwen sign): each signature is listed first, with its
 signer, time and algorithm, and whether the bytes it covers are intact;
@@ -184,9 +209,13 @@ DIR/NAME-2.png, and so on. The pages are the ones the PDF would have (the
 same layout, the same fonts), drawn at N dots per inch on white.
 
 Each image is written to a temporary file and renamed into place when
-complete. Pages left from an earlier, longer preview of the same document
-(DIR/NAME-N.png beyond the last page) are removed. The same sources and
-resolution always give the same bytes.
+complete. Each image carries a mark (PNG text chunks: Software "gongwen
+preview", Title the data file's name): an image already at a page's path
+is replaced only when it has the mark of the same document, else nothing
+is written (exit 1). Pages left from an earlier, longer preview of the
+same document (DIR/NAME-N.png beyond the last page) are removed when they
+have that mark; any other file is kept. The same sources and resolution
+always give the same bytes.
 
 Options:
 `
@@ -271,6 +300,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", buildHelp, stderr)
 	out := fs.String("o", "", "output `PATH`: a PDF or OFD file (one document) or a folder (default output/)")
 	withOFD := fs.Bool("ofd", false, "also write NAME.ofd (OFD, GB/T 33190-2016) beside each NAME.pdf")
+	withDOCX := fs.Bool("docx", false, "also write NAME.docx (an editable Word document) beside each NAME.pdf")
+	docxFonts := fs.String("docx-fonts", build.DOCXFontsEmbed, "`HOW` a DOCX carries its fonts: embed (the characters used, where the font's licence allows) or names (named only)")
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	strict := strictFlag(fs)
 	copies := fs.String("copies", "", "`FIRST-LAST`: number the 份号 of each copy, one PDF per copy (NAME-000001.pdf …), laid out once")
@@ -290,21 +321,28 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		opt.Copies = &c
 	}
 	opt.OFD = *withOFD
+	opt.DOCX = *withDOCX
+	if *docxFonts != build.DOCXFontsEmbed && *docxFonts != build.DOCXFontsNames {
+		fmt.Fprintln(stderr, "gongwen build:", fmt.Sprintf("--docx-fonts is %q: give embed or names", *docxFonts))
+		return exitUsage
+	}
+	opt.DOCXFonts = *docxFonts
 	opt.Strict = *strict
 	docs, err := build.Documents(fs.Args())
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen build:", err)
 		return exitInput // a folder that cannot be listed or holds no data file
 	}
-	targets, inFolder, err := outputs(docs, *out)
+	targets, err := outputs(docs, *out)
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen build:", err)
 		return exitUsage
 	}
-	opt.MakeOutputDir = inFolder
+	opt.MakeOutputDir = true // the folders of -o new/ and -o new/sub/x.pdf alike
 	status := exitOK
 	tuneGC(len(docs))
 	prog := newProgress(stdout, len(docs))
+	said := map[string]bool{} // the notes printed
 	build.BuildAll(docs, targets, opt, 0, func(i int) { prog.begin(docs[i]) }, func(i int, o build.Outcome) {
 		prog.report(o.Pages, o.Err != nil, func() {
 			if o.Err != nil {
@@ -316,9 +354,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			if c := opt.Copies; c != nil {
 				written, beside = build.CopiesName(o.Out, *c), build.CopiesName(beside, *c)
 			}
-			if opt.OFD && !build.IsOFD(o.Out) {
+			if opt.OFD && !build.IsOFD(o.Out) && !build.IsDOCX(o.Out) {
 				written += ", " + beside
 			}
+			if opt.DOCX && !build.IsOFD(o.Out) && !build.IsDOCX(o.Out) {
+				written += ", " + build.DOCXName(o.Out)
+			}
+			printNotes(stderr, o.Notes, said)
 			printWarnings(stderr, o.Warnings)
 			fmt.Fprintf(stdout, "%s → %s\n", o.Doc, written)
 			if s := buildChange(o.Previous, o.Out); s != "" {
@@ -334,8 +376,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", checkHelp, stderr)
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	strict := strictFlag(fs)
-	if code := parse(fs, args, stdout, "document"); code >= 0 {
+	rules := fs.Bool("rules", false, "list the proofreading rules and their sources; no document needed")
+	what := "document"
+	if slices.Contains(args, "--rules") || slices.Contains(args, "-rules") {
+		what = ""
+	}
+	if code := parse(fs, args, stdout, what); code >= 0 {
 		return code
+	}
+	if *rules {
+		for _, l := range lint.List(lang == i18n.Chinese) {
+			fmt.Fprintln(stdout, l)
+		}
+		return exitOK
 	}
 	opt, code := options(*fontsDir, stderr)
 	if code >= 0 {
@@ -343,6 +396,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	opt.Strict = *strict
 	status := exitOK
+	said := map[string]bool{} // the notes printed
 	for _, d := range fs.Args() {
 		j, err := build.Prepare(d, opt)
 		if err != nil {
@@ -350,6 +404,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			status = exitInput
 			continue
 		}
+		printNotes(stderr, j.Doc.Notes, said)
 		printWarnings(stderr, j.Warnings)
 		fmt.Fprintf(stdout, "%s: ok (%d pages)\n", d, len(j.Result.Pages))
 	}
@@ -359,19 +414,28 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func runVerify(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("verify", verifyHelp, stderr)
 	fontsDir := fs.String("fonts", "", "folder `DIR` with the fonts.toml to rebuild with (default: the one recorded in the PDF)")
+	project := fs.String("project", ".", "the project folder `DIR` the recorded paths are relative to; nothing outside it is read")
 	if code := parse(fs, args, stdout, "PDF or OFD file"); code >= 0 {
 		return code
 	}
+	if st, err := os.Stat(*project); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "gongwen verify: --project %s: not a folder\n", *project)
+		return exitUsage
+	}
 	status := exitOK
 	for _, p := range fs.Args() {
-		if !verifySignatures(p, stdout) {
+		ok, signed := verifySignatures(p, stdout)
+		if !ok {
 			status = exitInput
 		}
-		rep, err := build.Verify(p, build.Options{FontsDir: *fontsDir})
+		rep, err := build.Verify(p, *project, build.Options{FontsDir: *fontsDir})
 		if err != nil {
 			report(stderr, err)
 			status = exitInput
 			continue
+		}
+		if signed != nil {
+			rep.SignedOnly(signed)
 		}
 		diffs := rep.Differences()
 		switch {
@@ -383,8 +447,10 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		default:
 			fmt.Fprintf(stdout, "%s: differs from a rebuild from %s\n", p, rep.Recorded.Document)
 			status = exitInput
-			if len(diffs) == 0 {
-				diffs = []string{"the recorded inputs are unchanged, yet the bytes differ (another build of " + rep.Recorded.Tool + "?)"}
+			if len(diffs) == 0 && rep.Seal == archive.Intact {
+				diffs = []string{"the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of " + rep.Recorded.Tool + " made it (another Go release or module versions), or a source changed while it was being built"}
+			} else if len(diffs) == 0 {
+				diffs = []string{"the recorded inputs are unchanged, yet the bytes differ: the file was changed after it was built, another build of " + rep.Recorded.Tool + " made it, or a source changed while it was being built"}
 			}
 		}
 		for _, d := range diffs {
@@ -476,19 +542,22 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 		}
 		return nil, doc.Errorf(doc.Pos{File: dir}, "cannot make the output folder: %v", unwrapPathErr(err))
 	}
-	name := previewName(docPath)
+	name, source := previewName(docPath), filepath.Base(docPath)
 	page := func(n int) string { return filepath.Join(dir, fmt.Sprintf("%s-%d.png", name, n)) }
 	inputs := j.Inputs()
 	for i := range j.Result.Pages {
 		if err := build.CheckOutput(page(i+1), inputs); err != nil {
 			return nil, err
 		}
+		if _, err := os.Lstat(page(i + 1)); err == nil && !previewed(page(i+1), source) {
+			return nil, doc.Errorf(doc.Pos{File: page(i + 1)}, "is not a page gongwen preview drew of %s (it lacks the mark gongwen preview writes into its images); it is kept: move it away, or give another folder with -o DIR", source)
+		}
 	}
 	var set build.FileSet
 	var paths []string
 	err = pngr.Stream(j.Result, j.FontData, dpi, func(i int, b []byte) error {
 		paths = append(paths, page(i+1))
-		return set.Add(page(i+1), b)
+		return set.Add(page(i+1), pngr.Mark(b, source))
 	})
 	if err != nil {
 		set.Abort()
@@ -502,16 +571,33 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 		return nil, err
 	}
 	// Pages beyond the last, from an earlier preview, would pass for pages
-	// of this one. An input named like a page is never removed.
+	// of this one. Only a page gongwen preview drew of this document (its
+	// mark says so) is removed: never a file of the user's named like a
+	// page, nor an input.
 	for n := len(paths) + 1; ; n++ {
 		if _, err := os.Lstat(page(n)); err != nil {
 			break
 		}
-		if build.CheckOutput(page(n), inputs) == nil {
+		if previewed(page(n), source) && build.CheckOutput(page(n), inputs) == nil {
 			os.Remove(page(n))
 		}
 	}
 	return paths, nil
+}
+
+// previewed reports whether the file at p is a regular file holding a page
+// gongwen preview drew of the data file named source (pngr.Marked). A
+// link, however it points, is not.
+func previewed(p, source string) bool {
+	if st, err := os.Lstat(p); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	f, err := input.Open(p, input.Image)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return pngr.Marked(f, source)
 }
 
 // helpRequested finds -h/--help before any document argument.
@@ -538,14 +624,15 @@ func options(fontsDir string, stderr io.Writer) (build.Options, int) {
 
 // outputFileExts are the extensions of the files gongwen build writes:
 // -o ending in one (in any case) names a file.
-var outputFileExts = []string{".pdf", ".ofd"}
+var outputFileExts = []string{".pdf", ".ofd", ".docx"}
 
 // outputs decides each document's output path from -o: a file when it ends
 // in an output extension, a folder when it is one, ends in a slash or
 // several documents are given (they cannot share a file); otherwise, with
-// one document, an error saying so. A folder is made only when a
-// document is written into it (inFolder: set Options.MakeOutputDir).
-func outputs(docs []string, out string) (targets []string, inFolder bool, err error) {
+// one document, an error saying so. The folder a file goes in, named or
+// not, is made only when a document is written into it
+// (Options.MakeOutputDir).
+func outputs(docs []string, out string) (targets []string, err error) {
 	dir := out
 	switch {
 	case out == "":
@@ -555,29 +642,29 @@ func outputs(docs []string, out string) (targets []string, inFolder bool, err er
 			break // a folder named like a file: still a folder
 		}
 		if len(docs) > 1 {
-			return nil, false, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
+			return nil, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
 		}
-		return []string{out}, false, nil
+		return []string{out}, nil
 	case strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)):
 	default:
 		st, err := os.Stat(out)
 		if err == nil && !st.IsDir() {
-			return nil, false, fmt.Errorf("-o %s: a file that does not end in %s or %s; name the PDF NAME%s, or a folder", out, outputFileExts[0], outputFileExts[1], outputFileExts[0])
+			return nil, fmt.Errorf("-o %s: a file that does not end in %s or %s; name the PDF NAME%s, or a folder", out, outputFileExts[0], outputFileExts[1], outputFileExts[0])
 		}
 		if err != nil && len(docs) == 1 {
-			return nil, false, fmt.Errorf("-o %s: neither a folder nor a file ending in %s or %s: end a new folder's name with / (%s/), or a file's with %s", out, outputFileExts[0], outputFileExts[1], out, outputFileExts[0])
+			return nil, fmt.Errorf("-o %s: neither a folder nor a file ending in %s or %s: end a new folder's name with / (%s/), or a file's with %s", out, outputFileExts[0], outputFileExts[1], out, outputFileExts[0])
 		}
 	}
 	seen := map[string]string{}
 	for _, d := range docs {
 		t := filepath.Join(dir, build.OutputName(d))
 		if prev, ok := seen[t]; ok {
-			return nil, false, fmt.Errorf("%s and %s would both be written to %s", prev, d, t)
+			return nil, fmt.Errorf("%s and %s would both be written to %s", prev, d, t)
 		}
 		seen[t] = d
 		targets = append(targets, t)
 	}
-	return targets, true, nil
+	return targets, nil
 }
 
 // hasExt reports whether p ends in one of exts, in any case.

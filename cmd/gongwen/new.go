@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -13,7 +14,7 @@ import (
 	"gongwen/internal/starter"
 )
 
-const newHelp = `Usage: gongwen new [--format file|letter|order|minutes] NAME
+const newHelp = `Usage: gongwen new [--kind 文种 | --format file|letter|order|minutes] NAME
 
 Writes a new document to start from, in the current folder:
   data/NAME.toml          the data: issuer, number, title, date, …
@@ -22,7 +23,10 @@ Writes a new document to start from, in the current folder:
 It builds as written (gongwen build data/NAME.toml); replace the example
 values with yours. Nothing is written if any of the files exists. Their
 comments are in the language of the messages (English, or Chinese).
-gongwen formats lists the formats and the keys each takes.
+--kind starts a 文种 (通知, 请示, 函 …) in its format: its title ends in
+the 文种, a 请示 or 报告 carries its 签发人 (a 请示 a 联系人 too), a 批复
+cites the 请示 it answers, and the body has the usual structure.
+gongwen formats lists the formats, the 文种 of each and the keys each takes.
 
 Options:
 `
@@ -30,6 +34,7 @@ Options:
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", newHelp, stderr)
 	formatName := fs.String("format", "file", "the document's format, `NAME`: "+strings.Join(format.Names(), ", "))
+	kindName := fs.String("kind", "", "the document's 文种, `KIND`: "+format.KindNames())
 	if code := parse(fs, args, stdout, "name"); code >= 0 {
 		return code
 	}
@@ -38,7 +43,23 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	name := fs.Arg(0)
-	files, err := starter.Files(*formatName, name, time.Now(), func(c string) string { return i18n.T(lang, c) })
+	comment := func(c string) string { return i18n.T(lang, c) }
+	var files []starter.File
+	var err error
+	if *kindName != "" {
+		k, kerr := format.KindByName(*kindName)
+		if kerr != nil {
+			fmt.Fprintln(stderr, "gongwen new:", kerr)
+			return exitUsage
+		}
+		if given(fs, "format") && *formatName != k.Format {
+			fmt.Fprintf(stderr, "gongwen new: a %s is set in the %s format, not %s: leave out --format\n", k.Name, k.Format, *formatName)
+			return exitUsage
+		}
+		files, err = starter.KindFiles(k.Name, name, time.Now(), comment)
+	} else {
+		files, err = starter.Files(*formatName, name, time.Now(), comment)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen new:", err)
 		return exitUsage
@@ -79,6 +100,13 @@ func runFormats(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stdout)
 		}
 		fmt.Fprintf(stdout, "%s (%s)\n", name, doc.FormatTitle(name))
+		var kinds []string
+		for _, k := range format.Kinds() {
+			if k.Format == name {
+				kinds = append(kinds, k.Name)
+			}
+		}
+		fmt.Fprintf(stdout, "  kinds (new --kind): %s\n", strings.Join(kinds, ", "))
 		fmt.Fprintf(stdout, "  required: %s\n", keyList(required))
 		fmt.Fprintf(stdout, "  optional: %s\n", keyList(optional))
 	}
@@ -94,4 +122,11 @@ func keyList(keys []string) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// given reports whether the command line set the flag name.
+func given(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

@@ -99,3 +99,26 @@ func TestPreviewNeverReplacesAnInput(t *testing.T) {
 		t.Error("the preview removed or replaced its template, named like a stale page")
 	}
 }
+
+// TestOutputFileInANewFolder: -o new/sub/x.pdf makes its folders as -o
+// new/ does, only once the document is ready: a broken one makes none.
+func TestOutputFileInANewFolder(t *testing.T) {
+	fontsDir := newProject(t)
+	for _, out := range []string{"new/sub/x.pdf", "other/sub/x.ofd"} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"build", "--fonts", fontsDir, "-o", out, "data/doc.toml"}, &stdout, &stderr); code != exitOK {
+			t.Errorf("-o %s: exit %d: %s", out, code, stderr.String())
+		}
+		if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+			t.Errorf("-o %s: %v", out, err)
+		}
+	}
+	os.WriteFile("data/broken.toml", []byte("titel = 1\n"), 0o644)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--fonts", fontsDir, "-o", "none/sub/x.pdf", "data/broken.toml"}, &stdout, &stderr); code != exitInput {
+		t.Errorf("a broken document: exit %d", code)
+	}
+	if _, err := os.Stat("none"); !os.IsNotExist(err) {
+		t.Errorf("a broken document made its output folder (%v)", err)
+	}
+}

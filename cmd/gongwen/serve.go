@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -23,7 +22,10 @@ template, a table, an image, a fonts.toml), it builds again and the page
 refreshes itself. A problem shows at the top of the page as the same
 FILE:LINE:COL: message lines the other commands print, with the last good
 pages kept below it. Nothing is written to disk. Only a loopback address
-(127.0.0.1, ::1, localhost) is served: the page is for this machine.
+(127.0.0.1, ::1, localhost) is served, and only to requests naming it
+(127.0.0.1, [::1] or localhost with its port): the page is for this
+machine; there is no option to open it to others. To share the pages,
+send the PDF (gongwen build) or the images of gongwen preview.
 Stop it with Ctrl-C.
 
 Options:
@@ -51,11 +53,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	l, err := serve.Listen(*addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen serve:", err)
-		var busy *net.OpError // the address is taken or not this machine's: not wrong usage
-		if errors.As(err, &busy) {
-			return exitInput
+		if errors.Is(err, serve.ErrAddr) {
+			return exitUsage
 		}
-		return exitUsage
+		return exitInput // taken, not this machine's, or bound where it may not serve
 	}
 	s := serve.New(fs.Arg(0), opt, *dpi)
 	s.Text = func(m string) string { return i18n.Line(lang, m) }

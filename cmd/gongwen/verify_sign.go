@@ -13,15 +13,17 @@ import (
 
 // verifySignatures prints each signature of the PDF at path, whether the
 // bytes it covers are intact, and what follows the built PDF that no
-// signature covers; it reports whether all is well. An OFD, or a file that
-// cannot be read (verify says why), has nothing to say here.
-func verifySignatures(path string, stdout io.Writer) bool {
+// signature covers; it reports whether all is well, and the PDF's bytes
+// when it has signatures and every update after the build is one of them,
+// intact (the rebuild is then compared with the PDF as built). An OFD,
+// or a file that cannot be read (verify says why), has nothing to say here.
+func verifySignatures(path string, stdout io.Writer) (bool, []byte) {
 	if build.IsOFD(path) {
-		return true
+		return true, nil
 	}
 	pdf, err := input.Read(path, input.PDF)
 	if err != nil {
-		return true
+		return true, nil
 	}
 	sigs, unsigned := sign.Signatures(pdf)
 	ok := true
@@ -57,5 +59,8 @@ func verifySignatures(path string, stdout io.Writer) bool {
 			ok = false
 		}
 	}
-	return ok
+	if ok && len(sigs) > 0 {
+		return true, pdf
+	}
+	return ok, nil
 }

@@ -28,7 +28,7 @@ func TestVerifyUsageAndHelp(t *testing.T) {
 		{[]string{"verify", "--nonsense", "a.pdf"}, exitUsage, "flag provided but not defined"},
 		{[]string{"verify", "--help"}, exitOK, "Usage: gongwen verify"},
 		{[]string{"help", "verify"}, exitOK, "Exit status: 0 every PDF is identical"},
-		{[]string{"help"}, exitOK, "gongwen verify [--fonts DIR] FILE.pdf|FILE.ofd..."},
+		{[]string{"help"}, exitOK, "gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx..."},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(c.args, &stdout, &stderr)
@@ -86,4 +86,46 @@ func TestVerifyRebuildsWithTheFontsGiven(t *testing.T) {
 		!strings.Contains(stdout.String(), "not found: outside:fonts.toml (pass --fonts DIR") || strings.Contains(stdout.String(), "differs") {
 		t.Errorf("verify without --fonts: exit %d:\n%s", code, stdout.String())
 	}
+}
+
+// TestVerifyProjectFlag: the project is the current folder unless
+// --project names another; verify never looks for it elsewhere.
+func TestVerifyProjectFlag(t *testing.T) {
+	fontsDir, dir := builtProject(t, "doc.pdf")
+	pdf := filepath.Join(dir, "doc.pdf")
+	var stdout, stderr bytes.Buffer
+	t.Chdir(t.TempDir())
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--project", dir}, exitOK, pdf + ": identical to a rebuild from data/doc.toml"},
+		{nil, exitInput, pdf + ": none of its recorded inputs (the data file data/doc.toml, …) is in the project folder WANT"},
+		{[]string{"--project", pdf}, exitUsage, "gongwen verify: --project " + pdf + ": not a folder"},
+		{[]string{"--project", filepath.Join(dir, "absent")}, exitUsage, "gongwen verify: --project WANT"},
+	} {
+		stdout.Reset()
+		stderr.Reset()
+		code := run(append(append([]string{"verify", "--fonts", fontsDir}, c.args...), pdf), &stdout, &stderr)
+		if out := stdout.String() + stderr.String(); code != c.code || !hasLine(out, c.want) {
+			t.Errorf("%q: exit %d, printed\n%s\nwant exit %d and a line %q", c.args, code, out, c.code, c.want)
+		}
+	}
+}
+
+// builtProject copies the base project into a new folder, made the
+// current one, and builds its document into out there with the
+// repository's fonts (--fonts); it returns the fonts folder and the
+// project's.
+func builtProject(t *testing.T, out string) (fontsDir, dir string) {
+	t.Helper()
+	fontsDir, _ = filepath.Abs("../../fonts")
+	dir = verifyProject(t)
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--fonts", fontsDir, "-o", out, "data/doc.toml"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("build: exit %d: %s", code, stderr.String())
+	}
+	return fontsDir, dir
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"gongwen/internal/doc"
 	"gongwen/internal/lint"
 )
 
@@ -15,8 +16,10 @@ what a proofreader would question: half-width punctuation between Chinese
 characters, unbalanced （）《》“”〔〕, a document number written with [] or
 【】, a date with leading zeros, an 附件说明 name ending in punctuation, a
 title that does not end in one of the 15 文种, a number typed in the
-template that the data computes, a title line break inside a word. They
-never stop a build, unless --strict is given, and come after a document's
+template that the data computes, a title line break inside a word, a typed
+heading number out of its place (（三） after （一）), a line of the body
+that does not end a paragraph yet has another right after it. They never
+stop a build, unless --strict is given, and come after a document's
 problems when it has some.
 `
 
@@ -29,5 +32,16 @@ func strictFlag(fs *flag.FlagSet) *bool {
 func printWarnings(w io.Writer, ws []lint.Warning) {
 	for _, x := range ws {
 		fmt.Fprintln(w, x)
+	}
+}
+
+// printNotes prints each note about a source not printed yet: a file read
+// by several documents of a build is spoken of once.
+func printNotes(w io.Writer, ns []doc.Note, said map[string]bool) {
+	for _, n := range ns {
+		if s := n.String(); !said[s] {
+			said[s] = true
+			fmt.Fprintln(w, s)
+		}
 	}
 }

@@ -62,7 +62,7 @@ func TestTheEnglishDetectorFindsEnglish(t *testing.T) {
 // names are the licences' names (gongwen fonts).
 // names are the licences' names (gongwen fonts) and the tools and
 // Debian packages a help names.
-var names = []string{"SIL Open Font License", "GPL-3.0 with the GPL font exception", "poppler-utils", "pdftoppm", "localhost"}
+var names = []string{"SIL Open Font License", "Hanazono Font License", "GPL-3.0 with the GPL font exception", "poppler-utils", "pdftoppm", "localhost"}
 
 var notProse = map[string]bool{
 	"TrueType": true, "OpenType": true, "glyf": true,

@@ -63,9 +63,28 @@ type Record struct {
 	// recorded, byte for byte).
 	Copy int
 
+	// Fonts names the font of each typeface role whose font is not the
+	// default one (a role's file named otherwise than the built-in
+	// font's), with the condition its licence sets on embedding it: what
+	// `gongwen diff` needs to name a changed font, and what an archivist
+	// needs to know of the fonts' licences. A record whose fonts are all
+	// the defaults has no fonts property at all (it is as before fonts
+	// were recorded, byte for byte).
+	Fonts []Font
+
 	// Date is the PDF's creation date (xmp:CreateDate). Read fills it in;
 	// the renderer writes it, not Description.
 	Date time.Time
+}
+
+// Font is one role's font, as the record names it.
+type Font struct {
+	Role string // the role's key (fangsong)
+	Path string // as a Source's path, with #N for a collection's member
+	// Embedding is the condition the font's licence sets on embedding it,
+	// as its OS/2 fsType states it ("preview-and-print", "editable"), or
+	// "" for none.
+	Embedding string
 }
 
 // FindRoot returns the project root of a data file, as an absolute path.
@@ -170,13 +189,13 @@ func (r *Record) Source(path string) (Source, bool) {
 // Center's TechNote 0008 spells it (PDFBox refuses "Seq Text"). It is one
 // rdf:li of pdfaExtension:schemas, in which the prefixes pdfaSchema and
 // pdfaProperty are declared by the enclosing element.
-var Schema = schema(false)
+var Schema = schema(false, false)
 
 // Schema is the extension schema for this record: Schema, with the copy
-// property described too when the record has one.
-func (r *Record) Schema() string { return schema(r.Copy > 0) }
+// and fonts properties described too when the record has them.
+func (r *Record) Schema() string { return schema(r.Copy > 0, len(r.Fonts) > 0) }
 
-func schema(copy bool) string {
+func schema(copy, fonts bool) string {
 	props := property("tool", "Text", "the program that built the PDF, with its version") +
 		property("document", "Text", "the data file, relative to the project root") +
 		property("fontConfig", "Text", "the font configuration read, relative to the project root") +
@@ -184,6 +203,9 @@ func schema(copy bool) string {
 		property("formatSHA256", "Text", "SHA-256 of the format's settings")
 	if copy {
 		props += property("copy", "Integer", "the copy number (份号) of this copy of a numbered build")
+	}
+	if fonts {
+		props += property("fonts", "seq Text", "the font of each typeface role that is not the default one: the role, two spaces, its path as among the sources, and two spaces and the condition (preview-and-print, editable) where there is one")
 	}
 	props += property("sources", "seq Text", "every input file as its SHA-256 in hex, two spaces and its path relative to the project root (the format of sha256sum)")
 	return `<rdf:li rdf:parseType="Resource">
@@ -217,6 +239,17 @@ func (r *Record) Description() string {
 	}
 	if r.Copy > 0 {
 		fmt.Fprintf(&b, " <%s:copy>%d</%[1]s:copy>\n", Prefix, r.Copy)
+	}
+	if len(r.Fonts) > 0 {
+		fmt.Fprintf(&b, " <%s:fonts><rdf:Seq>\n", Prefix)
+		for _, f := range r.Fonts {
+			l := f.Role + "  " + f.Path
+			if f.Embedding != "" {
+				l += "  " + f.Embedding
+			}
+			fmt.Fprintf(&b, "  <rdf:li>%s</rdf:li>\n", text(l))
+		}
+		fmt.Fprintf(&b, " </rdf:Seq></%s:fonts>\n", Prefix)
 	}
 	fmt.Fprintf(&b, " <%s:sources><rdf:Seq>\n", Prefix)
 	for _, s := range r.Sources {
@@ -324,6 +357,12 @@ func parse(packet []byte) (*Record, error) {
 					return nil, fmt.Errorf("recorded source %q is not a SHA-256, two spaces and a path", v)
 				}
 				r.Sources = append(r.Sources, Source{Path: path, SHA256: sha})
+			case t.Name.Local == "li" && parent.Space == Namespace && parent.Local == "fonts":
+				f, err := parseFont(v)
+				if err != nil {
+					return nil, err
+				}
+				r.Fonts = append(r.Fonts, f)
 			case t.Name.Space == xmpBasic && t.Name.Local == "CreateDate":
 				date, err := time.Parse(time.RFC3339, v)
 				if err != nil {
@@ -340,6 +379,19 @@ func parse(packet []byte) (*Record, error) {
 		return nil, ErrNoRecord
 	}
 	return r, nil
+}
+
+// parseFont reads one recorded font: "ROLE  PATH" or "ROLE  PATH  CONDITION".
+func parseFont(v string) (Font, error) {
+	role, path, ok := strings.Cut(v, "  ")
+	if !ok || role == "" || strings.TrimSpace(path) == "" {
+		return Font{}, fmt.Errorf("recorded font %q is not a role, two spaces and a path", v)
+	}
+	f := Font{Role: role, Path: path}
+	if i := strings.LastIndex(path, "  "); i >= 0 {
+		f.Path, f.Embedding = path[:i], path[i+2:]
+	}
+	return f, nil
 }
 
 // ParseCopy reads a recorded copy number: a whole number from 1 to 999999

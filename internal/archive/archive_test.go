@@ -1,6 +1,9 @@
 package archive
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -78,12 +81,39 @@ func TestHashes(t *testing.T) {
 // packet wraps a record's description in an XMP packet as the renderer
 // writes it, with a creation date.
 func packet(r *Record) []byte {
-	return []byte("%PDF-1.4\n1 0 obj\n<<>>\nstream\n<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n" +
+	return sealed([]byte("%PDF-1.4\n1 0 obj\n<<>>\nstream\n<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n" +
 		`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n" +
 		`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreateDate>2024-12-26T00:00:00Z</xmp:CreateDate></rdf:Description>` + "\n" +
 		`<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">` +
 		`<pdfaExtension:schemas><rdf:Bag>` + r.Schema() + `</rdf:Bag></pdfaExtension:schemas></rdf:Description>` + "\n" +
-		r.Description() + "\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>\nendstream\nendobj\n%%EOF\n")
+		r.Description() + "\n</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>\nendstream\nendobj\n"))
+}
+
+// sealed ends a PDF's body with a trailer whose /ID is made as gongwen
+// makes it: the first 16 bytes of the SHA-256 of all before it.
+func sealed(body []byte) []byte {
+	sum := sha256.Sum256(body)
+	id := strings.ToUpper(hex.EncodeToString(sum[:16]))
+	return append(body, "trailer\n<<\n/Size 2\n/Root 1 0 R\n/Info 1 0 R\n/ID [<"+id+"> <"+id+">]\n>>\nstartxref\n0\n%%EOF\n"...)
+}
+
+func TestAsWritten(t *testing.T) {
+	pdf := packet(sample())
+	for _, c := range []struct {
+		name string
+		file []byte
+		want Seal
+	}{
+		{"as written", pdf, Intact},
+		{"one byte changed", bytes.Replace(pdf, []byte("%PDF-1.4\n1 0"), []byte("%PDF-1.4\n2 0"), 1), Changed},
+		{"an update appended", append(append([]byte{}, pdf...), "1 0 obj\n<<>>\nendobj\ntrailer\n<< >>\n%%EOF\n"...), Changed},
+		{"a trailer of another program", bytes.Replace(pdf, []byte("trailer\n<<\n"), []byte("trailer << "), 1), Changed},
+		{"an OFD package", []byte("PK\x03\x04 ..."), Unsealed},
+	} {
+		if got := AsWritten(c.file); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
 }
 
 func sample() *Record {
@@ -175,7 +205,7 @@ func rebuilder(pdf []byte, cur *Record, err error) Rebuilder {
 func TestVerifyIdentical(t *testing.T) {
 	root := project(t)
 	pdf := packet(sample())
-	rep, err := Verify(pdf, []string{filepath.Join(root, "data")}, rebuilder(pdf, sample(), nil))
+	rep, err := Verify(pdf, root, rebuilder(pdf, sample(), nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +227,7 @@ func TestVerifyNamesEachDifference(t *testing.T) {
 		{"outside:仿宋.ttf", HashBytes([]byte("another font"))},
 		{"data/table.csv", HashBytes([]byte("1,2"))},
 	}
-	rep, err := Verify(pdf, []string{root}, rebuilder([]byte("other"), cur, nil))
+	rep, err := Verify(pdf, root, rebuilder([]byte("other"), cur, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +247,7 @@ func TestVerifyNamesEachDifference(t *testing.T) {
 func TestVerifyReportsAFailedRebuild(t *testing.T) {
 	root := project(t)
 	pdf := packet(sample())
-	rep, err := Verify(pdf, []string{root}, rebuilder(nil, nil, errors.New("data/a.toml:1:1: bad\ndata/a.toml:2:1: worse")))
+	rep, err := Verify(pdf, root, rebuilder(nil, nil, errors.New("data/a.toml:1:1: bad\ndata/a.toml:2:1: worse")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +262,7 @@ func TestVerifyReportsAFailedRebuild(t *testing.T) {
 }
 
 func TestVerifyNeedsTheProject(t *testing.T) {
-	_, err := Verify(packet(sample()), []string{t.TempDir()}, rebuilder(nil, nil, nil))
+	_, err := Verify(packet(sample()), t.TempDir(), rebuilder(nil, nil, nil))
 	if err == nil || !strings.Contains(err.Error(), "data/a.toml") {
 		t.Errorf("error %v, want one naming the data file it looked for", err)
 	}
@@ -243,7 +273,7 @@ func TestVerifyRefusesARecordNamingAPathOutsideTheProject(t *testing.T) {
 		r := sample()
 		r.Sources = append(r.Sources, Source{Path: p, SHA256: strings.Repeat("0", 64)})
 		called := false
-		_, err := Verify(packet(r), []string{t.TempDir()}, func(string, *Record) ([]byte, *Record, error) {
+		_, err := Verify(packet(r), t.TempDir(), func(string, *Record) ([]byte, *Record, error) {
 			called = true
 			return nil, nil, nil
 		})
@@ -266,7 +296,7 @@ func TestVerifySaysAPDFIsCutShort(t *testing.T) {
 	whole := append(packet(r), "more pages"...)
 	whole = append(whole, "\n%%EOF\n"...)
 	cut := whole[:len(whole)-20]
-	rep, err := Verify(cut, []string{dir}, func(string, *Record) ([]byte, *Record, error) { return whole, r, nil })
+	rep, err := Verify(cut, dir, func(string, *Record) ([]byte, *Record, error) { return whole, r, nil })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,3 +24,11 @@ func FirstRevision(pdf []byte) []byte {
 	}
 	return pdf[:end]
 }
+
+// SignedOnly judges a PDF whose every update after the build is a
+// signature's, intact (package sign checks that): the comparison with the
+// rebuild and the trailer ID's seal are those of the PDF as built.
+func (r *Report) SignedOnly(pdf []byte) {
+	r.Identical = r.BuiltIdentical
+	r.Seal = AsWritten(FirstRevision(pdf))
+}

@@ -2,9 +2,12 @@ package archive
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
+	pathpkg "path"
 	"path/filepath"
 	"strings"
 )
@@ -34,14 +37,18 @@ type Report struct {
 	Unavailable []string
 
 	Truncated   bool // the PDF does not end with its %%EOF marker
+	Seal        Seal // what the PDF's trailer ID says of its bytes (AsWritten)
 	Size        int  // the PDF's length
 	RebuiltSize int  // the rebuild's length
 	Prefix      bool // the PDF is cut short and is the beginning of its rebuild
 	// Appended is the length of what follows the PDF as built (its first
 	// revision): the incremental updates of signatures, or of any later
-	// change. The rebuild is compared with the PDF as built; package sign
-	// says whether the signatures cover what follows.
-	Appended int
+	// change; BuiltIdentical, whether the PDF as built has the rebuild's
+	// bytes. Package sign says whether signatures cover what follows; when
+	// they do, these stand for Identical, and AsWritten(FirstRevision) for
+	// Seal (see SignedOnly).
+	Appended       int
+	BuiltIdentical bool
 }
 
 // Complete reports whether a PDF ends with its end-of-file marker (ISO
@@ -52,6 +59,47 @@ func Complete(pdf []byte) bool {
 		return true
 	}
 	return bytes.HasSuffix(bytes.TrimRight(pdf, "\r\n\t \x00"), []byte("%%EOF"))
+}
+
+// Seal states what a PDF's trailer ID says of its bytes.
+type Seal int
+
+const (
+	Unsealed Seal = iota // not a PDF (an OFD package)
+	Intact               // the bytes are those the ID was made from
+	Changed              // they are not, or the trailer is not gongwen's: edited, annotated or saved again since
+)
+
+// AsWritten checks a PDF against its own trailer ID: gongwen makes the ID
+// (ISO 32000-1 clause 14.4 leaves how to the writer) from the first 16
+// bytes of the SHA-256 of everything before the trailer, so a PDF whose
+// bytes before it changed, or that had an incremental update appended
+// (clause 7.5.6) or was saved again by another program, which writes a
+// trailer of its own, no longer matches. Only a PDF is sealed so.
+func AsWritten(pdf []byte) Seal {
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		return Unsealed
+	}
+	const trailer = "\ntrailer\n<<\n"
+	i := bytes.Index(pdf, []byte(trailer))
+	if i < 0 {
+		return Changed
+	}
+	rest := pdf[i+len(trailer):]
+	j := bytes.Index(rest, []byte("/ID [<"))
+	if j < 0 || j > 200 || len(rest) < j+6+32 {
+		return Changed
+	}
+	id := string(rest[j+6 : j+6+32])
+	sum := sha256.Sum256(pdf[:i+1])
+	if !strings.EqualFold(id, hex.EncodeToString(sum[:16])) {
+		return Changed
+	}
+	end := bytes.Index(rest, []byte("%%EOF"))
+	if end < 0 || len(bytes.TrimRight(rest[end+len("%%EOF"):], "\r\n")) > 0 {
+		return Changed // more after the end of the file gongwen wrote
+	}
+	return Intact
 }
 
 // paths lists the files the record names inside the project: the data
@@ -84,26 +132,75 @@ func (r *Record) checkPaths() error {
 
 // checkLinks refuses a record whose paths, each inside the project as
 // written, lead outside it through a symbolic link (a link in the project
-// to /etc/passwd, or a folder linked elsewhere): the project root and each
-// path are resolved, and each must stay under the root. Neither the file
-// nor the rest of the record is then read, and nothing is rebuilt, since
-// the rebuild would read the same paths. A path that does not resolve
-// (missing) is left to be reported as missing.
-func (r *Record) checkLinks(root string) error {
-	realRoot, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		return err
-	}
+// to /etc/passwd, or a folder linked elsewhere), whether or not what the
+// link leads to exists: each path is resolved by reading the links on its
+// way (resolve), never by opening a file, and must stay under realRoot,
+// the project folder with its own links resolved. Neither the file nor the
+// rest of the record is then read, and nothing is rebuilt, since the
+// rebuild would read the same paths. It returns each path as resolved.
+func (r *Record) checkLinks(realRoot string) (map[string]string, error) {
+	resolved := map[string]string{}
 	for _, p := range r.paths() {
-		real, err := filepath.EvalSymlinks(filepath.Join(root, filepath.FromSlash(p)))
+		real, err := resolve(filepath.Join(realRoot, filepath.FromSlash(p)))
 		if err != nil {
-			continue
+			return nil, fmt.Errorf("its record names %s, whose symbolic links cannot be followed (%v): nothing is read or rebuilt", p, err)
 		}
 		if rel, err := filepath.Rel(realRoot, real); err != nil || !filepath.IsLocal(rel) {
-			return fmt.Errorf("its record names %s, which is a link to %s, outside the project: verify reads only files inside the project, so nothing is read or rebuilt (copy the file into the project, or build from where it is)", p, real)
+			return nil, fmt.Errorf("its record names %s, which is a link to %s, outside the project: verify reads only files inside the project, so nothing is read or rebuilt (copy the file into the project, or build from where it is)", p, real)
 		}
+		resolved[p] = real
 	}
-	return nil
+	return resolved, nil
+}
+
+// maxLinks is how many symbolic links resolve follows in one path, as
+// Linux's path lookup does (40, ELOOP beyond).
+const maxLinks = 40
+
+// resolve returns the path the absolute path p leads to, following each
+// symbolic link on the way by reading it (os.Lstat, os.Readlink): no file
+// or folder is opened. Where a component does not exist, the rest is
+// joined as written and cleaned (a ".." there is taken as written, so a
+// path that climbs out after a missing folder is outside).
+func resolve(p string) (string, error) {
+	sep := string(filepath.Separator)
+	vol := filepath.VolumeName(p)
+	cur, rest := vol+sep, p[len(vol):]
+	links := 0
+	for rest != "" {
+		var comp string
+		comp, rest, _ = strings.Cut(strings.TrimLeft(rest, sep+"/"), sep)
+		switch comp {
+		case "", ".":
+			continue
+		case "..":
+			cur = filepath.Dir(cur)
+			continue
+		}
+		next := filepath.Join(cur, comp)
+		st, err := os.Lstat(next)
+		if err != nil {
+			return filepath.Join(next, rest), nil
+		}
+		if st.Mode()&os.ModeSymlink == 0 {
+			cur = next
+			continue
+		}
+		if links++; links > maxLinks {
+			return "", fmt.Errorf("more than %d symbolic links", maxLinks)
+		}
+		target, err := os.Readlink(next)
+		if err != nil {
+			return "", err
+		}
+		target = filepath.FromSlash(target)
+		if filepath.IsAbs(target) {
+			v := filepath.VolumeName(target)
+			cur, target = v+sep, target[len(v):]
+		}
+		rest = target + sep + rest
+	}
+	return cur, nil
 }
 
 // Rebuilt reports whether the document could be rebuilt from what the PDF
@@ -120,16 +217,25 @@ func external(path string) bool {
 	return strings.HasPrefix(path, Outside) || strings.HasPrefix(path, Builtin)
 }
 
-// Verify reads the record in pdf, finds the project holding its data file
-// (from each of the folders in starts, and upwards), compares each recorded
-// input with the file now there, rebuilds and compares the bytes.
-func Verify(pdf []byte, starts []string, rebuild Rebuilder) (*Report, error) {
-	return VerifyWith(pdf, Read, starts, rebuild)
+// Verify reads the record in pdf and verifies it against the project in
+// the folder project (see VerifyWith).
+func Verify(pdf []byte, project string, rebuild Rebuilder) (*Report, error) {
+	return VerifyWith(pdf, Read, project, rebuild)
 }
 
-// VerifyWith is Verify for a file whose record read finds (an OFD
-// package's, say); the rebuild must make the same kind of file.
-func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string, rebuild Rebuilder) (*Report, error) {
+// VerifyWith reads the record in a built file with read (Read for a PDF,
+// an OFD package's reader for an OFD), compares each recorded input with
+// the file now at its path in the folder project, rebuilds (the same kind
+// of file) and compares the bytes.
+//
+// The project is the folder the user names (the current folder, or
+// --project DIR), never one found from what the record says: a record is
+// data from whoever sent the file. Before any file is opened, every path
+// it names must be a relative path that stays inside the project, also
+// through symbolic links (checkPaths, checkLinks), and the data file must
+// be a .toml file; else nothing is read or rebuilt, and the error says
+// which path, never anything of what is there.
+func VerifyWith(pdf []byte, read func([]byte) (*Record, error), project string, rebuild Rebuilder) (*Report, error) {
 	rec, err := read(pdf)
 	if err != nil {
 		if !Complete(pdf) {
@@ -143,21 +249,33 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string,
 	if err := rec.checkPaths(); err != nil {
 		return nil, err
 	}
-	root, err := findProject(rec, starts)
+	if !strings.EqualFold(pathpkg.Ext(rec.Document), ".toml") {
+		return nil, fmt.Errorf("its record names %q as the data file, which is not a .toml file: the record is forged or damaged, and nothing it names is read", rec.Document)
+	}
+	root, err := filepath.Abs(project)
 	if err != nil {
 		return nil, err
 	}
-	if err := rec.checkLinks(root); err != nil {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, fmt.Errorf("the project folder %s: %v", project, unwrap(err))
+	}
+	resolved, err := rec.checkLinks(realRoot)
+	if err != nil {
 		return nil, err
 	}
+	if !anyExists(resolved) {
+		return nil, fmt.Errorf("none of its recorded inputs (the data file %s, …) is in the project folder %s: run verify in the project's folder, or name it with --project DIR", rec.Document, root)
+	}
 	rep := &Report{Recorded: rec, Root: root, Truncated: !Complete(pdf), Size: len(pdf)}
+	rep.Seal = AsWritten(pdf)
 
 	// Each recorded input against the file now at its path.
 	for _, s := range rec.Sources {
 		if external(s.Path) {
 			continue // compared with the rebuild's inputs below
 		}
-		sha, err := HashFile(filepath.Join(root, filepath.FromSlash(s.Path)))
+		sha, err := HashFile(resolved[s.Path])
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 			rep.Missing = append(rep.Missing, s.Path)
@@ -180,7 +298,8 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string,
 	}
 	built := FirstRevision(pdf)
 	rep.Appended = len(pdf) - len(built)
-	rep.Identical = bytes.Equal(out, built)
+	rep.BuiltIdentical = bytes.Equal(out, built)
+	rep.Identical = bytes.Equal(out, pdf)
 	rep.RebuiltSize = len(out)
 	rep.Prefix = rep.Truncated && bytes.HasPrefix(out, pdf)
 	hashes := map[string]bool{}
@@ -193,7 +312,7 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string,
 		}
 	}
 	if !rep.Rebuilt() {
-		rep.Identical = false
+		rep.Identical, rep.BuiltIdentical = false, false
 		return rep, nil
 	}
 	for _, s := range cur.Sources {
@@ -217,34 +336,15 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), starts []string,
 	return rep, nil
 }
 
-// findProject looks, from each start folder upwards, for the folder holding
-// the recorded data file; failing that (the data file was deleted or
-// moved), for one holding another recorded input, so that the report can
-// name what is missing.
-func findProject(rec *Record, starts []string) (string, error) {
-	paths := []string{rec.Document}
-	for _, s := range rec.Sources {
-		if s.Path != rec.Document && !external(s.Path) {
-			paths = append(paths, s.Path)
-		}
-	}
+// anyExists reports whether any of the paths names something (by
+// os.Lstat: nothing is opened).
+func anyExists(paths map[string]string) bool {
 	for _, p := range paths {
-		for _, s := range starts {
-			abs, err := filepath.Abs(s)
-			if err != nil {
-				continue
-			}
-			for d := abs; ; d = filepath.Dir(d) {
-				if isFile(filepath.Join(d, filepath.FromSlash(p))) {
-					return d, nil
-				}
-				if filepath.Dir(d) == d {
-					break
-				}
-			}
+		if _, err := os.Lstat(p); err == nil {
+			return true
 		}
 	}
-	return "", fmt.Errorf("none of its recorded inputs (the data file %s, …) is in the current folder, the PDF's folder or any folder above them: run verify inside the project", rec.Document)
+	return false
 }
 
 func contains(list []string, s string) bool {
@@ -274,6 +374,9 @@ func (r *Report) Differences() []string {
 			l = fmt.Sprintf("cut short: the PDF is %d bytes and ends before its %%%%EOF marker; it was not copied or written whole (it is the first %d of the rebuild's %d bytes)", r.Size, r.Size, r.RebuiltSize)
 		}
 		out = append(out, l)
+	}
+	if r.Seal == Changed && !r.Truncated {
+		out = append(out, "changed after it was built: the PDF's bytes are no longer those its trailer ID was made from (edited, annotated or saved again by another program)")
 	}
 	for _, p := range r.Changed {
 		out = append(out, "changed: "+p)

@@ -7,7 +7,11 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
+	"gongwen/internal/doc"
+	"gongwen/internal/fonts"
+	"gongwen/internal/format"
 	"gongwen/internal/lint"
 )
 
@@ -52,6 +56,7 @@ type Outcome struct {
 	Previous []byte
 	Err      error
 	Warnings []lint.Warning // about the draft (see package lint)
+	Notes    []doc.Note     // said of the sources, no problem (a .csv read as GBK)
 }
 
 // BuildAll builds docs[i] into outs[i], several at a time (workers
@@ -70,9 +75,11 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(docs)))
+	others := batchInputs(docs, outs, opt, workers)
 	type result struct {
-		files []Output
-		o     Outcome
+		set  *FileSet // the document's files, written beside their targets
+		made []string // the output folders made for them, deepest last
+		o    Outcome
 	}
 	results := make([]chan result, len(docs))
 	for i := range results {
@@ -93,35 +100,189 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 				if started != nil {
 					started(i)
 				}
-				// Out is written only once this document is reported.
+				// Out is replaced only once this document is reported; its
+				// files (every numbered copy) go to temporary files as they
+				// are made, so that none stays in memory.
 				prev := readPrevious(outs[i])
 				o := Outcome{Doc: docs[i], Out: outs[i], Previous: prev}
-				var files []Output
+				set, made := &FileSet{}, []string(nil)
 				j, err := Prepare(docs[i], opt)
 				if err == nil {
-					o.Pages, o.Warnings = len(j.Result.Pages), j.Warnings
-					files, err = j.Outputs(outs[i], opt)
+					o.Pages, o.Warnings, o.Notes = len(j.Result.Pages), j.Warnings, j.Doc.Notes
+					err = j.eachOutput(outs[i], opt, func(f Output) error {
+						if opt.MakeOutputDir {
+							dirs, err := makeDir(filepath.Dir(f.Path))
+							made = append(made, dirs...)
+							if err != nil {
+								return err
+							}
+						}
+						return set.Add(f.Path, f.Data)
+					})
 				}
 				o.Err = err
-				results[i] <- result{files, o}
+				results[i] <- result{set, made, o}
 			}
 		}()
 	}
 	// Written and reported in order, here: a message never comes before
 	// those of the documents named before it.
+	var unmade []string
 	for i := range docs {
 		r := <-results[i]
-		for _, f := range r.files {
-			if r.o.Err == nil && opt.MakeOutputDir {
-				r.o.Err = makeDir(filepath.Dir(f.Path))
-			}
+		for _, t := range r.set.targets {
 			if r.o.Err == nil {
-				r.o.Err = WriteAtomic(f.Path, f.Data)
+				r.o.Err = checkBatchOutput(t, i, docs, others)
 			}
+		}
+		if r.o.Err == nil {
+			r.o.Err = r.set.Commit()
+		} else {
+			r.set.Abort()
+		}
+		if r.o.Err != nil {
+			unmade = append(unmade, r.made...)
 		}
 		done(i, r.o)
 		<-window
 	}
+	// The folders made for documents that failed, once no worker can be
+	// writing into them: removed when empty (a failed build leaves no
+	// folder), deepest first.
+	for k := len(unmade) - 1; k >= 0; k-- {
+		os.Remove(unmade[k])
+	}
+}
+
+// batchInputs lists, for each document of a batch of several, the files
+// it reads that are known without laying it out (loadedInputs), so that
+// no document's output replaces another's input: the list is made before
+// anything is written, and each output is checked against it before it is
+// written (each document's own inputs are checked in full by Outputs). It
+// is nil when no output exists yet (a file about to be made cannot be an
+// input), which is every first build: then the documents are not loaded
+// twice.
+func batchInputs(docs, outs []string, opt Options, workers int) [][]Input {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if len(docs) < 2 || !anyOutputExists(outs, opt) {
+		return nil
+	}
+	in := make([][]Input, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				in[i] = loadedInputs(docs[i], opt)
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return in
+}
+
+// anyOutputExists reports whether something is at any path a batch may
+// write: each output, the OFD beside it and, for numbered copies, the
+// folder it goes in (whose files are not listed here).
+func anyOutputExists(outs []string, opt Options) bool {
+	for _, o := range outs {
+		paths := []string{o}
+		if opt.OFD {
+			paths = append(paths, OFDName(o))
+		}
+		if opt.Copies != nil {
+			paths = append(paths, filepath.Dir(o))
+		}
+		for _, p := range paths {
+			if _, err := os.Lstat(p); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// loadedInputs is what the document at path reads, as far as loading its
+// data file tells: the data file, the template, the tables, the seals, the
+// stamp, the image annexes, the fonts.toml files and the fonts they and
+// the document name. A document that does not load lists its data file
+// alone (it fails, and writes nothing).
+func loadedInputs(path string, opt Options) []Input {
+	in := []Input{{path, "the data file"}}
+	d, err := doc.Load(path)
+	if err != nil || d == nil {
+		return in
+	}
+	in = append(in, Input{d.Template, "the template"})
+	for _, p := range d.Files[1:] {
+		in = append(in, Input{p, "a table file"})
+	}
+	for _, p := range append([]string{d.Seal, d.Stamp}, d.Seals...) {
+		in = append(in, Input{p, "an image"})
+	}
+	for _, a := range d.Attachments {
+		in = append(in, Input{a.Image, "an image"}, Input{a.Template, "the template"})
+	}
+	cfg, _, read, err := fontConfig(d, opt)
+	if err != nil {
+		return in
+	}
+	for _, p := range read {
+		in = append(in, Input{p, "the font configuration"})
+	}
+	roles := make([]format.Role, 0, len(cfg))
+	for r := range cfg {
+		roles = append(roles, r)
+	}
+	sort.Slice(roles, func(i, j int) bool { return roles[i] < roles[j] })
+	for _, r := range roles {
+		what := fmt.Sprintf("the font of %s", r.ChineseName())
+		for _, p := range cfg[r] { // a role's font and its fallbacks
+			if fonts.IsBuiltin(p) {
+				continue
+			}
+			in = append(in, Input{p, what})
+			if i := strings.LastIndex(p, fonts.MemberSep); i > 0 {
+				in = append(in, Input{p[:i], what}) // a collection's file
+			}
+		}
+	}
+	return in
+}
+
+// checkBatchOutput refuses an output of document i that is the same file
+// as an input of another document of the batch (by name, hard link or
+// symbolic link).
+func checkBatchOutput(path string, i int, docs []string, others [][]Input) error {
+	if others == nil {
+		return nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil // nothing there to replace (or CheckOutput says why)
+	}
+	for k, in := range others {
+		if k == i {
+			continue
+		}
+		for _, f := range in {
+			if f.Path == "" {
+				continue
+			}
+			if ist, err := os.Stat(f.Path); err == nil && os.SameFile(st, ist) {
+				return doc.Errorf(doc.Pos{File: path}, "is %s of %s, another document of this batch; no output may replace an input of the batch: choose another output name", f.What, docs[k])
+			}
+		}
+	}
+	return nil
 }
 
 // readPrevious is what a regular file at path holds, nil if there is none
@@ -136,10 +297,49 @@ func readPrevious(path string) []byte {
 }
 
 // makeDir makes an output folder (and those above it) when the first
-// document is written into it: a failed build leaves nothing behind.
-func makeDir(dir string) error {
+// file of a document that built is written into it, and returns the
+// folders it made, outermost first, for a failure to remove: a failed
+// build leaves nothing behind.
+func makeDir(dir string) ([]string, error) {
+	var made []string
+	for d := filepath.Clean(dir); !present(d); d = filepath.Dir(d) {
+		made = append([]string{d}, made...)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%s: cannot make the output folder: %v", dir, unwrapPath(err))
+		return made, fmt.Errorf("%s: cannot make the output folder: %v", dir, unwrapPath(err))
+	}
+	return made, nil
+}
+
+// eachOutput renders the job's files for out (see Outputs) and hands each
+// to fn as it is made; with numbered copies, one copy at a time, so that
+// a thousand copies of a PDF with a large seal are never in memory at once.
+func (j *Job) eachOutput(out string, opt Options, fn func(Output) error) error {
+	copies := []int{0}
+	if c := opt.Copies; c != nil {
+		copies = copies[:0]
+		for n := c.First; n <= c.Last; n++ {
+			copies = append(copies, n)
+		}
+		opt.Copies = nil
+	}
+	for _, n := range copies {
+		job, name := j, out
+		if n > 0 {
+			job, name = j.withCopy(n), CopyName(out, n, j.Format.CopyNumberDigits)
+		}
+		files, err := job.Outputs(name, opt)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if err := fn(f); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

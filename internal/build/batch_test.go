@@ -152,3 +152,53 @@ func BenchmarkBuildBatch100(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBatchInputs100 is what a rebuild of 100 documents over their
+// earlier outputs spends, before building, listing each document's inputs
+// so that no output replaces another document's input.
+func BenchmarkBatchInputs100(b *testing.B) {
+	dir, docs := batchProject(b, 100)
+	var outs []string
+	for _, d := range docs {
+		outs = append(outs, filepath.Join(dir, "data", OutputName(d)))
+	}
+	os.WriteFile(outs[0], nil, 0o644)
+	b.ReportAllocs()
+	for b.Loop() {
+		if in := batchInputs(docs, outs, Options{}, 0); len(in) != 100 || len(in[99]) < 3 {
+			b.Fatalf("inputs %v", in)
+		}
+	}
+}
+
+// TestABatchWritesEachCopyAsItIsMade: the numbered copies a batch writes,
+// one at a time through temporary files, are the bytes Outputs makes of
+// them all at once, in a folder made for them.
+func TestABatchWritesEachCopyAsItIsMade(t *testing.T) {
+	dir, docs := batchProject(t, 1)
+	c := Copies{First: 7, Last: 9}
+	opt := Options{Copies: &c, MakeOutputDir: true}
+	out := filepath.Join(dir, "new", "sub", OutputName(docs[0]))
+	BuildAll(docs, []string{out}, opt, 1, nil, func(i int, o Outcome) {
+		if o.Err != nil {
+			t.Fatal(o.Err)
+		}
+	})
+	j, err := Prepare(docs[0], opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := j.Outputs(out, opt)
+	if err != nil || len(want) != 3 {
+		t.Fatalf("%d outputs, %v", len(want), err)
+	}
+	for _, w := range want {
+		got, err := os.ReadFile(w.Path)
+		if err != nil || !bytes.Equal(got, w.Data) {
+			t.Errorf("%s: %d bytes (%v), want the %d bytes of Outputs", w.Path, len(got), err, len(w.Data))
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "new", "sub", ".*.tmp")); len(left) > 0 {
+		t.Errorf("left behind %v", left)
+	}
+}

@@ -42,6 +42,10 @@ type Options struct {
 	Epoch *time.Time
 	// OFD, when set, makes a build write NAME.ofd beside each NAME.pdf.
 	OFD bool
+	// DOCX, when set, makes a build write NAME.docx beside each NAME.pdf;
+	// DOCXFonts is DOCXFontsEmbed (also when empty) or DOCXFontsNames.
+	DOCX      bool
+	DOCXFonts string
 	// Strict makes the warnings about the document (package lint, the
 	// Job's Warnings) problems that stop the build.
 	Strict bool
@@ -51,6 +55,10 @@ type Options struct {
 	// Copies, when set, makes a build write one PDF per copy number,
 	// NAME-000001.pdf … (see copies.go).
 	Copies *Copies
+	// Project, when set (verify's rebuild), is the project folder: the
+	// nearest fonts/fonts.toml is looked for up to it, never above, and
+	// the record names files relative to it (Job.Root).
+	Project string
 }
 
 // Job is a document carried through the pipeline up to composed pages.
@@ -62,9 +70,16 @@ type Job struct {
 	FontConfigs []string // every fonts.toml read, nearest first
 	Result      *layout.Result
 	Warnings    []lint.Warning // things in the draft that need a second look
+	// fallbacks are the warnings about characters a later font of a
+	// role's list draws (fallback.go), which lint adds to Warnings.
+	fallbacks []lint.Warning
 	// Copy is the 份号 of the numbered copy this job renders (withCopy),
 	// recorded so that verify can rebuild that copy; 0 outside --copies.
 	Copy int
+	// Root is the project folder the record's paths are relative to:
+	// Options.Project (verify's, so that the rebuild records what the PDF
+	// records) or, when that is "", the one archive.FindRoot finds.
+	Root string
 }
 
 // Prepare loads, expands and composes a document: everything but writing.
@@ -91,7 +106,7 @@ func Prepare(path string, opt Options) (*Job, error) {
 	problems.add(err)
 	var res *layout.Result
 	if f != nil && set != nil {
-		res, err = layout.Compose(d, f, func(r format.Role) layout.Metrics { return set.Font(r) })
+		res, err = layout.Compose(d, f, metrics(set))
 		if err != nil {
 			problems.add(doc.Locate(err))
 		}
@@ -99,7 +114,10 @@ func Prepare(path string, opt Options) (*Job, error) {
 	if err := problems.err(); err != nil {
 		return nil, withWarnings(err, d, opt)
 	}
-	j := &Job{Doc: d, Format: f, Fonts: set, FontConfigs: cfgPaths, Result: res}
+	j := &Job{Doc: d, Format: f, Fonts: set, FontConfigs: cfgPaths, Result: res, Root: opt.Project}
+	if drawn := splitFallbacks(res, set); len(drawn) > 0 {
+		j.fallbacks = fallbackWarnings(d, f, set, drawn)
+	}
 	if len(cfgPaths) > 0 {
 		j.FontConfig = cfgPaths[0]
 	}
@@ -183,6 +201,9 @@ func (j *Job) subsets() (map[*fonts.Font][]byte, error) {
 // relative to the project root (see package archive).
 func (j *Job) Record() (*archive.Record, error) {
 	root, err := archive.FindRoot(j.Doc.Source)
+	if j.Root != "" {
+		root, err = filepath.Abs(j.Root)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -209,24 +230,75 @@ func (j *Job) Record() (*archive.Record, error) {
 		}
 	}
 	for _, r := range format.Roles {
-		if f := j.Fonts.Font(r); f != nil && fonts.IsBuiltin(f.Path) {
-			rec.Add(f.Path, f.SHA256())
-		} else if f != nil {
-			rec.Add(archive.RelPath(root, f.Path), f.SHA256())
+		f := j.Fonts.Font(r)
+		if f == nil {
+			continue
+		}
+		path := recordedPath(root, f)
+		rec.Add(path, f.SHA256())
+		// The later fonts of the role's list that draw a character.
+		if c := j.Fonts.Chain(r); c != nil {
+			for i, lf := range c.Fonts()[1:] {
+				if j.draws(fonts.FallbackRole(r, i+1)) {
+					rec.Add(recordedPath(root, lf), lf.SHA256())
+				}
+			}
+		}
+		// A role set in its default font is not named: the record is then as
+		// it was before fonts were recorded, and the default's licence
+		// conditions are known (fonts/PROVENANCE.md).
+		if f.Name() != fonts.DefaultFile(r) {
+			af := archive.Font{Role: string(r), Path: path + f.MemberSuffix()}
+			if f.Embedding.Limited() {
+				af.Embedding = f.Embedding.Level()
+			}
+			rec.Fonts = append(rec.Fonts, af)
+		}
+	}
+	// The Latin fonts that draw characters, for diff to name a change of
+	// them (a record without any is as before).
+	for _, r := range fonts.LatinRoles {
+		if c := j.Fonts.Chain(r); c != nil && c.Latin() > 0 && j.draws(fonts.FallbackRole(r, c.Latin())) {
+			lf := c.Fonts()[c.Latin()]
+			rec.Fonts = append(rec.Fonts, archive.Font{Role: string(fonts.LatinRole(r)), Path: recordedPath(root, lf) + lf.MemberSuffix()})
 		}
 	}
 	return rec, nil
 }
 
+// recordedPath is how the archive record names a font's file.
+func recordedPath(root string, f *fonts.Font) string {
+	if fonts.IsBuiltin(f.Path) {
+		return f.Path
+	}
+	return archive.RelPath(root, f.Path)
+}
+
+// draws reports whether a page sets text in the role.
+func (j *Job) draws(r format.Role) bool {
+	for _, p := range j.Result.Pages {
+		for _, t := range p.Texts {
+			if t.Style.Role == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Verify reads the archive record of the PDF (or OFD package, by its
-// extension) at pdfPath, rebuilds its document from the current tree as
-// recorded (same data file, font configuration and date) as the same kind
-// of file and compares. opt.FontsDir, if set, overrides the
-// recorded font configuration; opt.Epoch is not used.
-func Verify(pdfPath string, opt Options) (*archive.Report, error) {
+// extension) at pdfPath, rebuilds its document from the project folder
+// (the current folder, or --project DIR; never one the record points to)
+// as recorded (same data file, font configuration and date) as the same
+// kind of file and compares. opt.FontsDir, if set, overrides the recorded
+// font configuration; opt.Epoch is not used.
+func Verify(pdfPath, project string, opt Options) (*archive.Report, error) {
 	kind := input.PDF
 	if IsOFD(pdfPath) {
 		kind = input.OFD
+	}
+	if IsDOCX(pdfPath) {
+		kind = input.DOCX
 	}
 	b, err := input.Read(pdfPath, kind)
 	if err != nil {
@@ -236,8 +308,11 @@ func Verify(pdfPath string, opt Options) (*archive.Report, error) {
 	if IsOFD(pdfPath) {
 		read, render = readOFDRecord, (*Job).RenderOFD
 	}
-	rep, err := archive.VerifyWith(b, read, []string{".", filepath.Dir(pdfPath)}, func(root string, rec *archive.Record) ([]byte, *archive.Record, error) {
-		o := Options{FontsDir: opt.FontsDir, Copies: recordedCopy(rec)}
+	if IsDOCX(pdfPath) {
+		read, render = readDOCXRecord, (*Job).RenderDOCX
+	}
+	rep, err := archive.VerifyWith(b, read, project, func(root string, rec *archive.Record) ([]byte, *archive.Record, error) {
+		o := Options{FontsDir: opt.FontsDir, Copies: recordedCopy(rec), Project: root}
 		if o.FontsDir == "" && rec.FontConfig != "" && !strings.HasPrefix(rec.FontConfig, archive.Outside) {
 			o.FontsDir = filepath.Dir(filepath.Join(root, filepath.FromSlash(rec.FontConfig)))
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gongwen/internal/doc"
 	"gongwen/internal/fonts"
@@ -28,7 +29,8 @@ func UserFontConfig() string {
 // loadFonts chooses each role's font, the first of:
 //
 //  1. the document's [fonts] table;
-//  2. the nearest fonts/fonts.toml, beside the document or above it;
+//  2. the nearest fonts/fonts.toml, beside the document or above it (up
+//     to opt.Project when set);
 //  3. the fonts.toml in the --fonts folder (opt.FontsDir);
 //  4. the user's fonts.toml (UserFontConfig);
 //  5. the fonts built into the binary.
@@ -37,9 +39,31 @@ func UserFontConfig() string {
 // returns the fonts.toml files it read, nearest first (each is an input of
 // the document, recorded in its archive record).
 func loadFonts(d *doc.Document, opt Options) (*fonts.Set, []string, error) {
+	cfg, from, read, err := fontConfig(d, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	set, errs := fonts.Load(cfg)
+	if len(errs) > 0 {
+		return nil, nil, fontErrors(errs, d, from)
+	}
+	return set, read, nil
+}
+
+// fontConfig is loadFonts without loading a font: each role's font file,
+// the fonts.toml that chose it ("" for the document, fonts.Builtin) and
+// the fonts.toml files read, nearest first.
+func fontConfig(d *doc.Document, opt Options) (fonts.Config, map[format.Role]string, []string, error) {
 	cfg := fonts.Config{}
 	from := map[format.Role]string{} // the fonts.toml that chose each role; "" for the document
 	for k, p := range d.Fonts {
+		if k == fonts.LatinKey { // the Latin font of the body's roles
+			for _, r := range fonts.LatinRoles {
+				cfg[fonts.LatinRole(r)] = p[:1]
+				from[fonts.LatinRole(r)] = ""
+			}
+			continue
+		}
 		role, _ := fonts.RoleByKey(k)
 		cfg[role] = p
 		from[role] = ""
@@ -52,11 +76,17 @@ func loadFonts(d *doc.Document, opt Options) (*fonts.Set, []string, error) {
 			return nil
 		}
 		seen[abs] = true
-		if !must && !exists(path) {
+		if !must && !present(path) {
 			return nil
 		}
 		c, err := fonts.ReadConfig(path)
 		if err != nil {
+			if target, lerr := os.Readlink(path); lerr == nil && !exists(path) {
+				// An office's fonts.toml on a share that is not
+				// mounted: building with other fonts would be
+				// silently wrong.
+				return doc.Errorf(doc.Pos{File: path}, "is a symbolic link to %s, which is not there (a share not mounted?): its fonts are not replaced by others; mount it, or remove the link", target)
+			}
 			if errors.Is(err, os.ErrNotExist) || !exists(path) {
 				return doc.Errorf(doc.Pos{File: path}, "no %s here: --fonts names a folder holding one", fonts.ConfigName)
 			}
@@ -71,19 +101,19 @@ func loadFonts(d *doc.Document, opt Options) (*fonts.Set, []string, error) {
 		}
 		return nil
 	}
-	if dir := FindFontsDir(filepath.Dir(d.Source)); dir != "" {
+	if dir := findFontsDir(filepath.Dir(d.Source), opt.Project); dir != "" {
 		if err := layer(filepath.Join(dir, fonts.ConfigName), true); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	if opt.FontsDir != "" {
 		if err := layer(filepath.Join(opt.FontsDir, fonts.ConfigName), true); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	if p := UserFontConfig(); p != "" {
 		if err := layer(p, false); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	for r, p := range fonts.BuiltinConfig() {
@@ -92,11 +122,7 @@ func loadFonts(d *doc.Document, opt Options) (*fonts.Set, []string, error) {
 			from[r] = fonts.Builtin
 		}
 	}
-	set, errs := fonts.Load(cfg)
-	if len(errs) > 0 {
-		return nil, nil, fontErrors(errs, d, from)
-	}
-	return set, read, nil
+	return cfg, from, read, nil
 }
 
 // fontErrors points each font problem at the key that chose the font: the
@@ -104,6 +130,7 @@ func loadFonts(d *doc.Document, opt Options) (*fonts.Set, []string, error) {
 func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) error {
 	positions := map[string]map[string]doc.Pos{}
 	var out doc.Errors
+	seen := map[string]bool{}
 	for _, e := range errs {
 		var re *fonts.RoleError
 		if !errors.As(e, &re) {
@@ -116,7 +143,7 @@ func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) erro
 		case !chosen:
 			re.Err = fmt.Errorf("no font for the role %s (%s): name one in the document's [fonts], fonts/fonts.toml, --fonts DIR or %s", re.Role, re.Role.ChineseName(), UserFontConfig())
 		case cfgPath == "":
-			for _, key := range []string{string(re.Role), re.Role.ChineseName()} {
+			for _, key := range roleKeys(re.Role) {
 				if _, ok := d.Fonts[key]; ok {
 					at = d.At("fonts." + key)
 				}
@@ -129,33 +156,55 @@ func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) erro
 				}
 			}
 			at = doc.Pos{File: cfgPath}
-			for _, key := range []string{string(re.Role), re.Role.ChineseName()} {
+			for _, key := range roleKeys(re.Role) {
 				if p, ok := positions[cfgPath][key]; ok {
 					at = p
 				}
 			}
 		}
-		out = append(out, doc.Errorf(at, "%v", re.Err))
+		e := doc.Errorf(at, "%v", re.Err)
+		if seen[e.Error()] { // one Latin font of several roles
+			continue
+		}
+		seen[e.Error()] = true
+		out = append(out, e)
 	}
 	return out
 }
 
-// FindFontsDir looks for fonts/fonts.toml in dir and each folder above it;
+// roleKeys are the keys that may have named a role's font: its key and
+// Chinese name, or for the Latin font of a role (fonts.LatinRole) latin
+// and latin.ROLE.
+func roleKeys(r format.Role) []string {
+	if latin, ok := strings.CutPrefix(string(r), fonts.LatinKey+"."); ok {
+		return []string{fonts.LatinKey, string(r), fonts.LatinKey + "." + format.Role(latin).ChineseName()}
+	}
+	return []string{string(r), r.ChineseName()}
+}
+
+// findFontsDir looks for fonts/fonts.toml in dir and each folder above it,
+// up to top when that is given (verify's project folder) and "/" when not
+// (a symbolic link leading nowhere counts: loading it says what is wrong);
 // it returns the fonts folder (relative to the current folder where it can
 // be), or "" if there is none.
-func FindFontsDir(dir string) string {
+func findFontsDir(dir, top string) string {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
+	if top != "" {
+		if top, err = filepath.Abs(top); err != nil {
+			return ""
+		}
+	}
 	for d := abs; ; d = filepath.Dir(d) {
-		if exists(filepath.Join(d, "fonts", fonts.ConfigName)) {
+		if present(filepath.Join(d, "fonts", fonts.ConfigName)) {
 			if rel, err := filepath.Rel(mustWd(), filepath.Join(d, "fonts")); err == nil {
 				return rel
 			}
 			return filepath.Join(d, "fonts")
 		}
-		if filepath.Dir(d) == d {
+		if filepath.Dir(d) == d || d == top {
 			return ""
 		}
 	}
@@ -163,6 +212,14 @@ func FindFontsDir(dir string) string {
 
 func exists(p string) bool {
 	_, err := os.Stat(p)
+	return err == nil
+}
+
+// present reports whether anything is at p, a symbolic link leading
+// nowhere included: a fonts.toml that is such a link is an error, not a
+// file to pass over.
+func present(p string) bool {
+	_, err := os.Lstat(p)
 	return err == nil
 }
 

@@ -45,7 +45,7 @@ func TestFontLookupOrder(t *testing.T) {
 				continue // named by the winner and every layer after it
 			}
 			name := layer + "-" + string(r) + ".ttf"
-			if err := os.Symlink(repoCfg[r], filepath.Join(dirs[layer], name)); err != nil {
+			if err := os.Symlink(repoCfg[r][0], filepath.Join(dirs[layer], name)); err != nil {
 				t.Fatal(err)
 			}
 			lines[layer] += string(r) + " = \"" + name + "\"\n"
@@ -73,7 +73,7 @@ func TestFontLookupOrder(t *testing.T) {
 	}
 	for _, r := range format.Roles {
 		got := j.Fonts.Font(r).Path
-		want := "builtin:" + filepath.Base(repoCfg[r])
+		want := "builtin:" + filepath.Base(repoCfg[r][0])
 		if w, ok := winner[r]; ok {
 			want = w + "-" + string(r) + ".ttf"
 			got = filepath.Base(got)
@@ -89,7 +89,7 @@ func TestFontLookupOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"fonts/fonts.toml", "elsewhere/fonts.toml", "config/gongwen/fonts.toml", "builtin:" + filepath.Base(repoCfg[format.XiaoBiaoSong])} {
+	for _, want := range []string{"fonts/fonts.toml", "elsewhere/fonts.toml", "config/gongwen/fonts.toml", "builtin:" + filepath.Base(repoCfg[format.XiaoBiaoSong][0])} {
 		if _, ok := rec.Source(want); !ok {
 			t.Errorf("the record lacks %s: %v", want, rec.Sources)
 		}
@@ -136,4 +136,38 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// A fonts.toml that is a symbolic link leading nowhere (an office's share
+// not mounted), as the nearest fonts/fonts.toml, in the --fonts folder or
+// as the user's, is an error naming it, never passed over for other fonts.
+func TestADanglingFontsTomlIsAnError(t *testing.T) {
+	for _, where := range []string{"fonts/fonts.toml", "elsewhere/fonts.toml", "config/gongwen/fonts.toml"} {
+		t.Run(where, func(t *testing.T) {
+			root := t.TempDir()
+			t.Setenv("XDG_CONFIG_HOME", filepath.Join(root, "config"))
+			body, _ := os.ReadFile("../../cmd/gongwen/testdata/base/data/doc.toml")
+			tmpl, _ := os.ReadFile("../../cmd/gongwen/testdata/base/templates/body.txt")
+			for _, d := range []string{"data", "templates", filepath.Dir(where)} {
+				os.MkdirAll(filepath.Join(root, d), 0o755)
+			}
+			os.WriteFile(filepath.Join(root, "templates", "body.txt"), tmpl, 0o644)
+			docPath := filepath.Join(root, "data", "doc.toml")
+			os.WriteFile(docPath, body, 0o644)
+			link := filepath.Join(root, where)
+			share := filepath.Join(root, "mnt", "share", "fonts.toml")
+			if err := os.Symlink(share, link); err != nil {
+				t.Fatal(err)
+			}
+			opt := Options{FontsDir: filepath.Join(root, "elsewhere")}
+			if where != "elsewhere/fonts.toml" {
+				opt = Options{}
+			}
+			_, err := Prepare(docPath, opt)
+			want := link + ": is a symbolic link to " + share + ", which is not there (a share not mounted?)"
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("Prepare: %v, want %q", err, want)
+			}
+		})
+	}
 }

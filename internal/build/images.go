@@ -13,7 +13,7 @@ func checkImages(d *doc.Document) error {
 	var errs doc.Errors
 	seen := map[string]bool{}
 	bad := func(path string) error {
-		if path == "" || seen[path] {
+		if path == "" || path == doc.PaperSeal || seen[path] {
 			return nil
 		}
 		seen[path] = true

@@ -9,7 +9,11 @@ import (
 // lint finds the warnings about the document; with opt.Strict they are
 // its problems.
 func (j *Job) lint(opt Options) error {
-	j.Warnings = lint.Check(j.Doc, segment.Words)
+	set, err := lint.Load(j.Doc)
+	if err != nil {
+		return err
+	}
+	j.Warnings = append(lint.CheckWith(j.Doc, segment.Words, set), j.fallbacks...)
 	if opt.Strict && len(j.Warnings) > 0 {
 		var es doc.Errors
 		for _, w := range j.Warnings {

@@ -61,6 +61,10 @@ func (j *Job) outputs(out string, opt Options) ([]Output, error) {
 		b, err := j.RenderOFD(opt)
 		return []Output{{out, b}}, err
 	}
+	if IsDOCX(out) {
+		b, err := j.RenderDOCX(opt)
+		return []Output{{out, b}}, err
+	}
 	b, err := j.Render(opt)
 	if err != nil {
 		return nil, err
@@ -72,6 +76,13 @@ func (j *Job) outputs(out string, opt Options) ([]Output, error) {
 			return nil, err
 		}
 		outs = append(outs, Output{OFDName(out), o})
+	}
+	if opt.DOCX {
+		o, err := j.RenderDOCX(opt)
+		if err != nil {
+			return nil, err
+		}
+		outs = append(outs, Output{DOCXName(out), o})
 	}
 	return outs, nil
 }
@@ -157,8 +168,20 @@ func readOFDRecord(pkg []byte) (*archive.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec := &archive.Record{Date: info.CreationDate}
-	for _, c := range info.Custom {
+	rec, err := recordFrom(info.Custom, errors.New("no gongwen archive record in its CustomDatas"))
+	if err != nil {
+		return nil, err
+	}
+	rec.Date = info.CreationDate
+	return rec, nil
+}
+
+// recordFrom reads an archive record from its named values (recordData's);
+// missing is the error for a package without one.
+func recordFrom(custom []ofdr.CustomData, missing error) (*archive.Record, error) {
+	rec := &archive.Record{}
+	var err error
+	for _, c := range custom {
 		switch c.Name {
 		case recTool:
 			rec.Tool = c.Value
@@ -183,7 +206,7 @@ func readOFDRecord(pkg []byte) (*archive.Record, error) {
 		}
 	}
 	if rec.Document == "" {
-		return nil, errors.New("no gongwen archive record in its CustomDatas")
+		return nil, missing
 	}
 	return rec, nil
 }

@@ -53,6 +53,9 @@ type Report struct {
 	Lines  []Change
 	Cells  []CellChange
 	Images []ImageChange
+	// Fonts are the roles set in another font, or in a font file with
+	// other bytes (the same characters, drawn otherwise).
+	Fonts []FontChange
 	// Moved counts the lines whose text is unchanged but which stand
 	// elsewhere: reflowed in a changed paragraph, moved to another line or
 	// page. MovedPages are the new pages they stand on.
@@ -66,7 +69,7 @@ type Report struct {
 
 // Same tells whether the printed text and the layout are the same.
 func (r *Report) Same() bool {
-	return len(r.Lines) == 0 && len(r.Cells) == 0 && len(r.Images) == 0 && r.Moved == 0 && r.OldPages == r.NewPages
+	return len(r.Lines) == 0 && len(r.Cells) == 0 && len(r.Images) == 0 && len(r.Fonts) == 0 && r.Moved == 0 && r.OldPages == r.NewPages
 }
 
 // pageNumber is how a page number reads (— 3 —). Page numbers are left
@@ -131,6 +134,7 @@ func Compare(old, new *Record) *Report {
 	}
 	rep.compareCells(old, new)
 	rep.compareImages(old, new)
+	rep.Fonts = compareFonts(old.Fonts, new.Fonts)
 	return rep
 }
 
@@ -505,6 +509,16 @@ func (rep *Report) Write(w io.Writer) {
 			fmt.Fprintf(w, "page %d: picture %s moved (was on page %d)\n", c.NewPage, c.Name, c.OldPage)
 		}
 	}
+	for _, c := range rep.Fonts {
+		switch {
+		case c.Old.Name == "":
+			fmt.Fprintf(w, "fonts: %s (none) → %s\n", label(c.Role), c.New.Name)
+		case c.New.Name == "":
+			fmt.Fprintf(w, "fonts: %s %s → (none)\n", label(c.Role), c.Old.Name)
+		default:
+			fmt.Fprintf(w, "fonts: %s\n", c)
+		}
+	}
 	if rep.OldPages != rep.NewPages {
 		fmt.Fprintln(w, pageCount(rep.OldPages, rep.NewPages))
 	}
@@ -516,7 +530,22 @@ func (rep *Report) Write(w io.Writer) {
 // Summary is the one-line account `gongwen build` gives of what a rebuild
 // changed: "3 lines changed on pages 2, 6", or "unchanged".
 func (rep *Report) Summary() string {
-	if rep.Same() {
+	if len(rep.Fonts) == 0 {
+		return rep.textSummary()
+	}
+	fs := make([]string, len(rep.Fonts))
+	for i, c := range rep.Fonts {
+		fs[i] = c.String()
+	}
+	if text := rep.textSummary(); text != "unchanged" {
+		return fmt.Sprintf("%s; fonts changed: %s", text, strings.Join(fs, ", "))
+	}
+	return fmt.Sprintf("fonts changed: %s", strings.Join(fs, ", "))
+}
+
+// textSummary is Summary for what was printed and where, the fonts aside.
+func (rep *Report) textSummary() string {
+	if len(rep.Lines) == 0 && len(rep.Cells) == 0 && len(rep.Images) == 0 && rep.Moved == 0 && rep.OldPages == rep.NewPages {
 		return "unchanged"
 	}
 	var pages []int

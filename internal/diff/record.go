@@ -26,6 +26,7 @@ import (
 
 	"gongwen/internal/archive"
 	"gongwen/internal/deflate"
+	"gongwen/internal/fonts"
 	"gongwen/internal/layout"
 )
 
@@ -66,6 +67,9 @@ type PageSize struct{ W, H float64 }
 type Record struct {
 	Pages []PageSize
 	Lines []Line // page by page, top to bottom, left to right
+	// Fonts is each role's font, read from the PDF's archive record (not
+	// part of the layout record); nil where it has none.
+	Fonts []RoleFont
 }
 
 // annexLabel is how the first line of an annex page reads (附件1).
@@ -104,6 +108,7 @@ func FromLayout(res *layout.Result) *Record {
 			return runs[a].x1 < runs[b].x1
 		})
 		var lines []Line
+		prevFallback := false // the run before was drawn by a later font of its role's list
 		for _, r := range runs {
 			text := strings.Map(func(c rune) rune {
 				if c == '\t' || c == '\n' || c == '\r' {
@@ -111,7 +116,18 @@ func FromLayout(res *layout.Result) *Record {
 				}
 				return c
 			}, r.t.String())
+			_, later := fonts.SplitRole(r.t.Style.Role)
+			fallback := later > 0 || prevFallback
+			prevFallback = later > 0
 			if r.t.Cell != "" {
+				// A cell's line cut where a later font of its role's list
+				// draws some of it (fonts.FallbackRole) is one line.
+				if n := len(lines); fallback && n > 0 && lines[n-1].Kind == CellKind && lines[n-1].Name == r.t.Cell &&
+					math.Abs(lines[n-1].Y-r.t.Y) <= 0.05 && math.Abs(r.x1-lines[n-1].X2) < 0.01 {
+					lines[n-1].Text += text
+					lines[n-1].X2 = math.Max(lines[n-1].X2, r.x2)
+					continue
+				}
 				lines = append(lines, Line{Kind: CellKind, Page: pi + 1, Y: r.t.Y, X1: r.x1, X2: r.x2, Size: r.t.Style.Size, Name: r.t.Cell, Text: text})
 				continue
 			}
@@ -238,7 +254,14 @@ func Read(pdf []byte) (*Record, error) {
 		}
 		return nil, ErrNoRecord
 	}
-	return parse(packet)
+	rec, err := parse(packet)
+	if err != nil {
+		return nil, err
+	}
+	if ar, err := archive.Read(pdf); err == nil {
+		rec.Fonts = roleFonts(ar)
+	}
+	return rec, nil
 }
 
 // parse reads the layout property's value out of an XMP packet and the

@@ -14,10 +14,16 @@ import (
 type Pos struct {
 	File      string
 	Line, Col int
+	// Sheet, when set, makes the place a cell of a spreadsheet: the
+	// sheet's name, with Line the cell's row and Col its column (A is 1),
+	// written as a spreadsheet names a cell: 附件1.xlsx:Sheet1!C7.
+	Sheet string
 }
 
 func (p Pos) String() string {
 	switch {
+	case p.Sheet != "":
+		return p.File + ":" + sheetName(p.Sheet) + "!" + ColumnName(p.Col) + fmt.Sprint(p.Line)
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 	case p.Line > 0:
@@ -124,6 +130,7 @@ func (a *Attachment) HasContent() bool { return a.Table != nil || a.Template != 
 type Document struct {
 	Source string // the TOML file's path as given
 	Format string // name of the format: file, letter, order, minutes
+	Kind   string // the 文种 the data file names (kind = "请示"), or ""
 
 	Template    string // the body template's path
 	TemplatePos Pos
@@ -134,7 +141,7 @@ type Document struct {
 	Recipients string   // 主送机关, without the closing colon
 	Signature  string   // 署名 (the lead issuer's)
 	Date       Date     // 成文日期
-	Seal       string   // path of a seal image; empty for the no-seal layout
+	Seal       string   // path of a seal image, or PaperSeal; empty for the no-seal layout
 	Note       string   // 附注, optional
 
 	// Issuers, Signatures and Seals list every issuer of a 联合行文 in order,
@@ -147,23 +154,25 @@ type Document struct {
 	Mark       string  // the 发文机关标志's text when it is not issuer + the format's suffix
 	MarkSuffix *string // the suffix beside the issuers' names, when the data sets it
 
-	CopyNumber        int         // 份号, 0 for none
-	Secrecy           string      // 密级和保密期限: 机密★1年
-	Urgency           string      // 紧急程度: 特急, 加急
-	Signers           []string    // 签发人 of a 上行文
-	OrderNumber       int         // 令号 of a 命令
-	MinutesNumber     string      // the 纪要's number line: 第3期
-	SignerTitle       string      // 命令: the signer's 职务 (市长)
-	SignerName        string      // 命令: the signer's name, printed when there is no stamp
-	Stamp             string      // 命令: path of the signature-stamp image
-	StampAspect       float64     // its height / width, read from the image
-	Attendance        [3][]string // 纪要: 出席, 请假, 列席
-	CC                []string    // 版记: 抄送机关 (纪要: 分送)
-	Printer           string      // 版记: 印发机关
-	ImprintRecipients string      // 版记: the 主送机关 when it stands there instead of under the 标题
-	Printed           Date        // 版记: 印发日期, zero for none
+	CopyNumber        int          // 份号, 0 for none
+	Secrecy           string       // 密级和保密期限: 机密★1年
+	Urgency           string       // 紧急程度: 特急, 加急
+	Signers           []string     // 签发人 of a 上行文
+	OrderNumber       int          // 令号 of a 命令
+	MinutesNumber     string       // the 纪要's number line: 第3期
+	MinutesLine       *MinutesLine // the 纪要's 印发 line under the number, nil for none
+	SignerTitle       string       // 命令: the signer's 职务 (市长)
+	SignerName        string       // 命令: the signer's name, printed when there is no stamp
+	Stamp             string       // 命令: path of the signature-stamp image
+	StampAspect       float64      // its height / width, read from the image
+	Attendance        [3][]string  // 纪要: 出席, 请假, 列席
+	CC                []string     // 版记: 抄送机关 (纪要: 分送)
+	Printer           string       // 版记: 印发机关
+	ImprintRecipients string       // 版记: the 主送机关 when it stands there instead of under the 标题
+	Printed           Date         // 版记: 印发日期, zero for none
 	Meta              Meta
-	Fonts             map[string]string // role → font path, overrides the defaults
+	Fonts             map[string][]string // role → its font paths, tried in order; overrides the defaults
+	Lint              LintSettings        // [lint]: proofreading rules turned off, terms added
 	Attachments       []Attachment
 	Figures           map[string]any // free data the body template quotes
 
@@ -174,10 +183,28 @@ type Document struct {
 	Positions map[string]Pos
 
 	// Files lists every source file read to make the document (the data
-	// file, the template, table files), in the order read: an archive
-	// records them.
+	// file, the template, table files and the spreadsheets they read), in
+	// the order read: an archive records them.
 	Files []string
+
+	// Warnings are what a stage found that needs a second look but does
+	// not stop a build (the expand stage: a typed heading number out of
+	// place); package lint reports them with its own.
+	Warnings []*Error
+
+	// Notes are what a build says once about its sources that is no
+	// problem and needs no change (a .csv read as GBK).
+	Notes []Note
 }
+
+// Note is something a build says about a source that is not a problem:
+// FILE: note: message.
+type Note struct {
+	Pos Pos
+	Msg string
+}
+
+func (n Note) String() string { return n.Pos.String() + ": note: " + n.Msg }
 
 // At is the position of a key path's value, or the nearest enclosing table's.
 func (d *Document) At(path string) Pos { return lookup(d.Positions, d.Source, path) }
@@ -197,6 +224,19 @@ func lookup(positions map[string]Pos, file, path string) Pos {
 	}
 }
 
+// MinutesLine is a 纪要's optional line under its number ([minutes_line]):
+// the 印发机关 flush left and a date flush right, the document's date
+// unless the table gives one.
+type MinutesLine struct {
+	Printer string
+	Date    Date
+}
+
+// PaperSeal, as a seal (seal = "paper", or an entry of a 联合行文's seal
+// list), asks for the seal layout with nothing drawn: the office stamps
+// the printed copy by hand.
+const PaperSeal = "paper"
+
 // TitleText is the 标题 on one line, for metadata.
 func (d *Document) TitleText() string { return strings.Join(d.Title, "") }
 
@@ -212,7 +252,7 @@ const (
 type Block struct {
 	Kind   Kind
 	Level  int    // 1–4 for headings (一、 （一） 1. （1）), 0 for paragraphs
-	Number string // the derived number with its mark: "一、", "（一）", "1．", "（1）"
+	Number string // the number with its mark as printed: derived ("一、", "（一）", "1.", "（1）") or as typed
 	Head   string // heading text without its number
 	RunIn  bool   // the paragraph Text goes on after Head on the same line
 	Text   string // paragraph text (after a run-in heading, or alone)

@@ -26,6 +26,7 @@ var elementKeys = map[format.Kind][]string{
 	format.Number:        {"number", "|", "signers"},
 	format.OrderNumber:   {"order_number"},
 	format.MinutesNumber: {"minutes_number"},
+	format.MinutesLine:   {"|", "minutes_line"},
 	format.Title:         {"title"},
 	format.Recipients:    {"recipients"},
 	format.Attachments:   {"|", "attachments"},
@@ -37,7 +38,7 @@ var elementKeys = map[format.Kind][]string{
 }
 
 // everyFormat are the keys every document reads.
-var everyFormat = []string{"format", "template", "date", "meta", "fonts", "figures", "title"}
+var everyFormat = []string{"format", "kind", "lint", "template", "date", "meta", "fonts", "figures", "title"}
 
 // formatKeys maps each key a document of format f may have to whether it
 // must. With f nil (an unknown format), every key is allowed and none of the
@@ -45,7 +46,7 @@ var everyFormat = []string{"format", "template", "date", "meta", "fonts", "figur
 func formatKeys(f *format.Format) map[string]bool {
 	keys := map[string]bool{}
 	for _, k := range everyFormat {
-		keys[k] = k != "title" && k != "meta" && k != "fonts" && k != "figures"
+		keys[k] = k != "title" && k != "kind" && k != "lint" && k != "meta" && k != "fonts" && k != "figures"
 	}
 	if f == nil {
 		for _, ks := range elementKeys {
@@ -89,6 +90,23 @@ func (r *reader) documentFormat(raw map[string]any) (string, *format.Format) {
 		return name, nil
 	}
 	return name, f
+}
+
+// documentKind reads the optional kind key: one of the 文种 gongwen knows,
+// set in the document's format (a 函 is a letter, a 纪要 minutes).
+func (r *reader) documentKind(raw map[string]any, formatName string) string {
+	name := r.str(raw, "kind", false)
+	if name == "" {
+		return ""
+	}
+	k, err := format.KindByName(name)
+	switch {
+	case err != nil:
+		r.errf("kind", "%v", err)
+	case formatName != "" && k.Format != formatName:
+		r.errf("kind", "a %s is set in the %s format (%s), not %s: write format = %q", k.Name, k.Format, formatTitle[k.Format], formatName, k.Format)
+	}
+	return name
 }
 
 // notInFormat refuses each key of raw the format does not read.
@@ -184,6 +202,12 @@ func (r *reader) formatFields(raw map[string]any, d *Document, keys map[string]b
 		d.OrderNumber = int(n)
 	}
 	d.MinutesNumber = r.text(raw, "minutes_number", keys["minutes_number"])
+	if t, ok := r.table(raw, "minutes_line", false); ok {
+		d.MinutesLine = &MinutesLine{Printer: r.text(t, "minutes_line.printer", true), Date: d.Date}
+		if _, ok := t["date"]; ok {
+			d.MinutesLine.Date = r.date(t, "minutes_line.date")
+		}
+	}
 	d.SignerTitle = r.text(raw, "signer_title", keys["signer_title"])
 	d.SignerName = r.text(raw, "signer", keys["signer"])
 	if s := r.fileName(raw, "stamp", false); s != "" {
@@ -215,7 +239,11 @@ func (r *reader) joint(raw map[string]any, d *Document, keys map[string]bool, di
 	d.Issuers = r.textList(raw, "issuer", keys["issuer"])
 	d.Signatures = r.textList(raw, "signature", keys["signature"])
 	var seals []string
-	if _, ok := raw["seal"].(string); ok {
+	if b, ok := raw["seal"].(bool); ok {
+		// seal = true: the layout with a seal, the seal stamped by hand.
+		r.used["seal"] = true
+		r.errf("seal", "seal is %v; a seal is an image file (seal = \"seal.png\"), or \"paper\" for the seal layout with nothing drawn, stamped by hand after printing", b)
+	} else if _, ok := raw["seal"].(string); ok {
 		if s := r.fileName(raw, "seal", false); s != "" {
 			seals = []string{s}
 		}
@@ -223,7 +251,10 @@ func (r *reader) joint(raw map[string]any, d *Document, keys map[string]bool, di
 		seals = r.textList(raw, "seal", false)
 	}
 	for _, s := range seals {
-		d.Seals = append(d.Seals, resolve(dir, s))
+		if s != PaperSeal {
+			s = resolve(dir, s)
+		}
+		d.Seals = append(d.Seals, s)
 	}
 	if len(d.Issuers) > 0 {
 		d.Issuer = d.Issuers[0]

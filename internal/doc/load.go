@@ -56,6 +56,7 @@ func Parse(path, src string) (*Document, error) {
 
 	name, f := r.documentFormat(raw)
 	d.Format = name
+	d.Kind = r.documentKind(raw, name)
 	keys := formatKeys(f)
 	if f != nil {
 		r.notInFormat(raw, name, keys)
@@ -87,14 +88,28 @@ func Parse(path, src string) (*Document, error) {
 	if d.Meta.Author == "" {
 		d.Meta.Author = d.Issuer
 	}
+	if m, ok := r.table(raw, "lint", false); ok {
+		d.Lint = r.lintSettings(m, "lint")
+	}
 	if f, ok := r.table(raw, "fonts", false); ok {
-		d.Fonts = map[string]string{}
+		d.Fonts = map[string][]string{}
 		for _, k := range sortedKeys(f) {
 			if !contains(knownTop["fonts"], k) {
 				continue // reported as an unknown key
 			}
+			// A role's font, or a list of fonts tried in order.
+			if list, isList := f[k].([]any); isList && len(list) > 0 {
+				r.used["fonts."+k] = true
+				for i, v := range list {
+					n := strconv.Itoa(i)
+					if p := r.fileName(map[string]any{n: v}, "fonts."+k+"."+n, true); p != "" {
+						d.Fonts[k] = append(d.Fonts[k], resolve(dir, p))
+					}
+				}
+				continue
+			}
 			if p := r.fileName(f, "fonts."+k, true); p != "" {
-				d.Fonts[k] = resolve(dir, p)
+				d.Fonts[k] = []string{resolve(dir, p)}
 			}
 		}
 	}
@@ -104,7 +119,11 @@ func Parse(path, src string) (*Document, error) {
 			Title: r.text(a, key+".title", true),
 			Pos:   r.at(key + ".title"),
 		}
-		if p := r.fileName(a, key+".table", false); p != "" {
+		if p := r.fileName(a, key+".table", false); spreadsheetExt(p) != "" {
+			// A spreadsheet is the source of a table file, never one.
+			r.errf(key+".table", "table %q is a spreadsheet; a table is a TOML file: write %s with source = %q and its [[columns]] (README: Annex tables), and name that file here",
+				p, strings.TrimSuffix(p, filepath.Ext(p))+".toml", filepath.Base(p))
+		} else if p != "" {
 			path := resolve(dir, p)
 			d.Files = append(d.Files, path)
 			t, err := LoadTable(path)
@@ -121,6 +140,12 @@ func Parse(path, src string) (*Document, error) {
 			default:
 				t.Pos = r.at(key + ".table")
 				at.Table = t
+				if t.From != "" {
+					d.Files = append(d.Files, t.From)
+				}
+				if t.FromNote != "" {
+					d.Notes = append(d.Notes, Note{Pos: Pos{File: t.From}, Msg: t.FromNote})
+				}
 			}
 		}
 		r.annexContent(a, key, dir, &at) // annex_load.go
@@ -137,14 +162,16 @@ func Parse(path, src string) (*Document, error) {
 
 // knownTop lists the keys a document may have, for "did you mean" hints.
 var knownTop = map[string][]string{
-	"": {"format", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures",
-		"copy", "secrecy", "urgency", "mark", "mark_suffix", "signers", "order_number", "minutes_number", "signer_title", "signer", "stamp",
+	"": {"format", "kind", "lint", "template", "issuer", "number", "title", "recipients", "signature", "date", "seal", "note", "meta", "fonts", "attachments", "figures",
+		"copy", "secrecy", "urgency", "mark", "mark_suffix", "signers", "order_number", "minutes_number", "minutes_line", "signer_title", "signer", "stamp",
 		"present", "absent", "attending", "imprint"},
 	"imprint":       {"cc", "printer", "date", "recipients"},
+	"minutes_line":  {"printer", "date"},
 	"number":        {"agency", "year", "serial"},
 	"meta":          {"author", "subject", "keywords"},
+	"lint":          {"off", "terms"},
 	"attachments.*": {"title", "table", "template", "image"},
-	"fonts":         {"xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "小标宋", "仿宋", "黑体", "楷体", "宋体"},
+	"fonts":         {"xiaobiaosong", "fangsong", "heiti", "kaiti", "songti", "小标宋", "仿宋", "黑体", "楷体", "宋体", "latin"},
 }
 
 func resolve(dir, p string) string {
@@ -166,6 +193,9 @@ func decode(path, src string) (map[string]any, *reader, error) {
 	if _, err := toml.Decode(src, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
+			if e := chineseKey(path, src, pe.Position.Line); e != nil {
+				return nil, nil, e
+			}
 			return nil, nil, tomlError(path, src, pe) // toml_error.go
 		}
 		return nil, nil, &Error{Pos: Pos{File: path}, Msg: err.Error()}
@@ -190,7 +220,18 @@ type reader struct {
 // position.
 func (r *reader) finish() error {
 	for _, m := range r.missing {
-		if !r.suggested[m] {
+		switch line := commentedOut(r.src, m); {
+		case r.suggested[m]:
+		case line > 0 && parent(m) == "": // a placeholder, as gongwen import writes one
+			r.errs = append(r.errs, Errorf(Pos{File: r.file, Line: line, Col: 1}, "missing required key %q (%s, GB/T 9704-2012): its line is commented out; write the value and remove the #", m, KeyMeaning[m]))
+		case parent(m) == "" && KeyMeaning[m] != "":
+			// At the document's first key, where its keys are written.
+			at := r.at("format")
+			if at.Line == 0 {
+				at = Pos{File: r.file, Line: 1, Col: 1}
+			}
+			r.errs = append(r.errs, Errorf(at, "missing required key %q (%s, GB/T 9704-2012): add %s = … to the document's keys", m, KeyMeaning[m], m))
+		default:
 			r.errs = append(r.errs, Errorf(r.at(parent(m)), "missing required key %q", m))
 		}
 	}
@@ -202,6 +243,22 @@ func (r *reader) finish() error {
 		return a.Col < b.Col
 	})
 	return r.errs.Err()
+}
+
+// commentedOut is the line of a top-level key written commented out
+// ("# issuer = …"), 0 when there is none.
+func commentedOut(src, key string) int {
+	for i, l := range strings.Split(src, "\n") {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "#") {
+			continue
+		}
+		l = strings.TrimSpace(strings.TrimLeft(l, "#"))
+		if rest, ok := strings.CutPrefix(l, key); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func (r *reader) at(path string) Pos { return lookup(r.pos, r.file, path) }
@@ -450,7 +507,13 @@ func (r *reader) unknown(m map[string]any, prefix string, known map[string][]str
 		}
 		if !r.used[p] {
 			msg := fmt.Sprintf("unknown key %q", k)
-			if s := nearest(k, known[pattern(prefix)]); s != "" {
+			if en := keyForName(k); en != "" && prefix == "" {
+				msg = fmt.Sprintf("unknown key %q: the key for %s is %s", k, k, en)
+				if r.suggested == nil {
+					r.suggested = map[string]bool{}
+				}
+				r.suggested[en] = true
+			} else if s := nearest(k, known[pattern(prefix)]); s != "" {
 				msg = fmt.Sprintf("unknown key %q, did you mean %q?", k, s)
 				if prefix != "" {
 					s = prefix + "." + s

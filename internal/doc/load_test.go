@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,6 +112,31 @@ func TestNearestSuggestsOnlyLikelyTypos(t *testing.T) {
 	for in, want := range cases {
 		if got := nearest(in, known); got != want {
 			t.Errorf("nearest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// BenchmarkParseGrowsWithTheInput parses data files of many decimal
+// figures and of one long list (issue #25: 100,000 figures took time in
+// their square, each figure's line found by splitting the source; a line
+// of 20,000 抄送 too, each value's column counted from the line's start).
+// Twice the input takes about twice the time.
+func BenchmarkParseGrowsWithTheInput(b *testing.B) {
+	for _, n := range []int{10_000, 20_000} {
+		var figs, list strings.Builder
+		figs.WriteString("title = [\"关于\"]\n[figures]\n")
+		list.WriteString("title = [\"关于\"]\n[imprint]\ncc = [")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&figs, "x%d = %d.5\n", i, i)
+			fmt.Fprintf(&list, "\"单位%d\", ", i)
+		}
+		list.WriteString("\"末\"]\n")
+		for name, src := range map[string]string{"figures": figs.String(), "cc": list.String()} {
+			b.Run(fmt.Sprintf("%s %d", name, n), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					Parse("d.toml", src)
+				}
+			})
 		}
 	}
 }

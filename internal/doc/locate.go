@@ -29,7 +29,7 @@ func Locate(err error) error {
 	}
 	narrow := func(e error) error {
 		var de *Error
-		if !errors.As(e, &de) || de.Char == 0 || de.Pos.Line < 1 {
+		if !errors.As(e, &de) || de.Char == 0 || de.Pos.Line < 1 || de.Pos.Sheet != "" { // a spreadsheet's cell is its own place
 			return e
 		}
 		src := lines(de.Pos.File)

@@ -46,9 +46,9 @@ func keyPositions(file, src string) map[string]Pos {
 			n := arrayCount[name]
 			arrayCount[name] = n + 1
 			table = append(base, strconv.Itoa(n))
-			pos[strings.Join(table, ".")] = Pos{file, ln, col}
+			pos[strings.Join(table, ".")] = Pos{File: file, Line: ln, Col: col}
 			if n == 0 {
-				pos[name] = Pos{file, ln, col}
+				pos[name] = Pos{File: file, Line: ln, Col: col}
 			}
 		case trimmed[0] == '[':
 			end := strings.IndexByte(trimmed, ']')
@@ -56,14 +56,14 @@ func keyPositions(file, src string) map[string]Pos {
 				continue
 			}
 			table = resolveArrays(splitKey(trimmed[1:end]), arrayCount)
-			pos[strings.Join(table, ".")] = Pos{file, ln, col}
+			pos[strings.Join(table, ".")] = Pos{File: file, Line: ln, Col: col}
 		default:
 			eq := keyEnd(trimmed)
 			if eq < 0 {
 				continue
 			}
 			key := append(append([]string{}, table...), splitKey(trimmed[:eq])...)
-			pos[strings.Join(key, ".")] = Pos{file, ln, col}
+			pos[strings.Join(key, ".")] = Pos{File: file, Line: ln, Col: col}
 			value := strings.TrimSpace(trimmed[eq+1:])
 			switch {
 			case strings.HasPrefix(value, `"""`) && strings.Count(value, `"""`) == 1:

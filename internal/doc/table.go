@@ -59,6 +59,12 @@ type Column struct {
 	// the column is computed, never typed, rounded half away from zero to
 	// Decimals, and its 合计 is the expression of the totals.
 	Compute string
+	// LargestRemainder (rounding = "largest_remainder") rounds the
+	// computed cells so that they add up to the column's 合计 exactly:
+	// each is cut down to Decimals, and the units so lost go one each to
+	// the cells with the largest remainders (the earlier row first on a
+	// tie). The default rounds each cell on its own, half away from zero.
+	LargestRemainder bool
 	// Rank is the key of the column whose figures rank the rows (名次):
 	// 1 for the largest (with Ascending, the smallest); equal figures
 	// share a rank.
@@ -124,6 +130,8 @@ type Cell struct {
 // Table is an annex's table.
 type Table struct {
 	Source      string // the table's data file
+	From        string // the spreadsheet (.xlsx, .csv) its rows come from, if any
+	FromNote    string // what to say once of reading From (a .csv read as GBK)
 	Pos         Pos    // where the document names the file
 	Columns     []Column
 	Head        []Row // header rows, derived from the columns' titles and groups

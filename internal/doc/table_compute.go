@@ -292,18 +292,27 @@ func (b *tableBuilder) compute() {
 	totals := b.sums()
 	for _, i := range b.order {
 		c := &b.t.Columns[i]
+		vals := make([]Value, len(rows))
+		exact := make([]*big.Rat, len(rows))
 		for r := range rows {
 			if rows[r].Kind != DataRow {
 				continue
 			}
-			v := b.evalCell(c, func(k string) (*big.Rat, bool) {
+			exact[r], vals[r] = b.evalExact(c, func(k string) (*big.Rat, bool) {
 				x, ok := rows[r].Values[k]
 				if !ok || !x.IsNum {
 					return nil, false
 				}
 				return ratOf(x.Fig), true
 			}, totals)
-			b.place(&rows[r], i, v)
+		}
+		if c.LargestRemainder {
+			b.roundLargestRemainder(i, exact, vals, b.sums()[c.Key])
+		}
+		for r := range rows {
+			if rows[r].Kind == DataRow {
+				b.place(&rows[r], i, vals[r])
+			}
 		}
 		totals = b.sums() // later columns may use this one's total
 	}
@@ -338,6 +347,72 @@ func (b *tableBuilder) compute() {
 	b.sortRows()
 }
 
+// The values of a computed column's rounding key.
+const (
+	RoundHalfAwayName         = "half_away"
+	RoundLargestRemainderName = "largest_remainder"
+)
+
+// largestRemainder rounds the exact values (nil: the cell does not apply),
+// none below zero, to places decimals so that they add up to total, the
+// exact sum rounded: each cut down, the units lost going one each to the
+// largest remainders, the earlier value first on a tie.
+func largestRemainder(exact []*big.Rat, places int32, total decimal.Decimal) []decimal.Decimal {
+	unit := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil))
+	out := make([]decimal.Decimal, len(exact))
+	short := total.Shift(places).BigInt() // the units still to give
+	type rem struct {
+		i int
+		r *big.Rat
+	}
+	var rems []rem
+	for i, x := range exact {
+		if x == nil {
+			continue
+		}
+		units := new(big.Rat).Quo(x, unit)
+		fl := new(big.Int).Quo(units.Num(), units.Denom()) // the floor, x ≥ 0
+		short.Sub(short, fl)
+		out[i] = decimal.NewFromBigInt(fl, -places)
+		rems = append(rems, rem{i, new(big.Rat).Sub(units, new(big.Rat).SetInt(fl))})
+	}
+	sort.SliceStable(rems, func(a, b int) bool { return rems[a].r.Cmp(rems[b].r) > 0 })
+	step := decimal.New(1, -places)
+	for k := 0; k < len(rems) && big.NewInt(int64(k)).Cmp(short) < 0; k++ {
+		out[rems[k].i] = out[rems[k].i].Add(step)
+	}
+	return out
+}
+
+// roundLargestRemainder rounds a rounding = "largest_remainder" column's
+// cells (vals, from their exact values) so that they add up to its 合计,
+// or says why it cannot: a value below zero, or a 合计 that is not the sum
+// of the cells (a rate of the totals, not a share).
+func (b *tableBuilder) roundLargestRemainder(col int, exact []*big.Rat, vals []Value, total Value) {
+	c := &b.t.Columns[col]
+	p := fmt.Sprintf("columns.%d.rounding", col)
+	sum := new(big.Rat)
+	for _, x := range exact {
+		if x == nil {
+			continue
+		}
+		if x.Sign() < 0 {
+			b.r.errf(p, "column %q: rounding = \"largest_remainder\" shares out a total, and a value is below zero (%s)", c.Key, RoundHalfAway(x, c.Decimals).StringFixed(c.Decimals))
+			return
+		}
+		sum.Add(sum, x)
+	}
+	if got := RoundHalfAway(sum, c.Decimals); !total.IsNum || !got.Equal(total.Fig.Value) {
+		b.r.errf(p, "column %q: rounding = \"largest_remainder\" makes the cells add up to the 合计, but they add up to %s and the 合计 is %s: use it for shares of a total", c.Key, got.StringFixed(c.Decimals), total.Text)
+		return
+	}
+	for i, d := range largestRemainder(exact, c.Decimals, total.Fig.Value) {
+		if exact[i] != nil {
+			vals[i] = figureValue(Figure{Value: d, Places: c.Decimals}, Pos{})
+		}
+	}
+}
+
 // better says whether a ranks before b: the larger, or with ascending the
 // smaller.
 func better(a, b Figure, ascending bool) bool {
@@ -354,6 +429,12 @@ func figureValue(f Figure, pos Pos) Value {
 // evalCell computes a computed column's value from a row's figures (or
 // the totals'); "—" when an operand does not apply or a divisor is zero.
 func (b *tableBuilder) evalCell(c *Column, value func(string) (*big.Rat, bool), totals map[string]Value) Value {
+	_, v := b.evalExact(c, value, totals)
+	return v
+}
+
+// evalExact is evalCell with the exact value too (nil for "—").
+func (b *tableBuilder) evalExact(c *Column, value func(string) (*big.Rat, bool), totals map[string]Value) (*big.Rat, Value) {
 	r, err := c.expr.eval(value, func(k string) (*big.Rat, bool) {
 		t, ok := totals[k]
 		if !ok || !t.IsNum {
@@ -362,9 +443,9 @@ func (b *tableBuilder) evalCell(c *Column, value func(string) (*big.Rat, bool), 
 		return ratOf(t.Fig), true
 	})
 	if err != nil {
-		return Value{Text: NotApplicable}
+		return nil, Value{Text: NotApplicable}
 	}
-	return figureValue(Figure{Value: RoundHalfAway(r, c.Decimals), Places: c.Decimals}, Pos{})
+	return r, figureValue(Figure{Value: RoundHalfAway(r, c.Decimals), Places: c.Decimals}, Pos{})
 }
 
 // place puts a derived value into a row: its value, and a cell unless a

@@ -153,3 +153,46 @@ func TestDerivedFigureErrors(t *testing.T) {
 		t.Errorf("r = %q, want %q", g, w)
 	}
 }
+
+// TestLargestRemainderMakesSharesAddUp: three equal thirds round to 33.3
+// each, 99.9 in all, under a 合计 of 100.0; with rounding =
+// "largest_remainder" the unit lost goes to the largest remainder (the
+// first of equals), and the column adds up. Other cases: remainders of
+// different sizes, a "—" cell left out, and the default beside it.
+func TestLargestRemainderMakesSharesAddUp(t *testing.T) {
+	base := column(`key = "unit"; title = "单位"`) + column(`key = "n"; title = "数"; figures = true`)
+	share := func(rounding string) string {
+		return column(`key = "s"; title = "占比"; compute = "n / total.n * 100"; decimals = 1` + rounding)
+	}
+	for _, tc := range []struct {
+		rows, rounding, want string
+	}{
+		{`[["甲", 1], ["乙", 1], ["丙", 1]]`, "", "33.3 33.3 33.3 100.0"},
+		{`[["甲", 1], ["乙", 1], ["丙", 1]]`, `; rounding = "half_away"`, "33.3 33.3 33.3 100.0"},
+		{`[["甲", 1], ["乙", 1], ["丙", 1]]`, `; rounding = "largest_remainder"`, "33.4 33.3 33.3 100.0"},
+		// 2/7 = 28.571…, 2/7, 3/7 = 42.857…: half away gives 28.6 + 28.6 + 42.9 = 100.1.
+		{`[["甲", 2], ["乙", 2], ["丙", 3]]`, "", "28.6 28.6 42.9 100.0"},
+		// Cut: 28.5 + 28.5 + 42.8 = 99.8; the two units go to the remainders .714, not .571.
+		{`[["甲", 2], ["乙", 2], ["丙", 3]]`, `; rounding = "largest_remainder"`, "28.6 28.6 42.8 100.0"},
+		// 1/6 = 16.666…, 5/6 = 83.333…: the cut loses 0.1, the larger remainder (.666) gets it.
+		{`[["甲", 1], ["乙", 5]]`, `; rounding = "largest_remainder"`, "16.7 83.3 100.0"},
+	} {
+		tb := parse(t, "rows = "+tc.rows+"\n[total]\n"+base+share(tc.rounding))
+		if got := texts(tb, "s"); got != tc.want {
+			t.Errorf("rows %s%s: shares %q, want %q", tc.rows, tc.rounding, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ src, want string }{
+		{`rows = [["甲", 1]]` + "\n" + base + column(`key = "s"; rounding = "largest_remainder"`), `t.toml:11:1: column "s": rounding is for a computed column`},
+		{`rows = [["甲", 1]]` + "\n" + base + share(`; rounding = "up"`), `t.toml:14:1: column "s": rounding is "up"; write "half_away" (the default) or "largest_remainder"`},
+		// A rate of the totals is not the sum of the rows' rates.
+		{`rows = [["甲", 1, 2], ["乙", 1, 4]]` + "\n[total]\n" + base + column(`key = "m"; title = "总数"; figures = true`) +
+			column(`key = "s"; compute = "n / m * 100"; decimals = 1; rounding = "largest_remainder"`),
+			`t.toml:18:1: column "s": rounding = "largest_remainder" makes the cells add up to the 合计, but they add up to 75.0 and the 合计 is 33.3`},
+	} {
+		_, err := ParseTable("t.toml", tc.src)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s\nerror %v\nwant  %q…", tc.src, err, tc.want)
+		}
+	}
+}

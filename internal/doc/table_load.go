@@ -45,8 +45,8 @@ import (
 // knownTableKeys lists the keys of a table file, for "did you mean" hints;
 // rows.* is completed with the column keys of each file.
 var knownTableKeys = map[string][]string{
-	"":          {"orientation", "columns", "total", "rows", "sort", "sort_ascending", "note"},
-	"columns.*": {"key", "title", "group", "corner", "width", "align", "figures", "sum", "equals", "list", "per_line", "join", "vertical", "merge", "negative", "decimals", "unit", "compute", "rank", "ascending"},
+	"":          {"orientation", "columns", "total", "rows", "sort", "sort_ascending", "note", "source", "sheet", "start", "header_rows"},
+	"columns.*": {"key", "title", "group", "corner", "width", "align", "figures", "sum", "equals", "list", "per_line", "join", "vertical", "merge", "negative", "decimals", "unit", "compute", "rounding", "rank", "ascending"},
 	"total":     {"label"},
 }
 
@@ -82,6 +82,8 @@ func ParseTable(path, src string) (*Table, error) {
 		r.errf("orientation", "orientation is %q; write auto, portrait or landscape", o)
 	}
 	b.columns(raw)
+	b.suspect = misspeltColumns(r, raw)
+	sheet := b.sheetSource(raw) // table_sheet.go: nil without a source
 	t.Sort = r.str(raw, "sort", false)
 	t.SortAscending = r.boolean(raw, "sort_ascending")
 	t.Note, t.NotePos = r.textOrList(raw, "note"), r.at("note")
@@ -101,17 +103,39 @@ func ParseTable(path, src string) (*Table, error) {
 	}
 	known["rows.*"] = keys
 	if len(t.Columns) > 0 && len(r.errs) == 0 {
-		t.Head = b.header()
+		if sheet != nil { // table_sheet_rows.go
+			if sheet.head(b) {
+				sheet.place(b, raw)
+			} else {
+				raw["rows"] = []any{}
+			}
+		} else {
+			t.Head = b.header()
+		}
 		b.rows(raw)
 		if len(r.errs) == 0 {
 			b.compute() // table_compute.go
+			if sheet != nil {
+				sheet.checkDerived(b)
+			}
 		}
 		b.merge()
 		b.checkSums()
 		t.totals = b.sums()
+		if sheet != nil && len(r.errs) == 0 {
+			sheet.checkTotal(b)
+		}
 		b.total(raw)
+		if sheet != nil {
+			sheet.placeTotal(b)
+		}
 	} else { // the columns are wrong: the rows cannot be read against them
 		r.used["rows"] = true
+		if list, ok := raw["rows"].([]map[string]any); ok {
+			for i, m := range list { // nor their keys: each is no problem of its own
+				r.markAll(fmt.Sprintf("rows.%d", i), m)
+			}
+		}
 		if m, ok := raw["total"].(map[string]any); ok {
 			r.used["total"] = true
 			r.markAll("total", m)
@@ -148,6 +172,9 @@ type tableBuilder struct {
 	r     *reader
 	t     *Table
 	order []int // the computed columns, each after those it uses
+	// suspect are the columns with a misspelt setting, whose cells' own
+	// problems are not reported (misspeltColumns)
+	suspect map[string]bool
 }
 
 func (b *tableBuilder) columns(raw map[string]any) {
@@ -179,6 +206,9 @@ func (b *tableBuilder) columns(raw map[string]any) {
 			Rank:     strings.TrimSpace(r.str(m, p+".rank", false)),
 			Pos:      r.at(p),
 		}
+		if c.Key == "group" {
+			r.errf(p+".key", "%q is a reserved key: a row written group = \"…\" is a group row across the table; give the column another key", c.Key)
+		}
 		if v, ok := r.get(m, p+".decimals", false); ok {
 			n, isInt := v.(int64)
 			if !isInt || n < 0 || n > 10 {
@@ -186,6 +216,16 @@ func (b *tableBuilder) columns(raw map[string]any) {
 			} else {
 				c.Decimals = int32(n)
 			}
+		}
+		switch v := r.str(m, p+".rounding", false); v {
+		case "", RoundHalfAwayName:
+		case RoundLargestRemainderName:
+			c.LargestRemainder = true
+			if c.Compute == "" {
+				r.errf(p+".rounding", "column %q: rounding is for a computed column (compute = \"…\")", c.Key)
+			}
+		default:
+			r.errf(p+".rounding", "column %q: rounding is %q; write %q (the default) or %q", c.Key, v, RoundHalfAwayName, RoundLargestRemainderName)
 		}
 		if _, ok := m["ascending"]; ok {
 			c.Ascending = r.boolean(m, p+".ascending")
@@ -670,6 +710,12 @@ func (b *tableBuilder) span(m map[string]any, p, key string) int {
 // value checks a datum against its column's kind.
 func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
 	r := b.r
+	if b.suspect[c.Key] {
+		// A setting of the column is misspelt (reported as an unknown
+		// key): what its cells would draw follows from that one typo.
+		n := len(r.errs)
+		defer func() { r.errs = r.errs[:n] }()
+	}
 	val := Value{Pos: r.at(p)}
 	switch x := v.(type) {
 	case int64:
@@ -711,6 +757,9 @@ func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
 			r.errf(p, "the text holds a control character %s; write it on one line", ControlName(ch))
 		}
 		switch {
+		case c.Figures && s != "" && s != NotApplicable && isFigureText(s):
+			r.errf(p, "column %q (%s) holds figures, and %q in quotes is text: write %s without quotes", c.Key, columnName(c), s, s)
+			return val, false
 		case c.Figures && s != "" && s != NotApplicable:
 			hint := ""
 			if _, err := strconv.Atoi(s); err == nil {
@@ -722,6 +771,12 @@ func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
 			val.Items, val.ItemPos = []string{s}, []Pos{val.Pos}
 		}
 		val.Text = s
+	case sheetNumber: // a spreadsheet's number (table_sheet_rows.go)
+		if !c.Figures {
+			val.Text = x.fig.String()
+			break
+		}
+		return b.sheetFigure(x, p, c)
 	case []any:
 		if !c.List {
 			r.errf(p, "column %q holds one value a cell, not a list; add list = true to the column for lists", c.Key)
@@ -746,6 +801,29 @@ func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
 		return val, false
 	}
 	return val, true
+}
+
+// isFigureText says whether s, written in quotes, reads as a figure.
+func isFigureText(s string) bool {
+	_, err := ParseFigure(s)
+	return err == nil
+}
+
+// misspeltColumns names the columns a setting of which is an unknown key
+// close to a known one (decimal for decimals): their cells' problems would
+// all follow from the typo, which is reported once, as the unknown key.
+func misspeltColumns(r *reader, raw map[string]any) map[string]bool {
+	list, _ := raw["columns"].([]map[string]any)
+	out := map[string]bool{}
+	for i, m := range list {
+		key, _ := m["key"].(string)
+		for k := range m {
+			if !r.used[fmt.Sprintf("columns.%d.%s", i, k)] && nearest(k, knownTableKeys["columns.*"]) != "" {
+				out[key] = true
+			}
+		}
+	}
+	return out
 }
 
 // maxFigure bounds a typed figure: a thousand trillion, far beyond any

@@ -79,7 +79,7 @@ func (s *valueScanner) at(off int) Pos {
 		}
 	}
 	col := utf8.RuneCountInString(s.src[s.lineStarts[lo]:off]) + 1
-	return Pos{s.file, lo + 1, col}
+	return Pos{File: s.file, Line: lo + 1, Col: col}
 }
 
 // skip passes white space, and with newlines also line breaks and comments.

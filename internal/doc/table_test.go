@@ -219,14 +219,14 @@ func TestTableRowKindsLabelsAndPositions(t *testing.T) {
 		}
 	}
 	// Every value knows where it is written: 成都's 915 is line 2, column 25.
-	if p := tb.Rows[0].Values["accounts"].Pos; p != (Pos{"t.toml", 2, 25}) {
+	if p := tb.Rows[0].Values["accounts"].Pos; p != (Pos{File: "t.toml", Line: 2, Col: 25}) {
 		t.Errorf("成都's accounts at %v, want t.toml:2:25", p)
 	}
-	if p := tb.Rows[2].Pos; p != (Pos{"t.toml", 4, 3}) {
+	if p := tb.Rows[2].Pos; p != (Pos{File: "t.toml", Line: 4, Col: 3}) {
 		t.Errorf("row 省直部门 at %v, want t.toml:4:3", p)
 	}
 	lt := parse(t, listTable)
-	if got := lt.Rows[0].Values["sites"].ItemPos[2]; got != (Pos{"t.toml", 22, 3}) {
+	if got := lt.Rows[0].Values["sites"].ItemPos[2]; got != (Pos{File: "t.toml", Line: 22, Col: 3}) {
 		t.Errorf("丙网 at %v, want t.toml:22:3", got)
 	}
 	// A merged cell still gives each row its value.
@@ -246,7 +246,7 @@ func TestTableErrorsNameTheRowAndItsPosition(t *testing.T) {
 			[]string{`t.toml:2:10: row "成都": 网站总数 is 66, but 市级门户 + 市级部门 + 县级门户 = 1 + 43 + 21 = 65`}},
 		{"a figure written as text",
 			strings.Replace(figuresTable, `["自贡",  9,`, `["自贡",  "9",`, 1),
-			[]string{`t.toml:3:11: column "websites" holds figures: a whole number, or "—" where it does not apply, not "9"; write 9 without quotes`}},
+			[]string{`t.toml:3:11: column "websites" (网站总数) holds figures, and "9" in quotes is text: write 9 without quotes`}},
 		{"a row short of a value",
 			strings.Replace(figuresTable, `["自贡",  9, 1,  2,  6,  99],`, `["自贡",  9, 1,  2,  6],`, 1),
 			[]string{`t.toml:3:3: row "自贡" has 5 values; the table has 6 columns (unit, websites, city, dept, county, accounts)`}},
@@ -363,7 +363,7 @@ func TestLoadAttachmentTables(t *testing.T) {
 	if d.Attachments[0].Table == nil || d.Attachments[1].Table != nil {
 		t.Fatalf("tables %v, %v; want the first only", d.Attachments[0].Table, d.Attachments[1].Table)
 	}
-	if got, want := d.Attachments[0].Table.Pos, (Pos{p, 11, 1}); got != want {
+	if got, want := d.Attachments[0].Table.Pos, (Pos{File: p, Line: 11, Col: 1}); got != want {
 		t.Errorf("table named at %v, want %v", got, want)
 	}
 	if got := d.Files[len(d.Files)-1]; got != filepath.Join(dir, "annex1.toml") {
@@ -388,9 +388,9 @@ func TestKeyPositionsFindArrayElements(t *testing.T) {
 	src := "a = [1, \"x,]\", [2, 3]]\nb = [\n  {k = 1, m = \"二\"}, # note, ]\n  '''l\n]''',\n]\n[[c]]\nd = [\"甲\", \"乙\"]\n"
 	pos := KeyPositions("f", src)
 	for path, want := range map[string]Pos{
-		"a.0": {"f", 1, 6}, "a.1": {"f", 1, 9}, "a.2": {"f", 1, 16}, "a.2.1": {"f", 1, 20},
-		"b.0": {"f", 3, 3}, "b.0.k": {"f", 3, 4}, "b.0.m": {"f", 3, 11}, "b.1": {"f", 4, 3},
-		"c.0.d.1": {"f", 8, 11},
+		"a.0": {File: "f", Line: 1, Col: 6}, "a.1": {File: "f", Line: 1, Col: 9}, "a.2": {File: "f", Line: 1, Col: 16}, "a.2.1": {File: "f", Line: 1, Col: 20},
+		"b.0": {File: "f", Line: 3, Col: 3}, "b.0.k": {File: "f", Line: 3, Col: 4}, "b.0.m": {File: "f", Line: 3, Col: 11}, "b.1": {File: "f", Line: 4, Col: 3},
+		"c.0.d.1": {File: "f", Line: 8, Col: 11},
 	} {
 		if got := pos[path]; got != want {
 			t.Errorf("%s at %v, want %v", path, got, want)

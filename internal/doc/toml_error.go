@@ -30,7 +30,7 @@ func tomlError(path, src string, pe toml.ParseError) *Error {
 			return e
 		}
 	}
-	return &Error{Pos: Pos{path, line, col}, Msg: "TOML syntax: " + msg}
+	return &Error{Pos: Pos{File: path, Line: line, Col: col}, Msg: "TOML syntax: " + msg}
 }
 
 // duplicate explains a key or table written a second time on line: the

@@ -221,9 +221,19 @@ func TestAstralCharactersAreDrawnWhereTheFontHasThem(t *testing.T) {
 // Without a font that has it, the build stops and names each place.
 func TestAstralCharactersTheFontLacksAreNamedWithTheirPlace(t *testing.T) {
 	dir := astralProject(t, false)
+	// Each role its own font alone: the fallback that ends the lists has
+	// U+20000.
+	cfgPath := filepath.Join(dir, "fonts", "fonts.toml")
+	cfg, err := os.ReadFile(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfgPath, []byte(strings.ReplaceAll(string(cfg), `, "HanaMinA-Fallback.ttf"]`, `]`)), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	doc := filepath.Join(dir, archNotice)
 	out := filepath.Join(dir, "out.pdf")
-	err := build.Build(doc, out, build.Options{})
+	err = build.Build(doc, out, build.Options{})
 	if err == nil {
 		t.Fatal("built")
 	}

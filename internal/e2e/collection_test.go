@@ -132,7 +132,7 @@ func TestCollectionMemberIsDrawnRecordedAndVerified(t *testing.T) {
 					t.Errorf("the record names %q, not a file", s.Path)
 				}
 			}
-			rep, err := build.Verify(out, build.Options{})
+			rep, err := build.Verify(out, ".", build.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -150,7 +150,7 @@ func TestCollectionMemberIsDrawnRecordedAndVerified(t *testing.T) {
 			if err := os.WriteFile("fonts/fonts.toml", []byte(edited), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			rep, err = build.Verify(out, build.Options{})
+			rep, err = build.Verify(out, ".", build.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

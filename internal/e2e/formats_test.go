@@ -62,31 +62,76 @@ func theSample(t *testing.T, name string) *sample {
 	v, _ := samples.LoadOrStore(name, &sampleOnce{})
 	so := v.(*sampleOnce)
 	so.once.Do(func() {
-		s := &sample{name: name, pdf: filepath.Join(outDir, name+".pdf")}
-		if so.err = build.Build(filepath.Join("../../data", name+".toml"), s.pdf, build.Options{}); so.err != nil {
-			return
-		}
-		if s.pages, so.err = pdfcheck.Trace(s.pdf); so.err != nil {
-			return
-		}
-		for _, p := range s.pages {
-			var body, foot []line
-			for _, glyphs := range pdfcheck.Lines(p) {
-				l := newLine(p.Number, glyphs)
-				if l.emTop() >= typeBottom {
-					foot = append(foot, l)
-				} else {
-					body = append(body, l)
-				}
-			}
-			s.body, s.foot = append(s.body, body), append(s.foot, foot)
-		}
-		so.s = s
+		so.s, so.err = buildSample(name, filepath.Join("../../data", name+".toml"), filepath.Join(outDir, name+".pdf"))
 	})
 	if so.err != nil {
 		t.Fatalf("building and reading %s: %v", name, so.err)
 	}
 	return so.s
+}
+
+// buildSample builds a data file into pdf and traces it.
+func buildSample(name, data, pdf string) (*sample, error) {
+	s := &sample{name: name, pdf: pdf}
+	if err := build.Build(data, s.pdf, build.Options{}); err != nil {
+		return nil, err
+	}
+	var err error
+	if s.pages, err = pdfcheck.Trace(s.pdf); err != nil {
+		return nil, err
+	}
+	for _, p := range s.pages {
+		var body, foot []line
+		for _, glyphs := range pdfcheck.Lines(p) {
+			l := newLine(p.Number, glyphs)
+			if l.emTop() >= typeBottom {
+				foot = append(foot, l)
+			} else {
+				body = append(body, l)
+			}
+		}
+		s.body, s.foot = append(s.body, body), append(s.foot, foot)
+	}
+	return s, nil
+}
+
+// adHoc builds a document written for the test: a data file of the given
+// TOML, whose template (template = "body.txt") holds body, with the seal
+// images of data/seals beside it; the PDF is named after the test.
+func adHoc(t *testing.T, toml, body string) *sample {
+	t.Helper()
+	return adHocFiles(t, toml, map[string]string{"body.txt": body})
+}
+
+// adHocFiles is adHoc with more files beside the data file: name → text.
+func adHocFiles(t *testing.T, toml string, files map[string]string) *sample {
+	t.Helper()
+	pdfcheck.RequireTools(t)
+	dir := t.TempDir()
+	files["doc.toml"] = toml
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seals, _ := filepath.Glob("../../data/seals/*")
+	if err := os.MkdirAll(filepath.Join(dir, "seals"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range seals {
+		b, err := os.ReadFile(p)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "seals", filepath.Base(p)), b, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := buildSample(t.Name(), filepath.Join(dir, "doc.toml"), filepath.Join(dir, "doc.pdf"))
+	if err != nil {
+		t.Fatalf("building %s:\n%s\n%v", t.Name(), toml, err)
+	}
+	return s
 }
 
 // pieces splits a line where the white between two glyphs is wider than

@@ -16,6 +16,7 @@ import (
 	"github.com/golang/freetype/truetype"
 
 	"gongwen/internal/build"
+	"gongwen/internal/fonts"
 	"gongwen/internal/pdfcheck"
 )
 
@@ -415,18 +416,17 @@ func (n *notice) align() ([]placed, error) {
 	return out, nil
 }
 
-// fontFiles reads fonts.toml: the font file of each typeface role, as a
-// path from this package's folder.
+// fontFiles reads fonts.toml: the font file of each typeface role (the
+// first of its list), as a path from this package's folder.
 func fontFiles(t *testing.T) map[string]string {
 	t.Helper()
-	var files map[string]string
-	if _, err := toml.DecodeFile(fontsConfig, &files); err != nil {
+	cfg, err := fonts.ReadConfig(fontsConfig)
+	if err != nil {
 		t.Fatalf("reading %s: %v", fontsConfig, err)
 	}
-	for role, f := range files {
-		if !filepath.IsAbs(f) {
-			files[role] = filepath.Join(filepath.Dir(fontsConfig), f)
-		}
+	files := map[string]string{}
+	for role, fs := range cfg {
+		files[string(role)] = fs[0]
 	}
 	return files
 }

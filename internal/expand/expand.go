@@ -1,8 +1,10 @@
 // Package expand turns a document's body template into numbered blocks: it
 // runs text/template over the document's data, then parses the light
-// plain-text structure of the result (paragraphs separated by blank lines,
-// "#"-marked headings) and derives the numbers 一、（一）1.（1） from it. It
-// knows nothing of geometry, fonts or PDF.
+// plain-text structure of the result (a paragraph a line, headings marked
+// with "#" or typed with their numbers 一、（一）1.（1）), derives the
+// numbers of the marked ones and checks the typed ones against their
+// place. A figure's value is text: it never makes markup. It knows nothing
+// of geometry, fonts or PDF.
 package expand
 
 import (
@@ -13,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"unicode"
 	"unicode/utf8"
 
 	"gongwen/internal/doc"
@@ -34,13 +37,15 @@ const (
 // Expand runs d's body template over d's data, and each text annex's
 // template, whose blocks are numbered on their own (an annex is a document
 // in its own right), and returns the product: a copy of d that holds the
-// blocks (Body, and each annex's Body) and lists the templates among its
-// Files. d itself is left as it was. When a template fails, the copy holds
-// what could be expanded, with the error, so that the later stages can
-// still check the rest.
+// blocks (Body, and each annex's Body), lists the templates among its
+// Files and adds to its Warnings what the structure's checks found. d
+// itself is left as it was. When a template fails, the copy holds what
+// could be expanded, with the error, so that the later stages can still
+// check the rest.
 func Expand(d *doc.Document) (*doc.Document, error) {
 	x := *d
 	x.Files = append([]string(nil), d.Files...)
+	x.Warnings = append([]*doc.Error(nil), d.Warnings...)
 	x.Attachments = append([]doc.Attachment(nil), d.Attachments...)
 	body, err := expandFile(&x, x.Template, x.TemplatePos)
 	if err != nil {
@@ -73,24 +78,35 @@ func expandFile(d *doc.Document, path string, pos doc.Pos) ([]doc.Block, error) 
 		return nil, doc.Errorf(pos, "template %s: %v", path, err)
 	}
 	d.Files = append(d.Files, path)
-	text, err := Execute(path, string(src), d)
-	if err != nil {
-		return nil, err
-	}
-	blocks, err := Parse(path, text, lineMap(string(src), text))
+	data := templateView(d)
+	text, err := Execute(path, string(src), data)
 	if err != nil {
 		return nil, err
 	}
 	// Where each character comes from (sources.go): the template run again
-	// with markers, kept only if it gives the same text.
+	// with markers, kept only if it gives the same text. It tells the
+	// parser which characters are the template's own, the only ones that
+	// make markup.
 	var origins []origin
-	marked, err := execute(path, string(src), d, func(t *template.Template) {
-		origins = markTree(t, path, string(src), d)
+	marked, err := execute(path, string(src), data, func(t *template.Template) {
+		origins = markTree(t, path, string(src), data)
 	})
-	if s := unmark(marked, origins); err == nil && s.text == text {
-		s.attach(blocks)
+	s := unmark(marked, origins)
+	known := err == nil && s.text == text
+	var literal func(int) bool
+	srcLine := lineMap(string(src), text)
+	if known {
+		literal, srcLine = s.literalAt, s.lines(srcLine)
 	}
-	return blocks, nil
+	b := parseBody(path, text, srcLine, literal)
+	if err := b.errs.Err(); err != nil {
+		return nil, err
+	}
+	if known {
+		s.attach(b.blocks, b.typed)
+	}
+	d.Warnings = append(d.Warnings, b.warnings...)
+	return b.blocks, nil
 }
 
 // Execute runs the template. A field the data lacks is an error, never
@@ -116,7 +132,7 @@ func execute(name, src string, data any, mark func(*template.Template)) (string,
 		mark(t)
 	}
 	var buf bytes.Buffer
-	if err := t.Execute(&limited{w: &buf, n: MaxExpandedSize}, data); err != nil {
+	if err := t.Execute(&limited{w: &buf, n: MaxExpandedSize, marked: mark != nil}, data); err != nil {
 		if errors.Is(err, errTooLong) {
 			return "", doc.Errorf(doc.Pos{File: name}, "the template produces more than %d bytes of text; a 公文 is far shorter", MaxExpandedSize)
 		}
@@ -129,17 +145,28 @@ func execute(name, src string, data any, mark func(*template.Template)) (string,
 	return out, nil
 }
 
-var errTooLong = errors.New("output too long")
+var (
+	errTooLong    = errors.New("output too long")
+	markOpenBytes = []byte(string(markOpen))
+)
 
 // limited stops a template that writes more than n bytes (a {{range}} run
-// wild) instead of letting it fill the memory.
+// wild) instead of letting it fill the memory. In a marked run (sources.go)
+// the markers, each written on its own, are not counted: the marked run
+// stops where the plain one does, never before it.
 type limited struct {
-	w *bytes.Buffer
-	n int
+	w      *bytes.Buffer
+	n      int
+	marked bool
+	marks  int // bytes of markers written
 }
 
 func (l *limited) Write(p []byte) (int, error) {
-	if l.w.Len()+len(p) > l.n {
+	if l.marked && bytes.HasPrefix(p, markOpenBytes) {
+		l.marks += len(p)
+		return l.w.Write(p)
+	}
+	if l.w.Len()-l.marks+len(p) > l.n {
 		return 0, errTooLong
 	}
 	return l.w.Write(p)
@@ -214,87 +241,157 @@ func lineMap(src, out string) func(int) int {
 	}
 }
 
-// Parse reads the plain-text structure of an executed template.
-//
-// A block is a run of non-blank lines; its lines join without a space
-// (Chinese text) unless both sides are Latin letters or digits. A block
-// starting with one to four '#' and a space is a heading of that level; a
-// level 2–4 heading that goes on after its first sentence (ended by 。！？)
-// is run in: the sentence is the heading, the rest its paragraph.
+// Parse reads the plain-text structure of an executed template (see
+// parseBody), every character taken as the template's own; the warnings
+// are left out.
 func Parse(file, text string, srcLine func(int) int) ([]doc.Block, error) {
+	b := parseBody(file, text, srcLine, nil)
+	return b.blocks, b.errs.Err()
+}
+
+// body is a template's structure as parseBody reads it.
+type body struct {
+	blocks []doc.Block
+	// typed is, for each block, how many characters of the text its
+	// heading number takes when the number was typed (0 for a number
+	// derived from # marks, or none).
+	typed    []int
+	warnings []*doc.Error // a heading number out of place, a line that seems to go on
+	unsaid   int          // warnings past MaxWarnings
+	unsaidAt doc.Pos      // the first of them
+	errs     doc.Errors
+}
+
+// parseBody reads the plain-text structure of an executed template.
+//
+// Each line is a paragraph: text pasted from Word or WPS holds one
+// paragraph a line, with no blank line between, and blank lines are
+// allowed, never needed. The spaces around a line (an indent typed with
+// full-width spaces too) are no part of it. A line starting with one to
+// four '#' and a space is a heading of that level, numbered from the
+// structure; one starting with a typed heading number (一、 （一） 1. （1）,
+// see typedHeading) is a heading of that number's level, printed with the
+// number typed and checked against its place (numbering). A level 2–4
+// heading that goes on after its first sentence (ended by 。！？) is run
+// in: the sentence is the heading, the rest its paragraph.
+//
+// literal tells whether the text's rune i is the template's own text
+// (nil: every one is). Markup is read only there: a line that starts with
+// a figure's value is a paragraph whatever the value holds, "# 标题" or
+// "一、" alike, since a value is text.
+func parseBody(file, text string, srcLine func(int) int, literal func(int) bool) *body {
 	if srcLine == nil {
 		srcLine = func(l int) int { return l }
 	}
-	var blocks []doc.Block
-	var errs doc.Errors
-	counters := make([]int, MaxLevels+1)
-	lines := strings.Split(text, "\n")
-	for i := 0; i < len(lines); {
-		if strings.TrimSpace(lines[i]) == "" {
-			i++
+	if literal == nil {
+		literal = func(int) bool { return true }
+	}
+	// own tells whether n runes from rune from are all the template's.
+	own := func(from, n int) bool {
+		for i := from; i < from+n; i++ {
+			if !literal(i) {
+				return false
+			}
+		}
+		return true
+	}
+	out := &body{}
+	var nb numbering
+	// open is the last line when it is text that does not end a
+	// paragraph (endsParagraph) and no blank line has followed it.
+	var open doc.Pos
+	at := 0 // rune index of the line's start in text
+	for i, raw := range strings.Split(text, "\n") {
+		lineAt := at
+		at += utf8.RuneCountInString(raw) + 1
+		line := strings.TrimSpace(raw)
+		if line == "" {
+			open = doc.Pos{}
 			continue
 		}
-		start := i
-		var parts []string
-		for i < len(lines) && strings.TrimSpace(lines[i]) != "" {
-			parts = append(parts, strings.TrimSpace(lines[i]))
-			i++
+		first := lineAt + utf8.RuneCountInString(raw[:len(raw)-len(strings.TrimLeftFunc(raw, unicode.IsSpace))])
+		pos := doc.Pos{File: file, Line: srcLine(i + 1), Col: 1}
+		if open.Line > 0 {
+			out.warn(brokenLine(open, pos.Line))
+			open = doc.Pos{}
 		}
-		pos := doc.Pos{File: file, Line: srcLine(start + 1), Col: 1}
-		para := join(parts)
-		if n := utf8.RuneCountInString(para); n > MaxBlockRunes {
-			errs = append(errs, doc.Errorf(pos, "paragraph of %d characters; at most %d: break it into paragraphs", n, MaxBlockRunes))
+		if n := utf8.RuneCountInString(line); n > MaxBlockRunes {
+			out.errs = append(out.errs, doc.Errorf(pos, "paragraph of %d characters; at most %d: break it into paragraphs", n, MaxBlockRunes))
 			continue
 		}
-		level, rest := headingLevel(para)
-		if e := inputMethodMarkup(pos, para, level, rest); e != nil { // markup.go
-			errs = append(errs, e)
-			continue
+		level, rest := 0, line
+		typed, n := "", 0
+		if literal(first) {
+			level, rest = headingLevel(line)
+			if level > 0 && !own(first, utf8.RuneCountInString(line)-utf8.RuneCountInString(rest)) {
+				level, rest = 0, line // "#{{.x}}" with x = " 标题": the value is text
+			}
+			if e := inputMethodMarkup(pos, line, level, rest); e != nil { // markup.go
+				out.errs = append(out.errs, e)
+				continue
+			}
+			if level == 0 {
+				if l, v, num, after, ok := typedHeading(line); ok && own(first, utf8.RuneCountInString(num)) {
+					level, n, typed, rest = l, v, num, after
+				}
+			}
 		}
 		if level > MaxLevels {
-			errs = append(errs, doc.Errorf(pos, "heading level %d: at most %d levels (一、 （一） 1. （1）)", level, MaxLevels))
+			out.errs = append(out.errs, doc.Errorf(pos, "heading level %d: at most %d levels (一、 （一） 1. （1）)", level, MaxLevels))
 			continue
 		}
 		if level == 0 {
-			blocks = append(blocks, doc.Block{Kind: doc.Paragraph, Text: para, Pos: pos})
+			out.add(doc.Block{Kind: doc.Paragraph, Text: line, Pos: pos}, 0)
+			if !endsParagraph(line) {
+				open = pos
+			}
 			continue
 		}
 		if rest == "" {
-			errs = append(errs, doc.Errorf(pos, "heading without text"))
+			out.errs = append(out.errs, doc.Errorf(pos, "heading without text"))
 			continue
 		}
-		counters[level]++
-		for l := level + 1; l <= MaxLevels; l++ {
-			counters[l] = 0
+		number, warn := nb.next(pos, level, typed, n)
+		if warn != nil {
+			out.warn(warn)
 		}
-		b := doc.Block{Kind: doc.Heading, Level: level, Number: Number(level, counters[level]), Head: rest, Pos: pos}
+		b := doc.Block{Kind: doc.Heading, Level: level, Number: number, Head: rest, Pos: pos}
 		if level > 1 {
 			if head, body, ok := splitRunIn(rest); ok {
 				b.Head, b.Text, b.RunIn = head, body, true
 			}
 		}
-		blocks = append(blocks, b)
-	}
-	return blocks, errs.Err()
-}
-
-func join(parts []string) string {
-	var b strings.Builder
-	for i, p := range parts {
-		if i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(b.String())
-			next, _ := utf8.DecodeRuneInString(p)
-			if isLatin(prev) && isLatin(next) {
-				b.WriteByte(' ')
-			}
+		if b.RunIn && !endsParagraph(b.Text) || !b.RunIn && goesOn(rest) {
+			open = pos
 		}
-		b.WriteString(p)
+		out.add(b, utf8.RuneCountInString(typed))
 	}
-	return b.String()
+	if out.unsaid > 0 {
+		out.warnings = append(out.warnings, doc.Errorf(out.unsaidAt, "%d more warnings about the lines and headings of this template, from this line on, are left out", out.unsaid))
+	}
+	return out
 }
 
-func isLatin(r rune) bool {
-	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+// MaxWarnings is the most warnings one template's structure gives; past
+// it they are counted in one more. A body broken over a hundred lines
+// needs mending as a whole, and a {{range}} must not flood the output.
+const MaxWarnings = 100
+
+// warn adds a warning, and counts one past MaxWarnings.
+func (b *body) warn(w *doc.Error) {
+	if len(b.warnings) < MaxWarnings {
+		b.warnings = append(b.warnings, w)
+		return
+	}
+	if b.unsaid == 0 {
+		b.unsaidAt = w.Pos
+	}
+	b.unsaid++
+}
+
+func (b *body) add(block doc.Block, typed int) {
+	b.blocks = append(b.blocks, block)
+	b.typed = append(b.typed, typed)
 }
 
 // headingLevel counts leading '#' followed by a space.

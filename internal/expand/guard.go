@@ -60,6 +60,10 @@ func figureText(what string, v any) (string, error) {
 	case doc.Date, doc.Number:
 		return fmt.Sprint(x), nil
 	case string:
+		if strings.TrimSpace(x) == "" {
+			// 要在{{.Figures.deadline}}前 with no deadline reads 要在前.
+			return "", fmt.Errorf("%s prints empty text: the figure has no value, and the sentence would read as if the words around it were joined; give it its value in the data", what)
+		}
 		for _, r := range x {
 			if r == '\n' || r == '\r' {
 				return "", fmt.Errorf("%s prints text holding a line break: a figure is one line of text (a line break here would start a new paragraph or section)", what)
@@ -67,12 +71,21 @@ func figureText(what string, v any) (string, error) {
 			if doc.IsControl(r) && r != '\t' {
 				return "", fmt.Errorf("%s prints text holding the control character %s", what, doc.ControlName(r))
 			}
+			if noncharacter(r) {
+				return "", fmt.Errorf("%s prints text holding the noncharacter %U, which is no text", what, r)
+			}
 		}
 		return x, nil
 	case nil:
 		return "", fmt.Errorf("%s prints nothing: the data has no such value", what)
 	}
 	return "", fmt.Errorf("%s prints %s, not a figure: a figure is a whole number, a decimal or one line of text", what, describe(v))
+}
+
+// noncharacter tells the code points Unicode keeps for a program's own
+// use, never text: U+FDD0–U+FDEF and the last two of every plane.
+func noncharacter(r rune) bool {
+	return r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE
 }
 
 // describe names a value a template should not print, as a clerk knows
@@ -176,7 +189,8 @@ func eachNode(t *template.Template, fn func(*parse.Tree, parse.Node)) {
 }
 
 // checkSource reports every control character in a template (a tab, the
-// line ends \n and \r\n excepted) and every full-width ｛｛ or ｝｝ an input
+// line ends \n and \r\n excepted), every noncharacter (sources.go's
+// markers are made of them) and every full-width ｛｛ or ｝｝ an input
 // method typed for {{ }}, each at its line and column.
 func checkSource(name, src string) error {
 	var errs doc.Errors
@@ -190,6 +204,8 @@ func checkSource(name, src string) error {
 		case r == '\r' && strings.HasPrefix(src[i+1:], "\n"), r == '\t':
 		case doc.IsControl(r):
 			errs = append(errs, doc.Errorf(doc.Pos{File: name, Line: line, Col: col}, "control character %s in the template: delete it", doc.ControlName(r)))
+		case noncharacter(r):
+			errs = append(errs, doc.Errorf(doc.Pos{File: name, Line: line, Col: col}, "noncharacter %U in the template, which is no text: delete it", r))
 		case (r == '｛' || r == '｝') && strings.HasPrefix(src[i+len(string(r)):], string(r)) && !(r == '｝' && opened == line):
 			at := doc.Pos{File: name, Line: line, Col: col}
 			if r == '｝' {

@@ -21,8 +21,8 @@ import (
 	"gongwen/internal/doc"
 )
 
-// The markers' delimiters are noncharacters, which a template cannot hold
-// (checkSource refuses them).
+// The markers' delimiters are noncharacters, which neither a template nor
+// a printed value can hold (checkSource and figureText refuse them).
 const (
 	markOpen  = '\uFDD0'
 	markClose = '\uFDD1'
@@ -185,16 +185,23 @@ func (s *sourced) pos(i int) (doc.Pos, bool) {
 
 // attach gives each block the origins of its characters (Head then Text),
 // found by walking the output along the blocks: the characters the
-// structure takes away (line breaks, indentation, "#" marks) are skipped.
+// structure takes away (line breaks, indentation, "#" marks, and the
+// typed[i] characters of block i's typed heading number) are skipped.
 // A block whose text cannot be followed there (the parser changed a
 // character) keeps no origins, and its problems their block's position.
-func (s *sourced) attach(blocks []doc.Block) {
+func (s *sourced) attach(blocks []doc.Block, typed []int) {
 	c := 0
 	for bi := range blocks {
 		b := &blocks[bi]
 		want := []rune(b.Head + b.Text)
 		src := make([]doc.Source, 0, 4)
 		at := c
+		if typed[bi] > 0 {
+			for at < len(s.runes) && skippable(s.runes[at]) {
+				at++
+			}
+			at += typed[bi]
+		}
 		ok := true
 		for _, r := range want {
 			for at < len(s.runes) && s.runes[at] != r && skippable(s.runes[at]) {
@@ -216,6 +223,36 @@ func (s *sourced) attach(blocks []doc.Block) {
 			b.Src = src
 			c = at
 		}
+	}
+}
+
+// lines maps the output's lines to the template's: a line is on the line
+// of its first character of the template's own text; a line with none
+// (a figure's value alone) keeps fallback's answer. Unlike lineMap, it is
+// exact wherever a {{range}} repeats lines or a comment swallows some.
+func (s *sourced) lines(fallback func(int) int) func(int) int {
+	starts := []int{0}
+	for i, r := range s.runes {
+		if r == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return func(l int) int {
+		if l < 1 || l > len(starts) {
+			return fallback(l)
+		}
+		end := len(s.runes)
+		if l < len(starts) {
+			end = starts[l] - 1
+		}
+		for i := starts[l-1]; i < end; i++ {
+			if s.literalAt(i) {
+				if p, ok := s.pos(i); ok {
+					return p.Line
+				}
+			}
+		}
+		return fallback(l)
 	}
 }
 

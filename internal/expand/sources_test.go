@@ -10,12 +10,12 @@ import (
 
 // TestBlocksKnowWhereEachCharacterComesFrom: a character of the template's
 // own text is at its line and column; one of a figure at the figure's key
-// in the data file; through headings, joined lines, indentation, ranges and
-// a leading comment.
+// in the data file; through headings (typed numbers too), indentation,
+// ranges and a leading comment.
 func TestBlocksKnowWhereEachCharacterComesFrom(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "body.txt")
-	src := "{{/* 说明 */ -}}\n{{.Figures.who}}的段落，\n  接着一行。\n\n## 标题句。{{range .Figures.list}}项{{.}}{{end}}完\n"
+	src := "{{/* 说明 */ -}}\n{{.Figures.who}}的段落，\n  下一行。\n\n## 标题句。{{range .Figures.list}}项{{.}}{{end}}完\n　　一、 打出的标题\n"
 	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -38,9 +38,10 @@ func TestBlocksKnowWhereEachCharacterComesFrom(t *testing.T) {
 		{0, 0, data}, // 甲 of the figure
 		{0, 1, data}, // 城
 		{0, 2, doc.Pos{File: p, Line: 2, Col: 17}}, // 的, after {{.Figures.who}}
-		{0, 6, doc.Pos{File: p, Line: 3, Col: 3}},  // 接, on the next line, indented
-		{1, 0, doc.Pos{File: p, Line: 5, Col: 4}},  // 标 of the heading, after "## "
-		{1, 4, doc.Pos{File: p, Line: 5, Col: 31}}, // 项, the range's text
+		{1, 0, doc.Pos{File: p, Line: 3, Col: 3}},  // 下, a paragraph of its own, indented
+		{2, 0, doc.Pos{File: p, Line: 5, Col: 4}},  // 标 of the heading, after "## "
+		{2, 4, doc.Pos{File: p, Line: 5, Col: 31}}, // 项, the range's text
+		{3, 0, doc.Pos{File: p, Line: 6, Col: 6}},  // 打, after the indent and the typed number 一、
 	} {
 		if got := at(tc.block, tc.i); got != tc.want {
 			t.Errorf("block %d character %d (%q): at %v, want %v", tc.block, tc.i, []rune(d.Body[tc.block].Head + d.Body[tc.block].Text)[tc.i], got, tc.want)

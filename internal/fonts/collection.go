@@ -157,7 +157,10 @@ type FileFont struct {
 	Index  int    // its index in a collection (#N); 0 in a single font
 	Name   string // its PostScript name (name ID 6), if it can be embedded
 	Family string // its family name (name ID 1), likewise
-	Err    error  // why it cannot be embedded; nil when it can
+	// Embedding is what its licence lets a document embed (rights.go),
+	// if it can be embedded.
+	Embedding Embedding
+	Err       error // why it cannot be embedded; nil when it can
 }
 
 // MaxListed bounds the fonts Fonts lists of one collection: real ones hold
@@ -189,6 +192,7 @@ func ReadFontFile(path string) (*FontFile, error) {
 			if f, ff.Err = fromData("", sfnt, id); ff.Err == nil {
 				ff.Name = strings.TrimSpace(f.ttf.Name(truetype.NameIDPostscriptName))
 				ff.Family = familyName(sfnt)
+				ff.Embedding = f.Embedding
 			}
 		}
 		if ff.Err != nil { // without fromData's "PATH: "
@@ -212,6 +216,11 @@ func ReadFontFile(path string) (*FontFile, error) {
 	}
 	return ff, nil
 }
+
+// FamilyName is a font's family name as familyName reads it, for a
+// renderer whose parser reads only a name's first record (HanaMinA's is
+// Japanese in a Mac encoding).
+func FamilyName(sfnt []byte) string { return familyName(sfnt) }
 
 // familyName is a font's family name (name ID 1) from its Windows Unicode
 // records (platform 3, encoding 1; the OpenType specification's "name"

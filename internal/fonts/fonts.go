@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -60,6 +61,10 @@ type Font struct {
 	// wide is the format 12 groups mapping characters above the BMP
 	// (cmap.go), checked when the font was opened; nil for none.
 	wide []byte
+
+	// Embedding is what the font's licence lets a document embed (its OS/2
+	// fsType, rights.go); a font opened at all allows embedding a subset.
+	Embedding Embedding
 
 	hashOnce sync.Once
 	hash     string
@@ -131,6 +136,19 @@ func (f *Font) Name() string {
 	}
 	return name
 }
+
+// MemberSuffix is "#N" for the member N of a collection, "" for a single font:
+// what follows the file's path where a role names the font.
+func (f *Font) MemberSuffix() string {
+	if !f.collection {
+		return ""
+	}
+	return MemberSep + strconv.Itoa(f.Member)
+}
+
+// Family is the font's family name as a clerk knows it (familyName: the
+// Simplified Chinese name where the font has one); "" when it has none.
+func (f *Font) Family() string { return familyName(f.Data) }
 
 // index is r's glyph: the parser's lookup in the BMP, the font's format
 // 12 groups above it (cmap.go says why).
@@ -241,7 +259,15 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	return &Font{Path: path, Data: data, file: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), wide: wide}, nil
+	tables, err := Tables(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	rights := embedding(tables)
+	if err := rights.check(); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return &Font{Path: path, Data: data, file: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), wide: wide, Embedding: rights}, nil
 }
 
 // parse guards the TrueType parser: a damaged file must give an error, not a
@@ -259,24 +285,41 @@ func parse(data []byte) (f *truetype.Font, err error) {
 	return f, err
 }
 
-// Set is the font for each role of one document.
+// Set is the font for each role of one document, and the list of fonts of
+// a role that names several (chain.go).
 type Set struct {
 	byRole map[format.Role]*Font
+	chains map[format.Role]*Chain
 }
 
-// Font returns the role's font.
-func (s *Set) Font(r format.Role) *Font { return s.byRole[r] }
+// Font returns the role's font: its first, for a role with a list; for a
+// fallback role (FallbackRole) the font of the list it names.
+func (s *Set) Font(r format.Role) *Font {
+	base, i := SplitRole(r)
+	if i == 0 {
+		return s.byRole[base]
+	}
+	c := s.chains[base]
+	if c == nil || i >= len(c.fonts) {
+		return nil
+	}
+	return c.fonts[i]
+}
+
+// Chain returns the role's list of fonts, nil for a role with one font.
+func (s *Set) Chain(r format.Role) *Chain { return s.chains[r] }
 
 // NewSet makes a set from fonts already loaded (tests use it).
 func NewSet(m map[format.Role]*Font) *Set { return &Set{byRole: m} }
 
-// Config maps each role to a font file path.
-type Config map[format.Role]string
+// Config maps each role to its font files, in the order they are tried.
+type Config map[format.Role][]string
 
-// ReadConfig reads a fonts.toml: one `role = "file.ttf"` line per role, the
-// paths relative to the file's folder.
+// ReadConfig reads a fonts.toml: one `role = "file.ttf"` or `role =
+// ["first.ttf", "next.ttf"]` line per role, the paths relative to the
+// file's folder.
 func ReadConfig(path string) (Config, error) {
-	var raw map[string]string
+	var raw map[string]any
 	src, err := input.ReadText(path, input.FontConfig)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -293,19 +336,53 @@ func ReadConfig(path string) (Config, error) {
 		}
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
+	c, err := configOf(raw, filepath.Dir(path))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return c, nil
+}
+
+// configOf reads the roles of a decoded fonts.toml, each a file or a
+// non-empty list of files, relative to dir.
+func configOf(raw map[string]any, dir string) (Config, error) {
 	c := Config{}
-	dir := filepath.Dir(path)
 	keys := make([]string, 0, len(raw))
 	for k := range raw {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
+		if k == LatinKey {
+			if err := latinOf(c, raw[k], dir); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		role, ok := RoleByKey(k)
 		if !ok {
-			return nil, fmt.Errorf("%s: unknown font role %q (known: %s)", path, k, roleKeys())
+			return nil, fmt.Errorf("unknown font role %q (known: %s, and latin)", k, roleKeys())
 		}
-		c[role] = Resolve(dir, raw[k])
+		var files []string
+		switch v := raw[k].(type) {
+		case string:
+			files = []string{v}
+		case []any:
+			for _, e := range v {
+				f, ok := e.(string)
+				if !ok {
+					files = nil
+					break
+				}
+				files = append(files, f)
+			}
+		}
+		if len(files) == 0 {
+			return nil, fmt.Errorf("the role %q must name a font file or a list of them, tried in order", k)
+		}
+		for _, f := range files {
+			c[role] = append(c[role], Resolve(dir, f))
+		}
 	}
 	return c, nil
 }
@@ -399,31 +476,95 @@ type RoleError struct {
 func (e *RoleError) Error() string { return e.Err.Error() }
 func (e *RoleError) Unwrap() error { return e.Err }
 
-// Load opens the font of every role in c. Files are loaded once per process,
-// the roles' files at once (checking and parsing a font is a fraction of a
+// LatinKey names, in a fonts.toml, the font of digits and Latin letters:
+// latin = "FILE" for the body's roles (LatinRoles), or a table of roles,
+// [latin] heiti = "FILE".
+const LatinKey = "latin"
+
+// LatinRoles are the roles latin = "FILE" sets: the body's. The 宋体 of the
+// page numbers keeps its own digits, as GB/T 9704 names it.
+var LatinRoles = []format.Role{format.XiaoBiaoSong, format.FangSong, format.HeiTi, format.KaiTi}
+
+// LatinRole is the key under which a Config holds the font of a role's
+// digits and Latin letters ("latin.fangsong"): a source layers it apart
+// from the role's own list.
+func LatinRole(r format.Role) format.Role { return format.Role(LatinKey + "." + string(r)) }
+
+// latinOf reads the latin key of a fonts.toml into c.
+func latinOf(c Config, v any, dir string) error {
+	switch v := v.(type) {
+	case string:
+		for _, r := range LatinRoles {
+			c[LatinRole(r)] = []string{Resolve(dir, v)}
+		}
+		return nil
+	case map[string]any:
+		for k, f := range v {
+			role, ok := RoleByKey(k)
+			p, isStr := f.(string)
+			if !ok || !isStr || p == "" {
+				return fmt.Errorf("[latin] %s must be a role (%s) naming a font file", k, roleKeys())
+			}
+			c[LatinRole(role)] = []string{Resolve(dir, p)}
+		}
+		return nil
+	}
+	return fmt.Errorf("latin must name a font file for the digits and Latin letters of the body's roles, or be a table of roles")
+}
+
+// Load opens the fonts of every role in c. Files are loaded once per
+// process, all at once (checking and parsing a font is a fraction of a
 // millisecond of work on another core). Each problem is a *RoleError, in
 // the order of the roles.
 func Load(c Config) (*Set, []error) {
-	fs := make([]*Font, len(format.Roles))
-	es := make([]error, len(format.Roles))
+	type slot struct {
+		role format.Role
+		f    *Font
+		err  error
+	}
+	var slots []*slot
+	var errs []error
 	var wg sync.WaitGroup
-	for i, r := range format.Roles {
-		p, ok := c[r]
-		if !ok {
-			es[i] = fmt.Errorf("no font given for the role %s (%s)", r, r.ChineseName())
+	for _, r := range format.Roles {
+		ps, ok := c[r]
+		if !ok || len(ps) == 0 {
+			slots = append(slots, &slot{role: r, err: fmt.Errorf("no font given for the role %s (%s)", r, r.ChineseName())})
 			continue
 		}
-		wg.Go(func() { fs[i], es[i] = openShared(p) })
+		for _, p := range ps {
+			s := &slot{role: r}
+			slots = append(slots, s)
+			wg.Go(func() { s.f, s.err = openShared(p) })
+		}
+		if ps := c[LatinRole(r)]; len(ps) > 0 {
+			s := &slot{role: LatinRole(r)}
+			slots = append(slots, s)
+			wg.Go(func() { s.f, s.err = openShared(ps[0]) })
+		}
 	}
 	wg.Wait()
-	s := &Set{byRole: map[format.Role]*Font{}}
-	var errs []error
-	for i, r := range format.Roles {
-		if es[i] != nil {
-			errs = append(errs, &RoleError{r, es[i]})
+	set := &Set{byRole: map[format.Role]*Font{}}
+	lists := map[format.Role][]*Font{}
+	for _, s := range slots {
+		if s.err != nil {
+			errs = append(errs, &RoleError{s.role, s.err})
 			continue
 		}
-		s.byRole[r] = fs[i]
+		lists[s.role] = append(lists[s.role], s.f)
 	}
-	return s, errs
+	if len(errs) > 0 {
+		return set, errs
+	}
+	for _, r := range format.Roles {
+		l := lists[r]
+		set.byRole[r] = l[0]
+		latin := lists[LatinRole(r)]
+		if len(l) > 1 || latin != nil {
+			if set.chains == nil {
+				set.chains = map[format.Role]*Chain{}
+			}
+			set.chains[r] = chainOf(l, latin)
+		}
+	}
+	return set, nil
 }

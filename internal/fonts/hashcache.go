@@ -6,12 +6,15 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"gongwen/internal/input"
 )
 
 // The SHA-256 of every font goes into each PDF's archive record. Hashing
@@ -88,11 +91,24 @@ func (c *hashCache) load() {
 	})
 }
 
+// maxCacheFile is the largest cache file read: maxCached lines of about
+// 150 bytes are 77 KB.
+const maxCacheFile = 1 << 20
+
 // readCacheFile reads the entries of a cache file, oldest first; nothing
-// when it is missing, damaged past reading or too large.
+// when it is missing, damaged past reading or too large. It is read like
+// every input (input.Open): only a regular file, opened without blocking
+// (a FIFO there would wait for a writer for ever), and no more than
+// maxCacheFile bytes of it (a link to /dev/zero, a huge file): what is
+// anything else is ignored, and the hashes computed again.
 func readCacheFile(path string) (keys []cacheKey, hs []string) {
-	b, err := os.ReadFile(path)
-	if err != nil || len(b) > 1<<20 {
+	f, err := input.Open(path, input.Any)
+	if err != nil {
+		return nil, nil
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxCacheFile+1))
+	if err != nil || len(b) > maxCacheFile {
 		return nil, nil
 	}
 	// Read with strconv, not fmt.Sscanf: a full file (512 lines) took 2 ms

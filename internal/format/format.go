@@ -108,6 +108,7 @@ const (
 	Number        Kind = "number"         // 发文字号 (7.2.4), with the 签发人 of a 上行文 (7.2.5)
 	OrderNumber   Kind = "order-number"   // 令号 (10.2)
 	MinutesNumber Kind = "minutes-number" // the 纪要's number line (10.3)
+	MinutesLine   Kind = "minutes-line"   // the 纪要's 印发机关 and date under the number (10.3)
 	Title         Kind = "title"          // 标题 (7.3.1)
 	Recipients    Kind = "recipients"     // 主送机关 (7.3.2)
 	Attachments   Kind = "attachments"    // 附件说明 (7.3.4)
@@ -258,6 +259,20 @@ type Format struct {
 	// JointSealGap is the least white between two seals of a 联合行文 row
 	// (clause 7.3.5.1: 互不相交或相切; choice 2 mm).
 	JointSealGap float64
+	// SealLift is how far, in line pitches, the seal's centre stands above
+	// the middle of the 署名 and date it presses on (clause 7.3.5.1: they
+	// sit 居印章中心偏下). Choice 0.5: the centre on the 署名's middle, the
+	// date in the seal's lower half, its em box 13.3 mm under the centre
+	// of a 21 mm radius. The 署名 goes as many blank lines under the 正文 as
+	// keep the seal's top clear of it (two with this lift).
+	SealLift float64
+	// MinLinePitch is how tight (mm) a page's lines may be set so that the
+	// 署名 with its seal, or a signature stamp, fits on the page of the
+	// 正文's last lines instead of taking them to the next (clause 7.3.5.4:
+	// 调整行距). Choice 28 pt, the tightest line pitch the implementations
+	// of the standard use (spec notes: 28–29.61 pt): a full page then holds
+	// 23 lines instead of 22.
+	MinLinePitch float64
 	// ClosingKeepLines is how many lines of the 正文 (or 附件说明) go with the
 	// 署名 and date to a new page, so that they never start a page alone
 	// (clause 7.3.5: choice 2).

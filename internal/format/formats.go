@@ -61,7 +61,9 @@ func common(name string) *Format {
 		SealDateRight:    4,
 		SealSize:         42,
 		JointSealGap:     2,
+		SealLift:         0.5,
 		ClosingKeepLines: 2,
+		MinLinePitch:     MM(28),
 
 		StampRight:        4,
 		StampWidth:        30,
@@ -199,6 +201,9 @@ func Minutes() *Format {
 		// choice: the number centred two lines below the 标志, then a red
 		// rule as in the 文件格式.
 		{Kind: MinutesNumber, Optional: true, GapLines: 2, Align: AlignCentre},
+		// choice: the 印发机关 flush left and the date flush right on the
+		// line under the number, as most offices' 纪要 have them.
+		{Kind: MinutesLine, Optional: true},
 		{Kind: RuleLine, Gap: 4, Rule: Rule(f.BodyWidth, 0.5)},
 		// An optional 标题 two lines below the rule.
 		{Kind: Title, Optional: true, GapLines: 2},

@@ -34,7 +34,7 @@ var zhStarter = map[string]string{
 	"签发人 (printed where a stamp image would stand)": "签发人（印在签名章图片的位置）",
 
 	// The body templates (file.txt, letter.txt, minutes.txt, order.txt).
-	"The body of «.Name». A paragraph is a run of lines; a blank line ends it.": "«.Name»的正文。相连的几行是一个段落，空行结束段落。",
+	"The body of «.Name». Every line is a paragraph; blank lines are optional.": "«.Name»的正文。每一行是一个段落，段落之间可以不空行。",
 	"# starts a 一、 heading, ## a （一）, ### a 1., #### a （1）.":                    "# 开始一个“一、”标题，## 是“（一）”，### 是“1.”，#### 是“（1）”。",
 	"{{.Figures.deadline}} prints a value of [figures]; $t is the table of":     "{{.Figures.deadline}} 输出 [figures] 中的一个值；$t 是",
 	"{{.Figures.start}} prints a value of [figures]; $t is the table of":        "{{.Figures.start}} 输出 [figures] 中的一个值；$t 是",
@@ -42,6 +42,9 @@ var zhStarter = map[string]string{
 	"# starts a 一、 heading. {{.Figures.session}} prints a value of":             "# 开始一个“一、”标题。{{.Figures.session}} 输出",
 	"[figures]; $t is the table of 附件1, and {{$t.Total \"done\"}} the 合计":       "[figures] 中的一个值；$t 是附件1 的表格，{{$t.Total \"done\"}} 是",
 	"of its column \"done\".": "其 \"done\" 列的合计。",
+
+	// Typed heading numbers (file.txt, letter.txt).
+	"A typed 一、 （一） 1. （1） at the start of a line makes a heading too.": "行首手工输入的“一、”“（一）”“1.”“（1）”同样构成标题。",
 }
 
 // StarterLines are the starter comment lines with Chinese, for the

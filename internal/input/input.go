@@ -28,12 +28,16 @@ const (
 	Image                  // a seal or other picture
 	PDF                    // a built PDF, read back by verify
 	OFD                    // a built OFD package, read back by verify
+	Sheet                  // a spreadsheet (.xlsx) or .csv an annex table takes its rows from
+	DOCX                   // a built DOCX package, read back by verify
 	Any                    // any input, hashed for an archive record (fonts are the largest)
 )
 
 // Limits are the largest file of each kind that is read, in bytes: a
 // 公文's data or table is a few kilobytes, its template a few tens; a seal
-// image a few hundred kilobytes; a PDF a few megabytes. Ten to a hundred
+// image a few hundred kilobytes; a PDF a few megabytes; a spreadsheet of
+// an annex's table tens of kilobytes (its unzipped parts are bounded by
+// the table loader, doc.MaxSheetUnzip). Ten to a hundred
 // times that is room enough, and keeps an absurd file from filling memory.
 var Limits = map[Kind]int64{
 	Data:       4 << 20,
@@ -43,13 +47,17 @@ var Limits = map[Kind]int64{
 	Image:      32 << 20,
 	PDF:        256 << 20,
 	OFD:        256 << 20,
+	Sheet:      16 << 20,
+	DOCX:       256 << 20,
 	Any:        256 << 20,
 }
 
 var names = map[Kind]string{
 	Data: "a data file", Template: "a template", Table: "a table file",
 	FontConfig: "a font configuration", Image: "an image", PDF: "a PDF", OFD: "an OFD package",
-	Any: "an input file",
+	Sheet: "a spreadsheet",
+	DOCX:  "a DOCX package",
+	Any:   "an input file",
 }
 
 func (k Kind) String() string { return names[k] }

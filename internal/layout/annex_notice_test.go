@@ -382,8 +382,8 @@ func sandbox(t *testing.T) (doc string, opt build.Options) {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	for role, p := range cfg {
-		abs, _ := filepath.Abs(p)
+	for role, ps := range cfg {
+		abs, _ := filepath.Abs(ps[0])
 		fmt.Fprintf(&b, "%s = %q\n", role, abs)
 	}
 	fontsDir := filepath.Join(dir, "fonts")

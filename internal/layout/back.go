@@ -95,10 +95,11 @@ func (c *composer) attachments(e format.Element) {
 // seals: 署名 右空二字, the date's first character DateShift 字 right of the
 // 署名's (a longer date is 右空二字 and pushes the 署名 left); several
 // issuers' 署名 one under another, starting where the widest would (choice).
-// With seals: the date
-// 右空四字, the last 署名 centred on it, the seal centred over both, its top
-// within one line under the 正文; a 联合行文's seals stand in one row to its
-// left, each centred on its issuer's 署名, JointSealGap apart at least.
+// With seals (a paper seal is laid out as an image would be, with nothing
+// drawn): the date 右空四字, the last 署名 centred on it, the seal centred on
+// both, its centre SealLift lines above their middle (居印章中心偏下), its top
+// within one line under the 正文; a 联合行文's seals stand in rows (sealRows),
+// each seal centred on its issuer's 署名.
 func (c *composer) signature(e format.Element) {
 	f, d := c.f, c.d
 	zi := c.zi()
@@ -112,9 +113,9 @@ func (c *composer) signature(e format.Element) {
 	}
 	date := d.Date.String()
 	dw := c.bodyWidth(date)
-	c.keepClosing(e.GapLines)
 	where := d.At("signature")
 	if len(seals) == 0 {
+		c.keepClosing(e.GapLines)
 		// Several 署名 start where the widest one would.
 		sw := 0.0
 		for _, sig := range sigs {
@@ -136,25 +137,72 @@ func (c *composer) signature(e format.Element) {
 	centre := dateX + dw/2
 	size := f.SealSize
 	pitch := size + f.JointSealGap
-	for _, sig := range sigs[:len(sigs)-1] {
+	for _, sig := range sigs {
 		pitch = math.Max(pitch, c.bodyWidth(sig)+zi)
 	}
-	if first := centre - float64(len(sigs)-1)*pitch - size/2; len(sigs) > 1 && first < f.Left-1e-6 {
+	rows, ok := sealRows(len(sigs), centre-size/2-f.Left, pitch)
+	if !ok || centre+size/2 > f.Right()+1e-6 {
 		c.errs = append(c.errs, doc.Errorf(d.At("seal"), "%d seals of %.0f mm with their 署名 under them need %.0f mm from the 版心's left edge to the date, and there are %.0f mm: give fewer sealed issuers or shorter 署名",
-			len(sigs), size, centre+size/2-first, centre+size/2-f.Left))
+			1, size, size, centre+size/2-f.Left))
 		return
 	}
-	sealY := format.MM(f.Body.Size)/2 + f.LinePitch()/2 - size/2
-	var texts []Text
-	var images []Image
-	for i, sig := range sigs {
-		cx := centre - float64(len(sigs)-1-i)*pitch
-		texts = append(texts, c.bodyText(sig, cx-c.bodyWidth(sig)/2, 0, where))
-		images = append(images, Image{Path: seals[i], X: cx - size/2, Y: sealY, W: size, H: size})
+	lp, em := f.LinePitch(), format.MM(f.Body.Size)
+	// The seal's top, from its 署名's em top: its centre SealLift lines
+	// above the middle of the 署名 and the date on the line under it.
+	sealY := (lp+em)/2 - f.SealLift*lp - size/2
+	// Blank lines enough that the first row's top clears the em box of
+	// the line above it.
+	blank := e.GapLines
+	for sealY < em-(blank+1)*lp-1e-6 {
+		blank++
 	}
-	l := c.addLine(true, texts...)
-	l.images = images
+	c.keepClosing(blank)
+	// A row's 署名 is as many lines under the one above as keep their seals
+	// JointSealGap apart.
+	rowLines := int(math.Ceil((size+f.JointSealGap)/lp - 1e-9))
+	next := 0
+	for r, n := range rows {
+		var texts []Text
+		var images []Image
+		for k := 0; k < n; k++ {
+			i := next + k
+			cx := centre - float64(n-1-k)*pitch
+			texts = append(texts, c.bodyText(sigs[i], cx-c.bodyWidth(sigs[i])/2, 0, where))
+			if seals[i] != doc.PaperSeal {
+				images = append(images, Image{Path: seals[i], X: cx - size/2, Y: sealY, W: size, H: size})
+			}
+		}
+		next += n
+		l := c.addLine(true, texts...)
+		l.images, l.squeeze = images, true
+		if r < len(rows)-1 {
+			for i := 1; i < rowLines; i++ {
+				c.addLine(true).blank = true
+			}
+		}
+	}
 	c.addLine(false, c.bodyText(date, dateX, 0, d.At("date")))
+}
+
+// sealRows splits n seals into rows of at most as many as fit in width
+// (mm from the 版心's left edge to the left edge of the rightmost seal,
+// which stands on the date) at pitch mm from centre to centre, as even as
+// can be, the fuller rows first (clause 7.3.5.1: 每排印章两端不得超出版心);
+// false when not even one seal fits.
+func sealRows(n int, width, pitch float64) ([]int, bool) {
+	if width < -1e-6 {
+		return nil, false
+	}
+	per := 1 + int(math.Floor(width/pitch+1e-9))
+	count := (n + per - 1) / per
+	rows := make([]int, count)
+	for i := range rows {
+		rows[i] = n / count
+		if i < n%count {
+			rows[i]++
+		}
+	}
+	return rows, true
 }
 
 // signer adds a 命令's signature (clause 7.3.5.3): the signature-stamp
@@ -186,6 +234,7 @@ func (c *composer) signer(e format.Element) {
 	tw := c.bodyWidth(d.SignerTitle)
 	texts = append(texts, c.bodyText(d.SignerTitle, left-f.SignerTitleGap*zi-tw, (height-em)/2, d.At("signer_title")))
 	l := c.addLine(true, texts...)
+	l.squeeze = true
 	if stamp != nil {
 		l.images = []Image{*stamp}
 	}

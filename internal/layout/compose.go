@@ -6,6 +6,8 @@ package layout
 // numbers) in flow.go; annex pages in annex.go.
 
 import (
+	"strings"
+
 	"gongwen/internal/doc"
 	"gongwen/internal/format"
 )
@@ -20,6 +22,9 @@ type flowLine struct {
 	keepNext bool   // must stand on the same page as the next line
 	mark     *Mark
 	images   []Image // Y relative to the line's em box top
+	// squeeze: the line is a seal's 署名 or a signature stamp, whose chain
+	// may tighten its page's pitch to fit (paginate).
+	squeeze bool
 }
 
 // composer builds one document's pages.
@@ -79,6 +84,9 @@ func Compose(d *doc.Document, f *format.Format, fonts Fonts) (*Result, error) {
 	}
 	c.pageNumbers()
 	nestMarks(c.pages)
+	for _, p := range c.pages {
+		inReadingOrder(p.Texts)
+	}
 	return &Result{
 		Pages: c.pages,
 		Meta: Metadata{
@@ -93,7 +101,7 @@ func Compose(d *doc.Document, f *format.Format, fonts Fonts) (*Result, error) {
 // title is the document's title for its metadata: the 标题, or for a
 // document without one (a 命令, a 纪要) the 标志 and its number line.
 func (c *composer) title() string {
-	if t := c.d.TitleText(); t != "" {
+	if t := c.joinTitle(); t != "" {
 		return t
 	}
 	names, suffix := c.markText()
@@ -109,6 +117,29 @@ func (c *composer) title() string {
 		s += n
 	}
 	return s
+}
+
+// joinTitle is the 标题's lines as one line: joined as they are, but with
+// an ideographic space, as between two names on one printed line, where a
+// line ending with one issuer's name is followed by one starting with
+// another's (a 联合行文's title names the issuers line by line).
+func (c *composer) joinTitle() string {
+	isName := func(match func(string, string) bool, s string) bool {
+		for _, n := range c.d.Issuers {
+			if n != "" && match(s, n) {
+				return true
+			}
+		}
+		return false
+	}
+	var b strings.Builder
+	for i, l := range c.d.Title {
+		if i > 0 && isName(strings.HasSuffix, strings.TrimSpace(c.d.Title[i-1])) && isName(strings.HasPrefix, strings.TrimSpace(l)) {
+			b.WriteString("\u3000")
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }
 
 // numberLine is the 版头's number line of a 命令 or a 纪要 (令号, 期号).

@@ -7,6 +7,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"gongwen/internal/doc"
@@ -102,21 +103,62 @@ func (c *composer) blank(n float64) {
 // from the last page's em box top c.y on. A blank line at the top of a page
 // is dropped; a chain of lines that must stay together (a heading and the
 // line after it, the last lines of the 正文 and the 署名 and date) moves to
-// the next page whole.
+// the next page whole. The flow's last line never stands alone on a page:
+// the line before it goes with it (the page before then holds one line
+// less). A chain holding a seal's 署名 or a signature stamp that does not
+// fit first tightens the pitch of the lines already on the page, down to
+// MinLinePitch (clause 7.3.5.4: 调整行距), and only then moves.
 func (c *composer) paginate() {
 	f := c.f
-	pitch := f.LinePitch()
 	size := format.MM(f.Body.Size)
 	page := &c.pages[len(c.pages)-1]
 	y := c.y
-	fresh := c.fresh // nothing placed on this page's grid yet
+	pitch := f.LinePitch() // this page's: tightened only to fit a seal block
+	fresh := c.fresh       // nothing placed on this page's grid yet
 	fitsN := func(y float64, n int) bool {
 		return y+float64(n-1)*pitch+size <= f.Bottom()+0.01
 	}
+	// The lines placed on this page in this call: from top, a line's grid
+	// step k's items begin at these indexes of the page's lists.
+	top := y
+	type placed struct{ k, texts, images, marks int }
+	var onPage []placed
 	newPage := func() {
 		page = c.newPage()
-		y = f.Top
+		y, top, pitch = f.Top, f.Top, f.LinePitch()
+		onPage = onPage[:0]
 		fresh = true
+	}
+	// tighten sets the pitch so that n more lines fit under those on the
+	// page, if that pitch is not below MinLinePitch, and moves what is on
+	// the page to its line's new place.
+	tighten := func(n int) bool {
+		steps := int(math.Round((y - top) / pitch))
+		p := (f.Bottom() - size - top) / float64(steps+n-1)
+		if p < f.MinLinePitch-1e-9 || p >= pitch {
+			return false
+		}
+		for j, pl := range onPage {
+			end := placed{0, len(page.Texts), len(page.Images), len(page.Marks)}
+			if j+1 < len(onPage) {
+				end = onPage[j+1]
+			}
+			dy := float64(pl.k) * (p - pitch)
+			for i := pl.texts; i < end.texts; i++ {
+				page.Texts[i].Y += dy
+			}
+			for i := pl.images; i < end.images; i++ {
+				page.Images[i].Y += dy
+			}
+			for i := pl.marks; i < end.marks; i++ {
+				page.Marks[i].Y += dy
+			}
+		}
+		y, pitch = top+float64(steps)*p, p
+		return true
+	}
+	if last := c.lastLine(); last > 0 && !c.flow[last-1].blank {
+		c.flow[last-1].keepNext = true
 	}
 	for i := 0; i < len(c.flow); i++ {
 		l := c.flow[i]
@@ -126,15 +168,19 @@ func (c *composer) paginate() {
 			}
 			continue
 		}
-		chain := 1
+		chain, squeeze := 1, l.squeeze
 		for j := i; j < len(c.flow) && c.flow[j].keepNext && j+1 < len(c.flow); j++ {
 			chain++
+			squeeze = squeeze || c.flow[j+1].squeeze
 		}
 		if !fitsN(y, chain) && !fresh && fitsN(f.Top, chain) {
-			newPage()
+			if !squeeze || !tighten(chain) {
+				newPage()
+			}
 		} else if !fitsN(y, 1) {
 			newPage()
 		}
+		onPage = append(onPage, placed{int(math.Round((y - top) / pitch)), len(page.Texts), len(page.Images), len(page.Marks)})
 		for _, t := range l.texts {
 			t.Y += y
 			page.Texts = append(page.Texts, t)
@@ -151,7 +197,23 @@ func (c *composer) paginate() {
 		fresh = false
 		y += pitch
 	}
+	if pitch != f.LinePitch() {
+		// The next flow (an annex's) starts on a page of its own; keep c.y
+		// on the grid all the same.
+		y = top + math.Ceil((y-top)/f.LinePitch()-1e-9)*f.LinePitch()
+	}
 	c.y, c.fresh, c.flow = y, fresh, nil
+}
+
+// lastLine is the index of the flow's last line that is not blank, -1 if
+// there is none.
+func (c *composer) lastLine() int {
+	for i := len(c.flow) - 1; i >= 0; i-- {
+		if !c.flow[i].blank {
+			return i
+		}
+	}
+	return -1
 }
 
 // pageNumbers adds "— N —" in 四号宋体 from PageNumberFromPage on: the

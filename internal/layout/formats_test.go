@@ -287,7 +287,8 @@ func TestComposeRecipientsMovedToTheImprint(t *testing.T) {
 
 // TestComposeJointSignatures: without seals, the issuers' 署名 stand one
 // under another, each 右空二字, the date under the last (clause 7.3.5.2);
-// with seals that cannot stand in one row inside the 版心, the build says so.
+// with more seals than one row holds inside the 版心, they go in rows
+// (7.3.5.1), and a seal that cannot stand in the 版心 at all is refused.
 func TestComposeJointSignatures(t *testing.T) {
 	f := format.File()
 	d := fileDoc([]doc.Block{{Kind: doc.Paragraph, Text: "正文。"}})
@@ -314,9 +315,31 @@ func TestComposeJointSignatures(t *testing.T) {
 	if !near(b.Y-a.Y, f.LinePitch()) || !near(date.Y-b.Y, f.LinePitch()) {
 		t.Errorf("署名 at %.2f, %.2f and date at %.2f: want consecutive lines", a.Y, b.Y, date.Y)
 	}
+	// Four seals: two rows of two, inside the 版心, apart; paper seals
+	// take their place and draw nothing.
 	d.Issuers = []string{"甲", "乙", "丙", "丁"}
-	d.Signatures, d.Seals = d.Issuers, []string{"a.png", "b.png", "c.png", "d.png"}
-	if _, err := Compose(d, f, gridFonts); err == nil || !strings.Contains(err.Error(), "4 seals of 42 mm") {
-		t.Errorf("four seals in a row: %v, want a message that they do not fit", err)
+	d.Signatures, d.Seals = d.Issuers, []string{"a.png", doc.PaperSeal, "c.png", "d.png"}
+	pages = composeWith(t, d, f)
+	var ims []Image
+	for _, p := range pages {
+		ims = append(ims, p.Images...)
+	}
+	if len(ims) != 3 {
+		t.Fatalf("%d seal images, want 3 (one of four is on paper)", len(ims))
+	}
+	for i, im := range ims {
+		if im.X < f.Left-1e-6 || im.X+im.W > f.Right()+1e-6 {
+			t.Errorf("seal %d at x %.1f–%.1f, outside the 版心", i, im.X, im.X+im.W)
+		}
+	}
+	if ims[1].Y-ims[0].Y < f.SealSize+f.JointSealGap {
+		t.Errorf("rows at %.1f and %.1f: closer than a seal and its gap", ims[0].Y, ims[1].Y)
+	}
+	if ims[2].Y != ims[1].Y || ims[2].X-(ims[1].X+ims[1].W) < f.JointSealGap {
+		t.Errorf("seals 3 and 4 at %+v and %+v: want one row, %g mm apart at least", ims[1], ims[2], f.JointSealGap)
+	}
+	f.SealSize = 120
+	if _, err := Compose(d, f, gridFonts); err == nil || !strings.Contains(err.Error(), "seals of 120 mm") {
+		t.Errorf("a seal wider than the 版心 left of the date: %v, want a message that it does not fit", err)
 	}
 }

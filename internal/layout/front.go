@@ -33,6 +33,8 @@ func (c *composer) front(e format.Element) {
 		c.centredLine(e, c.orderNumber(), c.d.At("order_number"))
 	case format.MinutesNumber:
 		c.centredLine(e, c.d.MinutesNumber, c.d.At("minutes_number"))
+	case format.MinutesLine:
+		c.minutesLine(e)
 	case format.Title:
 		c.titleBlock(e)
 	case format.Recipients:
@@ -199,6 +201,7 @@ func spread(t *Text, w float64) {
 	for i := range t.Glyphs {
 		t.Glyphs[i].X += float64(i) * extra
 	}
+	t.Spread = extra > 0
 }
 
 // number draws the 发文字号 (clause 7.2.4) where the entry aligns it; with
@@ -271,6 +274,28 @@ func (c *composer) centredLine(e format.Element, text string, where doc.Pos) {
 	c.moveTo(top + format.MM(c.f.Body.Size))
 }
 
+// minutesLine sets a 纪要's 印发机关 flush left and its date flush right on
+// one line of body text, the line under the element before unless the
+// entry says otherwise (clause 10.3 leaves what goes under the number to
+// the issuer); without [minutes_line] it is an absent element.
+func (c *composer) minutesLine(e format.Element) {
+	f, m := c.f, c.d.MinutesLine
+	if m == nil {
+		c.absent(e)
+		return
+	}
+	em := format.MM(f.Body.Size)
+	top := c.place(e, em)
+	if e.Top == 0 && e.Gap == 0 && math.Max(e.GapLines, c.carry) == 0 {
+		top += f.LinePitch() - em // the next line: the usual white between two
+	}
+	date := m.Date.String()
+	c.pages[0].Texts = append(c.pages[0].Texts,
+		c.bodyText(m.Printer, f.Left, top, c.d.At("minutes_line.printer")),
+		c.bodyText(date, f.Right()-c.bodyWidth(date), top, c.d.At("minutes_line")))
+	c.moveTo(top + format.MM(f.Body.Size))
+}
+
 // titleBlock draws the 标题 (clause 7.3.1): centred, line by line as the data
 // breaks it (a line too long for the 版心 is broken again).
 func (c *composer) titleBlock(e format.Element) {
@@ -294,15 +319,20 @@ func (c *composer) titleBlock(e format.Element) {
 	c.moveTo(lastTop + format.MM(f.Title.Size))
 }
 
-// startFlow gives the flow its first line: lines blank body lines below
-// the 版头's last element, snapped down onto the page grid so that page 1's
-// lines stand where every other page's do and its last line ends at the
-// 版心's bottom.
+// startFlow gives the flow its first line on the page grid, so that page
+// 1's lines stand where every other page's do and its last line ends at
+// the 版心's bottom: the first grid line with lines blank grid lines
+// between it and the 版头's last element, each wholly below that element
+// (下空一行 after a title of any number of lines: a title line's pitch is
+// not the body's, so where the grid falls below the title varies); with
+// no blank line, the first grid line the usual white below it.
 func (c *composer) startFlow(lines float64) {
 	f := c.f
 	pitch := f.LinePitch()
 	next := c.bottom + (pitch - format.MM(f.Body.Size))
-	next += math.Max(lines, c.carry) * pitch
+	if blank := math.Max(lines, c.carry); blank > 0 {
+		next = c.bottom + blank*pitch
+	}
 	c.y = f.Top + math.Ceil((next-f.Top)/pitch-1e-9)*pitch
 	c.started = true
 	c.carry = 0

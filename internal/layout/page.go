@@ -5,7 +5,13 @@
 // nothing of PDF.
 package layout
 
-import "gongwen/internal/format"
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"gongwen/internal/format"
+)
 
 // Glyph is one character at its place: X is the left edge of its advance,
 // the baseline is its Text's Y (mm from the page's top-left).
@@ -34,6 +40,11 @@ type Text struct {
 	// copies of one layout (FieldCopyNumber): a build of numbered copies
 	// replaces its characters, which keep their places.
 	Field string
+	// Spread says the glyphs are set apart wider than the font sets them
+	// (a joint 标志's shorter names, spread to the longest): a renderer
+	// marks the run so that extracted text reads the word, not one
+	// character at a time.
+	Spread bool
 }
 
 // FieldCopyNumber marks the run of the 份号.
@@ -89,4 +100,53 @@ type Metadata struct {
 type Result struct {
 	Pages []Page
 	Meta  Metadata
+}
+
+// inReadingOrder sorts a page's texts as a reader reads them: top to
+// bottom by baseline, left to right on one baseline, the turned ones (a
+// landscape page's number) last. A table's cells, placed row by row and
+// each cell whole (a 梯队 set one character a line), keep their order and
+// go as one piece, where their first text stands. The renderers draw the
+// texts in this order, so that text extractors that follow the drawing
+// order (poppler's -raw, pdf.js) read each line as printed, whatever order
+// the elements were placed in (a 上行文's 签发人 before the 发文字号 on its
+// left).
+func inReadingOrder(texts []Text) {
+	var pieces [][]Text
+	for i := 0; i < len(texts); {
+		j := i + 1
+		for texts[i].Cell != "" && j < len(texts) && texts[j].Cell != "" {
+			j++
+		}
+		pieces = append(pieces, texts[i:j])
+		i = j
+	}
+	key := func(p []Text) (bool, float64, float64) {
+		t := p[0]
+		x := 0.0
+		if len(t.Glyphs) > 0 {
+			x = t.Glyphs[0].X
+		}
+		// Baselines within a hundredth of a millimetre are one line.
+		return t.Rotate != 0, math.Round(t.Y * 100), x
+	}
+	slices.SortStableFunc(pieces, func(a, b []Text) int {
+		ra, ya, xa := key(a)
+		rb, yb, xb := key(b)
+		switch {
+		case ra != rb:
+			if ra {
+				return 1
+			}
+			return -1
+		case ya != yb:
+			return cmp.Compare(ya, yb)
+		}
+		return cmp.Compare(xa, xb)
+	})
+	out := make([]Text, 0, len(texts))
+	for _, p := range pieces {
+		out = append(out, p...)
+	}
+	copy(texts, out)
 }

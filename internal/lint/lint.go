@@ -9,6 +9,7 @@ package lint
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -21,8 +22,9 @@ import (
 
 // Warning is one thing in a draft that needs a second look.
 type Warning struct {
-	Pos doc.Pos
-	Msg string
+	Pos  doc.Pos
+	Msg  string
+	Rule string // the id of the rule (rules.go)
 }
 
 func (w Warning) String() string { return w.Pos.String() + ": warning: " + w.Msg }
@@ -61,6 +63,15 @@ type Checker struct {
 	// Words, when set, segments a title into words (package segment); the
 	// title-break check is skipped without it.
 	Words func(string) []string
+	off   map[string]bool // rules turned off
+	terms [][2]string     // wrong → right
+	// what the whole document's text holds, for the rules that look past
+	// one paragraph
+	body      strings.Builder // the template's text
+	annexRefs []annexRef
+	ranges    map[rune]doc.Pos // the first range written with each mark
+	firsts    map[string]doc.Pos
+	decimals  map[string][]figure // decimal figures the data computes, as printed
 }
 
 // figure is a number the data computes, with the template expression that
@@ -70,7 +81,16 @@ type figure struct{ what, expr string }
 // Check returns the warnings of an expanded document, in file order.
 // words segments text into words, for the title-break check; nil skips it.
 func Check(d *doc.Document, words func(string) []string) []Warning {
-	c := &Checker{d: d, seen: map[string]bool{}, Words: words}
+	return CheckWith(d, words, Settings{Off: d.Lint.Off, Terms: d.Lint.Terms})
+}
+
+// CheckWith is Check with the settings of the document and its project
+// (Load).
+func CheckWith(d *doc.Document, words func(string) []string, set Settings) []Warning {
+	c := &Checker{d: d, seen: map[string]bool{}, Words: words, off: map[string]bool{}, firsts: map[string]doc.Pos{}, terms: append(append([][2]string{}, builtinTerms...), set.Terms...)}
+	for _, id := range set.Off {
+		c.off[id] = true
+	}
 	c.collectFigures()
 	for _, f := range d.Files {
 		switch {
@@ -82,6 +102,8 @@ func Check(d *doc.Document, words func(string) []string) []Warning {
 			for _, u := range templateUnits(string(src)) {
 				c.text(f, u, true)
 			}
+		case filepath.Base(f) == "lint.toml":
+			// settings, not text
 		case strings.HasSuffix(f, ".toml"):
 			src, err := input.ReadText(f, input.Data)
 			if err != nil {
@@ -94,6 +116,10 @@ func Check(d *doc.Document, words func(string) []string) []Warning {
 	}
 	c.title()
 	c.attachments()
+	for _, w := range d.Warnings { // the stages' own (doc.Document.Warnings)
+		c.warn(rStructure, w.Pos, "%s", w.Msg)
+	}
+	c.document()
 	sort.SliceStable(c.out, func(i, j int) bool {
 		a, b := c.out[i].Pos, c.out[j].Pos
 		if a.File != b.File {
@@ -116,8 +142,11 @@ func fileOrder(d *doc.Document, f string) int {
 	return len(d.Files)
 }
 
-func (c *Checker) warn(p doc.Pos, format string, args ...any) {
-	w := Warning{Pos: p, Msg: fmt.Sprintf(format, args...)}
+func (c *Checker) warn(rule string, p doc.Pos, format string, args ...any) {
+	if c.off[rule] {
+		return
+	}
+	w := Warning{Pos: p, Msg: fmt.Sprintf(format, args...), Rule: rule}
 	if k := w.String(); !c.seen[k] {
 		c.seen[k] = true
 		c.out = append(c.out, w)
@@ -126,28 +155,25 @@ func (c *Checker) warn(p doc.Pos, format string, args ...any) {
 
 func at(file string, ch char) doc.Pos { return doc.Pos{File: file, Line: ch.line, Col: ch.col} }
 
-// templateUnits splits a template into paragraphs (blank-line separated),
-// its actions and comments masked.
+// templateUnits splits a template into paragraphs, its actions and
+// comments masked. A line is a paragraph (package expand), but an action
+// or comment that spans lines keeps them in one.
 func templateUnits(src string) []unit {
 	var out []unit
 	var cur unit
 	line, col := 1, 1
 	depth := false
 	rs := []rune(src)
-	blank := true // the current line holds nothing but spaces so far
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if !depth && r == '{' && i+1 < len(rs) && rs[i+1] == '{' {
 			depth = true
 		}
 		if r == '\n' {
-			if blank && len(cur) > 0 {
+			line, col = line+1, 1
+			if !depth && len(cur) > 0 {
 				out = append(out, cur)
 				cur = nil
-			}
-			line, col, blank = line+1, 1, true
-			if !depth {
-				cur = append(cur, char{'\n', line - 1, 0})
 			}
 			continue
 		}
@@ -157,8 +183,6 @@ func templateUnits(src string) []unit {
 			if r == '}' && i > 0 && rs[i-1] == '}' {
 				depth = false
 			}
-		} else if !unicode.IsSpace(r) {
-			blank = false
 		}
 		cur = append(cur, ch)
 		col++
@@ -173,7 +197,14 @@ func templateUnits(src string) []unit {
 // TOML file, outside comments: the texts the data gives.
 func tomlStrings(src string) []unit {
 	var out []unit
+	settings := false // inside [lint]: rule ids and terms, not text
 	for ln, l := range strings.Split(src, "\n") {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "[") {
+			settings = t == "[lint]" || strings.HasPrefix(t, "[lint.")
+		}
+		if settings {
+			continue
+		}
 		rs := []rune(l)
 		for i := 0; i < len(rs); i++ {
 			r := rs[i]
@@ -236,9 +267,9 @@ func (c *Checker) text(file string, u unit, template bool) {
 		if fw, ok := fullWidth[ch.r]; ok && isChinese(neighbour(i, -1)) && isChinese(neighbour(i, 1)) {
 			if q := []rune(fw); len(q) == 2 {
 				// A quote: the opening or the closing one.
-				c.warn(at(file, ch), "half-width %q between Chinese characters: write %c or %c", string(ch.r), q[0], q[1])
+				c.warn(rHalfWidth, at(file, ch), "half-width %q between Chinese characters: write %c or %c", string(ch.r), q[0], q[1])
 			} else {
-				c.warn(at(file, ch), "half-width %q between Chinese characters: write %s", string(ch.r), fw)
+				c.warn(rHalfWidth, at(file, ch), "half-width %q between Chinese characters: write %s", string(ch.r), fw)
 			}
 		}
 	}
@@ -252,18 +283,22 @@ func (c *Checker) text(file string, u unit, template bool) {
 	}
 	byteToChar := func(b int) int { return sort.SearchInts(idx, b) }
 	for _, m := range docNumber.FindAllStringSubmatchIndex(s, -1) {
-		c.warn(at(file, u[byteToChar(m[2])]), "a document number's year in %s: write 〔%s〕%s号 (〔〕 are U+3014 and U+3015; GB/T 9704-2012 7.2.4)",
+		c.warn(rNumberBrackets, at(file, u[byteToChar(m[2])]), "a document number's year in %s: write 〔%s〕%s号 (〔〕 are U+3014 and U+3015; GB/T 9704-2012 7.2.5)",
 			bracketName(s[m[0]:m[1]]), s[m[4]:m[5]], s[m[6]:m[7]])
 	}
 	for _, m := range dateRe.FindAllStringSubmatchIndex(s, -1) {
 		lead := func(a, b int) bool { return a >= 0 && b-a == 2 && s[a] == '0' }
 		if lead(m[4], m[5]) || lead(m[6], m[7]) {
-			c.warn(at(file, u[byteToChar(m[0])]), "date %s with leading zeros: write %s", s[m[0]:m[1]], noZeros(s[m[0]:m[1]]))
+			c.warn(rDateZero, at(file, u[byteToChar(m[0])]), "date %s with leading zeros: write %s", s[m[0]:m[1]], noZeros(s[m[0]:m[1]]))
 		}
 	}
 	if template {
 		c.typedFigures(file, u, s, byteToChar)
+		c.typedDecimals(file, u, s, byteToChar)
+		c.body.WriteString(s)
+		c.body.WriteByte('\n')
 	}
+	c.more(file, u, s, byteToChar, template)
 }
 
 func bracketName(s string) string {
@@ -311,16 +346,16 @@ func (c *Checker) balance(file string, u unit) {
 			k--
 		}
 		if k < 0 {
-			c.warn(at(file, ch), "%q closes nothing: its %q is missing", string(ch.r), string(o))
+			c.warn(rUnbalanced, at(file, ch), "%q closes nothing: its %q is missing", string(ch.r), string(o))
 			continue
 		}
 		for _, un := range open[k+1:] {
-			c.warn(at(file, un), "%q is not closed: its %q is missing", string(un.r), string(pairs[un.r]))
+			c.warn(rUnbalanced, at(file, un), "%q is not closed: its %q is missing", string(un.r), string(pairs[un.r]))
 		}
 		open = open[:k]
 	}
 	for _, un := range open {
-		c.warn(at(file, un), "%q is not closed: its %q is missing", string(un.r), string(pairs[un.r]))
+		c.warn(rUnbalanced, at(file, un), "%q is not closed: its %q is missing", string(un.r), string(pairs[un.r]))
 	}
 }
 
@@ -328,6 +363,7 @@ func (c *Checker) balance(file string, u unit) {
 // quoting: each figures column's total and each list column's count.
 func (c *Checker) collectFigures() {
 	c.figures = map[int][]figure{}
+	c.decimals = map[string][]figure{}
 	for i, a := range c.d.Attachments {
 		t := a.Table
 		if t == nil {
@@ -340,6 +376,11 @@ func (c *Checker) collectFigures() {
 			}
 			switch {
 			case col.Figures:
+				if f, err := t.Total(col.Key); err == nil && !f.IsWhole() {
+					c.decimals[f.String()] = append(c.decimals[f.String()], figure{
+						fmt.Sprintf("附件%d's total of %s", i+1, name),
+						fmt.Sprintf(`{{(.Annex %d).Total %q}}`, i+1, col.Key)})
+				}
 				if f, err := t.Total(col.Key); err == nil && f.IsWhole() && f.Value.IsInteger() {
 					n := int(f.Value.IntPart())
 					c.figures[n] = append(c.figures[n], figure{
@@ -389,7 +430,7 @@ func (c *Checker) typedFigures(file string, u unit, s string, byteToChar func(in
 			what = append(what, f.what)
 			expr = append(expr, f.expr)
 		}
-		c.warn(at(file, u[byteToChar(m[0])]), "%s is typed, yet the data computes it (%s): write %s, so that it follows a correction",
+		c.warn(rTypedFigure, at(file, u[byteToChar(m[0])]), "%s is typed, yet the data computes it (%s): write %s, so that it follows a correction",
 			num, strings.Join(what, ", "), strings.Join(expr, " or "))
 	}
 }
@@ -413,7 +454,7 @@ func (c *Checker) title() {
 		}
 	}
 	if !ok {
-		c.warn(find(at, d.Title[len(d.Title)-1]), "the title does not end in one of the 15 文种 of the 党政机关公文处理工作条例 (%s)", strings.Join(Kinds, "、"))
+		c.warn(rTitleKind, find(at, d.Title[len(d.Title)-1]), "the title does not end in one of the 15 文种 of the 党政机关公文处理工作条例 (%s)", strings.Join(Kinds, "、"))
 	}
 	if c.Words == nil || len(d.Title) < 2 {
 		return
@@ -433,7 +474,7 @@ func (c *Checker) title() {
 			next := []rune(d.Title[i+1])
 			prev := []rune(l)
 			word := wordAround(c.Words(full), n)
-			c.warn(find(at, d.Title[i+1]), "the title's line break %s／%s splits the word %s: break before or after it (GB/T 9704-2012 7.3.1: 词意完整)",
+			c.warn(rTitleBreak, find(at, d.Title[i+1]), "the title's line break %s／%s splits the word %s: break before or after it (GB/T 9704-2012 7.3.1: 词意完整)",
 				string(prev[max(0, len(prev)-2):]), string(next[:min(2, len(next))]), word)
 		}
 	}
@@ -460,7 +501,7 @@ func (c *Checker) attachments() {
 			continue
 		}
 		if last := rs[len(rs)-1]; unicode.IsPunct(last) && !strings.ContainsRune("）》”〕)", last) {
-			c.warn(find(a.Pos, a.Title), "the 附件说明 name %q ends in %q: a name takes no punctuation at its end (GB/T 9704-2012 7.3.4)", a.Title, string(last))
+			c.warn(rAnnexNamePunct, find(a.Pos, a.Title), "the 附件说明 name %q ends in %q: a name takes no punctuation at its end (GB/T 9704-2012 7.3.4)", a.Title, string(last))
 		}
 	}
 }

@@ -95,6 +95,16 @@ func TestWarnings(t *testing.T) {
 		{"a lone ）", "各市州）人民政府。\n", "", "", []string{`templates/body.txt:1:4: warning: "）" closes nothing: its "（" is missing`}},
 		{"unclosed “ in the title", "正文。\n", `["关于“测试的通报"]`, "", []string{`data/doc.toml:3:13: warning: "“" is not closed`}},
 		{"balanced, nested and in separate paragraphs: no warning", "根据《关于（试行）“办法”的通知》〔2019〕。\n\n（一）段落。\n", "", "", nil},
+		{"a 《 on one line closed on the next: two paragraphs", "根据《关于\n办法》执行。\n", "", "", []string{
+			`templates/body.txt:1:1: warning: this line does not end in 。！？：； or a closing mark, yet line 2 starts a new paragraph`,
+			`templates/body.txt:1:3: warning: "《" is not closed: its "》" is missing`,
+			`templates/body.txt:2:3: warning: "》" closes nothing: its "《" is missing`}},
+		{"an action over lines stays in its paragraph: no warning", "根据《{{/* 说明\n*/}}办法》执行。\n", "", "", nil},
+
+		// The body's structure (package expand).
+		{"a typed number out of place", "一、甲\n三、乙\n", "", "", []string{`templates/body.txt:2:1: warning: 三、 follows 一、 (line 1): the next is 二、`}},
+		{"a level skipped", "一、甲\n（1）项\n", "", "", []string{`templates/body.txt:2:1: warning: （1） follows 一、 (line 1): the levels between them (（一） 1.) are skipped`}},
+		{"a paragraph broken over lines", "为做好工作，\n现通知如下。\n", "", "", []string{`templates/body.txt:1:1: warning: this line does not end in 。！？：； or a closing mark, yet line 2 starts a new paragraph`}},
 
 		// Document numbers and dates.
 		{"document number with []", "（国办秘函[2019]19号）。\n", "", "", []string{`templates/body.txt:1:6: warning: a document number's year in []: write 〔2019〕19号`}},

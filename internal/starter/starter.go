@@ -36,17 +36,66 @@ type File struct {
 // line of the template's comment) is passed through comment, which puts
 // it in the user's language (nil: as written).
 func Files(formatName, name string, date time.Time, comment func(string) string) ([]File, error) {
+	return sources(formatName, format.DocKind{}, name, date, comment)
+}
+
+// KindFiles are the sources of a new document of the 文种 kindName: the
+// starter of its format, with kind recorded, a title ending in the 文种,
+// the 主送 and direction it takes (a 请示's 签发人 and 联系人) and a body
+// of the structure such a document usually has.
+func KindFiles(kindName, name string, date time.Time, comment func(string) string) ([]File, error) {
+	k, err := format.KindByName(kindName)
+	if err != nil {
+		return nil, err
+	}
+	return sources(k.Format, k, name, date, comment)
+}
+
+// example is what a starter says before the user replaces it: its title,
+// 发文字号 and 主送机关 ({{Year}} stands for the year).
+type example struct{ title, number, recipients string }
+
+// examples are each 文种's; "" is the plain starter of a format.
+var examples = map[string]example{
+	"":   {"关于报送{{Year}}年工作完成情况的通知", "示府发〔{{Year}}〕1号", "各乡（镇）人民政府，县政府各部门"},
+	"通报": {"关于{{Year}}年工作完成情况的通报", "示府发〔{{Year}}〕1号", "各乡（镇）人民政府，县政府各部门"},
+	"请示": {"关于申请{{Year}}年工作专项经费的请示", "示府〔{{Year}}〕1号", "示例市人民政府"},
+	"报告": {"关于{{Year}}年工作完成情况的报告", "示府〔{{Year}}〕2号", "示例市人民政府"},
+	"批复": {"关于同意示例镇{{Year}}年工作计划的批复", "示府复〔{{Year}}〕1号", "示例镇人民政府"},
+	"函":  {"关于商请核实{{Year}}年工作完成情况的函", "示办函〔{{Year}}〕1号", "示例市统计局"},
+	"意见": {"关于加强{{Year}}年工作统筹的意见", "示府发〔{{Year}}〕1号", "各乡（镇）人民政府，县政府各部门"},
+	"决定": {"关于表彰{{Year}}年工作先进单位的决定", "示府发〔{{Year}}〕1号", "各乡（镇）人民政府，县政府各部门"},
+	"公告": {"关于{{Year}}年工作完成情况的公告", "示府发〔{{Year}}〕1号", ""},
+	"通告": {"关于做好{{Year}}年工作收尾的通告", "示府发〔{{Year}}〕1号", ""},
+}
+
+func sources(formatName string, k format.DocKind, name string, date time.Time, comment func(string) string) ([]File, error) {
 	if _, err := format.ByName(formatName); err != nil {
 		return nil, err
 	}
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
-	vars := map[string]string{
-		"Name":   name,
-		"Date":   date.Format("2006-01-02"),
-		"Year":   date.Format("2006"),
-		"Format": formatName,
+	year := date.Format("2006")
+	ex, ok := examples[k.Name]
+	if !ok {
+		ex = examples[""]
+	}
+	if formatName == "letter" && k.Name == "" {
+		ex.recipients = "各县（区）人民政府，市政府各部门"
+	}
+	vars := map[string]any{
+		"Name":       name,
+		"Date":       date.Format("2006-01-02"),
+		"Year":       year,
+		"Format":     formatName,
+		"Kind":       k.Name,
+		"Title":      strings.ReplaceAll(ex.title, "{{Year}}", year),
+		"Number":     strings.ReplaceAll(ex.number, "{{Year}}", year),
+		"Recipients": ex.recipients,
+		"Upward":     k.Upward,
+		"Contact":    k.Contact,
+		"Reply":      k.Reply,
 	}
 	out := []File{
 		{Path: filepath.Join("data", name+".toml"), Data: nil},
@@ -57,6 +106,11 @@ func Files(formatName, name string, date time.Time, comment func(string) string)
 		b, err := fs.ReadFile(files, src)
 		if err != nil {
 			return nil, err
+		}
+		if i == 1 {
+			if b, err = body(b, k.Name); err != nil {
+				return nil, err
+			}
 		}
 		if comment != nil {
 			b = Comments(b, strings.HasSuffix(src, ".txt"), comment)
@@ -72,6 +126,23 @@ func Files(formatName, name string, date time.Time, comment func(string) string)
 		out[i].Data = buf.Bytes()
 	}
 	return out, nil
+}
+
+// body is the template of a 文种 whose body has a structure of its own
+// (files/kinds/KIND.txt) under the comment of its format's template, or
+// the format's template as it is.
+func body(formatBody []byte, kind string) ([]byte, error) {
+	own, err := fs.ReadFile(files, "files/kinds/"+kind+".txt")
+	if kind == "" || errors.Is(err, fs.ErrNotExist) {
+		return formatBody, nil
+	} else if err != nil {
+		return nil, err
+	}
+	end := bytes.Index(formatBody, []byte("*/ -}}\n"))
+	if end < 0 {
+		return nil, errors.New("starter: a format's template has no comment to keep")
+	}
+	return append(append([]byte{}, formatBody[:end+len("*/ -}}\n")]...), own...), nil
 }
 
 // Comments is src with the text of each comment line replaced by what
@@ -187,3 +258,7 @@ func Write(dir string, files []File) error {
 	}
 	return nil
 }
+
+// CheckName reports whether name can name a document (see checkName):
+// gongwen import names its files as gongwen new does.
+func CheckName(name string) error { return checkName(name) }

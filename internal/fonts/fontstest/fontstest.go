@@ -129,3 +129,22 @@ func Collection(t testing.TB, fonts ...[]byte) []byte {
 	}
 	return out
 }
+
+// WithFsType returns a copy of font whose OS/2 table states the embedding
+// rights fsType (OpenType "OS/2" table, offset 8), as a vendor's licensed
+// font does. The table's checksum is left as it was: gongwen does not
+// check checksums, and no reader of the subsets sees this field's old value.
+func WithFsType(t testing.TB, font []byte, fsType uint16) []byte {
+	t.Helper()
+	font = append([]byte{}, font...)
+	be := binary.BigEndian
+	for i := 0; i < int(be.Uint16(font[4:])); i++ {
+		rec := font[12+16*i:]
+		if string(rec[:4]) == "OS/2" {
+			be.PutUint16(font[be.Uint32(rec[8:])+8:], fsType)
+			return font
+		}
+	}
+	t.Fatal("the font has no OS/2 table")
+	return nil
+}

@@ -26,6 +26,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
@@ -39,6 +40,7 @@ import (
 	"github.com/golang/freetype/truetype"
 
 	"gongwen/internal/deflate"
+	gwfonts "gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/input"
 	"gongwen/internal/layout"
@@ -168,7 +170,9 @@ func (b *builder) resources(res *layout.Result) error {
 				b.fontByName[name] = id
 				loc := fmt.Sprintf("font_%d.ttf", id)
 				ps, family := fontNames(name, data)
-				b.fonts = append(b.fonts, fontXML{ID: id, FontName: ps, FamilyName: family, FontFile: loc})
+				fx := fontXML{ID: id, FontName: ps, FamilyName: family, FontFile: loc}
+				fx.Italic, fx.Bold, fx.Serif, fx.FixedWidth = fontTraits(data)
+				b.fonts = append(b.fonts, fx)
 				b.resFiles = append(b.resFiles, file{docDir + "/" + resDir + "/" + loc, data})
 			}
 			b.fontID[t.Style.Role] = id
@@ -217,6 +221,12 @@ func fontNames(name string, data []byte) (ps, family string) {
 		ps = strings.TrimSpace(f.Name(truetype.NameIDPostscriptName))
 		family = strings.TrimSpace(f.Name(truetype.NameIDFontFamily))
 	}
+	if strings.ContainsAny(family, "?\uFFFD") {
+		// The parser's first record is in an encoding it does not read.
+		if fam := gwfonts.FamilyName(data); fam != "" {
+			family = fam
+		}
+	}
 	if ps == "" {
 		ps = name
 	}
@@ -224,6 +234,43 @@ func fontNames(name string, data []byte) (ps, family string) {
 		family = ps
 	}
 	return ps, family
+}
+
+// fontTraits reads what the font says of itself (OpenType specification
+// 1.9: OS/2, head, post): italic (fsSelection bit 0); bold (fsSelection
+// bit 5, macStyle bit 0 or a weight class of 600 or more); serif (a PANOSE
+// Latin Text face with serifs, serif styles 2–10, or failing PANOSE a
+// sFamilyClass of a serif class, 1–5 and 7); fixed width (post's
+// isFixedPitch, or PANOSE proportion 9, monospaced). A font that says
+// nothing (the Fandol fonts' PANOSE and class are 0, "any") is none.
+func fontTraits(data []byte) (italic, bold, serif, fixed bool) {
+	tables, err := gwfonts.Tables(data)
+	if err != nil {
+		return
+	}
+	u16 := func(b []byte, off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
+	if head := tables["head"]; len(head) >= 46 {
+		bold = u16(head, 44)&1 != 0
+	}
+	if post := tables["post"]; len(post) >= 16 {
+		fixed = binary.BigEndian.Uint32(post[12:]) != 0
+	}
+	os2 := tables["OS/2"]
+	if len(os2) < 64 {
+		return
+	}
+	sel := u16(os2, 62)
+	italic = sel&1 != 0
+	bold = bold || sel&(1<<5) != 0 || u16(os2, 4) >= 600
+	panose := os2[32:42]
+	if panose[0] == 2 { // Latin Text
+		serif = panose[1] >= 2 && panose[1] <= 10
+		fixed = fixed || panose[3] == 9
+	} else {
+		class := os2[30] // sFamilyClass's class, its high byte
+		serif = class >= 1 && class <= 5 || class == 7
+	}
+	return
 }
 
 // ---- The XML of each file. Element order follows the standard's schemas;
@@ -335,6 +382,12 @@ type fontXML struct {
 	ID         int    `xml:"ID,attr"`
 	FontName   string `xml:"FontName,attr"`
 	FamilyName string `xml:"FamilyName,attr"`
+	// The traits a reader that draws with another font asks for; each is
+	// left out when false, the schema's default.
+	Italic     bool   `xml:"Italic,attr,omitempty"`
+	Bold       bool   `xml:"Bold,attr,omitempty"`
+	Serif      bool   `xml:"Serif,attr,omitempty"`
+	FixedWidth bool   `xml:"FixedWidth,attr,omitempty"`
 	FontFile   string `xml:"ofd:FontFile"`
 }
 

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -459,5 +460,47 @@ func TestSameBytesEachTime(t *testing.T) {
 	}
 	if !bytes.Equal(again, s.ofd) {
 		t.Error("a second rendering differs")
+	}
+}
+
+// TestFontsCarryTheirTraits reads each font's CT_Font attributes from the
+// package's resource files: the traits the font file states, for a reader
+// that draws with a font of its own. Of the bundled fonts, 小标宋
+// (NotoSerifSC-Bold) says bold and serif, 黑体 (NotoSansSC) sans serif and
+// the Fandol fonts nothing (PANOSE and family class "any"); none is
+// italic or fixed width.
+func TestFontsCarryTheirTraits(t *testing.T) {
+	want := map[string]string{
+		"NotoSerifCJKsc-Bold":   `Bold="true" Serif="true"`,
+		"NotoSansCJKsc-Regular": "",
+		"FandolFang-Regular":    "",
+		"FandolKai-Regular":     "",
+		"FandolSong-Regular":    "",
+	}
+	fontRE := regexp.MustCompile(`<ofd:Font ID="\d+" FontName="([^"]*)" FamilyName="[^"]*"\s*([^>]*)>`)
+	s := getSample(t)
+	pkg, err := ofdcheck.Read(s.ofd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for name, b := range pkg.Files {
+		if !strings.HasSuffix(name, ".xml") {
+			continue
+		}
+		for _, m := range fontRE.FindAllSubmatch(b, -1) {
+			w, ok := want[string(m[1])]
+			if !ok {
+				t.Errorf("%s: font %s, not a bundled one", name, m[1])
+				continue
+			}
+			seen++
+			if got := strings.TrimSpace(string(m[2])); got != w {
+				t.Errorf("font %s has traits %q, want %q", m[1], got, w)
+			}
+		}
+	}
+	if seen < 3 {
+		t.Errorf("found %d fonts in the notice's OFD, want its 小标宋, 仿宋, 黑体 at least", seen)
 	}
 }

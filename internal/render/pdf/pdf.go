@@ -124,9 +124,17 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 				pdf.TransformBegin()
 				pdf.TransformRotate(t.Rotate, t.PivotX, t.PivotY)
 			}
+			if t.Spread {
+				// Read as the word it is: extractors that go by the
+				// glyphs' places would put a space in each wide gap.
+				pdf.RawWriteStr("/Span <</ActualText " + pdfString(t.String()) + ">> BDC")
+			}
 			for _, r := range textRuns(t.Glyphs, t.Style.Size, f) {
 				line = st.show(line[:0], f, t, r, p.Height)
 				pdf.RawWriteStr(string(line))
+			}
+			if t.Spread {
+				pdf.RawWriteStr("EMC")
 			}
 			if t.Rotate != 0 {
 				pdf.TransformEnd() // Q: back to the state before q

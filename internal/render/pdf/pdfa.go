@@ -45,6 +45,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gongwen/internal/deflate"
 	"gongwen/internal/icc"
@@ -265,32 +266,37 @@ func dropEmptyNames(cat *object) error {
 // countOutlines sets the outline root's /Count to the number of bookmarks
 // shown when the document opens (the top level: every bookmark with
 // children starts closed) and each such bookmark's /Count to minus the
-// number of its descendants.
+// number of descendants it would show if it were opened: its children,
+// since they are closed in turn (PDF Reference, "Document Outline"). A
+// bookmark without children gets no /Count. Each title, which fpdf writes
+// as the UTF-8 bytes it was given, becomes a text string (pdfString:
+// PDFDocEncoding's ASCII part, or UTF-16BE with a byte order mark).
 func countOutlines(f *file, root int) error {
 	seen := map[int]bool{}
-	// chain walks the siblings from first, returning how many there are and
-	// how many bookmarks they hold in all.
-	var chain func(first int) (siblings, all int, err error)
-	chain = func(first int) (int, int, error) {
-		siblings, all := 0, 0
+	// chain walks the siblings from first, returning how many there are.
+	var chain func(first int) (int, error)
+	chain = func(first int) (int, error) {
+		siblings := 0
 		for n, ok := first, true; ok; n, ok = f.objs[n].ref("Next") {
 			o := f.objs[n]
 			if o == nil || seen[n] {
-				return 0, 0, fmt.Errorf("outline item %d: missing or in a loop", n)
+				return 0, fmt.Errorf("outline item %d: missing or in a loop", n)
 			}
 			seen[n] = true
 			siblings++
-			all++
+			if err := retitle(o); err != nil {
+				return 0, fmt.Errorf("outline item %d: %v", n, err)
+			}
+			o.del("Count")
 			if child, ok := o.ref("First"); ok {
-				_, below, err := chain(child)
+				children, err := chain(child)
 				if err != nil {
-					return 0, 0, err
+					return 0, err
 				}
-				all += below
-				o.set("Count", strconv.Itoa(-below))
+				o.set("Count", strconv.Itoa(-children))
 			}
 		}
-		return siblings, all, nil
+		return siblings, nil
 	}
 	o := f.objs[root]
 	if o == nil {
@@ -299,12 +305,74 @@ func countOutlines(f *file, root int) error {
 	top := 0
 	if first, ok := o.ref("First"); ok {
 		var err error
-		if top, _, err = chain(first); err != nil {
+		if top, err = chain(first); err != nil {
 			return err
 		}
 	}
 	o.set("Count", strconv.Itoa(top))
 	return nil
+}
+
+// retitle rewrites an outline item's /Title, a literal string of UTF-8
+// bytes as fpdf escapes them, as a PDF text string.
+func retitle(o *object) error {
+	v, ok := o.get("Title")
+	if !ok {
+		return errors.New("no /Title")
+	}
+	s, err := literalString(v)
+	if err != nil {
+		return err
+	}
+	if !utf8.ValidString(s) {
+		return errors.New("the title is not UTF-8")
+	}
+	o.set("Title", pdfString(s))
+	return nil
+}
+
+// literalString reads a literal string, (…), as written with the escapes
+// of PDF Reference 3.2.3.
+func literalString(v string) (string, error) {
+	if len(v) < 2 || v[0] != '(' || v[len(v)-1] != ')' {
+		return "", fmt.Errorf("not a literal string: %q", v)
+	}
+	v = v[1 : len(v)-1]
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c != '\\' {
+			b.WriteByte(c)
+			continue
+		}
+		if i++; i == len(v) {
+			return "", errors.New("a literal string ends in a backslash")
+		}
+		switch c = v[i]; c {
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case '\n': // a line continuation
+		case '0', '1', '2', '3', '4', '5', '6', '7':
+			n := 0
+			for k := 0; k < 3 && i < len(v) && v[i] >= '0' && v[i] <= '7'; k++ {
+				n = n*8 + int(v[i]-'0')
+				i++
+			}
+			i--
+			b.WriteByte(byte(n))
+		default: // \\, \(, \) and any other character stand for themselves
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), nil
 }
 
 // embedFonts adds each font's objects and names them in the pages'

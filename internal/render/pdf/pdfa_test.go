@@ -73,7 +73,7 @@ func TestRenderWritesWhatPDFA1bAsksOfTheFileStructure(t *testing.T) {
 	}
 	for _, want := range []string{
 		"/ID [<", "/OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1",
-		"/Type /Metadata /Subtype /XML", "/CIDSet ", "/CreationDate (D:20241226000000Z)",
+		"/Type /Metadata /Subtype /XML", "/CIDSet ", "/CreationDate (D:20241226000000+00'00')",
 		"<pdfaid:part>1</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
 		"<xmp:CreateDate>2024-12-26T00:00:00Z</xmp:CreateDate>",
 		"<t:x>1</t:x>",
@@ -188,7 +188,7 @@ func TestDatesCarryTheirOffset(t *testing.T) {
 		t         time.Time
 		pdf, xmpd string
 	}{
-		{utc, "D:20241226000000Z", "2024-12-26T00:00:00Z"},
+		{utc, "D:20241226000000+00'00'", "2024-12-26T00:00:00Z"},
 		{cst, "D:20241226083000+08'00'", "2024-12-26T08:30:00+08:00"},
 		{west, "D:20241226083000-03'30'", "2024-12-26T08:30:00-03:30"},
 	} {

@@ -34,13 +34,11 @@ type docInfo struct {
 }
 
 // pdfDate is t as a PDF date (PDF Reference, "Dates") with its offset
-// from UTC: D:20241226000000Z, or D:20241226080000+08'00'.
+// from UTC: D:20241226080000+08'00'. UTC itself is +00'00', not Z: both
+// are valid, but strict validators (pdfcpu's) reject the Z.
 func pdfDate(t time.Time) string {
 	s := "D:" + t.Format("20060102150405")
 	_, off := t.Zone()
-	if off == 0 {
-		return s + "Z"
-	}
 	sign := '+'
 	if off < 0 {
 		sign, off = '-', -off

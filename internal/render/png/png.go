@@ -71,15 +71,7 @@ func Each(res *layout.Result, fontOf func(format.Role) []byte, dpi float64, fn f
 			err = fmt.Errorf("rasterising failed: %v", r)
 		}
 	}()
-	r := &renderer{
-		scale:  dpi / mmPerInch,
-		dpi:    dpi,
-		font:   fontOf,
-		fonts:  map[fontKey]*truetype.Font{},
-		astral: map[fontKey]*truetype.Font{},
-		faces:  map[faceKey]font.Face{},
-		images: map[imageKey]*image.NRGBA{},
-	}
+	r := newRenderer(fontOf, dpi)
 	for i := range res.Pages {
 		img, err := r.page(&res.Pages[i])
 		if err != nil {
@@ -90,6 +82,18 @@ func Each(res *layout.Result, fontOf func(format.Role) []byte, dpi float64, fn f
 		}
 	}
 	return nil
+}
+
+func newRenderer(fontOf func(format.Role) []byte, dpi float64) *renderer {
+	return &renderer{
+		scale:  dpi / mmPerInch,
+		dpi:    dpi,
+		font:   fontOf,
+		fonts:  map[fontKey]*truetype.Font{},
+		astral: map[fontKey]*truetype.Font{},
+		faces:  map[faceKey]font.Face{},
+		images: map[imageKey]*image.NRGBA{},
+	}
 }
 
 // Encode encodes img as PNG with a fixed encoder setting (default
@@ -131,10 +135,14 @@ type renderer struct {
 // px converts a length in mm to pixels.
 func (r *renderer) px(mm float64) float64 { return mm * r.scale }
 
+// size is a page's size in pixels: every part of the page gets a pixel,
+// as pdftoppm does (the last column and row may reach past its edge).
+func (r *renderer) size(p *layout.Page) (w, h float64) {
+	return math.Ceil(r.px(p.Width) - 1e-9), math.Ceil(r.px(p.Height) - 1e-9)
+}
+
 func (r *renderer) page(p *layout.Page) (*image.RGBA, error) {
-	// Every part of the page gets a pixel, as pdftoppm does: the last
-	// column and row may reach past the page's edge.
-	w, h := math.Ceil(r.px(p.Width)-1e-9), math.Ceil(r.px(p.Height)-1e-9)
+	w, h := r.size(p)
 	if !(w >= 1 && h >= 1) || w*h > MaxPixels {
 		return nil, fmt.Errorf("a page of %g × %g mm at %g dpi is %.0f × %.0f pixels; at most %d pixels in all", p.Width, p.Height, r.dpi, w, h, MaxPixels)
 	}
