@@ -17,7 +17,9 @@ require golang.org/x/text v0.43.0
 
 require (
 	github.com/klauspost/compress v1.20.4
+	github.com/tjfoc/gmsm v1.4.1
 	github.com/xuri/excelize/v2 v2.11.1
+	software.sslmate.com/src/go-pkcs12 v0.7.4
 )
 
 require (

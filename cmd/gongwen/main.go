@@ -41,6 +41,8 @@ Usage:
   gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx...
                                                       rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
+  gongwen sign --key KEY.pem --cert CERT.pem -o OUT.pdf FILE.pdf
+                                                      sign a PDF (PAdES), keeping its built bytes
   gongwen new [--format F] NAME                       start a document: data, body, one annex table
   gongwen import [--format F] DRAFT NAME              start a document from a .docx, .md or .txt draft
   gongwen formats                                     the formats and the keys each takes
@@ -113,6 +115,7 @@ func init() {
 		"new":     runNew,
 		"import":  runImport,
 		"formats": runFormats,
+		"sign":    runSign,
 	}
 }
 
@@ -188,8 +191,12 @@ opened, as forged or damaged. The recorded fonts.toml is used unless
 from outside the project not found: pass the same --fonts), it says it
 could not rebuild, and does not compare.
 
-Exit status: 0 every PDF is identical to its rebuild, 1 one differs or
-cannot be verified, 2 wrong usage.
+A signed PDF (gongwen sign): each signature is listed first, with its
+signer, time and algorithm, and whether the bytes it covers are intact;
+then the PDF as built (before its signature) is compared with the rebuild.
+
+Exit status: 0 every PDF is identical to its rebuild, 1 one differs,
+cannot be verified or has a broken signature, 2 wrong usage.
 
 Options:
 `
@@ -417,11 +424,18 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	}
 	status := exitOK
 	for _, p := range fs.Args() {
+		ok, signed := verifySignatures(p, stdout)
+		if !ok {
+			status = exitInput
+		}
 		rep, err := build.Verify(p, *project, build.Options{FontsDir: *fontsDir})
 		if err != nil {
 			report(stderr, err)
 			status = exitInput
 			continue
+		}
+		if signed != nil {
+			rep.SignedOnly(signed)
 		}
 		diffs := rep.Differences()
 		switch {

@@ -81,7 +81,7 @@ func TestEveryCommandSpeaksChinese(t *testing.T) {
 		{name: "serve on a taken port", args: []string{"serve", "--addr", taken(t), "data/doc.toml"},
 			want: "gongwen serve: --addr " + taken(t) + "：无法在这个地址上提供页面：地址已被占用"},
 	}
-	for _, c := range []string{"build", "check", "preview", "verify", "diff", "new", "formats", "serve", "fonts"} {
+	for _, c := range []string{"build", "check", "preview", "verify", "diff", "new", "formats", "serve", "fonts", "sign"} {
 		steps = append(steps, struct {
 			name string
 			edit func()

@@ -41,6 +41,14 @@ type Report struct {
 	Size        int  // the PDF's length
 	RebuiltSize int  // the rebuild's length
 	Prefix      bool // the PDF is cut short and is the beginning of its rebuild
+	// Appended is the length of what follows the PDF as built (its first
+	// revision): the incremental updates of signatures, or of any later
+	// change; BuiltIdentical, whether the PDF as built has the rebuild's
+	// bytes. Package sign says whether signatures cover what follows; when
+	// they do, these stand for Identical, and AsWritten(FirstRevision) for
+	// Seal (see SignedOnly).
+	Appended       int
+	BuiltIdentical bool
 }
 
 // Complete reports whether a PDF ends with its end-of-file marker (ISO
@@ -288,6 +296,9 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), project string, 
 		}
 		return rep, nil
 	}
+	built := FirstRevision(pdf)
+	rep.Appended = len(pdf) - len(built)
+	rep.BuiltIdentical = bytes.Equal(out, built)
 	rep.Identical = bytes.Equal(out, pdf)
 	rep.RebuiltSize = len(out)
 	rep.Prefix = rep.Truncated && bytes.HasPrefix(out, pdf)
@@ -301,7 +312,7 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), project string, 
 		}
 	}
 	if !rep.Rebuilt() {
-		rep.Identical = false
+		rep.Identical, rep.BuiltIdentical = false, false
 		return rep, nil
 	}
 	for _, s := range cur.Sources {
