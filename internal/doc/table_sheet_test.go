@@ -558,7 +558,7 @@ func ptr(s string) *string { return &s }
 // TestReadmeSheetExample reads the README's table file with source, over
 // a workbook its columns fit.
 func TestReadmeSheetExample(t *testing.T) {
-	b, err := os.ReadFile("../../README.md")
+	b, err := os.ReadFile("../../docs/en/manual.md")
 	if err != nil {
 		t.Fatal(err)
 	}

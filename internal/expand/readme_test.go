@@ -12,7 +12,7 @@ import (
 // 1, the （一） lines level 2 run in, 1. and 2. level 3, the first and last
 // lines paragraphs; and no warning.
 func TestTheREADMEsPastedBodyReadsAsItSays(t *testing.T) {
-	b, err := os.ReadFile("../../README.md")
+	b, err := os.ReadFile("../../docs/en/manual.md")
 	if err != nil {
 		t.Fatal(err)
 	}
