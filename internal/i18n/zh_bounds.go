@@ -29,8 +29,4 @@ var zhBounds = map[string]string{
 	"parentheses and minus signs nested more than %d deep":                                                                                 "括号和负号嵌套超过 %d 层",
 }
 
-func init() {
-	for en, zh := range zhBounds {
-		zhCatalogue[en] = zh
-	}
-}
+func init() { addCatalogue(zhBounds) }

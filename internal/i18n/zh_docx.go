@@ -15,8 +15,4 @@ var zhDOCX = map[string]string{
 	"docProps/core.xml: created %q: %v":                  "docProps/core.xml：创建时间 %q：%v",
 }
 
-func init() {
-	for k, v := range zhDOCX {
-		zhCatalogue[k] = v
-	}
-}
+func init() { addCatalogue(zhDOCX) }

@@ -44,9 +44,7 @@ var zhFontsExtra = []string{
 }
 
 func init() {
-	for k, v := range zhFonts {
-		zhCatalogue[k] = v
-	}
+	addCatalogue(zhFonts)
 	for _, k := range zhFontsExtra {
 		extra[k] = true
 	}

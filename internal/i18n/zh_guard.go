@@ -38,9 +38,7 @@ var guardComposed = []string{
 }
 
 func init() {
-	for en, zh := range zhGuard {
-		zhCatalogue[en] = zh
-	}
+	addCatalogue(zhGuard)
 	for _, en := range guardComposed {
 		extra[en] = true
 	}

@@ -60,8 +60,4 @@ var zhImport = map[string]string{
 	"合计, computed: the draft's added up":                                             "合计，由程序计算：草稿中的合计与各行相加相符",
 }
 
-func init() {
-	for en, zh := range zhImport {
-		zhCatalogue[en] = zh
-	}
-}
+func init() { addCatalogue(zhImport) }

@@ -17,8 +17,4 @@ var zhPages = map[string]string{
 	"column %q: rounding = \"largest_remainder\" makes the cells add up to the 合计, but they add up to %s and the 合计 is %s: use it for shares of a total": "列 %q：rounding = \"largest_remainder\" 使各格之和等于合计，但各格之和为 %s，合计为 %s：它只用于占合计的比例（占比）",
 }
 
-func init() {
-	for en, zh := range zhPages {
-		zhCatalogue[en] = zh
-	}
-}
+func init() { addCatalogue(zhPages) }

@@ -16,8 +16,4 @@ var zhPaste = map[string]string{
 	"%d more warnings about the lines and headings of this template, from this line on, are left out": "关于这个模板的行和标题，从这一行起另有 %d 条警告未列出",
 }
 
-func init() {
-	for en, zh := range zhPaste {
-		zhCatalogue[en] = zh
-	}
-}
+func init() { addCatalogue(zhPaste) }

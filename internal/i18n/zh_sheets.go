@@ -55,8 +55,4 @@ var zhSheets = map[string]string{
 	"column %q (%s): the sheet's %s row shows %s, but the totals give %s = %s":                                                          "列 %q（%s）：电子表格的%s行为 %s，而按合计计算 %s = %s",
 }
 
-func init() {
-	for en, zh := range zhSheets {
-		zhCatalogue[en] = zh
-	}
-}
+func init() { addCatalogue(zhSheets) }

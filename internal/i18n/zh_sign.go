@@ -101,9 +101,7 @@ var zhSignParts = map[string]string{
 }
 
 func init() {
-	for k, v := range zhSign {
-		zhCatalogue[k] = v
-	}
+	addCatalogue(zhSign)
 	for k, v := range zhSignParts {
 		zhParts[k] = v
 	}
