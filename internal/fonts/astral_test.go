@@ -119,7 +119,7 @@ func TestCharactersAboveTheBMP(t *testing.T) {
 		}
 	}
 	// Both subtables: format 4 for the BMP, format 12 for all.
-	_, cmap, err := validate(sub)
+	_, cmap, err := validate(sub, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestCharactersAboveTheBMP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, cmap, _ := validate(sub); string(cmap[:12]) != "\x00\x00\x00\x01\x00\x03\x00\x01\x00\x00\x00\x0c" {
+	if _, cmap, _ := validate(sub, true); string(cmap[:12]) != "\x00\x00\x00\x01\x00\x03\x00\x01\x00\x00\x00\x0c" {
 		t.Errorf("the cmap of a subset of the BMP starts % x", cmap[:12])
 	}
 }

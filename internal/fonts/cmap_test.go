@@ -178,7 +178,7 @@ func TestCharMapWalkIsTheParsersLookup(t *testing.T) {
 			t.Errorf("%s: the parser refuses it: %v", c.name, err)
 			continue
 		}
-		glyphs, cmap, err := validate(c.data)
+		glyphs, cmap, err := validate(c.data, true)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue

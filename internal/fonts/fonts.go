@@ -244,12 +244,19 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	default:
 		return nil, fmt.Errorf("%s: not a TrueType font file", path)
 	}
-	glyphs, cmap, err := validate(data)
+	// The checks that read every byte (the tables' checksums, each glyph's
+	// outline) are made once per file: not for a font built into gongwen
+	// (a test makes them), nor for a file unchanged since they passed.
+	outlines := !IsBuiltin(path) && !outlinesChecked(id)
+	glyphs, cmap, err := validate(data, outlines)
 	if err == nil {
-		err = checkDirectory(data)
+		err = checkDirectory(data, outlines)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if outlines {
+		markOutlinesChecked(path, id)
 	}
 	ttf, err := parse(data)
 	if err != nil {

@@ -237,6 +237,32 @@ func hashFont(path string, data []byte, id fileID) string {
 	return h
 }
 
+// outlinesMark is the cache's entry for a font file whose every glyph
+// outline was walked and found sound (validate): its own "member" name, so
+// that it never stands for a hash, and a value that is no font's hash.
+const outlinesMark = "glyf-checked"
+
+var checkedValue = strings.Repeat("0", 64)
+
+// outlinesChecked says whether the file id names was walked before and
+// has not changed since (the same device, inode, size and times).
+func outlinesChecked(id fileID) bool {
+	h, ok := hashes.lookup(cacheKey{id, outlinesMark})
+	return ok && h == checkedValue
+}
+
+// markOutlinesChecked records that the file at path, of identity id, was
+// walked, unless it changed while it was read.
+func markOutlinesChecked(path string, id fileID) {
+	if id.Ino == 0 {
+		return
+	}
+	start := time.Now()
+	if now, err := statID(path); err == nil && now == id {
+		hashes.store(cacheKey{id, outlinesMark}, checkedValue, start)
+	}
+}
+
 // hashBuiltin is the SHA-256 of a font built into the executable, from the
 // cache when the executable is provably the one whose font was hashed
 // before: the running program's own file, as the system keeps it open

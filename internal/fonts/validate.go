@@ -19,7 +19,12 @@ import (
 // validate checks the tables before the parser reads them (its own
 // messages say little: "bad hmtx length"), and returns the glyph count and
 // the cmap table for checkCmap, which needs the parsed font.
-func validate(data []byte) (glyphs int, cmap []byte, err error) {
+//
+// With outlines false it leaves out the walk of every glyph's outline, by
+// far its longest part (some 20 ms for a font of 30,000 glyphs): for a
+// font built into gongwen, and for a file found unchanged since it was
+// walked (outlinesChecked).
+func validate(data []byte, outlines bool) (glyphs int, cmap []byte, err error) {
 	u16 := func(b []byte, off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
 	u32 := func(b []byte, off int) int64 { return int64(binary.BigEndian.Uint32(b[off:])) }
 	if len(data) < 12 {
@@ -72,7 +77,7 @@ func validate(data []byte) (glyphs int, cmap []byte, err error) {
 		}
 		prev = o
 	}
-	for i := 0; i < glyphs; i++ {
+	for i := 0; outlines && i < glyphs; i++ {
 		if !glyphFits(glyf[at(i):at(i+1)], glyphs) {
 			return 0, nil, fmt.Errorf("the outline of its glyph %d is damaged: it reaches past its own end, or names a glyph the font lacks", i)
 		}
@@ -213,7 +218,7 @@ func parserIndex(ttf *truetype.Font, r rune) (g int) {
 // cannot see it, the checksum does. It runs after validate, so that a
 // font whose structure is damaged gets validate's message, and before the
 // parser, whose messages say little ("bad hmtx length").
-func checkDirectory(data []byte) error {
+func checkDirectory(data []byte, sums bool) error {
 	be := binary.BigEndian
 	n := int(be.Uint16(data[4:]))
 	prev := ""
@@ -239,7 +244,7 @@ func checkDirectory(data []byte) error {
 			if length < 16 || be.Uint32(table[12:]) != 0x5F0F3CF5 {
 				return fmt.Errorf("its %q table is not where its table directory says: the file is damaged", tag)
 			}
-		case checksummed[tag] && checksum(table) != be.Uint32(rec[4:]):
+		case sums && checksummed[tag] && checksum(table) != be.Uint32(rec[4:]):
 			return fmt.Errorf("its %q table does not match the checksum its table directory records: the file is damaged", tag)
 		}
 		if want, ok := fixedLength[tag]; ok && length != want {

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	builtin "gongwen/fonts"
 )
 
 // tableOf returns the offset and length of a table of a font file.
@@ -111,12 +114,67 @@ func BenchmarkValidate(b *testing.B) {
 		b.Fatal(err)
 	}
 	for i := 0; i < b.N; i++ {
-		glyphs, cmap, err := validate(data)
+		glyphs, cmap, err := validate(data, true)
 		if err == nil {
 			err = checkCmap(ttf, cmap, glyphs)
 		}
 		if err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The fonts built into gongwen are not walked glyph by glyph when a build
+// opens them (validate's outlines): they are walked here, every one.
+func TestBuiltinFontsOutlinesAreSound(t *testing.T) {
+	n := 0
+	for _, f := range builtin.Files() {
+		if Kind(f.Data()) != "truetype" {
+			continue
+		}
+		if _, _, err := validate(f.Data(), true); err != nil {
+			t.Errorf("built-in %s: %v", f.Name, err)
+		}
+		if err := checkDirectory(f.Data(), true); err != nil {
+			t.Errorf("built-in %s: %v", f.Name, err)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Skip("built without the built-in fonts")
+	}
+}
+
+// A font file walked once is not walked again while it is unchanged; a
+// changed one is.
+func TestOutlinesWalkedOncePerFile(t *testing.T) {
+	t.Setenv("GONGWEN_CACHE", filepath.Join(t.TempDir(), "cache"))
+	racy := racyWindow
+	hashes, racyWindow = hashCache{}, -time.Minute // this file was written a moment ago
+	defer func() { hashes, racyWindow = hashCache{}, racy }()
+	src, err := os.ReadFile("../../fonts/FandolKai-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "f.ttf")
+	os.WriteFile(p, src, 0o644)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(p, old, old)
+	_, id, err := readFont(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if outlinesChecked(id) {
+		t.Fatal("a new file counts as walked")
+	}
+	if _, err := Open(p); err != nil {
+		t.Fatal(err)
+	}
+	if !outlinesChecked(id) {
+		t.Error("a file walked is not remembered")
+	}
+	os.WriteFile(p, src, 0o644) // rewritten: new times
+	if _, id2, _ := readFont(p); outlinesChecked(id2) {
+		t.Error("a rewritten file counts as walked")
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"gongwen/internal/doc"
 	"gongwen/internal/input"
@@ -78,8 +79,6 @@ var builtinTerms = [][2]string{
 }
 
 var (
-	halfEnd      = regexp.MustCompile(`\p{Han}[,.;:?!]$`)
-	doubled      = regexp.MustCompile(`([，。、；：？！])\x{0000}*([，。、；：？！])`)
 	dunDeng      = regexp.MustCompile(`、等`)
 	badEllipsis  = regexp.MustCompile(`\.{3,}|。{3,}|(^|[^…])…([^…]|$)`)
 	badDash      = regexp.MustCompile(`\p{Han}(--|—)\p{Han}`)
@@ -106,6 +105,37 @@ var (
 	level1       = regexp.MustCompile(`^\s*(?:#\s|[一二三四五六七八九十]+、)`)
 )
 
+// sentenceMarks are the marks that are never written twice in a row.
+const sentenceMarks = "，。、；：？！"
+
+// triggers are text a regular expression cannot match without: a stretch
+// that holds none is not searched (the rules run over every paragraph).
+var triggers = map[*regexp.Regexp][]string{
+	dunDeng: {"、等"}, badEllipsis: {"...", "。。。", "…"}, badDash: {"--", "—"},
+	percentSpace: {"%"}, approx: {"约"}, numeralMix: {"十", "百", "千"}, rangeHyphen: {"-"},
+	percentRange: {"%"}, rangeMark: {"～", "—"}, wanyuan: {"万元"}, shortYear: {"年"},
+	hanziDate: {"年"}, fullDate: {"日"}, doneDate: {"已"}, numberParen: {"号"}, numberZero: {"〔"},
+	numberDi: {"第"}, citeOrder: {"《"}, jiezhi: {"截止"}, annexCite: {"附件"},
+}
+
+// mayMatch says whether s holds what re needs (triggers, or for the full
+// width letters and digits one of them).
+func mayMatch(re *regexp.Regexp, s string) bool {
+	if re == fullAlnum {
+		return strings.IndexFunc(s, func(r rune) bool { return r >= '０' && r <= 'ｚ' }) >= 0
+	}
+	need, ok := triggers[re]
+	if !ok {
+		return true
+	}
+	for _, t := range need {
+		if strings.Contains(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
 // annexRef is 附件N cited in the text.
 type annexRef struct {
 	n   int
@@ -116,6 +146,9 @@ type annexRef struct {
 func (c *Checker) more(file string, u unit, s string, byteToChar func(int) int, template bool) {
 	pos := func(b int) doc.Pos { return at(file, u[min(byteToChar(b), len(u)-1)]) }
 	each := func(re *regexp.Regexp, group int, fn func(m []int)) {
+		if !mayMatch(re, s) {
+			return
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			if m[2*group] >= 0 {
 				fn(m)
@@ -126,10 +159,10 @@ func (c *Checker) more(file string, u unit, s string, byteToChar func(int) int, 
 	// may be several lines (one each when pasted), so line ends count.
 	for _, line := range lineStarts(s) {
 		text := s[line[0]:line[1]]
-		if m := halfEnd.FindStringIndex(text); m != nil {
-			k := line[0] + m[1] - 1
-			if fw := fullWidth[rune(s[k])]; fw != "" {
-				c.warn(rHalfWidthEnd, pos(k), "half-width %q ends a Chinese sentence: write %s", s[k:k+1], string([]rune(fw)[0]))
+		if n := len(text); n > 1 && strings.IndexByte(",.;:?!", text[n-1]) >= 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:n-1]); unicode.Is(unicode.Han, r) {
+				k := line[0] + n - 1
+				c.warn(rHalfWidthEnd, pos(k), "half-width %q ends a Chinese sentence: write %s", s[k:k+1], string([]rune(fullWidth[rune(s[k])])[0]))
 			}
 		}
 		if template && annexTyped.MatchString(text) {
@@ -139,9 +172,16 @@ func (c *Checker) more(file string, u unit, s string, byteToChar func(int) int, 
 			c.warn(rHeadingPeriod, pos(line[0]+strings.LastIndex(text, "。")), "a heading on its own line ends in 。: leave the 。 out (or go on after it, and the heading is run in)")
 		}
 	}
-	each(doubled, 1, func(m []int) {
-		c.warn(rDoubledMark, pos(m[4]), "%s is doubled: keep one mark", s[m[2]:m[3]])
-	})
+	var prev rune
+	for _, ch := range u { // a mark after a mark, actions between them aside
+		if ch.r == masked {
+			continue
+		}
+		if strings.ContainsRune(sentenceMarks, ch.r) && strings.ContainsRune(sentenceMarks, prev) {
+			c.warn(rDoubledMark, at(file, ch), "%s is doubled: keep one mark", string(prev)+string(ch.r))
+		}
+		prev = ch.r
+	}
 	each(dunDeng, 0, func(m []int) {
 		c.warn(rDunDeng, pos(m[0]), "a 顿号 before 等: leave out the 、 (GB/T 15834-2011 4.5.3.5)")
 	})
