@@ -8,7 +8,6 @@
 package docx
 
 import (
-	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
@@ -149,24 +148,11 @@ type zfile struct {
 // deflate, all stamped with the document's date at midnight UTC (within
 // the years a zip entry holds): the bytes depend on nothing else.
 func writeZip(w io.Writer, files []zfile, date time.Time) error {
-	d := date.UTC()
-	y := min(max(d.Year(), 1980), 2107)
-	stamp := time.Date(y, d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
-	if y != d.Year() {
-		stamp = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+	entries := make([]deflate.Entry, len(files))
+	for i, f := range files {
+		entries[i] = deflate.Entry{Name: f.name, Data: f.data}
 	}
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, deflate.RawWriter)
-	for _, f := range files {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: stamp})
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(f.data); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
+	return deflate.WriteZip(w, entries, date)
 }
 
 // ---- relationships and content types ----

@@ -23,7 +23,6 @@
 package ofd
 
 import (
-	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -758,21 +757,9 @@ func (b *builder) root(res *layout.Result, files []file) ([]byte, error) {
 // nothing else (not the time zone, not the clock). The deflate is package
 // deflate's, as for the PDF.
 func writeZip(w io.Writer, files []file, date time.Time) error {
-	d := date.UTC()
-	stamp := time.Date(min(max(d.Year(), 1980), 2107), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
-	if d.Year() < 1980 || d.Year() > 2107 {
-		stamp = time.Date(stamp.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	entries := make([]deflate.Entry, len(files))
+	for i, f := range files {
+		entries[i] = deflate.Entry{Name: f.name, Data: f.data}
 	}
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, deflate.RawWriter)
-	for _, f := range files {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: stamp})
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(f.data); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
+	return deflate.WriteZip(w, entries, date)
 }
