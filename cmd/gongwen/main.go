@@ -35,7 +35,7 @@ const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2
 Usage:
   gongwen build [-o PATH] [--ofd] [--docx] [--fonts DIR] [--strict] DOC.toml|DIR...
                                                       build PDFs (default into output/), or OFD, DOCX
-  gongwen check [--fonts DIR] [--strict] DOC.toml...  check everything, write nothing
+  gongwen check [--fonts DIR] [--strict] DOC.toml...  check everything, write nothing (--rules: the proofreading rules)
   gongwen preview [-o DIR] [--dpi N] [--fonts DIR] DOC.toml...
                                                       draw the pages as PNG images (default into output/)
   gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx...
@@ -43,7 +43,7 @@ Usage:
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
   gongwen sign --key KEY.pem --cert CERT.pem -o OUT.pdf FILE.pdf
                                                       sign a PDF (PAdES), keeping its built bytes
-  gongwen new [--format F] NAME                       start a document: data, body, one annex table
+  gongwen new [--kind 文种 | --format F] NAME          start a document (a 通知, 请示, 函 …): data, body, one annex table
   gongwen import [--format F] DRAFT NAME              start a document from a .docx, .md or .txt draft
   gongwen formats                                     the formats and the keys each takes
   gongwen serve [--addr 127.0.0.1:8080] DOC.toml      show the pages in a browser while you edit
