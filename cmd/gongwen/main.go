@@ -649,10 +649,10 @@ func outputs(docs []string, out string) (targets []string, err error) {
 	default:
 		st, err := os.Stat(out)
 		if err == nil && !st.IsDir() {
-			return nil, fmt.Errorf("-o %s: a file that does not end in %s or %s; name the PDF NAME%s, or a folder", out, outputFileExts[0], outputFileExts[1], outputFileExts[0])
+			return nil, fmt.Errorf("-o %s: a file that does not end in %s, %s or %s; name the PDF NAME%s, or a folder", out, outputFileExts[0], outputFileExts[1], outputFileExts[2], outputFileExts[0])
 		}
 		if err != nil && len(docs) == 1 {
-			return nil, fmt.Errorf("-o %s: neither a folder nor a file ending in %s or %s: end a new folder's name with / (%s/), or a file's with %s", out, outputFileExts[0], outputFileExts[1], out, outputFileExts[0])
+			return nil, fmt.Errorf("-o %s: neither a folder nor a file ending in %s, %s or %s: end a new folder's name with / (%s/), or a file's with %s", out, outputFileExts[0], outputFileExts[1], outputFileExts[2], out, outputFileExts[0])
 		}
 	}
 	seen := map[string]string{}
