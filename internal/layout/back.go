@@ -61,8 +61,9 @@ func (c *composer) keepClosing(blank float64) {
 	}
 }
 
-// attachments adds the 附件说明 (clause 7.3.4): "附件：" 2 字 in, items
-// numbered 1．2． when there are several, each under the first's number.
+// attachments adds the 附件说明 (clause 7.3.4): the format's
+// AttachmentsLabel (附件：) 2 字 in, items numbered 1．2． when there are
+// several, each under the first's number.
 func (c *composer) attachments(e format.Element) {
 	f, d := c.f, c.d
 	zi, sq := c.zi(), c.squeeze()
@@ -70,7 +71,7 @@ func (c *composer) attachments(e format.Element) {
 		return
 	}
 	c.keepClosing(e.GapLines) // the 附件说明 goes with the 署名, and lines of the 正文 with it
-	label := "附件："
+	label := f.AttachmentsLabel
 	lw := c.width(label, f.Body, sq)
 	for i, a := range d.Attachments {
 		num := ""
