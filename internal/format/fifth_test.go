@@ -56,6 +56,23 @@ var registered = sync.OnceValue(func() error {
 		Example: format.Example{Title: "关于{{Year}}年工作完成情况的公报", Number: "示府告〔{{Year}}〕2号"}}})
 })
 
+var date = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+
+// written writes a starter's files to a new folder, which it returns.
+func written(t *testing.T) func([]starter.File, error) string {
+	return func(files []starter.File, err error) string {
+		t.Helper()
+		dir := t.TempDir()
+		if err == nil {
+			err = starter.Write(dir, files)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+}
+
 func registerNotice(t *testing.T) {
 	t.Helper()
 	if err := registered(); err != nil {
@@ -99,14 +116,7 @@ func TestAFifthFormatIsKnownFromItsData(t *testing.T) {
 func TestAFifthFormatBuildsEndToEnd(t *testing.T) {
 	pdfcheck.RequireTools(t, "pdftotext", "mutool")
 	registerNotice(t)
-	dir := t.TempDir()
-	files, err := starter.KindFiles("公报", "gb", time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := starter.Write(dir, files); err != nil {
-		t.Fatal(err)
-	}
+	dir := written(t)(starter.KindFiles("公报", "gb", date, nil))
 	fonts, _ := filepath.Abs("../../fonts")
 	data, out := filepath.Join(dir, "data", "gb.toml"), filepath.Join(dir, "gb.pdf")
 	if err := build.Build(data, out, build.Options{FontsDir: fonts}); err != nil {
@@ -152,14 +162,7 @@ func TestAFifthFormatBuildsEndToEnd(t *testing.T) {
 // element it requires is required.
 func TestAFifthFormatsKeysAreChecked(t *testing.T) {
 	registerNotice(t)
-	dir := t.TempDir()
-	files, err := starter.Files("notice", "gg", time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := starter.Write(dir, files); err != nil {
-		t.Fatal(err)
-	}
+	dir := written(t)(starter.Files("notice", "gg", date, nil))
 	data := filepath.Join(dir, "data", "gg.toml")
 	src, _ := os.ReadFile(data)
 	for _, c := range []struct{ name, edit, want string }{
