@@ -7,6 +7,8 @@ package format_test
 // its data, with no other package changed.
 
 import (
+	"archive/zip"
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -119,7 +121,7 @@ func TestAFifthFormatBuildsEndToEnd(t *testing.T) {
 	dir := written(t)(starter.KindFiles("公报", "gb", date, nil))
 	fonts, _ := filepath.Abs("../../fonts")
 	data, out := filepath.Join(dir, "data", "gb.toml"), filepath.Join(dir, "gb.pdf")
-	if err := build.Build(data, out, build.Options{FontsDir: fonts}); err != nil {
+	if err := build.Build(data, out, build.Options{FontsDir: fonts, DOCX: true}); err != nil {
 		t.Fatal(err)
 	}
 	pages, err := pdfcheck.PageTexts(out)
@@ -148,6 +150,14 @@ func TestAFifthFormatBuildsEndToEnd(t *testing.T) {
 	if whole := flat(strings.Join(pages, "")); strings.Contains(whole, "附件：") || regexp.MustCompile(`附件\d`).MatchString(whole) {
 		t.Errorf("the PDF prints the standard formats' 附件 label:\n%s", whole)
 	}
+	// The DOCX knows the annex label and the 附件说明 by the format's words.
+	styled := docxStyled(t, filepath.Join(dir, "gb.docx"))
+	if l := styled["AnnexLabel"]; !slices.Equal(l, []string{"附表"}) {
+		t.Errorf("the DOCX's annex labels are %q, want 附表", l)
+	}
+	if a := styled["Attachments"]; len(a) != 1 || !strings.HasPrefix(a[0], "附表：") {
+		t.Errorf("the DOCX's 附件说明 is %q, want it after 附表：", a)
+	}
 	marks, err := pdfcheck.Outline(out)
 	if err != nil {
 		t.Fatal(err)
@@ -155,6 +165,37 @@ func TestAFifthFormatBuildsEndToEnd(t *testing.T) {
 	if !slices.Contains(marks, "附表\u30002025年工作完成情况统计表") {
 		t.Errorf("bookmarks %q lack the annex's, 附表 and its title", marks)
 	}
+}
+
+// docxStyled is the text of each paragraph of a DOCX's body by its style.
+func docxStyled(t *testing.T, path string) map[string][]string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	r, err := z.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var body struct {
+		Paras []struct {
+			Style struct {
+				Val string `xml:"val,attr"`
+			} `xml:"pPr>pStyle"`
+			Texts []string `xml:"r>t"`
+		} `xml:"body>p"`
+	}
+	if err := xml.NewDecoder(r).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, p := range body.Paras {
+		out[p.Style.Val] = append(out[p.Style.Val], strings.Join(p.Texts, ""))
+	}
+	return out
 }
 
 // doc checks a data file of the fifth format by its keys: a key of an
