@@ -22,11 +22,9 @@ type DocKind struct {
 	// Reply: it answers another document, which it cites by its title and
 	// 发文字号 (a 批复 answers a 请示).
 	Reply bool
-	// Recipients: the document has a 主送机关 (a 公告 or 通告 is addressed
-	// to the public and has none).
-	Recipients bool
 	// Starter is what its starter has of its own: an example (zero: the
-	// format's) and a body of the structure such a document usually has
+	// format's; a 公告 or 通告 is addressed to the public, its example has
+	// no 主送机关) and a body of the structure such a document usually has
 	// ("": the format's), which goes under the comment of the format's.
 	Starter KindStarter
 }
@@ -59,20 +57,20 @@ func own(name string, ex Example) KindStarter {
 
 // kinds are the 文种 gongwen starts, in the order they are listed.
 var kinds = []DocKind{
-	{Name: "通知", Format: "file", Recipients: true},
-	{Name: "通报", Format: "file", Recipients: true, Starter: own("通报",
+	{Name: "通知", Format: "file"},
+	{Name: "通报", Format: "file", Starter: own("通报",
 		Example{"关于{{Year}}年工作完成情况的通报", "示府发〔{{Year}}〕1号", "各乡（镇）人民政府，县政府各部门"})},
-	{Name: "请示", Format: "file", Direction: Upward, Contact: true, Recipients: true, Starter: own("请示",
+	{Name: "请示", Format: "file", Direction: Upward, Contact: true, Starter: own("请示",
 		Example{"关于申请{{Year}}年工作专项经费的请示", "示府〔{{Year}}〕1号", "示例市人民政府"})},
-	{Name: "报告", Format: "file", Direction: Upward, Recipients: true, Starter: own("报告",
+	{Name: "报告", Format: "file", Direction: Upward, Starter: own("报告",
 		Example{"关于{{Year}}年工作完成情况的报告", "示府〔{{Year}}〕2号", "示例市人民政府"})},
-	{Name: "批复", Format: "file", Reply: true, Recipients: true, Starter: own("批复",
+	{Name: "批复", Format: "file", Reply: true, Starter: own("批复",
 		Example{"关于同意示例镇{{Year}}年工作计划的批复", "示府复〔{{Year}}〕1号", "示例镇人民政府"})},
-	{Name: "函", Format: "letter", Direction: Parallel, Recipients: true, Starter: own("函",
+	{Name: "函", Format: "letter", Direction: Parallel, Starter: own("函",
 		Example{"关于商请核实{{Year}}年工作完成情况的函", "示办函〔{{Year}}〕1号", "示例市统计局"})},
-	{Name: "意见", Format: "file", Recipients: true, Starter: own("意见",
+	{Name: "意见", Format: "file", Starter: own("意见",
 		Example{"关于加强{{Year}}年工作统筹的意见", "示府发〔{{Year}}〕1号", "各乡（镇）人民政府，县政府各部门"})},
-	{Name: "决定", Format: "file", Recipients: true, Starter: own("决定",
+	{Name: "决定", Format: "file", Starter: own("决定",
 		Example{"关于表彰{{Year}}年工作先进单位的决定", "示府发〔{{Year}}〕1号", "各乡（镇）人民政府，县政府各部门"})},
 	{Name: "纪要", Format: "minutes"},
 	{Name: "令", Format: "order"},
