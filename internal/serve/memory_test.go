@@ -112,3 +112,29 @@ func TestMemoryHeldByServe(t *testing.T) {
 		t.Errorf("the drawer without its job: %v", err)
 	}
 }
+
+// BenchmarkLongDocument serves a document of 1,000 pages: the time from
+// the build's start to page 1 drawn (ms/op), and the heap held then and
+// after pages 2 and 1,000 are fetched (held-MB, held-after-MB).
+func BenchmarkLongDocument(b *testing.B) {
+	path := longProject(b, 1000)
+	var held, after uint64
+	for b.Loop() {
+		s := New(path, build.Options{}, 96)
+		if st := s.Rebuild(); len(st.Problems) > 0 {
+			b.Fatal(st.Problems)
+		}
+		b.StopTimer()
+		held = heldHeap()
+		for _, i := range []int{1, 999} {
+			if _, _, err := s.page(i); err != nil {
+				b.Fatal(err)
+			}
+		}
+		after = heldHeap()
+		runtime.KeepAlive(s)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(held)/(1<<20), "held-MB")
+	b.ReportMetric(float64(after)/(1<<20), "held-after-MB")
+}
