@@ -101,11 +101,9 @@ func extractMember(data []byte, member int) ([]byte, error) {
 		return nil, fmt.Errorf("font #%d of the collection lies past the end of the file: the file is damaged or cut short", member)
 	}
 	switch Kind(data[at : at+4]) {
-	case "truetype":
-	case "otf-cff":
-		return nil, fmt.Errorf("font #%d of the collection has CFF outlines (OpenType); gongwen embeds only TrueType (glyf) fonts: choose another member or a .ttf", member)
+	case "truetype", "otf-cff":
 	default:
-		return nil, fmt.Errorf("font #%d of the collection is not a TrueType font: the file is damaged", member)
+		return nil, fmt.Errorf("font #%d of the collection is not a TrueType or OpenType font: the file is damaged", member)
 	}
 	n := int64(u16(int(at) + 4))
 	dir := 12 + 16*n

@@ -6,6 +6,7 @@ package fonts
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -68,6 +69,23 @@ type Font struct {
 
 	hashOnce sync.Once
 	hash     string
+
+	// cff is the CFF table of a font with CFF outlines, parsed when a
+	// subset is first made (cff.go).
+	cffOnce sync.Once
+	cff     *cffFont
+	cffErr  error
+}
+
+// cffTable is the font's CFF table, parsed once.
+func (f *Font) cffTable() (*cffFont, error) {
+	f.cffOnce.Do(func() {
+		var t map[string][]byte
+		if t, f.cffErr = Tables(f.Data); f.cffErr == nil {
+			f.cff, f.cffErr = parseCFF(t["CFF "], int(binary.BigEndian.Uint16(t["maxp"][4:])))
+		}
+	})
+	return f.cff, f.cffErr
 }
 
 // metricBlock holds 256 characters' entries: 0 for not looked up yet,
@@ -198,8 +216,8 @@ func Kind(head []byte) string {
 
 // Open reads and checks one font file, or one member of a TrueType
 // collection (path ending in #N: collection.go). It refuses what the
-// renderers cannot embed (they embed TrueType fonts), saying why, instead
-// of letting it fail later.
+// renderers cannot embed (they embed TrueType fonts and OpenType fonts
+// with CFF outlines), saying why, instead of letting it fail later.
 func Open(path string) (*Font, error) {
 	if IsBuiltin(path) {
 		return openBuiltin(path)
@@ -236,13 +254,11 @@ func Open(path string) (*Font, error) {
 // member or built in.
 func fromData(path string, data []byte, id fileID) (*Font, error) {
 	switch Kind(data) {
-	case "truetype":
-	case "otf-cff":
-		return nil, fmt.Errorf("%s: an OpenType font with CFF outlines (.otf); gongwen embeds only TrueType (glyf) fonts: convert it to TrueType or choose a .ttf", path)
+	case "truetype", "otf-cff":
 	case "woff":
 		return nil, fmt.Errorf("%s: a web font (WOFF); decompress it to a .ttf first", path)
 	default:
-		return nil, fmt.Errorf("%s: not a TrueType font file", path)
+		return nil, fmt.Errorf("%s: not a TrueType or OpenType font file", path)
 	}
 	// The checks that read every byte (the tables' checksums, each glyph's
 	// outline) are made once per file: not for a font built into gongwen
@@ -280,9 +296,20 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	return &Font{Path: path, Data: data, file: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), wide: wide, Embedding: rights}, nil
 }
 
+// ParseMetrics parses a font Open accepted, or a subset of one, with the
+// TrueType parser, for its character map, widths and names: a font with
+// CFF outlines through metricsView. Its outlines are not there for a font
+// with CFF outlines (a renderer draws those with golang.org/x/image/font/sfnt).
+func ParseMetrics(data []byte) (*truetype.Font, error) { return parse(data) }
+
 // parse guards the TrueType parser: a damaged file must give an error, not a
-// panic.
+// panic. A font with CFF outlines is given to it as metricsView makes it.
 func parse(data []byte) (f *truetype.Font, err error) {
+	if Kind(data) == "otf-cff" {
+		if data, err = metricsView(data); err != nil {
+			return nil, err
+		}
+	}
 	defer func() {
 		if r := recover(); r != nil { // an index past a table: not worth quoting
 			f, err = nil, errors.New("the parser reads past the end of one of its tables: the file is damaged")
