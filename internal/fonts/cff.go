@@ -443,6 +443,7 @@ func (c *cffFont) walk(g int, usedG, usedL []bool) error {
 type csWalker struct {
 	gsubrs, subrs [][]byte
 	usedG, usedL  []bool
+	pen           *pen // when not nil, draws the outline (cffglyph.go)
 	stack         []float64
 	stems         int
 	steps         int
@@ -552,8 +553,14 @@ func (w *csWalker) operator(cs []byte, i, depth int) (next int, done, ended bool
 	case 11: // return
 		return i, true, false, nil
 	case 14: // endchar
+		if w.pen != nil {
+			w.pen.close()
+		}
 		return i, true, true, nil
 	case 4, 5, 6, 7, 8, 21, 22, 24, 25, 26, 27, 30, 31: // path operators
+		if w.pen != nil {
+			w.pen.op(c, w.stack)
+		}
 	case 12:
 		if i >= len(cs) {
 			return 0, false, false, errors.New("it ends inside an operator")
@@ -584,6 +591,9 @@ func (w *csWalker) escape(e int) error {
 	}
 	switch e {
 	case 34, 35, 36, 37: // hflex, flex, hflex1, flex1
+		if w.pen != nil {
+			w.pen.op(1200+e, s)
+		}
 		w.stack = s[:0]
 	case 9, 14, 26: // abs, neg, sqrt
 		if err := need(1); err != nil {
