@@ -20,9 +20,10 @@ for every role nothing else names. Each role's font is the first of:
   3. the fonts.toml in the --fonts folder
   4. the user's fonts.toml (%s)
   5. the built-in font
-A role names a TrueType file (.ttf), or one font of a TrueType collection
-by its index from 0: "simsun.ttc#1" (the collection alone means #0), or a
-list of them tried character by character: ["a.ttf", "simsun.ttc"]. Each
+A role names a TrueType or OpenType font file (.ttf, .otf), or one font of
+a collection by its index from 0: "simsun.ttc#1" (the collection alone
+means #0), or a list of them tried character by character: ["a.ttf",
+"simsun.ttc"]. Each
 built-in list ends in HanaMinA-Fallback.ttf, for rare characters of names.
 latin = "FILE" sets the font of digits and Latin letters of the body.
 With --licences, prints the licence texts and how the fonts were made.

@@ -20,6 +20,13 @@ func (c *cffFont) subset(glyphs []int) ([]byte, error) {
 	}
 	charStrings := make([][]byte, len(glyphs))
 	fdSel := make([]byte, len(glyphs))
+	// The Font DICTs the glyphs use, renumbered in their order: a CJK
+	// font's has a dozen or more, each with its subroutines.
+	newFD := make([]int, len(c.fds))
+	for i := range newFD {
+		newFD[i] = -1
+	}
+	var fds []int // the old Font DICT of each new one
 	for i, g := range glyphs {
 		if g < 0 || g >= len(c.charStrings) {
 			return nil, fmt.Errorf("glyph %d is not in the font", g)
@@ -28,7 +35,11 @@ func (c *cffFont) subset(glyphs []int) ([]byte, error) {
 		if err := c.walk(g, usedG, usedL[fd]); err != nil {
 			return nil, fmt.Errorf("the outline of glyph %d is damaged: %v", g, err)
 		}
-		charStrings[i], fdSel[i] = c.charStrings[g], byte(fd)
+		if newFD[fd] < 0 {
+			newFD[fd] = len(fds)
+			fds = append(fds, fd)
+		}
+		charStrings[i], fdSel[i] = c.charStrings[g], byte(newFD[fd])
 	}
 
 	strs := append(append([][]byte(nil), c.strings...), []byte("Adobe"), []byte("Identity"))
@@ -67,24 +78,22 @@ func (c *cffFont) subset(glyphs []int) ([]byte, error) {
 
 	// Each Font DICT, with its Private DICT's size and offset; the Private
 	// DICTs and local subroutines follow the Font DICT INDEX.
-	fdDicts := make([][]byte, len(c.fds))
-	privates := make([][]byte, len(c.fds))
-	for i, fd := range c.fds {
-		privates[i] = privateBytes(fd, usedL[i])
-	}
-	lens := make([]int, len(c.fds))
-	for i, fd := range c.fds {
-		lens[i] = len(dictWithout(fd.dict, opPrivate)) + 11 // two offsets and the operator
+	fdDicts := make([][]byte, len(fds))
+	privates := make([][]byte, len(fds))
+	lens := make([]int, len(fds))
+	for i, old := range fds {
+		privates[i] = privateBytes(c.fds[old], usedL[old])
+		lens[i] = len(dictWithout(c.fds[old].dict, opPrivate)) + 11 // two offsets and the operator
 	}
 	at := fdArrayAt + len(indexBytes(make2(lens)))
-	for i, fd := range c.fds {
+	for i, old := range fds {
+		fd := c.fds[old]
 		d := dictWithout(fd.dict, opPrivate)
-		d = append(d, fixedOperands(privateLen(fd, usedL[i]), at)...)
+		d = append(d, fixedOperands(privateLen(fd, usedL[old]), at)...)
 		d = append(d, opPrivate)
 		fdDicts[i] = d
 		at += len(privates[i])
 	}
-
 	top = append(top, offsets(charsetAt, charStringsAt, fdArrayAt, fdSelectAt)...)
 
 	out := make([]byte, 0, at)

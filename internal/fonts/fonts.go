@@ -263,7 +263,7 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	// The checks that read every byte (the tables' checksums, each glyph's
 	// outline) are made once per file: not for a font built into gongwen
 	// (a test makes them), nor for a file unchanged since they passed.
-	outlines := !IsBuiltin(path) && !outlinesChecked(id)
+	outlines := !IsBuiltin(path) && !outlinesChecked(path, id)
 	glyphs, cmap, err := validate(data, outlines)
 	if err == nil {
 		err = checkDirectory(data, outlines)
