@@ -430,8 +430,15 @@ func (c *cffFont) walkAll() error {
 // operators, the subroutine calls, the hint masks' lengths), marking in
 // usedG and usedL (when not nil) the subroutines it calls.
 func (c *cffFont) walk(g int, usedG, usedL []bool) error {
+	return c.walkCalls(g, usedG, usedL, nil)
+}
+
+// walkCalls is walk that also records, in calls when not nil, where each
+// subroutine's number is written (cffwrite.go renumbers them).
+func (c *cffFont) walkCalls(g int, usedG, usedL []bool, calls *callSites) error {
 	fd := c.fds[c.fdOf(g)]
-	w := &csWalker{gsubrs: c.gsubrs, subrs: fd.subrs, usedG: usedG, usedL: usedL}
+	w := &csWalker{gsubrs: c.gsubrs, subrs: fd.subrs, usedG: usedG, usedL: usedL, calls: calls,
+		key: csKey{kind: csGlyph, index: g}, fd: c.fdOf(g)}
 	ended, err := w.run(c.charStrings[g], 0)
 	if err == nil && !ended {
 		err = errors.New("its charstring does not end with endchar")
@@ -444,6 +451,10 @@ type csWalker struct {
 	gsubrs, subrs [][]byte
 	usedG, usedL  []bool
 	pen           *pen // when not nil, draws the outline (cffglyph.go)
+	calls         *callSites
+	key           csKey  // the charstring being run
+	fd            int    // the glyph's Font DICT
+	num           [2]int // where the last number pushed lies in it; num[1] is 0 for none
 	stack         []float64
 	stems         int
 	steps         int
@@ -473,6 +484,7 @@ func (w *csWalker) run(cs []byte, depth int) (ended bool, err error) {
 	if depth > csMaxDepth {
 		return false, errors.New("subroutines nest more than 10 deep")
 	}
+	w.num = [2]int{}
 	for i := 0; i < len(cs); {
 		c := int(cs[i])
 		switch {
@@ -481,15 +493,18 @@ func (w *csWalker) run(cs []byte, depth int) (ended bool, err error) {
 				return false, errors.New("it ends inside a number")
 			}
 			w.stack = append(w.stack, float64(int16(binary.BigEndian.Uint16(cs[i+1:]))))
+			w.num = [2]int{i, i + 3}
 			i += 3
 		case c == 255:
 			if i+5 > len(cs) {
 				return false, errors.New("it ends inside a number")
 			}
 			w.stack = append(w.stack, float64(int32(binary.BigEndian.Uint32(cs[i+1:])))/65536)
+			w.num = [2]int{i, i + 5}
 			i += 5
 		case c >= 32 && c <= 246:
 			w.stack = append(w.stack, float64(c-139))
+			w.num = [2]int{i, i + 1}
 			i++
 		case c >= 247:
 			if i+2 > len(cs) {
@@ -500,6 +515,7 @@ func (w *csWalker) run(cs []byte, depth int) (ended bool, err error) {
 				v = -(c-251)*256 - int(cs[i+1]) - 108
 			}
 			w.stack = append(w.stack, float64(v))
+			w.num = [2]int{i, i + 2}
 			i += 2
 		default:
 			if w.steps++; w.steps > csMaxSteps {
@@ -507,6 +523,7 @@ func (w *csWalker) run(cs []byte, depth int) (ended bool, err error) {
 			}
 			var done bool
 			i, done, ended, err = w.operator(cs, i, depth)
+			w.num = [2]int{}
 			if err != nil || done {
 				return ended, err
 			}
@@ -548,7 +565,19 @@ func (w *csWalker) operator(cs []byte, i, depth int) (next int, done, ended bool
 		if used != nil {
 			used[n] = true
 		}
+		callee := csKey{kind: csLocal, fd: w.fd, index: n}
+		if c == 29 {
+			callee = csKey{kind: csGlobal, index: n}
+		}
+		if w.calls != nil {
+			// The number is written just before the call, or renumbering
+			// cannot find it.
+			w.calls.add(w.key, w.num, i-1, callee)
+		}
+		caller := w.key
+		w.key = callee
 		ended, err := w.run(subrs[n], depth+1)
+		w.key = caller
 		return i, ended, ended, err
 	case 11: // return
 		return i, true, false, nil

@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"fmt"
+	"sort"
 )
 
 // subset writes a CID-keyed CFF table of the glyphs listed: its glyph i
@@ -27,12 +28,13 @@ func (c *cffFont) subset(glyphs []int) ([]byte, error) {
 		newFD[i] = -1
 	}
 	var fds []int // the old Font DICT of each new one
+	calls := &callSites{sites: map[csKey]map[int]callSite{}}
 	for i, g := range glyphs {
 		if g < 0 || g >= len(c.charStrings) {
 			return nil, fmt.Errorf("glyph %d is not in the font", g)
 		}
 		fd := c.fdOf(g)
-		if err := c.walk(g, usedG, usedL[fd]); err != nil {
+		if err := c.walkCalls(g, usedG, usedL[fd], calls); err != nil {
 			return nil, fmt.Errorf("the outline of glyph %d is damaged: %v", g, err)
 		}
 		if newFD[fd] < 0 {
@@ -41,6 +43,8 @@ func (c *cffFont) subset(glyphs []int) ([]byte, error) {
 		}
 		charStrings[i], fdSel[i] = c.charStrings[g], byte(newFD[fd])
 	}
+
+	gsubrs, lsubrs := calls.renumber(c, usedG, usedL, charStrings, glyphs)
 
 	strs := append(append([][]byte(nil), c.strings...), []byte("Adobe"), []byte("Identity"))
 	sid := 391 + len(c.strings) // the first string after the standard ones
@@ -62,7 +66,7 @@ func (c *cffFont) subset(glyphs []int) ([]byte, error) {
 	headerAndName := 4 + len(indexBytes([][]byte{c.name}))
 	topIndexLen := len(indexBytes([][]byte{append(top, offsets(0, 0, 0, 0)...)}))
 	stringIndex := indexBytes(strs)
-	gsubrIndex := indexBytes(emptyUnused(c.gsubrs, usedG))
+	gsubrIndex := indexBytes(gsubrs)
 
 	charsetAt := headerAndName + topIndexLen + len(stringIndex) + len(gsubrIndex)
 	charset := []byte{0} // format 0: no glyph after .notdef
@@ -82,14 +86,14 @@ func (c *cffFont) subset(glyphs []int) ([]byte, error) {
 	privates := make([][]byte, len(fds))
 	lens := make([]int, len(fds))
 	for i, old := range fds {
-		privates[i] = privateBytes(c.fds[old], usedL[old])
+		privates[i] = privateBytes(c.fds[old], lsubrs[old])
 		lens[i] = len(dictWithout(c.fds[old].dict, opPrivate)) + 11 // two offsets and the operator
 	}
 	at := fdArrayAt + len(indexBytes(make2(lens)))
 	for i, old := range fds {
 		fd := c.fds[old]
 		d := dictWithout(fd.dict, opPrivate)
-		d = append(d, fixedOperands(privateLen(fd, usedL[old]), at)...)
+		d = append(d, fixedOperands(privateLen(fd, lsubrs[old]), at)...)
 		d = append(d, opPrivate)
 		fdDicts[i] = d
 		at += len(privates[i])
@@ -126,25 +130,176 @@ func make2(lens []int) [][]byte {
 
 // privateLen is the size of the Private DICT privateBytes writes for fd,
 // without the local subroutines after it.
-func privateLen(fd cffFD, used []bool) int {
+func privateLen(fd cffFD, subrs [][]byte) int {
 	n := len(dictWithout(fd.private, opSubrs))
-	if len(emptyUnused(fd.subrs, used)) > 0 {
+	if len(subrs) > 0 {
 		n += 6
 	}
 	return n
 }
 
-// privateBytes is fd's Private DICT, its local subroutines (those unused
-// emptied) right after it.
-func privateBytes(fd cffFD, used []bool) []byte {
+// privateBytes is fd's Private DICT, its local subroutines subrs right
+// after it.
+func privateBytes(fd cffFD, subrs [][]byte) []byte {
 	d := dictWithout(fd.private, opSubrs)
-	subrs := emptyUnused(fd.subrs, used)
 	if len(subrs) == 0 {
 		return d
 	}
 	d = append(d, fixedOperands(len(d)+6)...)
 	d = append(d, opSubrs)
 	return append(d, indexBytes(subrs)...)
+}
+
+// csKind tells a glyph's charstring from a subroutine, global or local.
+type csKind uint8
+
+const (
+	csGlyph csKind = iota
+	csGlobal
+	csLocal
+)
+
+// csKey names a charstring: a glyph, a global subroutine, or a local one
+// of a Font DICT.
+type csKey struct {
+	kind      csKind
+	fd, index int
+}
+
+// callSite is a subroutine call: where its number ends (the call operator
+// follows) and which subroutine it calls.
+type callSite struct {
+	end    int
+	callee csKey
+}
+
+// callSites are the subroutine calls of the charstrings a subset keeps, by
+// charstring and where each call's number starts.
+type callSites struct {
+	sites map[csKey]map[int]callSite
+	// broken: a call whose number is not written just before it (computed,
+	// or pushed earlier), or a charstring read two ways; the subroutines
+	// then keep their numbers.
+	broken bool
+}
+
+// add records the call at the operator at, in the charstring in, whose
+// number lies at num (num[1] is 0 for none).
+func (s *callSites) add(in csKey, num [2]int, at int, callee csKey) {
+	if num[1] == 0 || num[1] != at {
+		s.broken = true
+		return
+	}
+	m := s.sites[in]
+	if m == nil {
+		m = map[int]callSite{}
+		s.sites[in] = m
+	}
+	site := callSite{num[1], callee}
+	if old, ok := m[num[0]]; ok && old != site {
+		s.broken = true
+	}
+	m[num[0]] = site
+}
+
+// renumber gives the subroutines the kept glyphs call new numbers, in
+// their order, dropping the others, and rewrites each call's number in
+// the charstrings (charStrings, the kept glyphs', in place): a CJK font's
+// thousands of subroutines, of which a document's few hundred characters
+// call a fraction, would otherwise each keep an entry. When the calls
+// cannot all be found (broken), the subroutines keep their numbers and
+// those not called are emptied instead (emptyUnused).
+func (s *callSites) renumber(c *cffFont, usedG []bool, usedL [][]bool, charStrings [][]byte, glyphs []int) (gsubrs [][]byte, lsubrs [][][]byte) {
+	lsubrs = make([][][]byte, len(c.fds))
+	if s.broken {
+		for i, fd := range c.fds {
+			lsubrs[i] = emptyUnused(fd.subrs, usedL[i])
+		}
+		return emptyUnused(c.gsubrs, usedG), lsubrs
+	}
+	number := func(used []bool) []int {
+		n, next := make([]int, len(used)), 0
+		for i, u := range used {
+			if u {
+				n[i] = next
+				next++
+			}
+		}
+		return n
+	}
+	count := func(used []bool) int {
+		n := 0
+		for _, u := range used {
+			if u {
+				n++
+			}
+		}
+		return n
+	}
+	newG, nG := number(usedG), count(usedG)
+	newL := make([][]int, len(c.fds))
+	nL := make([]int, len(c.fds))
+	for i := range c.fds {
+		newL[i], nL[i] = number(usedL[i]), count(usedL[i])
+	}
+	rewrite := func(cs []byte, key csKey) []byte {
+		sites := s.sites[key]
+		if len(sites) == 0 {
+			return cs
+		}
+		starts := make([]int, 0, len(sites))
+		for at := range sites {
+			starts = append(starts, at)
+		}
+		sort.Ints(starts)
+		out := make([]byte, 0, len(cs))
+		prev := 0
+		for _, at := range starts {
+			site := sites[at]
+			out = append(out, cs[prev:at]...)
+			var v int
+			if k := site.callee; k.kind == csLocal {
+				v = newL[k.fd][k.index] - bias(nL[k.fd])
+			} else {
+				v = newG[k.index] - bias(nG)
+			}
+			out = appendCSInt(out, v)
+			prev = site.end
+		}
+		return append(out, cs[prev:]...)
+	}
+	for i, g := range glyphs {
+		charStrings[i] = rewrite(charStrings[i], csKey{kind: csGlyph, index: g})
+	}
+	for i, u := range usedG {
+		if u {
+			gsubrs = append(gsubrs, rewrite(c.gsubrs[i], csKey{kind: csGlobal, index: i}))
+		}
+	}
+	for fd := range c.fds {
+		for i, u := range usedL[fd] {
+			if u {
+				lsubrs[fd] = append(lsubrs[fd], rewrite(c.fds[fd].subrs[i], csKey{kind: csLocal, fd: fd, index: i}))
+			}
+		}
+	}
+	return gsubrs, lsubrs
+}
+
+// appendCSInt appends a charstring's integer in its shortest form
+// (Technical Note #5177, section 3.2).
+func appendCSInt(b []byte, v int) []byte {
+	switch {
+	case v >= -107 && v <= 107:
+		return append(b, byte(v+139))
+	case v >= 108 && v <= 1131:
+		v -= 108
+		return append(b, byte(v>>8+247), byte(v))
+	case v >= -1131 && v <= -108:
+		v = -v - 108
+		return append(b, byte(v>>8+251), byte(v))
+	}
+	return append(b, 28, byte(v>>8), byte(v))
 }
 
 // emptyUnused is subrs with those not used emptied (to a return, since
