@@ -1,7 +1,9 @@
-// Package fonts owns the typefaces: which TrueType file plays each of the
-// five roles, reading and checking those files, and the metrics the layout
-// needs (advance widths, coverage). It hands the renderer the file's bytes;
-// nothing here knows about documents or PDF.
+// Package fonts owns the typefaces: which font file (TrueType, or
+// OpenType with CFF outlines) plays each of the five roles, reading and
+// checking those files, the metrics the layout needs (advance widths,
+// coverage), the subsets the renderers embed and the CFF outlines the
+// preview draws. It hands the renderer the file's bytes; nothing here
+// knows about documents or PDF.
 package fonts
 
 import (
@@ -28,7 +30,7 @@ import (
 // ConfigName is the file in a fonts folder that maps roles to files.
 const ConfigName = "fonts.toml"
 
-// Font is one loaded TrueType file, shared by every document a process
+// Font is one loaded font file, shared by every document a process
 // builds: nothing in it changes once it is open but caches that are safe
 // to fill from several goroutines.
 type Font struct {
