@@ -2,7 +2,6 @@ package ofd_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -14,14 +13,7 @@ import (
 // .otf subsets) against the PDF drawn by pdftoppm: the embedded OpenType
 // subsets draw the same glyphs in both readers.
 func TestOFDJSDrawsCFFFonts(t *testing.T) {
-	bundle, err := os.ReadFile(ofdJS)
-	if err != nil {
-		t.Fatalf("the ofd.js bundle is missing (%v): run `make test`, which installs it", err)
-	}
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatal("chromium not found on PATH: run `make test`, which installs Debian's chromium")
-	}
+	bundle, chromium := ofdJSAndChromium(t)
 	const noto = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
 	const fang = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf"
 	for _, f := range []string{noto, fang} {
