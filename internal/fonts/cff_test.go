@@ -270,3 +270,39 @@ func FuzzCFF(f *testing.F) {
 		}
 	})
 }
+
+// TestCFFOutlinesFindCharactersAboveTheBMP: the preview's reader of a CFF
+// font maps characters of CJK Extension B as the layout does, and a
+// subset keeps their outlines.
+func TestCFFOutlinesFindCharactersAboveTheBMP(t *testing.T) {
+	f := openCFF(t, cffFonts[0])
+	var astral []rune
+	for r := rune(0x20000); r < 0x2A6E0 && len(astral) < 8; r++ {
+		if f.Has(r) {
+			astral = append(astral, r)
+		}
+	}
+	if len(astral) == 0 {
+		t.Fatal("Noto Serif CJK SC maps no character of CJK Extension B")
+	}
+	whole, err := NewCFFOutlines(f.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := f.Subset(astral)
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, err := NewCFFOutlines(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range astral {
+		if g := whole.Index(r); g != int(f.index(r)) || g == 0 {
+			t.Errorf("%c (U+%X): glyph %d, the layout's %d", r, r, g, f.index(r))
+		}
+		if a, b := pathOf(t, whole, whole.Index(r)), pathOf(t, part, part.Index(r)); a != b || part.Index(r) == 0 {
+			t.Errorf("%c (U+%X): the subset's outline differs", r, r)
+		}
+	}
+}

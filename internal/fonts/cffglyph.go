@@ -12,9 +12,10 @@ import (
 // golang.org/x/image/font/sfnt lacks two of the Type 2 charstring's flex
 // operators (flex and flex1), which the Fandol fonts use.
 type CFFOutlines struct {
-	cff         *cffFont
-	bmp, astral *truetype.Font
-	UnitsPerEm  int
+	cff        *cffFont
+	bmp        *truetype.Font
+	wide       []byte // the format 12 groups above the BMP (cmap.go)
+	UnitsPerEm int
 }
 
 // NewCFFOutlines parses a font with CFF outlines that Open accepted, or a
@@ -37,7 +38,7 @@ func NewCFFOutlines(data []byte) (o *CFFOutlines, err error) {
 	if o.bmp, err = parse(data); err != nil {
 		return nil, err
 	}
-	if o.astral, err = parse(AstralView(data)); err != nil {
+	if o.wide, err = astralMap(t["cmap"], len(c.charStrings)); err != nil {
 		return nil, err
 	}
 	o.UnitsPerEm = int(o.bmp.FUnitsPerEm())
@@ -47,7 +48,7 @@ func NewCFFOutlines(data []byte) (o *CFFOutlines, err error) {
 // Index is r's glyph, 0 for none.
 func (o *CFFOutlines) Index(r rune) int {
 	if r > 0xFFFF {
-		return int(o.astral.Index(r))
+		return int(wideIndex(o.wide, r))
 	}
 	return int(o.bmp.Index(r))
 }
