@@ -14,15 +14,17 @@ import (
 
 // The CFF fonts of the tests, as Debian installs them (fonts-noto-cjk,
 // texlive-lang-chinese: the Makefile's TOOLS): Noto Serif CJK SC, CID-keyed
-// with 18 Font DICTs and subroutines, and FandolFang, whose outlines use the
-// flex operators.
+// with 18 Font DICTs and subroutines; FandolFang, whose outlines use the
+// flex operators; FandolBraille, name-keyed (its subset is CID-keyed).
 var cffFonts = []string{
 	"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#2",
 	"/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf",
+	"/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolBraille-Regular.otf",
 }
 
-// cffRunes are the characters of the small fonts the tests cut.
-var cffRunes = []rune("国务院办公厅关于印发通知年月日提高防火一二三，。（）0123456789ABCabc")
+// cffRunes are the characters of the small fonts the tests cut: the
+// CJK fonts' and the Braille font's.
+var cffRunes = []rune("国务院办公厅关于印发通知年月日提高防火一二三，。（）0123456789ABCabc⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚⣿")
 
 // openCFF opens one of cffFonts, failing the test when it is missing.
 func openCFF(t testing.TB, path string) *Font {
@@ -99,7 +101,13 @@ func TestCFFSubsetKeepsOutlinesAndWidths(t *testing.T) {
 				t.Fatal(err)
 			}
 			var gids []int
+			if f.cffTable(); f.cff.cid != (i < 2) {
+				t.Errorf("the font is CID-keyed: %v", f.cff.cid)
+			}
 			for _, r := range cffRunes {
+				if !f.Has(r) {
+					continue
+				}
 				if !sub.Has(r) || sub.Advance(r) != f.Advance(r) {
 					t.Errorf("%c: the subset has it %v, %v em wide; the font %v em", r, sub.Has(r), sub.Advance(r), f.Advance(r))
 				}
@@ -132,8 +140,9 @@ func TestCFFSubsetKeepsOutlinesAndWidths(t *testing.T) {
 
 // TestCFFOutlinesAgreeWithSfnt compares the outlines package fonts reads
 // with golang.org/x/image/font/sfnt's, a reader nobody here wrote, for the
-// glyphs sfnt can read (it lacks flex and flex1): the same points, to the
-// 1/64 of a unit sfnt rounds to.
+// glyphs sfnt can read (it lacks flex and flex1): the same operations, the
+// same points within one font unit (sfnt rounds a charstring's fractional
+// numbers, FandolBraille's, to whole units).
 func TestCFFOutlinesAgreeWithSfnt(t *testing.T) {
 	for _, p := range cffFonts {
 		f := openCFF(t, p)
@@ -152,33 +161,32 @@ func TestCFFOutlinesAgreeWithSfnt(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			var want strings.Builder
-			pt := func(p fixed.Point26_6) string { return fmt.Sprintf("%d,%d", p.X, -p.Y) }
+			var wantOps string
+			var want []float64 // in font units, y up
 			for _, s := range segs {
-				switch s.Op {
-				case xsfnt.SegmentOpMoveTo:
-					fmt.Fprintf(&want, "M%s ", pt(s.Args[0]))
-				case xsfnt.SegmentOpLineTo:
-					fmt.Fprintf(&want, "L%s ", pt(s.Args[0]))
-				case xsfnt.SegmentOpCubeTo:
-					fmt.Fprintf(&want, "C%s,%s,%s ", pt(s.Args[0]), pt(s.Args[1]), pt(s.Args[2]))
+				wantOps += string("MLQC"[s.Op])
+				for _, a := range s.Args[:[]int{1, 1, 2, 3}[s.Op]] {
+					want = append(want, float64(a.X)/64, -float64(a.Y)/64)
 				}
 			}
-			var got strings.Builder
-			r := func(v float64) int { return int(fixed.Int26_6(v * 64)) }
+			var gotOps string
+			var got []float64
 			err = o.Path(g,
-				func(x, y float64) { fmt.Fprintf(&got, "M%d,%d ", r(x), r(y)) },
-				func(x, y float64) { fmt.Fprintf(&got, "L%d,%d ", r(x), r(y)) },
-				func(x1, y1, x2, y2, x, y float64) {
-					fmt.Fprintf(&got, "C%d,%d,%d,%d,%d,%d ", r(x1), r(y1), r(x2), r(y2), r(x), r(y))
-				})
+				func(x, y float64) { gotOps += "M"; got = append(got, x, y) },
+				func(x, y float64) { gotOps += "L"; got = append(got, x, y) },
+				func(x1, y1, x2, y2, x, y float64) { gotOps += "C"; got = append(got, x1, y1, x2, y2, x, y) })
 			if err != nil {
 				t.Fatalf("%s glyph %d: %v", p, g, err)
 			}
-			// sfnt closes a contour with a line back to its start only
-			// when it is not there; so does the pen.
-			if got.String() != want.String() {
-				t.Errorf("%s glyph %d:\n got %s\nwant %s", p, g, got.String(), want.String())
+			if gotOps != wantOps || len(got) != len(want) {
+				t.Errorf("%s glyph %d: %s, sfnt %s", p, g, gotOps, wantOps)
+				continue
+			}
+			for k := range got {
+				if d := got[k] - want[k]; d > 1 || d < -1 {
+					t.Errorf("%s glyph %d: coordinate %d is %g, sfnt's %g", p, g, k, got[k], want[k])
+					break
+				}
 			}
 			compared++
 		}
