@@ -104,6 +104,8 @@ func listFontFiles(paths []string, stdout, stderr io.Writer) int {
 		case !ff.Collection && ff.Fonts[0].Err != nil:
 			fmt.Fprintf(stderr, "%s: %v\n", ff.Path, ff.Fonts[0].Err)
 			code = exitInput
+		case !ff.Collection && ff.Fonts[0].CFF:
+			fmt.Fprintf(stdout, "%s: an OpenType font with CFF outlines: %s (%s), %s\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family, ff.Fonts[0].Embedding.Describe())
 		case !ff.Collection:
 			fmt.Fprintf(stdout, "%s: a TrueType font: %s (%s), %s\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family, ff.Fonts[0].Embedding.Describe())
 		default:

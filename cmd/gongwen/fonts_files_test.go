@@ -12,6 +12,10 @@ import (
 	"gongwen/internal/fonts/fontstest"
 )
 
+// fandolOTF is texlive-lang-chinese's FandolFang, with CFF outlines (the
+// Makefile's TOOLS install it).
+const fandolOTF = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf"
+
 // gongwen fonts FILE lists a file's fonts: a collection's by #N, so that a
 // clerk can tell which index is which face.
 func TestFontsListsTheFontsOfAFile(t *testing.T) {
@@ -57,6 +61,8 @@ func TestFontsListsTheFontsOfAFile(t *testing.T) {
 		{[]string{"--lang", "zh", preview}, 0, preview + "：TrueType 字体：FandolFang-Regular（FandolFang R），允许嵌入：仅限预览和打印（fsType 第 2 位）\n", ""},
 		{[]string{restricted}, 1, "", restricted + ": its licence forbids embedding it in a document (OS/2 fsType bit 1, restricted licence embedding): choose another font, or ask its vendor for one whose licence allows embedding\n"},
 		{[]string{filepath.Join(dir, "none.ttc")}, 1, "", filepath.Join(dir, "none.ttc") + ": cannot read font: no such file or directory\n"},
+		{[]string{fandolOTF}, 0, fandolOTF + ": an OpenType font with CFF outlines: FandolFang-Regular (FandolFang R), embedding allowed: editable (fsType bit 3)\n", ""},
+		{[]string{"--lang", "zh", fandolOTF}, 0, fandolOTF + "：CFF 轮廓的 OpenType 字体：FandolFang-Regular（FandolFang R），允许嵌入：可编辑（fsType 第 3 位）\n", ""},
 		{[]string{"--licences", good}, 2, "", "gongwen fonts: --licences lists the built-in fonts' licences, not those of \"" + good + "\"\n"},
 	} {
 		var stdout, stderr bytes.Buffer

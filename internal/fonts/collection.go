@@ -159,6 +159,7 @@ type FileFont struct {
 	// Embedding is what its licence lets a document embed (rights.go),
 	// if it can be embedded.
 	Embedding Embedding
+	CFF       bool  // it has CFF outlines (an OpenType .otf, or such a member)
 	Err       error // why it cannot be embedded; nil when it can
 }
 
@@ -192,6 +193,7 @@ func ReadFontFile(path string) (*FontFile, error) {
 				ff.Name = strings.TrimSpace(f.ttf.Name(truetype.NameIDPostscriptName))
 				ff.Family = familyName(sfnt)
 				ff.Embedding = f.Embedding
+				ff.CFF = Kind(sfnt) == "otf-cff"
 			}
 		}
 		if ff.Err != nil { // without fromData's "PATH: "

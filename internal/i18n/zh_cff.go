@@ -6,6 +6,7 @@ var zhCFF = map[string]string{
 	"%s: not a TrueType or OpenType font file":                                                "%s：不是 TrueType 或 OpenType 字体文件",
 	"font #%d of the collection is not a TrueType or OpenType font: the file is damaged":      "字体集中的字体 #%d 不是 TrueType 或 OpenType 字体：文件已损坏",
 	"it has no %q table, which an OpenType font with CFF outlines needs: the file is damaged": "缺少 CFF 轮廓的 OpenType 字体必需的 %q 表：文件已损坏",
+	"%s: an OpenType font with CFF outlines: %s (%s), %s\n":                                   "%s：CFF 轮廓的 OpenType 字体：%s（%s），%s\n",
 	"font_%d.otf":                  "font_%d.otf",
 	"its CFF table is damaged: %v": "其 CFF 表已损坏：%v",
 	"its CFF table is not version 1: the file is damaged":                 "其 CFF 表不是第 1 版：文件已损坏",
