@@ -314,3 +314,21 @@ func TestCFFOutlinesFindCharactersAboveTheBMP(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSubsetCFF cuts Noto Serif CJK SC down to a notice's 400-odd
+// characters, as a build does once a font.
+func BenchmarkSubsetCFF(b *testing.B) {
+	f := openCFF(b, cffFonts[0])
+	var runes []rune
+	for r := rune(0x4E00); len(runes) < 400; r += 37 {
+		if f.Has(r) {
+			runes = append(runes, r)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := f.Subset(runes); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
