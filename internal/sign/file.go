@@ -21,6 +21,8 @@ type Request struct {
 	P12Password      string // the password itself (from the environment)
 	Time             time.Time
 	At               int // the seal to sign at, from 1; 0 for the next
+	Seal             string // an OFD's seal picture (PNG or JPEG); "" for the one it draws
+	Version          string // the tool's version, named in an OFD's signature
 }
 
 // File signs the PDF at r.In and writes the signed PDF to r.Out, through
@@ -40,8 +42,12 @@ func File(r Request) (string, error) {
 	if r.Chain != "" {
 		inputs = append(inputs, build.Input{Path: r.Chain, What: "the certificate chain"})
 	}
-	if strings.EqualFold(r.In[max(0, len(r.In)-4):], ".ofd") {
-		return "", doc.Errorf(doc.Pos{File: r.In}, "signing an OFD is not done yet: sign the PDF")
+	isOFD := strings.EqualFold(r.In[max(0, len(r.In)-4):], ".ofd")
+	if isOFD {
+		inputs[0].What = "the OFD to sign"
+		if r.Seal != "" {
+			inputs = append(inputs, build.Input{Path: r.Seal, What: "the seal picture"})
+		}
 	}
 	if st, err := os.Stat(r.Out); err == nil {
 		for _, in := range inputs {
@@ -53,7 +59,11 @@ func File(r Request) (string, error) {
 	if err := build.CheckOutput(r.Out, nil); err != nil {
 		return "", err
 	}
-	pdf, err := input.Read(r.In, input.PDF)
+	kind := input.PDF
+	if isOFD {
+		kind = input.OFD
+	}
+	pdf, err := input.Read(r.In, kind)
 	if err != nil {
 		return "", doc.Errorf(doc.Pos{File: r.In}, "%v", err)
 	}
@@ -79,7 +89,19 @@ func File(r Request) (string, error) {
 		}
 		chain = append(chain, more...)
 	}
-	signed, err := PDF(pdf, Options{Key: key, Chain: chain, Time: r.Time, At: r.At})
+	opt := Options{Key: key, Chain: chain, Time: r.Time, At: r.At}
+	var signed []byte
+	if isOFD {
+		var seal []byte
+		if r.Seal != "" {
+			if seal, err = input.Read(r.Seal, input.Image); err != nil {
+				return "", doc.Errorf(doc.Pos{File: r.Seal}, "%v", err)
+			}
+		}
+		signed, err = OFD(pdf, OFDOptions{Options: opt, Seal: seal, Provider: "gongwen", Version: r.Version})
+	} else {
+		signed, err = PDF(pdf, opt)
+	}
 	if err != nil {
 		return "", doc.Errorf(doc.Pos{File: r.In}, "cannot sign: %v", err)
 	}
