@@ -20,7 +20,7 @@ type Request struct {
 	P12PasswordFile  string // the file holding its password (its first line), or
 	P12Password      string // the password itself (from the environment)
 	Time             time.Time
-	At               int // the seal to sign at, from 1; 0 for the next
+	At               int    // the seal to sign at, from 1; 0 for the next
 	Seal             string // an OFD's seal picture (PNG or JPEG); "" for the one it draws
 	Version          string // the tool's version, named in an OFD's signature
 }
