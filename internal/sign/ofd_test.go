@@ -204,7 +204,9 @@ func TestOFDTamperingIsCaught(t *testing.T) {
 		check  func(s ofdcheck.Signature) bool // ofdcheck sees it too
 	}{
 		{"a page", changeByte("Doc_0/Pages/Page_1/Content.xml"), "Doc_0/Pages/Page_1/Content.xml changed",
-			func(s ofdcheck.Signature) bool { return len(s.Changed) == 1 && s.Changed[0] == "Doc_0/Pages/Page_1/Content.xml" }},
+			func(s ofdcheck.Signature) bool {
+				return len(s.Changed) == 1 && s.Changed[0] == "Doc_0/Pages/Page_1/Content.xml"
+			}},
 		{"a font", changeByte("Doc_0/Res/font_2.ttf"), "Doc_0/Res/font_2.ttf changed",
 			func(s ofdcheck.Signature) bool { return len(s.Changed) == 1 }},
 		{"the seal picture", changeByte("Doc_0/Res/image_6.png"), "Doc_0/Res/image_6.png changed",
