@@ -1,0 +1,164 @@
+package sign
+
+// The OFD seal read by an independent reader: ofd.js (the npm package,
+// version 0.2.6, the one `make test` installs for the OFD renderer's
+// visual test) in headless Chromium. ofd.js decodes the SES_Signature
+// (version 4 when version 1's reading fails), checks its SM2 value over
+// TBS_Sign with the signer certificate's key and the default user ID
+// 1234567812345678 (its VerifyRet, in the data-signed-info of the seal it
+// draws), and offers digestCheck, which compares the SM3 of each part a
+// Signature.xml references with its CheckValue.
+
+import (
+	gocontext "context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// ofdJS is the reader's bundle as the Makefile installs it.
+const ofdJS = "../../.cache/ofd.js-0.2.6/package/lib/ofd.umd.min.js"
+
+// ofdJSPage reads the package at a URL with ofd.js, draws it and reports
+// what ofd.js says of its signatures. The digests are checked once
+// ofd.js has read every referenced part (it reads them without waiting
+// for them): the wait is for that, not for time.
+const ofdJSPage = `<!doctype html>
+<meta charset="utf-8">
+<script src="/ofd.js"></script>
+<script>
+window.check = function (url, refs) {
+  return new Promise(function (ok, bad) {
+    ofd.parseOfdDocument({
+      ofd: url,
+      success: function (res) {
+        try {
+          var doc = Array.isArray(res) ? res[0] : res;
+          ofd.setPageScale(1);
+          var divs = ofd.renderOfdByScale(doc);
+          var infos = [];
+          divs.forEach(function (d) {
+            d.querySelectorAll("[data-signed-info]").forEach(function (e) {
+              infos.push(JSON.parse(e.getAttribute("data-signed-info")));
+            });
+          });
+          if (infos.length === 0) { bad("ofd.js drew no seal with signature information"); return; }
+          var id = infos[0].signatureID;
+          (function wait() {
+            var arr = window.toBeChecked && window.toBeChecked.get(id);
+            if (!arr || arr.length < refs) { requestAnimationFrame(wait); return; }
+            ok(JSON.stringify({
+              seals: infos.length,
+              verifyRet: infos[0].VerifyRet,
+              method: infos[0].SignatureMethod,
+              time: String(infos[0].SignatureDateTime),
+              provider: infos[0].Provider && infos[0].Provider["@_ProviderName"],
+              digests: arr.length,
+              digestCheck: ofd.digestCheck(arr)
+            }));
+          })();
+        } catch (e) { bad("drawing: " + e); }
+      },
+      fail: function (e) { bad("reading: " + e); }
+    });
+  });
+};
+</script>
+`
+
+// ofdJSSays is what ofd.js reports of a signed package.
+type ofdJSSays struct {
+	Seals       int
+	VerifyRet   bool
+	Method      string
+	Time        string
+	Provider    string
+	Digests     int
+	DigestCheck bool
+}
+
+func TestOFDJSVerifiesTheSeal(t *testing.T) {
+	bundle, err := os.ReadFile(ofdJS)
+	if err != nil {
+		t.Fatalf("the ofd.js bundle is missing (%v): run `make test`, which installs it", err)
+	}
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium not found on PATH: run `make test`, which installs Debian's chromium")
+	}
+	key, cert, _ := sm2Cert(t, "示例县人民政府")
+	signed := signOFD(t, builtOFD(t, "file"), key, cert, 0, nil)
+	refs := len(read(t, signed).Signatures[0].References)
+	packages := map[string][]byte{
+		"/signed.ofd": signed,
+		"/page.ofd":   edit(t, signed, changeByte("Doc_0/Pages/Page_1/Content.xml")),
+		"/value.ofd": edit(t, signed, func(p *ofdPackage) {
+			i := len(p.parts) - 1
+			b := append([]byte(nil), p.parts[i].data...)
+			b[len(b)-10] ^= 1
+			p.parts[i].data = b
+		}),
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if b, ok := packages[r.URL.Path]; ok {
+			w.Write(b)
+			return
+		}
+		if r.URL.Path == "/ofd.js" {
+			w.Header().Set("Content-Type", "text/javascript")
+			w.Write(bundle)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(ofdJSPage))
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.UserDataDir(t.TempDir()))
+	actx, cancel := chromedp.NewExecAllocator(gocontext.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+		t.Fatalf("Chromium loading the page: %v", err)
+	}
+	for _, c := range []struct {
+		url               string
+		verify, digestsOK bool
+	}{
+		{"/signed.ofd", true, true},
+		{"/page.ofd", true, false},  // a page changed: its digest fails
+		{"/value.ofd", false, true}, // the SM2 value changed
+	} {
+		t.Run(strings.TrimPrefix(c.url, "/"), func(t *testing.T) {
+			// A bound only against a reader that never finishes: it
+			// waits for ofd.js, not for time.
+			tctx, cancel := gocontext.WithTimeout(ctx, 5*time.Minute)
+			defer cancel()
+			out, err := chromedp.Run(tctx, chromedp.Evaluate[string](fmt.Sprintf("check(%q, %d)", c.url, refs), chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("ofd.js: %v", err)
+			}
+			t.Logf("ofd.js says: %s", out)
+			var says ofdJSSays
+			if err := json.Unmarshal([]byte(out), &says); err != nil {
+				t.Fatal(err)
+			}
+			if says.Seals != 1 || says.VerifyRet != c.verify || says.DigestCheck != c.digestsOK || says.Digests != refs || says.Method != "1.2.156.10197.1.501" {
+				t.Errorf("ofd.js: %+v; want 1 seal, VerifyRet %v, digestCheck %v over %d parts", says, c.verify, c.digestsOK, refs)
+			}
+		})
+	}
+}
