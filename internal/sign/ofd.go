@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -349,7 +350,7 @@ func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 
 	// OFD.xml with the reference to Signatures.xml, once.
 	k := len(done)
-	dir := fmt.Sprintf("%s/Sign_%d", signsDir, k)
+	dir := signsDir + "/Sign_" + strconv.Itoa(k)
 	if _, taken := p.file(dir + "/Signature.xml"); taken {
 		return nil, fmt.Errorf("%s is in the package already", dir+"/Signature.xml")
 	}
@@ -410,7 +411,7 @@ func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 
 	cert := opt.Chain[0]
 	seal, err := sesSeal(sealInfo{
-		ID:      fmt.Sprintf("gongwen-%x", sm3.Sm3Sum(append(append([]byte(nil), cert.Raw...), picture...))[:8]),
+		ID:      "gongwen-" + hex.EncodeToString(sm3.Sm3Sum(append(append([]byte(nil), cert.Raw...), picture...))[:8]),
 		Name:    signerName(cert),
 		Picture: picture, Format: format,
 		W: int(w + 0.5), H: int(h + 0.5),

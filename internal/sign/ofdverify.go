@@ -56,7 +56,7 @@ func checkOFDSignature(p *ofdPackage, loc string) Signature {
 	s := Signature{Algorithm: "SM2 with SM3"}
 	xmlBytes, ok := p.file(loc)
 	if !ok {
-		s.Reason = loc + " is missing"
+		s.Reason = fmt.Sprintf("%s is missing", loc)
 		return s
 	}
 	sig, err := parseXML(loc, xmlBytes)
@@ -66,7 +66,7 @@ func checkOFDSignature(p *ofdPackage, loc string) Signature {
 	}
 	info := sig.child("SignedInfo")
 	if info == nil || info.child("References") == nil || sig.child("SignedValue") == nil {
-		s.Reason = loc + " has no SignedInfo with References, or no SignedValue"
+		s.Reason = fmt.Sprintf("%s has no SignedInfo with References, or no SignedValue", loc)
 		return s
 	}
 	if t := info.child("SignatureDateTime"); t != nil {
@@ -75,12 +75,12 @@ func checkOFDSignature(p *ofdPackage, loc string) Signature {
 	valuePath := locate(path.Dir(loc), sig.child("SignedValue").Text)
 	value, ok := p.file(valuePath)
 	if !ok {
-		s.Reason = valuePath + " is missing"
+		s.Reason = fmt.Sprintf("%s is missing", valuePath)
 		return s
 	}
 	ses, err := parseSES(value)
 	if err != nil {
-		s.Reason = valuePath + ": " + err.Error()
+		s.Reason = fmt.Sprintf("%s: %v", valuePath, err)
 		return s
 	}
 	s.Signer = signerName(ses.cert)
@@ -95,12 +95,12 @@ func checkOFDSignature(p *ofdPackage, loc string) Signature {
 		name := locate("", ref.attr("FileRef"))
 		data, ok := p.file(name)
 		if !ok {
-			s.Reason = name + ", which it signed, is missing"
+			s.Reason = fmt.Sprintf("%s, which it signed, is missing", name)
 			return s
 		}
 		want, err := base64.StdEncoding.DecodeString(strings.TrimSpace(ref.child("CheckValue").textOr("")))
 		if err != nil || !bytes.Equal(sm3.Sm3Sum(data), want) {
-			s.Reason = name + " changed: its SM3 digest is not the one signed"
+			s.Reason = fmt.Sprintf("%s changed: its SM3 digest is not the one signed", name)
 			return s
 		}
 		covered[name] = true
@@ -113,14 +113,10 @@ func checkOFDSignature(p *ofdPackage, loc string) Signature {
 	}
 	if len(added) > 0 {
 		sort.Strings(added)
-		s.Reason = "the package has parts it does not sign, added after it was signed: " + strings.Join(added, ", ")
+		s.Reason = fmt.Sprintf("the package has parts it does not sign, added after it was signed: %s", strings.Join(added, ", "))
 		return s
 	}
-	if reason := checkSES(ses, sm3.Sm3Sum(xmlBytes)); reason != "" {
-		s.Reason = reason
-		return s
-	}
-	s.Intact = true
+	s.Intact = checkSES(&s, ses, sm3.Sm3Sum(xmlBytes))
 	return s
 }
 

@@ -267,32 +267,31 @@ func parseSeal(b []byte) (parsedSeal, error) {
 // checkSES checks an SES_Signature over a document whose SM3 digest is
 // hash: the digest it signed, its SM2 value with its certificate's key,
 // the seal's SM2 value with the maker's key, and that the seal lists the
-// signer's certificate. It returns why it fails, or "".
-func checkSES(p *parsedSES, hash []byte) string {
+// signer's certificate. It says in s.Reason why it fails.
+func checkSES(s *Signature, p *parsedSES, hash []byte) bool {
+	pub, isSM2 := p.cert.PublicKey.(*sm2.PublicKey)
+	maker, makerSM2 := p.seal.maker.PublicKey.(*sm2.PublicKey)
+	listed := false
+	for _, c := range p.seal.certs {
+		listed = listed || bytes.Equal(c, p.cert.Raw)
+	}
 	switch {
 	case !p.alg.Equal(oidSM2WithSM3):
-		return fmt.Sprintf("its signature algorithm is %v, not SM2 with SM3 (%v)", p.alg, oidSM2WithSM3)
+		s.Reason = fmt.Sprintf("its signature algorithm is %v, not SM2 with SM3 (%v)", p.alg, oidSM2WithSM3)
 	case !bytes.Equal(p.hash, hash):
-		return "Signature.xml changed: its SM3 digest is not the one signed"
-	}
-	pub, ok := p.cert.PublicKey.(*sm2.PublicKey)
-	if !ok {
-		return "its signer's certificate holds no SM2 key"
-	}
-	if !pub.Verify(p.tbs, p.signature) {
-		return "the SM2 signature value is not the certificate's key's over what it signs"
-	}
-	maker, ok := p.seal.maker.PublicKey.(*sm2.PublicKey)
-	switch {
-	case !ok || !p.seal.alg.Equal(oidSM2WithSM3):
-		return "its seal is not signed with SM2 and SM3"
+		s.Reason = "Signature.xml changed: its SM3 digest is not the one signed"
+	case !isSM2:
+		s.Reason = "its signer's certificate holds no SM2 key"
+	case !pub.Verify(p.tbs, p.signature):
+		s.Reason = "the SM2 signature value is not the certificate's key's over what it signs"
+	case !makerSM2 || !p.seal.alg.Equal(oidSM2WithSM3):
+		s.Reason = "its seal is not signed with SM2 and SM3"
 	case !maker.Verify(p.seal.signed, p.seal.signature):
-		return "its seal's SM2 signature value is not the seal maker's"
+		s.Reason = "its seal's SM2 signature value is not the seal maker's"
+	case !listed:
+		s.Reason = "the seal does not list the signer's certificate"
+	default:
+		return true
 	}
-	for _, c := range p.seal.certs {
-		if bytes.Equal(c, p.cert.Raw) {
-			return ""
-		}
-	}
-	return "the seal does not list the signer's certificate"
+	return false
 }
