@@ -25,9 +25,9 @@ type Request struct {
 	Version          string // the tool's version, named in an OFD's signature
 }
 
-// File signs the PDF at r.In and writes the signed PDF to r.Out, through
-// a temporary file renamed into place: on any error nothing is written
-// and an existing r.Out keeps its bytes. r.Out may not be one of the
+// File signs the PDF (or OFD, by its extension) at r.In and writes the
+// signed file to r.Out, through a temporary file renamed into place: on
+// any error nothing is written and an existing r.Out keeps its bytes. r.Out may not be one of the
 // inputs; r.In is never changed. It returns the signer's name.
 func File(r Request) (string, error) {
 	inputs := []build.Input{{Path: r.In, What: "the PDF to sign"}}
@@ -43,6 +43,9 @@ func File(r Request) (string, error) {
 		inputs = append(inputs, build.Input{Path: r.Chain, What: "the certificate chain"})
 	}
 	isOFD := strings.EqualFold(r.In[max(0, len(r.In)-4):], ".ofd")
+	if !isOFD && r.Seal != "" {
+		return "", doc.Errorf(doc.Pos{File: r.Seal}, "a seal picture as a PDF signature's appearance is not done yet: --seal is for an OFD's electronic seal")
+	}
 	if isOFD {
 		inputs[0].What = "the OFD to sign"
 		if r.Seal != "" {

@@ -355,6 +355,14 @@ func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 		return nil, fmt.Errorf("%s is in the package already", dir+"/Signature.xml")
 	}
 	root, _ := p.file(ofdRoot)
+	for _, f := range p.parts {
+		if k == 0 && !protected(f.name) {
+			return nil, fmt.Errorf("it holds %s, which no signature list names: only OFDs gongwen built can be signed", f.name)
+		}
+	}
+	if k > 0 && !bytes.Contains(root, []byte(signaturesRef)) {
+		return nil, errors.New("its OFD.xml names signatures that cannot be read: only OFDs gongwen built can be signed")
+	}
 	if k == 0 {
 		if bytes.Contains(root, []byte("Signatures>")) {
 			return nil, errors.New("its OFD.xml names signatures that cannot be read: only OFDs gongwen built can be signed")

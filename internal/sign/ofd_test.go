@@ -320,7 +320,7 @@ func TestOFDSealPicture(t *testing.T) {
 	}
 }
 
-func TestOFDRefusesOtherKeys(t *testing.T) {
+func TestOFDRefuses(t *testing.T) {
 	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
@@ -333,7 +333,20 @@ func TestOFDRefusesOtherKeys(t *testing.T) {
 		}
 	}
 	key, cert, _ := sm2Cert(t, "x")
-	if _, err := OFD([]byte("PK not a zip"), OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}}}); err == nil {
-		t.Error("a damaged package was signed")
+	opt := OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}}}
+	stray := edit(t, builtOFD(t, "file"), func(p *ofdPackage) {
+		p.parts = append(p.parts, part{"Doc_0/Signs/Sign_0/SignedValue.dat", []byte{0x30, 0}})
+	})
+	for _, c := range []struct {
+		what string
+		pkg  []byte
+		want string
+	}{
+		{"not a zip", []byte("PK not a zip"), "not an OFD package"},
+		{"a signature's file without a list", stray, "it holds Doc_0/Signs/Sign_0/SignedValue.dat, which no signature list names"},
+	} {
+		if _, err := OFD(c.pkg, opt); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.what, err, c.want)
+		}
 	}
 }
