@@ -82,6 +82,7 @@ func TestSignOFDAndVerify(t *testing.T) {
 	}
 	built, _ := os.ReadFile("doc.ofd")
 	sm2Files(t, "k.pem", "c.pem", "测试签章人")
+	sm2Files(t, "mk.pem", "mc.pem", "测试印章管理中心")
 	t.Setenv("SOURCE_DATE_EPOCH", "1796544000") // 2026-12-06 08:00 UTC
 	for _, c := range []struct {
 		args []string
@@ -91,6 +92,9 @@ func TestSignOFDAndVerify(t *testing.T) {
 		{[]string{"sign", "--key", "k.pem", "--cert", "c.pem", "-o", "signed.ofd", "doc.ofd"}, exitOK, "doc.ofd → signed.ofd (signed by 测试签章人)"},
 		{[]string{"verify", "--fonts", fontsDir, "signed.ofd"}, exitOK, "signed.ofd: signature 1: 测试签章人, 2026-12-06 08:00:00 UTC, SM2 with SM3: intact, the signed bytes are unchanged (the certificate's trust is not checked)"},
 		{[]string{"verify", "--fonts", fontsDir, "signed.ofd"}, exitOK, "signed.ofd: identical to a rebuild from data/doc.toml"},
+		{[]string{"sign", "--key", "k.pem", "--cert", "c.pem", "--seal-key", "mk.pem", "--seal-cert", "mc.pem", "-o", "made.ofd", "doc.ofd"}, exitOK, "doc.ofd → made.ofd (signed by 测试签章人)"},
+		{[]string{"verify", "--fonts", fontsDir, "made.ofd"}, exitOK, "made.ofd: signature 1: 测试签章人, seal made by 测试印章管理中心, 2026-12-06 08:00:00 UTC, SM2 with SM3: intact, the signed bytes are unchanged (the certificate's trust is not checked)"},
+		{[]string{"sign", "--key", "k.pem", "--cert", "c.pem", "--seal-key", "mk.pem", "--seal-cert", "c.pem", "-o", "twice.ofd", "doc.ofd"}, exitInput, "c.pem: the certificate (测试签章人) is not the private key's: its public key differs"},
 		{[]string{"sign", "--key", "k.pem", "--cert", "c.pem", "-o", "twice.ofd", "signed.ofd"}, exitInput, "signed.ofd: cannot sign: each of its 1 seals is signed already"},
 		{[]string{"sign", "--key", "k.pem", "--cert", "c.pem", "--at", "2", "-o", "twice.ofd", "doc.ofd"}, exitInput, "doc.ofd: cannot sign: it has 1 seals, so no seal 2 to sign at"},
 	} {

@@ -85,6 +85,9 @@ func printSignatures(path string, sigs []sign.Signature, stdout io.Writer) bool 
 		if s.Signer != "" {
 			what += ": " + s.Signer
 		}
+		if s.SealMaker != "" {
+			what += ", " + i18n.Line(lang, fmt.Sprintf("seal made by %s", s.SealMaker))
+		}
 		if s.Time != "" {
 			what += ", " + s.Time
 		}

@@ -27,7 +27,6 @@ var zhSign = map[string]string{
 	"the signature has no message-digest attribute":                 "签名没有消息摘要属性",
 	"sign: encoding %T: %v":                                         "sign：编码 %T：%v",
 	"a %T key cannot sign here: use an RSA, ECDSA P-256 or SM2 key": "%T 密钥不能在此签名：请使用 RSA、ECDSA P-256 或 SM2 密钥",
-	"signing an OFD is not done yet: sign the PDF":                  "尚不能给 OFD 签名：请给 PDF 签名",
 	"cannot sign: %v":                                               "无法签名：%v",
 	"no private key in it (a PEM block BEGIN PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)":    "其中没有私钥（PEM 块 BEGIN PRIVATE KEY、RSA PRIVATE KEY 或 EC PRIVATE KEY）",
 	"the private key is encrypted: decrypt it first (`openssl pkey -in KEY.pem -out PLAIN.pem`)": "私钥已加密：请先解密（`openssl pkey -in KEY.pem -out PLAIN.pem`）",

@@ -42,6 +42,7 @@ type Signature struct {
 type SES struct {
 	Version      int
 	Signer       string // the signer certificate's common name
+	Maker        string // the seal maker certificate's common name
 	SealName     string
 	SealID       string
 	Vid          string
@@ -218,12 +219,12 @@ func (s *Signature) readSES(der, signatureXML []byte) error {
 	if err != nil {
 		return fmt.Errorf("%s: the signer's certificate: %v", s.File, err)
 	}
-	_, makerPub, err := sm2Key(seal.Cert)
+	makerCert, makerPub, err := sm2Key(seal.Cert)
 	if err != nil {
 		return fmt.Errorf("%s: the seal maker's certificate: %v", s.File, err)
 	}
 	s.SES = SES{
-		Version: tbs.Version, Signer: cert.Subject.CommonName,
+		Version: tbs.Version, Signer: cert.Subject.CommonName, Maker: makerCert.Subject.CommonName,
 		SealName: info.Property.Name, SealID: info.ESID, Vid: info.Header.Vid,
 		PictureType: info.Picture.Type, Picture: info.Picture.Data,
 		PictureW: info.Picture.Width, PictureH: info.Picture.Height,

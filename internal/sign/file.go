@@ -22,6 +22,8 @@ type Request struct {
 	Time             time.Time
 	At               int    // the seal to sign at, from 1; 0 for the next
 	Seal             string // an OFD's seal picture (PNG or JPEG); "" for the one it draws
+	SealKey          string // an OFD seal maker's key (PEM); "" for a self-issued seal
+	SealCert         string // and its certificate
 	Version          string // the tool's version, named in an OFD's signature
 }
 
@@ -43,6 +45,9 @@ func File(r Request) (string, error) {
 		inputs = append(inputs, build.Input{Path: r.Chain, What: "the certificate chain"})
 	}
 	isOFD := strings.EqualFold(r.In[max(0, len(r.In)-4):], ".ofd")
+	if !isOFD && r.SealKey != "" {
+		return "", doc.Errorf(doc.Pos{File: r.SealKey}, "a seal maker's key signs an OFD's electronic seal; a PDF has none")
+	}
 	if !isOFD && r.Seal != "" {
 		return "", doc.Errorf(doc.Pos{File: r.Seal}, "a seal picture as a PDF signature's appearance is not done yet: --seal is for an OFD's electronic seal")
 	}
@@ -50,6 +55,9 @@ func File(r Request) (string, error) {
 		inputs[0].What = "the OFD to sign"
 		if r.Seal != "" {
 			inputs = append(inputs, build.Input{Path: r.Seal, What: "the seal picture"})
+		}
+		if r.SealKey != "" {
+			inputs = append(inputs, build.Input{Path: r.SealKey, What: "the seal maker's key"}, build.Input{Path: r.SealCert, What: "the seal maker's certificate"})
 		}
 	}
 	if st, err := os.Stat(r.Out); err == nil {
@@ -101,7 +109,13 @@ func File(r Request) (string, error) {
 				return "", doc.Errorf(doc.Pos{File: r.Seal}, "%v", err)
 			}
 		}
-		signed, err = OFD(pdf, OFDOptions{Options: opt, Seal: seal, Provider: "gongwen", Version: r.Version})
+		o := OFDOptions{Options: opt, Seal: seal, Provider: "gongwen", Version: r.Version}
+		if r.SealKey != "" {
+			if o.SealKey, o.SealCert, err = r.sealMaker(read); err != nil {
+				return "", err
+			}
+		}
+		signed, err = OFD(pdf, o)
 	} else {
 		signed, err = PDF(pdf, opt)
 	}
@@ -166,4 +180,28 @@ func (r Request) keys(read func(string) ([]byte, error)) (crypto.Signer, []*x509
 		return nil, nil, doc.Errorf(doc.Pos{File: r.Cert}, "%v", err)
 	}
 	return key, chain, nil
+}
+
+// sealMaker reads the seal maker's key and certificate.
+func (r Request) sealMaker(read func(string) ([]byte, error)) (crypto.Signer, *x509.Certificate, error) {
+	keyPEM, err := read(r.SealKey)
+	if err != nil {
+		return nil, nil, err
+	}
+	key, err := Key(keyPEM)
+	if err != nil {
+		return nil, nil, doc.Errorf(doc.Pos{File: r.SealKey}, "%v", err)
+	}
+	certPEM, err := read(r.SealCert)
+	if err != nil {
+		return nil, nil, err
+	}
+	certs, err := Certificates(certPEM)
+	if err != nil {
+		return nil, nil, doc.Errorf(doc.Pos{File: r.SealCert}, "%v", err)
+	}
+	if err := Matches(key, certs[0]); err != nil {
+		return nil, nil, doc.Errorf(doc.Pos{File: r.SealCert}, "%v", err)
+	}
+	return key, certs[0], nil
 }

@@ -3,6 +3,8 @@ package sign
 import (
 	"archive/zip"
 	"bytes"
+	"crypto"
+	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/xml"
@@ -55,6 +57,11 @@ type OFDOptions struct {
 	// Seal is the seal's picture (PNG or JPEG); nil for the picture the
 	// document draws at the seal's place.
 	Seal []byte
+	// SealKey and SealCert are the seal maker's (制章人) key and
+	// certificate, which sign the seal; nil for a self-issued seal, signed
+	// with Key and the signer's certificate.
+	SealKey  crypto.Signer
+	SealCert *x509.Certificate
 	// Provider and Version name the tool in the SignedInfo.
 	Provider, Version string
 }
@@ -300,6 +307,17 @@ func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 	if !ok {
 		return nil, errors.New("an OFD's electronic seal (GB/T 38540) is signed with an SM2 key; RSA and ECDSA keys sign PDFs only")
 	}
+	maker, makerCert := key, opt.Chain[0]
+	if opt.SealKey != nil {
+		k, ok := opt.SealKey.(*sm2.PrivateKey)
+		if !ok || opt.SealCert == nil {
+			return nil, errors.New("the seal maker's key must be an SM2 key, with its certificate")
+		}
+		if err := Matches(k, opt.SealCert); err != nil {
+			return nil, err
+		}
+		maker, makerCert = k, opt.SealCert
+	}
 	p, err := readPackage(pkg)
 	if err != nil {
 		return nil, err
@@ -424,7 +442,7 @@ func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 		Picture: picture, Format: format,
 		W: int(w + 0.5), H: int(h + 0.5),
 		Created: opt.Time, From: cert.NotBefore, To: cert.NotAfter,
-	}, key, cert, cert)
+	}, maker, makerCert, cert)
 	if err != nil {
 		return nil, err
 	}

@@ -350,3 +350,30 @@ func TestOFDRefuses(t *testing.T) {
 		}
 	}
 }
+
+func TestOFDSealMadeByAnother(t *testing.T) {
+	key, cert, _ := sm2Cert(t, "示例县人民政府")
+	makerKey, makerCert, _ := sm2Cert(t, "示例省印章管理中心")
+	opt := OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}, Time: signedAt}, SealKey: makerKey, SealCert: makerCert}
+	signed, err := OFD(builtOFD(t, "file"), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := read(t, signed).Signatures[0]
+	if !s.SealValid || !s.SignatureValid || s.SES.Maker != "示例省印章管理中心" || s.SES.Signer != "示例县人民政府" || !s.SES.CertListed {
+		t.Errorf("ofdcheck: %+v", s)
+	}
+	sigs, _ := OFDSignatures(signed)
+	if len(sigs) != 1 || !sigs[0].Intact || sigs[0].SealMaker != "示例省印章管理中心" {
+		t.Errorf("OFDSignatures: %+v", sigs)
+	}
+	// The maker's certificate must be its key's; and a self-issued seal
+	// names no maker.
+	opt.SealCert = cert
+	if _, err := OFD(builtOFD(t, "file"), opt); err == nil || !strings.Contains(err.Error(), "is not the private key's") {
+		t.Errorf("a maker certificate not the maker key's: %v", err)
+	}
+	if sigs, _ := OFDSignatures(signOFD(t, builtOFD(t, "file"), key, cert, 0, nil)); sigs[0].SealMaker != "" {
+		t.Errorf("a self-issued seal names its maker %q", sigs[0].SealMaker)
+	}
+}

@@ -84,6 +84,9 @@ func checkOFDSignature(p *ofdPackage, loc string) Signature {
 		return s
 	}
 	s.Signer = signerName(ses.cert)
+	if !bytes.Equal(ses.seal.maker.Raw, ses.cert.Raw) {
+		s.SealMaker = signerName(ses.seal.maker)
+	}
 	s.Time = ses.time.UTC().Format("2006-01-02 15:04:05 UTC")
 	refs := info.child("References")
 	if m := refs.attr("CheckMethod"); m != checkMethod && !strings.EqualFold(m, "SM3") {
