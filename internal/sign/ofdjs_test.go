@@ -55,13 +55,14 @@ window.check = function (url, refs) {
             });
           });
           if (infos.length === 0) { bad("ofd.js drew no seal with signature information"); return; }
-          var id = infos[0].signatureID;
           (function wait() {
-            var arr = window.toBeChecked && window.toBeChecked.get(id);
+            // ofd.js keeps the digests of the last signature it read.
+            var arr = null;
+            if (window.toBeChecked) { window.toBeChecked.forEach(function (a) { arr = a; }); }
             if (!arr || arr.length < refs) { requestAnimationFrame(wait); return; }
             ok(JSON.stringify({
               seals: infos.length,
-              verifyRet: infos[0].VerifyRet,
+              verifyRet: infos.every(function (i) { return i.VerifyRet === true; }),
               method: infos[0].SignatureMethod,
               time: String(infos[0].SignatureDateTime),
               provider: infos[0].Provider && infos[0].Provider["@_ProviderName"],
@@ -99,10 +100,17 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 		t.Fatal("chromium not found on PATH: run `make test`, which installs Debian's chromium")
 	}
 	key, cert, _ := sm2Cert(t, "示例县人民政府")
-	signed := signOFD(t, smallOFD(t), key, cert, 0, nil)
+	signed := signOFD(t, smallOFD(t, "示例县人民政府办公室"), key, cert, 0, nil)
+	// A joint letter signed by each of its three issuers in turn.
+	joint := smallOFD(t, "示例县教育局", "示例县财政局", "示例县林业局")
+	for _, n := range []string{"示例县教育局", "示例县财政局", "示例县林业局"} {
+		k, c, _ := sm2Cert(t, n)
+		joint = signOFD(t, joint, k, c, 0, nil)
+	}
 	refs := len(read(t, signed).Signatures[0].References)
 	packages := map[string][]byte{
 		"/signed.ofd": signed,
+		"/joint.ofd":  joint,
 		"/page.ofd":   edit(t, signed, changeByte("Doc_0/Pages/Page_0/Content.xml")),
 		"/value.ofd": edit(t, signed, func(p *ofdPackage) {
 			i := len(p.parts) - 1
@@ -112,7 +120,7 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 		}),
 	}
 	for name, b := range packages {
-		if name != "/signed.ofd" && bytes.Equal(b, signed) {
+		if name != "/signed.ofd" && name != "/joint.ofd" && bytes.Equal(b, signed) {
 			t.Fatalf("%s is the signed package unchanged", name)
 		}
 	}
@@ -143,20 +151,24 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
 		t.Fatalf("Chromium loading the page: %v", err)
 	}
+	// ofd.js keeps the digests of the last signature it reads only.
+	jointSigs := read(t, joint).Signatures
 	for _, c := range []struct {
 		url               string
+		seals, refs       int
 		verify, digestsOK bool
 	}{
-		{"/signed.ofd", true, true},
-		{"/page.ofd", true, false},  // a page changed: its digest fails
-		{"/value.ofd", false, true}, // the SM2 value changed
+		{"/signed.ofd", 1, refs, true, true},
+		{"/page.ofd", 1, refs, true, false},  // a page changed: its digest fails
+		{"/value.ofd", 1, refs, false, true}, // the SM2 value changed
+		{"/joint.ofd", 3, len(jointSigs[len(jointSigs)-1].References), true, true},
 	} {
 		t.Run(strings.TrimPrefix(c.url, "/"), func(t *testing.T) {
 			// A bound only against a reader that never finishes: it
 			// waits for ofd.js, not for time.
 			tctx, cancel := gocontext.WithTimeout(ctx, 5*time.Minute)
 			defer cancel()
-			out, err := chromedp.Run(tctx, chromedp.Evaluate[string](fmt.Sprintf("check(%q, %d)", c.url, refs), chromedp.EvalAwaitPromise))
+			out, err := chromedp.Run(tctx, chromedp.Evaluate[string](fmt.Sprintf("check(%q, %d)", c.url, c.refs), chromedp.EvalAwaitPromise))
 			if err != nil {
 				t.Fatalf("ofd.js: %v", err)
 			}
@@ -165,38 +177,44 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &says); err != nil {
 				t.Fatal(err)
 			}
-			if says.Seals != 1 || says.VerifyRet != c.verify || says.DigestCheck != c.digestsOK || says.Digests != refs || says.Method != "1.2.156.10197.1.501" {
-				t.Errorf("ofd.js: %+v; want 1 seal, VerifyRet %v, digestCheck %v over %d parts", says, c.verify, c.digestsOK, refs)
+			if says.Seals != c.seals || says.VerifyRet != c.verify || says.DigestCheck != c.digestsOK || says.Digests != c.refs || says.Method != "1.2.156.10197.1.501" {
+				t.Errorf("ofd.js: %+v; want %d seals, VerifyRet %v, digestCheck %v over %d parts", says, c.seals, c.verify, c.digestsOK, c.refs)
 			}
 		})
 	}
 }
 
-// smallOFD is a one-page letter with a seal, built from a project made
-// here: ofd.js computes SM3 in JavaScript over hexadecimal strings, and a
-// package of few glyphs keeps its reading short.
-func smallOFD(t *testing.T) []byte {
+// smallOFD is a one-page letter with a seal for each of the issuers
+// named, built from a project made here: ofd.js computes SM3 in
+// JavaScript over hexadecimal strings, and a package of few glyphs keeps
+// its reading short.
+func smallOFD(t *testing.T, issuers ...string) []byte {
 	t.Helper()
-	seal, err := os.ReadFile("../../data/seals/seal-1.png")
-	if err != nil {
-		t.Fatal(err)
-	}
 	fonts, _ := filepath.Abs("../../fonts")
 	dir := t.TempDir()
-	for name, data := range map[string][]byte{
-		"data/doc.toml": []byte(`template = "../templates/body.txt"
+	files := map[string][]byte{"templates/body.txt": []byte("请核验本函的电子签章。\n")}
+	var seals []string
+	for i := range issuers {
+		seal, err := os.ReadFile(fmt.Sprintf("../../data/seals/seal-%d.png", i+1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("seal-%d.png", i+1)
+		files["data/"+name] = seal
+		seals = append(seals, name)
+	}
+	list := func(ss []string) string { return `["` + strings.Join(ss, `", "`) + `"]` }
+	files["data/doc.toml"] = []byte(fmt.Sprintf(`template = "../templates/body.txt"
 format = "letter"
-issuer = "示例县人民政府办公室"
+issuer = %s
 title = ["关于电子签章的函"]
 recipients = "各乡（镇）"
-signature = "示例县人民政府办公室"
-seal = "seal.png"
+signature = %s
+seal = %s
 date = 2026-12-06
 number = "示办函〔2026〕1号"
-`),
-		"data/seal.png":      seal,
-		"templates/body.txt": []byte("请核验本函的电子签章。\n"),
-	} {
+`, list(issuers), list(issuers), list(seals)))
+	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		if err := os.WriteFile(p, data, 0o644); err != nil {
