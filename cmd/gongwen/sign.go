@@ -10,18 +10,22 @@ import (
 	"gongwen/internal/sign"
 )
 
-const signHelp = `Usage: gongwen sign --key KEY.pem --cert CERT.pem [--chain CHAIN.pem] [--at N] -o OUT.pdf FILE.pdf
-       gongwen sign --p12 FILE.p12 [--p12-password-file FILE] [--chain CHAIN.pem] [--at N] -o OUT.pdf FILE.pdf
+const signHelp = `Usage: gongwen sign --key KEY.pem --cert CERT.pem [--chain CHAIN.pem] [--at N] [--seal SEAL.png] -o OUT.pdf FILE.pdf
+       gongwen sign --p12 FILE.p12 [--p12-password-file FILE] [--chain CHAIN.pem] [--at N] [--seal SEAL.png] -o OUT.pdf FILE.pdf
        gongwen sign --key KEY.pem --cert CERT.pem [--at N] [--seal SEAL.png] [--seal-key K.pem --seal-cert C.pem] -o OUT.ofd FILE.ofd
 
 Signs a PDF gongwen built with a PAdES baseline-B signature (ETSI EN
 319 142-1: CMS, SHA-256, the signing certificate), appended to the PDF as
 an incremental update: the built bytes stay as they are at the start of
 OUT.pdf, which stays PDF/A-1b, and gongwen verify still compares them with
-a rebuild. The signature's field sits on the seal (on page 1 when the
-document has none) and draws nothing over it; a signed PDF signed again
-gets its next signature on the next seal (each issuer of a joint document
-in turn).
+a rebuild. The signature's field sits on the seal and draws nothing over
+it; a signed PDF signed again gets its next signature on the next seal
+(each issuer of a joint document in turn). Where the document draws no
+seal (built with seal = "paper", or without a seal: the field then sits
+where a seal would stand over the 署名 and date), --seal SEAL.png (PNG or
+JPEG) is drawn there as the signature's picture, as large as the build
+draws a seal, its proportions kept; over a seal the page draws, --seal is
+refused.
 
 An OFD gets an electronic seal (GB/T 38540-2020 SES_Signature, SM2 with
 SM3) as GB/T 33190 clause 18 says: Signatures.xml, and Signature.xml with
@@ -62,11 +66,11 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	cert := fs.String("cert", "", "the signer's certificate, `CERT.pem`")
 	chain := fs.String("chain", "", "the certificates that issued it, `CHAIN.pem` (optional)")
 	out := fs.String("o", "", "the signed PDF or OFD to write, `OUT.pdf`")
-	seal := fs.String("seal", "", "an OFD's seal picture, `SEAL.png` (PNG or JPEG; default: the picture the document draws at the seal)")
 	sealKey := fs.String("seal-key", "", "an OFD seal maker's SM2 key, `K.pem`, which signs the seal (default: the signer's own key)")
 	sealCert := fs.String("seal-cert", "", "the seal maker's certificate, `C.pem` (with --seal-key)")
 	at := fs.Int("at", 0, "sign at seal `N`, counted from 1 in the order the pages draw them (a joint document's issuers); default: the next not yet signed")
 	p12 := fs.String("p12", "", "a PKCS #12 file, `FILE.p12`, holding the key and its certificates (instead of --key and --cert)")
+	seal := fs.String("seal", "", "a picture of the seal, `SEAL.png`, drawn as the signature where the document draws no seal (seal = \"paper\", or none); on an OFD, the electronic seal's picture (default: the one the page draws)")
 	p12Password := fs.String("p12-password-file", "", "a `FILE` whose first line is the PKCS #12 file's password (default: $GONGWEN_P12_PASSWORD)")
 	if code := parse(fs, args, stdout, "PDF or OFD"); code >= 0 {
 		return code

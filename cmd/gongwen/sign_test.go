@@ -56,7 +56,6 @@ func TestSignRefuses(t *testing.T) {
 		{keys("-o", path("c.pem"), path("in.pdf")), exitInput, "c.pem: is the certificate; the signed PDF may never replace an input"},
 		{keys("-o", path("out.ofd"), path("in.ofd")), exitInput, "in.ofd: cannot sign: an OFD's electronic seal (GB/T 38540) is signed with an SM2 key"},
 		{keys("--at", "-1", "-o", path("out.pdf"), path("in.pdf")), exitUsage, "--at -1: give a seal's number, from 1"},
-		{keys("--seal", path("c.pem"), "-o", path("out.pdf"), path("in.pdf")), exitInput, "c.pem: a seal picture as a PDF signature's appearance is not done yet"},
 		{keys("--seal-key", path("k.pem"), "-o", path("out.ofd"), path("in.ofd")), exitUsage, "give the seal maker's key (--seal-key) and its certificate (--seal-cert) together"},
 		{keys("--seal-key", path("k.pem"), "--seal-cert", path("c.pem"), "-o", path("out.pdf"), path("in.pdf")), exitInput, "k.pem: a seal maker's key signs an OFD's electronic seal; a PDF has none"},
 		{keys("-o", path("out.pdf"), path("in.pdf")), exitInput, "in.pdf: cannot sign: its end (startxref and %%EOF) is not where a PDF has it"},

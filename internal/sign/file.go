@@ -10,6 +10,7 @@ import (
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
 	"gongwen/internal/input"
+	"gongwen/internal/picture"
 )
 
 // Request is one signing: the files named on the command line.
@@ -21,7 +22,7 @@ type Request struct {
 	P12Password      string // the password itself (from the environment)
 	Time             time.Time
 	At               int    // the seal to sign at, from 1; 0 for the next
-	Seal             string // an OFD's seal picture (PNG or JPEG); "" for the one it draws
+	Seal             string // a picture of the seal: a PDF signature's appearance, an OFD seal's picture; or ""
 	SealKey          string // an OFD seal maker's key (PEM); "" for a self-issued seal
 	SealCert         string // and its certificate
 	Version          string // the tool's version, named in an OFD's signature
@@ -29,8 +30,9 @@ type Request struct {
 
 // File signs the PDF (or OFD, by its extension) at r.In and writes the
 // signed file to r.Out, through a temporary file renamed into place: on
-// any error nothing is written and an existing r.Out keeps its bytes. r.Out may not be one of the
-// inputs; r.In is never changed. It returns the signer's name.
+// any error nothing is written and an existing r.Out keeps its bytes.
+// r.Out may not be one of the inputs; r.In is never changed. It returns
+// the signer's name.
 func File(r Request) (string, error) {
 	inputs := []build.Input{{Path: r.In, What: "the PDF to sign"}}
 	if r.P12 != "" {
@@ -44,18 +46,15 @@ func File(r Request) (string, error) {
 	if r.Chain != "" {
 		inputs = append(inputs, build.Input{Path: r.Chain, What: "the certificate chain"})
 	}
+	if r.Seal != "" {
+		inputs = append(inputs, build.Input{Path: r.Seal, What: "the seal picture"})
+	}
 	isOFD := strings.EqualFold(r.In[max(0, len(r.In)-4):], ".ofd")
 	if !isOFD && r.SealKey != "" {
 		return "", doc.Errorf(doc.Pos{File: r.SealKey}, "a seal maker's key signs an OFD's electronic seal; a PDF has none")
 	}
-	if !isOFD && r.Seal != "" {
-		return "", doc.Errorf(doc.Pos{File: r.Seal}, "a seal picture as a PDF signature's appearance is not done yet: --seal is for an OFD's electronic seal")
-	}
 	if isOFD {
 		inputs[0].What = "the OFD to sign"
-		if r.Seal != "" {
-			inputs = append(inputs, build.Input{Path: r.Seal, What: "the seal picture"})
-		}
 		if r.SealKey != "" {
 			inputs = append(inputs, build.Input{Path: r.SealKey, What: "the seal maker's key"}, build.Input{Path: r.SealCert, What: "the seal maker's certificate"})
 		}
@@ -100,16 +99,16 @@ func File(r Request) (string, error) {
 		}
 		chain = append(chain, more...)
 	}
-	opt := Options{Key: key, Chain: chain, Time: r.Time, At: r.At}
+	var seal []byte
+	if r.Seal != "" {
+		if _, seal, err = picture.Read(r.Seal); err != nil {
+			return "", doc.Errorf(doc.Pos{File: r.Seal}, "the seal picture (--seal) %v", err)
+		}
+	}
+	opt := Options{Key: key, Chain: chain, Time: r.Time, At: r.At, Seal: seal}
 	var signed []byte
 	if isOFD {
-		var seal []byte
-		if r.Seal != "" {
-			if seal, err = input.Read(r.Seal, input.Image); err != nil {
-				return "", doc.Errorf(doc.Pos{File: r.Seal}, "%v", err)
-			}
-		}
-		o := OFDOptions{Options: opt, Seal: seal, Provider: "gongwen", Version: r.Version}
+		o := OFDOptions{Options: opt, Provider: "gongwen", Version: r.Version}
 		if r.SealKey != "" {
 			if o.SealKey, o.SealCert, err = r.sealMaker(read); err != nil {
 				return "", err

@@ -51,12 +51,11 @@ const (
 	sm2Method   = "1.2.156.10197.1.501"
 )
 
-// OFDOptions are what an OFD signature is made with besides Options.
+// OFDOptions are what an OFD signature is made with besides Options,
+// whose Seal is the seal's picture (PNG or JPEG), nil for the picture the
+// document draws at the seal's place.
 type OFDOptions struct {
 	Options
-	// Seal is the seal's picture (PNG or JPEG); nil for the picture the
-	// document draws at the seal's place.
-	Seal []byte
 	// SealKey and SealCert are the seal maker's (制章人) key and
 	// certificate, which sign the seal; nil for a self-issued seal, signed
 	// with Key and the signer's certificate.

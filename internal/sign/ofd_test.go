@@ -52,7 +52,7 @@ var signedAt = time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC)
 // signOFD signs pkg with an SM2 key, failing the test on an error.
 func signOFD(t *testing.T, pkg []byte, key crypto.Signer, cert *x509.Certificate, at int, seal []byte) []byte {
 	t.Helper()
-	out, err := OFD(pkg, OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}, Time: signedAt, At: at}, Seal: seal, Provider: "gongwen", Version: "test"})
+	out, err := OFD(pkg, OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}, Time: signedAt, At: at, Seal: seal}, Provider: "gongwen", Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +315,7 @@ func TestOFDSealPicture(t *testing.T) {
 	if !bytes.Equal(s.SES.Picture, stamp) || !s.SealValid || !s.SignatureValid {
 		t.Errorf("the --seal picture is not the seal's (%d bytes, want %d), or a value is invalid", len(s.SES.Picture), len(stamp))
 	}
-	if _, err := OFD(builtOFD(t, "file"), OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}, Time: signedAt}, Seal: []byte("GIF89a")}); err == nil || !strings.Contains(err.Error(), "neither PNG nor JPEG") {
+	if _, err := OFD(builtOFD(t, "file"), OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}, Time: signedAt, Seal: []byte("GIF89a")}}); err == nil || !strings.Contains(err.Error(), "neither PNG nor JPEG") {
 		t.Errorf("a GIF as the seal: %v", err)
 	}
 }
