@@ -28,7 +28,7 @@ TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils 
            chromium:chromium node:nodejs npm:npm qemu-aarch64:qemu-user qemu-loongarch64:qemu-user \
            /usr/lib/libreoffice/program/libscfiltlo.so:libreoffice-calc-nogui \
            /usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui pandoc:pandoc \
-           pngcheck:pngcheck \
+           pngcheck:pngcheck openssl:openssl \
            /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf:fonts-liberation \
            /usr/lib/python3/dist-packages/pypdf:python3-pypdf
 # The independent OFD reader the OFD tests draw pages with: the npm package
