@@ -34,7 +34,11 @@ var root = filepath.Join("..", "..", "..")
 
 func prepare(t testing.TB, name string) *build.Job {
 	t.Helper()
-	j, err := build.Prepare(filepath.Join(root, "data", name+".toml"), build.Options{})
+	src := filepath.Join(root, "data", name+".toml")
+	if _, err := os.Stat(src); err != nil {
+		src = filepath.Join("testdata", name+".toml") // a test's own document
+	}
+	j, err := build.Prepare(src, build.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -378,6 +382,9 @@ func TestLibreOfficeLaysOutTheDOCXAsThePDF(t *testing.T) {
 		{"chuan-ban-han-2024-114", 0, 0.72},
 		{"sample-file", 0, 0.72},
 		{"sample-joint", 0, 0.55},
+		// A letter with a landscape annex, a portrait one after it and a
+		// 抄送 at the foot of the last page.
+		{"letter-landscape", 0, 0.72},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			j := prepare(t, c.name)
@@ -398,31 +405,55 @@ func TestLibreOfficeLaysOutTheDOCXAsThePDF(t *testing.T) {
 			if err := os.WriteFile(ownPath, pdf, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			lo := pdfLines(t, libreOffice(t, docxPath))
+			loPath := libreOffice(t, docxPath)
+			lo := pdfLines(t, loPath)
 			own := pdfLines(t, ownPath)
 			if len(lo) != len(own)+c.extraPages {
 				t.Errorf("Writer makes %d pages, gongwen %d (+%d expected)", len(lo), len(own), c.extraPages)
 			}
+			// Each page upright or on its side as the PDF's (a landscape
+			// annex), by poppler's page sizes.
+			loWide, ownWide := landscapePages(t, loPath), landscapePages(t, ownPath)
+			if fmt.Sprint(loWide[:min(len(loWide), len(ownWide))]) != fmt.Sprint(ownWide[:min(len(loWide), len(ownWide))]) {
+				t.Errorf("pages on their side: Writer %v, gongwen %v", loWide, ownWide)
+			}
 			// A line's grid line by its bottom: the em box's bottom in the
 			// PDF, the foot of the grid line in Writer, which sets a line
-			// at the bottom of its grid line.
-			rowPDF := func(yMax float64) int { return int(math.Round((yMax - f.Top - format.MM(f.Body.Size)) / pitchPDF)) }
-			rowDOCX := func(yMax float64) int { return int(math.Round((yMax - f.Top - pitchDOCX) / pitchDOCX)) }
+			// at the bottom of its grid line; from the 版心's top, the
+			// portrait left margin on a landscape page.
+			top := func(p int) float64 {
+				if ownWide[p] {
+					return f.Left
+				}
+				return f.Top
+			}
+			rowPDF := func(p int, yMax float64) int {
+				return int(math.Round((yMax - top(p) - format.MM(f.Body.Size)) / pitchPDF))
+			}
+			rowDOCX := func(p int, yMax float64) int { return int(math.Round((yMax - top(p) - pitchDOCX) / pitchDOCX)) }
+			pageNumber := regexp.MustCompile(`^—\d+—$`)
 			total, same := 0, 0
 			var differ []string
+			cc := 0 // the 抄送's lines, each where the PDF has it
 			for p := range own {
 				for _, l := range own[p] {
-					if l.yMax > f.Bottom()+1 { // the page number
+					if l.yMax > f.Bottom()+1 || pageNumber.MatchString(squeeze(l.text)) { // the page number
 						continue
 					}
 					total++
 					found := false
 					if p < len(lo) {
 						for _, m := range lo[p] {
-							if squeeze(m.text) == squeeze(l.text) && rowDOCX(m.yMax) == rowPDF(l.yMax) && math.Abs(m.x-l.x) <= 2 {
+							if squeeze(m.text) == squeeze(l.text) && rowDOCX(p, m.yMax) == rowPDF(p, l.yMax) && math.Abs(m.x-l.x) <= 2 {
 								found = true
 								break
 							}
+						}
+					}
+					if strings.HasPrefix(squeeze(l.text), squeeze(f.CCLabel)) && !j.Format.ImprintRules {
+						cc++
+						if !found {
+							t.Errorf("the 抄送 %q (page %d, %.1f mm) is not on its page and grid line in Writer's layout", l.text, p+1, l.yMax)
 						}
 					}
 					if found {
@@ -431,6 +462,9 @@ func TestLibreOfficeLaysOutTheDOCXAsThePDF(t *testing.T) {
 						differ = append(differ, fmt.Sprintf("page %d, line at %.0f mm: %s", p+1, l.yMax, l.text))
 					}
 				}
+			}
+			if want := len(j.Doc.CC); (want > 0 && !j.Format.ImprintRules) != (cc > 0) {
+				t.Errorf("%d lines of the 抄送 in the PDF; the document has %d names", cc, want)
 			}
 			share := float64(same) / float64(total)
 			t.Logf("%s: %d of %d lines of the PDF on the same page, grid line and left edge in Writer's layout (%.0f%%); first that differ:\n%s",
@@ -460,6 +494,27 @@ func TestLibreOfficeLaysOutTheDOCXAsThePDF(t *testing.T) {
 			checkRed(t, filepath.Join(dir, c.name+".pdf"), *markLine)
 		})
 	}
+}
+
+// landscapePages says, for each page of a PDF, whether poppler finds it
+// wider than high.
+func landscapePages(t *testing.T, pdf string) []bool {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", "-f", "1", "-l", "9999", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v", pdf, err)
+	}
+	var wide []bool
+	for _, m := range regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)`).FindAllStringSubmatch(string(out), -1) {
+		var w, h float64
+		fmt.Sscan(m[1], &w)
+		fmt.Sscan(m[2], &h)
+		wide = append(wide, w > h)
+	}
+	if len(wide) == 0 {
+		t.Fatalf("pdfinfo %s: no page sizes", pdf)
+	}
+	return wide
 }
 
 // checkRed draws page 1 and counts the dark pixels in the line's box:
