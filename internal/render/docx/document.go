@@ -205,10 +205,14 @@ func (r *renderer) para(b *bytes.Buffer, p *para, sect string) error {
 		b.WriteString(`</w:tabs>`)
 	}
 	switch {
+	case p.foot:
+		r.footFrame(b, p)
 	case p.exact > 0:
 		fmt.Fprintf(b, `<w:snapToGrid w:val="0"/><w:spacing w:after="%d" w:line="%d" w:lineRule="exact"/>`, int(math.Round(p.after*20)), int(math.Round(p.exact*20)))
 	}
-	r.placement(b, p, st)
+	if !p.foot {
+		r.placement(b, p, st)
+	}
 	if p.outline > 0 && p.outline != st.outline {
 		fmt.Fprintf(b, `<w:outlineLvl w:val="%d"/>`, p.outline-1)
 	}
@@ -237,6 +241,27 @@ func (r *renderer) para(b *bytes.Buffer, p *para, sect string) error {
 	r.runs(b, p, st)
 	b.WriteString(`</w:p>`)
 	return nil
+}
+
+// footFrame places a paragraph at the foot of its page in a frame
+// anchored to the page (the letter's 抄送), wherever the text above it
+// ends: its lines of the 抄送's pitch, the first line's em box bottom where
+// the PDF has it (a word processor sets a line of exact height on the line
+// box's bottom), wrapped lines after the label as the PDF wraps them.
+func (r *renderer) footFrame(b *bytes.Buffer, p *para) {
+	f := r.f
+	first := p.first()
+	pitch := pitchOf(p, f)
+	bottom := first.top + format.MM(first.texts[0].Style.Size)
+	in := first.x0 - f.Left
+	fmt.Fprintf(b, `<w:framePr w:w="%d" w:wrap="notBeside" w:hAnchor="page" w:vAnchor="page" w:x="%d" w:y="%d"/>`, twips(first.width), twips(f.Left), twips(bottom-pitch))
+	fmt.Fprintf(b, `<w:snapToGrid w:val="0"/><w:spacing w:line="%d" w:lineRule="exact"/>`, twips(pitch))
+	if len(p.lines) > 1 {
+		hang := p.lines[1].x0 - first.x0
+		fmt.Fprintf(b, `<w:ind w:left="%d" w:right="%d" w:hanging="%d"/>`, twips(in+hang), twips(in), twips(hang))
+	} else {
+		fmt.Fprintf(b, `<w:ind w:left="%d" w:right="%d" w:firstLine="0"/>`, twips(in), twips(in))
+	}
 }
 
 // tabStops are the places of a line's runs after the first, when they

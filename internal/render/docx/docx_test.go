@@ -450,9 +450,17 @@ func TestLibreOfficeLaysOutTheDOCXAsThePDF(t *testing.T) {
 							}
 						}
 					}
-					if strings.HasPrefix(squeeze(l.text), squeeze(f.CCLabel)) && !j.Format.ImprintRules {
+					// The letter's 抄送 at the foot of the last page: its first
+					// line where the PDF has it (Writer may break its names
+					// elsewhere: it breaks inside an organ's name, gongwen
+					// never does).
+					if label := squeeze(f.CCLabel); strings.HasPrefix(squeeze(l.text), label) && !j.Format.ImprintRules {
 						cc++
-						if !found {
+						placed := false
+						for _, m := range lo[min(p, len(lo)-1)] {
+							placed = placed || p < len(lo) && strings.HasPrefix(squeeze(m.text), label) && rowDOCX(p, m.yMax) == rowPDF(p, l.yMax) && math.Abs(m.x-l.x) <= 2 && math.Abs(m.yMax-l.yMax) <= 2
+						}
+						if !placed {
 							t.Errorf("the 抄送 %q (page %d, %.1f mm) is not on its page and grid line in Writer's layout", l.text, p+1, l.yMax)
 						}
 					}

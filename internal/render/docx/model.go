@@ -56,9 +56,12 @@ type para struct {
 	// its place on the page (above the 版心).
 	exact, after float64
 	framed       bool
-	anchors      []anchor // seals, stamps and rules anchored to it
-	image        *layout.Image
-	outline      int // 1–4 for a heading, 0 otherwise
+	// foot stands in a frame at its place at the foot of its page: the
+	// letter's 抄送, which has no 版记 around it (format.ImprintRules).
+	foot    bool
+	anchors []anchor // seals, stamps and rules anchored to it
+	image   *layout.Image
+	outline int // 1–4 for a heading, 0 otherwise
 }
 
 func (p *para) first() *line { return p.lines[0] }
@@ -218,7 +221,7 @@ func build(res *layout.Result, f *format.Format, opt *Options) *model {
 				placedTable = true
 				prev, lastGrid = nil, int(math.Floor((tb.bottom(pg)-f.Top)/pitch-0.02))
 			}
-			if prev != nil && continues(prev, l, f, zi) && (l.page == prev.last().page || firstOnPage) {
+			if prev != nil && (continues(prev, l, f, zi) && (l.page == prev.last().page || firstOnPage) || wraps(prev, l, f)) {
 				prev.lines = append(prev.lines, l)
 				firstOnPage = false
 				if g, ok := gridLine(l, f); ok {
@@ -261,6 +264,9 @@ func build(res *layout.Result, f *format.Format, opt *Options) *model {
 			}
 			if p.style == StyleAnnexLabel {
 				p.breakBefore = true
+			}
+			if p.style == StyleImprint && !f.ImprintRules {
+				p.foot, p.blanks = true, 0
 			}
 			firstOnPage = false
 			m.blocks = append(m.blocks, block{p: p, page: pi})
@@ -391,6 +397,15 @@ func continues(p *para, l *line, f *format.Format, zi float64) bool {
 		return false
 	}
 	return l.x0 < first.x0-eps || math.Abs(l.x0-first.x0) < eps && math.Abs(first.x0-f.Left) < eps
+}
+
+// wraps says whether l is a wrapped line of the letter's 抄送 p: the next
+// line of its pitch, after the label (the 版记's rows are read apart, see
+// build).
+func wraps(p *para, l *line, f *format.Format) bool {
+	last := p.last()
+	return p.foot && l.page == last.page && l.texts[0].Style == f.Imprint &&
+		math.Abs(l.y-last.y-f.ImprintLinePitch) < eps && l.x0 > p.first().x0+eps
 }
 
 // pitchOf is the distance between two lines of the paragraph's kind.
