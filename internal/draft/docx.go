@@ -566,6 +566,7 @@ type paraState struct {
 	notes     []string
 	nested    []*paraState // paragraphs of its text boxes
 	tables    []*Table
+	boxed     bool // a paragraph of a text box
 }
 
 // emit adds a paragraph (one per line break in it) and those nested in it.
@@ -579,7 +580,7 @@ func (r *docxReader) emit(ps *paraState) {
 	}
 	r.n++
 	if strings.TrimSpace(text) != "" {
-		p := Para{N: r.n, Size: ps.size, PageBreak: ps.pageBreak}
+		p := Para{N: r.n, Size: ps.size, PageBreak: ps.pageBreak, Boxed: ps.boxed}
 		chain := r.styleChain(ps.styleID())
 		chain = append([]pPrXML{ps.pPr}, chain...)
 		for _, c := range chain {
@@ -788,6 +789,7 @@ func (r *docxReader) inline(ps *paraState, del bool) error {
 				var q *paraState
 				q, err = r.paragraph()
 				if err == nil {
+					q.boxed = true
 					ps.nested = append(ps.nested, q)
 				}
 			case "tbl":
@@ -841,7 +843,7 @@ func (r *docxReader) table() (*Table, error) {
 				tb.Rows = append(tb.Rows, sub.Rows...)
 				continue
 			}
-			row, err := r.row(above)
+			row, err := r.row(above, tb)
 			if err != nil {
 				return nil, err
 			}
@@ -854,13 +856,54 @@ func (r *docxReader) table() (*Table, error) {
 }
 
 type tcPrXML struct {
-	GridSpan *valAttr `xml:"gridSpan"`
-	VMerge   *valAttr `xml:"vMerge"`
+	GridSpan      *valAttr `xml:"gridSpan"`
+	VMerge        *valAttr `xml:"vMerge"`
+	TextDirection *valAttr `xml:"textDirection"`
+	Borders       *struct {
+		TL2BR *valAttr `xml:"tl2br"`
+	} `xml:"tcBorders"`
+}
+
+// vertical says whether the cell's text runs down, one character under
+// another.
+func (pr *tcPrXML) vertical() bool {
+	if pr.TextDirection == nil {
+		return false
+	}
+	switch pr.TextDirection.Val {
+	case "tbRl", "tbRlV", "tbLrV", "tb", "tbV":
+		return true
+	}
+	return false
+}
+
+// diagonal says whether the cell is split by a rule from its top left
+// corner.
+func (pr *tcPrXML) diagonal() bool {
+	return pr.Borders != nil && pr.Borders.TL2BR != nil && pr.Borders.TL2BR.Val != "nil" && pr.Borders.TL2BR.Val != "none"
+}
+
+// note records what a cell says of its grid columns (Table's maps).
+func (tb *Table) note(col, span int, pr *tcPrXML, parts []string) {
+	if tb.Merged == nil {
+		tb.Merged, tb.Vertical, tb.Corner = map[int]bool{}, map[int]bool{}, map[int]string{}
+	}
+	for c := col; c < col+span; c++ {
+		if pr.VMerge != nil && pr.VMerge.Val != "restart" {
+			tb.Merged[c] = true
+		}
+		if pr.vertical() {
+			tb.Vertical[c] = true
+		}
+	}
+	if pr.diagonal() && len(parts) > 1 && span == 1 {
+		tb.Corner[col] = parts[0]
+	}
 }
 
 // row reads a w:tr: each cell's paragraphs joined, a cell spanning
 // columns repeated into each, one merged with the cell above taking its text.
-func (r *docxReader) row(above []string) ([]string, error) {
+func (r *docxReader) row(above []string, tb *Table) ([]string, error) {
 	var row []string
 	deleted := false
 	for {
@@ -886,10 +929,11 @@ func (r *docxReader) row(above []string) ([]string, error) {
 				}
 				deleted = p.Del != nil
 			case wordNS[t.Name.Space] && t.Name.Local == "tc":
-				text, pr, err := r.cell()
+				parts, pr, err := r.cell()
 				if err != nil {
 					return nil, err
 				}
+				text := strings.Join(parts, "")
 				span := 1
 				if pr.GridSpan != nil {
 					if n, err := strconv.Atoi(pr.GridSpan.Val); err == nil && n > 1 && n < 64 {
@@ -898,6 +942,10 @@ func (r *docxReader) row(above []string) ([]string, error) {
 				}
 				if pr.VMerge != nil && pr.VMerge.Val != "restart" && len(row) < len(above) {
 					text = above[len(row)]
+				}
+				tb.note(len(row), span, &pr, parts)
+				if tb.Corner[len(row)] != "" && pr.diagonal() {
+					text = strings.Join(parts[1:], "")
 				}
 				for i := 0; i < span; i++ {
 					row = append(row, text)
@@ -911,12 +959,12 @@ func (r *docxReader) row(above []string) ([]string, error) {
 	}
 }
 
-// cell reads a w:tc: its paragraphs' text, joined without a break.
-func (r *docxReader) cell() (string, tcPrXML, error) {
+// cell reads a w:tc: its paragraphs' text, joined without a break by row.
+func (r *docxReader) cell() ([]string, tcPrXML, error) {
 	var pr tcPrXML
 	var parts []string
 	err := r.cellContent(&pr, &parts)
-	return strings.Join(parts, ""), pr, err
+	return parts, pr, err
 }
 
 // cellContent reads a cell's paragraphs and tables, and those in the

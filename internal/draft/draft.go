@@ -24,6 +24,7 @@ type Para struct {
 	Center    bool    // centred (a .docx)
 	Size      float64 // font size in pt (a .docx; 0 unknown)
 	PageBreak bool    // starts a page (a .docx)
+	Boxed     bool    // in a text box (a .docx): the letter's 标志 is one
 	Table     *Table  // a table instead of text
 }
 
@@ -31,6 +32,13 @@ type Para struct {
 // repeated into each grid column they cover.
 type Table struct {
 	Rows [][]string
+	// What a .docx says of a column beyond its cells' text, by grid
+	// column: a cell merged with the one above it (w:vMerge), a cell set
+	// vertically (w:textDirection), a header cell split by a diagonal
+	// rule (a 斜线表头, w:tl2br: its first paragraph, the corner; its
+	// text in Rows is the rest).
+	Merged, Vertical map[int]bool
+	Corner           map[int]string
 }
 
 // Draft is what a reader found.

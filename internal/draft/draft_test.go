@@ -136,6 +136,10 @@ func TestAnnexTables(t *testing.T) {
 			`附件1: the 合计 of 数量 is "8", but its rows add up to 7: the row is kept as typed`},
 		{"telephone numbers and identity numbers are text", "单位\t值班电话\t身份\n甲\t12345678\t320102199001011234\n乙\t87654321\t320102199001011235\n", false,
 			[]any{[]any{"甲", "12345678", "320102199001011234"}, []any{"乙", "87654321", "320102199001011235"}}, []int64{0, 0, 0}, []bool{false, false, false}, ""},
+		{"a column of shares in per cent is computed, its 合计 100 too", "单位\t金额\t占比\n甲\t1.00\t16.7\n乙\t2.00\t33.3\n丙\t3.00\t50.0\n合计\t6.00\t100.0\n", true,
+			[]any{[]any{"甲", 1.0}, []any{"乙", 2.0}, []any{"丙", 3.0}}, []int64{0, 2, 1}, []bool{false, true, false}, ""},
+		{"shares that are not the figures' are kept", "单位\t金额\t占比\n甲\t1.00\t20.0\n乙\t3.00\t80.0\n合计\t4.00\t100.0\n", true,
+			[]any{[]any{"甲", 1.0, 20.0}, []any{"乙", 3.0, 80.0}}, []int64{0, 2, 1}, []bool{false, true, true}, ""},
 		{"序号 and text columns", "序号\t单位\t编码\t数量\n1\t甲\t0012\t—\n2\t乙\t0013\t5\n", false,
 			[]any{[]any{"1", "甲", "0012", "—"}, []any{"2", "乙", "0013", int64(5)}}, []int64{0, 0, 0, 0}, []bool{false, false, false, true}, ""},
 	}

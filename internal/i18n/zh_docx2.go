@@ -1,0 +1,9 @@
+package i18n
+
+// zhDOCX2 is the Chinese of the messages of issue 19's rest: the DOCX's
+// round trip through gongwen import.
+var zhDOCX2 = map[string]string{
+	"each row's share of the 合计, in per cent": "各行占合计的百分比，由程序计算",
+}
+
+func init() { addCatalogue(zhDOCX2) }
