@@ -98,9 +98,17 @@ func parse(t *testing.T, data []byte) *element {
 
 func TestDOCXXML(t *testing.T) {
 	f := format.Letter()
-	for _, name := range docs {
+	for _, name := range append(docs, "letter-landscape") {
 		t.Run(name, func(t *testing.T) {
 			j := prepare(t, name)
+			// The runs of landscape pages (a wide table's annex): each a
+			// section of its own.
+			wideRuns := 0
+			for i, p := range j.Result.Pages {
+				if p.Width > p.Height && (i == 0 || j.Result.Pages[i-1].Width < j.Result.Pages[i-1].Height) {
+					wideRuns++
+				}
+			}
 			a, err := j.RenderDOCX(build.Options{})
 			if err != nil {
 				t.Fatal(err)
@@ -126,18 +134,41 @@ func TestDOCXXML(t *testing.T) {
 			}
 			doc := parse(t, ps["word/document.xml"])
 			sections, tables, headings := 0, 0, map[string]bool{}
+			wideSections := 0
 			seals := 0
 			doc.walk(func(e *element) {
 				switch e.XMLName.Local {
 				case "sectPr":
 					sections++
+					wide := false
+					for _, c := range e.Children {
+						if c.XMLName.Local == "pgSz" && c.attr("orient") == "landscape" {
+							wide = true
+							wideSections++
+						}
+					}
 					for _, c := range e.Children {
 						switch c.XMLName.Local {
 						case "pgSz":
-							if c.attr("w") != "11906" || c.attr("h") != "16838" {
+							if !wide && (c.attr("w") != "11906" || c.attr("h") != "16838") {
 								t.Errorf("page %s × %s twips, want A4 11906 × 16838", c.attr("w"), c.attr("h"))
 							}
+							if wide && (c.attr("w") != "16838" || c.attr("h") != "11906") {
+								t.Errorf("landscape page %s × %s twips, want A4 on its side 16838 × 11906", c.attr("w"), c.attr("h"))
+							}
 						case "pgMar":
+							if wide {
+								// The portrait margins turned with the sheet:
+								// 订口 28 mm on top, the foot's 35 mm on the left,
+								// the 天头's 37 mm on the right, 26 mm below.
+								want := map[string]string{"top": "1587", "left": "1984", "right": "2098", "bottom": "1474"}
+								for k, v := range want {
+									if c.attr(k) != v {
+										t.Errorf("landscape margin %s is %s twips, want %s", k, c.attr(k), v)
+									}
+								}
+								continue
+							}
 							// 天头 37 mm, 订口 28 mm, 版心 225 mm high: bottom 35 mm.
 							want := map[string]string{"top": "2098", "left": "1587", "bottom": "1984"}
 							for k, v := range want {
@@ -186,6 +217,9 @@ func TestDOCXXML(t *testing.T) {
 			})
 			if sections == 0 {
 				t.Error("no section properties")
+			}
+			if wideSections != wideRuns {
+				t.Errorf("%d landscape sections, the PDF has %d runs of landscape pages", wideSections, wideRuns)
 			}
 			if want := len(j.Doc.Seals); seals != want {
 				t.Errorf("%d seals float behind the text, want %d", seals, want)
