@@ -97,10 +97,7 @@ func TestDOCXRoundTrip(t *testing.T) {
 			{"without a seal the 署名 and 成文日期 stand as a document without one has them",
 				regexp.MustCompile(`^3 lines only moved \(reflowed or on another line or page\), on page 3$`)},
 		}},
-		{"chuan-ban-han-2024-114", "letter", [][2]string{{"chuan-ban-han-2024-114.txt", "new.txt"}}, []named{
-			{"附件2's lists of sites (list = true, per_line = 2) come back as one text a cell: its lines break elsewhere, and the diff names the column by its key",
-				regexp.MustCompile(`^附件2 第[一二三]梯队 / (网站名称|c3): `)},
-		}},
+		{"chuan-ban-han-2024-114", "letter", [][2]string{{"chuan-ban-han-2024-114.txt", "new.txt"}}, nil},
 	} {
 		t.Run(c.doc, func(t *testing.T) {
 			dir := t.TempDir()

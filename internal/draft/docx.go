@@ -883,21 +883,23 @@ func (pr *tcPrXML) diagonal() bool {
 	return pr.Borders != nil && pr.Borders.TL2BR != nil && pr.Borders.TL2BR.Val != "nil" && pr.Borders.TL2BR.Val != "none"
 }
 
-// note records what a cell says of its grid columns (Table's maps).
+// note records what a cell of the table's next row says of its grid
+// columns (Table's maps).
 func (tb *Table) note(col, span int, pr *tcPrXML, parts []string) {
 	if tb.Merged == nil {
-		tb.Merged, tb.Vertical, tb.Corner = map[int]bool{}, map[int]bool{}, map[int]string{}
+		tb.Merged, tb.Vertical, tb.Corner = map[[2]int]bool{}, map[[2]int]bool{}, map[[2]int]string{}
 	}
+	row := len(tb.Rows)
 	for c := col; c < col+span; c++ {
 		if pr.VMerge != nil && pr.VMerge.Val != "restart" {
-			tb.Merged[c] = true
+			tb.Merged[[2]int{row, c}] = true
 		}
 		if pr.vertical() {
-			tb.Vertical[c] = true
+			tb.Vertical[[2]int{row, c}] = true
 		}
 	}
 	if pr.diagonal() && len(parts) > 1 && span == 1 {
-		tb.Corner[col] = parts[0]
+		tb.Corner[[2]int{row, col}] = parts[0]
 	}
 }
 
@@ -944,7 +946,13 @@ func (r *docxReader) row(above []string, tb *Table) ([]string, error) {
 					text = above[len(row)]
 				}
 				tb.note(len(row), span, &pr, parts)
-				if tb.Corner[len(row)] != "" && pr.diagonal() {
+				if lines := nonEmpty(parts); len(lines) > 1 && !pr.diagonal() && (pr.VMerge == nil || pr.VMerge.Val == "restart") {
+					if tb.Lines == nil {
+						tb.Lines = map[[2]int][]string{}
+					}
+					tb.Lines[[2]int{len(tb.Rows), len(row)}] = lines
+				}
+				if tb.Corner[[2]int{len(tb.Rows), len(row)}] != "" {
 					text = strings.Join(parts[1:], "")
 				}
 				for i := 0; i < span; i++ {
@@ -957,6 +965,17 @@ func (r *docxReader) row(above []string, tb *Table) ([]string, error) {
 			}
 		}
 	}
+}
+
+// nonEmpty are the strings that hold more than white space.
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // cell reads a w:tc: its paragraphs' text, joined without a break by row.

@@ -32,13 +32,16 @@ type Para struct {
 // repeated into each grid column they cover.
 type Table struct {
 	Rows [][]string
-	// What a .docx says of a column beyond its cells' text, by grid
-	// column: a cell merged with the one above it (w:vMerge), a cell set
-	// vertically (w:textDirection), a header cell split by a diagonal
-	// rule (a 斜线表头, w:tl2br: its first paragraph, the corner; its
-	// text in Rows is the rest).
-	Merged, Vertical map[int]bool
-	Corner           map[int]string
+	// What a .docx says of a cell beyond its text, by row and grid
+	// column: merged with the one above it (w:vMerge), set vertically
+	// (w:textDirection), split by a diagonal rule (a 斜线表头, w:tl2br:
+	// its first paragraph is the corner, its text in Rows the rest).
+	Merged, Vertical map[[2]int]bool
+	Corner           map[[2]int]string
+	// Lines are the paragraphs of a cell of more than one, by row and
+	// grid column: a list (a gongwen DOCX's list cells set several items
+	// a line, apart by an ideographic space).
+	Lines map[[2]int][]string
 }
 
 // Draft is what a reader found.

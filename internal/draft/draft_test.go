@@ -529,3 +529,77 @@ func TestMergedHeaderCells(t *testing.T) {
 		t.Errorf("%d rows, the last not a computed 合计: %+v", n, tb.Rows)
 	}
 }
+
+// A table as gongwen's DOCX writes it comes back as its data had it: a
+// 斜线表头 (tl2br) its column's corner, cells merged down and set
+// vertically (vMerge, textDirection) a column merged and vertical, cells of
+// several paragraphs of items a list, a header cell over two columns
+// their group, a column of shares in per cent computed with its 合计.
+func TestGongwenDOCXTable(t *testing.T) {
+	tc := func(pr string, paras ...string) string {
+		s := `<w:tc><w:tcPr>` + pr + `</w:tcPr>`
+		for _, p := range paras {
+			s += `<w:p><w:r><w:t>` + p + `</w:t></w:r></w:p>`
+		}
+		return s + `</w:tc>`
+	}
+	row := func(cells ...string) string { return "<w:tr>" + strings.Join(cells, "") + "</w:tr>" }
+	const down, turned = `<w:vMerge/><w:textDirection w:val="tbRlV"/>`, `<w:vMerge w:val="restart"/><w:textDirection w:val="tbRlV"/>`
+	table := "<w:tbl>" +
+		row(tc(`<w:tcBorders><w:tl2br w:val="single"/></w:tcBorders>`, "梯队", "单位"), tc(`<w:gridSpan w:val="2"/>`, "网站名称"), tc("", "网站数"), tc("", "占比（%）")) +
+		row(tc(turned, "第一"), tc("", "甲"), tc("", "a网\u3000b网", "c网"), tc("", "1"), tc("", "33.3")) +
+		row(tc(down), tc("", "乙"), tc("", "d网"), tc("", "2"), tc("", "66.7")) +
+		row(tc("", "合计"), tc("", ""), tc("", ""), tc("", "3"), tc("", "100.0")) + "</w:tbl>"
+	para := func(pPr, text string) string {
+		return `<w:p><w:pPr>` + pPr + `</w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	path := docxOf(t, para("", "关于某事的通知")+para("", "正文。")+para("", "示例县人民政府")+para("", "2025年3月10日")+
+		para("<w:pageBreakBefore/>", "附件1")+para("", "网站表")+table)
+	d, err := Read(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Files(Recognise(d), d, "file", "x", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src []byte
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, "附件1.toml") {
+			src = f.Data
+		}
+	}
+	tp := filepath.Join(t.TempDir(), "附件1.toml")
+	if err := os.WriteFile(tp, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb, err := gwdoc.LoadTable(tp)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, src)
+	}
+	type col struct {
+		Title, Group, Corner, Compute string
+		Merge, Vertical, List         bool
+		PerLine                       int
+	}
+	var got []col
+	for _, c := range tb.Columns {
+		got = append(got, col{c.Title, strings.Join(c.Group, "/"), c.Corner, c.Compute, c.Merge, c.Vertical, c.List, c.PerLine})
+	}
+	want := []col{
+		{Title: "单位", Corner: "梯队", Merge: true, Vertical: true},
+		{Group: "网站名称"},
+		{Group: "网站名称", List: true, PerLine: 2},
+		{Title: "网站数"},
+		{Title: "占比（%）", Compute: "c4 / total.c4 * 100"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("columns\n%+v, want\n%+v\n%s", got, want, src)
+	}
+	if n := len(tb.Rows); n != 3 || tb.Rows[2].Kind != gwdoc.TotalRow {
+		t.Errorf("%d rows, the last not a computed 合计:\n%s", n, src)
+	}
+	if items := tb.Rows[0].Cells[2].Items; !reflect.DeepEqual(items, []string{"a网", "b网", "c网"}) {
+		t.Errorf("the list cell's items are %q\n%s", items, src)
+	}
+}

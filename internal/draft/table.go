@@ -55,6 +55,8 @@ type column struct {
 	negative        bool
 	decimals        int32
 	merge, vertical bool   // from a .docx: cells merged down, set vertically
+	list            bool   // from a .docx: cells of several paragraphs
+	perLine         int    // the most items a paragraph of a list cell holds
 	corner          string // from a .docx: a 斜线表头's corner
 	// shareOf, when not -1, is the column this one is each row's share of
 	// in per cent (compute = "cX / total.cX * 100"): its 合计 is 100.
@@ -64,8 +66,9 @@ type column struct {
 // tableFile writes annex n's table.
 func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 	rows := [][]string{}
+	var index []int // each row's index in the draft's table
 	width := 0
-	for _, r := range a.Table.Rows {
+	for ri, r := range a.Table.Rows {
 		empty := true
 		for _, c := range r {
 			if strings.TrimSpace(c) != "" {
@@ -74,6 +77,7 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 		}
 		if !empty {
 			rows = append(rows, r)
+			index = append(index, ri)
 			width = max(width, len(r))
 		}
 	}
@@ -108,6 +112,16 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 		width = 1
 	}
 	header, body := rows[:min(head, len(rows))], rows[min(head, len(rows)):]
+	// at is the draft's row and column of body cell (i, c), for what a
+	// .docx says of it (Table's maps); lines are its paragraphs, when it
+	// has several.
+	at := func(i, c int) [2]int {
+		if k := min(head, len(index)) + i; k < len(index) {
+			return [2]int{index[k], c}
+		}
+		return [2]int{-1, c}
+	}
+	lines := func(i, c int) []string { return a.Table.Lines[at(i, c)] }
 	// The 合计 row: the last one labelled so.
 	totalAt := -1
 	for i := len(body) - 1; i >= 0 && i >= len(body)-2; i-- {
@@ -131,9 +145,15 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 			col.title = col.group
 			col.group = ""
 		}
-		col.merge = a.Table.Merged[c] && c < width
-		col.vertical = a.Table.Vertical[c]
-		col.corner = a.Table.Corner[c]
+		for i := range body {
+			col.merge = col.merge || a.Table.Merged[at(i, c)]
+			col.vertical = col.vertical || a.Table.Vertical[at(i, c)]
+		}
+		for i := range header {
+			if s := a.Table.Corner[[2]int{index[i], c}]; s != "" {
+				col.corner = s
+			}
+		}
 		seen, all, long := 0, true, false
 		serial := true
 		for i, r := range body {
@@ -154,8 +174,16 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 				all = false
 			}
 		}
+		// A text column with cells of several paragraphs is a list: each
+		// paragraph a line of items apart by ideographic spaces.
+		for i := range body {
+			for _, l := range lines(i, c) {
+				col.list = true
+				col.perLine = max(col.perLine, len(strings.Split(l, "\u3000")))
+			}
+		}
 		isSerial := strings.Contains(col.title, "序号") || strings.Contains(col.title, "编号") || serial && seen > 1 && c == 0
-		col.figures = all && seen > 0 && !isSerial && !isCode(col.title) && !long
+		col.figures = all && seen > 0 && !isSerial && !isCode(col.title) && !long && !col.list
 		if all && seen > 0 && !col.figures {
 			col.decimals, col.negative = 0, false
 		}
@@ -170,8 +198,9 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 		for e+1 < width && cols[e+1].title == cols[c].title && cols[e+1].group == "" {
 			e++
 		}
+		group := cols[c].title
 		for k := c; k <= e; k++ {
-			cols[k].group, cols[k].title = cols[c].title, ""
+			cols[k].group, cols[k].title = group, ""
 		}
 		c = e
 	}
@@ -246,6 +275,15 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 			cells = append(cells, "")
 			c := len(cells) - 1
 			switch {
+			case col.list:
+				var items []string
+				for _, l := range lines(i, c) {
+					items = append(items, nonEmpty(strings.Split(l, "\u3000"))...)
+				}
+				if items == nil && cell != "" {
+					items = []string{cell}
+				}
+				cells[c] = tomlList(items)
 			case col.figures && notApplicable[cell]:
 				cells[c] = tomlString("—")
 			case col.figures && cell != "":
@@ -276,6 +314,12 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 		}
 		if col.merge {
 			b.WriteString("merge = true\n")
+		}
+		if col.list {
+			b.WriteString("list = true\n")
+			if col.perLine > 1 {
+				fmt.Fprintf(&b, "per_line = %d\n", col.perLine)
+			}
 		}
 		if col.group != "" {
 			fmt.Fprintf(&b, "group = %s\n", tomlString(col.group))
