@@ -150,9 +150,11 @@ type docxReader struct {
 	footnotes  map[string]string
 	endnotes   map[string]string
 
-	depth        int  // elements the reader is within, bounded by maxDepth
-	n            int  // paragraphs and tables of the body so far
-	pendingBreak bool // the next paragraph starts a page
+	behind       bool        // within a drawing set behind the text
+	sealRefs     [][2]string // the relationship IDs of its pictures, and their paragraphs' numbers
+	depth        int         // elements the reader is within, bounded by maxDepth
+	n            int         // paragraphs and tables of the body so far
+	pendingBreak bool        // the next paragraph starts a page
 	ins, del     int
 }
 
@@ -254,6 +256,32 @@ func readDocx(path string) (*Draft, error) {
 	if err := r.body(b); err != nil {
 		return nil, fmt.Errorf("%s: %s: %v", path, main, err)
 	}
+	// The pictures behind the text: seals, PNG or JPEG.
+	rels, err := read(relsOf(main), false)
+	if err != nil {
+		return nil, err
+	}
+	for _, ref := range r.sealRefs {
+		n, _ := strconv.Atoi(ref[1])
+		target := relByID(rels, main, ref[0])
+		var data []byte
+		if target != "" {
+			if data, err = read(target, false); err != nil {
+				return nil, err
+			}
+		}
+		ext := ""
+		switch {
+		case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+			ext = "png"
+		case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
+			ext = "jpeg"
+		default:
+			r.d.warn(n, "a picture behind the text is not a PNG or JPEG image: not imported")
+			continue
+		}
+		r.d.Seals = append(r.d.Seals, Picture{N: n, Data: data, Ext: ext})
+	}
 	// Headers and footers are not the document's text (a 公文's page
 	// numbers are its own): what text they hold is reported, not read.
 	for _, zf := range zr.File {
@@ -302,6 +330,30 @@ func relTarget(rels []byte, from, kind string) string {
 	}
 	for _, rel := range r.Rel {
 		if !strings.HasSuffix(rel.Type, "/"+kind) || rel.Mode == "External" {
+			continue
+		}
+		if strings.HasPrefix(rel.Target, "/") {
+			return strings.TrimPrefix(rel.Target, "/")
+		}
+		return pathpkg.Clean(pathpkg.Join(pathpkg.Dir(from), rel.Target))
+	}
+	return ""
+}
+
+// relByID is the part a relationship of the part from names by its ID.
+func relByID(rels []byte, from, id string) string {
+	var r struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(rels, &r) != nil {
+		return ""
+	}
+	for _, rel := range r.Rel {
+		if rel.ID != id || rel.Mode == "External" {
 			continue
 		}
 		if strings.HasPrefix(rel.Target, "/") {
@@ -711,6 +763,19 @@ func (r *docxReader) inline(ps *paraState, del bool) error {
 					}
 					continue
 				}
+				if t.Name.Local == "anchor" {
+					was := r.behind
+					r.behind = attr(t, "behindDoc") == "1" || attr(t, "behindDoc") == "true"
+					err := r.inline(ps, del)
+					r.behind = was
+					if err != nil {
+						return err
+					}
+					continue
+				}
+				if t.Name.Local == "blip" && r.behind && !del && attr(t, "embed") != "" {
+					r.sealRefs = append(r.sealRefs, [2]string{attr(t, "embed"), strconv.Itoa(r.n + 1)})
+				}
 				if err := r.inline(ps, del); err != nil {
 					return err
 				}
@@ -781,10 +846,11 @@ func (r *docxReader) inline(ps *paraState, del bool) error {
 				ps.notes = append(ps.notes, fmt.Sprintf("footnote dropped: %q", text))
 				err = r.dec.Skip()
 			case "drawing", "pict", "object":
-				if !del {
+				seals := len(r.sealRefs)
+				err = r.inline(ps, del)
+				if !del && len(r.sealRefs) == seals { // a seal is imported (readDocx)
 					ps.notes = append(ps.notes, fmt.Sprintf("a picture or shape is not imported (any text in it is kept)"))
 				}
-				err = r.inline(ps, del)
 			case "p": // a text box's paragraph
 				var q *paraState
 				q, err = r.paragraph()

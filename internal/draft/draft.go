@@ -52,6 +52,17 @@ type Draft struct {
 	// Notes are what the reader did that the user should know: tracked
 	// changes accepted, an encoding converted, a comment dropped.
 	Notes []Note
+	// Seals are the pictures set behind the text (a .docx), in order: a
+	// seal over the 署名, as gongwen's DOCX and a clerk's Word draft place it.
+	Seals []Picture
+}
+
+// Picture is an image of a draft: the paragraph it is anchored to, its
+// bytes and their kind (png or jpeg).
+type Picture struct {
+	N    int
+	Data []byte
+	Ext  string
 }
 
 // Note is one line of the import's report.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -601,5 +602,61 @@ func TestGongwenDOCXTable(t *testing.T) {
 	}
 	if items := tb.Rows[0].Cells[2].Items; !reflect.DeepEqual(items, []string{"a网", "b网", "c网"}) {
 		t.Errorf("the list cell's items are %q\n%s", items, src)
+	}
+}
+
+// A picture behind the text anchored to the 署名 (or the date after it)
+// is the seal: written as data/NAME/印章.png and named by seal; one behind
+// the text elsewhere (a 红头 drawn as a picture) is reported, not a seal.
+func TestSealsBehindTheSignature(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\n" + "rest of a PNG"
+	behind := func(rid string) string {
+		return `<w:r><w:drawing><wp:anchor behindDoc="1"><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="` + rid + `"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`
+	}
+	para := func(text, extra string) string {
+		return `<w:p>` + extra + `<w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body := para("示例县人民政府文件", behind("rIdTop")) + para("关于某事的通知", "") + para("正文。", "") +
+		para("示例县人民政府", behind("rIdSeal")) + para("2025年3月10日", "")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range map[string]string{
+		"word/document.xml":            `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>` + body + `</w:body></w:document>`,
+		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdTop" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/top.png"/><Relationship Id="rIdSeal" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/seal.png"/></Relationships>`,
+		"word/media/top.png":           png + "top",
+		"word/media/seal.png":          png + "seal",
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(data))
+	}
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "d.docx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Files(Recognise(d), d, "file", "x", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range files {
+		got[f.Path] = string(f.Data)
+	}
+	if got["data/x/印章.png"] != png+"seal" {
+		t.Errorf("data/x/印章.png is %q, want the picture behind the 署名", got["data/x/印章.png"])
+	}
+	if !strings.Contains(got["data/x.toml"], `seal = "x/印章.png"`) {
+		t.Errorf("data/x.toml does not name the seal:\n%s", got["data/x.toml"])
+	}
+	var notes []string
+	for _, n := range d.Notes {
+		notes = append(notes, d.Where(n.N)+": "+n.Msg)
+	}
+	if want := path + ": paragraph 1: a picture or shape is not imported (any text in it is kept)"; !slices.Contains(notes, want) {
+		t.Errorf("notes %q lack %q", notes, want)
 	}
 }
