@@ -261,9 +261,20 @@ func readDocx(path string) (*Draft, error) {
 	if err != nil {
 		return nil, err
 	}
+	seen := map[string]bool{}
 	for _, ref := range r.sealRefs {
 		n, _ := strconv.Atoi(ref[1])
 		target := relByID(rels, main, ref[0])
+		// Each picture read once, and no more than a document has
+		// 署名: the bytes held stay within the draft's bounds.
+		if seen[target] || len(r.d.Seals) == maxSeals {
+			continue
+		}
+		seen[target] = true
+		if zf := parts[target]; zf != nil && zf.UncompressedSize64 > maxSealBytes {
+			r.d.warn(n, "a picture behind the text of %d bytes is larger than the %d MB a seal may have: not imported", zf.UncompressedSize64, maxSealBytes>>20)
+			continue
+		}
 		var data []byte
 		if target != "" {
 			if data, err = read(target, false); err != nil {
@@ -339,6 +350,14 @@ func relTarget(rels []byte, from, kind string) string {
 	}
 	return ""
 }
+
+// maxSeals is the most pictures behind the text a draft's seals are read
+// from (a 联合行文 of as many issuers is rare).
+const maxSeals = 16
+
+// maxSealBytes is the largest picture read as a seal (a seal's PNG is tens
+// of kilobytes): with maxSeals, what a draft's seals hold stays bounded.
+const maxSealBytes = 8 << 20
 
 // relByID is the part a relationship of the part from names by its ID.
 func relByID(rels []byte, from, id string) string {
