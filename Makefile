@@ -21,14 +21,15 @@ PLATFORMS := windows/amd64 linux/amd64 linux/arm64 linux/loong64 darwin/arm64
 # pandoc write the .docx drafts the tests of gongwen import read. Liberation
 # Serif is the Latin font of the tests of fonts.toml's latin key. pypdf
 # reads the PDFs' outline and metadata as a third reader, for Debian's
-# /usr/bin/python3.
+# /usr/bin/python3. strace counts the files a build opens, as the
+# kernel sees them (each input once: package source).
 TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
            chromium:chromium node:nodejs npm:npm qemu-aarch64:qemu-user qemu-loongarch64:qemu-user \
            /usr/lib/libreoffice/program/libscfiltlo.so:libreoffice-calc-nogui \
            /usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui pandoc:pandoc \
-           pngcheck:pngcheck \
+           pngcheck:pngcheck strace:strace \
            /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf:fonts-liberation \
            /usr/lib/python3/dist-packages/pypdf:python3-pypdf
 # The independent OFD reader the OFD tests draw pages with: the npm package
