@@ -212,3 +212,22 @@ func copyTo(t *testing.T, path string, b []byte) {
 		t.Fatal(err)
 	}
 }
+
+// TestABatchSharesItsSources builds two documents that draw the same
+// seal and read the same fonts.toml: the batch reads each once.
+func TestABatchSharesItsSources(t *testing.T) {
+	s := source.New()
+	dir := t.TempDir()
+	docs := []string{sampleFile, "../../data/sample-upward.toml"}
+	outs := []string{filepath.Join(dir, "a.pdf"), filepath.Join(dir, "b.pdf")}
+	BuildAll(docs, outs, Options{OFD: true, Sources: s}, 2, nil, func(i int, o Outcome) {
+		if o.Err != nil {
+			t.Errorf("%s: %v", docs[i], o.Err)
+		}
+	})
+	for _, p := range []string{"../../data/seals/seal-1.png", "../../fonts/fonts.toml", docs[0], docs[1]} {
+		if n := s.Opens(p); n != 1 {
+			t.Errorf("%s opened %d times in the batch, want once", p, n)
+		}
+	}
+}
