@@ -69,9 +69,10 @@ type Rule struct {
 }
 
 // Image is a picture the user supplied (a seal), placed in a box (mm).
-// Source is the file as the build read it (its bytes, hash and decoded
-// image), which every renderer draws: none opens Path again. It is nil
-// when the file could not be read (checked before layout).
+// Source is the file as the build read it (its bytes, their hash, what
+// renderers make of it), which every renderer draws: none opens Path
+// again. It is nil when the file could not be read (the build checks
+// every image before layout).
 type Image struct {
 	Path       string
 	Source     *source.Image
