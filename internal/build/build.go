@@ -1,8 +1,9 @@
 // Package build runs the pipeline for one document: load the TOML, expand
 // the body template, resolve and check the fonts, compose the pages and
-// render the PDF, writing it atomically. It owns where things are found
-// (the fonts folder, output names) and the build date; each stage's
-// knowledge stays in its own package.
+// render the PDF, writing it atomically, every stage reading the build's
+// files through one source.Sources. It owns where things are found (the
+// fonts folder, output names) and the build date; each stage's knowledge
+// stays in its own package.
 package build
 
 import (

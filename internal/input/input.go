@@ -5,7 +5,8 @@
 // file), refuses a file larger than its kind may be before reading it, and
 // drops a UTF-8 byte order mark from the start of a text file (Windows
 // Notepad writes one). Fonts are mapped by package fonts, with the same
-// checks and its own limit (fonts.MaxFileSize).
+// checks and its own limit (fonts.MaxFileSize). A build reads through
+// package source, which calls Read once a file and keeps the bytes.
 package input
 
 import (
