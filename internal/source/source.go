@@ -41,7 +41,7 @@ type Sources struct {
 type file struct {
 	mu    sync.Mutex // held while the file is read
 	read  bool
-	limit int64 // the size limit it was read within
+	kind  input.Kind // the kind it was read as
 	b     []byte
 	sum   string
 	err   error
@@ -66,20 +66,21 @@ func (s *Sources) entry(path string) *file {
 }
 
 // load reads the file at path as kind k unless it was read: the bytes
-// read before, checked against k's limit. A file that failed to read
-// within a smaller limit is read again within k's.
+// read before (which the caller checks against k's limit). A file that
+// failed to read as another kind is tried again as k, whose limit and
+// words may differ ("is a folder, not a template").
 func (s *Sources) load(path string, k input.Kind) *file {
 	f := s.entry(path)
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.read && (f.err == nil || f.limit >= input.Limits[k]) {
+	if f.read && (f.err == nil || f.kind == k) {
 		return f
 	}
 	s.mu.Lock()
 	s.opens[filepath.Clean(path)]++
 	s.mu.Unlock()
 	h := sha256.New()
-	f.read, f.limit = true, input.Limits[k]
+	f.read, f.kind = true, k
 	f.b, f.err = input.ReadTo(path, k, h)
 	if f.err == nil {
 		f.sum = hex.EncodeToString(h.Sum(nil))

@@ -81,6 +81,7 @@ func TestReadKeepsTheLimitsOfInput(t *testing.T) {
 	}{
 		{"missing", filepath.Join(dir, "none.toml"), input.Data, "cannot read: no such file or directory"},
 		{"a folder", dir, input.Data, "is a folder, not a data file"},
+		{"the folder asked for as a template", dir, input.Template, "is a folder, not a template"},
 		{"over its kind's limit", big, input.Data, "may have at most 4194304 bytes"},
 		{"within a larger limit", big, input.Any, ""},
 		{"asked again as the smaller kind", big, input.Template, "may have at most 4194304 bytes"},
