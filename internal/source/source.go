@@ -39,13 +39,13 @@ type Sources struct {
 
 // file is one input: its bytes as read, read by the first kind asked.
 type file struct {
-	mu    sync.Mutex // held while the file is read
-	read  bool
-	kind  input.Kind // the kind it was read as
-	b     []byte
-	sum   string
-	err   error
-	img   *Image
+	mu   sync.Mutex // held while the file is read
+	read bool
+	kind input.Kind // the kind it was read as
+	b    []byte
+	sum  string
+	err  error
+	img  *Image
 }
 
 // New is an empty Sources, for one build.
