@@ -24,14 +24,15 @@ PLATFORMS := windows/amd64 linux/amd64 linux/arm64 linux/loong64 darwin/arm64
 # large package: it brings texlive-base) are the OpenType fonts with CFF
 # outlines the font tests embed and draw. pypdf
 # reads the PDFs' outline and metadata as a third reader, for Debian's
-# /usr/bin/python3.
+# /usr/bin/python3. strace counts the files a build opens, as the
+# kernel sees them (each input once: package source).
 TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
            chromium:chromium node:nodejs npm:npm qemu-aarch64:qemu-user qemu-loongarch64:qemu-user \
            /usr/lib/libreoffice/program/libscfiltlo.so:libreoffice-calc-nogui \
            /usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui pandoc:pandoc \
-           pngcheck:pngcheck openssl:openssl \
+           pngcheck:pngcheck openssl:openssl strace:strace \
            /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf:fonts-liberation \
            /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc:fonts-noto-cjk \
            /usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf:texlive-lang-chinese \

@@ -152,7 +152,9 @@ func HashValue(v any) string {
 	return HashBytes([]byte(fmt.Sprintf("%#v", v)))
 }
 
-// Add records a file with its hash, unless the same path is recorded.
+// Add records a file with its hash, unless the same path is recorded. A
+// build adds the hash of the bytes it read (package source), never one of
+// the file read again.
 func (r *Record) Add(path, sha string) {
 	for _, s := range r.Sources {
 		if s.Path == path {
@@ -160,16 +162,6 @@ func (r *Record) Add(path, sha string) {
 		}
 	}
 	r.Sources = append(r.Sources, Source{Path: path, SHA256: sha})
-}
-
-// AddFile records the file at p (a path as the build used it) under root.
-func (r *Record) AddFile(root, p string) error {
-	sha, err := HashFile(p)
-	if err != nil {
-		return err
-	}
-	r.Add(RelPath(root, p), sha)
-	return nil
 }
 
 // Source returns the recorded source with the given path.

@@ -13,6 +13,7 @@ import (
 	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/lint"
+	"gongwen/internal/source"
 )
 
 // Documents expands the command line's arguments: a folder stands for
@@ -75,6 +76,9 @@ func BuildAll(docs, outs []string, opt Options, workers int, started func(i int)
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(docs)))
+	if opt.Sources == nil { // one for the batch: a file several documents read is read once
+		opt.Sources = source.New()
+	}
 	others := batchInputs(docs, outs, opt, workers)
 	type result struct {
 		set  *FileSet // the document's files, written beside their targets
@@ -217,7 +221,11 @@ func anyOutputExists(outs []string, opt Options) bool {
 // alone (it fails, and writes nothing).
 func loadedInputs(path string, opt Options) []Input {
 	in := []Input{{path, "the data file"}}
-	d, err := doc.Load(path)
+	s := opt.Sources
+	if s == nil {
+		s = source.New()
+	}
+	d, err := doc.LoadFrom(s, path)
 	if err != nil || d == nil {
 		return in
 	}

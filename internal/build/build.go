@@ -1,8 +1,9 @@
 // Package build runs the pipeline for one document: load the TOML, expand
 // the body template, resolve and check the fonts, compose the pages and
-// render the PDF, writing it atomically. It owns where things are found
-// (the fonts folder, output names) and the build date; each stage's
-// knowledge stays in its own package.
+// render the PDF, writing it atomically, every stage reading the build's
+// files through one source.Sources. It owns where things are found (the
+// fonts folder, output names) and the build date; each stage's knowledge
+// stays in its own package.
 package build
 
 import (
@@ -26,6 +27,7 @@ import (
 	"gongwen/internal/layout"
 	"gongwen/internal/lint"
 	pdfr "gongwen/internal/render/pdf"
+	"gongwen/internal/source"
 )
 
 // Version is the tool's version, recorded in every PDF it makes.
@@ -59,6 +61,10 @@ type Options struct {
 	// nearest fonts/fonts.toml is looked for up to it, never above, and
 	// the record names files relative to it (Job.Root).
 	Project string
+	// Sources, when set, is what the build reads its files through
+	// (package source): a batch shares one among its documents. When
+	// nil, Prepare makes one for the document.
+	Sources *source.Sources
 }
 
 // Job is a document carried through the pipeline up to composed pages.
@@ -80,6 +86,9 @@ type Job struct {
 	// Options.Project (verify's, so that the rebuild records what the PDF
 	// records) or, when that is "", the one archive.FindRoot finds.
 	Root string
+	// cuts are the font subsets made so far, shared by the job's copies
+	// and outputs (subsets).
+	cuts subsetCache
 }
 
 // Prepare loads, expands and composes a document: everything but writing.
@@ -88,7 +97,11 @@ type Job struct {
 // leaves the title and the annexes to check against the fonts), so that
 // every problem of a document is reported in one run.
 func Prepare(path string, opt Options) (*Job, error) {
-	d, err := doc.Load(path)
+	s := opt.Sources
+	if s == nil {
+		s = source.New()
+	}
+	d, err := doc.LoadFrom(s, path)
 	if err != nil {
 		return nil, err
 	}
@@ -108,13 +121,13 @@ func Prepare(path string, opt Options) (*Job, error) {
 	if f != nil && set != nil {
 		res, err = layout.Compose(d, f, metrics(set))
 		if err != nil {
-			problems.add(doc.Locate(err))
+			problems.add(doc.Locate(d.Sources, err))
 		}
 	}
 	if err := problems.err(); err != nil {
 		return nil, withWarnings(err, d, opt)
 	}
-	j := &Job{Doc: d, Format: f, Fonts: set, FontConfigs: cfgPaths, Result: res, Root: opt.Project}
+	j := &Job{Doc: d, Format: f, Fonts: set, FontConfigs: cfgPaths, Result: res, Root: opt.Project, cuts: subsetCache{}}
 	if drawn := splitFallbacks(res, set); len(drawn) > 0 {
 		j.fallbacks = fallbackWarnings(d, f, set, drawn)
 	}
@@ -169,7 +182,8 @@ func (j *Job) Render(opt Options) ([]byte, error) {
 
 // subsets cuts each font down to the characters the pages set in it (all
 // roles that share a file share one subset): a PDF or OFD embeds a few
-// hundred glyphs instead of tens of thousands.
+// hundred glyphs instead of tens of thousands. A job's PDF, OFD and DOCX,
+// and its copies whose numbers add no other digit, share each cut.
 func (j *Job) subsets() (map[*fonts.Font][]byte, error) {
 	used := map[*fonts.Font]map[rune]bool{}
 	for _, p := range j.Result.Pages {
@@ -192,7 +206,7 @@ func (j *Job) subsets() (map[*fonts.Font][]byte, error) {
 		sort.Slice(runes, func(a, b int) bool { return runes[a] < runes[b] })
 		cuts[f] = runes
 	}
-	return subsetAll(cuts)
+	return j.cuts.subsetAll(cuts)
 }
 
 // Record lists what the job is made from, for the PDF's archive record:
@@ -224,10 +238,14 @@ func (j *Job) Record() (*archive.Record, error) {
 		}
 	}
 	files = append(files, j.FontConfigs...)
+	// Each file's hash is of the bytes the build read, as it read them
+	// (package source), never of the file as it is now.
 	for _, p := range files {
-		if err := rec.AddFile(root, p); err != nil {
+		sha, err := j.Doc.Sources.SHA256(p)
+		if err != nil {
 			return nil, doc.Errorf(doc.Pos{File: p}, "cannot record the source: %v", unwrapPath(err))
 		}
+		rec.Add(archive.RelPath(root, p), sha)
 	}
 	for _, r := range format.Roles {
 		f := j.Fonts.Font(r)

@@ -86,7 +86,7 @@ func fallbackWarnings(d *doc.Document, f *format.Format, set *fonts.Set, drawn m
 		return nil
 	}
 	var es doc.Errors
-	if !errors.As(doc.Locate(err), &es) {
+	if !errors.As(doc.Locate(d.Sources, err), &es) {
 		return nil
 	}
 	type group struct {

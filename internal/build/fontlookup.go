@@ -11,6 +11,7 @@ import (
 	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/input"
+	"gongwen/internal/source"
 )
 
 // UserFontConfig is the user's own fonts.toml, for an office's licensed
@@ -79,7 +80,7 @@ func fontConfig(d *doc.Document, opt Options) (fonts.Config, map[format.Role]str
 		if !must && !present(path) {
 			return nil
 		}
-		c, err := fonts.ReadConfig(path)
+		c, err := readFontConfig(d.Sources, path)
 		if err != nil {
 			if target, lerr := os.Readlink(path); lerr == nil && !exists(path) {
 				// An office's fonts.toml on a share that is not
@@ -125,6 +126,15 @@ func fontConfig(d *doc.Document, opt Options) (fonts.Config, map[format.Role]str
 	return cfg, from, read, nil
 }
 
+// readFontConfig is fonts.ReadConfig through the build's Sources.
+func readFontConfig(s *source.Sources, path string) (fonts.Config, error) {
+	src, err := s.ReadText(path, input.FontConfig)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return fonts.ParseConfig(path, src)
+}
+
 // fontErrors points each font problem at the key that chose the font: the
 // document's [fonts] key, or the role's line in the fonts.toml.
 func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) error {
@@ -151,7 +161,7 @@ func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) erro
 		case cfgPath != fonts.Builtin:
 			if positions[cfgPath] == nil {
 				positions[cfgPath] = map[string]doc.Pos{}
-				if src, err := input.ReadText(cfgPath, input.FontConfig); err == nil {
+				if src, err := d.Sources.ReadText(cfgPath, input.FontConfig); err == nil {
 					positions[cfgPath] = doc.KeyPositions(cfgPath, string(src))
 				}
 			}

@@ -17,7 +17,7 @@ func checkImages(d *doc.Document) error {
 			return nil
 		}
 		seen[path] = true
-		_, err := picture.Check(path)
+		_, err := picture.Check(d.Sources, path)
 		return err
 	}
 	// Each kind of image has its own message, whole (i18n).

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"gongwen/internal/source"
 )
 
 // Pos is a place in a source file. Line and Col start at 1; zero means the
@@ -201,6 +203,8 @@ type Document struct {
 	// file, the template, table files and the spreadsheets they read), in
 	// the order read: an archive records them.
 	Files []string
+	// Sources reads them, once each, for every stage (package source).
+	Sources *source.Sources
 
 	// Warnings are what a stage found that needs a second look but does
 	// not stop a build (the expand stage: a typed heading number out of

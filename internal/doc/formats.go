@@ -6,16 +6,15 @@ package doc
 // a key the format does not take.
 
 import (
+	"bytes"
 	"errors"
 	"image"
 	_ "image/jpeg" // the formats a stamp may have
 	_ "image/png"
-	"io"
 	"regexp"
 	"strings"
 
 	"gongwen/internal/format"
-	"gongwen/internal/input"
 )
 
 // documentFormat reads the format key: it is required, and names one of
@@ -194,7 +193,7 @@ func (r *reader) joint(raw map[string]any, d *Document, keys map[string]bool, di
 		a := 1.0 // a paper seal stamps a round seal's place
 		if s != PaperSeal {
 			s = resolve(dir, s)
-			a, _ = aspectOf(s) // an image that cannot be read is reported where it is drawn
+			a, _ = r.aspectOf(s) // an image that cannot be read is reported where it is drawn
 		}
 		d.Seals = append(d.Seals, s)
 		d.SealAspects = append(d.SealAspects, a)
@@ -222,7 +221,7 @@ const maxImageHeader = 1 << 16
 // imageAspect reads the height/width of the PNG or JPEG image at path from
 // its header, reporting at key what is wrong with it.
 func (r *reader) imageAspect(key, path string) float64 {
-	a, err := aspectOf(path)
+	a, err := r.aspectOf(path)
 	if errors.Is(err, errNotImage) {
 		r.errf(key, "%s is not a PNG or JPEG image this tool can read", path)
 	} else if err != nil {
@@ -235,13 +234,12 @@ var errNotImage = errors.New("not an image")
 
 // aspectOf is the height / width of the PNG or JPEG image at path, read
 // from its header; 1 with the error when it cannot be read.
-func aspectOf(path string) (float64, error) {
-	f, err := input.Open(path, input.Image)
+func (r *reader) aspectOf(path string) (float64, error) {
+	im, err := r.sources.Image(path)
 	if err != nil {
 		return 1, err
 	}
-	defer f.Close()
-	cfg, _, err := image.DecodeConfig(io.LimitReader(f, maxImageHeader))
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(im.Data[:min(len(im.Data), maxImageHeader)]))
 	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
 		return 1, errNotImage
 	}

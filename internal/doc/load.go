@@ -15,22 +15,28 @@ import (
 
 	"gongwen/internal/format"
 	"gongwen/internal/input"
+	"gongwen/internal/source"
 )
 
 // Load reads a document's TOML file. Every problem found is returned, each
 // with the position of the offending key.
-func Load(path string) (*Document, error) {
-	src, err := readSource(path, input.Data)
+func Load(path string) (*Document, error) { return LoadFrom(source.New(), path) }
+
+// LoadFrom is Load reading every file through the build's Sources, which
+// the document keeps for the later stages (Document.Sources).
+func LoadFrom(s *source.Sources, path string) (*Document, error) {
+	src, err := readSource(s, path, input.Data)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, src)
+	return parseFrom(s, path, src)
 }
 
-// readSource reads a TOML file through package input: a regular file
-// within its kind's size limit, without a byte order mark.
-func readSource(path string, k input.Kind) (string, error) {
-	b, err := input.ReadText(path, k)
+// readSource reads a TOML file through the Sources (package input's
+// checks): a regular file within its kind's size limit, without a byte
+// order mark.
+func readSource(s *source.Sources, path string, k input.Kind) (string, error) {
+	b, err := s.ReadText(path, k)
 	if err != nil {
 		return "", &Error{Pos: InputPos(path, err), Msg: err.Error()}
 	}
@@ -46,13 +52,17 @@ func unwrapPath(err error) string {
 	return err.Error()
 }
 
-// Parse decodes a document from TOML source read from path.
-func Parse(path, src string) (*Document, error) {
+// Parse decodes a document from TOML source read from path; the files it
+// names are read through a Sources of its own.
+func Parse(path, src string) (*Document, error) { return parseFrom(source.New(), path, src) }
+
+func parseFrom(s *source.Sources, path, src string) (*Document, error) {
 	raw, r, err := decode(path, src)
 	if err != nil {
 		return nil, err
 	}
-	d := &Document{Source: path, Positions: r.pos, Files: []string{path}}
+	r.sources = s
+	d := &Document{Source: path, Positions: r.pos, Files: []string{path}, Sources: s}
 	dir := filepath.Dir(path)
 
 	name, f := r.documentFormat(raw)
@@ -132,7 +142,7 @@ func Parse(path, src string) (*Document, error) {
 		} else if p != "" {
 			path := resolve(dir, p)
 			d.Files = append(d.Files, path)
-			t, err := LoadTable(path)
+			t, err := loadTable(s, path)
 			var es Errors
 			switch {
 			case errors.As(err, &es):
@@ -221,6 +231,8 @@ type reader struct {
 	suggested map[string]bool // keys offered as "did you mean"
 	// lineStarts are the byte offsets of src's lines (figure.go).
 	lineStarts []int
+	// sources reads the files the TOML names (tables, spreadsheets, images).
+	sources *source.Sources
 }
 
 // finish drops a missing key that an unknown key's suggestion already

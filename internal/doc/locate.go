@@ -6,20 +6,21 @@ import (
 	"unicode/utf8"
 
 	"gongwen/internal/input"
+	"gongwen/internal/source"
 )
 
 // Locate narrows the positions of errors about a character: from where its
 // paragraph or value starts to the character's own line and column (in
 // characters), by finding its first occurrence there in the source file.
 // Errors without a character, or whose character is not found, keep their
-// position.
-func Locate(err error) error {
+// position. The files are read from the build's Sources.
+func Locate(s *source.Sources, err error) error {
 	sources := map[string][]string{}
 	lines := func(file string) []string {
 		if l, ok := sources[file]; ok {
 			return l
 		}
-		b, rerr := input.ReadText(file, input.Data)
+		b, rerr := s.ReadText(file, input.Data)
 		if rerr != nil {
 			sources[file] = nil
 			return nil

@@ -40,6 +40,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"gongwen/internal/input"
+	"gongwen/internal/source"
 )
 
 // knownTableKeys lists the keys of a table file, for "did you mean" hints;
@@ -54,21 +55,26 @@ var knownTableKeys = map[string][]string{
 var cellKeys = []string{"text", "rowspan", "colspan", "align"}
 
 // LoadTable reads a table's TOML file.
-func LoadTable(path string) (*Table, error) {
-	src, err := readSource(path, input.Table)
+func LoadTable(path string) (*Table, error) { return loadTable(source.New(), path) }
+
+func loadTable(s *source.Sources, path string) (*Table, error) {
+	src, err := readSource(s, path, input.Table)
 	if err != nil {
 		return nil, err
 	}
-	return ParseTable(path, src)
+	return parseTable(s, path, src)
 }
 
 // ParseTable decodes a table from TOML source read from path. Every problem
 // found is returned, each at its value's position.
-func ParseTable(path, src string) (*Table, error) {
+func ParseTable(path, src string) (*Table, error) { return parseTable(source.New(), path, src) }
+
+func parseTable(s *source.Sources, path, src string) (*Table, error) {
 	raw, r, err := decode(path, src)
 	if err != nil {
 		return nil, err
 	}
+	r.sources = s
 	t := &Table{Source: path}
 	b := &tableBuilder{r: r, t: t}
 

@@ -48,6 +48,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongwen/internal/input"
+	"gongwen/internal/source"
 )
 
 // MaxSheetUnzip bounds what an .xlsx may unzip to, all its parts
@@ -225,13 +226,13 @@ func (b *tableBuilder) sheetSource(raw map[string]any) *grid {
 	var err error
 	switch spreadsheetExt(path) {
 	case "xlsx":
-		g, err = readXLSX(path, sheet, row0, col0, width)
+		g, err = readXLSX(r.sources, path, sheet, row0, col0, width)
 	case "csv":
 		if sheet != "" {
 			r.errf("sheet", "%s is a .csv, a single sheet: remove sheet", name)
 			return nil
 		}
-		g, err = readCSV(path, row0, col0, width)
+		g, err = readCSV(r.sources, path, row0, col0, width)
 	case "other":
 		r.errf("source", "source %s: gongwen reads .xlsx and .csv; save the sheet as an Excel workbook (.xlsx) or as CSV", name)
 		return nil
@@ -259,8 +260,8 @@ func (b *tableBuilder) sheetSource(raw map[string]any) *grid {
 
 // readXLSX reads the table's columns of a sheet of the workbook at path,
 // from the cell at row0, col0.
-func readXLSX(path, sheet string, row0, col0, width int) (g *grid, err error) {
-	data, err := input.Read(path, input.Sheet)
+func readXLSX(s *source.Sources, path, sheet string, row0, col0, width int) (g *grid, err error) {
+	data, err := s.Read(path, input.Sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -607,8 +608,8 @@ func textFigure(s string) (*Figure, bool) {
 
 // readCSV reads the table's columns of the .csv at path, from record row0
 // and field col0 (both from 1).
-func readCSV(path string, row0, col0, width int) (*grid, error) {
-	data, err := input.Read(path, input.Sheet)
+func readCSV(s *source.Sources, path string, row0, col0, width int) (*grid, error) {
+	data, err := s.Read(path, input.Sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -619,7 +620,7 @@ func readCSV(path string, row0, col0, width int) (*grid, error) {
 		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 		if err != nil || bytes.ContainsRune(dec, utf8.RuneError) || bytes.IndexByte(dec, 0) >= 0 {
 			// Neither: the reader of text says what it looks like, where.
-			if _, err := input.ReadText(path, input.Sheet); err != nil {
+			if _, err := input.Text(data); err != nil {
 				return nil, &Error{Pos: InputPos(path, err), Msg: err.Error()}
 			}
 			return nil, fmt.Errorf("is neither UTF-8 nor GBK/GB18030 text")

@@ -70,7 +70,7 @@ func Expand(d *doc.Document) (*doc.Document, error) {
 // expandFile reads the template at path (named by the key at pos), runs it
 // over d and parses its structure.
 func expandFile(d *doc.Document, path string, pos doc.Pos) ([]doc.Block, error) {
-	src, err := input.ReadText(path, input.Template)
+	src, err := d.Sources.ReadText(path, input.Template)
 	if at := doc.InputPos(path, err); at.Line > 0 {
 		return nil, doc.Errorf(at, "%v", err) // in the template: not UTF-8
 	}

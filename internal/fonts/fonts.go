@@ -358,16 +358,22 @@ type Config map[format.Role][]string
 // ["first.ttf", "next.ttf"]` line per role, the paths relative to the
 // file's folder.
 func ReadConfig(path string) (Config, error) {
-	var raw map[string]any
 	src, err := input.ReadText(path, input.FontConfig)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	return ParseConfig(path, src)
+}
+
+// ParseConfig is ReadConfig of a fonts.toml already read (src, as
+// input.ReadText gives it).
+func ParseConfig(path string, src []byte) (Config, error) {
+	var raw map[string]any
 	var ne *input.NestingError
 	if err := input.CheckNesting(src); errors.As(err, &ne) {
 		return nil, fmt.Errorf("%s:%d:%d: %v", path, ne.Line, ne.Col, err)
 	}
-	_, err = toml.Decode(string(src), &raw)
+	_, err := toml.Decode(string(src), &raw)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {

@@ -5,7 +5,8 @@
 // file), refuses a file larger than its kind may be before reading it, and
 // drops a UTF-8 byte order mark from the start of a text file (Windows
 // Notepad writes one). Fonts are mapped by package fonts, with the same
-// checks and its own limit (fonts.MaxFileSize).
+// checks and its own limit (fonts.MaxFileSize). A build reads through
+// package source, which calls Read once a file and keeps the bytes.
 package input
 
 import (
@@ -79,14 +80,23 @@ func (e *Error) Error() string { return e.Reason }
 func (e *Error) Unwrap() error { return e.Err }
 
 // Read returns the content of the regular file at path, of kind k.
-func Read(path string, k Kind) ([]byte, error) {
+func Read(path string, k Kind) ([]byte, error) { return ReadTo(path, k, nil) }
+
+// ReadTo is Read that also writes every byte it reads to w (a hash, for
+// package source), when w is not nil: the bytes hashed are the bytes
+// returned, from one opening of the file.
+func ReadTo(path string, k Kind, w io.Writer) ([]byte, error) {
 	f, err := Open(path, k)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	limit := Limits[k]
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	var r io.Reader = io.LimitReader(f, limit+1)
+	if w != nil {
+		r = io.TeeReader(r, w)
+	}
+	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, sysErr(err)
 	}
@@ -105,11 +115,27 @@ func ReadText(path string, k Kind) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Text(b)
+}
+
+// Text is ReadText for bytes already read: b without a byte order mark
+// at its start, or an *Error at its first byte that is not UTF-8.
+func Text(b []byte) ([]byte, error) {
 	b = bytes.TrimPrefix(b, BOM)
 	if e := notUTF8(b); e != nil {
 		return nil, e
 	}
 	return b, nil
+}
+
+// Fits is the error Read gives for a file of n bytes when its kind k
+// allows fewer, nil when it fits: for bytes read once as one kind and
+// asked for again as another.
+func Fits(n int64, k Kind) error {
+	if n > Limits[k] {
+		return tooLarge(n, k)
+	}
+	return nil
 }
 
 // Open opens the regular file at path, of kind k, for reading, after

@@ -34,5 +34,5 @@ func (c *composer) imageAnnex(label string, a *doc.Attachment) {
 	} else if a.ImageAspect > 0 {
 		h = w * a.ImageAspect
 	}
-	c.pages[pi].Images = append(c.pages[pi].Images, Image{Path: a.Image, X: fr.left + (fr.width-w)/2, Y: top, W: w, H: h})
+	c.pages[pi].Images = append(c.pages[pi].Images, c.image(a.Image, fr.left+(fr.width-w)/2, top, w, h))
 }

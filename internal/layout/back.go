@@ -184,7 +184,7 @@ func (c *composer) signature(e format.Element) {
 			texts = append(texts, c.bodyText(sigs[i], cx-sw/2, 0, where))
 			if seals[i] != doc.PaperSeal {
 				w, h := fitBox(size, size, sealAspect(d, i))
-				images = append(images, Image{Path: seals[i], X: cx - w/2, Y: sealY + (size-h)/2, W: w, H: h})
+				images = append(images, c.image(seals[i], cx-w/2, sealY+(size-h)/2, w, h))
 			} else {
 				places = append(places, Image{X: cx - size/2, Y: sealY, W: size, H: size})
 			}
@@ -240,7 +240,8 @@ func (c *composer) signer(e format.Element) {
 	left := right
 	if d.Stamp != "" {
 		w, h := fitBox(f.StampWidth, f.StampWidth, d.StampAspect) // at most a square
-		stamp = &Image{Path: d.Stamp, X: right - w, Y: 0, W: w, H: h}
+		im := c.image(d.Stamp, right-w, 0, w, h)
+		stamp = &im
 		height, left = h, right-w
 	} else {
 		nw := c.bodyWidth(d.SignerName)

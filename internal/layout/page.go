@@ -11,6 +11,7 @@ import (
 	"slices"
 
 	"gongwen/internal/format"
+	"gongwen/internal/source"
 )
 
 // Glyph is one character at its place: X is the left edge of its advance,
@@ -68,9 +69,20 @@ type Rule struct {
 }
 
 // Image is a picture the user supplied (a seal), placed in a box (mm).
+// Source is the file as the build read it (its bytes, their hash, what
+// renderers make of it), which every renderer draws: none opens Path
+// again. It is nil when the file could not be read (the build checks
+// every image before layout).
 type Image struct {
 	Path       string
+	Source     *source.Image
 	X, Y, W, H float64
+}
+
+// image places the picture at path, read from the document's Sources.
+func (c *composer) image(path string, x, y, w, h float64) Image {
+	src, _ := c.d.Sources.Image(path)
+	return Image{Path: path, Source: src, X: x, Y: y, W: w, H: h}
 }
 
 // Mark is an outline entry (a PDF bookmark) pointing at a place on the page.

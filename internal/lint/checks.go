@@ -43,7 +43,7 @@ func Load(d *doc.Document) (Settings, error) {
 		if _, err := os.Lstat(p); err != nil {
 			continue
 		}
-		src, err := input.ReadText(p, input.Data)
+		src, err := d.Sources.ReadText(p, input.Data)
 		if err != nil {
 			errs = append(errs, err)
 			break
@@ -422,12 +422,12 @@ func (c *Checker) document() {
 		rest := strings.TrimSuffix(title, kind)
 		for _, k := range Kinds {
 			if strings.HasSuffix(rest, k) {
-				c.warn(rTitleTwoKinds, find(titleAt, k+kind), "the title ends in two 文种, %s and %s: a document is of one 文种", k, kind)
+				c.warn(rTitleTwoKinds, c.find(titleAt, k+kind), "the title ends in two 文种, %s and %s: a document is of one 文种", k, kind)
 			}
 		}
 	}
 	if d.Kind != "" && kind != "" && kind != d.Kind {
-		c.warn(rTitleKindData, find(titleAt, kind), "the title ends in %s, but the data says kind = %q", kind, d.Kind)
+		c.warn(rTitleKindData, c.find(titleAt, kind), "the title ends in %s, but the data says kind = %q", kind, d.Kind)
 	}
 	if kind == "" {
 		kind = d.Kind
@@ -438,12 +438,12 @@ func (c *Checker) document() {
 	for _, l := range d.Title {
 		for _, r := range l {
 			if strings.ContainsRune("，。；：！？,.;:!?", r) {
-				c.warn(rTitlePunct, find(titleAt, string(r)), "the title holds %q: a title takes no punctuation but 《》、“”（） (GB/T 9704-2012 7.3.1)", string(r))
+				c.warn(rTitlePunct, c.find(titleAt, string(r)), "the title holds %q: a title takes no punctuation but 《》、“”（） (GB/T 9704-2012 7.3.1)", string(r))
 			}
 		}
 	}
 	if strings.HasPrefix(title, "关于关于") {
-		c.warn(rTitleGuanyu, find(titleAt, "关于关于"), "关于 is written twice")
+		c.warn(rTitleGuanyu, c.find(titleAt, "关于关于"), "关于 is written twice")
 	}
 	body := c.body.String()
 	switch kind {
@@ -466,20 +466,20 @@ func (c *Checker) document() {
 	seen := map[string]bool{}
 	for _, r := range recipients {
 		if seen[r] {
-			c.warn(rRecipientTwice, find(d.At("recipients"), r), "%s is named twice in the 主送", r)
+			c.warn(rRecipientTwice, c.find(d.At("recipients"), r), "%s is named twice in the 主送", r)
 		}
 		seen[r] = true
 	}
 	ccSeen := map[string]bool{}
 	for _, cc := range d.CC {
 		if seen[cc] {
-			c.warn(rCCTwice, find(d.At("imprint.cc"), cc), "%s is in the 主送 and in the 抄送: name it once", cc)
+			c.warn(rCCTwice, c.find(d.At("imprint.cc"), cc), "%s is in the 主送 and in the 抄送: name it once", cc)
 		} else if ccSeen[cc] {
-			c.warn(rCCTwice, find(d.At("imprint.cc"), cc), "%s is named twice in the 抄送", cc)
+			c.warn(rCCTwice, c.find(d.At("imprint.cc"), cc), "%s is named twice in the 抄送", cc)
 		}
 		ccSeen[cc] = true
 		if r := []rune(cc); len(r) > 0 && strings.ContainsRune("。，、；,.;", r[len(r)-1]) {
-			c.warn(rCCPunct, find(d.At("imprint.cc"), cc), "the 抄送 item %q ends in punctuation: leave it out, gongwen writes the marks", cc)
+			c.warn(rCCPunct, c.find(d.At("imprint.cc"), cc), "the 抄送 item %q ends in punctuation: leave it out, gongwen writes the marks", cc)
 		}
 	}
 	if n := strings.TrimSpace(d.Note); strings.HasPrefix(n, "（") && strings.HasSuffix(n, "）") || strings.HasPrefix(n, "(") && strings.HasSuffix(n, ")") {
@@ -488,10 +488,10 @@ func (c *Checker) document() {
 	for _, a := range d.Attachments {
 		t := strings.TrimSpace(a.Title)
 		if strings.HasPrefix(t, "《") && strings.HasSuffix(t, "》") {
-			c.warn(rAnnexNameQuoted, find(a.Pos, a.Title), "the 附件说明 name %q takes no 《》", t)
+			c.warn(rAnnexNameQuoted, c.find(a.Pos, a.Title), "the 附件说明 name %q takes no 《》", t)
 		}
 		if regexp.MustCompile(`^(附件)?[0-9]+[.．、]`).MatchString(t) {
-			c.warn(rAnnexNameNumber, find(a.Pos, a.Title), "the 附件说明 name %q starts with a number: leave it out, gongwen numbers the annexes", t)
+			c.warn(rAnnexNameNumber, c.find(a.Pos, a.Title), "the 附件说明 name %q starts with a number: leave it out, gongwen numbers the annexes", t)
 		}
 	}
 	for _, r := range c.annexRefs {

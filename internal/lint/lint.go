@@ -95,7 +95,7 @@ func CheckWith(d *doc.Document, words func(string) []string, set Settings) []War
 	for _, f := range d.Files {
 		switch {
 		case f == d.Template:
-			src, err := input.ReadText(f, input.Template)
+			src, err := d.Sources.ReadText(f, input.Template)
 			if err != nil {
 				continue
 			}
@@ -105,7 +105,7 @@ func CheckWith(d *doc.Document, words func(string) []string, set Settings) []War
 		case filepath.Base(f) == "lint.toml":
 			// settings, not text
 		case strings.HasSuffix(f, ".toml"):
-			src, err := input.ReadText(f, input.Data)
+			src, err := d.Sources.ReadText(f, input.Data)
 			if err != nil {
 				continue
 			}
@@ -459,7 +459,7 @@ func (c *Checker) title() {
 		}
 	}
 	if !ok {
-		c.warn(rTitleKind, find(at, d.Title[len(d.Title)-1]), "the title does not end in one of the 15 文种 of the 党政机关公文处理工作条例 (%s)", strings.Join(Kinds, "、"))
+		c.warn(rTitleKind, c.find(at, d.Title[len(d.Title)-1]), "the title does not end in one of the 15 文种 of the 党政机关公文处理工作条例 (%s)", strings.Join(Kinds, "、"))
 	}
 	if c.Words == nil || len(d.Title) < 2 {
 		return
@@ -479,7 +479,7 @@ func (c *Checker) title() {
 			next := []rune(d.Title[i+1])
 			prev := []rune(l)
 			word := wordAround(c.Words(full), n)
-			c.warn(rTitleBreak, find(at, d.Title[i+1]), "the title's line break %s／%s splits the word %s: break before or after it (GB/T 9704-2012 7.3.1: 词意完整)",
+			c.warn(rTitleBreak, c.find(at, d.Title[i+1]), "the title's line break %s／%s splits the word %s: break before or after it (GB/T 9704-2012 7.3.1: 词意完整)",
 				string(prev[max(0, len(prev)-2):]), string(next[:min(2, len(next))]), word)
 		}
 	}
@@ -506,15 +506,15 @@ func (c *Checker) attachments() {
 			continue
 		}
 		if last := rs[len(rs)-1]; unicode.IsPunct(last) && !strings.ContainsRune("）》”〕)", last) {
-			c.warn(rAnnexNamePunct, find(a.Pos, a.Title), "the 附件说明 name %q ends in %q: a name takes no punctuation at its end (GB/T 9704-2012 7.3.4)", a.Title, string(last))
+			c.warn(rAnnexNamePunct, c.find(a.Pos, a.Title), "the 附件说明 name %q ends in %q: a name takes no punctuation at its end (GB/T 9704-2012 7.3.4)", a.Title, string(last))
 		}
 	}
 }
 
 // find narrows a position to where text starts in its file, at or after
 // it; failing that it keeps the position.
-func find(p doc.Pos, text string) doc.Pos {
-	src, err := input.ReadText(p.File, input.Data)
+func (c *Checker) find(p doc.Pos, text string) doc.Pos {
+	src, err := c.d.Sources.ReadText(p.File, input.Data)
 	if err != nil || text == "" {
 		return p
 	}

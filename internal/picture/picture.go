@@ -22,7 +22,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"gongwen/internal/input"
+	"gongwen/internal/source"
 )
 
 // MaxPixels bounds an image's width × height: 4096 × 4096, 64 MiB once
@@ -35,43 +35,54 @@ type Info struct {
 	Width, Height int
 }
 
-// Check reads the image at path whole and tells what stops it from being
-// drawn: it is missing or not a file, not PNG or JPEG (naming what it is
-// when it can tell), named with the other format's extension, too large,
-// or damaged or cut short. The error is a predicate about the file: "does
-// not exist", "is a BMP image; …". A PNG's pixels (of any bit depth) are
-// checked as they are inflated, a row at a time, without making its image.
-func Check(path string) (Info, error) {
-	info, _, err := Read(path)
-	return info, err
-}
-
-// Read is Check that returns the bytes it checked too, for a caller that
-// embeds them (a signature's seal): what is checked is what is drawn.
-func Read(path string) (Info, []byte, error) {
-	info, b, err := load(path)
+// Check reads the image at path whole, through the build's Sources, and
+// tells what stops it from being drawn: it is missing or not a file, not
+// PNG or JPEG (naming what it is when it can tell), named with the other
+// format's extension, too large, or damaged or cut short. The error is a
+// predicate about the file: "does not exist", "is a BMP image; …". A
+// PNG's pixels (of any bit depth) are checked as they are inflated, a row
+// at a time, without making its image.
+func Check(s *source.Sources, path string) (Info, error) {
+	im, err := s.Image(path)
 	if err != nil {
-		return info, nil, err
+		return Info{}, readErr(err)
+	}
+	info, b, err := header(path, im.Data)
+	if err != nil {
+		return info, err
 	}
 	// IHDR, the first chunk (ISO/IEC 15948 clause 11.2.2): the interlace
 	// method at byte 28. An interlaced PNG's rows come in seven passes;
 	// it is decoded whole instead (at most MaxPixels).
 	if info.Format == "png" && len(b) > 28 && b[28] == 0 {
-		if err := pngIntact(b, info); err != nil {
-			return info, nil, err
-		}
-		return info, b, nil
+		return info, pngIntact(b, info)
 	}
 	if _, _, err := image.Decode(bytes.NewReader(b)); err != nil {
-		return info, nil, errDamaged
+		return info, errDamaged
 	}
-	return info, b, nil
+	return info, nil
 }
 
-// Decode checks the image at path as Check does and decodes it. The
-// header is checked first: a picture over MaxPixels is never decoded.
-func Decode(path string) (Info, image.Image, error) {
-	info, b, err := load(path)
+// Read is Check of a file outside any build (a signature's seal) that
+// returns the bytes it checked too: what is checked is what is drawn.
+func Read(path string) (Info, []byte, error) {
+	s := source.New()
+	info, err := Check(s, path)
+	if err != nil {
+		return info, nil, err
+	}
+	im, err := s.Image(path)
+	if err != nil {
+		return info, nil, readErr(err)
+	}
+	return info, im.Data, nil
+}
+
+// Decode checks an image file the build read as Check does and decodes
+// it, a copy of its own (the caller may change it). The header is checked
+// first: a picture over MaxPixels is never decoded.
+func Decode(im *source.Image) (Info, image.Image, error) {
+	info, b, err := header(im.Path, im.Data)
 	if err != nil {
 		return info, nil, err
 	}
@@ -82,12 +93,8 @@ func Decode(path string) (Info, image.Image, error) {
 	return info, img, nil
 }
 
-// load reads the image at path and checks what its header says.
-func load(path string) (Info, []byte, error) {
-	b, err := input.Read(path, input.Image)
-	if err != nil {
-		return Info{}, nil, readErr(err)
-	}
+// header checks what the header of the image file at path, b, says.
+func header(path string, b []byte) (Info, []byte, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
 	if err != nil {
 		if what := sniff(b); what != "" {

@@ -14,6 +14,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"gongwen/internal/source"
 )
 
 func encodePNG(t *testing.T, img image.Image) []byte {
@@ -136,7 +138,7 @@ func TestCheckSaysWhatStopsAnImageFromBeingDrawn(t *testing.T) {
 		if err := os.WriteFile(p, c.data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := Check(p)
+		_, err := Check(nil, p)
 		got := ""
 		if err != nil {
 			got = err.Error()
@@ -145,14 +147,14 @@ func TestCheckSaysWhatStopsAnImageFromBeingDrawn(t *testing.T) {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
 		// What check passes, build draws; what it refuses, build cannot.
-		if _, _, err := Decode(p); (err == nil) != (c.want == "") && c.name != "huge.png" {
+		if _, _, err := decodeFile(p); (err == nil) != (c.want == "") && c.name != "huge.png" {
 			t.Errorf("%s: check says %q, decoding it %v", c.name, got, err)
 		}
 	}
-	if _, err := Check(filepath.Join(dir, "absent.png")); err == nil || err.Error() != "does not exist" {
+	if _, err := Check(nil, filepath.Join(dir, "absent.png")); err == nil || err.Error() != "does not exist" {
 		t.Errorf("absent: %v", err)
 	}
-	if _, err := Check(dir); err == nil || err.Error() != "is a folder, not an image" {
+	if _, err := Check(nil, dir); err == nil || err.Error() != "is a folder, not an image" {
 		t.Errorf("folder: %v", err)
 	}
 }
@@ -168,8 +170,17 @@ func BenchmarkCheckAHugeSeal(b *testing.B) {
 	img = nil
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Check(p); err == nil {
+		if _, err := Check(nil, p); err == nil {
 			b.Fatal("accepted")
 		}
 	}
+}
+
+// decodeFile is Decode of the file at path, read as a build reads it.
+func decodeFile(path string) (Info, image.Image, error) {
+	im, err := source.New().Image(path)
+	if err != nil {
+		return Info{}, nil, readErr(err)
+	}
+	return Decode(im)
 }

@@ -167,7 +167,7 @@ func (r *renderer) para(b *bytes.Buffer, p *para, sect string) error {
 		fmt.Fprintf(b, `<w:p><w:pPr><w:pStyle w:val="%s"/>%s</w:pPr></w:p>`, StyleBody, keep)
 	}
 	if p.image != nil {
-		id, err := r.image(p.image.Path)
+		id, err := r.image(*p.image)
 		if err != nil {
 			return err
 		}
@@ -446,7 +446,7 @@ func (r *renderer) anchor(b *bytes.Buffer, a anchor, p *para) error {
 		return nil
 	}
 	im := a.image
-	rid, err := r.image(im.Path)
+	rid, err := r.image(*im)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,6 @@ import (
 	"gongwen/internal/deflate"
 	"gongwen/internal/doc"
 	"gongwen/internal/format"
-	"gongwen/internal/input"
 	"gongwen/internal/layout"
 )
 
@@ -320,15 +319,17 @@ func (r *renderer) fonts() {
 	}
 }
 
-// image gives the relationship of a picture file, reading it once.
-func (r *renderer) image(path string) (string, error) {
+// image gives the relationship of a picture file, as the build read it,
+// adding it on its first use.
+func (r *renderer) image(im layout.Image) (string, error) {
+	path := im.Path
 	if id, ok := r.media[path]; ok {
 		return id, nil
 	}
-	data, err := input.Read(path, input.Image)
-	if err != nil {
-		return "", err
+	if im.Source == nil {
+		return "", fmt.Errorf("%s: the image was not read", path)
 	}
+	data := im.Source.Data
 	ext := "png"
 	if bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}) {
 		ext = "jpeg"

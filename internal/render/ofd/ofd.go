@@ -41,7 +41,6 @@ import (
 	"gongwen/internal/deflate"
 	gwfonts "gongwen/internal/fonts"
 	"gongwen/internal/format"
-	"gongwen/internal/input"
 	"gongwen/internal/layout"
 )
 
@@ -185,10 +184,10 @@ func (b *builder) resources(res *layout.Result) error {
 			if _, ok := b.imageID[im.Path]; ok {
 				continue
 			}
-			data, err := input.Read(im.Path, input.Image)
-			if err != nil {
-				return fmt.Errorf("%s: %v", im.Path, err)
+			if im.Source == nil {
+				return fmt.Errorf("%s: the image was not read", im.Path)
 			}
+			data := im.Source.Data
 			kind, ext, err := imageFormat(data)
 			if err != nil {
 				return fmt.Errorf("%s: %v", im.Path, err)

@@ -24,6 +24,7 @@ import (
 	"gongwen/internal/layout"
 	"gongwen/internal/ofdcheck"
 	"gongwen/internal/pdfcheck"
+	"gongwen/internal/source"
 )
 
 // data is the project's data folder; notice its reference notice.
@@ -102,8 +103,12 @@ func makeSamples(dir string) ([]*sample, error) {
 			if err := writeSeal(seal); err != nil {
 				return nil, err
 			}
+			src, err := source.New().Image(seal)
+			if err != nil {
+				return nil, err
+			}
 			pages := j.Result.Pages
-			pages[3].Images = append(pages[3].Images, layout.Image{Path: seal, X: 120, Y: 150, W: 42, H: 42})
+			pages[3].Images = append(pages[3].Images, layout.Image{Path: seal, Source: src, X: 120, Y: 150, W: 42, H: 42})
 			j.Result.Pages = append(pages, landscape(j, len(pages)+1))
 		}
 		if s.pdf, err = j.Render(build.Options{}); err != nil {

@@ -24,12 +24,42 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	_ "image/jpeg" // decoders for image.Decode
-	_ "image/png"
 	"strconv"
 
 	"gongwen/internal/deflate"
+	"gongwen/internal/layout"
+	"gongwen/internal/source"
 )
+
+// imageSet is the images a PDF embeds, each once, in the order the pages
+// first draw them, by the file the build read.
+type imageSet struct {
+	byFile map[*source.Image]*pdfImage
+	list   []*pdfImage
+}
+
+// add is the embedding of the image im draws, made on its first use.
+func (s *imageSet) add(im layout.Image) (*pdfImage, error) {
+	if im.Source == nil {
+		return nil, fmt.Errorf("%s: the image was not read", im.Path)
+	}
+	if pi, ok := s.byFile[im.Source]; ok {
+		return pi, nil
+	}
+	// Made once a build, for every PDF that draws the file (each copy's).
+	made, err := im.Source.Derived("pdf", func(src *source.Image) (any, error) { return newPDFImage(src) })
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", im.Path, err)
+	}
+	pi := *made.(*pdfImage)
+	pi.res = "Im" + strconv.Itoa(len(s.list)+1)
+	if s.byFile == nil {
+		s.byFile = map[*source.Image]*pdfImage{}
+	}
+	s.byFile[im.Source] = &pi
+	s.list = append(s.list, &pi)
+	return &pi, nil
+}
 
 // pdfImage is one image as the PDF embeds it.
 type pdfImage struct {
@@ -40,13 +70,15 @@ type pdfImage struct {
 	w, h    int
 }
 
-// newPDFImage reads an image file's bytes into what the PDF embeds.
-func newPDFImage(res string, b []byte) (*pdfImage, error) {
+// newPDFImage makes an image file, as read, into what the PDF embeds
+// (without its resource name).
+func newPDFImage(src *source.Image) (*pdfImage, error) {
+	b := src.Data
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
 	if err != nil {
 		return nil, fmt.Errorf("not an image this renderer reads: %v", err)
 	}
-	im := &pdfImage{res: res, w: cfg.Width, h: cfg.Height}
+	im := &pdfImage{w: cfg.Width, h: cfg.Height}
 	head := "/Type /XObject /Subtype /Image /Width " + strconv.Itoa(cfg.Width) + " /Height " + strconv.Itoa(cfg.Height)
 	if format == "jpeg" && (cfg.ColorModel == color.GrayModel || cfg.ColorModel == color.YCbCrModel) {
 		space := "/DeviceRGB"
@@ -57,7 +89,7 @@ func newPDFImage(res string, b []byte) (*pdfImage, error) {
 		im.data = b
 		return im, nil
 	}
-	img, _, err := image.Decode(bytes.NewReader(b))
+	img, err := src.Decode()
 	if err != nil {
 		return nil, fmt.Errorf("damaged image: %v", err)
 	}

@@ -8,6 +8,8 @@ import (
 	"image/png"
 	"strings"
 	"testing"
+
+	"gongwen/internal/source"
 )
 
 // Each kind of image file is embedded as its pixels say: a JPEG in grey or
@@ -62,7 +64,7 @@ func TestImagesKeepTheirPixels(t *testing.T) {
 		{"colour JPEG", jpegOf(opaque), nil, "/DeviceRGB", false},
 		{"grey JPEG", jpegOf(grey), nil, "/DeviceGray", false},
 	} {
-		im, err := newPDFImage("Im1", c.file)
+		im, err := newPDFImage(&source.Image{Data: c.file})
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue

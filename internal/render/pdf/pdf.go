@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -18,7 +17,6 @@ import (
 	"github.com/golang/freetype/truetype"
 
 	"gongwen/internal/format"
-	"gongwen/internal/input"
 	"gongwen/internal/layout"
 )
 
@@ -41,7 +39,9 @@ type Options struct {
 // made by package icc.
 const OutputCondition = "sRGB IEC61966-2.1"
 
-// Render writes res as a PDF to w.
+// Render writes res as a PDF to w: the document and its information,
+// each page's rules, images, text and bookmarks, then the post-pass that
+// makes it PDF/A (pdfa.go).
 func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 	defer func() {
 		// fpdf panics on some inputs it cannot encode; the layout checks
@@ -50,6 +50,34 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 			err = fmt.Errorf("PDF library failed: %v", r)
 		}
 	}()
+	pdf, info := newDocument(res, opt)
+	// Each distinct font is embedded once (fonts.go), with the characters
+	// every role set in it shows.
+	fonts, byRole, err := pageFonts(res, opt.Font)
+	if err != nil {
+		return err
+	}
+	var images imageSet
+	for _, p := range res.Pages {
+		if err := drawPage(pdf, p, byRole, &images); err != nil {
+			return err
+		}
+	}
+	var raw bytes.Buffer
+	if err := pdf.Output(&raw); err != nil {
+		return err
+	}
+	out, err := toPDFA(raw.Bytes(), info, fonts, images.list)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// newDocument is fpdf's document with res's information and opt's XMP
+// parts, and the information the post-pass writes again.
+func newDocument(res *layout.Result, opt Options) (*fpdf.Fpdf, docInfo) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: 210, Ht: 297}, OrientationStr: "P"})
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(false) // the post-pass compresses the pages (compressPages)
@@ -78,86 +106,63 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 	// stream and marks every page as a transparency group, so the
 	// post-pass adds it.
 	pdf.SetXmpMetadata(info.xmp(opt.XMP))
+	return pdf, info
+}
 
-	// Each distinct font is embedded once (fonts.go), with the characters
-	// every role set in it shows.
-	fonts, byRole, err := pageFonts(res, opt.Font)
-	if err != nil {
-		return err
+// drawPage adds page p: its rules, images, text and bookmarks.
+func drawPage(pdf *fpdf.Fpdf, p layout.Page, byRole map[format.Role]*pdfFont, images *imageSet) error {
+	orient := "P"
+	if p.Width > p.Height {
+		orient = "L"
 	}
-	// Each image file is embedded once (images.go), in the order the pages
-	// first draw them.
-	images := map[string]*pdfImage{}
-	var imageList []*pdfImage
-	for _, p := range res.Pages {
-		orient := "P"
-		if p.Width > p.Height {
-			orient = "L"
-		}
-		pdf.AddPageFormat(orient, fpdf.SizeType{Wd: min(p.Width, p.Height), Ht: max(p.Width, p.Height)})
-		for _, r := range p.Rules {
-			pdf.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
-			pdf.SetLineWidth(r.Width)
-			pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
-		}
-		for _, im := range p.Images {
-			pi, ok := images[im.Path]
-			if !ok {
-				b, err := input.Read(im.Path, input.Image)
-				if err == nil {
-					pi, err = newPDFImage("Im"+strconv.Itoa(len(imageList)+1), b)
-				}
-				if err != nil {
-					return fmt.Errorf("%s: %v", im.Path, err)
-				}
-				images[im.Path] = pi
-				imageList = append(imageList, pi)
-			}
-			pdf.RawWriteStr(string(pi.appendDraw(nil, im.X, im.Y, im.W, im.H, p.Height)))
-		}
-		var st textState // a page starts with no font, black, Tc 0
-		var line []byte
-		for _, t := range p.Texts {
-			f := byRole[t.Style.Role]
-			outer := st
-			if t.Rotate != 0 {
-				pdf.TransformBegin()
-				pdf.TransformRotate(t.Rotate, t.PivotX, t.PivotY)
-			}
-			if t.Spread {
-				// Read as the word it is: extractors that go by the
-				// glyphs' places would put a space in each wide gap.
-				pdf.RawWriteStr("/Span <</ActualText " + pdfString(t.String()) + ">> BDC")
-			}
-			for _, r := range textRuns(t.Glyphs, t.Style.Size, f) {
-				line = st.show(line[:0], f, t, r, p.Height)
-				pdf.RawWriteStr(string(line))
-			}
-			if t.Spread {
-				pdf.RawWriteStr("EMC")
-			}
-			if t.Rotate != 0 {
-				pdf.TransformEnd() // Q: back to the state before q
-				st = outer
-			}
-		}
-		for _, m := range p.Marks {
-			pdf.Bookmark(m.Title, m.Level, m.Y)
-		}
-		if err := pdf.Error(); err != nil {
+	pdf.AddPageFormat(orient, fpdf.SizeType{Wd: min(p.Width, p.Height), Ht: max(p.Width, p.Height)})
+	for _, r := range p.Rules {
+		pdf.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
+		pdf.SetLineWidth(r.Width)
+		pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
+	}
+	for _, im := range p.Images {
+		pi, err := images.add(im)
+		if err != nil {
 			return err
 		}
+		pdf.RawWriteStr(string(pi.appendDraw(nil, im.X, im.Y, im.W, im.H, p.Height)))
 	}
-	var raw bytes.Buffer
-	if err := pdf.Output(&raw); err != nil {
-		return err
+	drawTexts(pdf, p, byRole)
+	for _, m := range p.Marks {
+		pdf.Bookmark(m.Title, m.Level, m.Y)
 	}
-	out, err := toPDFA(raw.Bytes(), info, fonts, imageList)
-	if err != nil {
-		return err
+	return pdf.Error()
+}
+
+// drawTexts shows the page's texts, each run in its font.
+func drawTexts(pdf *fpdf.Fpdf, p layout.Page, byRole map[format.Role]*pdfFont) {
+	var st textState // a page starts with no font, black, Tc 0
+	var line []byte
+	for _, t := range p.Texts {
+		f := byRole[t.Style.Role]
+		outer := st
+		if t.Rotate != 0 {
+			pdf.TransformBegin()
+			pdf.TransformRotate(t.Rotate, t.PivotX, t.PivotY)
+		}
+		if t.Spread {
+			// Read as the word it is: extractors that go by the
+			// glyphs' places would put a space in each wide gap.
+			pdf.RawWriteStr("/Span <</ActualText " + pdfString(t.String()) + ">> BDC")
+		}
+		for _, r := range textRuns(t.Glyphs, t.Style.Size, f) {
+			line = st.show(line[:0], f, t, r, p.Height)
+			pdf.RawWriteStr(string(line))
+		}
+		if t.Spread {
+			pdf.RawWriteStr("EMC")
+		}
+		if t.Rotate != 0 {
+			pdf.TransformEnd() // Q: back to the state before q
+			st = outer
+		}
 	}
-	_, err = w.Write(out)
-	return err
 }
 
 // postScriptName is the font's PostScript name (name table, name ID 6),

@@ -18,6 +18,7 @@ import (
 
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
+	"gongwen/internal/source"
 )
 
 const testFont = "../../../fonts/FandolFang-Regular.ttf"
@@ -277,7 +278,11 @@ func TestSealAlphaBecomesAStencilMask(t *testing.T) {
 	}
 	os.WriteFile(path, buf.Bytes(), 0o644)
 
-	b := renderWith(t, "印", day, []layout.Image{{Path: path, X: 100, Y: 100, W: 42, H: 26}})
+	src, err := source.New().Image(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := renderWith(t, "印", day, []layout.Image{{Path: path, Source: src, X: 100, Y: 100, W: 42, H: 26}})
 	for _, banned := range []string{"/SMask", "/Transparency"} {
 		if bytes.Contains(b, []byte(banned)) {
 			t.Errorf("the PDF holds %s", banned)

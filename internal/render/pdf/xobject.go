@@ -1,5 +1,7 @@
 package pdf
 
+import "gongwen/internal/source"
+
 // An ImageXObject is an image file as this package embeds it (images.go:
 // samples in a device colour space, transparency as an explicit one-bit
 // mask, never a soft mask, which PDF/A-1 forbids), for a PDF part written
@@ -16,7 +18,7 @@ type ImageXObject struct {
 // NewImageXObject reads an image file's bytes (PNG or JPEG, checked by
 // package picture) into its image XObject.
 func NewImageXObject(b []byte) (*ImageXObject, error) {
-	im, err := newPDFImage("", b)
+	im, err := newPDFImage(&source.Image{Data: b})
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"image"
 	stdpng "image/png"
 	"math"
-	"os"
 	"sync"
 
 	"gongwen/internal/format"
@@ -70,7 +69,7 @@ func (d *Drawer) Draw(i int, encode func(image.Image) ([]byte, error)) (b []byte
 }
 
 // Key names what page i's image depends on: everything laid out on it,
-// the fonts' bytes (by identity) and each picture file's size and time,
+// the fonts' bytes (by identity) and each picture file's hash as read,
 // so that two pages of the same key draw the same pixels. serve keeps the
 // image of a page laid out as before instead of drawing it again.
 func (d *Drawer) Key(i int) string {
@@ -83,8 +82,8 @@ func (d *Drawer) Key(i int) string {
 		}
 	}
 	for _, im := range p.Images {
-		if fi, err := os.Stat(im.Path); err == nil {
-			fmt.Fprintf(h, "|%s %d %d", im.Path, fi.Size(), fi.ModTime().UnixNano())
+		if im.Source != nil {
+			fmt.Fprintf(h, "|%s %s", im.Path, im.Source.SHA256)
 		}
 	}
 	return string(h.Sum(nil))

@@ -42,11 +42,12 @@ func TestAPictureIsKeptAtTheSizeItIsDrawn(t *testing.T) {
 	r := &renderer{scale: dpi / mmPerInch, dpi: dpi, images: map[imageKey]*image.NRGBA{}}
 	page := image.NewRGBA(image.Rect(0, 0, 800, 1100))
 	draw.Draw(page, page.Rect, image.White, image.Point{}, draw.Src)
+	sealFile := readImage(t, seal)
 	for _, box := range []layout.Image{
 		// At 96 dpi 25.4 mm is 96 pixels: these boxes start on whole pixels.
-		{Path: seal, X: 25.4, Y: 25.4, W: 42, H: 42},
-		{Path: seal, X: 101.6, Y: 101.6, W: 42, H: 42},
-		{Path: seal, X: 25.4, Y: 203.2, W: 21, H: 21},
+		{Path: seal, Source: sealFile, X: 25.4, Y: 25.4, W: 42, H: 42},
+		{Path: seal, Source: sealFile, X: 101.6, Y: 101.6, W: 42, H: 42},
+		{Path: seal, Source: sealFile, X: 25.4, Y: 203.2, W: 21, H: 21},
 	} {
 		if err := r.image(page, box); err != nil {
 			t.Fatal(err)

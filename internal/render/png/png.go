@@ -310,7 +310,10 @@ func (r *renderer) image(dst *image.RGBA, im layout.Image) error {
 	k := imageKey{im.Path, box.Dx(), box.Dy()}
 	scaled, ok := r.images[k]
 	if !ok {
-		_, dec, err := picture.Decode(im.Path)
+		if im.Source == nil {
+			return fmt.Errorf("the image %s was not read", im.Path)
+		}
+		_, dec, err := picture.Decode(im.Source)
 		if err != nil {
 			return fmt.Errorf("the image %s %v", im.Path, err)
 		}

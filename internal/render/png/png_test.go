@@ -17,6 +17,7 @@ import (
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
 	"gongwen/internal/pdfcheck"
+	"gongwen/internal/source"
 )
 
 // The reference notice, relative to this package's folder.
@@ -537,7 +538,7 @@ func TestImagesFillTheirBoxLikeTheStencil(t *testing.T) {
 	const x0, y0 = 40, 60 // px
 	mm := func(px float64) float64 { return px * 25.4 / dpi }
 	res := &layout.Result{Pages: []layout.Page{{Number: 1, Width: 100, Height: 100,
-		Images: []layout.Image{{Path: seal, X: mm(x0), Y: mm(y0), W: mm(200), H: mm(200)}}}}}
+		Images: []layout.Image{{Path: seal, Source: readImage(t, seal), X: mm(x0), Y: mm(y0), W: mm(200), H: mm(200)}}}}}
 	pages, err := Render(res, fontsOf(j), dpi)
 	if err != nil {
 		t.Fatal(err)
@@ -566,8 +567,8 @@ func TestImagesFillTheirBoxLikeTheStencil(t *testing.T) {
 			t.Errorf("%s (image pixel %d, %d): %v, want %v", c.name, c.x, c.y, p, c.want)
 		}
 	}
-	// A missing image is an error naming it.
-	res.Pages[0].Images[0].Path = filepath.Join(dir, "none.png")
+	// An image the build could not read is an error naming it.
+	res.Pages[0].Images[0] = layout.Image{Path: filepath.Join(dir, "none.png"), W: 10, H: 10}
 	if _, err := Render(res, fontsOf(j), dpi); err == nil || !bytes.Contains([]byte(err.Error()), []byte("none.png")) {
 		t.Errorf("a missing image: %v, want an error naming it", err)
 	}
@@ -590,7 +591,7 @@ func TestWhatSticksOffThePageIsCut(t *testing.T) {
 			{X1: -1e9, Y1: 45, X2: 1e9, Y2: 46, Width: 1, Color: format.Red},
 			{X1: 1e9, Y1: 20, X2: 2e9, Y2: 20, Width: 1, Color: format.Red},
 		},
-		Images: []layout.Image{{Path: seal, X: 30, Y: 30, W: 42, H: 42}},
+		Images: []layout.Image{{Path: seal, Source: readImage(t, seal), X: 30, Y: 30, W: 42, H: 42}},
 		Texts: []layout.Text{
 			{Style: st, Y: 30, Glyphs: []layout.Glyph{{R: '国', X: -2, Adv: 5.6}}},
 			{Style: st, Y: 30, Glyphs: []layout.Glyph{{R: '国', X: 200, Adv: 5.6}}, Rotate: 90, PivotX: 200, PivotY: 30},
@@ -710,4 +711,14 @@ func TestClipKeepsThePartInside(t *testing.T) {
 			}
 		}
 	}
+}
+
+// readImage reads the picture at path as a build does.
+func readImage(t *testing.T, path string) *source.Image {
+	t.Helper()
+	im, err := source.New().Image(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return im
 }
