@@ -78,15 +78,13 @@ func sealPlace(pdf []byte, d *document, at int) (Place, error) {
 	case n >= len(seals):
 		return Place{}, fmt.Errorf("each of its %d seals is signed already", len(seals))
 	}
-	for _, l := range seals[n:] {
-		h, err := d.pageHeight(l.Page - 1)
-		if err != nil {
-			return Place{}, err
-		}
-		const k = 72 / 25.4 // points a millimetre
-		return Place{l.Page - 1, [4]float64{l.X1 * k, h - (l.Y+l.Size)*k, l.X2 * k, h - l.Y*k}}, nil
+	l := seals[n] // n < len(seals): the switch returned otherwise
+	h, err := d.pageHeight(l.Page - 1)
+	if err != nil {
+		return Place{}, err
 	}
-	return Place{}, nil
+	const k = 72 / 25.4 // points a millimetre
+	return Place{l.Page - 1, [4]float64{l.X1 * k, h - (l.Y+l.Size)*k, l.X2 * k, h - l.Y*k}}, nil
 }
 
 // PDF returns pdf signed: its bytes unchanged, followed by an incremental
