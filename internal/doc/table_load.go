@@ -281,6 +281,7 @@ func (b *tableBuilder) settleFigures(m map[string]any, p string, c *Column) {
 			r.errf(p+".equals", "column %q is computed: equals is for typed figures", c.Key)
 		}
 		if _, ok := m["sum"]; ok {
+			r.used[p+".sum"] = true // a key known, in the wrong place: one message
 			r.errf(p+".sum", "column %q is computed: its 合计 is computed too, never summed", c.Key)
 		}
 	}
