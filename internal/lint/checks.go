@@ -519,6 +519,9 @@ func (c *Checker) uncitedAnnexes() {
 		}
 		text = b.String()
 	}
+	if strings.TrimSpace(strings.ReplaceAll(text, string(masked), "")) == "" {
+		return // no text (a template that cannot be read is its own problem)
+	}
 	titles := make([]string, len(d.Attachments))
 	for i, a := range d.Attachments {
 		titles[i] = a.Title

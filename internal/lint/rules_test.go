@@ -329,6 +329,7 @@ func TestAnnexCited(t *testing.T) {
 		{"three annexes, 附件1—附件3", three, "详见附件1—附件3。\n", nil},
 		{"three annexes, 附件1、3", three, "详见附件1、3。\n", []string{"防汛值班安排表"}},
 		{"three annexes, 附件三", three, "详见附件1、2，名单见附件三。\n", nil},
+		{"no text at all: nothing to cite in", one, "{{/* 正文待写 */}}\n", nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string
