@@ -504,24 +504,19 @@ func (c *Checker) document() {
 }
 
 // uncitedAnnexes reports each annex the 附件说明 lists that the text (the
-// body as expanded: a figure or a title a template action prints counts)
-// never cites.
+// body as expanded: a title a template action prints counts) never cites.
+// A body that did not expand (a template that cannot be read or run, its
+// own problem) says nothing of what the text cites.
 func (c *Checker) uncitedAnnexes() {
 	d := c.d
-	if d.Template == "" || len(d.Attachments) == 0 {
+	if d.Template == "" || len(d.Attachments) == 0 || len(d.Body) == 0 {
 		return
 	}
-	text := c.body.String()
-	if len(d.Body) > 0 {
-		var b strings.Builder
-		for _, bl := range d.Body {
-			b.WriteString(bl.Number + bl.Head + bl.Text + "\n")
-		}
-		text = b.String()
+	var b strings.Builder
+	for _, bl := range d.Body {
+		b.WriteString(bl.Number + bl.Head + bl.Text + "\n")
 	}
-	if strings.TrimSpace(strings.ReplaceAll(text, string(masked), "")) == "" {
-		return // no text (a template that cannot be read is its own problem)
-	}
+	text := b.String()
 	titles := make([]string, len(d.Attachments))
 	for i, a := range d.Attachments {
 		titles[i] = a.Title
