@@ -156,7 +156,7 @@ func TestBinaryAloneMakesEveryFormat(t *testing.T) {
 			if k.Format == "file" || k.Format == "letter" {
 				want = append(want, "的"+k.Name)
 			}
-			if k.Upward {
+			if k.Direction == format.Upward {
 				want = append(want, "签发人：王明")
 			}
 			if k.Contact {
@@ -170,7 +170,7 @@ func TestBinaryAloneMakesEveryFormat(t *testing.T) {
 					t.Errorf("the %s's PDF lacks %q:\n%s", k.Name, w, text)
 				}
 			}
-			if !k.Upward && strings.Contains(flat, "签发人") {
+			if k.Direction != format.Upward && strings.Contains(flat, "签发人") {
 				t.Errorf("a %s is not a 上行文, yet shows a 签发人", k.Name)
 			}
 		})

@@ -12,7 +12,8 @@ import (
 	"gongwen/internal/starter"
 )
 
-const importHelp = `Usage: gongwen import [--format file|letter|order|minutes] [--draft docx|md|txt] DRAFT NAME
+// importHelp is the help of import; %s stands for the formats.
+const importHelp = `Usage: gongwen import [--format %s] [--draft docx|md|txt] DRAFT NAME
 
 Reads a draft written in Word, WPS or LibreOffice (.docx), Markdown (.md)
 or plain text (.txt, UTF-8 or GBK/GB18030) and writes the document's
@@ -33,7 +34,7 @@ Options:
 `
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("import", importHelp, stderr)
+	fs := newFlags("import", fmt.Sprintf(importHelp, strings.Join(format.Names(), "|")), stderr)
 	formatName := fs.String("format", "file", "the document's format, `NAME`: "+strings.Join(format.Names(), ", "))
 	draftFormat := fs.String("draft", "", "read the draft as `KIND` (by default, by its extension): "+strings.Join(draft.Formats, ", "))
 	if code := parse(fs, args, stdout, "draft"); code >= 0 {

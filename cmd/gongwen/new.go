@@ -8,13 +8,13 @@ import (
 	"strings"
 	"time"
 
-	"gongwen/internal/doc"
 	"gongwen/internal/format"
 	"gongwen/internal/i18n"
 	"gongwen/internal/starter"
 )
 
-const newHelp = `Usage: gongwen new [--kind 文种 | --format file|letter|order|minutes] NAME
+// newHelp is the help of new; %s stands for the formats (file|letter|…).
+const newHelp = `Usage: gongwen new [--kind 文种 | --format %s] NAME
 
 Writes a new document to start from, in the current folder:
   data/NAME.toml          the data: issuer, number, title, date, …
@@ -32,7 +32,7 @@ Options:
 `
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", newHelp, stderr)
+	fs := newFlags("new", fmt.Sprintf(newHelp, strings.Join(format.Names(), "|")), stderr)
 	formatName := fs.String("format", "file", "the document's format, `NAME`: "+strings.Join(format.Names(), ", "))
 	kindName := fs.String("kind", "", "the document's 文种, `KIND`: "+format.KindNames())
 	if code := parse(fs, args, stdout, "name"); code >= 0 {
@@ -95,11 +95,11 @@ func runFormats(args []string, stdout, stderr io.Writer) int {
 	}
 	for i, name := range format.Names() {
 		f, _ := format.ByName(name)
-		required, optional := doc.FormatKeys(f)
+		required, optional := f.KeyLists()
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		fmt.Fprintf(stdout, "%s (%s)\n", name, doc.FormatTitle(name))
+		fmt.Fprintf(stdout, "%s (%s)\n", name, f.ChineseName)
 		var kinds []string
 		for _, k := range format.Kinds() {
 			if k.Format == name {
@@ -117,7 +117,7 @@ func keyList(keys []string) string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		out[i] = k
-		if m := doc.KeyMeaning[k]; m != "" {
+		if m := format.KeyMeaning[k]; m != "" {
 			out[i] += " " + m
 		}
 	}

@@ -10,17 +10,21 @@ import (
 	"gongwen/internal/sign"
 )
 
-const signHelp = `Usage: gongwen sign --key KEY.pem --cert CERT.pem [--chain CHAIN.pem] [--at N] -o OUT.pdf FILE.pdf
-       gongwen sign --p12 FILE.p12 [--p12-password-file FILE] [--chain CHAIN.pem] [--at N] -o OUT.pdf FILE.pdf
+const signHelp = `Usage: gongwen sign --key KEY.pem --cert CERT.pem [--chain CHAIN.pem] [--at N] [--seal SEAL.png] -o OUT.pdf FILE.pdf
+       gongwen sign --p12 FILE.p12 [--p12-password-file FILE] [--chain CHAIN.pem] [--at N] [--seal SEAL.png] -o OUT.pdf FILE.pdf
 
 Signs a PDF gongwen built with a PAdES baseline-B signature (ETSI EN
 319 142-1: CMS, SHA-256, the signing certificate), appended to the PDF as
 an incremental update: the built bytes stay as they are at the start of
 OUT.pdf, which stays PDF/A-1b, and gongwen verify still compares them with
-a rebuild. The signature's field sits on the seal (on page 1 when the
-document has none) and draws nothing over it; a signed PDF signed again
-gets its next signature on the next seal (each issuer of a joint document
-in turn).
+a rebuild. The signature's field sits on the seal and draws nothing over
+it; a signed PDF signed again gets its next signature on the next seal
+(each issuer of a joint document in turn). Where the document draws no
+seal (built with seal = "paper", or without a seal: the field then sits
+where a seal would stand over the 署名 and date), --seal SEAL.png (PNG or
+JPEG) is drawn there as the signature's picture, as large as the build
+draws a seal, its proportions kept; over a seal the page draws, --seal is
+refused.
 
 Keys: RSA (2048 bits or more), ECDSA P-256 or SM2, unencrypted PEM; the
 certificate must be the key's; --chain adds the certificates that issued
@@ -54,6 +58,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "the signed PDF to write, `OUT.pdf`")
 	at := fs.Int("at", 0, "sign at seal `N`, counted from 1 in the order the pages draw them (a joint document's issuers); default: the next not yet signed")
 	p12 := fs.String("p12", "", "a PKCS #12 file, `FILE.p12`, holding the key and its certificates (instead of --key and --cert)")
+	seal := fs.String("seal", "", "a picture of the seal, `SEAL.png`, drawn as the signature where the document draws no seal (seal = \"paper\", or none)")
 	p12Password := fs.String("p12-password-file", "", "a `FILE` whose first line is the PKCS #12 file's password (default: $GONGWEN_P12_PASSWORD)")
 	if code := parse(fs, args, stdout, "PDF"); code >= 0 {
 		return code
@@ -88,7 +93,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 		when = *epoch
 	}
 	signer, err := sign.File(sign.Request{In: fs.Arg(0), Out: *out, Key: *key, Cert: *cert, Chain: *chain,
-		P12: *p12, P12PasswordFile: *p12Password, P12Password: os.Getenv(p12PasswordVar), Time: when, At: *at})
+		P12: *p12, P12PasswordFile: *p12Password, P12Password: os.Getenv(p12PasswordVar), Time: when, At: *at, Seal: *seal})
 	if err != nil {
 		report(stderr, err)
 		return exitInput

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"gongwen/internal/doc"
 	"gongwen/internal/format"
 )
 
@@ -24,7 +23,7 @@ func TestEveryCommandSpeaksChinese(t *testing.T) {
 	for _, name := range format.Names() {
 		keys[name] = true
 		f, _ := format.ByName(name)
-		required, optional := doc.FormatKeys(f)
+		required, optional := f.KeyLists()
 		for _, k := range append(required, optional...) {
 			for _, w := range strings.Split(k, "_") {
 				keys[w] = true

@@ -211,7 +211,7 @@ func (j *Job) Record() (*archive.Record, error) {
 		Tool:         "gongwen " + Version,
 		Document:     archive.RelPath(root, j.Doc.Source),
 		Format:       j.Format.Name,
-		FormatSHA256: archive.HashValue(*j.Format),
+		FormatSHA256: archive.HashBytes([]byte(j.Format.Settings())),
 		Copy:         j.Copy,
 	}
 	if j.FontConfig != "" {

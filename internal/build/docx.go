@@ -105,7 +105,7 @@ func (j *Job) known() []docxr.Known {
 		out = append(out, docxr.Known{Text: "（" + d.Note, Prefix: true, Style: docxr.StyleNote})
 	}
 	for i, a := range d.Attachments {
-		out = append(out, docxr.Known{Text: "附件：", Prefix: true, Style: docxr.StyleAttachments})
+		out = append(out, docxr.Known{Text: j.Format.AttachmentsLabel, Prefix: true, Style: docxr.StyleAttachments})
 		if len(d.Attachments) > 1 {
 			add(fmt.Sprintf("%d．%s", i+1, a.Title), docxr.StyleAttachments)
 		}

@@ -144,7 +144,7 @@ func (rep *Report) compareImages(old, new *Record) {
 	list := func(r *Record) map[string][]int {
 		m := map[string][]int{}
 		for i, l := range r.Lines {
-			if l.Kind == ImageKind {
+			if l.Kind == ImageKind && l.Name != "" { // a seal's place is no picture
 				m[l.Name] = append(m[l.Name], i)
 			}
 		}

@@ -191,6 +191,10 @@ func TestComparePictures(t *testing.T) {
 		r.Lines = append(r.Lines, Line{Kind: ImageKind, Page: page, Y: y, X1: 120, X2: 162, Size: 42, Name: "seal.png"})
 		return r
 	}
+	place := func(r *Record, y float64) *Record {
+		r.Lines = append(r.Lines, Line{Kind: ImageKind, Page: 1, Y: y, X1: 120, X2: 162, Size: 42})
+		return r
+	}
 	for _, c := range []struct {
 		name     string
 		old, new *Record
@@ -200,6 +204,9 @@ func TestComparePictures(t *testing.T) {
 		{"added", rec([]string{"正文"}), seal(rec([]string{"正文"}), 1, 200), "page 1: picture seal.png added\n"},
 		{"removed", seal(rec([]string{"正文"}), 1, 200), rec([]string{"正文"}), "page 1: picture seal.png removed\n"},
 		{"moved", seal(rec([]string{"正文"}), 1, 200), seal(rec([]string{"正文"}), 1, 210), "page 1: picture seal.png moved (was on page 1)\n"},
+		// A paper seal's place (no name) is no picture: the 署名 and date
+		// that moved with it are the change.
+		{"a seal's place moved", place(rec([]string{"正文"}), 200), place(rec([]string{"正文"}), 210), ""},
 	} {
 		var b bytes.Buffer
 		rep := Compare(c.old, c.new)

@@ -46,7 +46,7 @@ type Kind byte
 const (
 	LineKind  Kind = 'L' // a line of text outside tables
 	CellKind  Kind = 'C' // one line of a table cell's text
-	ImageKind Kind = 'I' // a picture (a seal): Name is its file's name, Size its height in mm
+	ImageKind Kind = 'I' // a picture (a seal): Name is its file's name, Size its height in mm; a seal's place with nothing drawn has no name
 )
 
 // Line is one printed line, or one line of a table cell, as recorded.
@@ -168,6 +168,11 @@ func FromLayout(res *layout.Result) *Record {
 		rec.Lines = append(rec.Lines, lines...)
 		for _, im := range p.Images {
 			rec.Lines = append(rec.Lines, Line{Kind: ImageKind, Page: pi + 1, Y: im.Y, X1: im.X, X2: im.X + im.W, Size: im.H, Name: filepath.Base(im.Path)})
+		}
+		// A seal's place the page does not draw (layout.Page.Places): a
+		// picture without a name, for a signature's seal (package sign).
+		for _, im := range p.Places {
+			rec.Lines = append(rec.Lines, Line{Kind: ImageKind, Page: pi + 1, Y: im.Y, X1: im.X, X2: im.X + im.W, Size: im.H})
 		}
 	}
 	return rec

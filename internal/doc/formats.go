@@ -1,10 +1,9 @@
 package doc
 
-// formats.go: which keys a document of each format may and must have. A
-// format lists its elements (package format); each element reads its own
-// keys, so the keys follow from the list: a key no element of the document's
-// format reads is refused, and a key of an element the format requires is
-// required.
+// formats.go: the keys of a document's format. Which keys each format
+// takes, and what the standard calls them, is the format's data (package
+// format, keys.go); this file reads the format and kind keys and refuses
+// a key the format does not take.
 
 import (
 	"errors"
@@ -18,61 +17,6 @@ import (
 	"gongwen/internal/format"
 	"gongwen/internal/input"
 )
-
-// elementKeys lists, per element, the keys it reads; the first ones (up to
-// the "|") are required when the element is.
-var elementKeys = map[format.Kind][]string{
-	format.Flags:         {"|", "copy", "secrecy", "urgency"},
-	format.Mark:          {"issuer", "|", "mark", "mark_suffix"},
-	format.Number:        {"number", "|", "signers"},
-	format.OrderNumber:   {"order_number"},
-	format.MinutesNumber: {"minutes_number"},
-	format.MinutesLine:   {"|", "minutes_line"},
-	format.Title:         {"title"},
-	format.Recipients:    {"recipients"},
-	format.Attachments:   {"|", "attachments"},
-	format.Signature:     {"signature", "|", "seal"},
-	format.Signer:        {"signer_title", "signer", "|", "stamp"},
-	format.Attendance:    {"present", "|", "absent", "attending"},
-	format.Note:          {"|", "note"},
-	format.Imprint:       {"|", "imprint"},
-}
-
-// everyFormat are the keys every document reads.
-var everyFormat = []string{"format", "kind", "lint", "template", "date", "meta", "fonts", "figures", "title"}
-
-// formatKeys maps each key a document of format f may have to whether it
-// must. With f nil (an unknown format), every key is allowed and none of the
-// format's is required.
-func formatKeys(f *format.Format) map[string]bool {
-	keys := map[string]bool{}
-	for _, k := range everyFormat {
-		keys[k] = k != "title" && k != "kind" && k != "lint" && k != "meta" && k != "fonts" && k != "figures"
-	}
-	if f == nil {
-		for _, ks := range elementKeys {
-			for _, k := range ks {
-				if k != "|" && !keys[k] {
-					keys[k] = false
-				}
-			}
-		}
-		return keys
-	}
-	for _, list := range [][]format.Element{f.Front, f.Back} {
-		for _, e := range list {
-			required := !e.Optional
-			for _, k := range elementKeys[e.Kind] {
-				if k == "|" {
-					required = false
-					continue
-				}
-				keys[k] = keys[k] || required
-			}
-		}
-	}
-	return keys
-}
 
 // documentFormat reads the format key: it is required, and names one of
 // the formats.
@@ -105,25 +49,20 @@ func (r *reader) documentKind(raw map[string]any, formatName string) string {
 	case err != nil:
 		r.errf("kind", "%v", err)
 	case formatName != "" && k.Format != formatName:
-		r.errf("kind", "a %s is set in the %s format (%s), not %s: write format = %q", k.Name, k.Format, formatTitle[k.Format], formatName, k.Format)
+		r.errf("kind", "a %s is set in the %s format (%s), not %s: write format = %q", k.Name, k.Format, format.ChineseNameOf(k.Format), formatName, k.Format)
 	}
 	return name
 }
 
 // notInFormat refuses each key of raw the format does not read.
-func (r *reader) notInFormat(raw map[string]any, name string, keys map[string]bool) {
+func (r *reader) notInFormat(raw map[string]any, f *format.Format, keys map[string]bool) {
 	for _, k := range sortedKeys(raw) {
 		if _, ok := keys[k]; ok || !contains(knownTop[""], k) {
 			continue
 		}
 		r.used[k] = true
-		r.errf(k, "%q does not apply to the %s format (%s)", k, name, formatTitle[name])
+		r.errf(k, "%q does not apply to the %s format (%s)", k, f.Name, f.ChineseName)
 	}
-}
-
-// formatTitle is each format's name as the standard gives it.
-var formatTitle = map[string]string{
-	"file": "文件格式", "letter": "信函格式", "order": "命令格式", "minutes": "纪要格式",
 }
 
 // textList reads a string or an array of strings, each one line of text.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"gongwen/internal/format"
 	"gongwen/internal/input"
 )
 
@@ -47,9 +48,9 @@ func Parse(path, src string) (*Document, error) {
 	name, f := r.documentFormat(raw)
 	d.Format = name
 	d.Kind = r.documentKind(raw, name)
-	keys := formatKeys(f)
+	keys := f.Keys()
 	if f != nil {
-		r.notInFormat(raw, name, keys)
+		r.notInFormat(raw, f, keys)
 	}
 	if t := r.fileName(raw, "template", true); t != "" {
 		d.Template = resolve(dir, t)
@@ -218,14 +219,14 @@ func (r *reader) finish() error {
 		switch line := commentedOut(r.src, m); {
 		case r.suggested[m]:
 		case line > 0 && parent(m) == "": // a placeholder, as gongwen import writes one
-			r.errs = append(r.errs, Errorf(Pos{File: r.file, Line: line, Col: 1}, "missing required key %q (%s, GB/T 9704-2012): its line is commented out; write the value and remove the #", m, KeyMeaning[m]))
-		case parent(m) == "" && KeyMeaning[m] != "":
+			r.errs = append(r.errs, Errorf(Pos{File: r.file, Line: line, Col: 1}, "missing required key %q (%s, GB/T 9704-2012): its line is commented out; write the value and remove the #", m, format.KeyMeaning[m]))
+		case parent(m) == "" && format.KeyMeaning[m] != "":
 			// At the document's first key, where its keys are written.
 			at := r.at("format")
 			if at.Line == 0 {
 				at = Pos{File: r.file, Line: 1, Col: 1}
 			}
-			r.errs = append(r.errs, Errorf(at, "missing required key %q (%s, GB/T 9704-2012): add %s = … to the document's keys", m, KeyMeaning[m], m))
+			r.errs = append(r.errs, Errorf(at, "missing required key %q (%s, GB/T 9704-2012): add %s = … to the document's keys", m, format.KeyMeaning[m], m))
 		default:
 			r.errs = append(r.errs, Errorf(r.at(parent(m)), "missing required key %q", m))
 		}
@@ -516,7 +517,7 @@ func (r *reader) unknown(m map[string]any, prefix string, known map[string][]str
 		}
 		if !r.used[p] {
 			msg := fmt.Sprintf("unknown key %q", k)
-			if en := keyForName(k); en != "" && prefix == "" {
+			if en := format.KeyForName(k); en != "" && prefix == "" {
 				msg = fmt.Sprintf("unknown key %q: the key for %s is %s", k, k, en)
 				if r.suggested == nil {
 					r.suggested = map[string]bool{}

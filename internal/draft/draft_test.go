@@ -369,7 +369,7 @@ func TestEveryFormatGetsItsRequiredKeys(t *testing.T) {
 				t.Fatalf("%v\n%s", err, src)
 			}
 			f, _ := format.ByName(name)
-			required, _ := gwdoc.FormatKeys(f)
+			required, _ := f.KeyLists()
 			for _, k := range required {
 				if _, ok := v[k]; !ok && !regexp.MustCompile(`(?m)^# `+k+` = `).MatchString(src) {
 					t.Errorf("%s: neither a value nor a placeholder for %s:\n%s", name, k, src)

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"gongwen/internal/doc"
 	"gongwen/internal/format"
 	"gongwen/internal/starter"
 )
@@ -171,7 +170,7 @@ func Files(doc *Document, d *Draft, formatName, name string, tr func(string) str
 }
 
 // docKeys are the keys of the format's data file: required and optional.
-func docKeys(f *format.Format) (required, optional []string) { return doc.FormatKeys(f) }
+func docKeys(f *format.Format) (required, optional []string) { return f.KeyLists() }
 
 type writer struct {
 	d       *Draft
@@ -185,7 +184,7 @@ type writer struct {
 // the draft has none and the format requires it; a part the format does
 // not take is kept in a comment.
 func (w *writer) key(b *strings.Builder, key, value string) {
-	meaning := doc.KeyMeaning[key]
+	meaning := format.KeyMeaning[key]
 	required, takes := w.keys[key]
 	w.written[key] = true
 	switch {

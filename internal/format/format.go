@@ -1,12 +1,23 @@
-// Package format owns the geometry of GB/T 9704-2012 documents: every length,
-// size, colour and typeface role the standard fixes (or that this project
-// chose where the standard leaves room) is a named field of a Format, with
-// the clause it comes from. The layout reads these values and never repeats
-// them; nothing here knows how text is broken or drawn.
+// Package format owns the formats of GB/T 9704-2012 documents, wholly as
+// data: every length, size, colour and typeface role the standard fixes (or
+// that this project chose where the standard leaves room) is a named field
+// of a Format, with the clause it comes from; so are its name and the
+// standard's name for it, the words it prints (附件, 附件：), the keys a data
+// file of it takes (keys.go), what `gongwen new` writes for it (starter.go)
+// and the 文种 set in it (kinds.go). The formats are registered by name
+// (registry.go): the data file's format key, the key checks, `gongwen
+// formats` and `gongwen new` and the layout all read them from here, so a
+// format made of existing elements is one Register call. Nothing here
+// knows how text is broken or drawn.
 //
 // Units: lengths in millimetres, type sizes in points, origin at the page's
 // top-left corner with y growing downwards.
 package format
+
+import (
+	"fmt"
+	"strings"
+)
 
 // PtPerMM converts millimetres to points (1 in = 25.4 mm = 72 pt).
 const PtPerMM = 72 / 25.4
@@ -164,9 +175,10 @@ func (f *Format) Has(k Kind) bool {
 	return false
 }
 
-// Format is the complete geometry of one kind of document.
+// Format is one kind of document: its names, words, starter and complete
+// geometry.
 type Format struct {
-	Name string
+	Name string // the data file's format key: file
 
 	// Page and 版心 (clause 5.2.1, 5.2.2).
 	PageWidth, PageHeight float64 // mm, A4 210 × 297
@@ -349,6 +361,35 @@ type Format struct {
 	TableRuleWidth   float64 // mm, the rules between cells: 0.5 pt
 	TableFrameWidth  float64 // mm, the table's outer frame: 1 pt, heavier than the inner rules
 	TableListGap     float64 // 字 (of the cell's size) between list items set side by side: 1
+
+	// The fields beyond the geometry stay last (see Settings).
+	ChineseName string // the standard's name for it: 文件格式
+
+	// The words the format prints around the data's: AnnexWord labels an
+	// annex page (clause 8: 附件, numbered 附件1 … when there are several);
+	// AttachmentsLabel stands before the 附件说明's items (7.3.4: 附件：).
+	AnnexWord        string
+	AttachmentsLabel string
+
+	// Starter is what `gongwen new` writes for a document of the format.
+	Starter Starter
+}
+
+// Settings is the format as the archive record hashes it: the %#v of
+// every field of its geometry, then AnnexWord and AttachmentsLabel only
+// when they are not the standard's (附件, 附件：). The four formats of the
+// standard so keep the records (and the PDF bytes) they had before their
+// words were data, and a format printing other words records them; the
+// Chinese name and the starter print nothing and are left out.
+func (f *Format) Settings() string {
+	gov := func(v any) string { return fmt.Sprintf("%#v", v) }
+	words := ", AnnexWord:" + gov(f.AnnexWord) + ", AttachmentsLabel:" + gov(f.AttachmentsLabel)
+	tail := ", ChineseName:" + gov(f.ChineseName) + words + ", Starter:" + gov(f.Starter) + "}"
+	geometry := strings.TrimSuffix(gov(*f), tail) + "}"
+	if f.AnnexWord == "附件" && f.AttachmentsLabel == "附件：" {
+		return geometry
+	}
+	return geometry + words
 }
 
 // LinePitch is the distance between two body lines in mm: the first line's

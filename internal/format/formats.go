@@ -1,16 +1,17 @@
 package format
 
-import (
-	"fmt"
-	"strings"
-)
-
 // common is what every format of GB/T 9704-2012 shares: the page, the grid,
 // the typefaces of the body, the closing's numbers, page numbers, annexes and
-// tables (../shared/spec/gbt9704.md).
-func common(name string) *Format {
+// tables (../shared/spec/gbt9704.md), the words of annexes and a starter
+// from starter/NAME.toml and NAME.txt.
+func common(name, chineseName string) *Format {
 	f := &Format{
-		Name:         name,
+		Name:             name,
+		ChineseName:      chineseName,
+		AnnexWord:        "附件",
+		AttachmentsLabel: "附件：",
+		Starter:          builtinStarter(name, plainExample),
+
 		PageWidth:    210, // clause 5.2.1: A4
 		PageHeight:   297,
 		Top:          37, // 5.2.2: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm
@@ -119,7 +120,8 @@ var closing = []Element{
 // Letter returns the 信函格式 of GB/T 9704-2012 clause 10.1 with the values of
 // ../shared/spec/gbt9704.md.
 func Letter() *Format {
-	f := common("letter")
+	f := common("letter", "信函格式")
+	f.Starter.Example.Recipients = "各县（区）人民政府，市政府各部门"
 	f.MarkMaxWidth = 170
 	f.PageNumberFromPage = 2 // no number on page 1
 	f.Front = []Element{
@@ -148,7 +150,7 @@ func Letter() *Format {
 // File returns the 文件格式 of GB/T 9704-2012 clause 7, the ordinary
 // red-header document: 下行文, 上行文 (with 签发人), 联合行文.
 func File() *Format {
-	f := common("file")
+	f := common("file", "文件格式")
 	f.MarkSuffix = "文件"
 	f.Front = []Element{
 		// 份号, 密级, 紧急程度 from the 版心's first line.
@@ -170,7 +172,7 @@ func File() *Format {
 
 // Order returns the 命令（令）格式 of GB/T 9704-2012 clause 10.2.
 func Order() *Format {
-	f := common("order")
+	f := common("order", "命令格式")
 	f.MarkSuffix = "令"
 	f.Front = []Element{
 		// 标志 (name + 令): top edge 20 mm below the 版心's top edge.
@@ -192,7 +194,7 @@ func Order() *Format {
 
 // Minutes returns the 纪要格式 of GB/T 9704-2012 clause 10.3.
 func Minutes() *Format {
-	f := common("minutes")
+	f := common("minutes", "纪要格式")
 	f.MarkSuffix = "纪要"
 	f.CCLabel = "分送："
 	f.Front = []Element{
@@ -217,43 +219,4 @@ func Minutes() *Format {
 		{Kind: Imprint, Optional: true},
 	}
 	return f
-}
-
-// formats lists every format by name, in the order messages name them.
-var formats = []struct {
-	name string
-	make func() *Format
-}{
-	{"file", File},
-	{"letter", Letter},
-	{"order", Order},
-	{"minutes", Minutes},
-}
-
-// Names lists the formats' names.
-func Names() []string {
-	out := make([]string, len(formats))
-	for i, f := range formats {
-		out[i] = f.name
-	}
-	return out
-}
-
-// Known is the list of formats for messages: "file", "letter", …
-func Known() string {
-	q := make([]string, len(formats))
-	for i, f := range formats {
-		q[i] = fmt.Sprintf("%q", f.name)
-	}
-	return strings.Join(q, ", ")
-}
-
-// ByName returns the named format.
-func ByName(name string) (*Format, error) {
-	for _, f := range formats {
-		if f.name == name {
-			return f.make(), nil
-		}
-	}
-	return nil, fmt.Errorf("unknown format %q (known: %s)", name, Known())
 }

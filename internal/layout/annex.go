@@ -53,14 +53,15 @@ func (c *composer) framePage(fr frame) int {
 }
 
 // annexes adds the pages of every attachment that has content, in order.
-// The label is 附件N, or 附件 alone when the document has one attachment.
+// The label is the format's AnnexWord (附件) numbered 附件N, or alone when
+// the document has one attachment.
 func (c *composer) annexes(d *doc.Document) error {
 	for i := range d.Attachments {
 		a := &d.Attachments[i]
 		if !a.HasContent() {
 			continue
 		}
-		label := "附件"
+		label := c.f.AnnexWord
 		if len(d.Attachments) > 1 {
 			label += strconv.Itoa(i + 1)
 		}

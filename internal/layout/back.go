@@ -61,8 +61,9 @@ func (c *composer) keepClosing(blank float64) {
 	}
 }
 
-// attachments adds the 附件说明 (clause 7.3.4): "附件：" 2 字 in, items
-// numbered 1．2． when there are several, each under the first's number.
+// attachments adds the 附件说明 (clause 7.3.4): the format's
+// AttachmentsLabel (附件：) 2 字 in, items numbered 1．2． when there are
+// several, each under the first's number.
 func (c *composer) attachments(e format.Element) {
 	f, d := c.f, c.d
 	zi, sq := c.zi(), c.squeeze()
@@ -70,7 +71,7 @@ func (c *composer) attachments(e format.Element) {
 		return
 	}
 	c.keepClosing(e.GapLines) // the 附件说明 goes with the 署名, and lines of the 正文 with it
-	label := "附件："
+	label := f.AttachmentsLabel
 	lw := c.width(label, f.Body, sq)
 	for i, a := range d.Attachments {
 		num := ""
@@ -114,6 +115,11 @@ func (c *composer) signature(e format.Element) {
 	date := d.Date.String()
 	dw := c.bodyWidth(date)
 	where := d.At("signature")
+	size := f.SealSize
+	lp, em := f.LinePitch(), format.MM(f.Body.Size)
+	// The seal's top, from its 署名's em top: its centre SealLift lines
+	// above the middle of the 署名 and the date on the line under it.
+	sealY := (lp+em)/2 - f.SealLift*lp - size/2
 	if len(seals) == 0 {
 		c.keepClosing(e.GapLines)
 		// Several 署名 start where the widest one would.
@@ -135,12 +141,15 @@ func (c *composer) signature(e format.Element) {
 		for _, sig := range sigs {
 			c.addLine(true, c.bodyText(sig, sigX, 0, where))
 		}
+		// Where a seal would stand over the last 署名 and the date, centred
+		// on the date as a sealed document has it: for a signature's seal
+		// (Page.Places).
+		c.flow[len(c.flow)-1].places = []Image{{X: dateX + dw/2 - size/2, Y: sealY, W: size, H: size}}
 		c.addLine(false, c.bodyText(date, dateX, 0, d.At("date")))
 		return
 	}
 	dateX := f.Right() - f.SealDateRight*zi - dw
 	centre := dateX + dw/2
-	size := f.SealSize
 	pitch := size + f.JointSealGap
 	for _, sig := range sigs {
 		pitch = math.Max(pitch, c.bodyWidth(sig)+zi)
@@ -151,10 +160,6 @@ func (c *composer) signature(e format.Element) {
 			1, size, size, centre+size/2-f.Left))
 		return
 	}
-	lp, em := f.LinePitch(), format.MM(f.Body.Size)
-	// The seal's top, from its 署名's em top: its centre SealLift lines
-	// above the middle of the 署名 and the date on the line under it.
-	sealY := (lp+em)/2 - f.SealLift*lp - size/2
 	// Blank lines enough that the first row's top clears the em box of
 	// the line above it.
 	blank := e.GapLines
@@ -168,7 +173,7 @@ func (c *composer) signature(e format.Element) {
 	next := 0
 	for r, n := range rows {
 		var texts []Text
-		var images []Image
+		var images, places []Image
 		for k := 0; k < n; k++ {
 			i := next + k
 			cx := centre - float64(n-1-k)*pitch
@@ -180,11 +185,13 @@ func (c *composer) signature(e format.Element) {
 			if seals[i] != doc.PaperSeal {
 				w, h := fitBox(size, size, sealAspect(d, i))
 				images = append(images, Image{Path: seals[i], X: cx - w/2, Y: sealY + (size-h)/2, W: w, H: h})
+			} else {
+				places = append(places, Image{X: cx - size/2, Y: sealY, W: size, H: size})
 			}
 		}
 		next += n
 		l := c.addLine(true, texts...)
-		l.images, l.squeeze = images, true
+		l.images, l.places, l.squeeze = images, places, true
 		if r < len(rows)-1 {
 			for i := 1; i < rowLines; i++ {
 				c.addLine(true).blank = true

@@ -22,6 +22,7 @@ type flowLine struct {
 	keepNext bool   // must stand on the same page as the next line
 	mark     *Mark
 	images   []Image // Y relative to the line's em box top
+	places   []Image // seals' places (Page.Places), as images
 	// squeeze: the line is a seal's 署名 or a signature stamp, whose chain
 	// may tighten its page's pitch to fit (paginate).
 	squeeze bool

@@ -115,7 +115,7 @@ func (c *composer) paginate() {
 	// The lines placed on this page in this call: from top, a line's grid
 	// step k's items begin at these indexes of the page's lists.
 	top := y
-	type placed struct{ k, texts, images, marks int }
+	type placed struct{ k, texts, images, places, marks int }
 	var onPage []placed
 	newPage := func() {
 		page = c.newPage()
@@ -133,7 +133,7 @@ func (c *composer) paginate() {
 			return false
 		}
 		for j, pl := range onPage {
-			end := placed{0, len(page.Texts), len(page.Images), len(page.Marks)}
+			end := placed{0, len(page.Texts), len(page.Images), len(page.Places), len(page.Marks)}
 			if j+1 < len(onPage) {
 				end = onPage[j+1]
 			}
@@ -143,6 +143,9 @@ func (c *composer) paginate() {
 			}
 			for i := pl.images; i < end.images; i++ {
 				page.Images[i].Y += dy
+			}
+			for i := pl.places; i < end.places; i++ {
+				page.Places[i].Y += dy
 			}
 			for i := pl.marks; i < end.marks; i++ {
 				page.Marks[i].Y += dy
@@ -174,7 +177,7 @@ func (c *composer) paginate() {
 		} else if !fitsN(y, 1) {
 			newPage()
 		}
-		onPage = append(onPage, placed{int(math.Round((y - top) / pitch)), len(page.Texts), len(page.Images), len(page.Marks)})
+		onPage = append(onPage, placed{int(math.Round((y - top) / pitch)), len(page.Texts), len(page.Images), len(page.Places), len(page.Marks)})
 		for _, t := range l.texts {
 			t.Y += y
 			page.Texts = append(page.Texts, t)
@@ -187,6 +190,10 @@ func (c *composer) paginate() {
 		for _, im := range l.images {
 			im.Y += y
 			page.Images = append(page.Images, im)
+		}
+		for _, im := range l.places {
+			im.Y += y
+			page.Places = append(page.Places, im)
 		}
 		fresh = false
 		y += pitch

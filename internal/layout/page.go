@@ -88,6 +88,13 @@ type Page struct {
 	Rules         []Rule
 	Images        []Image
 	Marks         []Mark
+	// Places are where seals stand that the page does not draw, in the
+	// order of their issuers: a paper seal's (seal = "paper": the office
+	// stamps the printed copy) and, in a document without seals, the one
+	// a seal would take over the 署名 and date as a sealed document has
+	// it. Each is the seal's box (format.SealSize square), Path empty. An
+	// electronic signature (package sign) may draw its seal there.
+	Places []Image
 }
 
 // Metadata is what a renderer writes into the document information.

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"gongwen/internal/doc"
+	"gongwen/internal/format"
 	"gongwen/internal/input"
 )
 
@@ -460,7 +461,7 @@ func (c *Checker) document() {
 			c.warn(rReportNoRequest, c.firstAt(w), "a 报告 asks for nothing (%q): send what needs approval as a 请示", w)
 		}
 	}
-	if (kind == "请示" || kind == "报告") && d.Format == "file" && len(d.Signers) == 0 {
+	if k, err := format.KindByName(kind); err == nil && k.Direction == format.Upward && d.Format == k.Format && len(d.Signers) == 0 {
 		c.warn(rUpwardSigner, d.At("title"), "a %s is a 上行文: give its 签发人 (signers = [\"…\"]; GB/T 9704-2012 7.2.6)", kind)
 	}
 	recipients := splitOrgans(d.Recipients)

@@ -42,20 +42,30 @@ type Info struct {
 // not exist", "is a BMP image; …". A PNG's pixels (of any bit depth) are
 // checked as they are inflated, a row at a time, without making its image.
 func Check(path string) (Info, error) {
+	info, _, err := Read(path)
+	return info, err
+}
+
+// Read is Check that returns the bytes it checked too, for a caller that
+// embeds them (a signature's seal): what is checked is what is drawn.
+func Read(path string) (Info, []byte, error) {
 	info, b, err := load(path)
 	if err != nil {
-		return info, err
+		return info, nil, err
 	}
 	// IHDR, the first chunk (ISO/IEC 15948 clause 11.2.2): the interlace
 	// method at byte 28. An interlaced PNG's rows come in seven passes;
 	// it is decoded whole instead (at most MaxPixels).
 	if info.Format == "png" && len(b) > 28 && b[28] == 0 {
-		return info, pngIntact(b, info)
+		if err := pngIntact(b, info); err != nil {
+			return info, nil, err
+		}
+		return info, b, nil
 	}
 	if _, _, err := image.Decode(bytes.NewReader(b)); err != nil {
-		return info, errDamaged
+		return info, nil, errDamaged
 	}
-	return info, nil
+	return info, b, nil
 }
 
 // Decode checks the image at path as Check does and decodes it. The

@@ -10,6 +10,7 @@ import (
 	"gongwen/internal/build"
 	"gongwen/internal/doc"
 	"gongwen/internal/input"
+	"gongwen/internal/picture"
 )
 
 // Request is one signing: the files named on the command line.
@@ -20,7 +21,8 @@ type Request struct {
 	P12PasswordFile  string // the file holding its password (its first line), or
 	P12Password      string // the password itself (from the environment)
 	Time             time.Time
-	At               int // the seal to sign at, from 1; 0 for the next
+	At               int    // the seal to sign at, from 1; 0 for the next
+	Seal             string // a picture of the seal for the signature's appearance, or ""
 }
 
 // File signs the PDF at r.In and writes the signed PDF to r.Out, through
@@ -39,6 +41,9 @@ func File(r Request) (string, error) {
 	}
 	if r.Chain != "" {
 		inputs = append(inputs, build.Input{Path: r.Chain, What: "the certificate chain"})
+	}
+	if r.Seal != "" {
+		inputs = append(inputs, build.Input{Path: r.Seal, What: "the seal picture"})
 	}
 	if strings.EqualFold(r.In[max(0, len(r.In)-4):], ".ofd") {
 		return "", doc.Errorf(doc.Pos{File: r.In}, "signing an OFD is not done yet: sign the PDF")
@@ -79,7 +84,13 @@ func File(r Request) (string, error) {
 		}
 		chain = append(chain, more...)
 	}
-	signed, err := PDF(pdf, Options{Key: key, Chain: chain, Time: r.Time, At: r.At})
+	var seal []byte
+	if r.Seal != "" {
+		if _, seal, err = picture.Read(r.Seal); err != nil {
+			return "", doc.Errorf(doc.Pos{File: r.Seal}, "the seal picture (--seal) %v", err)
+		}
+	}
+	signed, err := PDF(pdf, Options{Key: key, Chain: chain, Time: r.Time, At: r.At, Seal: seal})
 	if err != nil {
 		return "", doc.Errorf(doc.Pos{File: r.In}, "cannot sign: %v", err)
 	}

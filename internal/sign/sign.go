@@ -10,11 +10,14 @@ package sign
 
 import (
 	"bytes"
+	"cmp"
 	"crypto"
 	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +34,10 @@ type Options struct {
 	// the order the pages draw them (in a joint document, the issuers');
 	// 0 for the next not yet signed.
 	At int
+	// Seal is a picture of the seal (a PNG or JPEG file's bytes, checked
+	// by package picture), drawn as the signature's appearance where the
+	// document stamps no seal (seal = "paper", or none); nil for none.
+	Seal []byte
 }
 
 // MaxString is the longest string PDF/A-1 allows (ISO 19005-1 clause
@@ -49,13 +56,19 @@ const byteRangeWidth = 36
 type Place struct {
 	Page int
 	Rect [4]float64
+	// Drawn says the page draws a seal there; else it is a seal's place
+	// with nothing drawn (layout.Page.Places). Seal counts the seals
+	// from 1; 0 when the document records none.
+	Drawn bool
+	Seal  int
 }
 
 // sealPlace is where the PDF draws the picture of the next seal to sign,
-// as its layout record says: the first (the lead issuer's in a joint
-// document), then for each signature already made the next one; page 1
-// with an empty rectangle when it records none (a document without a
-// seal, or one whose record cannot be read).
+// or where its seal stands with nothing drawn (a paper seal, or a
+// document without seals), as its layout record says: the first (the
+// lead issuer's in a joint document), then for each signature already
+// made the next one; page 1 with an empty rectangle when it records none
+// (a 命令 with its signature stamp, or a record that cannot be read).
 func sealPlace(pdf []byte, d *document, at int) (Place, error) {
 	rec, err := diff.Read(pdf)
 	if err != nil {
@@ -67,6 +80,17 @@ func sealPlace(pdf []byte, d *document, at int) (Place, error) {
 			seals = append(seals, l)
 		}
 	}
+	// The issuers' order: page by page, row by row (the seals of a row
+	// share their centre's height), left to right.
+	slices.SortStableFunc(seals, func(a, b diff.Line) int {
+		if a.Page != b.Page {
+			return a.Page - b.Page
+		}
+		if ca, cb := a.Y+a.Size/2, b.Y+b.Size/2; math.Abs(ca-cb) > 0.5 {
+			return cmp.Compare(ca, cb)
+		}
+		return cmp.Compare(a.X1, b.X1)
+	})
 	n := len(d.fields) // signatures made before: the next seal is this one's
 	switch {
 	case at > len(seals):
@@ -75,25 +99,29 @@ func sealPlace(pdf []byte, d *document, at int) (Place, error) {
 		n = at - 1
 	case len(seals) == 0:
 		return Place{}, nil
+	case n >= len(seals) && len(seals) == 1:
+		return Place{}, errors.New("its seal is signed already")
 	case n >= len(seals):
 		return Place{}, fmt.Errorf("each of its %d seals is signed already", len(seals))
 	}
-	l := seals[n] // n < len(seals): the switch returned otherwise
+	l := seals[n]
 	h, err := d.pageHeight(l.Page - 1)
 	if err != nil {
 		return Place{}, err
 	}
 	const k = 72 / 25.4 // points a millimetre
-	return Place{l.Page - 1, [4]float64{l.X1 * k, h - (l.Y+l.Size)*k, l.X2 * k, h - l.Y*k}}, nil
+	return Place{l.Page - 1, [4]float64{l.X1 * k, h - (l.Y+l.Size)*k, l.X2 * k, h - l.Y*k}, l.Name != "", n + 1}, nil
 }
 
 // PDF returns pdf signed: its bytes unchanged, followed by an incremental
 // update (ISO 32000-1 clause 7.5.6) holding the signature dictionary
 // (SubFilter ETSI.CAdES.detached), a signature field whose widget sits
-// on the seal with an empty appearance (the page already draws the seal),
-// the catalog with a form (AcroForm, SigFlags 3) and the page with the
-// widget among its annotations. The signature covers the whole file but
-// its own /Contents.
+// on the seal, the catalog with a form (AcroForm, SigFlags 3) and the
+// page with the widget among its annotations. The widget's appearance is
+// empty where the page draws the seal, and opt.Seal, when given, where
+// the page draws none (a paper seal's place, or a document without
+// seals); opt.Seal over a seal the page draws is refused. The signature
+// covers the whole file but its own /Contents.
 func PDF(pdf []byte, opt Options) ([]byte, error) {
 	if len(opt.Chain) == 0 || opt.Key == nil {
 		return nil, errors.New("no key or certificate to sign with")
@@ -105,6 +133,12 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 	at, err := sealPlace(pdf, d, opt.At)
 	if err != nil {
 		return nil, err
+	}
+	switch {
+	case opt.Seal != nil && at.Seal == 0:
+		return nil, errors.New("it records no place for a seal (a 命令 has its signature stamp instead), so the seal picture (--seal) has nowhere to go: sign without --seal")
+	case opt.Seal != nil && at.Drawn:
+		return nil, fmt.Errorf("page %d draws seal %d already, and the signature goes on it without a picture: the seal picture (--seal) is for a document built with seal = \"paper\" or without a seal; sign without --seal", at.Page+1, at.Seal)
 	}
 	pageDict, err := d.object(d.pages[at.Page])
 	if err != nil {
@@ -134,6 +168,11 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 		b.WriteByte('\n')
 	}
 	sigN, widgetN, apN := d.size, d.size+1, d.size+2
+	r := at.Rect
+	ap, err := appearance(opt.Seal, r[2]-r[0], r[3]-r[1], apN)
+	if err != nil {
+		return nil, err
+	}
 	offsets := map[int]int{}
 	obj := func(n int, body []byte) {
 		offsets[n] = b.Len()
@@ -152,14 +191,12 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 	contentsEnd := b.Len()
 	b.WriteString(">>\nendobj\n")
 
-	r := at.Rect
 	rect := fmt.Sprintf("[%.2f %.2f %.2f %.2f]", r[0], r[1], r[2], r[3])
 	obj(widgetN, fmt.Appendf(nil, "<</Type /Annot /Subtype /Widget /FT /Sig /T (Signature%d) /V %d 0 R /F 132 /Rect %s /P %d 0 R /AP <</N %d 0 R>>>>",
 		len(d.fields)+1, sigN, rect, d.pages[at.Page], apN))
-	// The widget's appearance draws nothing: the seal under it is the
-	// page's. PDF/A-1 allows an appearance dictionary of /N only.
-	obj(apN, fmt.Appendf(nil, "<</Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] /Resources <<>> /Length 0>>\nstream\n\nendstream",
-		r[2]-r[0], r[3]-r[1]))
+	for _, o := range ap {
+		obj(o.n, o.body)
+	}
 	fields := append(bytes.Join(d.fields, []byte(" ")), " "+strconv.Itoa(widgetN)+" 0 R"...)
 	obj(d.root, withEntry(acroFormRe.ReplaceAll(catalog, nil), "/AcroForm <</Fields ["+string(bytes.TrimSpace(fields))+"] /SigFlags 3>>"))
 	widgets := []byte(strconv.Itoa(widgetN) + " 0 R")
@@ -171,11 +208,15 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 
 	xref := b.Len()
 	b.WriteString("xref\n")
-	for _, n := range []int{d.pages[at.Page], d.root, sigN, widgetN, apN} {
+	last := ap[len(ap)-1].n
+	for _, n := range []int{d.pages[at.Page], d.root, sigN, widgetN} {
+		fmt.Fprintf(&b, "%d 1\n%010d 00000 n \n", n, offsets[n])
+	}
+	for n := apN; n <= last; n++ {
 		fmt.Fprintf(&b, "%d 1\n%010d 00000 n \n", n, offsets[n])
 	}
 	b.WriteString("trailer\n<<\n")
-	fmt.Fprintf(&b, "/Size %d\n/Root %d 0 R\n", apN+1, d.root)
+	fmt.Fprintf(&b, "/Size %d\n/Root %d 0 R\n", last+1, d.root)
 	if d.info != "" {
 		b.WriteString(d.info + "\n")
 	}

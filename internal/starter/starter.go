@@ -1,15 +1,14 @@
 // Package starter writes a new document's sources, ready to edit and
 // build: the data file, the body template and one annex table, for any of
-// the formats. What it writes builds as written (a test builds every
-// format's starter).
+// the formats, from the starter each format and 文种 has as data (package
+// format). What it writes builds as written (a test builds every format's
+// starter).
 package starter
 
 import (
 	"bytes"
-	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,9 +19,6 @@ import (
 
 	"gongwen/internal/format"
 )
-
-//go:embed files
-var files embed.FS
 
 // File is one source to write, its path relative to the project folder.
 type File struct {
@@ -51,38 +47,18 @@ func KindFiles(kindName, name string, date time.Time, comment func(string) strin
 	return sources(k.Format, k, name, date, comment)
 }
 
-// example is what a starter says before the user replaces it: its title,
-// 发文字号 and 主送机关 ({{Year}} stands for the year).
-type example struct{ title, number, recipients string }
-
-// examples are each 文种's; "" is the plain starter of a format.
-var examples = map[string]example{
-	"":   {"关于报送{{Year}}年工作完成情况的通知", "示府发〔{{Year}}〕1号", "各乡（镇）人民政府，县政府各部门"},
-	"通报": {"关于{{Year}}年工作完成情况的通报", "示府发〔{{Year}}〕1号", "各乡（镇）人民政府，县政府各部门"},
-	"请示": {"关于申请{{Year}}年工作专项经费的请示", "示府〔{{Year}}〕1号", "示例市人民政府"},
-	"报告": {"关于{{Year}}年工作完成情况的报告", "示府〔{{Year}}〕2号", "示例市人民政府"},
-	"批复": {"关于同意示例镇{{Year}}年工作计划的批复", "示府复〔{{Year}}〕1号", "示例镇人民政府"},
-	"函":  {"关于商请核实{{Year}}年工作完成情况的函", "示办函〔{{Year}}〕1号", "示例市统计局"},
-	"意见": {"关于加强{{Year}}年工作统筹的意见", "示府发〔{{Year}}〕1号", "各乡（镇）人民政府，县政府各部门"},
-	"决定": {"关于表彰{{Year}}年工作先进单位的决定", "示府发〔{{Year}}〕1号", "各乡（镇）人民政府，县政府各部门"},
-	"公告": {"关于{{Year}}年工作完成情况的公告", "示府发〔{{Year}}〕1号", ""},
-	"通告": {"关于做好{{Year}}年工作收尾的通告", "示府发〔{{Year}}〕1号", ""},
-}
-
 func sources(formatName string, k format.DocKind, name string, date time.Time, comment func(string) string) ([]File, error) {
-	if _, err := format.ByName(formatName); err != nil {
+	f, err := format.ByName(formatName)
+	if err != nil {
 		return nil, err
 	}
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
 	year := date.Format("2006")
-	ex, ok := examples[k.Name]
-	if !ok {
-		ex = examples[""]
-	}
-	if formatName == "letter" && k.Name == "" {
-		ex.recipients = "各县（区）人民政府，市政府各部门"
+	ex := k.Starter.Example
+	if ex == (format.Example{}) {
+		ex = f.Starter.Example
 	}
 	vars := map[string]any{
 		"Name":       name,
@@ -90,32 +66,28 @@ func sources(formatName string, k format.DocKind, name string, date time.Time, c
 		"Year":       year,
 		"Format":     formatName,
 		"Kind":       k.Name,
-		"Title":      strings.ReplaceAll(ex.title, "{{Year}}", year),
-		"Number":     strings.ReplaceAll(ex.number, "{{Year}}", year),
-		"Recipients": ex.recipients,
-		"Upward":     k.Upward,
+		"Title":      strings.ReplaceAll(ex.Title, "{{Year}}", year),
+		"Number":     strings.ReplaceAll(ex.Number, "{{Year}}", year),
+		"Recipients": ex.Recipients,
+		"Upward":     k.Direction == format.Upward,
 		"Contact":    k.Contact,
 		"Reply":      k.Reply,
 	}
-	out := []File{
-		{Path: filepath.Join("data", name+".toml"), Data: nil},
-		{Path: filepath.Join("templates", name+".txt"), Data: nil},
-		{Path: filepath.Join("data", name, "附件1.toml"), Data: nil},
+	body, err := kindBody(f.Starter.Body, k.Starter.Body)
+	if err != nil {
+		return nil, err
 	}
-	for i, src := range []string{"files/" + formatName + ".toml", "files/" + formatName + ".txt", "files/annex.toml"} {
-		b, err := fs.ReadFile(files, src)
-		if err != nil {
-			return nil, err
-		}
-		if i == 1 {
-			if b, err = body(b, k.Name); err != nil {
-				return nil, err
-			}
-		}
+	out := []File{
+		{Path: filepath.Join("data", name+".toml")},
+		{Path: filepath.Join("templates", name+".txt")},
+		{Path: filepath.Join("data", name, "附件1.toml")},
+	}
+	for i, src := range []string{f.Starter.Data, body, f.Starter.Annex} {
+		b := []byte(src)
 		if comment != nil {
-			b = Comments(b, strings.HasSuffix(src, ".txt"), comment)
+			b = Comments(b, i == 1, comment)
 		}
-		t, err := template.New(src).Delims("«", "»").Parse(string(b))
+		t, err := template.New(out[i].Path).Delims("«", "»").Parse(string(b))
 		if err != nil {
 			return nil, err
 		}
@@ -128,21 +100,18 @@ func sources(formatName string, k format.DocKind, name string, date time.Time, c
 	return out, nil
 }
 
-// body is the template of a 文种 whose body has a structure of its own
-// (files/kinds/KIND.txt) under the comment of its format's template, or
-// the format's template as it is.
-func body(formatBody []byte, kind string) ([]byte, error) {
-	own, err := fs.ReadFile(files, "files/kinds/"+kind+".txt")
-	if kind == "" || errors.Is(err, fs.ErrNotExist) {
+// kindBody is the body of a 文种 that has one of its own under the comment
+// of its format's body, or the format's body as it is.
+func kindBody(formatBody, own string) (string, error) {
+	if own == "" {
 		return formatBody, nil
-	} else if err != nil {
-		return nil, err
 	}
-	end := bytes.Index(formatBody, []byte("*/ -}}\n"))
+	const commentEnd = "*/ -}}\n"
+	end := strings.Index(formatBody, commentEnd)
 	if end < 0 {
-		return nil, errors.New("starter: a format's template has no comment to keep")
+		return "", errors.New("starter: a format's template has no comment to keep")
 	}
-	return append(append([]byte{}, formatBody[:end+len("*/ -}}\n")]...), own...), nil
+	return formatBody[:end+len(commentEnd)] + own, nil
 }
 
 // Comments is src with the text of each comment line replaced by what

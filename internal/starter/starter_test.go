@@ -1,12 +1,12 @@
 package starter
 
 import (
-	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"gongwen/internal/format"
 	"gongwen/internal/i18n"
 )
 
@@ -16,17 +16,28 @@ import (
 func TestEveryCommentHasChinese(t *testing.T) {
 	english := regexp.MustCompile(`[A-Za-z]{2,}`)
 	used := map[string]bool{}
-	names, _ := fs.Glob(files, "files/*")
-	if len(names) < 9 {
-		t.Fatalf("%d starter files", len(names))
+	type source struct {
+		name, text string
+		template   bool
 	}
-	for _, name := range names {
-		b, _ := fs.ReadFile(files, name)
-		Comments(b, strings.HasSuffix(name, ".txt"), func(c string) string {
+	var sources []source
+	for _, n := range format.Names() {
+		f, _ := format.ByName(n)
+		s := f.Starter
+		sources = append(sources, source{n + " data", s.Data, false}, source{n + " body", s.Body, true}, source{n + " annex", s.Annex, false})
+	}
+	for _, k := range format.Kinds() {
+		sources = append(sources, source{k.Name + " body", k.Starter.Body, true})
+	}
+	if len(sources) < 12+12 {
+		t.Fatalf("%d starter sources", len(sources))
+	}
+	for _, src := range sources {
+		Comments([]byte(src.text), src.template, func(c string) string {
 			zh := i18n.T(i18n.Chinese, c)
 			used[c] = true
 			if zh == c && english.MatchString(c) && !strings.HasPrefix(c, "gongwen ") {
-				t.Errorf("%s: no Chinese for the comment line; add to internal/i18n/zh_starter.go:\n\t%q: \"\",", name, c)
+				t.Errorf("%s: no Chinese for the comment line; add to internal/i18n/zh_starter.go:\n\t%q: \"\",", src.name, c)
 			}
 			return zh
 		})
@@ -41,7 +52,7 @@ func TestEveryCommentHasChinese(t *testing.T) {
 // A starter written in Chinese keeps its data, its template's actions and
 // its headings: only comments change.
 func TestChineseCommentsChangeOnlyComments(t *testing.T) {
-	for _, f := range []string{"file", "letter", "order", "minutes"} {
+	for _, f := range format.Names() {
 		en, err := Files(f, "测试", testDate, nil)
 		if err != nil {
 			t.Fatal(err)

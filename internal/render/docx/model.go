@@ -390,7 +390,7 @@ func classify(p *para, f *format.Format, page int, known []Known) (string, int, 
 			return StyleAnnexTitle, 0, false
 		}
 		return StyleTitle, 0, false
-	case t.Style == f.AnnexLabel && strings.HasPrefix(head, "附件") && math.Abs(p.first().x0-f.Left) < eps && page > 0:
+	case t.Style == f.AnnexLabel && strings.HasPrefix(head, f.AnnexWord) && math.Abs(p.first().x0-f.Left) < eps && page > 0:
 		return StyleAnnexLabel, 0, false
 	case t.Style == f.Imprint:
 		return StyleImprint, 0, false
@@ -515,7 +515,7 @@ func imprintTop(pg *layout.Page, f *format.Format) float64 {
 // on the first line).
 func pageHasAnnexTitle(pg *layout.Page, f *format.Format) bool {
 	for _, t := range pg.Texts {
-		if t.Cell == "" && t.Style == f.AnnexLabel && strings.HasPrefix(t.String(), "附件") {
+		if t.Cell == "" && t.Style == f.AnnexLabel && strings.HasPrefix(t.String(), f.AnnexWord) {
 			return true
 		}
 	}

@@ -153,9 +153,14 @@ func (im *pdfImage) appendDraw(b []byte, x, y, w, h, pageH float64) []byte {
 func (im *pdfImage) objects(f *file) int {
 	entries := im.entries
 	if im.mask != nil {
-		m := f.addStream("/Type /XObject /Subtype /Image /Width "+strconv.Itoa(im.w)+" /Height "+strconv.Itoa(im.h)+
-			" /ImageMask true /BitsPerComponent 1 /Filter /FlateDecode", im.mask)
+		m := f.addStream(im.maskEntries(), im.mask)
 		entries += " /Mask " + strconv.Itoa(m) + " 0 R"
 	}
 	return f.addStream(entries, im.data)
+}
+
+// maskEntries are the explicit mask's dictionary entries besides /Length.
+func (im *pdfImage) maskEntries() string {
+	return "/Type /XObject /Subtype /Image /Width " + strconv.Itoa(im.w) + " /Height " + strconv.Itoa(im.h) +
+		" /ImageMask true /BitsPerComponent 1 /Filter /FlateDecode"
 }
