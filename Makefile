@@ -19,7 +19,10 @@ PLATFORMS := windows/amd64 linux/amd64 linux/arm64 linux/loong64 darwin/arm64
 # --convert-to xlsx) writes the workbooks the tests of tables from
 # spreadsheets read, as a program nobody here wrote; LibreOffice Writer and
 # pandoc write the .docx drafts the tests of gongwen import read. Liberation
-# Serif is the Latin font of the tests of fonts.toml's latin key. pypdf
+# Serif is the Latin font of the tests of fonts.toml's latin key. Noto
+# Serif CJK (fonts-noto-cjk) and FandolFang.otf (texlive-lang-chinese, a
+# large package: it brings texlive-base) are the OpenType fonts with CFF
+# outlines the font tests embed and draw. pypdf
 # reads the PDFs' outline and metadata as a third reader, for Debian's
 # /usr/bin/python3.
 TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
@@ -28,8 +31,10 @@ TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils 
            chromium:chromium node:nodejs npm:npm qemu-aarch64:qemu-user qemu-loongarch64:qemu-user \
            /usr/lib/libreoffice/program/libscfiltlo.so:libreoffice-calc-nogui \
            /usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui pandoc:pandoc \
-           pngcheck:pngcheck \
+           pngcheck:pngcheck openssl:openssl \
            /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf:fonts-liberation \
+           /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc:fonts-noto-cjk \
+           /usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf:texlive-lang-chinese \
            /usr/lib/python3/dist-packages/pypdf:python3-pypdf
 # The independent OFD reader the OFD tests draw pages with: the npm package
 # ofd.js, whose bundle is self-contained, unpacked (npm pack checks the
@@ -120,6 +125,7 @@ test: tools $(OFDJS) $(STATICCHECK)
 	$(GO) test -run '^$$' -fuzz '^FuzzBuild$$' -fuzztime $(FUZZTIME_BUILD) ./internal/build
 	$(GO) test -run '^$$' -fuzz '^FuzzReadInfo$$' -fuzztime $(FUZZTIME) ./internal/render/ofd
 	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME) ./internal/draft
+	$(GO) test -run '^$$' -fuzz '^FuzzCFF$$' -fuzztime $(FUZZTIME) ./internal/fonts
 
 bench: tools
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/build/ ./internal/layout/ ./internal/draft/

@@ -20,9 +20,10 @@ for every role nothing else names. Each role's font is the first of:
   3. the fonts.toml in the --fonts folder
   4. the user's fonts.toml (%s)
   5. the built-in font
-A role names a TrueType file (.ttf), or one font of a TrueType collection
-by its index from 0: "simsun.ttc#1" (the collection alone means #0), or a
-list of them tried character by character: ["a.ttf", "simsun.ttc"]. Each
+A role names a TrueType or OpenType font file (.ttf, .otf), or one font of
+a collection by its index from 0: "simsun.ttc#1" (the collection alone
+means #0), or a list of them tried character by character: ["a.ttf",
+"simsun.ttc"]. Each
 built-in list ends in HanaMinA-Fallback.ttf, for rare characters of names.
 latin = "FILE" sets the font of digits and Latin letters of the body.
 With --licences, prints the licence texts and how the fonts were made.
@@ -103,6 +104,8 @@ func listFontFiles(paths []string, stdout, stderr io.Writer) int {
 		case !ff.Collection && ff.Fonts[0].Err != nil:
 			fmt.Fprintf(stderr, "%s: %v\n", ff.Path, ff.Fonts[0].Err)
 			code = exitInput
+		case !ff.Collection && ff.Fonts[0].CFF:
+			fmt.Fprintf(stdout, "%s: an OpenType font with CFF outlines: %s (%s), %s\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family, ff.Fonts[0].Embedding.Describe())
 		case !ff.Collection:
 			fmt.Fprintf(stdout, "%s: a TrueType font: %s (%s), %s\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family, ff.Fonts[0].Embedding.Describe())
 		default:

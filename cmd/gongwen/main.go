@@ -428,13 +428,19 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		if !ok {
 			status = exitInput
 		}
-		rep, err := build.Verify(p, *project, build.Options{FontsDir: *fontsDir})
+		var rep *archive.Report
+		var err error
+		if signed != nil && build.IsOFD(p) { // compared as it was before it was signed
+			rep, err = build.VerifyBytes(p, signed, *project, build.Options{FontsDir: *fontsDir})
+		} else {
+			rep, err = build.Verify(p, *project, build.Options{FontsDir: *fontsDir})
+		}
 		if err != nil {
 			report(stderr, err)
 			status = exitInput
 			continue
 		}
-		if signed != nil {
+		if signed != nil && !build.IsOFD(p) {
 			rep.SignedOnly(signed)
 		}
 		diffs := rep.Differences()

@@ -15,36 +15,20 @@ import (
 // bytes it covers are intact, and what follows the built PDF that no
 // signature covers; it reports whether all is well, and the PDF's bytes
 // when it has signatures and every update after the build is one of them,
-// intact (the rebuild is then compared with the PDF as built). An OFD,
-// or a file that cannot be read (verify says why), has nothing to say here.
+// intact (the rebuild is then compared with the PDF as built). For a
+// signed OFD (see verifyOFDSignatures) the bytes are the package as it was
+// before it was signed. A file that cannot be read (verify says why) has
+// nothing to say here.
 func verifySignatures(path string, stdout io.Writer) (bool, []byte) {
 	if build.IsOFD(path) {
-		return true, nil
+		return verifyOFDSignatures(path, stdout)
 	}
 	pdf, err := input.Read(path, input.PDF)
 	if err != nil {
 		return true, nil
 	}
 	sigs, unsigned := sign.Signatures(pdf)
-	ok := true
-	for i, s := range sigs {
-		what := i18n.Line(lang, fmt.Sprintf("signature %d", i+1))
-		if s.Signer != "" {
-			what += ": " + s.Signer
-		}
-		if s.Time != "" {
-			what += ", " + s.Time
-		}
-		if s.Algorithm != "" {
-			what += ", " + i18n.Line(lang, s.Algorithm)
-		}
-		if s.Intact {
-			fmt.Fprintf(stdout, "%s: %s: intact, the signed bytes are unchanged (the certificate's trust is not checked)\n", path, what)
-			continue
-		}
-		fmt.Fprintf(stdout, "%s: %s: BROKEN: %s\n", path, what, s.Reason)
-		ok = false
-	}
+	ok := printSignatures(path, sigs, stdout)
 	for _, end := range sign.ForeignUpdates(pdf, sigs) {
 		fmt.Fprintf(stdout, "%s: an update that ends at byte %d is not a signature's: the PDF was changed after it was built, and signed over (verify compares only the PDF as built)\n", path, end)
 		ok = false
@@ -63,4 +47,59 @@ func verifySignatures(path string, stdout io.Writer) (bool, []byte) {
 		return true, pdf
 	}
 	return ok, nil
+}
+
+// verifyOFDSignatures prints each signature of the OFD at path (package
+// sign checks every part it signs, its SM2 value and its seal's); it
+// reports whether all are intact, and, when it has signatures, the package
+// as it was before it was signed (sign.UnsignedOFD), which the rebuild is
+// compared with.
+func verifyOFDSignatures(path string, stdout io.Writer) (bool, []byte) {
+	pkg, err := input.Read(path, input.OFD)
+	if err != nil {
+		return true, nil
+	}
+	sigs, err := sign.OFDSignatures(pkg)
+	if err != nil {
+		fmt.Fprintf(stdout, "%s: its signatures cannot be read: %v\n", path, err)
+		return false, nil
+	}
+	if len(sigs) == 0 {
+		return true, nil
+	}
+	ok := printSignatures(path, sigs, stdout)
+	unsigned, err := sign.UnsignedOFD(pkg)
+	if err != nil {
+		fmt.Fprintf(stdout, "%s: %v\n", path, err)
+		return false, nil
+	}
+	return ok, unsigned
+}
+
+// printSignatures prints each signature checked and whether it is intact;
+// it reports whether all are.
+func printSignatures(path string, sigs []sign.Signature, stdout io.Writer) bool {
+	ok := true
+	for i, s := range sigs {
+		what := i18n.Line(lang, fmt.Sprintf("signature %d", i+1))
+		if s.Signer != "" {
+			what += ": " + s.Signer
+		}
+		if s.SealMaker != "" {
+			what += ", " + i18n.Line(lang, fmt.Sprintf("seal made by %s", s.SealMaker))
+		}
+		if s.Time != "" {
+			what += ", " + s.Time
+		}
+		if s.Algorithm != "" {
+			what += ", " + i18n.Line(lang, s.Algorithm)
+		}
+		if s.Intact {
+			fmt.Fprintf(stdout, "%s: %s: intact, the signed bytes are unchanged (the certificate's trust is not checked)\n", path, what)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: %s: BROKEN: %s\n", path, what, s.Reason)
+		ok = false
+	}
+	return ok
 }

@@ -304,6 +304,12 @@ func Verify(pdfPath, project string, opt Options) (*archive.Report, error) {
 	if err != nil {
 		return nil, doc.Errorf(doc.Pos{File: pdfPath}, "%v", err)
 	}
+	return VerifyBytes(pdfPath, b, project, opt)
+}
+
+// VerifyBytes is Verify of the file at pdfPath as b holds it: a signed
+// OFD package as it was before it was signed (see package sign).
+func VerifyBytes(pdfPath string, b []byte, project string, opt Options) (*archive.Report, error) {
 	read, render := archive.Read, (*Job).Render
 	if IsOFD(pdfPath) {
 		read, render = readOFDRecord, (*Job).RenderOFD

@@ -150,9 +150,11 @@ type docxReader struct {
 	footnotes  map[string]string
 	endnotes   map[string]string
 
-	depth        int  // elements the reader is within, bounded by maxDepth
-	n            int  // paragraphs and tables of the body so far
-	pendingBreak bool // the next paragraph starts a page
+	behind       bool        // within a drawing set behind the text
+	sealRefs     [][2]string // the relationship IDs of its pictures, and their paragraphs' numbers
+	depth        int         // elements the reader is within, bounded by maxDepth
+	n            int         // paragraphs and tables of the body so far
+	pendingBreak bool        // the next paragraph starts a page
 	ins, del     int
 }
 
@@ -254,6 +256,43 @@ func readDocx(path string) (*Draft, error) {
 	if err := r.body(b); err != nil {
 		return nil, fmt.Errorf("%s: %s: %v", path, main, err)
 	}
+	// The pictures behind the text: seals, PNG or JPEG.
+	rels, err := read(relsOf(main), false)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, ref := range r.sealRefs {
+		n, _ := strconv.Atoi(ref[1])
+		target := relByID(rels, main, ref[0])
+		// Each picture read once, and no more than a document has
+		// 署名: the bytes held stay within the draft's bounds.
+		if seen[target] || len(r.d.Seals) == maxSeals {
+			continue
+		}
+		seen[target] = true
+		if zf := parts[target]; zf != nil && zf.UncompressedSize64 > maxSealBytes {
+			r.d.warn(n, "a picture behind the text of %d bytes is larger than the %d MB a seal may have: not imported", zf.UncompressedSize64, maxSealBytes>>20)
+			continue
+		}
+		var data []byte
+		if target != "" {
+			if data, err = read(target, false); err != nil {
+				return nil, err
+			}
+		}
+		ext := ""
+		switch {
+		case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+			ext = "png"
+		case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
+			ext = "jpeg"
+		default:
+			r.d.warn(n, "a picture behind the text is not a PNG or JPEG image: not imported")
+			continue
+		}
+		r.d.Seals = append(r.d.Seals, Picture{N: n, Data: data, Ext: ext})
+	}
 	// Headers and footers are not the document's text (a 公文's page
 	// numbers are its own): what text they hold is reported, not read.
 	for _, zf := range zr.File {
@@ -302,6 +341,38 @@ func relTarget(rels []byte, from, kind string) string {
 	}
 	for _, rel := range r.Rel {
 		if !strings.HasSuffix(rel.Type, "/"+kind) || rel.Mode == "External" {
+			continue
+		}
+		if strings.HasPrefix(rel.Target, "/") {
+			return strings.TrimPrefix(rel.Target, "/")
+		}
+		return pathpkg.Clean(pathpkg.Join(pathpkg.Dir(from), rel.Target))
+	}
+	return ""
+}
+
+// maxSeals is the most pictures behind the text a draft's seals are read
+// from (a 联合行文 of as many issuers is rare).
+const maxSeals = 16
+
+// maxSealBytes is the largest picture read as a seal (a seal's PNG is tens
+// of kilobytes): with maxSeals, what a draft's seals hold stays bounded.
+const maxSealBytes = 8 << 20
+
+// relByID is the part a relationship of the part from names by its ID.
+func relByID(rels []byte, from, id string) string {
+	var r struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(rels, &r) != nil {
+		return ""
+	}
+	for _, rel := range r.Rel {
+		if rel.ID != id || rel.Mode == "External" {
 			continue
 		}
 		if strings.HasPrefix(rel.Target, "/") {
@@ -566,6 +637,7 @@ type paraState struct {
 	notes     []string
 	nested    []*paraState // paragraphs of its text boxes
 	tables    []*Table
+	boxed     bool // a paragraph of a text box
 }
 
 // emit adds a paragraph (one per line break in it) and those nested in it.
@@ -579,7 +651,7 @@ func (r *docxReader) emit(ps *paraState) {
 	}
 	r.n++
 	if strings.TrimSpace(text) != "" {
-		p := Para{N: r.n, Size: ps.size, PageBreak: ps.pageBreak}
+		p := Para{N: r.n, Size: ps.size, PageBreak: ps.pageBreak, Boxed: ps.boxed}
 		chain := r.styleChain(ps.styleID())
 		chain = append([]pPrXML{ps.pPr}, chain...)
 		for _, c := range chain {
@@ -716,6 +788,19 @@ func (r *docxReader) inline(ps *paraState, del bool) error {
 					}
 					continue
 				}
+				if t.Name.Local == "anchor" {
+					was := r.behind
+					r.behind = attr(t, "behindDoc") == "1" || attr(t, "behindDoc") == "true"
+					err := r.inline(ps, del)
+					r.behind = was
+					if err != nil {
+						return err
+					}
+					continue
+				}
+				if t.Name.Local == "blip" && r.behind && !del && attr(t, "embed") != "" {
+					r.sealRefs = append(r.sealRefs, [2]string{attr(t, "embed"), strconv.Itoa(r.n + 1)})
+				}
 				if err := r.inline(ps, del); err != nil {
 					return err
 				}
@@ -786,14 +871,16 @@ func (r *docxReader) inline(ps *paraState, del bool) error {
 				ps.note("footnote dropped: %q", text)
 				err = r.dec.Skip()
 			case "drawing", "pict", "object":
-				if !del {
+				seals := len(r.sealRefs)
+				err = r.inline(ps, del)
+				if !del && len(r.sealRefs) == seals { // a seal is imported (readDocx)
 					ps.note("a picture or shape is not imported (any text in it is kept)")
 				}
-				err = r.inline(ps, del)
 			case "p": // a text box's paragraph
 				var q *paraState
 				q, err = r.paragraph()
 				if err == nil {
+					q.boxed = true
 					ps.nested = append(ps.nested, q)
 				}
 			case "tbl":
@@ -847,7 +934,7 @@ func (r *docxReader) table() (*Table, error) {
 				tb.Rows = append(tb.Rows, sub.Rows...)
 				continue
 			}
-			row, err := r.row(above)
+			row, err := r.row(above, tb)
 			if err != nil {
 				return nil, err
 			}
@@ -860,13 +947,56 @@ func (r *docxReader) table() (*Table, error) {
 }
 
 type tcPrXML struct {
-	GridSpan *valAttr `xml:"gridSpan"`
-	VMerge   *valAttr `xml:"vMerge"`
+	GridSpan      *valAttr `xml:"gridSpan"`
+	VMerge        *valAttr `xml:"vMerge"`
+	TextDirection *valAttr `xml:"textDirection"`
+	Borders       *struct {
+		TL2BR *valAttr `xml:"tl2br"`
+	} `xml:"tcBorders"`
+}
+
+// vertical says whether the cell's text runs down, one character under
+// another.
+func (pr *tcPrXML) vertical() bool {
+	if pr.TextDirection == nil {
+		return false
+	}
+	switch pr.TextDirection.Val {
+	case "tbRl", "tbRlV", "tbLrV", "tb", "tbV":
+		return true
+	}
+	return false
+}
+
+// diagonal says whether the cell is split by a rule from its top left
+// corner.
+func (pr *tcPrXML) diagonal() bool {
+	return pr.Borders != nil && pr.Borders.TL2BR != nil && pr.Borders.TL2BR.Val != "nil" && pr.Borders.TL2BR.Val != "none"
+}
+
+// note records what a cell of the table's next row says of its grid
+// columns (Table's maps).
+func (tb *Table) note(col, span int, pr *tcPrXML, parts []string) {
+	if tb.Merged == nil {
+		tb.Merged, tb.Vertical, tb.Corner = map[[2]int]bool{}, map[[2]int]bool{}, map[[2]int]string{}
+	}
+	row := len(tb.Rows)
+	for c := col; c < col+span; c++ {
+		if pr.VMerge != nil && pr.VMerge.Val != "restart" {
+			tb.Merged[[2]int{row, c}] = true
+		}
+		if pr.vertical() {
+			tb.Vertical[[2]int{row, c}] = true
+		}
+	}
+	if pr.diagonal() && len(parts) > 1 && span == 1 {
+		tb.Corner[[2]int{row, col}] = parts[0]
+	}
 }
 
 // row reads a w:tr: each cell's paragraphs joined, a cell spanning
 // columns repeated into each, one merged with the cell above taking its text.
-func (r *docxReader) row(above []string) ([]string, error) {
+func (r *docxReader) row(above []string, tb *Table) ([]string, error) {
 	var row []string
 	deleted := false
 	for {
@@ -892,10 +1022,11 @@ func (r *docxReader) row(above []string) ([]string, error) {
 				}
 				deleted = p.Del != nil
 			case wordNS[t.Name.Space] && t.Name.Local == "tc":
-				text, pr, err := r.cell()
+				parts, pr, err := r.cell()
 				if err != nil {
 					return nil, err
 				}
+				text := strings.Join(parts, "")
 				span := 1
 				if pr.GridSpan != nil {
 					if n, err := strconv.Atoi(pr.GridSpan.Val); err == nil && n > 1 && n < 64 {
@@ -904,6 +1035,16 @@ func (r *docxReader) row(above []string) ([]string, error) {
 				}
 				if pr.VMerge != nil && pr.VMerge.Val != "restart" && len(row) < len(above) {
 					text = above[len(row)]
+				}
+				tb.note(len(row), span, &pr, parts)
+				if lines := nonEmpty(parts); len(lines) > 1 && !pr.diagonal() && (pr.VMerge == nil || pr.VMerge.Val == "restart") {
+					if tb.Lines == nil {
+						tb.Lines = map[[2]int][]string{}
+					}
+					tb.Lines[[2]int{len(tb.Rows), len(row)}] = lines
+				}
+				if tb.Corner[[2]int{len(tb.Rows), len(row)}] != "" {
+					text = strings.Join(parts[1:], "")
 				}
 				for i := 0; i < span; i++ {
 					row = append(row, text)
@@ -917,12 +1058,23 @@ func (r *docxReader) row(above []string) ([]string, error) {
 	}
 }
 
-// cell reads a w:tc: its paragraphs' text, joined without a break.
-func (r *docxReader) cell() (string, tcPrXML, error) {
+// nonEmpty are the strings that hold more than white space.
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// cell reads a w:tc: its paragraphs' text, joined without a break by row.
+func (r *docxReader) cell() ([]string, tcPrXML, error) {
 	var pr tcPrXML
 	var parts []string
 	err := r.cellContent(&pr, &parts)
-	return strings.Join(parts, ""), pr, err
+	return parts, pr, err
 }
 
 // cellContent reads a cell's paragraphs and tables, and those in the

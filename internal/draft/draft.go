@@ -24,6 +24,7 @@ type Para struct {
 	Center    bool    // centred (a .docx)
 	Size      float64 // font size in pt (a .docx; 0 unknown)
 	PageBreak bool    // starts a page (a .docx)
+	Boxed     bool    // in a text box (a .docx): the letter's 标志 is one
 	Table     *Table  // a table instead of text
 }
 
@@ -31,6 +32,16 @@ type Para struct {
 // repeated into each grid column they cover.
 type Table struct {
 	Rows [][]string
+	// What a .docx says of a cell beyond its text, by row and grid
+	// column: merged with the one above it (w:vMerge), set vertically
+	// (w:textDirection), split by a diagonal rule (a 斜线表头, w:tl2br:
+	// its first paragraph is the corner, its text in Rows the rest).
+	Merged, Vertical map[[2]int]bool
+	Corner           map[[2]int]string
+	// Lines are the paragraphs of a cell of more than one, by row and
+	// grid column: a list (a gongwen DOCX's list cells set several items
+	// a line, apart by an ideographic space).
+	Lines map[[2]int][]string
 }
 
 // Draft is what a reader found.
@@ -41,6 +52,17 @@ type Draft struct {
 	// Notes are what the reader did that the user should know: tracked
 	// changes accepted, an encoding converted, a comment dropped.
 	Notes []Note
+	// Seals are the pictures set behind the text (a .docx), in order: a
+	// seal over the 署名, as gongwen's DOCX and a clerk's Word draft place it.
+	Seals []Picture
+}
+
+// Picture is an image of a draft: the paragraph it is anchored to, its
+// bytes and their kind (png or jpeg).
+type Picture struct {
+	N    int
+	Data []byte
+	Ext  string
 }
 
 // Note is one line of the import's report.

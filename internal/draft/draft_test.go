@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -136,6 +137,10 @@ func TestAnnexTables(t *testing.T) {
 			`附件1: the 合计 of 数量 is "8", but its rows add up to 7: the row is kept as typed`},
 		{"telephone numbers and identity numbers are text", "单位\t值班电话\t身份\n甲\t12345678\t320102199001011234\n乙\t87654321\t320102199001011235\n", false,
 			[]any{[]any{"甲", "12345678", "320102199001011234"}, []any{"乙", "87654321", "320102199001011235"}}, []int64{0, 0, 0}, []bool{false, false, false}, ""},
+		{"a column of shares in per cent is computed, its 合计 100 too", "单位\t金额\t占比\n甲\t1.00\t16.7\n乙\t2.00\t33.3\n丙\t3.00\t50.0\n合计\t6.00\t100.0\n", true,
+			[]any{[]any{"甲", 1.0}, []any{"乙", 2.0}, []any{"丙", 3.0}}, []int64{0, 2, 1}, []bool{false, true, false}, ""},
+		{"shares that are not the figures' are kept", "单位\t金额\t占比\n甲\t1.00\t20.0\n乙\t3.00\t80.0\n合计\t4.00\t100.0\n", true,
+			[]any{[]any{"甲", 1.0, 20.0}, []any{"乙", 3.0, 80.0}}, []int64{0, 2, 1}, []bool{false, true, true}, ""},
 		{"序号 and text columns", "序号\t单位\t编码\t数量\n1\t甲\t0012\t—\n2\t乙\t0013\t5\n", false,
 			[]any{[]any{"1", "甲", "0012", "—"}, []any{"2", "乙", "0013", int64(5)}}, []int64{0, 0, 0, 0}, []bool{false, false, false, true}, ""},
 	}
@@ -523,5 +528,135 @@ func TestMergedHeaderCells(t *testing.T) {
 	}
 	if n := len(tb.Rows); n != 3 || tb.Rows[2].Kind != gwdoc.TotalRow {
 		t.Errorf("%d rows, the last not a computed 合计: %+v", n, tb.Rows)
+	}
+}
+
+// A table as gongwen's DOCX writes it comes back as its data had it: a
+// 斜线表头 (tl2br) its column's corner, cells merged down and set
+// vertically (vMerge, textDirection) a column merged and vertical, cells of
+// several paragraphs of items a list, a header cell over two columns
+// their group, a column of shares in per cent computed with its 合计.
+func TestGongwenDOCXTable(t *testing.T) {
+	tc := func(pr string, paras ...string) string {
+		s := `<w:tc><w:tcPr>` + pr + `</w:tcPr>`
+		for _, p := range paras {
+			s += `<w:p><w:r><w:t>` + p + `</w:t></w:r></w:p>`
+		}
+		return s + `</w:tc>`
+	}
+	row := func(cells ...string) string { return "<w:tr>" + strings.Join(cells, "") + "</w:tr>" }
+	const down, turned = `<w:vMerge/><w:textDirection w:val="tbRlV"/>`, `<w:vMerge w:val="restart"/><w:textDirection w:val="tbRlV"/>`
+	table := "<w:tbl>" +
+		row(tc(`<w:tcBorders><w:tl2br w:val="single"/></w:tcBorders>`, "梯队", "单位"), tc(`<w:gridSpan w:val="2"/>`, "网站名称"), tc("", "网站数"), tc("", "占比（%）")) +
+		row(tc(turned, "第一"), tc("", "甲"), tc("", "a网\u3000b网", "c网"), tc("", "1"), tc("", "33.3")) +
+		row(tc(down), tc("", "乙"), tc("", "d网"), tc("", "2"), tc("", "66.7")) +
+		row(tc("", "合计"), tc("", ""), tc("", ""), tc("", "3"), tc("", "100.0")) + "</w:tbl>"
+	para := func(pPr, text string) string {
+		return `<w:p><w:pPr>` + pPr + `</w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	path := docxOf(t, para("", "关于某事的通知")+para("", "正文。")+para("", "示例县人民政府")+para("", "2025年3月10日")+
+		para("<w:pageBreakBefore/>", "附件1")+para("", "网站表")+table)
+	d, err := Read(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Files(Recognise(d), d, "file", "x", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src []byte
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, "附件1.toml") {
+			src = f.Data
+		}
+	}
+	tp := filepath.Join(t.TempDir(), "附件1.toml")
+	if err := os.WriteFile(tp, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb, err := gwdoc.LoadTable(tp)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, src)
+	}
+	type col struct {
+		Title, Group, Corner, Compute string
+		Merge, Vertical, List         bool
+		PerLine                       int
+	}
+	var got []col
+	for _, c := range tb.Columns {
+		got = append(got, col{c.Title, strings.Join(c.Group, "/"), c.Corner, c.Compute, c.Merge, c.Vertical, c.List, c.PerLine})
+	}
+	want := []col{
+		{Title: "单位", Corner: "梯队", Merge: true, Vertical: true},
+		{Group: "网站名称"},
+		{Group: "网站名称", List: true, PerLine: 2},
+		{Title: "网站数"},
+		{Title: "占比（%）", Compute: "c4 / total.c4 * 100"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("columns\n%+v, want\n%+v\n%s", got, want, src)
+	}
+	if n := len(tb.Rows); n != 3 || tb.Rows[2].Kind != gwdoc.TotalRow {
+		t.Errorf("%d rows, the last not a computed 合计:\n%s", n, src)
+	}
+	if items := tb.Rows[0].Cells[2].Items; !reflect.DeepEqual(items, []string{"a网", "b网", "c网"}) {
+		t.Errorf("the list cell's items are %q\n%s", items, src)
+	}
+}
+
+// A picture behind the text anchored to the 署名 (or the date after it)
+// is the seal: written as data/NAME/印章.png and named by seal; one behind
+// the text elsewhere (a 红头 drawn as a picture) is reported, not a seal.
+func TestSealsBehindTheSignature(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\n" + "rest of a PNG"
+	behind := func(rid string) string {
+		return `<w:r><w:drawing><wp:anchor behindDoc="1"><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="` + rid + `"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`
+	}
+	para := func(text, extra string) string {
+		return `<w:p>` + extra + `<w:r><w:t>` + text + `</w:t></w:r></w:p>`
+	}
+	body := para("示例县人民政府文件", behind("rIdTop")) + para("关于某事的通知", "") + para("正文。", "") +
+		para("示例县人民政府", behind("rIdSeal")) + para("2025年3月10日", "")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range map[string]string{
+		"word/document.xml":            `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>` + body + `</w:body></w:document>`,
+		"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdTop" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/top.png"/><Relationship Id="rIdSeal" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/seal.png"/></Relationships>`,
+		"word/media/top.png":           png + "top",
+		"word/media/seal.png":          png + "seal",
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(data))
+	}
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "d.docx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Files(Recognise(d), d, "file", "x", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range files {
+		got[f.Path] = string(f.Data)
+	}
+	if got["data/x/印章.png"] != png+"seal" {
+		t.Errorf("data/x/印章.png is %q, want the picture behind the 署名", got["data/x/印章.png"])
+	}
+	if !strings.Contains(got["data/x.toml"], `seal = "x/印章.png"`) {
+		t.Errorf("data/x.toml does not name the seal:\n%s", got["data/x.toml"])
+	}
+	var notes []string
+	for _, n := range d.Notes {
+		notes = append(notes, d.Where(n.N)+": "+n.Msg)
+	}
+	if want := path + ": paragraph 1: a picture or shape is not imported (any text in it is kept)"; !slices.Contains(notes, want) {
+		t.Errorf("notes %q lack %q", notes, want)
 	}
 }

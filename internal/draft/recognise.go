@@ -216,7 +216,9 @@ func (doc *Document) front(d *Draft, main []Para) []Para {
 			doc.Secrecy = strings.Join(strings.Fields(t), "")
 		case urgency.MatchString(t) && doc.Urgency == "":
 			doc.Urgency = t
-		case strings.HasSuffix(t, "文件") && short(t, 40) && doc.Issuer == "" && doc.Title == nil:
+		case (strings.HasSuffix(t, "文件") || main[i].Boxed) && short(t, 40) && doc.Issuer == "" && doc.Title == nil:
+			// …文件, or a short text box above the title: a 标志 set
+			// apart (the letter's, 30 mm from the page's top, has no 文件).
 			doc.Issuer = strings.TrimSuffix(t, "文件")
 		case docNumber.MatchString(t) && short(t, 60) && doc.Number == "" && !kinds.MatchString(t):
 			doc.Number = docNumber.FindString(t)

@@ -6,6 +6,7 @@ package draft
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -118,6 +119,18 @@ func Files(doc *Document, d *Draft, formatName, name string, tr func(string) str
 	}
 	w.str(&data, "recipients", doc.Recipients)
 	w.str(&data, "signature", doc.Signature)
+	seals := w.seals(doc, d)
+	switch len(seals) {
+	case 0:
+	case 1:
+		w.key(&data, "seal", tomlString(strings.TrimPrefix(seals[0].Path, "data/")))
+	default:
+		var paths []string
+		for _, s := range seals {
+			paths = append(paths, strings.TrimPrefix(s.Path, "data/"))
+		}
+		w.key(&data, "seal", tomlList(paths))
+	}
 	w.key(&data, "date", doc.Date)
 	w.str(&data, "note", doc.Note)
 	for _, k := range required {
@@ -166,7 +179,52 @@ func Files(doc *Document, d *Draft, formatName, name string, tr func(string) str
 		{Path: filepath.Join("data", name+".toml"), Data: []byte(data.String())},
 		{Path: filepath.Join("templates", name+".txt"), Data: []byte(w.template(doc.Body, w.tr(fmt.Sprintf("The body of %s", name))))},
 	}
-	return append(files, annexFiles...), nil
+	return append(append(files, annexFiles...), seals...), nil
+}
+
+// seals are the files of the draft's pictures behind the text anchored
+// to the 署名's paragraphs or the two after them (the date's), above the
+// annexes (data/NAME/印章.png, or 印章1.png, 印章2.png … for several): the
+// seals over the 署名. A picture behind the text elsewhere (a 红头 drawn
+// as one) is not a seal, and is reported as any picture.
+func (w *writer) seals(doc *Document, d *Draft) []starter.File {
+	end := -1 // the first annex's paragraph
+	for _, a := range doc.Attachments {
+		if a.N > 0 && (end < 0 || a.N < end) {
+			end = a.N
+		}
+	}
+	first, last := -1, -1 // the 署名's paragraphs
+	names := splitList(doc.Signature)
+	for _, p := range d.Paras {
+		if end >= 0 && p.N >= end {
+			break
+		}
+		if t := clean(p.Text); t != "" && (t == clean(doc.Signature) || slices.Contains(names, t)) {
+			if first < 0 {
+				first = p.N
+			}
+			last = p.N
+		}
+	}
+	var pics []Picture
+	for _, p := range d.Seals {
+		if first >= 0 && p.N >= first && p.N <= last+2 {
+			pics = append(pics, p)
+		} else {
+			d.warn(p.N, "a picture or shape is not imported (any text in it is kept)")
+		}
+	}
+	var out []starter.File
+	for i, p := range pics {
+		base := "印章"
+		if len(pics) > 1 {
+			base += strconv.Itoa(i + 1)
+		}
+		ext := map[string]string{"png": ".png", "jpeg": ".jpg"}[p.Ext]
+		out = append(out, starter.File{Path: filepath.ToSlash(filepath.Join("data", w.name, base+ext)), Data: p.Data})
+	}
+	return out
 }
 
 // docKeys are the keys of the format's data file: required and optional.

@@ -101,11 +101,9 @@ func extractMember(data []byte, member int) ([]byte, error) {
 		return nil, fmt.Errorf("font #%d of the collection lies past the end of the file: the file is damaged or cut short", member)
 	}
 	switch Kind(data[at : at+4]) {
-	case "truetype":
-	case "otf-cff":
-		return nil, fmt.Errorf("font #%d of the collection has CFF outlines (OpenType); gongwen embeds only TrueType (glyf) fonts: choose another member or a .ttf", member)
+	case "truetype", "otf-cff":
 	default:
-		return nil, fmt.Errorf("font #%d of the collection is not a TrueType font: the file is damaged", member)
+		return nil, fmt.Errorf("font #%d of the collection is not a TrueType or OpenType font: the file is damaged", member)
 	}
 	n := int64(u16(int(at) + 4))
 	dir := 12 + 16*n
@@ -161,6 +159,7 @@ type FileFont struct {
 	// Embedding is what its licence lets a document embed (rights.go),
 	// if it can be embedded.
 	Embedding Embedding
+	CFF       bool  // it has CFF outlines (an OpenType .otf, or such a member)
 	Err       error // why it cannot be embedded; nil when it can
 }
 
@@ -194,6 +193,7 @@ func ReadFontFile(path string) (*FontFile, error) {
 				ff.Name = strings.TrimSpace(f.ttf.Name(truetype.NameIDPostscriptName))
 				ff.Family = familyName(sfnt)
 				ff.Embedding = f.Embedding
+				ff.CFF = Kind(sfnt) == "otf-cff"
 			}
 		}
 		if ff.Err != nil { // without fromData's "PATH: "

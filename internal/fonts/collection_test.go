@@ -142,7 +142,7 @@ func TestCollectionRefusals(t *testing.T) {
 		{"far past", "#99999", nil, "c.ttc#99999: the collection holds 2 fonts, #0 to #1: there is no #99999"},
 		{"past any int", "#99999999999999999999", nil, "c.ttc#9223372036854775807: the collection holds 2 fonts, #0 to #1: there is no #9223372036854775807"},
 		{"CFF member", "#1", edit(func(c []byte) []byte { copy(c[second:], "OTTO"); return c }),
-			"c.ttc#1: font #1 of the collection has CFF outlines (OpenType); gongwen embeds only TrueType (glyf) fonts: choose another member or a .ttf"},
+			"c.ttc#1: it has no \"CFF \" table, which an OpenType font with CFF outlines needs: the file is damaged"},
 		{"CFF member's sibling", "#0", edit(func(c []byte) []byte { copy(c[second:], "OTTO"); return c }), ""},
 		{"bad version", "", edit(func(c []byte) []byte { be.PutUint16(c[4:], 3); return c }),
 			"c.ttc: a TrueType collection with a damaged header (version 3.0, not 1.0 or 2.0): the file is damaged"},

@@ -1,11 +1,14 @@
-// Package fonts owns the typefaces: which TrueType file plays each of the
-// five roles, reading and checking those files, and the metrics the layout
-// needs (advance widths, coverage). It hands the renderer the file's bytes;
-// nothing here knows about documents or PDF.
+// Package fonts owns the typefaces: which font file (TrueType, or
+// OpenType with CFF outlines) plays each of the five roles, reading and
+// checking those files, the metrics the layout needs (advance widths,
+// coverage), the subsets the renderers embed and the CFF outlines the
+// preview draws. It hands the renderer the file's bytes; nothing here
+// knows about documents or PDF.
 package fonts
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -27,7 +30,7 @@ import (
 // ConfigName is the file in a fonts folder that maps roles to files.
 const ConfigName = "fonts.toml"
 
-// Font is one loaded TrueType file, shared by every document a process
+// Font is one loaded font file, shared by every document a process
 // builds: nothing in it changes once it is open but caches that are safe
 // to fill from several goroutines.
 type Font struct {
@@ -68,6 +71,23 @@ type Font struct {
 
 	hashOnce sync.Once
 	hash     string
+
+	// cff is the CFF table of a font with CFF outlines, parsed when a
+	// subset is first made (cff.go).
+	cffOnce sync.Once
+	cff     *cffFont
+	cffErr  error
+}
+
+// cffTable is the font's CFF table, parsed once.
+func (f *Font) cffTable() (*cffFont, error) {
+	f.cffOnce.Do(func() {
+		var t map[string][]byte
+		if t, f.cffErr = Tables(f.Data); f.cffErr == nil {
+			f.cff, f.cffErr = parseCFF(t["CFF "], int(binary.BigEndian.Uint16(t["maxp"][4:])))
+		}
+	})
+	return f.cff, f.cffErr
 }
 
 // metricBlock holds 256 characters' entries: 0 for not looked up yet,
@@ -198,8 +218,8 @@ func Kind(head []byte) string {
 
 // Open reads and checks one font file, or one member of a TrueType
 // collection (path ending in #N: collection.go). It refuses what the
-// renderers cannot embed (they embed TrueType fonts), saying why, instead
-// of letting it fail later.
+// renderers cannot embed (they embed TrueType fonts and OpenType fonts
+// with CFF outlines), saying why, instead of letting it fail later.
 func Open(path string) (*Font, error) {
 	if IsBuiltin(path) {
 		return openBuiltin(path)
@@ -236,18 +256,16 @@ func Open(path string) (*Font, error) {
 // member or built in.
 func fromData(path string, data []byte, id fileID) (*Font, error) {
 	switch Kind(data) {
-	case "truetype":
-	case "otf-cff":
-		return nil, fmt.Errorf("%s: an OpenType font with CFF outlines (.otf); gongwen embeds only TrueType (glyf) fonts: convert it to TrueType or choose a .ttf", path)
+	case "truetype", "otf-cff":
 	case "woff":
 		return nil, fmt.Errorf("%s: a web font (WOFF); decompress it to a .ttf first", path)
 	default:
-		return nil, fmt.Errorf("%s: not a TrueType font file", path)
+		return nil, fmt.Errorf("%s: not a TrueType or OpenType font file", path)
 	}
 	// The checks that read every byte (the tables' checksums, each glyph's
 	// outline) are made once per file: not for a font built into gongwen
 	// (a test makes them), nor for a file unchanged since they passed.
-	outlines := !IsBuiltin(path) && !outlinesChecked(id)
+	outlines := !IsBuiltin(path) && !outlinesChecked(path, id)
 	glyphs, cmap, err := validate(data, outlines)
 	if err == nil {
 		err = checkDirectory(data, outlines)
@@ -280,9 +298,20 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	return &Font{Path: path, Data: data, file: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), wide: wide, Embedding: rights}, nil
 }
 
+// ParseMetrics parses a font Open accepted, or a subset of one, with the
+// TrueType parser, for its character map, widths and names: a font with
+// CFF outlines through metricsView. Its outlines are not there for a font
+// with CFF outlines (a renderer draws those with golang.org/x/image/font/sfnt).
+func ParseMetrics(data []byte) (*truetype.Font, error) { return parse(data) }
+
 // parse guards the TrueType parser: a damaged file must give an error, not a
-// panic.
+// panic. A font with CFF outlines is given to it as metricsView makes it.
 func parse(data []byte) (f *truetype.Font, err error) {
+	if Kind(data) == "otf-cff" {
+		if data, err = metricsView(data); err != nil {
+			return nil, err
+		}
+	}
 	defer func() {
 		if r := recover(); r != nil { // an index past a table: not worth quoting
 			f, err = nil, errors.New("the parser reads past the end of one of its tables: the file is damaged")

@@ -244,23 +244,35 @@ const outlinesMark = "glyf-checked"
 
 var checkedValue = strings.Repeat("0", 64)
 
-// outlinesChecked says whether the file id names was walked before and
+// outlinesChecked says whether the font named path (a file, or a
+// collection's member, file#N), whose file id names, was walked before and
 // has not changed since (the same device, inode, size and times).
-func outlinesChecked(id fileID) bool {
-	h, ok := hashes.lookup(cacheKey{id, outlinesMark})
+func outlinesChecked(path string, id fileID) bool {
+	h, ok := hashes.lookup(cacheKey{id, outlinesKey(path)})
 	return ok && h == checkedValue
 }
 
-// markOutlinesChecked records that the file at path, of identity id, was
-// walked, unless it changed while it was read.
+// markOutlinesChecked records that the font named path, whose file has
+// identity id, was walked, unless the file changed while it was read.
 func markOutlinesChecked(path string, id fileID) {
 	if id.Ino == 0 {
 		return
 	}
 	start := time.Now()
-	if now, err := statID(path); err == nil && now == id {
-		hashes.store(cacheKey{id, outlinesMark}, checkedValue, start)
+	file, _, _ := splitMember(path)
+	if now, err := statID(file); err == nil && now == id {
+		hashes.store(cacheKey{id, outlinesKey(path)}, checkedValue, start)
 	}
+}
+
+// outlinesKey is the cache's member name for the walk of the font named
+// path: outlinesMark for a single font or a collection's first, with
+// "#N" after it for its member N (each member has its own glyphs).
+func outlinesKey(path string) string {
+	if _, member, _ := splitMember(path); member > 0 {
+		return outlinesMark + MemberSep + strconv.Itoa(member)
+	}
+	return outlinesMark
 }
 
 // hashBuiltin is the SHA-256 of a font built into the executable, from the

@@ -23,8 +23,19 @@ import (
 // format 3 (no glyph names). Other tables the PDF
 // library reads (name, OS/2) and the hinting tables (cvt, fpgm, prep) are
 // copied as they are; everything else (GSUB, GPOS, kern, …) is dropped.
+//
+// A font with CFF outlines gives an OpenType font of the same tables and a
+// CID-keyed CFF table of the kept glyphs (subsetCFF).
 func (f *Font) Subset(runes []rune) ([]byte, error) {
-	return subsetTrueType(f.Data, runes, func(r rune) int { return int(f.index(r)) })
+	index := func(r rune) int { return int(f.index(r)) }
+	if Kind(f.Data) == "otf-cff" {
+		c, err := f.cffTable()
+		if err != nil {
+			return nil, err
+		}
+		return subsetCFF(f.Data, c, runes, index)
+	}
+	return subsetTrueType(f.Data, runes, index)
 }
 
 // sfnt is a parsed table directory.
@@ -52,7 +63,7 @@ func parseSfnt(data []byte) (*sfnt, error) {
 		}
 		s.tables[tag] = data[off : off+length]
 	}
-	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap"} {
+	for _, tag := range requiredTables(Kind(data) == "otf-cff") {
 		if _, ok := s.tables[tag]; !ok {
 			return nil, fmt.Errorf("no %q table", tag)
 		}
@@ -63,9 +74,10 @@ func parseSfnt(data []byte) (*sfnt, error) {
 	return s, nil
 }
 
-// Tables is a TrueType font's tables by tag, each inside the file; the
-// tables every TrueType font needs (head, hhea, maxp, hmtx, loca, glyf,
-// cmap) are there, and head, hhea and maxp long enough to read.
+// Tables is a font's tables by tag, each inside the file; the tables
+// every TrueType font needs (head, hhea, maxp, hmtx, loca, glyf, cmap), or
+// a font with CFF outlines (CFF instead of loca and glyf), are there, and
+// head, hhea and maxp long enough to read.
 func Tables(data []byte) (map[string][]byte, error) {
 	s, err := parseSfnt(data)
 	if err != nil {
@@ -141,6 +153,14 @@ func components(g []byte, fn func(at int)) error {
 	}
 }
 
+// subsetPlan is what a subset keeps: the characters it maps and the
+// glyphs, renumbered from 0 in the order of their original IDs.
+type subsetPlan struct {
+	cmap  []mapping // by character
+	old   []int     // the kept glyphs, in order: new glyph i is old[i]
+	newID []uint16  // by old glyph; 0 for one not kept
+}
+
 func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil { // a damaged font: report, never crash
@@ -151,14 +171,43 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 	if err != nil {
 		return nil, err
 	}
-	be := binary.BigEndian
-	numGlyphs := int(be.Uint16(s.tables["maxp"][4:]))
+	p, err := planSubset(s, runes, index, s.components)
+	if err != nil {
+		return nil, err
+	}
+	glyf, loca, err := s.glyfLoca(p)
+	if err != nil {
+		return nil, err
+	}
+	tables, err := s.subsetTables(p)
+	if err != nil {
+		return nil, err
+	}
+	tables["glyf"], tables["loca"] = glyf, loca
+	for _, tag := range []string{"cvt ", "fpgm", "prep"} { // hinting
+		if t, ok := s.tables[tag]; ok {
+			tables[tag] = t
+		}
+	}
+	binary.BigEndian.PutUint16(tables["head"][50:], 1) // indexToLocFormat: long offsets
+	return writeSfnt(tables), nil
+}
 
-	// The glyphs to keep: .notdef, each rune's, and their components.
+// planSubset chooses the glyphs of a subset: .notdef, each rune's, and
+// the glyphs those need (more, when not nil, calls add with each: a
+// composite glyph's components).
+func planSubset(s *sfnt, runes []rune, index func(rune) int, more func(g int, add func(int)) error) (*subsetPlan, error) {
+	numGlyphs := int(binary.BigEndian.Uint16(s.tables["maxp"][4:]))
 	keep := make([]bool, max(numGlyphs, 1))
 	keep[0] = true
 	var queue []int
-	var cmap []mapping // in the order of the characters
+	add := func(g int) {
+		if g < numGlyphs && !keep[g] {
+			keep[g] = true
+			queue = append(queue, g)
+		}
+	}
+	p := &subsetPlan{}
 	for _, r := range runes {
 		if r < 0 || r > lastRune {
 			continue
@@ -167,84 +216,90 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 		if g <= 0 || g >= numGlyphs {
 			continue
 		}
-		cmap = append(cmap, mapping{r, g})
-		if !keep[g] {
-			keep[g] = true
-			queue = append(queue, g)
-		}
+		p.cmap = append(p.cmap, mapping{r, g})
+		add(g)
 	}
-	for len(queue) > 0 {
+	for more != nil && len(queue) > 0 {
 		g := queue[0]
 		queue = queue[1:]
-		a, b, err := s.glyphRange(g, numGlyphs)
-		if err != nil {
-			return nil, err
-		}
-		glyph := s.tables["glyf"][a:b]
-		if err := components(glyph, func(at int) {
-			c := int(be.Uint16(glyph[at:]))
-			if c < numGlyphs && !keep[c] {
-				keep[c] = true
-				queue = append(queue, c)
-			}
-		}); err != nil {
+		if err := more(g, add); err != nil {
 			return nil, err
 		}
 	}
-	sort.Slice(cmap, func(a, b int) bool { return cmap[a].r < cmap[b].r })
-	var old []int // the kept glyphs, in order
+	sort.Slice(p.cmap, func(a, b int) bool { return p.cmap[a].r < p.cmap[b].r })
 	for g, k := range keep {
 		if k {
-			old = append(old, g)
+			p.old = append(p.old, g)
 		}
 	}
-	newID := make([]uint16, len(keep)) // by old glyph; 0 for one not kept
-	for i, g := range old {
-		newID[g] = uint16(i)
+	p.newID = make([]uint16, len(keep))
+	for i, g := range p.old {
+		p.newID[g] = uint16(i)
 	}
+	return p, nil
+}
 
-	// glyf and loca, with composite components renumbered; glyf made at
-	// its size (grown by appending, it was most of what a subset
-	// allocated).
-	ranges := make([][2]int, len(old))
+// components adds the components of glyph g, if it is composite.
+func (s *sfnt) components(g int, add func(int)) error {
+	numGlyphs := int(binary.BigEndian.Uint16(s.tables["maxp"][4:]))
+	a, b, err := s.glyphRange(g, numGlyphs)
+	if err != nil {
+		return err
+	}
+	glyph := s.tables["glyf"][a:b]
+	return components(glyph, func(at int) { add(int(binary.BigEndian.Uint16(glyph[at:]))) })
+}
+
+// glyfLoca makes the subset's glyf and loca, with composite components
+// renumbered; glyf made at its size (grown by appending, it was most of
+// what a subset allocated).
+func (s *sfnt) glyfLoca(p *subsetPlan) (glyf, loca []byte, err error) {
+	be := binary.BigEndian
+	numGlyphs := int(be.Uint16(s.tables["maxp"][4:]))
+	ranges := make([][2]int, len(p.old))
 	size := 0
-	for i, g := range old {
+	for i, g := range p.old {
 		a, b, err := s.glyphRange(g, numGlyphs)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		ranges[i] = [2]int{a, b}
 		size += (b - a + 3) &^ 3
 	}
-	glyf := make([]byte, 0, size)
-	loca := make([]byte, 4*(len(old)+1))
+	glyf = make([]byte, 0, size)
+	loca = make([]byte, 4*(len(p.old)+1))
 	for i, r := range ranges {
 		be.PutUint32(loca[4*i:], uint32(len(glyf)))
 		glyf = append(glyf, s.tables["glyf"][r[0]:r[1]]...)
 		glyph := glyf[len(glyf)-(r[1]-r[0]):]
 		if err := components(glyph, func(at int) {
-			if c := int(be.Uint16(glyph[at:])); c < len(newID) {
-				be.PutUint16(glyph[at:], newID[c])
+			if c := int(be.Uint16(glyph[at:])); c < len(p.newID) {
+				be.PutUint16(glyph[at:], p.newID[c])
 			} else {
 				be.PutUint16(glyph[at:], 0)
 			}
 		}); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for len(glyf)%4 != 0 {
 			glyf = append(glyf, 0)
 		}
 	}
-	be.PutUint32(loca[4*len(old):], uint32(len(glyf)))
+	be.PutUint32(loca[4*len(p.old):], uint32(len(glyf)))
+	return glyf, loca, nil
+}
 
-	// hmtx: one full metric per kept glyph.
+// hmtx makes the subset's horizontal metrics: one full metric per kept
+// glyph.
+func (s *sfnt) hmtx(p *subsetPlan) ([]byte, error) {
+	be := binary.BigEndian
 	hmtx := s.tables["hmtx"]
 	nMetrics := int(be.Uint16(s.tables["hhea"][34:]))
 	if nMetrics < 1 || 4*nMetrics > len(hmtx) {
 		return nil, errors.New("hmtx truncated")
 	}
-	newHmtx := make([]byte, 4*len(old))
-	for i, g := range old {
+	out := make([]byte, 4*len(p.old))
+	for i, g := range p.old {
 		var adv, lsb uint16
 		if g < nMetrics {
 			adv, lsb = be.Uint16(hmtx[4*g:]), be.Uint16(hmtx[4*g+2:])
@@ -254,26 +309,62 @@ func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte
 				lsb = be.Uint16(hmtx[p:])
 			}
 		}
-		be.PutUint16(newHmtx[4*i:], adv)
-		be.PutUint16(newHmtx[4*i+2:], lsb)
+		be.PutUint16(out[4*i:], adv)
+		be.PutUint16(out[4*i+2:], lsb)
 	}
+	return out, nil
+}
 
+// subsetTables makes the tables every subset has, whatever its outlines:
+// head, hhea, maxp and hmtx for the kept glyphs, cmap for the kept
+// characters, post without glyph names, name and OS/2 as they are.
+func (s *sfnt) subsetTables(p *subsetPlan) (map[string][]byte, error) {
+	be := binary.BigEndian
+	hmtx, err := s.hmtx(p)
+	if err != nil {
+		return nil, err
+	}
 	head := append([]byte(nil), s.tables["head"]...)
-	be.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
-	be.PutUint16(head[50:], 1) // indexToLocFormat: long offsets
+	be.PutUint32(head[8:], 0) // checkSumAdjustment, set by writeSfnt
 	hhea := append([]byte(nil), s.tables["hhea"]...)
-	be.PutUint16(hhea[34:], uint16(len(old)))
+	be.PutUint16(hhea[34:], uint16(len(p.old)))
 	maxp := append([]byte(nil), s.tables["maxp"]...)
-	be.PutUint16(maxp[4:], uint16(len(old)))
-
+	be.PutUint16(maxp[4:], uint16(len(p.old)))
 	tables := map[string][]byte{
-		"head": head, "hhea": hhea, "maxp": maxp, "hmtx": newHmtx,
-		"loca": loca, "glyf": glyf, "cmap": cmapTable(cmap, newID), "post": post3(s.tables["post"]),
+		"head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx,
+		"cmap": cmapTable(p.cmap, p.newID), "post": post3(s.tables["post"]),
 	}
-	for _, tag := range []string{"name", "OS/2", "cvt ", "fpgm", "prep"} {
+	for _, tag := range []string{"name", "OS/2"} {
 		if t, ok := s.tables[tag]; ok {
 			tables[tag] = t
 		}
+	}
+	return tables, nil
+}
+
+// subsetCFF is subsetTrueType for a font with CFF outlines: the same
+// tables, and a CFF table of the kept glyphs (cffwrite.go) instead of glyf
+// and loca.
+func subsetCFF(data []byte, c *cffFont, runes []rune, index func(rune) int) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("cannot subset font: %v", r)
+		}
+	}()
+	s, err := parseSfnt(data)
+	if err != nil {
+		return nil, err
+	}
+	p, err := planSubset(s, runes, index, nil)
+	if err != nil {
+		return nil, err
+	}
+	tables, err := s.subsetTables(p)
+	if err != nil {
+		return nil, err
+	}
+	if tables["CFF "], err = c.subset(p.old); err != nil {
+		return nil, err
 	}
 	return writeSfnt(tables), nil
 }
@@ -418,6 +509,9 @@ func writeSfnt(tables map[string][]byte) []byte {
 	}
 	out := make([]byte, 12+16*n, size)
 	be.PutUint32(out, 0x00010000)
+	if _, ok := tables["CFF "]; ok {
+		copy(out, "OTTO")
+	}
 	be.PutUint16(out[4:], uint16(n))
 	be.PutUint16(out[6:], uint16(16*search))
 	be.PutUint16(out[8:], uint16(log2(search)))

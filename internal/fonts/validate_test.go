@@ -164,17 +164,33 @@ func TestOutlinesWalkedOncePerFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if outlinesChecked(id) {
+	if outlinesChecked(p, id) {
 		t.Fatal("a new file counts as walked")
 	}
 	if _, err := Open(p); err != nil {
 		t.Fatal(err)
 	}
-	if !outlinesChecked(id) {
+	if !outlinesChecked(p, id) {
 		t.Error("a file walked is not remembered")
 	}
 	os.WriteFile(p, src, 0o644) // rewritten: new times
-	if _, id2, _ := readFont(p); outlinesChecked(id2) {
+	if _, id2, _ := readFont(p); outlinesChecked(p, id2) {
 		t.Error("a rewritten file counts as walked")
+	}
+	// A collection's member is remembered as itself, not its siblings.
+	ttc := cffFonts[0] // a member #2
+	file, _, _ := splitMember(ttc)
+	if _, err := os.Stat(file); err != nil {
+		t.Fatalf("%v: run `make test`, which installs fonts-noto-cjk", err)
+	}
+	_, id, err = readFont(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(ttc); err != nil {
+		t.Fatal(err)
+	}
+	if !outlinesChecked(ttc, id) || outlinesChecked(file+"#1", id) || outlinesChecked(file, id) {
+		t.Errorf("walked %s: remembered %v, its #1 %v, its #0 %v", ttc, outlinesChecked(ttc, id), outlinesChecked(file+"#1", id), outlinesChecked(file, id))
 	}
 }

@@ -4,6 +4,11 @@
 // and returns what each page draws, in page millimetres from the top-left
 // corner with y growing downwards.
 //
+// Signatures named in OFD.xml are read too: each Signature.xml's
+// references with their SM3 digests, and a seal's SES_Signature with its
+// SM2 values checked (signature.go); what fails there is reported in the
+// Signature, not as an error.
+//
 // Read fails on: a part that is not well-formed XML or has an element
 // outside the OFD namespace; a missing OFD.xml, DocRoot, page, resource file
 // or resource; an ID that is not a positive integer, is used twice or
@@ -89,6 +94,9 @@ type Package struct {
 	Pages    []Page
 	Outline  []OutlineItem
 	MaxID    int
+	// Signatures are the package's signatures, when OFD.xml names a
+	// signature list (see signature.go).
+	Signatures []Signature
 }
 
 // node is an element of a parsed part.
@@ -354,6 +362,9 @@ func (r *reader) read() error {
 		if err := r.outline(o, 0, docPath); err != nil {
 			return err
 		}
+	}
+	if s := body.child("Signatures"); s != nil {
+		return r.signatures(strings.TrimSpace(s.text))
 	}
 	return nil
 }

@@ -22,13 +22,17 @@ type Request struct {
 	P12Password      string // the password itself (from the environment)
 	Time             time.Time
 	At               int    // the seal to sign at, from 1; 0 for the next
-	Seal             string // a picture of the seal for the signature's appearance, or ""
+	Seal             string // a picture of the seal: a PDF signature's appearance, an OFD seal's picture; or ""
+	SealKey          string // an OFD seal maker's key (PEM); "" for a self-issued seal
+	SealCert         string // and its certificate
+	Version          string // the tool's version, named in an OFD's signature
 }
 
-// File signs the PDF at r.In and writes the signed PDF to r.Out, through
-// a temporary file renamed into place: on any error nothing is written
-// and an existing r.Out keeps its bytes. r.Out may not be one of the
-// inputs; r.In is never changed. It returns the signer's name.
+// File signs the PDF (or OFD, by its extension) at r.In and writes the
+// signed file to r.Out, through a temporary file renamed into place: on
+// any error nothing is written and an existing r.Out keeps its bytes.
+// r.Out may not be one of the inputs; r.In is never changed. It returns
+// the signer's name.
 func File(r Request) (string, error) {
 	inputs := []build.Input{{Path: r.In, What: "the PDF to sign"}}
 	if r.P12 != "" {
@@ -45,8 +49,15 @@ func File(r Request) (string, error) {
 	if r.Seal != "" {
 		inputs = append(inputs, build.Input{Path: r.Seal, What: "the seal picture"})
 	}
-	if strings.EqualFold(r.In[max(0, len(r.In)-4):], ".ofd") {
-		return "", doc.Errorf(doc.Pos{File: r.In}, "signing an OFD is not done yet: sign the PDF")
+	isOFD := strings.EqualFold(r.In[max(0, len(r.In)-4):], ".ofd")
+	if !isOFD && r.SealKey != "" {
+		return "", doc.Errorf(doc.Pos{File: r.SealKey}, "a seal maker's key signs an OFD's electronic seal; a PDF has none")
+	}
+	if isOFD {
+		inputs[0].What = "the OFD to sign"
+		if r.SealKey != "" {
+			inputs = append(inputs, build.Input{Path: r.SealKey, What: "the seal maker's key"}, build.Input{Path: r.SealCert, What: "the seal maker's certificate"})
+		}
 	}
 	if st, err := os.Stat(r.Out); err == nil {
 		for _, in := range inputs {
@@ -58,7 +69,11 @@ func File(r Request) (string, error) {
 	if err := build.CheckOutput(r.Out, nil); err != nil {
 		return "", err
 	}
-	pdf, err := input.Read(r.In, input.PDF)
+	kind := input.PDF
+	if isOFD {
+		kind = input.OFD
+	}
+	pdf, err := input.Read(r.In, kind)
 	if err != nil {
 		return "", doc.Errorf(doc.Pos{File: r.In}, "%v", err)
 	}
@@ -90,7 +105,19 @@ func File(r Request) (string, error) {
 			return "", doc.Errorf(doc.Pos{File: r.Seal}, "the seal picture (--seal) %v", err)
 		}
 	}
-	signed, err := PDF(pdf, Options{Key: key, Chain: chain, Time: r.Time, At: r.At, Seal: seal})
+	opt := Options{Key: key, Chain: chain, Time: r.Time, At: r.At, Seal: seal}
+	var signed []byte
+	if isOFD {
+		o := OFDOptions{Options: opt, Provider: "gongwen", Version: r.Version}
+		if r.SealKey != "" {
+			if o.SealKey, o.SealCert, err = r.sealMaker(read); err != nil {
+				return "", err
+			}
+		}
+		signed, err = OFD(pdf, o)
+	} else {
+		signed, err = PDF(pdf, opt)
+	}
 	if err != nil {
 		return "", doc.Errorf(doc.Pos{File: r.In}, "cannot sign: %v", err)
 	}
@@ -152,4 +179,28 @@ func (r Request) keys(read func(string) ([]byte, error)) (crypto.Signer, []*x509
 		return nil, nil, doc.Errorf(doc.Pos{File: r.Cert}, "%v", err)
 	}
 	return key, chain, nil
+}
+
+// sealMaker reads the seal maker's key and certificate.
+func (r Request) sealMaker(read func(string) ([]byte, error)) (crypto.Signer, *x509.Certificate, error) {
+	keyPEM, err := read(r.SealKey)
+	if err != nil {
+		return nil, nil, err
+	}
+	key, err := Key(keyPEM)
+	if err != nil {
+		return nil, nil, doc.Errorf(doc.Pos{File: r.SealKey}, "%v", err)
+	}
+	certPEM, err := read(r.SealCert)
+	if err != nil {
+		return nil, nil, err
+	}
+	certs, err := Certificates(certPEM)
+	if err != nil {
+		return nil, nil, doc.Errorf(doc.Pos{File: r.SealCert}, "%v", err)
+	}
+	if err := Matches(key, certs[0]); err != nil {
+		return nil, nil, doc.Errorf(doc.Pos{File: r.SealCert}, "%v", err)
+	}
+	return key, certs[0], nil
 }

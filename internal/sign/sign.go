@@ -3,9 +3,12 @@
 // written with encoding/asn1), the PAdES baseline-B signature appended to
 // a PDF as an incremental update, so that the built bytes stay a prefix of
 // the signed file, and reading the signatures of a PDF back to say whether
-// the bytes they cover are intact. It reads the layout record (package
-// diff) only to find the seal's place, and uses package build only to
-// check and write its output as builds do; it does not build documents.
+// the bytes they cover are intact; and the electronic seal of an OFD
+// (GB/T 38540 SES_Signature with SM2 and SM3, placed in the package as
+// GB/T 33190 clause 18 says; ofd.go, ses.go) and its check (ofdverify.go).
+// It reads the layout record (package diff) only to find the seal's place,
+// and uses package build only to check and write its output as builds do;
+// it does not build documents.
 package sign
 
 import (

@@ -20,6 +20,7 @@ import (
 // Signature is one signature of a PDF, read back and checked.
 type Signature struct {
 	Signer    string // the signer certificate's common name (or subject)
+	SealMaker string // an OFD seal's maker, when not the signer
 	Time      string // the claimed signing time (/M, or the signing-time attribute), "" if none
 	Algorithm string // as "ECDSA P-256 with SHA-256"
 	End       int    // where the bytes it covers end

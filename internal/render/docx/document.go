@@ -22,31 +22,56 @@ func (r *renderer) document() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xmlHead + `<w:document ` + nsW + nsDrawing + `><w:body>`)
 	m := r.m
+	// A section a run of pages of one orientation: the landscape pages of
+	// a wide table's annex are a section of their own, and so are the
+	// upright pages after them.
+	wide := func(i int) bool { return landscape(&r.res.Pages[m.blocks[i].page]) }
+	sec := section{first: true}
+	fresh := false // the block starts a section after the first
 	for i, bl := range m.blocks {
 		last := i == len(m.blocks)-1
+		if i == 0 {
+			sec.wide = wide(0)
+		}
+		ends := !last && wide(i+1) != sec.wide
 		if bl.t != nil {
 			for range bl.t.blanks {
 				fmt.Fprintf(&b, `<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr></w:p>`, StyleBody)
 			}
 			r.table(&b, bl.t)
+			if ends {
+				// A table cannot hold the section's end: the smallest
+				// paragraph after it does.
+				b.WriteString(`<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="20" w:lineRule="exact"/>` + r.sectPr(false, "", sec) + `<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>`)
+				sec, fresh = section{wide: wide(i + 1)}, true
+			}
 			continue
 		}
+		if fresh {
+			// The section starts the page: a break of its own would
+			// leave a page blank.
+			bl.p.breakBefore = false
+			fresh = false
+		}
 		sect := ""
-		if last && m.imprint != nil && m.imprint.alone {
-			sect = r.sectPr(false, "")
+		if ends || last && m.imprint != nil && m.imprint.alone {
+			sect = r.sectPr(false, "", sec)
 		}
 		if err := r.para(&b, bl.p, sect); err != nil {
 			return nil, err
 		}
+		if ends {
+			sec, fresh = section{wide: wide(i + 1)}, true
+		}
 	}
-	final := r.sectPr(false, "")
+	final := r.sectPr(false, "", sec)
 	if imp := m.imprint; imp != nil {
 		kind := "nextPage"
 		if imp.even {
 			kind = "evenPage"
 		}
 		if imp.alone {
-			final = r.sectPr(!r.m.numbered[imp.page], kind)
+			final = r.sectPr(!r.m.numbered[imp.page], kind, section{})
 		}
 		r.imprintTable(&b, imp)
 		// The paragraph a section must end with, as small as can be, so
@@ -58,10 +83,18 @@ func (r *renderer) document() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// section is what sets a section's page apart.
+type section struct {
+	wide  bool // on its side: a landscape annex's pages
+	first bool // it holds the document's first page
+}
+
 // sectPr is a section's page: A4 with the 版心's margins, the document
 // grid, odd and even footers with the page number (an empty footer on an
-// unnumbered first page, and all empty for the 版记's own section).
-func (r *renderer) sectPr(bare bool, kind string) string {
+// unnumbered first page, and all empty for the 版记's own section). A
+// landscape section's page is the sheet turned as the PDF turns it, its
+// margins turned with it (pageFrame).
+func (r *renderer) sectPr(bare bool, kind string, sec section) string {
 	f := r.f
 	var b strings.Builder
 	b.WriteString(`<w:sectPr>`)
@@ -70,7 +103,7 @@ func (r *renderer) sectPr(bare bool, kind string) string {
 		b.WriteString(`<w:footerReference w:type="default" r:id="rIdFooterNone"/><w:footerReference w:type="even" r:id="rIdFooterNone"/>`)
 	} else {
 		b.WriteString(`<w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>`)
-		if !r.m.numbered[0] {
+		if !r.m.numbered[0] && sec.first {
 			titlePg = true
 			b.WriteString(`<w:footerReference w:type="first" r:id="rIdFooterNone"/>`)
 		}
@@ -78,9 +111,19 @@ func (r *renderer) sectPr(bare bool, kind string) string {
 	if kind != "" {
 		fmt.Fprintf(&b, `<w:type w:val="%s"/>`, kind)
 	}
-	fmt.Fprintf(&b, `<w:pgSz w:w="%d" w:h="%d"/>`, twips(f.PageWidth), twips(f.PageHeight))
-	fmt.Fprintf(&b, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
-		twips(f.Top), twips(f.PageWidth)-twips(f.Left)-textWidth(f), twips(f.PageHeight-f.Bottom()), twips(f.Left), twips(f.Top/2), twips(r.footerDistance()))
+	if sec.wide {
+		// The portrait sheet's bottom margin is on the left, its left
+		// margin on top; the text area as wide as the 版心 is high.
+		left, top := f.PageHeight-f.Bottom(), f.Left
+		bottom := f.PageWidth - f.Left - f.BodyWidth
+		fmt.Fprintf(&b, `<w:pgSz w:w="%d" w:h="%d" w:orient="landscape"/>`, twips(f.PageHeight), twips(f.PageWidth))
+		fmt.Fprintf(&b, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
+			twips(top), twips(f.PageHeight)-twips(left)-twips(f.BodyHeight), twips(bottom), twips(left), twips(top/2), twips(bottom/2))
+	} else {
+		fmt.Fprintf(&b, `<w:pgSz w:w="%d" w:h="%d"/>`, twips(f.PageWidth), twips(f.PageHeight))
+		fmt.Fprintf(&b, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`,
+			twips(f.Top), twips(f.PageWidth)-twips(f.Left)-textWidth(f), twips(f.PageHeight-f.Bottom()), twips(f.Left), twips(f.Top/2), twips(r.footerDistance()))
+	}
 	if titlePg {
 		b.WriteString(`<w:titlePg/>`)
 	}
@@ -162,10 +205,14 @@ func (r *renderer) para(b *bytes.Buffer, p *para, sect string) error {
 		b.WriteString(`</w:tabs>`)
 	}
 	switch {
+	case p.foot:
+		r.footFrame(b, p)
 	case p.exact > 0:
 		fmt.Fprintf(b, `<w:snapToGrid w:val="0"/><w:spacing w:after="%d" w:line="%d" w:lineRule="exact"/>`, int(math.Round(p.after*20)), int(math.Round(p.exact*20)))
 	}
-	r.placement(b, p, st)
+	if !p.foot {
+		r.placement(b, p, st)
+	}
 	if p.outline > 0 && p.outline != st.outline {
 		fmt.Fprintf(b, `<w:outlineLvl w:val="%d"/>`, p.outline-1)
 	}
@@ -196,6 +243,27 @@ func (r *renderer) para(b *bytes.Buffer, p *para, sect string) error {
 	return nil
 }
 
+// footFrame places a paragraph at the foot of its page in a frame
+// anchored to the page (the letter's 抄送), wherever the text above it
+// ends: its lines of the 抄送's pitch, the first line's em box bottom where
+// the PDF has it (a word processor sets a line of exact height on the line
+// box's bottom), wrapped lines after the label as the PDF wraps them.
+func (r *renderer) footFrame(b *bytes.Buffer, p *para) {
+	f := r.f
+	first := p.first()
+	pitch := pitchOf(p, f)
+	bottom := first.top + format.MM(first.texts[0].Style.Size)
+	in := first.x0 - f.Left
+	fmt.Fprintf(b, `<w:framePr w:w="%d" w:wrap="notBeside" w:hAnchor="page" w:vAnchor="page" w:x="%d" w:y="%d"/>`, twips(first.width), twips(f.Left), twips(bottom-pitch))
+	fmt.Fprintf(b, `<w:snapToGrid w:val="0"/><w:spacing w:line="%d" w:lineRule="exact"/>`, twips(pitch))
+	if len(p.lines) > 1 {
+		hang := p.lines[1].x0 - first.x0
+		fmt.Fprintf(b, `<w:ind w:left="%d" w:right="%d" w:hanging="%d"/>`, twips(in+hang), twips(in), twips(hang))
+	} else {
+		fmt.Fprintf(b, `<w:ind w:left="%d" w:right="%d" w:firstLine="0"/>`, twips(in), twips(in))
+	}
+}
+
 // tabStops are the places of a line's runs after the first, when they
 // stand apart from the one before (more than half a character's white).
 func (r *renderer) tabStops(l *line) []int {
@@ -222,6 +290,7 @@ func (r *renderer) placement(b *bytes.Buffer, p *para, st style) {
 	left, firstLine, right := 0.0, first.x0-f.Left, 0.0
 	jc := st.jc
 	zi := f.CharPitch()
+	centre := f.Left + first.width/2 // of the line's 版心 (a landscape page's is wider)
 	switch {
 	case len(p.lines) > 1:
 		left = p.lines[1].x0 - f.Left
@@ -229,13 +298,13 @@ func (r *renderer) placement(b *bytes.Buffer, p *para, st style) {
 		jc = "both"
 	case len(r.tabStops(first)) > 0 || p.style == StyleMark && spreadOf(first.texts[0]) != 0:
 		jc = "left"
-	case math.Abs((first.x0+first.x1)/2-f.CentreX()) < 0.5 && first.x0 > f.Left+zi:
+	case math.Abs((first.x0+first.x1)/2-centre) < 0.5 && first.x0 > f.Left+zi:
 		jc, firstLine = "center", 0
-	case first.x0 > f.Left+f.ParagraphIndent*zi+0.5 && first.x1 > f.CentreX() || st.jc == "right":
+	case first.x0 > f.Left+f.ParagraphIndent*zi+0.5 && first.x1 > centre || st.jc == "right":
 		// Flush right, or a right indent (署名 右空二字): set from the
 		// right, so that a line a word processor finds a little wider
 		// does not wrap.
-		jc, firstLine, right = "right", 0, f.Right()-first.x1
+		jc, firstLine, right = "right", 0, first.right(f)-first.x1
 	case st.jc == "center":
 		jc = "left" // a 联合行文's stacked names, not centred on their own
 	}

@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -34,7 +35,11 @@ var root = filepath.Join("..", "..", "..")
 
 func prepare(t testing.TB, name string) *build.Job {
 	t.Helper()
-	j, err := build.Prepare(filepath.Join(root, "data", name+".toml"), build.Options{})
+	src := filepath.Join(root, "data", name+".toml")
+	if _, err := os.Stat(src); err != nil {
+		src = filepath.Join("testdata", name+".toml") // a test's own document
+	}
+	j, err := build.Prepare(src, build.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,9 +99,17 @@ func parse(t *testing.T, data []byte) *element {
 
 func TestDOCXXML(t *testing.T) {
 	f := format.Letter()
-	for _, name := range docs {
+	for _, name := range append(docs, "letter-landscape") {
 		t.Run(name, func(t *testing.T) {
 			j := prepare(t, name)
+			// The runs of landscape pages (a wide table's annex): each a
+			// section of its own.
+			wideRuns := 0
+			for i, p := range j.Result.Pages {
+				if p.Width > p.Height && (i == 0 || j.Result.Pages[i-1].Width < j.Result.Pages[i-1].Height) {
+					wideRuns++
+				}
+			}
 			a, err := j.RenderDOCX(build.Options{})
 			if err != nil {
 				t.Fatal(err)
@@ -122,18 +135,41 @@ func TestDOCXXML(t *testing.T) {
 			}
 			doc := parse(t, ps["word/document.xml"])
 			sections, tables, headings := 0, 0, map[string]bool{}
+			wideSections := 0
 			seals := 0
 			doc.walk(func(e *element) {
 				switch e.XMLName.Local {
 				case "sectPr":
 					sections++
+					wide := false
+					for _, c := range e.Children {
+						if c.XMLName.Local == "pgSz" && c.attr("orient") == "landscape" {
+							wide = true
+							wideSections++
+						}
+					}
 					for _, c := range e.Children {
 						switch c.XMLName.Local {
 						case "pgSz":
-							if c.attr("w") != "11906" || c.attr("h") != "16838" {
+							if !wide && (c.attr("w") != "11906" || c.attr("h") != "16838") {
 								t.Errorf("page %s × %s twips, want A4 11906 × 16838", c.attr("w"), c.attr("h"))
 							}
+							if wide && (c.attr("w") != "16838" || c.attr("h") != "11906") {
+								t.Errorf("landscape page %s × %s twips, want A4 on its side 16838 × 11906", c.attr("w"), c.attr("h"))
+							}
 						case "pgMar":
+							if wide {
+								// The portrait margins turned with the sheet:
+								// 订口 28 mm on top, the foot's 35 mm on the left,
+								// the 天头's 37 mm on the right, 26 mm below.
+								want := map[string]string{"top": "1587", "left": "1984", "right": "2098", "bottom": "1474"}
+								for k, v := range want {
+									if c.attr(k) != v {
+										t.Errorf("landscape margin %s is %s twips, want %s", k, c.attr(k), v)
+									}
+								}
+								continue
+							}
 							// 天头 37 mm, 订口 28 mm, 版心 225 mm high: bottom 35 mm.
 							want := map[string]string{"top": "2098", "left": "1587", "bottom": "1984"}
 							for k, v := range want {
@@ -182,6 +218,9 @@ func TestDOCXXML(t *testing.T) {
 			})
 			if sections == 0 {
 				t.Error("no section properties")
+			}
+			if wideSections != wideRuns {
+				t.Errorf("%d landscape sections, the PDF has %d runs of landscape pages", wideSections, wideRuns)
 			}
 			if want := len(j.Doc.Seals); seals != want {
 				t.Errorf("%d seals float behind the text, want %d", seals, want)
@@ -374,10 +413,16 @@ func TestLibreOfficeLaysOutTheDOCXAsThePDF(t *testing.T) {
 		// text on the same page, grid line and left edge (2 mm).
 		extraPages int
 		sameLines  float64
+		// otherPages is the most pages whose text Writer may set otherwise
+		// (a line more or less carried over the page break).
+		otherPages int
 	}{
-		{"chuan-ban-han-2024-114", 0, 0.72},
-		{"sample-file", 0, 0.72},
-		{"sample-joint", 0, 0.55},
+		{"chuan-ban-han-2024-114", 0, 0.72, 5},
+		{"sample-file", 0, 0.72, 0},
+		{"sample-joint", 0, 0.55, 2},
+		// A letter with a landscape annex, a portrait one after it and a
+		// 抄送 at the foot of the last page.
+		{"letter-landscape", 0, 0.72, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			j := prepare(t, c.name)
@@ -398,31 +443,63 @@ func TestLibreOfficeLaysOutTheDOCXAsThePDF(t *testing.T) {
 			if err := os.WriteFile(ownPath, pdf, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			lo := pdfLines(t, libreOffice(t, docxPath))
+			loPath := libreOffice(t, docxPath)
+			lo := pdfLines(t, loPath)
 			own := pdfLines(t, ownPath)
 			if len(lo) != len(own)+c.extraPages {
 				t.Errorf("Writer makes %d pages, gongwen %d (+%d expected)", len(lo), len(own), c.extraPages)
 			}
+			// Each page upright or on its side as the PDF's (a landscape
+			// annex), by poppler's page sizes.
+			loWide, ownWide := landscapePages(t, loPath), landscapePages(t, ownPath)
+			if fmt.Sprint(loWide[:min(len(loWide), len(ownWide))]) != fmt.Sprint(ownWide[:min(len(loWide), len(ownWide))]) {
+				t.Errorf("pages on their side: Writer %v, gongwen %v", loWide, ownWide)
+			}
 			// A line's grid line by its bottom: the em box's bottom in the
 			// PDF, the foot of the grid line in Writer, which sets a line
-			// at the bottom of its grid line.
-			rowPDF := func(yMax float64) int { return int(math.Round((yMax - f.Top - format.MM(f.Body.Size)) / pitchPDF)) }
-			rowDOCX := func(yMax float64) int { return int(math.Round((yMax - f.Top - pitchDOCX) / pitchDOCX)) }
+			// at the bottom of its grid line; from the 版心's top, the
+			// portrait left margin on a landscape page.
+			top := func(p int) float64 {
+				if ownWide[p] {
+					return f.Left
+				}
+				return f.Top
+			}
+			rowPDF := func(p int, yMax float64) int {
+				return int(math.Round((yMax - top(p) - format.MM(f.Body.Size)) / pitchPDF))
+			}
+			rowDOCX := func(p int, yMax float64) int { return int(math.Round((yMax - top(p) - pitchDOCX) / pitchDOCX)) }
+			pageNumber := regexp.MustCompile(`^—\d+—$`)
 			total, same := 0, 0
 			var differ []string
+			cc := 0 // the 抄送's lines, each where the PDF has it
 			for p := range own {
 				for _, l := range own[p] {
-					if l.yMax > f.Bottom()+1 { // the page number
+					if l.yMax > f.Bottom()+1 || pageNumber.MatchString(squeeze(l.text)) { // the page number
 						continue
 					}
 					total++
 					found := false
 					if p < len(lo) {
 						for _, m := range lo[p] {
-							if squeeze(m.text) == squeeze(l.text) && rowDOCX(m.yMax) == rowPDF(l.yMax) && math.Abs(m.x-l.x) <= 2 {
+							if squeeze(m.text) == squeeze(l.text) && rowDOCX(p, m.yMax) == rowPDF(p, l.yMax) && math.Abs(m.x-l.x) <= 2 {
 								found = true
 								break
 							}
+						}
+					}
+					// The letter's 抄送 at the foot of the last page: its first
+					// line where the PDF has it (Writer may break its names
+					// elsewhere: it breaks inside an organ's name, gongwen
+					// never does).
+					if label := squeeze(f.CCLabel); strings.HasPrefix(squeeze(l.text), label) && !j.Format.ImprintRules {
+						cc++
+						placed := false
+						for _, m := range lo[min(p, len(lo)-1)] {
+							placed = placed || p < len(lo) && strings.HasPrefix(squeeze(m.text), label) && rowDOCX(p, m.yMax) == rowPDF(p, l.yMax) && math.Abs(m.x-l.x) <= 2 && math.Abs(m.yMax-l.yMax) <= 2
+						}
+						if !placed {
+							t.Errorf("the 抄送 %q (page %d, %.1f mm) is not on its page and grid line in Writer's layout", l.text, p+1, l.yMax)
 						}
 					}
 					if found {
@@ -432,11 +509,41 @@ func TestLibreOfficeLaysOutTheDOCXAsThePDF(t *testing.T) {
 					}
 				}
 			}
+			if want := len(j.Doc.CC); (want > 0 && !j.Format.ImprintRules) != (cc > 0) {
+				t.Errorf("%d lines of the 抄送 in the PDF; the document has %d names", cc, want)
+			}
 			share := float64(same) / float64(total)
 			t.Logf("%s: %d of %d lines of the PDF on the same page, grid line and left edge in Writer's layout (%.0f%%); first that differ:\n%s",
 				c.name, same, total, 100*share, strings.Join(differ, "\n"))
 			if share < c.sameLines {
 				t.Errorf("%.0f%% of the lines are where the PDF has them, want at least %.0f%%", 100*share, 100*c.sameLines)
+			}
+			// The same text on each page: the page's characters, in any
+			// order (a table's cells are read in another order when one
+			// breaks its lines otherwise), white space and the page number
+			// left out.
+			pageText := func(ls []pdfLine) string {
+				var rs []rune
+				for _, l := range ls {
+					if s := squeeze(l.text); !pageNumber.MatchString(s) {
+						rs = append(rs, []rune(s)...)
+					}
+				}
+				slices.Sort(rs)
+				return string(rs)
+			}
+			var otherPages []string
+			for p := range own {
+				if p >= len(lo) || pageText(lo[p]) != pageText(own[p]) {
+					otherPages = append(otherPages, fmt.Sprint(p+1))
+					if p < len(lo) {
+						t.Logf("page %d: gongwen %d characters, Writer %d", p+1, len([]rune(pageText(own[p]))), len([]rune(pageText(lo[p]))))
+					}
+				}
+			}
+			t.Logf("%s: the text of pages %v differs in Writer's layout", c.name, otherPages)
+			if len(otherPages) > c.otherPages {
+				t.Errorf("%d pages hold other text in Writer's layout (%v), want at most %d", len(otherPages), otherPages, c.otherPages)
 			}
 			// The 标志 is red in Writer's page 1: most of the ink in its
 			// line's box.
@@ -460,6 +567,27 @@ func TestLibreOfficeLaysOutTheDOCXAsThePDF(t *testing.T) {
 			checkRed(t, filepath.Join(dir, c.name+".pdf"), *markLine)
 		})
 	}
+}
+
+// landscapePages says, for each page of a PDF, whether poppler finds it
+// wider than high.
+func landscapePages(t *testing.T, pdf string) []bool {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", "-f", "1", "-l", "9999", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo %s: %v", pdf, err)
+	}
+	var wide []bool
+	for _, m := range regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)`).FindAllStringSubmatch(string(out), -1) {
+		var w, h float64
+		fmt.Sscan(m[1], &w)
+		fmt.Sscan(m[2], &h)
+		wide = append(wide, w > h)
+	}
+	if len(wide) == 0 {
+		t.Fatalf("pdfinfo %s: no page sizes", pdf)
+	}
+	return wide
 }
 
 // checkRed draws page 1 and counts the dark pixels in the line's box:

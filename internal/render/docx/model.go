@@ -23,7 +23,14 @@ type line struct {
 	top    float64 // em box top of its largest run, mm
 	texts  []layout.Text
 	x0, x1 float64 // left edge of its first glyph, right edge of its last
+	// width is the 版心's width on its page: the format's, or its height
+	// on a landscape page (whose places are moved to the portrait 版心's
+	// corner, see pageFrame).
+	width float64
 }
+
+// right is the right edge of the line's 版心.
+func (l *line) right(f *format.Format) float64 { return f.Left + l.width }
 
 func (l *line) text() string {
 	var b strings.Builder
@@ -49,9 +56,12 @@ type para struct {
 	// its place on the page (above the 版心).
 	exact, after float64
 	framed       bool
-	anchors      []anchor // seals, stamps and rules anchored to it
-	image        *layout.Image
-	outline      int // 1–4 for a heading, 0 otherwise
+	// foot stands in a frame at its place at the foot of its page: the
+	// letter's 抄送, which has no 版记 around it (format.ImprintRules).
+	foot    bool
+	anchors []anchor // seals, stamps and rules anchored to it
+	image   *layout.Image
+	outline int // 1–4 for a heading, 0 otherwise
 }
 
 func (p *para) first() *line { return p.lines[0] }
@@ -79,12 +89,15 @@ type table struct {
 	widths []float64 // mm
 	size   float64   // pt
 	blanks int       // empty grid lines before it
+	dy     float64   // mm added to its page's places (pageFrame)
 }
 
-// block is one entry of a section: a paragraph or a table.
+// block is one entry of a section: a paragraph or a table, and the index
+// of the page it starts on.
 type block struct {
-	p *para
-	t *table
+	p    *para
+	t    *table
+	page int
 }
 
 // imprint is the 版记: its rows between rules, at the foot of its page.
@@ -204,11 +217,11 @@ func build(res *layout.Result, f *format.Format, opt *Options) *model {
 		for _, l := range lines {
 			if !placedTable && l.top > tb.top(pg) {
 				tb.blanks = max(int(math.Floor((tb.top(pg)-f.Top)/pitch+0.02))-lastGrid-1, 0)
-				m.blocks = append(m.blocks, block{t: tb})
+				m.blocks = append(m.blocks, block{t: tb, page: pi})
 				placedTable = true
 				prev, lastGrid = nil, int(math.Floor((tb.bottom(pg)-f.Top)/pitch-0.02))
 			}
-			if prev != nil && continues(prev, l, f, zi) && (l.page == prev.last().page || firstOnPage) {
+			if prev != nil && (continues(prev, l, f, zi) && (l.page == prev.last().page || firstOnPage) || wraps(prev, l, f)) {
 				prev.lines = append(prev.lines, l)
 				firstOnPage = false
 				if g, ok := gridLine(l, f); ok {
@@ -252,14 +265,17 @@ func build(res *layout.Result, f *format.Format, opt *Options) *model {
 			if p.style == StyleAnnexLabel {
 				p.breakBefore = true
 			}
+			if p.style == StyleImprint && !f.ImprintRules {
+				p.foot, p.blanks = true, 0
+			}
 			firstOnPage = false
-			m.blocks = append(m.blocks, block{p: p})
+			m.blocks = append(m.blocks, block{p: p, page: pi})
 			paras = append(paras, p)
 			prev = p
 		}
 		if !placedTable {
 			tb.blanks = max(int(math.Floor((tb.top(pg)-f.Top)/pitch+0.02))-lastGrid-1, 0)
-			m.blocks = append(m.blocks, block{t: tb})
+			m.blocks = append(m.blocks, block{t: tb, page: pi})
 			prev = nil
 		}
 		anchorImages(m, pg, pi, opt)
@@ -274,6 +290,7 @@ func build(res *layout.Result, f *format.Format, opt *Options) *model {
 // and the page number; it says whether the page has cells and a number.
 func pageLines(pg *layout.Page, f *format.Format, pi int) (lines []*line, cells, footer bool) {
 	byY := map[int64]*line{}
+	dx, dy, width := pageFrame(pg, f)
 	for _, t := range pg.Texts {
 		if len(t.Glyphs) == 0 {
 			continue
@@ -290,10 +307,17 @@ func pageLines(pg *layout.Page, f *format.Format, pi int) (lines []*line, cells,
 			footer = true
 			continue
 		}
+		if dx != 0 || dy != 0 {
+			t.Y += dy
+			t.Glyphs = append([]layout.Glyph(nil), t.Glyphs...)
+			for i := range t.Glyphs {
+				t.Glyphs[i].X += dx
+			}
+		}
 		key := int64(math.Round(t.Y * 100))
 		l := byY[key]
 		if l == nil {
-			l = &line{page: pi, y: t.Y}
+			l = &line{page: pi, y: t.Y, width: width}
 			byY[key] = l
 			lines = append(lines, l)
 		}
@@ -313,6 +337,22 @@ func pageLines(pg *layout.Page, f *format.Format, pi int) (lines []*line, cells,
 	sort.SliceStable(lines, func(i, j int) bool { return lines[i].y < lines[j].y })
 	return lines, cells, footer
 }
+
+// pageFrame is how a page's places move so that its 版心's top left
+// corner is the portrait 版心's, and the 版心's width: nothing and the
+// format's on an upright page; on a landscape page (an annex's wide table)
+// the 版心 of the sheet turned a quarter turn, as package layout sets it
+// (annex.go, landscape): its left edge where the portrait 版心's bottom is
+// from the sheet's bottom, its top the portrait's left margin.
+func pageFrame(pg *layout.Page, f *format.Format) (dx, dy, width float64) {
+	if !landscape(pg) {
+		return 0, 0, f.BodyWidth
+	}
+	return f.Left - (f.PageHeight - f.Bottom()), f.Top - f.Left, f.BodyHeight
+}
+
+// landscape says whether the page is on its side.
+func landscape(pg *layout.Page) bool { return pg.Width > pg.Height }
 
 // gridLine is the body grid line a line stands on, if it stands on one.
 func gridLine(l *line, f *format.Format) (int, bool) {
@@ -339,7 +379,7 @@ func isFlow(style string) bool {
 // first line, or where a paragraph flush left goes on.
 func continues(p *para, l *line, f *format.Format, zi float64) bool {
 	last := p.last()
-	if last.x1 < f.Right()-zi/2 || len(l.texts) != len(p.first().texts) && len(l.texts) > 1 {
+	if last.x1 < last.right(f)-zi/2 || len(l.texts) != len(p.first().texts) && len(l.texts) > 1 {
 		return false
 	}
 	if p.style == StyleTitle || p.style == StyleMark || p.style == StyleAnnexTitle {
@@ -357,6 +397,15 @@ func continues(p *para, l *line, f *format.Format, zi float64) bool {
 		return false
 	}
 	return l.x0 < first.x0-eps || math.Abs(l.x0-first.x0) < eps && math.Abs(first.x0-f.Left) < eps
+}
+
+// wraps says whether l is a wrapped line of the letter's 抄送 p: the next
+// line of its pitch, after the label (the 版记's rows are read apart, see
+// build).
+func wraps(p *para, l *line, f *format.Format) bool {
+	last := p.last()
+	return p.foot && l.page == last.page && l.texts[0].Style == f.Imprint &&
+		math.Abs(l.y-last.y-f.ImprintLinePitch) < eps && l.x0 > p.first().x0+eps
 }
 
 // pitchOf is the distance between two lines of the paragraph's kind.
@@ -525,7 +574,8 @@ func pageHasAnnexTitle(pg *layout.Page, f *format.Format) bool {
 // newTable takes a table's columns from the vertical rules of its first
 // page, its size from its cells.
 func newTable(t *doc.Table, pg *layout.Page, f *format.Format) *table {
-	tb := &table{t: t}
+	dx, dy, width := pageFrame(pg, f)
+	tb := &table{t: t, dy: dy}
 	var xs []float64
 	top, bottom := math.Inf(1), math.Inf(-1)
 	for _, tx := range pg.Texts {
@@ -533,18 +583,18 @@ func newTable(t *doc.Table, pg *layout.Page, f *format.Format) *table {
 			if tb.size == 0 || tx.Style.Size < tb.size {
 				tb.size = tx.Style.Size
 			}
-			top = math.Min(top, tx.Y)
-			bottom = math.Max(bottom, tx.Y)
+			top = math.Min(top, tx.Y+dy)
+			bottom = math.Max(bottom, tx.Y+dy)
 		}
 	}
 	for _, r := range pg.Rules {
 		if math.Abs(r.X1-r.X2) > eps || r.Color == f.RuleColor {
 			continue
 		}
-		if math.Max(r.Y1, r.Y2) < top-20 || math.Min(r.Y1, r.Y2) > bottom+20 {
+		if math.Max(r.Y1, r.Y2)+dy < top-20 || math.Min(r.Y1, r.Y2)+dy > bottom+20 {
 			continue
 		}
-		xs = append(xs, r.X1)
+		xs = append(xs, r.X1+dx)
 	}
 	sort.Float64s(xs)
 	var edges []float64
@@ -560,7 +610,7 @@ func newTable(t *doc.Table, pg *layout.Page, f *format.Format) *table {
 		}
 	} else {
 		for range t.Columns {
-			tb.widths = append(tb.widths, f.BodyWidth/float64(len(t.Columns)))
+			tb.widths = append(tb.widths, width/float64(len(t.Columns)))
 		}
 	}
 	return tb
@@ -571,7 +621,7 @@ func (tb *table) top(pg *layout.Page) float64 {
 	y := math.Inf(1)
 	for _, tx := range pg.Texts {
 		if tx.Cell != "" {
-			y = math.Min(y, tx.Y-format.MM(tx.Style.Size))
+			y = math.Min(y, tx.Y+tb.dy-format.MM(tx.Style.Size))
 		}
 	}
 	return y
@@ -582,7 +632,7 @@ func (tb *table) bottom(pg *layout.Page) float64 {
 	y := math.Inf(-1)
 	for _, tx := range pg.Texts {
 		if tx.Cell != "" {
-			y = math.Max(y, tx.Y)
+			y = math.Max(y, tx.Y+tb.dy)
 		}
 	}
 	return y
@@ -595,7 +645,7 @@ func anchorImages(m *model, pg *layout.Page, pi int, opt *Options) {
 	for i := range pg.Images {
 		im := pg.Images[i]
 		if opt.Inline[im.Path] {
-			m.blocks = append(m.blocks, block{p: &para{style: StyleBody, image: &im, lines: nil}})
+			m.blocks = append(m.blocks, block{p: &para{style: StyleBody, image: &im, lines: nil}, page: pi})
 			continue
 		}
 		// The paragraph whose line is nearest below the image's top.

@@ -13,7 +13,7 @@
 //	Doc_0/Document.xml             文档根节点: CommonData, Pages, Outlines
 //	Doc_0/PublicRes.xml            公共资源: the fonts
 //	Doc_0/DocumentRes.xml          文档资源: the images (MultiMedia)
-//	Doc_0/Res/font_N.ttf, image_N.png|jpg
+//	Doc_0/Res/font_N.ttf|otf, image_N.png|jpg
 //	Doc_0/Pages/Page_K/Content.xml one per page
 //
 // Units are millimetres throughout, the page's origin at its top-left
@@ -168,6 +168,9 @@ func (b *builder) resources(res *layout.Result) error {
 				id = b.next()
 				b.fontByName[name] = id
 				loc := fmt.Sprintf("font_%d.ttf", id)
+				if gwfonts.Kind(data) == "otf-cff" { // an OpenType font with CFF outlines
+					loc = fmt.Sprintf("font_%d.otf", id)
+				}
 				ps, family := fontNames(name, data)
 				fx := fontXML{ID: id, FontName: ps, FamilyName: family, FontFile: loc}
 				fx.Italic, fx.Bold, fx.Serif, fx.FixedWidth = fontTraits(data)
@@ -216,7 +219,7 @@ func imageFormat(data []byte) (kind, ext string, err error) {
 // its family name (name ID 1), for FamilyName; the name the renderer was
 // given stands in for a missing one.
 func fontNames(name string, data []byte) (ps, family string) {
-	if f, err := truetype.Parse(data); err == nil {
+	if f, err := gwfonts.ParseMetrics(data); err == nil {
 		ps = strings.TrimSpace(f.Name(truetype.NameIDPostscriptName))
 		family = strings.TrimSpace(f.Name(truetype.NameIDFontFamily))
 	}

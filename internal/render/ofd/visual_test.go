@@ -62,14 +62,7 @@ const (
 )
 
 func TestOFDJSDrawsWhatPdftoppmDraws(t *testing.T) {
-	bundle, err := os.ReadFile(ofdJS)
-	if err != nil {
-		t.Fatalf("the ofd.js bundle is missing (%v): run `make test`, which installs it", err)
-	}
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatal("chromium not found on PATH: run `make test`, which installs Debian's chromium")
-	}
+	bundle, chromium := ofdJSAndChromium(t)
 	for _, s := range getSamples(t) {
 		t.Run(s.name, func(t *testing.T) {
 			shots, pdfs := drawBoth(t, s, chromium, bundle)
@@ -91,6 +84,21 @@ func TestOFDJSDrawsWhatPdftoppmDraws(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ofdJSAndChromium are the ofd.js bundle and Chromium's path, which the
+// Makefile installs; the test fails without them.
+func ofdJSAndChromium(t *testing.T) (bundle []byte, chromium string) {
+	t.Helper()
+	bundle, err := os.ReadFile(ofdJS)
+	if err != nil {
+		t.Fatalf("the ofd.js bundle is missing (%v): run `make test`, which installs it", err)
+	}
+	chromium, err = exec.LookPath("chromium")
+	if err != nil {
+		t.Fatal("chromium not found on PATH: run `make test`, which installs Debian's chromium")
+	}
+	return bundle, chromium
 }
 
 // drawBoth draws every page of a sample with ofd.js and with pdftoppm.

@@ -13,8 +13,11 @@ package pdf
 //   - a Type0 font with the Identity-H encoding, so a string is a sequence
 //     of two-byte CIDs;
 //   - its CIDFontType2 descendant (TrueType outlines), with the widths of
-//     its CIDs (/W) and a CIDToGIDMap stream from CID to glyph;
-//   - a font descriptor with the subset as /FontFile2 and the /CIDSet that
+//     its CIDs (/W) and a CIDToGIDMap stream from CID to glyph; or, for a
+//     font with CFF outlines, its CIDFontType0 descendant, whose program's
+//     glyph i is CID i (fonts.CIDFontProgram);
+//   - a font descriptor with the subset as /FontFile2, or its CFF program
+//     as /FontFile3 of /Subtype /CIDFontType0C, and the /CIDSet that
 //     PDF/A-1 asks of a subset (ISO 19005-1 clause 6.3.5);
 //   - a ToUnicode CMap (§5.9.2; Adobe Technical Note #5411), by which text
 //     is read back as the characters it was made from.
@@ -50,7 +53,8 @@ import (
 type pdfFont struct {
 	res  string // the resource name, G1, G2, …
 	ps   string // the PostScript name
-	data []byte // the TrueType subset
+	data []byte // the TrueType subset, or an OpenType one with CFF outlines
+	cff  bool   // data has CFF outlines
 	ttf  *truetype.Font
 	upm  fixed.Int26_6
 	// runes are the characters shown, in Unicode order: runes[i] has CID
@@ -69,7 +73,7 @@ const maxCIDs = 0xFFFF
 
 // newPDFFont parses a subset and gives CIDs to the characters shown in it.
 func newPDFFont(res, name string, data []byte, shown map[rune]bool) (*pdfFont, error) {
-	ttf, err := truetype.Parse(data)
+	ttf, err := fonts.ParseMetrics(data)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %v", name, err)
 	}
@@ -79,7 +83,7 @@ func newPDFFont(res, name string, data []byte, shown map[rune]bool) (*pdfFont, e
 	if len(shown) > maxCIDs {
 		return nil, fmt.Errorf("font %s: %d different characters; a PDF font shows at most %d", name, len(shown), maxCIDs)
 	}
-	f := &pdfFont{res: res, ps: postScriptName(name, ttf), data: data, ttf: ttf,
+	f := &pdfFont{res: res, ps: postScriptName(name, ttf), data: data, ttf: ttf, cff: fonts.Kind(data) == "otf-cff",
 		upm: fixed.Int26_6(ttf.FUnitsPerEm()), cid: make(map[rune]uint16, len(shown))}
 	for r := range shown {
 		f.runes = append(f.runes, r)
@@ -134,7 +138,17 @@ func (f *pdfFont) encode() (*encoded, error) {
 		return nil, fmt.Errorf("font %s: %v", f.ps, err)
 	}
 	e := &encoded{name: "/" + f.tag() + "+" + f.ps, desc: d}
-	if e.program, err = deflate.Zlib(f.data, deflate.BestSpeed); err != nil {
+	program := f.data
+	if f.cff {
+		gids := make([]int, len(f.gids))
+		for i, g := range f.gids {
+			gids[i] = int(g)
+		}
+		if program, err = fonts.CIDFontProgram(f.data, gids); err != nil {
+			return nil, fmt.Errorf("font %s: %v", f.ps, err)
+		}
+	}
+	if e.program, err = deflate.Zlib(program, deflate.BestSpeed); err != nil {
 		return nil, err
 	}
 	// CIDToGIDMap: two bytes, the glyph, for each CID from 0.
@@ -158,12 +172,21 @@ func (f *pdfFont) encode() (*encoded, error) {
 // font's number.
 func (f *pdfFont) objects(pf *file, e *encoded) int {
 	d := e.desc
-	fileNum := pf.addStream("/Filter /FlateDecode /Length1 "+strconv.Itoa(len(f.data)), e.program)
+	fontFile, subtype, gidMap := "/FontFile2", "/CIDFontType2", ""
+	var fileNum int
+	if f.cff {
+		fontFile, subtype = "/FontFile3", "/CIDFontType0"
+		fileNum = pf.addStream("/Filter /FlateDecode /Subtype /CIDFontType0C", e.program)
+	} else {
+		fileNum = pf.addStream("/Filter /FlateDecode /Length1 "+strconv.Itoa(len(f.data)), e.program)
+	}
 	setNum := pf.addStream("/Filter /FlateDecode", e.set)
-	desc := pf.add(fmt.Sprintf("<</Type /FontDescriptor /FontName %s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R /CIDSet %d 0 R>>\n",
+	desc := pf.add(fmt.Sprintf("<</Type /FontDescriptor /FontName %s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d %s %d 0 R /CIDSet %d 0 R>>\n",
 		e.name, d.flags, d.bbox[0], d.bbox[1], d.bbox[2], d.bbox[3], strconv.FormatFloat(d.italic, 'f', -1, 64),
-		d.ascent, d.descent, d.capHeight, d.stemV, fileNum, setNum))
-	mapNum := pf.addStream("/Filter /FlateDecode", e.gids)
+		d.ascent, d.descent, d.capHeight, d.stemV, fontFile, fileNum, setNum))
+	if !f.cff { // a CFF program's glyph is its CID (fonts.CIDFontProgram)
+		gidMap = " /CIDToGIDMap " + strconv.Itoa(pf.addStream("/Filter /FlateDecode", e.gids)) + " 0 R"
+	}
 	var wb strings.Builder
 	wb.WriteString("[0 [")
 	for i, v := range f.widths {
@@ -173,8 +196,8 @@ func (f *pdfFont) objects(pf *file, e *encoded) int {
 		wb.WriteString(strconv.Itoa(v))
 	}
 	wb.WriteString("]]")
-	cidFont := pf.add(fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont %s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /W %s /CIDToGIDMap %d 0 R>>\n",
-		e.name, desc, wb.String(), mapNum))
+	cidFont := pf.add(fmt.Sprintf("<</Type /Font /Subtype %s /BaseFont %s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /W %s%s>>\n",
+		subtype, e.name, desc, wb.String(), gidMap))
 	uniNum := pf.addStream("/Filter /FlateDecode", e.toUni)
 	return pf.add(fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\n",
 		e.name, cidFont, uniNum))

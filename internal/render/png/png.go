@@ -1,5 +1,6 @@
 // Package png draws composed pages as raster images for previewing, with
-// golang/freetype; like render/pdf it knows nothing of TOML, templates or
+// golang/freetype (TrueType outlines) and golang.org/x/image/vector (CFF
+// outlines); like render/pdf it knows nothing of TOML, templates or
 // line breaking.
 //
 // Each page becomes an opaque RGB image of the page's size at the given
@@ -91,6 +92,7 @@ func newRenderer(fontOf func(format.Role) []byte, dpi float64) *renderer {
 		font:   fontOf,
 		fonts:  map[fontKey]*truetype.Font{},
 		astral: map[fontKey]*truetype.Font{},
+		cff:    map[fontKey]*fonts.CFFOutlines{},
 		faces:  map[faceKey]font.Face{},
 		images: map[imageKey]*image.NRGBA{},
 	}
@@ -116,7 +118,7 @@ type fontKey struct {
 }
 
 type faceKey struct {
-	font *truetype.Font
+	font any // *truetype.Font, or *fonts.CFFOutlines
 	size float64
 }
 
@@ -128,6 +130,9 @@ type renderer struct {
 	// astral holds each font as parsed to draw characters above the BMP
 	// (fonts.AstralView), made when the first is drawn.
 	astral map[fontKey]*truetype.Font
+	// cff holds each font with CFF outlines, read by package fonts
+	// (freetype reads only TrueType outlines).
+	cff    map[fontKey]*fonts.CFFOutlines
 	faces  map[faceKey]font.Face
 	images map[imageKey]*image.NRGBA
 }
@@ -393,6 +398,9 @@ func (r *renderer) faceOf(st format.Style, parsed map[fontKey]*truetype.Font, vi
 		return nil, fmt.Errorf("no font for the role %s", st.Role)
 	}
 	k := fontKey{&data[0], len(data)}
+	if fonts.Kind(data) == "otf-cff" {
+		return r.cffFace(st, k, data)
+	}
 	f, ok := parsed[k]
 	if !ok {
 		var err error
@@ -418,6 +426,28 @@ func (r *renderer) faceOf(st format.Style, parsed map[fontKey]*truetype.Font, vi
 		SubPixelsX:        4,
 		GlyphCacheEntries: cacheEntries(f, st.Size, r.dpi),
 	})
+	r.faces[fk] = fc
+	return fc, nil
+}
+
+// cffFace is faceOf for a font with CFF outlines (cffface.go).
+func (r *renderer) cffFace(st format.Style, k fontKey, data []byte) (font.Face, error) {
+	o, ok := r.cff[k]
+	if !ok {
+		var err error
+		if o, err = fonts.NewCFFOutlines(data); err != nil {
+			return nil, fmt.Errorf("the font of the role %s: %v", st.Role, err)
+		}
+		r.cff[k] = o
+	}
+	if !(st.Size > 0) || math.IsInf(st.Size, 0) {
+		return nil, fmt.Errorf("type size %v pt", st.Size)
+	}
+	fk := faceKey{o, st.Size}
+	if fc, ok := r.faces[fk]; ok {
+		return fc, nil
+	}
+	fc := newCFFFace(o, st.Size, r.dpi)
 	r.faces[fk] = fc
 	return fc, nil
 }
