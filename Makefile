@@ -1,6 +1,6 @@
 # gongwen — see README.md.
 #   make        build bin/gongwen and every document under data/ into output/
-#   make test   install the Debian tools the tests read and validate PDFs with and the OFD reader ofd.js (if missing), then run every test
+#   make test   install the Debian tools the tests read and validate PDFs with, the OFD reader ofd.js and staticcheck (if missing), then run every test
 GO      ?= go
 BIN     := bin/gongwen
 DOCS    := $(wildcard data/*.toml)
@@ -43,6 +43,11 @@ TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils 
 # with its dependencies would fetch Vue and element-ui the bundle already holds.
 OFDJS_VERSION := 0.2.6
 OFDJS   := .cache/ofd.js-$(OFDJS_VERSION)/package/lib/ofd.umd.min.js
+# staticcheck (honnef.co/go/tools), which make test runs after go vet: a Go
+# program, installed with go install at this version (the first that reads
+# Go 1.26) into .cache/, beside ofd.js.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := .cache/staticcheck-$(STATICCHECK_VERSION)/staticcheck
 # Each fuzz target runs a count of inputs, not a time: with a duration, Go
 # 1.26's fuzz coordinator can report its own deadline as the target failing
 # ("context deadline exceeded", no input written) when load delays a worker
@@ -100,13 +105,17 @@ $(OFDJS): | tools
 	  tar -xzf ofd.js-$(OFDJS_VERSION).tgz -C ofd.js-$(OFDJS_VERSION) && rm ofd.js-$(OFDJS_VERSION).tgz
 	@test -f $@
 
+$(STATICCHECK):
+	GOBIN=$(CURDIR)/$(dir $@) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
 # The tests build from temporary copies of fonts, each a new file to the
 # font-hash cache: their entries go to .cache/ (which git ignores), not to
 # the user's cache (see README, Speed).
 test: export GONGWEN_CACHE = $(CURDIR)/.cache/test-font-sha256
-test: tools $(OFDJS)
+test: tools $(OFDJS) $(STATICCHECK)
 	@unformatted=$$(gofmt -l cmd internal); if [ -n "$$unformatted" ]; then echo "not gofmt'd:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
 	$(GO) test -count=1 -timeout 45m ./...
 	@# The fuzz targets, each for a bounded time; a finding is written to the
 	@# package's testdata/fuzz and fails the run (commit it as a regression test).

@@ -45,7 +45,7 @@ func TestEveryCommandSpeaksChinese(t *testing.T) {
 		{name: "build changed", edit: func() { replaceIn(t, "data/doc.toml", "cities = 21", "cities = 22") },
 			args: []string{"build", "-o", "new.pdf", "data/doc.toml"}},
 		{name: "build over changed", args: []string{"build", "-o", "same.pdf", "data/doc.toml"}, want: "same.pdf: 第 1 页有变化：1 行"},
-		{name: "diff", args: []string{"diff", "old.pdf", "new.pdf"}, want: "第 1 页第 7 行：对象为2⟦1⟧个市（州）。 → 对象为2⟦2⟧个市（州）。"},
+		{name: "diff", args: []string{"diff", "old.pdf", "new.pdf"}, want: "第 1 页第 7 行：对象为2⟦1⟧个市（州），详见附件。 → 对象为2⟦2⟧个市（州），详见附件。"},
 		{name: "diff same", args: []string{"diff", "new.pdf", "same.pdf"}},
 		{name: "diff missing", args: []string{"diff", "old.pdf", "nothere.pdf"}},
 		{name: "diff not a PDF", args: []string{"diff", "old.pdf", "data/doc.toml"}},

@@ -3,7 +3,9 @@
 // format's settings, the tool's version), written into the PDF's XMP
 // metadata, read back from it, and compared with a rebuild from the current
 // tree. It knows nothing of how documents are built; the build package hands
-// it the inputs and a way to rebuild.
+// it the inputs and a way to rebuild. Its reader of XMP packets (Elements)
+// is the one both records are read with: package diff reads the layout
+// record with it.
 //
 // The project root is the nearest folder, from the data file's folder
 // upwards, that holds fonts/fonts.toml or go.mod (so this repository's root,
@@ -297,75 +299,54 @@ func Packet(pdf []byte, namespace string) []byte {
 // parse reads the record's properties out of an XMP packet.
 func parse(packet []byte) (*Record, error) {
 	r := &Record{}
-	d := xml.NewDecoder(bytes.NewReader(packet))
-	var stack []xml.Name
-	var chars strings.Builder
 	found := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("reading the XMP metadata: %v", err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			stack = append(stack, t.Name)
-			chars.Reset()
-		case xml.CharData:
-			chars.Write(t)
-		case xml.EndElement:
-			v := strings.TrimSpace(chars.String())
-			chars.Reset()
-			parent := xml.Name{}
-			if len(stack) >= 3 {
-				parent = stack[len(stack)-3] // gw:sources / rdf:Seq / rdf:li
-			}
-			switch {
-			case t.Name.Space == Namespace:
-				found = true
-				switch t.Name.Local {
-				case "tool":
-					r.Tool = v
-				case "document":
-					r.Document = v
-				case "fontConfig":
-					r.FontConfig = v
-				case "format":
-					r.Format = v
-				case "formatSHA256":
-					r.FormatSHA256 = v
-				case "copy":
-					n, err := ParseCopy(v)
-					if err != nil {
-						return nil, err
-					}
-					r.Copy = n
-				}
-			case t.Name.Local == "li" && parent.Space == Namespace && parent.Local == "sources":
-				sha, path, ok := strings.Cut(v, "  ")
-				if !ok || len(sha) != 64 {
-					return nil, fmt.Errorf("recorded source %q is not a SHA-256, two spaces and a path", v)
-				}
-				r.Sources = append(r.Sources, Source{Path: path, SHA256: sha})
-			case t.Name.Local == "li" && parent.Space == Namespace && parent.Local == "fonts":
-				f, err := parseFont(v)
+	err := Elements(packet, func(e Element) error {
+		v := strings.TrimSpace(e.Text)
+		parent := e.Parent(2) // gw:sources / rdf:Seq / rdf:li
+		switch {
+		case e.Name.Space == Namespace:
+			found = true
+			switch e.Name.Local {
+			case "tool":
+				r.Tool = v
+			case "document":
+				r.Document = v
+			case "fontConfig":
+				r.FontConfig = v
+			case "format":
+				r.Format = v
+			case "formatSHA256":
+				r.FormatSHA256 = v
+			case "copy":
+				n, err := ParseCopy(v)
 				if err != nil {
-					return nil, err
+					return err
 				}
-				r.Fonts = append(r.Fonts, f)
-			case t.Name.Space == xmpBasic && t.Name.Local == "CreateDate":
-				date, err := time.Parse(time.RFC3339, v)
-				if err != nil {
-					return nil, fmt.Errorf("xmp:CreateDate %q: %v", v, err)
-				}
-				r.Date = date
+				r.Copy = n
 			}
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
+		case e.Name.Local == "li" && parent.Space == Namespace && parent.Local == "sources":
+			sha, path, ok := strings.Cut(v, "  ")
+			if !ok || len(sha) != 64 {
+				return fmt.Errorf("recorded source %q is not a SHA-256, two spaces and a path", v)
 			}
+			r.Sources = append(r.Sources, Source{Path: path, SHA256: sha})
+		case e.Name.Local == "li" && parent.Space == Namespace && parent.Local == "fonts":
+			f, err := parseFont(v)
+			if err != nil {
+				return err
+			}
+			r.Fonts = append(r.Fonts, f)
+		case e.Name.Space == xmpBasic && e.Name.Local == "CreateDate":
+			date, err := time.Parse(time.RFC3339, v)
+			if err != nil {
+				return fmt.Errorf("xmp:CreateDate %q: %v", v, err)
+			}
+			r.Date = date
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if !found || r.Document == "" {
 		return nil, ErrNoRecord

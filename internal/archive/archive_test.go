@@ -70,7 +70,7 @@ func TestHashes(t *testing.T) {
 		A float64
 		B string
 	}
-	if HashValue(settings{1, "x"}) != HashValue(settings{1, "x"}) {
+	if a, b := HashValue(settings{1, "x"}), HashValue(settings{1, "x"}); a != b {
 		t.Error("HashValue differs for equal values")
 	}
 	if HashValue(settings{1, "x"}) == HashValue(settings{1.0000001, "x"}) {

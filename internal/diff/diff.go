@@ -273,92 +273,139 @@ func (rep *Report) hunk(old, new *Record, on, nn numbered, i0, i1, j0, j1 int, m
 		}
 		return
 	}
-	var or, nr []rune
-	var oLine, nLine []int // the hunk line of each rune
+	o, n := hunkSide(old, on, i0, i1), hunkSide(new, nn, j0, j1)
+	matchRunes(o, n)
+	for _, p := range keepPairs(changedLines(o, n, i0, i1, j0, j1)) {
+		c := Change{oldIx: -1, newIx: -1}
+		if p.i >= 0 {
+			c.Old, c.oldIx, c.OldText = on.at[p.i], on.ix[p.i], o.marked(p.i)
+		}
+		if p.j >= 0 {
+			c.New, c.newIx, c.NewText = nn.at[p.j], nn.ix[p.j], n.marked(p.j)
+		}
+		rep.Lines = append(rep.Lines, c)
+	}
+	// Unchanged lines of the hunk only moved, each against the line its
+	// first character now stands on.
 	for i := i0; i < i1; i++ {
-		for _, c := range old.Lines[on.ix[i]].Text {
-			or = append(or, c)
-			oLine = append(oLine, i)
+		if o.changed[i] {
+			continue
+		}
+		j := -1
+		for k := sort.SearchInts(o.line, i); k < len(o.line) && o.line[k] == i; k++ {
+			if o.to[k] >= 0 {
+				j = n.line[o.to[k]]
+				break
+			}
+		}
+		if j >= 0 && !n.changed[j] {
+			moved(i, j)
 		}
 	}
-	for j := j0; j < j1; j++ {
-		for _, c := range new.Lines[nn.ix[j]].Text {
-			nr = append(nr, c)
-			nLine = append(nLine, j)
+}
+
+// hunkText is one side of a hunk, character by character.
+type hunkText struct {
+	runes []rune
+	line  []int  // the hunk line of each rune (ascending)
+	same  []bool // the rune is matched on the other side
+	// to is each rune's matched rune of the other side, or the nearest
+	// preceding matched one's; -1 before any
+	to      []int
+	changed map[int]bool // the lines holding a rune not matched
+}
+
+// hunkSide is lines [from,to) of a record's printed lines.
+func hunkSide(r *Record, n numbered, from, to int) *hunkText {
+	s := &hunkText{changed: map[int]bool{}}
+	for i := from; i < to; i++ {
+		for _, c := range r.Lines[n.ix[i]].Text {
+			s.runes = append(s.runes, c)
+			s.line = append(s.line, i)
 		}
 	}
-	oSame := make([]bool, len(or))
-	nSame := make([]bool, len(nr))
-	oTo := make([]int, len(or)) // each old rune's matched (or nearest preceding matched) new rune, -1 before any
-	nTo := make([]int, len(nr))
-	for i := range oTo {
-		oTo[i] = -1
+	s.same = make([]bool, len(s.runes))
+	s.to = make([]int, len(s.runes))
+	for i := range s.to {
+		s.to[i] = -1
 	}
-	for j := range nTo {
-		nTo[j] = -1
+	return s
+}
+
+// matchRunes pairs the two sides' runes along a longest common
+// subsequence, and gives each unmatched rune the match before it.
+func matchRunes(o, n *hunkText) {
+	for _, p := range match(o.runes, n.runes) {
+		o.same[p[0]], n.same[p[1]] = true, true
+		o.to[p[0]], n.to[p[1]] = p[1], p[0]
 	}
-	for _, p := range match(or, nr) {
-		oSame[p[0]], nSame[p[1]] = true, true
-		oTo[p[0]], nTo[p[1]] = p[1], p[0]
-	}
-	for i := 1; i < len(oTo); i++ {
-		if oTo[i] < 0 {
-			oTo[i] = oTo[i-1]
-		}
-	}
-	for j := 1; j < len(nTo); j++ {
-		if nTo[j] < 0 {
-			nTo[j] = nTo[j-1]
-		}
-	}
-	// Which lines hold a change, and the counterpart of each.
-	type pair struct{ i, j int }
-	seen := map[pair]bool{}
-	var ps []pair
-	counterpart := func(to []int, k int, lines []int, lo, hi int) int {
-		if len(lines) == 0 {
-			return -1
-		}
-		q := to[k]
-		if q < 0 {
-			q = 0
-		} else if q+1 < len(lines) && k > 0 {
-			q++
-		}
-		if q >= len(lines) {
-			q = len(lines) - 1
-		}
-		l := lines[q]
-		if l < lo || l >= hi {
-			return -1
-		}
-		return l
-	}
-	oChanged := map[int]bool{}
-	nChanged := map[int]bool{}
-	for k, s := range oSame {
-		if !s && !oChanged[oLine[k]] {
-			oChanged[oLine[k]] = true
-			p := pair{oLine[k], counterpart(oTo, k, nLine, j0, j1)}
-			if !seen[p] {
-				seen[p] = true
-				ps = append(ps, p)
+	for _, s := range []*hunkText{o, n} {
+		for i := 1; i < len(s.to); i++ {
+			if s.to[i] < 0 {
+				s.to[i] = s.to[i-1]
 			}
 		}
 	}
-	for k, s := range nSame {
-		if !s && !nChanged[nLine[k]] {
-			nChanged[nLine[k]] = true
-			p := pair{counterpart(nTo, k, oLine, i0, i1), nLine[k]}
-			if !seen[p] {
-				seen[p] = true
-				ps = append(ps, p)
-			}
+}
+
+// counterpart is the line of the other side that rune k stands against:
+// the line of the other side's rune after the match nearest before k (the
+// rune k stands in place of); -1 when that line is outside [lo,hi) or the
+// other side has no runes.
+func (s *hunkText) counterpart(k int, other *hunkText, lo, hi int) int {
+	if len(other.line) == 0 {
+		return -1
+	}
+	q := s.to[k]
+	if q < 0 {
+		q = 0
+	} else if q+1 < len(other.line) && k > 0 {
+		q++
+	}
+	if q >= len(other.line) {
+		q = len(other.line) - 1
+	}
+	l := other.line[q]
+	if l < lo || l >= hi {
+		return -1
+	}
+	return l
+}
+
+// linePair is an old and a new hunk line reported together; -1 for none.
+type linePair struct{ i, j int }
+
+// changedLines finds the lines that hold a change (marking them changed)
+// and pairs each with its counterpart, old lines first, each pair once.
+func changedLines(o, n *hunkText, i0, i1, j0, j1 int) []linePair {
+	seen := map[linePair]bool{}
+	var ps []linePair
+	add := func(p linePair) {
+		if !seen[p] {
+			seen[p] = true
+			ps = append(ps, p)
 		}
 	}
-	// A line that has a change paired with the other side's changed line
-	// makes a second pair with the same line redundant.
-	var keep []pair
+	for k, same := range o.same {
+		if l := o.line[k]; !same && !o.changed[l] {
+			o.changed[l] = true
+			add(linePair{l, o.counterpart(k, n, j0, j1)})
+		}
+	}
+	for k, same := range n.same {
+		if l := n.line[k]; !same && !n.changed[l] {
+			n.changed[l] = true
+			add(linePair{n.counterpart(k, o, i0, i1), l})
+		}
+	}
+	return ps
+}
+
+// keepPairs drops a line reported alone when it is paired already with
+// the other side's changed line, and orders the pairs by their new line
+// (an old line alone by its own).
+func keepPairs(ps []linePair) []linePair {
+	var keep []linePair
 	for _, p := range ps {
 		if p.i >= 0 && p.j >= 0 {
 			keep = append(keep, p)
@@ -387,55 +434,31 @@ func (rep *Report) hunk(old, new *Record, on, nn numbered, i0, i1, j0, j1 int, m
 		}
 		return ka < kb
 	})
-	marked := func(rs []rune, same []bool, lines []int, l int) string {
-		var b strings.Builder
-		in := false
-		// The runes are in line order: l's are found by a binary search,
-		// not by walking the whole hunk for each line (a 900-page reflow
-		// took time in the square of its runes).
-		for k := sort.SearchInts(lines, l); k < len(rs) && lines[k] == l; k++ {
-			c := rs[k]
-			if !same[k] && !in {
-				b.WriteString(markOpen)
-				in = true
-			} else if same[k] && in {
-				b.WriteString(markClose)
-				in = false
-			}
-			b.WriteRune(c)
-		}
-		if in {
+	return keep
+}
+
+// marked is hunk line l's text with its changed characters between
+// markOpen and markClose.
+func (s *hunkText) marked(l int) string {
+	var b strings.Builder
+	in := false
+	// The runes are in line order: l's are found by a binary search, not
+	// by walking the whole hunk for each line (a 900-page reflow took time
+	// in the square of its runes).
+	for k := sort.SearchInts(s.line, l); k < len(s.runes) && s.line[k] == l; k++ {
+		if !s.same[k] && !in {
+			b.WriteString(markOpen)
+			in = true
+		} else if s.same[k] && in {
 			b.WriteString(markClose)
+			in = false
 		}
-		return b.String()
+		b.WriteRune(s.runes[k])
 	}
-	for _, p := range keep {
-		c := Change{oldIx: -1, newIx: -1}
-		if p.i >= 0 {
-			c.Old, c.oldIx, c.OldText = on.at[p.i], on.ix[p.i], marked(or, oSame, oLine, p.i)
-		}
-		if p.j >= 0 {
-			c.New, c.newIx, c.NewText = nn.at[p.j], nn.ix[p.j], marked(nr, nSame, nLine, p.j)
-		}
-		rep.Lines = append(rep.Lines, c)
+	if in {
+		b.WriteString(markClose)
 	}
-	// Unchanged lines of the hunk only moved, each against the line its
-	// first character now stands on.
-	for i := i0; i < i1; i++ {
-		if oChanged[i] {
-			continue
-		}
-		j := -1
-		for k := sort.SearchInts(oLine, i); k < len(oLine) && oLine[k] == i; k++ {
-			if oTo[k] >= 0 {
-				j = nLine[oTo[k]]
-				break
-			}
-		}
-		if j >= 0 && !nChanged[j] {
-			moved(i, j)
-		}
-	}
+	return b.String()
 }
 
 // cells collects each named cell's text: its lines on the first page it

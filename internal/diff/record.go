@@ -12,7 +12,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -275,33 +274,23 @@ func Read(pdf []byte) (*Record, error) {
 // parse reads the layout property's value out of an XMP packet and the
 // items out of it.
 func parse(packet []byte) (*Record, error) {
-	d := xml.NewDecoder(bytes.NewReader(packet))
 	var value strings.Builder
-	depth, found := 0, false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
+	found := false
+	err := archive.Elements(packet, func(e archive.Element) error {
+		if e.Name.Space != Namespace || e.Name.Local != "layout" {
+			return nil
 		}
-		if err != nil {
-			return nil, fmt.Errorf("reading the XMP metadata: %v", err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if depth > 0 {
-				depth++
-			} else if t.Name.Space == Namespace && t.Name.Local == "layout" {
-				depth, found = 1, true
-			}
-		case xml.CharData:
-			if depth == 1 {
-				value.Write(t)
-			}
-		case xml.EndElement:
-			if depth > 0 {
-				depth--
+		for _, p := range e.Parents { // one inside another is none of its value
+			if p == e.Name {
+				return nil
 			}
 		}
+		value.WriteString(e.Text)
+		found = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if !found {
 		return nil, ErrNoRecord

@@ -3,7 +3,6 @@ package doc
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -41,15 +40,6 @@ func readSource(s *source.Sources, path string, k input.Kind) (string, error) {
 		return "", &Error{Pos: InputPos(path, err), Msg: err.Error()}
 	}
 	return string(b), nil
-}
-
-// unwrapPath drops the path from an *os.PathError: the message names it already.
-func unwrapPath(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // Parse decodes a document from TOML source read from path; the files it
@@ -146,9 +136,7 @@ func parseFrom(s *source.Sources, path, src string) (*Document, error) {
 			var es Errors
 			switch {
 			case errors.As(err, &es):
-				for _, e := range es {
-					r.errs = append(r.errs, e)
-				}
+				r.errs = append(r.errs, es...)
 			case err != nil && err.(*Error).Pos.Line == 0: // the file cannot be read: point at the key naming it
 				r.errf(key+".table", "table %s: %s", path, err.(*Error).Msg)
 			case err != nil:

@@ -151,6 +151,12 @@ func TestDerivedFigureErrors(t *testing.T) {
 			t.Errorf("%s\nerror %v\nwant  %q…", tc.src, err, tc.want)
 		}
 	}
+	// A setting a computed column cannot have is one message, not also
+	// an unknown key.
+	_, err := ParseTable("t.toml", `rows = [["甲", 1]]`+"\n"+base+column(`key = "r"; compute = "n * 2"; sum = true`))
+	if err == nil || err.Error() != `t.toml:12:1: column "r" is computed: its 合计 is computed too, never summed` {
+		t.Errorf("sum in a computed column: %v", err)
+	}
 	// A division by zero in a row prints "—" (README), and only there.
 	tb := parse(t, `rows = [["甲", 0], ["乙", 4]]`+"\n[total]\n"+base+column(`key = "r"; compute = "100 / n"; decimals = 1`))
 	if g, w := texts(tb, "r"), "— 25.0 25.0"; g != w {

@@ -183,6 +183,8 @@ type tableBuilder struct {
 	suspect map[string]bool
 }
 
+// columns reads the [[columns]], each with its settings checked alone and
+// together, then the columns their equals name.
 func (b *tableBuilder) columns(raw map[string]any) {
 	r := b.r
 	list := r.tableList(raw, "columns")
@@ -190,79 +192,11 @@ func (b *tableBuilder) columns(raw map[string]any) {
 		r.errs = append(r.errs, Errorf(Pos{File: r.file}, "a table needs [[columns]]: one per column, with its key and title"))
 		return
 	}
-	seen := map[string]string{}
+	seen := map[string]string{} // each key's first place
 	for i, m := range list {
 		p := fmt.Sprintf("columns.%d", i)
-		c := Column{
-			Key:      r.str(m, p+".key", true),
-			Title:    r.text(m, p+".title", false),
-			Group:    r.textOrList(m, p+".group"),
-			Corner:   r.text(m, p+".corner", false),
-			Width:    r.length(m, p+".width"),
-			Figures:  r.boolean(m, p+".figures"),
-			Equals:   r.strList(m, p+".equals"),
-			List:     r.boolean(m, p+".list"),
-			PerLine:  r.count(m, p+".per_line"),
-			Join:     r.str(m, p+".join", false),
-			Vertical: r.boolean(m, p+".vertical"),
-			Merge:    r.boolean(m, p+".merge"),
-			Negative: r.boolean(m, p+".negative"),
-			Unit:     r.text(m, p+".unit", false),
-			Compute:  strings.TrimSpace(r.str(m, p+".compute", false)),
-			Rank:     strings.TrimSpace(r.str(m, p+".rank", false)),
-			Pos:      r.at(p),
-		}
-		if c.Key == "group" {
-			r.errf(p+".key", "%q is a reserved key: a row written group = \"…\" is a group row across the table; give the column another key", c.Key)
-		}
-		if v, ok := r.get(m, p+".decimals", false); ok {
-			n, isInt := v.(int64)
-			if !isInt || n < 0 || n > 10 {
-				r.errf(p+".decimals", "decimals must be a whole number from 0 to 10, not %v", v)
-			} else {
-				c.Decimals = int32(n)
-			}
-		}
-		switch v := r.str(m, p+".rounding", false); v {
-		case "", RoundHalfAwayName:
-		case RoundLargestRemainderName:
-			c.LargestRemainder = true
-			if c.Compute == "" {
-				r.errf(p+".rounding", "column %q: rounding is for a computed column (compute = \"…\")", c.Key)
-			}
-		default:
-			r.errf(p+".rounding", "column %q: rounding is %q; write %q (the default) or %q", c.Key, v, RoundHalfAwayName, RoundLargestRemainderName)
-		}
-		if _, ok := m["ascending"]; ok {
-			c.Ascending = r.boolean(m, p+".ascending")
-			if c.Rank == "" {
-				r.errf(p+".ascending", "column %q: ascending is for a rank column (rank = \"KEY\")", c.Key)
-			}
-		}
-		if c.derived() {
-			if _, ok := m["figures"]; !ok {
-				c.Figures = true // computed figures are figures
-			}
-			if c.Compute != "" && c.Rank != "" {
-				r.errf(p+".rank", "column %q is either computed or a rank, not both", c.Key)
-			}
-			if len(c.Equals) > 0 {
-				r.errf(p+".equals", "column %q is computed: equals is for typed figures", c.Key)
-			}
-			if _, ok := m["sum"]; ok {
-				r.errf(p+".sum", "column %q is computed: its 合计 is computed too, never summed", c.Key)
-			}
-		}
-		if c.Decimals > 0 && !c.Figures {
-			r.errf(p+".decimals", "column %q: decimals is for figures columns; add figures = true", c.Key)
-		}
-		if c.Rank != "" && c.Decimals > 0 {
-			r.errf(p+".decimals", "column %q: a rank is a whole number", c.Key)
-		}
-		c.Sum = c.Figures && !c.derived()
-		if _, ok := m["sum"]; ok && !c.derived() {
-			c.Sum = r.boolean(m, p+".sum")
-		}
+		c := b.column(m, p)
+		b.settleFigures(m, p, &c)
 		if a := r.str(m, p+".align", false); a != "" {
 			al, ok := alignNames[a]
 			if !ok {
@@ -276,23 +210,124 @@ func (b *tableBuilder) columns(raw map[string]any) {
 			}
 			seen[c.Key] = r.at(p + ".key").String()
 		}
-		if c.Sum && !c.Figures {
-			r.errf(p+".sum", "column %q: only a figures column can be summed; add figures = true", c.Key)
-		}
-		if c.Negative && !c.Figures {
-			r.errf(p+".negative", "column %q: negative is for figures columns; add figures = true", c.Key)
-		}
-		if c.List && c.Figures {
-			r.errf(p+".list", "column %q holds either lists or figures, not both", c.Key)
-		}
-		if (c.PerLine > 0 || c.Join != "") && !c.List {
-			r.errf(p, "column %q: per_line and join are for list columns; add list = true", c.Key)
-		}
-		if c.PerLine > 0 && c.Join != "" {
-			r.errf(p+".join", "column %q: list items go either per_line a line or run on with join, not both", c.Key)
-		}
+		b.checkKinds(p, c)
 		b.t.Columns = append(b.t.Columns, c)
 	}
+	b.checkEquals()
+}
+
+// column reads column p's settings, each checked on its own: the key not
+// the reserved group, decimals from 0 to 10, a rounding for a computed
+// column, ascending for a rank.
+func (b *tableBuilder) column(m map[string]any, p string) Column {
+	r := b.r
+	c := Column{
+		Key:      r.str(m, p+".key", true),
+		Title:    r.text(m, p+".title", false),
+		Group:    r.textOrList(m, p+".group"),
+		Corner:   r.text(m, p+".corner", false),
+		Width:    r.length(m, p+".width"),
+		Figures:  r.boolean(m, p+".figures"),
+		Equals:   r.strList(m, p+".equals"),
+		List:     r.boolean(m, p+".list"),
+		PerLine:  r.count(m, p+".per_line"),
+		Join:     r.str(m, p+".join", false),
+		Vertical: r.boolean(m, p+".vertical"),
+		Merge:    r.boolean(m, p+".merge"),
+		Negative: r.boolean(m, p+".negative"),
+		Unit:     r.text(m, p+".unit", false),
+		Compute:  strings.TrimSpace(r.str(m, p+".compute", false)),
+		Rank:     strings.TrimSpace(r.str(m, p+".rank", false)),
+		Pos:      r.at(p),
+	}
+	if c.Key == "group" {
+		r.errf(p+".key", "%q is a reserved key: a row written group = \"…\" is a group row across the table; give the column another key", c.Key)
+	}
+	if v, ok := r.get(m, p+".decimals", false); ok {
+		n, isInt := v.(int64)
+		if !isInt || n < 0 || n > 10 {
+			r.errf(p+".decimals", "decimals must be a whole number from 0 to 10, not %v", v)
+		} else {
+			c.Decimals = int32(n)
+		}
+	}
+	switch v := r.str(m, p+".rounding", false); v {
+	case "", RoundHalfAwayName:
+	case RoundLargestRemainderName:
+		c.LargestRemainder = true
+		if c.Compute == "" {
+			r.errf(p+".rounding", "column %q: rounding is for a computed column (compute = \"…\")", c.Key)
+		}
+	default:
+		r.errf(p+".rounding", "column %q: rounding is %q; write %q (the default) or %q", c.Key, v, RoundHalfAwayName, RoundLargestRemainderName)
+	}
+	if _, ok := m["ascending"]; ok {
+		c.Ascending = r.boolean(m, p+".ascending")
+		if c.Rank == "" {
+			r.errf(p+".ascending", "column %q: ascending is for a rank column (rank = \"KEY\")", c.Key)
+		}
+	}
+	return c
+}
+
+// settleFigures settles what column p's figures are: a computed column's or a
+// rank's are figures, never typed against equals nor summed; decimals are
+// for figures and not for a rank; a typed figures column is summed into
+// the 合计 unless sum = false.
+func (b *tableBuilder) settleFigures(m map[string]any, p string, c *Column) {
+	r := b.r
+	if c.derived() {
+		if _, ok := m["figures"]; !ok {
+			c.Figures = true // computed figures are figures
+		}
+		if c.Compute != "" && c.Rank != "" {
+			r.errf(p+".rank", "column %q is either computed or a rank, not both", c.Key)
+		}
+		if len(c.Equals) > 0 {
+			r.errf(p+".equals", "column %q is computed: equals is for typed figures", c.Key)
+		}
+		if _, ok := m["sum"]; ok {
+			r.used[p+".sum"] = true // a key known, in the wrong place: one message
+			r.errf(p+".sum", "column %q is computed: its 合计 is computed too, never summed", c.Key)
+		}
+	}
+	if c.Decimals > 0 && !c.Figures {
+		r.errf(p+".decimals", "column %q: decimals is for figures columns; add figures = true", c.Key)
+	}
+	if c.Rank != "" && c.Decimals > 0 {
+		r.errf(p+".decimals", "column %q: a rank is a whole number", c.Key)
+	}
+	c.Sum = c.Figures && !c.derived()
+	if _, ok := m["sum"]; ok && !c.derived() {
+		c.Sum = r.boolean(m, p+".sum")
+	}
+}
+
+// checkKinds refuses settings of one kind of column given to another: a
+// sum or negative figures without figures, a list of figures, per_line or
+// join without a list, or both.
+func (b *tableBuilder) checkKinds(p string, c Column) {
+	r := b.r
+	if c.Sum && !c.Figures {
+		r.errf(p+".sum", "column %q: only a figures column can be summed; add figures = true", c.Key)
+	}
+	if c.Negative && !c.Figures {
+		r.errf(p+".negative", "column %q: negative is for figures columns; add figures = true", c.Key)
+	}
+	if c.List && c.Figures {
+		r.errf(p+".list", "column %q holds either lists or figures, not both", c.Key)
+	}
+	if (c.PerLine > 0 || c.Join != "") && !c.List {
+		r.errf(p, "column %q: per_line and join are for list columns; add list = true", c.Key)
+	}
+	if c.PerLine > 0 && c.Join != "" {
+		r.errf(p+".join", "column %q: list items go either per_line a line or run on with join, not both", c.Key)
+	}
+}
+
+// checkEquals checks each column's equals: the columns it names exist and
+// hold figures, and so does the column itself.
+func (b *tableBuilder) checkEquals() {
 	for i, c := range b.t.Columns {
 		for j, k := range c.Equals {
 			pc, err := b.t.Column(k)

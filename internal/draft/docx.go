@@ -690,6 +690,12 @@ func (r *docxReader) emit(ps *paraState) {
 	}
 }
 
+// note records what the paragraph loses in the import, told the user with
+// its place.
+func (ps *paraState) note(format string, args ...any) {
+	ps.notes = append(ps.notes, fmt.Sprintf(format, args...))
+}
+
 func (ps *paraState) styleID() string {
 	if ps.pPr.Style != nil {
 		return ps.pPr.Style.Val
@@ -854,7 +860,7 @@ func (r *docxReader) inline(ps *paraState, del bool) error {
 				err = r.inline(ps, true)
 			case "commentReference":
 				id := attr(t, "id")
-				ps.notes = append(ps.notes, fmt.Sprintf("comment dropped: %q", r.comments[id]))
+				ps.note("comment dropped: %q", r.comments[id])
 				err = r.dec.Skip()
 			case "footnoteReference", "endnoteReference":
 				id := attr(t, "id")
@@ -862,13 +868,13 @@ func (r *docxReader) inline(ps *paraState, del bool) error {
 				if name == "endnoteReference" {
 					text = r.endnotes[id]
 				}
-				ps.notes = append(ps.notes, fmt.Sprintf("footnote dropped: %q", text))
+				ps.note("footnote dropped: %q", text)
 				err = r.dec.Skip()
 			case "drawing", "pict", "object":
 				seals := len(r.sealRefs)
 				err = r.inline(ps, del)
 				if !del && len(r.sealRefs) == seals { // a seal is imported (readDocx)
-					ps.notes = append(ps.notes, fmt.Sprintf("a picture or shape is not imported (any text in it is kept)"))
+					ps.note("a picture or shape is not imported (any text in it is kept)")
 				}
 			case "p": // a text box's paragraph
 				var q *paraState

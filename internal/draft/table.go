@@ -209,7 +209,7 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 	if a.N > 0 {
 		b.WriteString("# " + d.Where(a.N) + "\n")
 	}
-	b.WriteString("# " + tr(fmt.Sprintf("Numbers keep the decimals the draft shows; a figures column is summed into 合计.")) + "\n\n")
+	b.WriteString("# " + tr("Numbers keep the decimals the draft shows; a figures column is summed into 合计.") + "\n\n")
 	if len(a.Note) > 0 {
 		if len(a.Note) == 1 {
 			fmt.Fprintf(&b, "note = %s\n", tomlString(a.Note[0]))
@@ -299,7 +299,7 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 	}
 	b.WriteString("]\n")
 	if total {
-		fmt.Fprintf(&b, "\n[total]                      # %s\nlabel = %s\n", tr(fmt.Sprintf("合计, computed: the draft's added up")), tomlString(strings.Join(strings.Fields(strings.TrimSpace(firstText(body[totalAt]))), "")))
+		fmt.Fprintf(&b, "\n[total]                      # %s\nlabel = %s\n", tr("合计, computed: the draft's added up"), tomlString(strings.Join(strings.Fields(strings.TrimSpace(firstText(body[totalAt]))), "")))
 	}
 	for c, col := range cols {
 		fmt.Fprintf(&b, "\n[[columns]]\nkey = \"c%d\"\n", c+1)

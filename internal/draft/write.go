@@ -88,10 +88,10 @@ func Files(doc *Document, d *Draft, formatName, name string, tr func(string) str
 	var data strings.Builder
 	for _, c := range []string{
 		w.tr(fmt.Sprintf("%s: imported by gongwen import from %s.", name, filepath.Base(d.Path))),
-		w.tr(fmt.Sprintf("Check each value against the draft, then build it:")),
+		w.tr("Check each value against the draft, then build it:"),
 		"  gongwen build data/" + name + ".toml",
-		w.tr(fmt.Sprintf("A line starting with # is a part the draft does not have: write its value")),
-		w.tr(fmt.Sprintf("and remove the #; until then gongwen check names the line.")),
+		w.tr("A line starting with # is a part the draft does not have: write its value"),
+		w.tr("and remove the #; until then gongwen check names the line."),
 	} {
 		data.WriteString("# " + c + "\n")
 	}
@@ -276,9 +276,9 @@ func (w *writer) str(b *strings.Builder, key, value string) {
 func (w *writer) template(blocks []Block, what string) string {
 	var b strings.Builder
 	b.WriteString("{{/* " + w.tr(fmt.Sprintf("%s, imported by gongwen import from %s.", what, filepath.Base(w.d.Path))) + "\n")
-	b.WriteString("     " + w.tr(fmt.Sprintf("A paragraph a line, a blank line between paragraphs; # starts a")) + "\n")
-	b.WriteString("     " + w.tr(fmt.Sprintf("一、 heading, ## a （一）, ### a 1., #### a （1）: the numbers are")) + "\n")
-	b.WriteString("     " + w.tr(fmt.Sprintf("derived from the structure.")) + " */ -}}\n")
+	b.WriteString("     " + w.tr("A paragraph a line, a blank line between paragraphs; # starts a") + "\n")
+	b.WriteString("     " + w.tr("一、 heading, ## a （一）, ### a 1., #### a （1）: the numbers are") + "\n")
+	b.WriteString("     " + w.tr("derived from the structure.") + " */ -}}\n")
 	first := true
 	para := func(s string) {
 		if !first {

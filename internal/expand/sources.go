@@ -193,7 +193,6 @@ func (s *sourced) attach(blocks []doc.Block, typed []int) {
 	c := 0
 	for bi := range blocks {
 		b := &blocks[bi]
-		want := []rune(b.Head + b.Text)
 		src := make([]doc.Source, 0, 4)
 		at := c
 		if typed[bi] > 0 {
@@ -203,7 +202,7 @@ func (s *sourced) attach(blocks []doc.Block, typed []int) {
 			at += typed[bi]
 		}
 		ok := true
-		for _, r := range want {
+		for _, r := range b.Head + b.Text {
 			for at < len(s.runes) && s.runes[at] != r && skippable(s.runes[at]) {
 				at++
 			}

@@ -93,12 +93,6 @@ func (c *composer) headingStyle(level int) format.Style {
 	return c.f.Level4
 }
 
-func (c *composer) blank(n float64) {
-	for i := 0; i < int(n+0.5); i++ {
-		c.flow = append(c.flow, flowLine{blank: true})
-	}
-}
-
 // paginate places the flow's pending lines on the grid, page after page,
 // from the last page's em box top c.y on. A blank line at the top of a page
 // is dropped; a chain of lines that must stay together (a heading and the

@@ -102,6 +102,8 @@ var (
 	repeated     = regexp.MustCompile(`的的|和和|在在|与与|及及`)
 	jiezhi       = regexp.MustCompile(`截止(?:到)?([0-9]|目前|今|本月|本年|当前)`)
 	annexCite    = regexp.MustCompile(`附件([0-9]+)`)
+	annexCites   = regexp.MustCompile(`附件(?:[0-9]+|[一二三四五六七八九十]+)(?:\s*[、和及与至到～~—－-]\s*(?:附件)?(?:[0-9]+|[一二三四五六七八九十]+))*`)
+	annexPart    = regexp.MustCompile(`([至到～~—－-])?\s*(?:附件)?([0-9]+|[一二三四五六七八九十]+)`)
 	annexTyped   = regexp.MustCompile(`^\s*附件(?:[：:]|[0-9]+[.．、])`)
 	level1       = regexp.MustCompile(`^\s*(?:#\s|[一二三四五六七八九十]+、)`)
 )
@@ -499,6 +501,95 @@ func (c *Checker) document() {
 			c.warn(rAnnexMissing, r.pos, "the text cites 附件%d, but the 附件说明 lists %d annexes", r.n, len(d.Attachments))
 		}
 	}
+	c.uncitedAnnexes()
+}
+
+// uncitedAnnexes reports each annex the 附件说明 lists that the text (the
+// body as expanded: a title a template action prints counts) never cites.
+// A body that did not expand (a template that cannot be read or run, its
+// own problem) says nothing of what the text cites.
+func (c *Checker) uncitedAnnexes() {
+	d := c.d
+	if d.Template == "" || len(d.Attachments) == 0 || len(d.Body) == 0 {
+		return
+	}
+	var b strings.Builder
+	for _, bl := range d.Body {
+		b.WriteString(bl.Number + bl.Head + bl.Text + "\n")
+	}
+	text := b.String()
+	titles := make([]string, len(d.Attachments))
+	for i, a := range d.Attachments {
+		titles[i] = a.Title
+	}
+	for i, cited := range citedAnnexes(text, titles) {
+		if cited {
+			continue
+		}
+		a := d.Attachments[i]
+		t := strings.TrimSpace(a.Title)
+		if len(titles) == 1 {
+			c.warn(rAnnexUnmentioned, c.find(a.Pos, a.Title), "the 附件说明 lists %q, but the text never mentions it: cite it where it belongs (见附件, or its title)", t)
+		} else {
+			c.warn(rAnnexUnmentioned, c.find(a.Pos, a.Title), "the 附件说明 lists 附件%d %q, but the text never mentions it: cite it where it belongs (见附件%d, or its title)", i+1, t, i+1)
+		}
+	}
+}
+
+// citedAnnexes says which of the annexes of these titles text cites: by
+// 附件N (附件1, 附件一) with the numbers listed or ranged after it (附件1、2,
+// 附件1至3, 附件1—附件3), by its title with or without 《》 (现将《…》印发给你们;
+// spaces aside), or, when there is one annex, by the word 附件 (详见附件).
+func citedAnnexes(text string, titles []string) []bool {
+	cited := make([]bool, len(titles))
+	if len(titles) == 1 && strings.Contains(text, "附件") {
+		cited[0] = true
+	}
+	for _, m := range annexCites.FindAllString(text, -1) {
+		prev := 0
+		for _, p := range annexPart.FindAllStringSubmatch(m, -1) {
+			n := annexNumber(p[2])
+			from := n
+			if p[1] != "" && prev > 0 && prev < n { // a range: the numbers between too
+				from = prev + 1
+			}
+			for k := max(from, 1); k <= min(n, len(cited)); k++ {
+				cited[k-1] = true
+			}
+			prev = n
+		}
+	}
+	flat := strings.Join(strings.Fields(text), "")
+	for i, t := range titles {
+		t = strings.Join(strings.Fields(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(t), "《"), "》")), "")
+		if t != "" && strings.Contains(flat, t) {
+			cited[i] = true
+		}
+	}
+	return cited
+}
+
+// annexNumber reads an annex's number in Arabic digits or in Chinese
+// numerals up to 九十九 (附件十二); 0 when it is neither.
+func annexNumber(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	digit := func(r rune) int { return strings.IndexRune("〇一二三四五六七八九", r) / len("一") }
+	rs := []rune(s)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digit(rs[0])
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + digit(rs[1])
+	case len(rs) == 2 && rs[1] == '十':
+		return 10 * digit(rs[0])
+	case len(rs) == 3 && rs[1] == '十':
+		return 10*digit(rs[0]) + digit(rs[2])
+	}
+	return 0
 }
 
 // splitOrgans splits a 主送 into organs at ，、; and ,.

@@ -58,6 +58,7 @@ const (
 	rAnnexNameQuoted  = "annex-name-quoted"
 	rAnnexNameNumber  = "annex-name-number"
 	rAnnexMissing     = "annex-missing"
+	rAnnexUnmentioned = "annex-unmentioned"
 	rAnnexInBody      = "annex-in-body"
 	rTitleKind        = "title-kind"
 	rTitleTwoKinds    = "title-two-kinds"
@@ -96,6 +97,10 @@ const (
 	rHeadingPeriod    = "heading-period"
 	rStructure        = "structure"
 )
+
+// annex2 is the base document's annex table followed by a second annex,
+// for the rules that read several.
+const annex2 = `"t.toml"` + "\n[[attachments]]\ntitle = \"防汛值班安排表\""
 
 func d(kv ...string) map[string]string {
 	m := map[string]string{}
@@ -221,7 +226,10 @@ var Rules = []Rule{
 	{rAnnexNameNumber, gbt9704 + "7.3.4 (gongwen numbers the items)", "an 附件说明 name typed with its number (1．…, 附件1…)", "附件名称写了序号（gongwen 会自动编号）",
 		Case{Data: d("attachments.title", `"1.防汛物资统计表"`)}, Case{Data: d("attachments.title", `"防汛物资统计表"`)}},
 	{rAnnexMissing, practice, "the text cites an 附件 the 附件说明 does not list", "正文提到的附件在附件说明中没有",
-		Case{Body: "详见附件2。\n"}, Case{Body: "详见附件。\n"}},
+		Case{Body: "详见附件3。\n"}, Case{Body: "详见附件。\n"}},
+	{rAnnexUnmentioned, practice, "an annex the 附件说明 lists that the text never cites (by 附件N, its title, or 附件 when it is the only one)", "附件说明列出的附件，正文没有提到（附件N、附件标题，只有一个附件时“附件”）",
+		Case{Data: d("attachments.table", annex2), Body: "各乡（镇）要落实防汛责任制，物资详见附件1。\n"},
+		Case{Data: d("attachments.table", annex2), Body: "现将《防汛物资统计表》和防汛值班安排表印发给你们。\n"}},
 	{rAnnexInBody, gbt9704 + "7.3.4 (gongwen writes the 附件说明 from [[attachments]])", "an 附件说明 typed in the body (附件：1．…, 附件1.现就…)", "正文里手写了附件说明（附件：1．…）",
 		Case{Body: "各单位要认真落实，详见附件。\n\n附件：1.防汛物资统计表\n"}, Case{Body: "各单位要认真落实，详见附件1。\n"}},
 

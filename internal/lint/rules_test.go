@@ -230,7 +230,9 @@ func TestProjectLintFile(t *testing.T) {
 // One draft seeded with the body of every rule's Warn case that needs no
 // data of its own: each rule warns at a line of its own part, and no
 // warning stands at a line of another rule's part but a rule whose check
-// reads past one paragraph (ranges written two ways).
+// reads past one paragraph (ranges written two ways). The annex no part
+// cites is seeded too, with the data of its rule's case: a second annex,
+// which draws its one warning at its title in the data file.
 func TestSeededDraftGivesExactlyItsWarnings(t *testing.T) {
 	var body strings.Builder
 	type part struct {
@@ -254,9 +256,21 @@ func TestSeededDraftGivesExactlyItsWarnings(t *testing.T) {
 	if len(parts) < 30 {
 		t.Fatalf("only %d rules seeded", len(parts))
 	}
-	ws := draft(t, lint.Case{Body: body.String()})
+	uncited, _ := lint.ByID("annex-unmentioned")
+	ws := draft(t, lint.Case{Body: body.String(), Data: uncited.Warn.Data})
 	fired := map[string]bool{}
 	for _, w := range ws {
+		if w.Rule == uncited.ID && !fired[w.Rule] && strings.HasSuffix(w.Pos.File, "doc.toml") {
+			src, err := os.ReadFile(w.Pos.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if line := strings.Split(string(src), "\n")[w.Pos.Line-1]; !strings.Contains(line, "防汛值班安排表") || w.Pos.Col != strings.Index(line, `"`)+2 {
+				t.Errorf("%s warns at %d:%d, not at the second annex's title: %s", w.Rule, w.Pos.Line, w.Pos.Col, line)
+			}
+			fired[w.Rule] = true
+			continue
+		}
 		if !strings.HasSuffix(w.Pos.File, "body.txt") {
 			t.Errorf("a warning outside the template: %s", w)
 			continue
@@ -280,5 +294,58 @@ func TestSeededDraftGivesExactlyItsWarnings(t *testing.T) {
 		if !fired[p.id] {
 			t.Errorf("%s seeded at line %d gives no warning", p.id, p.from)
 		}
+	}
+	if !fired[uncited.ID] {
+		t.Errorf("%s: the second annex, which no part cites, gives no warning", uncited.ID)
+	}
+}
+
+// An annex counts as cited by 附件N, by the numbers listed or ranged after
+// it, by its title with or without 《》, or by 附件 when it is the only one:
+// a 印发 notice cites its annex by title, an imported draft often so too.
+func TestAnnexCited(t *testing.T) {
+	one := map[string]string{}
+	two := map[string]string{"attachments.table": `"t.toml"` + "\n[[attachments]]\ntitle = \"防汛值班安排表\""}
+	three := map[string]string{"attachments.table": `"t.toml"` + "\n[[attachments]]\ntitle = \"防汛值班安排表\"\n[[attachments]]\ntitle = \"抢险队伍名单\""}
+	for _, c := range []struct {
+		name string
+		data map[string]string
+		body string
+		want []string // the titles warned about
+	}{
+		{"one annex, 详见附件", one, "各乡（镇）要落实防汛责任制，详见附件。\n", nil},
+		{"one annex, 附件1", one, "物资见附件1。\n", nil},
+		{"one annex, by its title in 《》", one, "现将《防汛物资统计表》印发给你们，请认真填报。\n", nil},
+		{"one annex, by its title bare", one, "请各乡（镇）填写防汛物资统计表。\n", nil},
+		{"one annex, by its title with a space", one, "请填写防汛物资 统计表。\n", nil},
+		{"one annex, never mentioned", one, "各乡（镇）要落实防汛责任制。\n", []string{"防汛物资统计表"}},
+		{"a title in a heading", one, "# 填报防汛物资统计表\n\n各乡（镇）要认真填报。\n", nil},
+		{"two annexes, 详见附件 cites neither", two, "详见附件。\n", []string{"防汛物资统计表", "防汛值班安排表"}},
+		{"two annexes, 附件1、2", two, "详见附件1、2。\n", nil},
+		{"two annexes, 附件1和附件2", two, "详见附件1和附件2。\n", nil},
+		{"two annexes, 附件一 and a title", two, "详见附件一，值班见《防汛值班安排表》。\n", nil},
+		{"two annexes, only 附件2", two, "值班见附件2。\n", []string{"防汛物资统计表"}},
+		{"three annexes, 附件1至3", three, "详见附件1至3。\n", nil},
+		{"three annexes, 附件1—附件3", three, "详见附件1—附件3。\n", nil},
+		{"three annexes, 附件1、3", three, "详见附件1、3。\n", []string{"防汛值班安排表"}},
+		{"three annexes, 附件三", three, "详见附件1、2，名单见附件三。\n", nil},
+		{"no text at all: nothing to cite in", one, "{{/* 正文待写 */}}\n", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, w := range draft(t, lint.Case{Data: c.data, Body: c.body}) {
+				if w.Rule != "annex-unmentioned" {
+					continue
+				}
+				for _, title := range []string{"防汛物资统计表", "防汛值班安排表", "抢险队伍名单"} {
+					if strings.Contains(w.Msg, title) {
+						got = append(got, title)
+					}
+				}
+			}
+			if strings.Join(got, " ") != strings.Join(c.want, " ") {
+				t.Errorf("warned about %q, want %q", got, c.want)
+			}
+		})
 	}
 }

@@ -114,7 +114,13 @@ func sm2Key(der []byte) (*gmx509.Certificate, *sm2.PublicKey, error) {
 	if !ok || k.Curve != sm2.P256Sm2() {
 		return nil, nil, fmt.Errorf("the certificate of %s holds no SM2 key", c.Subject.CommonName)
 	}
-	return c, &sm2.PublicKey{Curve: k.Curve, X: k.X, Y: k.Y}, nil
+	// The point read again as an SM2 key: ecdsa.PublicKey's X and Y are
+	// deprecated since Go 1.26.
+	pub, err := gmx509.ParseSm2PublicKey(c.RawSubjectPublicKeyInfo)
+	if err != nil || pub.X == nil {
+		return nil, nil, fmt.Errorf("the certificate of %s holds no SM2 key", c.Subject.CommonName)
+	}
+	return c, pub, nil
 }
 
 // signatures reads the package's signature list, named in OFD.xml's

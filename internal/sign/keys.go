@@ -109,11 +109,15 @@ func parseCertificate(der []byte) (*x509.Certificate, error) {
 		return c, nil
 	}
 	if gm, e := gmx509.ParseCertificate(der); e == nil {
-		// gmsm gives the key as ECDSA's on the SM2 curve.
+		// gmsm gives the key as ECDSA's on the SM2 curve; its point is
+		// read again as an SM2 key (ecdsa.PublicKey's X and Y are
+		// deprecated since Go 1.26).
 		if k, ok := gm.PublicKey.(*ecdsa.PublicKey); ok && k.Curve == sm2.P256Sm2() {
-			c := gm.ToX509Certificate()
-			c.PublicKey = &sm2.PublicKey{Curve: k.Curve, X: k.X, Y: k.Y}
-			return c, nil
+			if pub, e := gmx509.ParseSm2PublicKey(gm.RawSubjectPublicKeyInfo); e == nil && pub.X != nil {
+				c := gm.ToX509Certificate()
+				c.PublicKey = pub
+				return c, nil
+			}
 		}
 	}
 	return nil, err

@@ -747,7 +747,7 @@ func (b *builder) root(res *layout.Result, files []file) ([]byte, error) {
 	if len(b.opt.Custom) > 0 {
 		info.Custom = &customDatas{}
 		for _, c := range b.opt.Custom {
-			info.Custom.Items = append(info.Custom.Items, customData{Name: c.Name, Value: c.Value})
+			info.Custom.Items = append(info.Custom.Items, customData(c))
 		}
 	}
 	return marshal(rootXML{NS: Namespace, Version: "1.0", DocType: "OFD", DocInfo: info, DocRoot: docDir + "/" + docFile})

@@ -70,7 +70,6 @@ var (
 	trailerRE   = regexp.MustCompile(`/(Root|Info) (\d+) 0 R`)
 	refRE       = regexp.MustCompile(`^(\d+) 0 R$`)
 	versionRE   = regexp.MustCompile(`^%PDF-1\.([0-9])`)
-	anyRefRE    = regexp.MustCompile(`(\d+) 0 R`)
 )
 
 // parseFile splits fpdf's output into its objects.
