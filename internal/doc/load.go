@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 )
 
 // Load reads a document's TOML file. Every problem found is returned, each
@@ -149,7 +150,7 @@ func Parse(path, src string) (*Document, error) {
 					d.Files = append(d.Files, t.From)
 				}
 				if t.FromNote != "" {
-					d.Notes = append(d.Notes, Note{Pos: Pos{File: t.From}, Msg: t.FromNote})
+					d.Notes = append(d.Notes, Note{Pos: Pos{File: t.From}, Msg: t.FromNote, Text: say.Text{Format: t.FromNote, Literal: true}})
 				}
 			}
 		}
