@@ -35,7 +35,7 @@ Options:
 `
 
 func runFonts(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("fonts", fmt.Sprintf(fontsHelp, build.UserFontConfig()), stderr)
+	fs := newFlags("fonts", fontsHelp, stderr, build.UserFontConfig())
 	licences := fs.Bool("licences", false, "print the licence texts and the fonts' provenance")
 	if code := parse(fs, args, stdout, ""); code >= 0 {
 		return code

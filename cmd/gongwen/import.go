@@ -34,7 +34,7 @@ Options:
 `
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("import", fmt.Sprintf(importHelp, strings.Join(format.Names(), "|")), stderr)
+	fs := newFlags("import", importHelp, stderr, strings.Join(format.Names(), "|"))
 	formatName := fs.String("format", "file", "the document's format, `NAME`: "+strings.Join(format.Names(), ", "))
 	draftFormat := fs.String("draft", "", "read the draft as `KIND` (by default, by its extension): "+strings.Join(draft.Formats, ", "))
 	if code := parse(fs, args, stdout, "draft"); code >= 0 {

@@ -21,6 +21,7 @@ import (
 	"gongwen/internal/input"
 	"gongwen/internal/lint"
 	pngr "gongwen/internal/render/png"
+	"gongwen/internal/say"
 )
 
 // Exit statuses.
@@ -58,6 +59,9 @@ Messages are in Chinese when LC_ALL, LC_MESSAGES or LANG starts with zh,
 or with --lang zh anywhere on the command line; --lang en for English.
 `
 
+// usageText is usage as a message, keyed "help".
+var usageText = say.Keyed("help", usage)
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -72,7 +76,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		say.Fprint(stderr, usageText)
 		return exitUsage
 	}
 	if cmd, ok := commands[args[0]]; ok {
@@ -83,20 +87,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runVersion(stdout)
 	case "help", "-h", "--help", "-help":
 		if len(args) == 1 {
-			fmt.Fprint(stdout, usage)
+			say.Fprint(stdout, usageText)
 			return exitOK
 		}
 		if _, ok := commands[args[1]]; ok {
 			return commands[args[1]]([]string{"--help"}, stdout, stderr)
 		}
 		if args[1] == "version" {
-			fmt.Fprint(stdout, usage)
+			say.Fprint(stdout, usageText)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "gongwen help: no command %q\n\n%s", args[1], usage)
+		say.Fprintf(stderr, "gongwen help: no command %q\n\n%s", args[1], usageText)
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "gongwen: unknown command %q\n\n%s", args[0], usage)
+	say.Fprintf(stderr, "gongwen: unknown command %q\n\n%s", args[0], usageText)
 	return exitUsage
 }
 
@@ -225,12 +229,14 @@ const minDPI, maxDPI = 10, 600
 
 const fontsFlagHelp = "folder `DIR` with a fonts.toml mapping typeface roles to .ttf files, for the roles neither the document nor the nearest fonts/fonts.toml names (see gongwen help fonts)"
 
-func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
+// newFlags makes a command's flags; its help is help (filled with args),
+// keyed in the catalogue as "help NAME".
+func newFlags(name, help string, stderr io.Writer, args ...any) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Bool("help", false, "show this help")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), help)
+		say.Fprint(fs.Output(), say.Keyed("help "+name, help, args...))
 		fs.PrintDefaults()
 	}
 	return fs

@@ -32,7 +32,7 @@ Options:
 `
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", fmt.Sprintf(newHelp, strings.Join(format.Names(), "|")), stderr)
+	fs := newFlags("new", newHelp, stderr, strings.Join(format.Names(), "|"))
 	formatName := fs.String("format", "file", "the document's format, `NAME`: "+strings.Join(format.Names(), ", "))
 	kindName := fs.String("kind", "", "the document's 文种, `KIND`: "+format.KindNames())
 	if code := parse(fs, args, stdout, "name"); code >= 0 {

@@ -15,6 +15,7 @@ import (
 
 	"gongwen/internal/format"
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 	"gongwen/internal/source"
 )
 
@@ -160,7 +161,7 @@ func parseFrom(s *source.Sources, path, src string) (*Document, error) {
 					d.Files = append(d.Files, t.From)
 				}
 				if t.FromNote != "" {
-					d.Notes = append(d.Notes, Note{Pos: Pos{File: t.From}, Msg: t.FromNote})
+					d.Notes = append(d.Notes, Note{Pos: Pos{File: t.From}, Msg: t.FromNote, Text: say.Text{Format: t.FromNote, Literal: true}})
 				}
 			}
 		}
