@@ -19,7 +19,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -29,6 +28,7 @@ import (
 	"time"
 
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 )
 
 // Namespace is the XMP namespace of the record's properties, and Prefix the
@@ -258,7 +258,7 @@ func text(s string) string {
 }
 
 // ErrNoRecord is returned by Read for a PDF without an archive record.
-var ErrNoRecord = errors.New("no gongwen archive record in its XMP metadata")
+var ErrNoRecord = say.New("no gongwen archive record in its XMP metadata")
 
 const xmpBasic = "http://ns.adobe.com/xap/1.0/"
 
@@ -307,7 +307,7 @@ func parse(packet []byte) (*Record, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("reading the XMP metadata: %v", err)
+			return nil, say.Errorf("reading the XMP metadata: %v", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -346,7 +346,7 @@ func parse(packet []byte) (*Record, error) {
 			case t.Name.Local == "li" && parent.Space == Namespace && parent.Local == "sources":
 				sha, path, ok := strings.Cut(v, "  ")
 				if !ok || len(sha) != 64 {
-					return nil, fmt.Errorf("recorded source %q is not a SHA-256, two spaces and a path", v)
+					return nil, say.Errorf("recorded source %q is not a SHA-256, two spaces and a path", v)
 				}
 				r.Sources = append(r.Sources, Source{Path: path, SHA256: sha})
 			case t.Name.Local == "li" && parent.Space == Namespace && parent.Local == "fonts":
@@ -358,7 +358,7 @@ func parse(packet []byte) (*Record, error) {
 			case t.Name.Space == xmpBasic && t.Name.Local == "CreateDate":
 				date, err := time.Parse(time.RFC3339, v)
 				if err != nil {
-					return nil, fmt.Errorf("xmp:CreateDate %q: %v", v, err)
+					return nil, say.Errorf("xmp:CreateDate %q: %v", v, err)
 				}
 				r.Date = date
 			}
@@ -377,7 +377,7 @@ func parse(packet []byte) (*Record, error) {
 func parseFont(v string) (Font, error) {
 	role, path, ok := strings.Cut(v, "  ")
 	if !ok || role == "" || strings.TrimSpace(path) == "" {
-		return Font{}, fmt.Errorf("recorded font %q is not a role, two spaces and a path", v)
+		return Font{}, say.Errorf("recorded font %q is not a role, two spaces and a path", v)
 	}
 	f := Font{Role: role, Path: path}
 	if i := strings.LastIndex(path, "  "); i >= 0 {
@@ -391,7 +391,7 @@ func parseFont(v string) (Font, error) {
 func ParseCopy(v string) (int, error) {
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > 999999 {
-		return 0, fmt.Errorf("recorded copy number (份号) %q is not a whole number from 1 to 999999", v)
+		return 0, say.Errorf("recorded copy number (份号) %q is not a whole number from 1 to 999999", v)
 	}
 	return n, nil
 }

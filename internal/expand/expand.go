@@ -20,6 +20,7 @@ import (
 
 	"gongwen/internal/doc"
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 )
 
 // MaxLevels is the deepest heading level: GB/T 9704-2012 clause 7.3.3 names
@@ -146,7 +147,7 @@ func execute(name, src string, data any, mark func(*template.Template)) (string,
 }
 
 var (
-	errTooLong    = errors.New("output too long")
+	errTooLong    = say.New("output too long")
 	markOpenBytes = []byte(string(markOpen))
 )
 

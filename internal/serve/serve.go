@@ -27,6 +27,7 @@ import (
 	"gongwen/internal/build"
 	"gongwen/internal/format"
 	pngr "gongwen/internal/render/png"
+	"gongwen/internal/say"
 )
 
 // Server holds the latest build of one document.
@@ -169,7 +170,7 @@ func (s *Server) rebuild() State {
 			firstKey, first, err = draw(drawer, cache, 0)
 		}
 		if err != nil {
-			err = fmt.Errorf("%s: preview: %v", s.doc, err)
+			err = say.Errorf("%s: preview: %v", s.doc, err)
 		}
 	}
 	s.mu.Lock()
@@ -291,7 +292,7 @@ func (s *Server) Watch(ctx context.Context) error {
 // ErrAddr is wrapped by Listen's errors about the address given: it is
 // not HOST:PORT, or not a loopback address (wrong usage, unlike an
 // address that is taken).
-var ErrAddr = errors.New("not a loopback HOST:PORT")
+var ErrAddr = say.New("not a loopback HOST:PORT")
 
 // listen is net.Listen; a test puts a stand-in here to bind where a
 // misconfigured system would.
@@ -325,7 +326,7 @@ func Listen(addr string) (net.Listener, error) {
 	if tcp, ok := l.Addr().(*net.TCPAddr); !ok || !tcp.IP.IsLoopback() {
 		bound := l.Addr().String()
 		l.Close()
-		return nil, &listenError{fmt.Sprintf("--addr %s: the system bound it to %s, which is not a loopback address; nothing is served (give 127.0.0.1:PORT)", addr, bound), errors.New("bound to a non-loopback address")}
+		return nil, &listenError{fmt.Sprintf("--addr %s: the system bound it to %s, which is not a loopback address; nothing is served (give 127.0.0.1:PORT)", addr, bound), say.New("bound to a non-loopback address")}
 	}
 	return l, nil
 }
