@@ -329,7 +329,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	opt.OFD = *withOFD
 	opt.DOCX = *withDOCX
 	if *docxFonts != build.DOCXFontsEmbed && *docxFonts != build.DOCXFontsNames {
-		say.Fprintln(stderr, "gongwen build:", fmt.Sprintf("--docx-fonts is %q: give embed or names", *docxFonts))
+		say.Fprintln(stderr, "gongwen build:", say.Sprintf("--docx-fonts is %q: give embed or names", *docxFonts))
 		return exitUsage
 	}
 	opt.DOCXFonts = *docxFonts
@@ -691,7 +691,7 @@ func hasExt(p string, exts []string) bool {
 
 // report prints each problem on its own line.
 func report(w io.Writer, err error) {
-	for _, l := range build.Lines(err) {
-		say.Fprintln(w, l)
+	for _, m := range build.Messages(err) {
+		say.Fprintln(w, m)
 	}
 }

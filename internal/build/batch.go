@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -253,7 +252,7 @@ func loadedInputs(path string, opt Options) []Input {
 	}
 	sort.Slice(roles, func(i, j int) bool { return roles[i] < roles[j] })
 	for _, r := range roles {
-		what := fmt.Sprintf("the font of %s", r.ChineseName())
+		what := say.Sprintf("the font of %s", r.ChineseName())
 		for _, p := range cfg[r] { // a role's font and its fallbacks
 			if fonts.IsBuiltin(p) {
 				continue

@@ -5,7 +5,6 @@
 package doc
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -74,20 +73,39 @@ func (e *Error) Error() string {
 
 // Errorf makes an *Error.
 func Errorf(p Pos, format string, args ...any) *Error {
-	return &Error{Pos: p, Msg: fmt.Sprintf(format, args...), Text: say.Sprintf(format, args...)}
+	t := say.Sprintf(format, args...)
+	if m, ok := only(format, args).(say.Message); ok {
+		t = m.Message() // an error of another stage, placed: it is the message
+	}
+	return &Error{Pos: p, Msg: fmt.Sprintf(format, args...), Text: t}
+}
+
+// only is the value a format of it alone ("%v") prints, or nil.
+func only(format string, args []any) any {
+	if len(args) == 1 && (format == "%v" || format == "%s") {
+		return args[0]
+	}
+	return nil
 }
 
 // Message is the error as a message: its place, then what it says.
 func (e *Error) Message() say.Text { return Placed(e.Pos, "%v", e.Msg, e.Text) }
 
+// Said is what a message says: t, when it was made with it (and still
+// says m), else m as text, which a printer translates as it translates a
+// library's message.
+func Said(m string, t say.Text) any {
+	if t.Format == "" || t.String() != m {
+		return say.Plain(m)
+	}
+	return t
+}
+
 // Placed is a message at a place, said by what (a format of one value:
 // "%v", "warning: %s"). A Msg set without its Text, or changed since, is
 // printed as text (translated as a library's message is).
 func Placed(p Pos, what, m string, t say.Text) say.Text {
-	var said any = t
-	if t.Format == "" || t.String() != m {
-		said = errors.New(m)
-	}
+	said := Said(m, t)
 	if what != "%v" {
 		said = say.Sprintf(what, said)
 	}

@@ -541,15 +541,15 @@ func (r *reader) unknown(m map[string]any, prefix string, known map[string][]str
 			p = prefix + "." + k
 		}
 		if !r.used[p] {
-			msg := fmt.Sprintf("unknown key %q", k)
+			msg := say.Sprintf("unknown key %q", k)
 			if en := format.KeyForName(k); en != "" && prefix == "" {
-				msg = fmt.Sprintf("unknown key %q: the key for %s is %s", k, k, en)
+				msg = say.Sprintf("unknown key %q: the key for %s is %s", k, k, en)
 				if r.suggested == nil {
 					r.suggested = map[string]bool{}
 				}
 				r.suggested[en] = true
 			} else if s := nearest(k, known[pattern(prefix)]); s != "" {
-				msg = fmt.Sprintf("unknown key %q, did you mean %q?", k, s)
+				msg = say.Sprintf("unknown key %q, did you mean %q?", k, s)
 				if prefix != "" {
 					s = prefix + "." + s
 				}

@@ -174,26 +174,32 @@ func (t *Table) Column(key string) (*Column, error) {
 		}
 		keys = append(keys, t.Columns[i].Key)
 	}
-	reason := fmt.Sprintf("no column %q (columns: %s)", key, strings.Join(keys, ", "))
+	reason := say.Sprintf("no column %q (columns: %s)", key, strings.Join(keys, ", "))
 	if s := nearest(key, keys); s != "" {
-		reason = fmt.Sprintf("no column %q, did you mean %q?", key, s)
+		reason = say.Sprintf("no column %q, did you mean %q?", key, s)
 	}
 	return nil, &columnError{t.Source, reason}
 }
 
 // columnError is a key no column of the table at source has.
-type columnError struct{ source, reason string }
+type columnError struct {
+	source string
+	reason say.Text
+}
 
-func (e *columnError) Error() string { return e.source + ": " + e.reason }
+func (e *columnError) Error() string { return e.source + ": " + e.reason.String() }
+
+// Message is the error as a message, for a printer.
+func (e *columnError) Message() say.Text { return say.Sprintf("%s: %v", e.source, e.reason) }
 
 // reason is what is wrong without the table's file, for a message that
 // names the place itself; it is a whole message, translated as one.
-func reason(err error) string {
+func reason(err error) any {
 	var ce *columnError
 	if errors.As(err, &ce) {
 		return ce.reason
 	}
-	return err.Error()
+	return err
 }
 
 // Total is the 合计 of a figures column: the sum of its data rows (cells

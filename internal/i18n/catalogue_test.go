@@ -91,7 +91,7 @@ func sourceKeys(t *testing.T) (msgs, helps map[string]string) {
 						}
 					}
 					if fn, ok := x.Fun.(*ast.SelectorExpr); ok {
-						if id, ok := fn.X.(*ast.Ident); ok && name == "New" && id.Name != "errors" {
+						if id, ok := fn.X.(*ast.Ident); ok && name == "New" && id.Name != "errors" && id.Name != "say" {
 							return true
 						}
 					}

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"gongwen/internal/say"
@@ -50,13 +51,27 @@ func text(t say.Text, depth int) string {
 	if t.Literal {
 		return zh
 	}
+	if !ok && !slices.ContainsFunc(t.Args, isMessage) {
+		// Text printed with a format of nothing to translate ("%s: %s\n",
+		// say.Fprintln(w, "Options:")), none of its values a message:
+		// made before messages were typed, it is translated as the
+		// printed line was before, against the catalogue's patterns.
+		return untyped(t.String(), depth)
+	}
 	args := make([]any, len(t.Args))
+	verbs := verbsOf(t.Format)
 	for i, a := range t.Args {
 		switch x := a.(type) {
 		case say.Message, error:
 			args[i] = sprint(x, depth)
 		case string:
-			if ok && numberList.MatchString(x) {
+			if p := word(x); ok && p != "" && i < len(verbs) && (verbs[i] == 's' || verbs[i] == 'v') {
+				// One of the words our messages are completed with
+				// (zh_parts.go: "a number", "the data file"; a system's
+				// "not a directory"), given as a string, whole: %q,
+				// where document text goes, is never translated.
+				x = p
+			} else if ok && numberList.MatchString(x) {
 				// Numbers listed in Chinese are set apart by 、: 第 2、6 页.
 				x = strings.ReplaceAll(x, ", ", "、")
 			}
@@ -66,6 +81,28 @@ func text(t say.Text, depth int) string {
 		}
 	}
 	return fmt.Sprintf(noWrap(zh), args...)
+}
+
+func isMessage(a any) bool {
+	_, ok := a.(say.Message)
+	return ok
+}
+
+// word is the Chinese of a catalogue entry without verbs that s is, whole.
+func word(s string) string {
+	if zh := exactParts[s]; zh != "" {
+		return zh
+	}
+	return exact[s]
+}
+
+// verbsOf is the verb of each value of a format, in order (none for a
+// format that picks its values by index, which parts never are).
+func verbsOf(format string) []byte {
+	if strings.Contains(format, "%[") {
+		return nil
+	}
+	return say.Verbs(format)
 }
 
 // lookup is the Chinese of a catalogue key, exactly as the key is

@@ -133,3 +133,50 @@ func Fprint(w io.Writer, args ...any) (int, error) {
 func isString(a any) bool {
 	return a != nil && reflect.TypeOf(a).Kind() == reflect.String
 }
+
+// Cut cuts the message around the first sep of its format, each half
+// with its values: a message whose halves are regrouped around another's
+// words. It fails on a format that picks its values by index (%[2]s).
+func (t Text) Cut(sep string) (before, after Text, ok bool) {
+	i := strings.Index(t.Format, sep)
+	if i < 0 || t.Literal || strings.Contains(t.Format, "%[") {
+		return t, Text{}, false
+	}
+	n := len(Verbs(t.Format[:i]))
+	if n > len(t.Args) {
+		return t, Text{}, false
+	}
+	return Text{Format: t.Format[:i], Args: t.Args[:n]}, Text{Format: t.Format[i+len(sep):], Args: t.Args[n:]}, true
+}
+
+// Verbs is the verb of each value a format takes, in order; a width
+// or precision given as a value (*) is one too, as '*'.
+func Verbs(format string) []byte {
+	var vs []byte
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*", format[j]) >= 0 {
+			if format[j] == '*' {
+				vs = append(vs, '*')
+			}
+			j++
+		}
+		if j < len(format) && format[j] != '%' {
+			vs = append(vs, format[j])
+		}
+		i = j
+	}
+	return vs
+}
+
+// Plain is text that is no message of ours (a library's words kept as a
+// string, or text made before messages were typed): a printer translates
+// it, if at all, by matching it against the catalogue as a line.
+func Plain(s string) error { return plain(s) }
+
+type plain string
+
+func (p plain) Error() string { return string(p) }

@@ -93,3 +93,19 @@ func TestPrintersGetWhatFmtPrints(t *testing.T) {
 		}
 	}
 }
+
+// A message cut in two keeps each half's values, and each half says what
+// that part of the whole said.
+func TestCut(t *testing.T) {
+	m := Sprintf("character %q (%U) is not in the %s font %s: use another character or point the role %q at a font that has it", '堃', '堃', "仿宋", "F.ttf", "fangsong")
+	a, b, ok := m.Cut(": ")
+	if !ok || a.String()+": "+b.String() != m.String() || len(b.Args) != 1 {
+		t.Errorf("cut %q into %q and %q (%v)", m, a, b, ok)
+	}
+	if _, _, ok := Sprintf("%[2]s: %[1]s", "a", "b").Cut(": "); ok {
+		t.Error("a format with indexed values was cut")
+	}
+	if a, b, ok := Sprintf("100%% %*d: %s", 3, 4, "x").Cut(": "); !ok || a.String() != "100%   4" || b.String() != "x" {
+		t.Errorf("%%%% and * widths: %q, %q", a, b)
+	}
+}
