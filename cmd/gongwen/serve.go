@@ -60,7 +60,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitInput // taken, not this machine's, or bound where it may not serve
 	}
 	s := serve.New(fs.Arg(0), opt, *dpi)
-	s.Text = func(m string) string { return i18n.Line(lang, m) }
+	s.Text = func(m any) string { return i18n.Sprint(lang, m) }
 	s.OnBuild = func(st serve.State) {
 		for _, p := range st.Problems {
 			say.Fprintln(stderr, p)

@@ -13,8 +13,8 @@ import (
 // are messages are put into lang in turn, and the catalogue's format is
 // filled with them; document text among the values stays as it is. An
 // error that is not a message (a library's, the system's) is translated
-// by the patterns of the catalogue, as a line is. Anything else prints
-// as fmt prints it.
+// by the patterns of the catalogue, as a line is, and so is a string
+// given alone. Anything else prints as fmt prints it.
 func Sprint(lang Lang, v any) string {
 	if lang != Chinese {
 		return fmt.Sprint(v)
@@ -29,6 +29,10 @@ func sprint(v any, depth int) string {
 		return text(x.Message(), depth)
 	case error:
 		return untyped(x.Error(), depth)
+	case string:
+		// text printed alone (a page's words), made before messages
+		// were typed: translated as a printed line is
+		return untyped(x, depth)
 	}
 	return fmt.Sprint(v)
 }

@@ -35,9 +35,9 @@ type Server struct {
 	doc string
 	opt build.Options
 	dpi float64
-	// Text gives the page's words in the user's language (the identity
-	// when nil).
-	Text func(string) string
+	// Text gives the page's words, and a problem (a message, see
+	// build.Messages), in the user's language (fmt.Sprint when nil).
+	Text func(any) string
 	// OnBuild, if set, is called after each build with its outcome (the
 	// command prints the problems).
 	OnBuild func(State)
@@ -190,11 +190,13 @@ func (s *Server) rebuild() State {
 		}
 	}
 	if err != nil {
-		s.st.Problems = build.Lines(err)
-		if s.Text != nil {
-			for i, l := range s.st.Problems {
-				s.st.Problems[i] = s.Text(l)
-			}
+		text := s.Text
+		if text == nil {
+			text = func(m any) string { return fmt.Sprint(m) }
+		}
+		s.st.Problems = nil
+		for _, m := range build.Messages(err) {
+			s.st.Problems = append(s.st.Problems, strings.Split(text(m), "\n")...)
 		}
 	} else {
 		s.st.Problems = nil
@@ -381,9 +383,9 @@ var page = template.Must(template.New("page").Parse(pageHTML))
 func (s *Server) Handler(addr net.Addr) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
-		text := s.Text
-		if text == nil {
-			text = func(m string) string { return m }
+		text := func(m string) string { return m }
+		if s.Text != nil {
+			text = func(m string) string { return s.Text(m) }
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
