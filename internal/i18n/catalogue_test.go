@@ -96,7 +96,7 @@ func sourceKeys(t *testing.T) (msgs, helps map[string]string) {
 						}
 					}
 					switch name {
-					case "Errorf", "errf", "New", "warn", "Placed":
+					case "Errorf", "errf", "New", "warn", "Placed", "tr":
 					case "Fprintf", "Fprintln", "Fprint":
 						// Outside the command, a print to a writer w the
 						// caller gives (a report's Write) reaches the user;
