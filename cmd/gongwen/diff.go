@@ -12,6 +12,7 @@ import (
 	"gongwen/internal/build"
 	"gongwen/internal/diff"
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 )
 
 const diffHelp = `Usage: gongwen diff [--png DIR] OLD.pdf NEW.pdf
@@ -44,7 +45,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() != 2 {
-		fmt.Fprintf(stderr, "gongwen diff: give two PDFs, the old and the new, not %d files\n", fs.NArg())
+		say.Fprintf(stderr, "gongwen diff: give two PDFs, the old and the new, not %d files\n", fs.NArg())
 		return exitUsage
 	}
 	oldPath, newPath := fs.Arg(0), fs.Arg(1)
@@ -52,11 +53,11 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	for i, p := range []string{oldPath, newPath} {
 		b, err := input.Read(p, input.PDF)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", p, err)
+			say.Fprintf(stderr, "%s: %v\n", p, err)
 			return exitInput
 		}
 		if recs[i], err = readRecord(b); err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", p, err)
+			say.Fprintf(stderr, "%s: %v\n", p, err)
 			if errors.Is(err, errNotOurs) || errors.Is(err, diff.ErrNoRecord) {
 				return exitUsage
 			}
@@ -68,11 +69,11 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if *pngDir != "" && !rep.Same() {
 		imgs, err := diff.Images(oldPath, newPath, recs[0], recs[1], rep, 100, diff.Pdftoppm)
 		if err != nil {
-			fmt.Fprintln(stderr, "gongwen diff:", err)
+			say.Fprintln(stderr, "gongwen diff:", err)
 			return exitInput
 		}
 		if err := os.MkdirAll(*pngDir, 0o755); err != nil {
-			fmt.Fprintf(stderr, "gongwen diff: cannot make folder %s: %v\n", *pngDir, unwrapPathErr(err))
+			say.Fprintf(stderr, "gongwen diff: cannot make folder %s: %v\n", *pngDir, unwrapPathErr(err))
 			return exitInput
 		}
 		for _, im := range imgs {
@@ -81,7 +82,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 				report(stderr, err)
 				return exitInput
 			}
-			fmt.Fprintf(stdout, "→ %s\n", p)
+			say.Fprintf(stdout, "→ %s\n", p)
 		}
 	}
 	if rep.Same() {
@@ -95,7 +96,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 // or it holds no layout record.
 // errNotOurs is a file that is not a PDF at all: given where a PDF
 // gongwen made belongs, wrong usage as much as one without its record.
-var errNotOurs = errors.New("not a PDF")
+var errNotOurs = say.New("not a PDF")
 
 // readRecord reads the layout record of a PDF's bytes: a file that is not
 // a PDF is errNotOurs; one cut short is said to be, rather than that
@@ -105,7 +106,7 @@ func readRecord(b []byte) (*diff.Record, error) {
 		return nil, errNotOurs
 	}
 	if !archive.Complete(b) {
-		return nil, fmt.Errorf("the PDF is cut short (%d bytes, ending before its %%%%EOF marker): it was not copied or written whole", len(b))
+		return nil, say.Errorf("the PDF is cut short (%d bytes, ending before its %%%%EOF marker): it was not copied or written whole", len(b))
 	}
 	return diff.Read(b)
 }

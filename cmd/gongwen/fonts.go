@@ -8,6 +8,7 @@ import (
 
 	"gongwen/internal/build"
 	"gongwen/internal/fonts"
+	"gongwen/internal/say"
 )
 
 const fontsHelp = `Usage: gongwen fonts [--licences] [FILE...]
@@ -35,21 +36,21 @@ Options:
 `
 
 func runFonts(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("fonts", fmt.Sprintf(fontsHelp, build.UserFontConfig()), stderr)
+	fs := newFlags("fonts", fontsHelp, stderr, build.UserFontConfig())
 	licences := fs.Bool("licences", false, "print the licence texts and the fonts' provenance")
 	if code := parse(fs, args, stdout, ""); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {
 		if *licences {
-			fmt.Fprintf(stderr, "gongwen fonts: --licences lists the built-in fonts' licences, not those of %q\n", fs.Arg(0))
+			say.Fprintf(stderr, "gongwen fonts: --licences lists the built-in fonts' licences, not those of %q\n", fs.Arg(0))
 			return exitUsage
 		}
 		return listFontFiles(fs.Args(), stdout, stderr)
 	}
 	files := fonts.BuiltinFiles()
 	if len(files) == 0 {
-		fmt.Fprintln(stdout, "This gongwen was built without fonts (the nobuiltinfonts tag): every role needs a fonts.toml.")
+		say.Fprintln(stdout, "This gongwen was built without fonts (the nobuiltinfonts tag): every role needs a fonts.toml.")
 		return exitOK
 	}
 	if *licences {
@@ -57,10 +58,10 @@ func runFonts(args []string, stdout, stderr io.Writer) int {
 		for _, f := range files {
 			if !seen[f.LicenceFile] {
 				seen[f.LicenceFile] = true
-				fmt.Fprintf(stdout, "==== %s (%s) ====\n\n%s\n", f.LicenceFile, f.Licence, fonts.BuiltinText(f.LicenceFile))
+				say.Fprintf(stdout, "==== %s (%s) ====\n\n%s\n", f.LicenceFile, f.Licence, fonts.BuiltinText(f.LicenceFile))
 			}
 		}
-		fmt.Fprintf(stdout, "==== PROVENANCE.md ====\n\n%s", fonts.BuiltinText("PROVENANCE.md"))
+		say.Fprintf(stdout, "==== PROVENANCE.md ====\n\n%s", fonts.BuiltinText("PROVENANCE.md"))
 		return exitOK
 	}
 	roles := map[string][]string{}
@@ -74,20 +75,20 @@ func runFonts(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	fmt.Fprintln(stdout, "Fonts built into gongwen:")
+	say.Fprintln(stdout, "Fonts built into gongwen:")
 	for _, f := range files {
 		rs := roles[f.Name]
 		sort.Strings(rs)
 		if len(rs) == 0 && later[f.Name] == len(cfg) {
-			fmt.Fprintf(stdout, "  %-24s every role's fallback  %5.1f MB  %s\n", f.Name, float64(len(f.Data()))/1e6, f.Licence)
+			say.Fprintf(stdout, "  %-24s every role's fallback  %5.1f MB  %s\n", f.Name, float64(len(f.Data()))/1e6, f.Licence)
 			continue
 		}
 		if len(rs) == 0 {
 			rs = []string{"no role"}
 		}
-		fmt.Fprintf(stdout, "  %-24s %-22s %5.1f MB  %s\n", f.Name, strings.Join(rs, ", "), float64(len(f.Data()))/1e6, f.Licence)
+		say.Fprintf(stdout, "  %-24s %-22s %5.1f MB  %s\n", f.Name, strings.Join(rs, ", "), float64(len(f.Data()))/1e6, f.Licence)
 	}
-	fmt.Fprintln(stdout, "gongwen fonts --licences prints the licences and how the fonts were made.")
+	say.Fprintln(stdout, "gongwen fonts --licences prints the licences and how the fonts were made.")
 	return exitOK
 }
 
@@ -99,26 +100,26 @@ func listFontFiles(paths []string, stdout, stderr io.Writer) int {
 		ff, err := fonts.ReadFontFile(p)
 		switch {
 		case err != nil:
-			fmt.Fprintln(stderr, err)
+			say.Fprintln(stderr, err)
 			code = exitInput
 		case !ff.Collection && ff.Fonts[0].Err != nil:
-			fmt.Fprintf(stderr, "%s: %v\n", ff.Path, ff.Fonts[0].Err)
+			say.Fprintf(stderr, "%s: %v\n", ff.Path, ff.Fonts[0].Err)
 			code = exitInput
 		case !ff.Collection && ff.Fonts[0].CFF:
-			fmt.Fprintf(stdout, "%s: an OpenType font with CFF outlines: %s (%s), %s\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family, ff.Fonts[0].Embedding.Describe())
+			say.Fprintf(stdout, "%s: an OpenType font with CFF outlines: %s (%s), %s\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family, ff.Fonts[0].Embedding.Describe())
 		case !ff.Collection:
-			fmt.Fprintf(stdout, "%s: a TrueType font: %s (%s), %s\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family, ff.Fonts[0].Embedding.Describe())
+			say.Fprintf(stdout, "%s: a TrueType font: %s (%s), %s\n", ff.Path, ff.Fonts[0].Name, ff.Fonts[0].Family, ff.Fonts[0].Embedding.Describe())
 		default:
-			fmt.Fprintf(stdout, "%s: a TrueType collection of %d fonts:\n", ff.Path, ff.Total)
+			say.Fprintf(stdout, "%s: a TrueType collection of %d fonts:\n", ff.Path, ff.Total)
 			for _, f := range ff.Fonts {
 				if f.Err != nil {
-					fmt.Fprintf(stdout, "  #%d  cannot be embedded: %v\n", f.Index, f.Err)
+					say.Fprintf(stdout, "  #%d  cannot be embedded: %v\n", f.Index, f.Err)
 				} else {
-					fmt.Fprintf(stdout, "  #%d  %s (%s), %s\n", f.Index, f.Name, f.Family, f.Embedding.Describe())
+					say.Fprintf(stdout, "  #%d  %s (%s), %s\n", f.Index, f.Name, f.Family, f.Embedding.Describe())
 				}
 			}
 			if ff.Total > len(ff.Fonts) {
-				fmt.Fprintf(stdout, "  … and %d more\n", ff.Total-len(ff.Fonts))
+				say.Fprintf(stdout, "  … and %d more\n", ff.Total-len(ff.Fonts))
 			}
 		}
 	}

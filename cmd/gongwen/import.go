@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"gongwen/internal/draft"
 	"gongwen/internal/format"
 	"gongwen/internal/i18n"
+	"gongwen/internal/say"
 	"gongwen/internal/starter"
 )
 
@@ -34,36 +34,36 @@ Options:
 `
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("import", fmt.Sprintf(importHelp, strings.Join(format.Names(), "|")), stderr)
+	fs := newFlags("import", importHelp, stderr, strings.Join(format.Names(), "|"))
 	formatName := fs.String("format", "file", "the document's format, `NAME`: "+strings.Join(format.Names(), ", "))
 	draftFormat := fs.String("draft", "", "read the draft as `KIND` (by default, by its extension): "+strings.Join(draft.Formats, ", "))
 	if code := parse(fs, args, stdout, "draft"); code >= 0 {
 		return code
 	}
 	if fs.NArg() != 2 {
-		fmt.Fprintf(stderr, "gongwen import: give a draft and a name, not %d arguments\n", fs.NArg())
+		say.Fprintf(stderr, "gongwen import: give a draft and a name, not %d arguments\n", fs.NArg())
 		return exitUsage
 	}
 	if _, err := format.ByName(*formatName); err != nil {
-		fmt.Fprintln(stderr, "gongwen import:", err)
+		say.Fprintln(stderr, "gongwen import:", err)
 		return exitUsage
 	}
 	if err := starter.CheckName(fs.Arg(1)); err != nil {
-		fmt.Fprintln(stderr, "gongwen import:", err)
+		say.Fprintln(stderr, "gongwen import:", err)
 		return exitUsage
 	}
 	written, report, err := draft.Import(fs.Arg(0), *draftFormat, *formatName, fs.Arg(1), ".", func(c string) string { return i18n.Line(lang, c) })
 	if err != nil {
-		fmt.Fprintln(stderr, "gongwen import:", err)
+		say.Fprintln(stderr, "gongwen import:", err)
 		return exitInput
 	}
 	for _, line := range report {
-		fmt.Fprintln(stderr, line)
+		say.Fprintln(stderr, line)
 	}
 	for _, f := range written {
-		fmt.Fprintf(stdout, "wrote %s\n", f)
+		say.Fprintf(stdout, "wrote %s\n", f)
 	}
 	data := filepath.Join("data", fs.Arg(1)+".toml")
-	fmt.Fprintf(stdout, "check it with: gongwen check %s   (then build it: gongwen build %s)\n", data, data)
+	say.Fprintf(stdout, "check it with: gongwen check %s   (then build it: gongwen build %s)\n", data, data)
 	return exitOK
 }

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
 	"gongwen/internal/i18n"
+	"gongwen/internal/say"
 )
 
 // lang is the language of this run's messages (set by run).
@@ -29,14 +29,14 @@ func language(args []string) (i18n.Lang, []string, error) {
 		}
 		if !hasValue {
 			if i+1 >= len(args) {
-				return l, nil, fmt.Errorf("--lang needs a language: en or zh")
+				return l, nil, say.Errorf("--lang needs a language: en or zh")
 			}
 			i++
 			value = args[i]
 		}
 		parsed, ok := i18n.Parse(value)
 		if !ok {
-			return l, nil, fmt.Errorf("--lang %s: give en (English) or zh (中文)", value)
+			return l, nil, say.Errorf("--lang %s: give en (English) or zh (中文)", value)
 		}
 		l = parsed
 	}

@@ -21,6 +21,7 @@ import (
 	"gongwen/internal/input"
 	"gongwen/internal/lint"
 	pngr "gongwen/internal/render/png"
+	"gongwen/internal/say"
 )
 
 // Exit statuses.
@@ -58,6 +59,9 @@ Messages are in Chinese when LC_ALL, LC_MESSAGES or LANG starts with zh,
 or with --lang zh anywhere on the command line; --lang en for English.
 `
 
+// usageText is usage as a message, keyed "help".
+var usageText = say.Keyed("help", usage)
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -68,11 +72,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	stdout, stderr, done := translated(stdout, stderr)
 	defer done()
 	if err != nil {
-		fmt.Fprintln(stderr, "gongwen:", err)
+		say.Fprintln(stderr, "gongwen:", err)
 		return exitUsage
 	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		say.Fprint(stderr, usageText)
 		return exitUsage
 	}
 	if cmd, ok := commands[args[0]]; ok {
@@ -83,20 +87,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runVersion(stdout)
 	case "help", "-h", "--help", "-help":
 		if len(args) == 1 {
-			fmt.Fprint(stdout, usage)
+			say.Fprint(stdout, usageText)
 			return exitOK
 		}
 		if _, ok := commands[args[1]]; ok {
 			return commands[args[1]]([]string{"--help"}, stdout, stderr)
 		}
 		if args[1] == "version" {
-			fmt.Fprint(stdout, usage)
+			say.Fprint(stdout, usageText)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "gongwen help: no command %q\n\n%s", args[1], usage)
+		say.Fprintf(stderr, "gongwen help: no command %q\n\n%s", args[1], usageText)
 		return exitUsage
 	}
-	fmt.Fprintf(stderr, "gongwen: unknown command %q\n\n%s", args[0], usage)
+	say.Fprintf(stderr, "gongwen: unknown command %q\n\n%s", args[0], usageText)
 	return exitUsage
 }
 
@@ -225,12 +229,14 @@ const minDPI, maxDPI = 10, 600
 
 const fontsFlagHelp = "folder `DIR` with a fonts.toml mapping typeface roles to .ttf files, for the roles neither the document nor the nearest fonts/fonts.toml names (see gongwen help fonts)"
 
-func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
+// newFlags makes a command's flags; its help is help (filled with args),
+// keyed in the catalogue as "help NAME".
+func newFlags(name, help string, stderr io.Writer, args ...any) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Bool("help", false, "show this help")
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), help)
+		say.Fprint(fs.Output(), say.Keyed("help "+name, help, args...))
 		fs.PrintDefaults()
 	}
 	return fs
@@ -253,7 +259,7 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer, what string) int {
 		return exitUsage
 	}
 	if what != "" && fs.NArg() == 0 {
-		fmt.Fprintf(fs.Output(), "gongwen %s: no %s given\n", fs.Name(), what)
+		say.Fprintf(fs.Output(), "gongwen %s: no %s given\n", fs.Name(), what)
 		fs.Usage()
 		return exitUsage
 	}
@@ -315,7 +321,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *copies != "" {
 		c, err := build.ParseCopies(*copies)
 		if err != nil {
-			fmt.Fprintln(stderr, "gongwen build:", err)
+			say.Fprintln(stderr, "gongwen build:", err)
 			return exitUsage
 		}
 		opt.Copies = &c
@@ -323,19 +329,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	opt.OFD = *withOFD
 	opt.DOCX = *withDOCX
 	if *docxFonts != build.DOCXFontsEmbed && *docxFonts != build.DOCXFontsNames {
-		fmt.Fprintln(stderr, "gongwen build:", fmt.Sprintf("--docx-fonts is %q: give embed or names", *docxFonts))
+		say.Fprintln(stderr, "gongwen build:", say.Sprintf("--docx-fonts is %q: give embed or names", *docxFonts))
 		return exitUsage
 	}
 	opt.DOCXFonts = *docxFonts
 	opt.Strict = *strict
 	docs, err := build.Documents(fs.Args())
 	if err != nil {
-		fmt.Fprintln(stderr, "gongwen build:", err)
+		say.Fprintln(stderr, "gongwen build:", err)
 		return exitInput // a folder that cannot be listed or holds no data file
 	}
 	targets, err := outputs(docs, *out)
 	if err != nil {
-		fmt.Fprintln(stderr, "gongwen build:", err)
+		say.Fprintln(stderr, "gongwen build:", err)
 		return exitUsage
 	}
 	opt.MakeOutputDir = true // the folders of -o new/ and -o new/sub/x.pdf alike
@@ -362,9 +368,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			}
 			printNotes(stderr, o.Notes, said)
 			printWarnings(stderr, o.Warnings)
-			fmt.Fprintf(stdout, "%s → %s\n", doc.ShowPath(o.Doc), doc.ShowPath(written))
+			say.Fprintf(stdout, "%s → %s\n", doc.ShowPath(o.Doc), doc.ShowPath(written))
 			if s := buildChange(o.Previous, o.Out); s != "" {
-				fmt.Fprintln(stdout, s)
+				say.Fprintln(stdout, s)
 			}
 		})
 	})
@@ -386,7 +392,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if *rules {
 		for _, l := range lint.List(lang == i18n.Chinese) {
-			fmt.Fprintln(stdout, l)
+			say.Fprintln(stdout, l)
 		}
 		return exitOK
 	}
@@ -406,7 +412,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		printNotes(stderr, j.Doc.Notes, said)
 		printWarnings(stderr, j.Warnings)
-		fmt.Fprintf(stdout, "%s: ok (%d pages)\n", d, len(j.Result.Pages))
+		say.Fprintf(stdout, "%s: ok (%d pages)\n", d, len(j.Result.Pages))
 	}
 	return status
 }
@@ -419,7 +425,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if st, err := os.Stat(*project); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "gongwen verify: --project %s: not a folder\n", *project)
+		say.Fprintf(stderr, "gongwen verify: --project %s: not a folder\n", *project)
 		return exitUsage
 	}
 	status := exitOK
@@ -446,12 +452,12 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		diffs := rep.Differences()
 		switch {
 		case !rep.Rebuilt():
-			fmt.Fprintf(stdout, "%s: could not rebuild from %s, so not compared\n", p, rep.Recorded.Document)
+			say.Fprintf(stdout, "%s: could not rebuild from %s, so not compared\n", p, rep.Recorded.Document)
 			status = exitInput
 		case rep.Identical:
-			fmt.Fprintf(stdout, "%s: identical to a rebuild from %s\n", p, rep.Recorded.Document)
+			say.Fprintf(stdout, "%s: identical to a rebuild from %s\n", p, rep.Recorded.Document)
 		default:
-			fmt.Fprintf(stdout, "%s: differs from a rebuild from %s\n", p, rep.Recorded.Document)
+			say.Fprintf(stdout, "%s: differs from a rebuild from %s\n", p, rep.Recorded.Document)
 			status = exitInput
 			if len(diffs) == 0 && rep.Seal == archive.Intact {
 				diffs = []string{"the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of " + rep.Recorded.Tool + " made it (another Go release or module versions), or a source changed while it was being built"}
@@ -460,7 +466,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		for _, d := range diffs {
-			fmt.Fprintf(stdout, "%s: %s\n", p, d)
+			say.Fprintf(stdout, "%s: %s\n", p, d)
 		}
 	}
 	return status
@@ -472,7 +478,7 @@ func checkDPI(cmd string, dpi float64, stderr io.Writer) int {
 	if dpi >= minDPI && dpi <= maxDPI {
 		return -1
 	}
-	fmt.Fprintf(stderr, "gongwen %s: --dpi %g: give a resolution from %d to %d dots per inch\n", cmd, dpi, minDPI, maxDPI)
+	say.Fprintf(stderr, "gongwen %s: --dpi %g: give a resolution from %d to %d dots per inch\n", cmd, dpi, minDPI, maxDPI)
 	return exitUsage
 }
 
@@ -492,7 +498,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if st, err := os.Stat(*out); err == nil && !st.IsDir() {
-		fmt.Fprintf(stderr, "gongwen preview: -o %s: a file, not a folder for the images\n", *out)
+		say.Fprintf(stderr, "gongwen preview: -o %s: a file, not a folder for the images\n", *out)
 		return exitInput // the folder cannot be made, as when mkdir fails
 	}
 	docs := fs.Args()
@@ -500,7 +506,7 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 	for _, d := range docs {
 		n := previewName(d)
 		if prev, ok := names[n]; ok {
-			fmt.Fprintf(stderr, "gongwen preview: %s and %s would both be written to %s\n", prev, d, filepath.Join(*out, n+"-1.png"))
+			say.Fprintf(stderr, "gongwen preview: %s and %s would both be written to %s\n", prev, d, filepath.Join(*out, n+"-1.png"))
 			return exitUsage
 		}
 		names[n] = d
@@ -515,9 +521,9 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 		}
 		first := filepath.Join(*out, previewName(d)+"-1.png")
 		if len(pages) == 1 {
-			fmt.Fprintf(stdout, "%s → %s\n", d, first)
+			say.Fprintf(stdout, "%s → %s\n", d, first)
 		} else {
-			fmt.Fprintf(stdout, "%s → %s … %s (%d pages)\n", d, first, pages[len(pages)-1], len(pages))
+			say.Fprintf(stdout, "%s → %s … %s (%d pages)\n", d, first, pages[len(pages)-1], len(pages))
 		}
 	}
 	return status
@@ -571,7 +577,7 @@ func preview(docPath, dir string, dpi float64, opt build.Options) ([]string, err
 		if errors.As(err, &de) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%s: preview: %v", docPath, err)
+		return nil, say.Errorf("%s: preview: %v", docPath, err)
 	}
 	if err := set.Commit(); err != nil {
 		return nil, err
@@ -622,7 +628,7 @@ func helpRequested(args []string) bool {
 func options(fontsDir string, stderr io.Writer) (build.Options, int) {
 	epoch, err := build.EpochFromEnv()
 	if err != nil {
-		fmt.Fprintln(stderr, "gongwen:", err)
+		say.Fprintln(stderr, "gongwen:", err)
 		return build.Options{}, exitUsage
 	}
 	return build.Options{FontsDir: fontsDir, Epoch: epoch}, -1
@@ -648,24 +654,24 @@ func outputs(docs []string, out string) (targets []string, err error) {
 			break // a folder named like a file: still a folder
 		}
 		if len(docs) > 1 {
-			return nil, fmt.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
+			return nil, say.Errorf("-o %s names a file, but %d documents were given: name a folder", out, len(docs))
 		}
 		return []string{out}, nil
 	case strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)):
 	default:
 		st, err := os.Stat(out)
 		if err == nil && !st.IsDir() {
-			return nil, fmt.Errorf("-o %s: a file that does not end in %s, %s or %s; name the PDF NAME%s, or a folder", out, outputFileExts[0], outputFileExts[1], outputFileExts[2], outputFileExts[0])
+			return nil, say.Errorf("-o %s: a file that does not end in %s, %s or %s; name the PDF NAME%s, or a folder", out, outputFileExts[0], outputFileExts[1], outputFileExts[2], outputFileExts[0])
 		}
 		if err != nil && len(docs) == 1 {
-			return nil, fmt.Errorf("-o %s: neither a folder nor a file ending in %s, %s or %s: end a new folder's name with / (%s/), or a file's with %s", out, outputFileExts[0], outputFileExts[1], outputFileExts[2], out, outputFileExts[0])
+			return nil, say.Errorf("-o %s: neither a folder nor a file ending in %s, %s or %s: end a new folder's name with / (%s/), or a file's with %s", out, outputFileExts[0], outputFileExts[1], outputFileExts[2], out, outputFileExts[0])
 		}
 	}
 	seen := map[string]string{}
 	for _, d := range docs {
 		t := filepath.Join(dir, build.OutputName(d))
 		if prev, ok := seen[t]; ok {
-			return nil, fmt.Errorf("%s and %s would both be written to %s", prev, d, t)
+			return nil, say.Errorf("%s and %s would both be written to %s", prev, d, t)
 		}
 		seen[t] = d
 		targets = append(targets, t)
@@ -685,7 +691,7 @@ func hasExt(p string, exts []string) bool {
 
 // report prints each problem on its own line.
 func report(w io.Writer, err error) {
-	for _, l := range build.Lines(err) {
-		fmt.Fprintln(w, l)
+	for _, m := range build.Messages(err) {
+		say.Fprintln(w, m)
 	}
 }

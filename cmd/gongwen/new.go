@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"gongwen/internal/format"
 	"gongwen/internal/i18n"
+	"gongwen/internal/say"
 	"gongwen/internal/starter"
 )
 
@@ -32,14 +32,14 @@ Options:
 `
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", fmt.Sprintf(newHelp, strings.Join(format.Names(), "|")), stderr)
+	fs := newFlags("new", newHelp, stderr, strings.Join(format.Names(), "|"))
 	formatName := fs.String("format", "file", "the document's format, `NAME`: "+strings.Join(format.Names(), ", "))
 	kindName := fs.String("kind", "", "the document's 文种, `KIND`: "+format.KindNames())
 	if code := parse(fs, args, stdout, "name"); code >= 0 {
 		return code
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintf(stderr, "gongwen new: give one name, not %d\n", fs.NArg())
+		say.Fprintf(stderr, "gongwen new: give one name, not %d\n", fs.NArg())
 		return exitUsage
 	}
 	name := fs.Arg(0)
@@ -49,11 +49,11 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if *kindName != "" {
 		k, kerr := format.KindByName(*kindName)
 		if kerr != nil {
-			fmt.Fprintln(stderr, "gongwen new:", kerr)
+			say.Fprintln(stderr, "gongwen new:", kerr)
 			return exitUsage
 		}
 		if given(fs, "format") && *formatName != k.Format {
-			fmt.Fprintf(stderr, "gongwen new: a %s is set in the %s format, not %s: leave out --format\n", k.Name, k.Format, *formatName)
+			say.Fprintf(stderr, "gongwen new: a %s is set in the %s format, not %s: leave out --format\n", k.Name, k.Format, *formatName)
 			return exitUsage
 		}
 		files, err = starter.KindFiles(k.Name, name, time.Now(), comment)
@@ -61,18 +61,18 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		files, err = starter.Files(*formatName, name, time.Now(), comment)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "gongwen new:", err)
+		say.Fprintln(stderr, "gongwen new:", err)
 		return exitUsage
 	}
 	if err := starter.Write(".", files); err != nil {
-		fmt.Fprintln(stderr, "gongwen new:", err)
+		say.Fprintln(stderr, "gongwen new:", err)
 		return exitInput
 	}
 	for _, f := range files {
-		fmt.Fprintf(stdout, "wrote %s\n", f.Path)
+		say.Fprintf(stdout, "wrote %s\n", f.Path)
 	}
 	data := filepath.Join("data", name+".toml")
-	fmt.Fprintf(stdout, "build it with: gongwen build %s   (or watch it: gongwen serve %s)\n", data, data)
+	say.Fprintf(stdout, "build it with: gongwen build %s   (or watch it: gongwen serve %s)\n", data, data)
 	return exitOK
 }
 
@@ -90,25 +90,25 @@ func runFormats(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "gongwen formats: unexpected argument %q\n", fs.Arg(0))
+		say.Fprintf(stderr, "gongwen formats: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
 	for i, name := range format.Names() {
 		f, _ := format.ByName(name)
 		required, optional := f.KeyLists()
 		if i > 0 {
-			fmt.Fprintln(stdout)
+			say.Fprintln(stdout)
 		}
-		fmt.Fprintf(stdout, "%s (%s)\n", name, f.ChineseName)
+		say.Fprintf(stdout, "%s (%s)\n", name, f.ChineseName)
 		var kinds []string
 		for _, k := range format.Kinds() {
 			if k.Format == name {
 				kinds = append(kinds, k.Name)
 			}
 		}
-		fmt.Fprintf(stdout, "  kinds (new --kind): %s\n", strings.Join(kinds, ", "))
-		fmt.Fprintf(stdout, "  required: %s\n", keyList(required))
-		fmt.Fprintf(stdout, "  optional: %s\n", keyList(optional))
+		say.Fprintf(stdout, "  kinds (new --kind): %s\n", strings.Join(kinds, ", "))
+		say.Fprintf(stdout, "  required: %s\n", keyList(required))
+		say.Fprintf(stdout, "  optional: %s\n", keyList(optional))
 	}
 	return exitOK
 }

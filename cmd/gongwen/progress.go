@@ -6,6 +6,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"gongwen/internal/say"
 )
 
 // progress keeps a live line at the bottom of a terminal while a batch
@@ -62,7 +64,7 @@ func startProgress(w io.Writer, total int) *progress {
 
 // draw rewrites the line; the caller holds mu.
 func (p *progress) draw() {
-	fmt.Fprintf(p.w, "\r\x1b[K[%d/%d] %s  %.1f s", p.done, p.total, p.cur, time.Since(p.start).Seconds())
+	say.Fprintf(p.w, "\r\x1b[K[%d/%d] %s  %.1f s", p.done, p.total, p.cur, time.Since(p.start).Seconds())
 	p.shown = true
 }
 
@@ -87,7 +89,7 @@ func (p *progress) report(pages int, failed bool, print func()) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
+		say.Fprint(p.w, "\r\x1b[K")
 	}
 	print()
 	p.done++
@@ -108,7 +110,7 @@ func (p *progress) finish() {
 	<-p.ended
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	fmt.Fprintf(p.w, "\r\x1b[K%s\n", summary(p.done-p.fail, p.pages, p.fail, time.Since(p.start)))
+	say.Fprintf(p.w, "\r\x1b[K%s\n", summary(p.done-p.fail, p.pages, p.fail, time.Since(p.start)))
 }
 
 // summary says what a batch made, and how long it took, in one whole

@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"gongwen/internal/i18n"
+	"gongwen/internal/say"
 	"gongwen/internal/serve"
 )
 
@@ -40,7 +41,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintf(stderr, "gongwen serve: give one document, not %d\n", fs.NArg())
+		say.Fprintf(stderr, "gongwen serve: give one document, not %d\n", fs.NArg())
 		return exitUsage
 	}
 	if code := checkDPI("serve", *dpi, stderr); code >= 0 {
@@ -52,25 +53,25 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	l, err := serve.Listen(*addr)
 	if err != nil {
-		fmt.Fprintln(stderr, "gongwen serve:", err)
+		say.Fprintln(stderr, "gongwen serve:", err)
 		if errors.Is(err, serve.ErrAddr) {
 			return exitUsage
 		}
 		return exitInput // taken, not this machine's, or bound where it may not serve
 	}
 	s := serve.New(fs.Arg(0), opt, *dpi)
-	s.Text = func(m string) string { return i18n.Line(lang, m) }
+	s.Text = func(m any) string { return i18n.Sprint(lang, m) }
 	s.OnBuild = func(st serve.State) {
 		for _, p := range st.Problems {
-			fmt.Fprintln(stderr, p)
+			say.Fprintln(stderr, p)
 		}
 	}
 	s.Rebuild()
-	fmt.Fprintf(stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", fs.Arg(0), l.Addr())
+	say.Fprintf(stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", fs.Arg(0), l.Addr())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := s.Serve(ctx, l); err != nil {
-		fmt.Fprintln(stderr, "gongwen serve:", err)
+		say.Fprintln(stderr, "gongwen serve:", err)
 		return exitInput
 	}
 	return exitOK

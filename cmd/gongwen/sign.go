@@ -1,12 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"time"
 
 	"gongwen/internal/build"
+	"gongwen/internal/say"
 	"gongwen/internal/sign"
 )
 
@@ -77,30 +77,30 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case fs.NArg() != 1:
-		fmt.Fprintf(stderr, "gongwen sign: give one PDF or OFD, not %d files\n", fs.NArg())
+		say.Fprintf(stderr, "gongwen sign: give one PDF or OFD, not %d files\n", fs.NArg())
 		return exitUsage
 	case *at < 0:
-		fmt.Fprintf(stderr, "gongwen sign: --at %d: give a seal's number, from 1\n", *at)
+		say.Fprintf(stderr, "gongwen sign: --at %d: give a seal's number, from 1\n", *at)
 		return exitUsage
 	case *p12 != "" && (*key != "" || *cert != ""):
-		fmt.Fprintln(stderr, "gongwen sign: give either --p12 or --key and --cert, not both")
+		say.Fprintln(stderr, "gongwen sign: give either --p12 or --key and --cert, not both")
 		return exitUsage
 	case *p12 == "" && (*key == "" || *cert == ""):
-		fmt.Fprintln(stderr, "gongwen sign: give the private key (--key) and its certificate (--cert), or a PKCS #12 file (--p12)")
+		say.Fprintln(stderr, "gongwen sign: give the private key (--key) and its certificate (--cert), or a PKCS #12 file (--p12)")
 		return exitUsage
 	case *p12 != "" && *p12Password == "" && !hasP12Password():
-		fmt.Fprintln(stderr, "gongwen sign: give the PKCS #12 file's password in a file (--p12-password-file) or in the environment variable GONGWEN_P12_PASSWORD")
+		say.Fprintln(stderr, "gongwen sign: give the PKCS #12 file's password in a file (--p12-password-file) or in the environment variable GONGWEN_P12_PASSWORD")
 		return exitUsage
 	case (*sealKey == "") != (*sealCert == ""):
-		fmt.Fprintln(stderr, "gongwen sign: give the seal maker's key (--seal-key) and its certificate (--seal-cert) together")
+		say.Fprintln(stderr, "gongwen sign: give the seal maker's key (--seal-key) and its certificate (--seal-cert) together")
 		return exitUsage
 	case *out == "":
-		fmt.Fprintln(stderr, "gongwen sign: give the signed PDF's name with -o (the PDF given is never changed)")
+		say.Fprintln(stderr, "gongwen sign: give the signed PDF's name with -o (the PDF given is never changed)")
 		return exitUsage
 	}
 	epoch, err := build.EpochFromEnv()
 	if err != nil {
-		fmt.Fprintln(stderr, "gongwen:", err)
+		say.Fprintln(stderr, "gongwen:", err)
 		return exitUsage
 	}
 	when := time.Now()
@@ -114,6 +114,6 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 		report(stderr, err)
 		return exitInput
 	}
-	fmt.Fprintf(stdout, "%s → %s (signed by %s)\n", fs.Arg(0), *out, signer)
+	say.Fprintf(stdout, "%s → %s (signed by %s)\n", fs.Arg(0), *out, signer)
 	return exitOK
 }

@@ -8,6 +8,7 @@ import (
 	"gongwen/internal/build"
 	"gongwen/internal/i18n"
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 	"gongwen/internal/sign"
 )
 
@@ -30,16 +31,16 @@ func verifySignatures(path string, stdout io.Writer) (bool, []byte) {
 	sigs, unsigned := sign.Signatures(pdf)
 	ok := printSignatures(path, sigs, stdout)
 	for _, end := range sign.ForeignUpdates(pdf, sigs) {
-		fmt.Fprintf(stdout, "%s: an update that ends at byte %d is not a signature's: the PDF was changed after it was built, and signed over (verify compares only the PDF as built)\n", path, end)
+		say.Fprintf(stdout, "%s: an update that ends at byte %d is not a signature's: the PDF was changed after it was built, and signed over (verify compares only the PDF as built)\n", path, end)
 		ok = false
 	}
 	if unsigned > 0 {
-		fmt.Fprintf(stdout, "%s: %d bytes at its end were added after the last signature, which does not cover them\n", path, unsigned)
+		say.Fprintf(stdout, "%s: %d bytes at its end were added after the last signature, which does not cover them\n", path, unsigned)
 		ok = false
 	}
 	if len(sigs) == 0 {
 		if n := len(pdf) - len(archive.FirstRevision(pdf)); n > 0 {
-			fmt.Fprintf(stdout, "%s: %d bytes were appended to the PDF after it was built, and no signature covers them\n", path, n)
+			say.Fprintf(stdout, "%s: %d bytes were appended to the PDF after it was built, and no signature covers them\n", path, n)
 			ok = false
 		}
 	}
@@ -61,7 +62,7 @@ func verifyOFDSignatures(path string, stdout io.Writer) (bool, []byte) {
 	}
 	sigs, err := sign.OFDSignatures(pkg)
 	if err != nil {
-		fmt.Fprintf(stdout, "%s: its signatures cannot be read: %v\n", path, err)
+		say.Fprintf(stdout, "%s: its signatures cannot be read: %v\n", path, err)
 		return false, nil
 	}
 	if len(sigs) == 0 {
@@ -70,7 +71,7 @@ func verifyOFDSignatures(path string, stdout io.Writer) (bool, []byte) {
 	ok := printSignatures(path, sigs, stdout)
 	unsigned, err := sign.UnsignedOFD(pkg)
 	if err != nil {
-		fmt.Fprintf(stdout, "%s: %v\n", path, err)
+		say.Fprintf(stdout, "%s: %v\n", path, err)
 		return false, nil
 	}
 	return ok, unsigned
@@ -95,10 +96,10 @@ func printSignatures(path string, sigs []sign.Signature, stdout io.Writer) bool 
 			what += ", " + i18n.Line(lang, s.Algorithm)
 		}
 		if s.Intact {
-			fmt.Fprintf(stdout, "%s: %s: intact, the signed bytes are unchanged (the certificate's trust is not checked)\n", path, what)
+			say.Fprintf(stdout, "%s: %s: intact, the signed bytes are unchanged (the certificate's trust is not checked)\n", path, what)
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: %s: BROKEN: %s\n", path, what, s.Reason)
+		say.Fprintf(stdout, "%s: %s: BROKEN: %s\n", path, what, s.Reason)
 		ok = false
 	}
 	return ok

@@ -1,26 +1,26 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"runtime/debug"
 
 	"gongwen/internal/build"
+	"gongwen/internal/say"
 )
 
 // runVersion prints the version and the revision of the source the binary
 // was built from, as the Go toolchain recorded it (go build with VCS
 // stamping, which `make` asks for).
 func runVersion(stdout io.Writer) int {
-	fmt.Fprintln(stdout, "gongwen", build.Version)
+	say.Fprintln(stdout, "gongwen", build.Version)
 	rev, modified := vcsRevision()
 	switch {
 	case rev == "":
-		fmt.Fprintln(stdout, "revision: unknown (built without version control information)")
+		say.Fprintln(stdout, "revision: unknown (built without version control information)")
 	case modified:
-		fmt.Fprintf(stdout, "revision: %s, with uncommitted changes\n", rev)
+		say.Fprintf(stdout, "revision: %s, with uncommitted changes\n", rev)
 	default:
-		fmt.Fprintf(stdout, "revision: %s\n", rev)
+		say.Fprintf(stdout, "revision: %s\n", rev)
 	}
 	return exitOK
 }

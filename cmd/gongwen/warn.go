@@ -2,11 +2,11 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 
 	"gongwen/internal/doc"
 	"gongwen/internal/lint"
+	"gongwen/internal/say"
 )
 
 // warningsHelp is what build and check say of warnings in their help.
@@ -31,7 +31,7 @@ func strictFlag(fs *flag.FlagSet) *bool {
 // printWarnings prints each warning on its own line.
 func printWarnings(w io.Writer, ws []lint.Warning) {
 	for _, x := range ws {
-		fmt.Fprintln(w, x)
+		say.Fprintln(w, x)
 	}
 }
 
@@ -41,7 +41,7 @@ func printNotes(w io.Writer, ns []doc.Note, said map[string]bool) {
 	for _, n := range ns {
 		if s := n.String(); !said[s] {
 			said[s] = true
-			fmt.Fprintln(w, s)
+			say.Fprintln(w, s)
 		}
 	}
 }

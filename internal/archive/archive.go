@@ -21,7 +21,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,6 +30,7 @@ import (
 	"time"
 
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 )
 
 // Namespace is the XMP namespace of the record's properties, and Prefix the
@@ -260,7 +260,7 @@ func text(s string) string {
 }
 
 // ErrNoRecord is returned by Read for a PDF without an archive record.
-var ErrNoRecord = errors.New("no gongwen archive record in its XMP metadata")
+var ErrNoRecord = say.New("no gongwen archive record in its XMP metadata")
 
 const xmpBasic = "http://ns.adobe.com/xap/1.0/"
 
@@ -358,7 +358,7 @@ func parse(packet []byte) (*Record, error) {
 func parseFont(v string) (Font, error) {
 	role, path, ok := strings.Cut(v, "  ")
 	if !ok || role == "" || strings.TrimSpace(path) == "" {
-		return Font{}, fmt.Errorf("recorded font %q is not a role, two spaces and a path", v)
+		return Font{}, say.Errorf("recorded font %q is not a role, two spaces and a path", v)
 	}
 	f := Font{Role: role, Path: path}
 	if i := strings.LastIndex(path, "  "); i >= 0 {
@@ -372,7 +372,7 @@ func parseFont(v string) (Font, error) {
 func ParseCopy(v string) (int, error) {
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > 999999 {
-		return 0, fmt.Errorf("recorded copy number (份号) %q is not a whole number from 1 to 999999", v)
+		return 0, say.Errorf("recorded copy number (份号) %q is not a whole number from 1 to 999999", v)
 	}
 	return n, nil
 }

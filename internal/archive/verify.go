@@ -10,6 +10,8 @@ import (
 	pathpkg "path"
 	"path/filepath"
 	"strings"
+
+	"gongwen/internal/say"
 )
 
 // Rebuilder builds the document of a record again from the current tree,
@@ -124,7 +126,7 @@ func (r *Record) paths() []string {
 func (r *Record) checkPaths() error {
 	for _, p := range r.paths() {
 		if !filepath.IsLocal(filepath.FromSlash(p)) || strings.Contains(p, "\\") {
-			return fmt.Errorf("its record names %q, a path outside the project, which gongwen never records: the record is forged or damaged, and nothing it names is read", p)
+			return say.Errorf("its record names %q, a path outside the project, which gongwen never records: the record is forged or damaged, and nothing it names is read", p)
 		}
 	}
 	return nil
@@ -143,10 +145,10 @@ func (r *Record) checkLinks(realRoot string) (map[string]string, error) {
 	for _, p := range r.paths() {
 		real, err := resolve(filepath.Join(realRoot, filepath.FromSlash(p)))
 		if err != nil {
-			return nil, fmt.Errorf("its record names %s, whose symbolic links cannot be followed (%v): nothing is read or rebuilt", p, err)
+			return nil, say.Errorf("its record names %s, whose symbolic links cannot be followed (%v): nothing is read or rebuilt", p, err)
 		}
 		if rel, err := filepath.Rel(realRoot, real); err != nil || !filepath.IsLocal(rel) {
-			return nil, fmt.Errorf("its record names %s, which is a link to %s, outside the project: verify reads only files inside the project, so nothing is read or rebuilt (copy the file into the project, or build from where it is)", p, real)
+			return nil, say.Errorf("its record names %s, which is a link to %s, outside the project: verify reads only files inside the project, so nothing is read or rebuilt (copy the file into the project, or build from where it is)", p, real)
 		}
 		resolved[p] = real
 	}
@@ -187,7 +189,7 @@ func resolve(p string) (string, error) {
 			continue
 		}
 		if links++; links > maxLinks {
-			return "", fmt.Errorf("more than %d symbolic links", maxLinks)
+			return "", say.Errorf("more than %d symbolic links", maxLinks)
 		}
 		target, err := os.Readlink(next)
 		if err != nil {
@@ -239,18 +241,18 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), project string, 
 	rec, err := read(pdf)
 	if err != nil {
 		if !Complete(pdf) {
-			return nil, fmt.Errorf("the PDF is cut short (%d bytes, ending before its %%%%EOF marker), and its archive record is not in the part that is left: it was not copied or written whole", len(pdf))
+			return nil, say.Errorf("the PDF is cut short (%d bytes, ending before its %%%%EOF marker), and its archive record is not in the part that is left: it was not copied or written whole", len(pdf))
 		}
 		return nil, err
 	}
 	if strings.HasPrefix(rec.Document, Outside) {
-		return nil, fmt.Errorf("the recorded data file %s was outside its project; it cannot be found again", rec.Document)
+		return nil, say.Errorf("the recorded data file %s was outside its project; it cannot be found again", rec.Document)
 	}
 	if err := rec.checkPaths(); err != nil {
 		return nil, err
 	}
 	if !strings.EqualFold(pathpkg.Ext(rec.Document), ".toml") {
-		return nil, fmt.Errorf("its record names %q as the data file, which is not a .toml file: the record is forged or damaged, and nothing it names is read", rec.Document)
+		return nil, say.Errorf("its record names %q as the data file, which is not a .toml file: the record is forged or damaged, and nothing it names is read", rec.Document)
 	}
 	root, err := filepath.Abs(project)
 	if err != nil {
@@ -258,14 +260,14 @@ func VerifyWith(pdf []byte, read func([]byte) (*Record, error), project string, 
 	}
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
-		return nil, fmt.Errorf("the project folder %s: %v", project, unwrap(err))
+		return nil, say.Errorf("the project folder %s: %v", project, unwrap(err))
 	}
 	resolved, err := rec.checkLinks(realRoot)
 	if err != nil {
 		return nil, err
 	}
 	if !anyExists(resolved) {
-		return nil, fmt.Errorf("none of its recorded inputs (the data file %s, …) is in the project folder %s: run verify in the project's folder, or name it with --project DIR", rec.Document, root)
+		return nil, say.Errorf("none of its recorded inputs (the data file %s, …) is in the project folder %s: run verify in the project's folder, or name it with --project DIR", rec.Document, root)
 	}
 	rep := &Report{Recorded: rec, Root: root, Truncated: !Complete(pdf), Size: len(pdf)}
 	rep.Seal = AsWritten(pdf)

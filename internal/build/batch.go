@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -13,6 +12,7 @@ import (
 	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/lint"
+	"gongwen/internal/say"
 	"gongwen/internal/source"
 )
 
@@ -30,7 +30,7 @@ func Documents(args []string) ([]string, error) {
 		}
 		entries, err := os.ReadDir(a)
 		if err != nil {
-			return nil, fmt.Errorf("%s: cannot list the folder: %v", a, unwrapPath(err))
+			return nil, say.Errorf("%s: cannot list the folder: %v", a, unwrapPath(err))
 		}
 		var names []string
 		for _, e := range entries {
@@ -39,7 +39,7 @@ func Documents(args []string) ([]string, error) {
 			}
 		}
 		if len(names) == 0 {
-			return nil, fmt.Errorf("%s: no data files (*.toml) in the folder", a)
+			return nil, say.Errorf("%s: no data files (*.toml) in the folder", a)
 		}
 		sort.Strings(names)
 		for _, n := range names {
@@ -252,7 +252,7 @@ func loadedInputs(path string, opt Options) []Input {
 	}
 	sort.Slice(roles, func(i, j int) bool { return roles[i] < roles[j] })
 	for _, r := range roles {
-		what := fmt.Sprintf("the font of %s", r.ChineseName())
+		what := say.Sprintf("the font of %s", r.ChineseName())
 		for _, p := range cfg[r] { // a role's font and its fallbacks
 			if fonts.IsBuiltin(p) {
 				continue
@@ -317,7 +317,7 @@ func makeDir(dir string) ([]string, error) {
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return made, fmt.Errorf("%s: cannot make the output folder: %v", dir, unwrapPath(err))
+		return made, say.Errorf("%s: cannot make the output folder: %v", dir, unwrapPath(err))
 	}
 	return made, nil
 }

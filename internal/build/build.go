@@ -9,7 +9,6 @@ package build
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -27,6 +26,7 @@ import (
 	"gongwen/internal/layout"
 	"gongwen/internal/lint"
 	pdfr "gongwen/internal/render/pdf"
+	"gongwen/internal/say"
 	"gongwen/internal/source"
 )
 
@@ -175,7 +175,7 @@ func (j *Job) Render(opt Options) ([]byte, error) {
 		},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: rendering: %v", j.Doc.Source, err)
+		return nil, say.Errorf("%s: rendering: %v", j.Doc.Source, err)
 	}
 	return buf.Bytes(), nil
 }
@@ -429,10 +429,10 @@ func EpochFromEnv() (*time.Time, error) {
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 0 {
-		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", v)
+		return nil, say.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", v)
 	}
 	if n > maxEpoch {
-		return nil, fmt.Errorf("SOURCE_DATE_EPOCH=%q is after the year 9999; a PDF date has four digits for the year (give at most %d)", v, maxEpoch)
+		return nil, say.Errorf("SOURCE_DATE_EPOCH=%q is after the year 9999; a PDF date has four digits for the year (give at most %d)", v, maxEpoch)
 	}
 	t := time.Unix(n, 0).UTC()
 	return &t, nil

@@ -14,6 +14,7 @@ import (
 	"gongwen/internal/doc"
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
+	"gongwen/internal/say"
 )
 
 // MaxCopies bounds one build's copies, so that a mistyped range does not
@@ -32,10 +33,10 @@ func ParseCopies(s string) (Copies, error) {
 		last, err2 = strconv.Atoi(b)
 	}
 	if err1 != nil || err2 != nil || first < 1 || last < first || last > 999999 {
-		return Copies{}, fmt.Errorf("--copies %q is not a range of copy numbers like 1-30 (from 1 to 999999)", s)
+		return Copies{}, say.Errorf("--copies %q is not a range of copy numbers like 1-30 (from 1 to 999999)", s)
 	}
 	if last-first+1 > MaxCopies {
-		return Copies{}, fmt.Errorf("--copies %q asks for %d copies; one build makes at most %d", s, last-first+1, MaxCopies)
+		return Copies{}, say.Errorf("--copies %q asks for %d copies; one build makes at most %d", s, last-first+1, MaxCopies)
 	}
 	return Copies{first, last}, nil
 }

@@ -8,7 +8,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 	"gongwen/internal/format"
 	docxr "gongwen/internal/render/docx"
 	ofdr "gongwen/internal/render/ofd"
+	"gongwen/internal/say"
 )
 
 // The --docx-fonts choices: embed each font's subset where its licence
@@ -78,7 +78,7 @@ func (j *Job) RenderDOCX(opt Options) ([]byte, error) {
 		Custom:  custom,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: rendering DOCX: %v", j.Doc.Source, err)
+		return nil, say.Errorf("%s: rendering DOCX: %v", j.Doc.Source, err)
 	}
 	return buf.Bytes(), nil
 }
@@ -127,14 +127,14 @@ func (j *Job) known() []docxr.Known {
 func zipPart(pkg []byte, name string) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
 	if err != nil {
-		return nil, fmt.Errorf("not a DOCX package: %v", err)
+		return nil, say.Errorf("not a DOCX package: %v", err)
 	}
 	for _, f := range zr.File {
 		if f.Name != name {
 			continue
 		}
 		if f.UncompressedSize64 > 1<<20 {
-			return nil, fmt.Errorf("%s is too large", name)
+			return nil, say.Errorf("%s is too large", name)
 		}
 		rc, err := f.Open()
 		if err != nil {
@@ -143,7 +143,7 @@ func zipPart(pkg []byte, name string) ([]byte, error) {
 		defer rc.Close()
 		return io.ReadAll(io.LimitReader(rc, 1<<20))
 	}
-	return nil, fmt.Errorf("no %s", name)
+	return nil, say.Errorf("no %s", name)
 }
 
 // readDOCXRecord finds the archive record in a DOCX package's custom
@@ -161,7 +161,7 @@ func readDOCXRecord(pkg []byte) (*archive.Record, error) {
 		} `xml:"property"`
 	}
 	if err := xml.Unmarshal(data, &props); err != nil {
-		return nil, fmt.Errorf("docProps/custom.xml: %v", err)
+		return nil, say.Errorf("docProps/custom.xml: %v", err)
 	}
 	var custom []ofdr.CustomData
 	for _, p := range props.Property {
@@ -171,7 +171,7 @@ func readDOCXRecord(pkg []byte) (*archive.Record, error) {
 		}
 		custom = append(custom, ofdr.CustomData{Name: name, Value: p.Value})
 	}
-	rec, err := recordFrom(custom, errors.New("no gongwen archive record in its custom properties"))
+	rec, err := recordFrom(custom, say.New("no gongwen archive record in its custom properties"))
 	if err != nil {
 		return nil, err
 	}
@@ -183,10 +183,10 @@ func readDOCXRecord(pkg []byte) (*archive.Record, error) {
 		Created string `xml:"created"`
 	}
 	if err := xml.Unmarshal(core, &c); err != nil {
-		return nil, fmt.Errorf("docProps/core.xml: %v", err)
+		return nil, say.Errorf("docProps/core.xml: %v", err)
 	}
 	if rec.Date, err = time.Parse(time.RFC3339, strings.TrimSpace(c.Created)); err != nil {
-		return nil, fmt.Errorf("docProps/core.xml: created %q: %v", c.Created, err)
+		return nil, say.Errorf("docProps/core.xml: created %q: %v", c.Created, err)
 	}
 	return rec, nil
 }

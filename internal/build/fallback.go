@@ -10,6 +10,7 @@ import (
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
 	"gongwen/internal/lint"
+	"gongwen/internal/say"
 )
 
 // A role that names a list of fonts is measured through the list
@@ -111,12 +112,18 @@ func fallbackWarnings(d *doc.Document, f *format.Format, set *fonts.Set, drawn m
 	var ws []lint.Warning
 	for _, m := range order {
 		g := groups[m]
-		what, _, _ := strings.Cut(g.first.Msg, ": ") // "character '堃' (U+5803) is not in the 仿宋 font F.ttf"
-		msg := fmt.Sprintf("%s: drawn in %s, the next font of the role's list", what, drawn[g.first.Char])
-		if g.n > 1 {
-			msg = fmt.Sprintf("%s: drawn in %s, the next font of the role's list (%d places, this the first)", what, drawn[g.first.Char], g.n)
+		var what any = g.first.Text // "character '堃' (U+5803) is not in the 仿宋 font F.ttf"
+		if t, _, ok := g.first.Text.Cut(": "); ok {
+			what = t
 		}
-		ws = append(ws, lint.Warning{Pos: g.first.Pos, Msg: msg})
+		if w, _, _ := strings.Cut(g.first.Msg, ": "); fmt.Sprint(what) != w {
+			what = say.Plain(w)
+		}
+		m := say.Sprintf("%s: drawn in %s, the next font of the role's list", what, drawn[g.first.Char])
+		if g.n > 1 {
+			m = say.Sprintf("%s: drawn in %s, the next font of the role's list (%d places, this the first)", what, drawn[g.first.Char], g.n)
+		}
+		ws = append(ws, lint.Warning{Pos: g.first.Pos, Msg: m.String(), Text: m})
 	}
 	return ws
 }

@@ -2,7 +2,6 @@ package build
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 	"gongwen/internal/source"
 )
 
@@ -130,7 +130,7 @@ func fontConfig(d *doc.Document, opt Options) (fonts.Config, map[format.Role]str
 func readFontConfig(s *source.Sources, path string) (fonts.Config, error) {
 	src, err := s.ReadText(path, input.FontConfig)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, say.Errorf("%s: %w", path, err)
 	}
 	return fonts.ParseConfig(path, src)
 }
@@ -151,7 +151,7 @@ func fontErrors(errs []error, d *doc.Document, from map[format.Role]string) erro
 		at := doc.Pos{File: d.Source}
 		switch {
 		case !chosen:
-			re.Err = fmt.Errorf("no font for the role %s (%s): name one in the document's [fonts], fonts/fonts.toml, --fonts DIR or %s", re.Role, re.Role.ChineseName(), UserFontConfig())
+			re.Err = say.Errorf("no font for the role %s (%s): name one in the document's [fonts], fonts/fonts.toml, --fonts DIR or %s", re.Role, re.Role.ChineseName(), UserFontConfig())
 		case cfgPath == "":
 			for _, key := range roleKeys(re.Role) {
 				if _, ok := d.Fonts[key]; ok {

@@ -5,8 +5,6 @@ package build
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +13,7 @@ import (
 	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	ofdr "gongwen/internal/render/ofd"
+	"gongwen/internal/say"
 )
 
 // IsOFD reports whether path names an OFD file (by its extension).
@@ -103,7 +102,7 @@ func (j *Job) RenderOFD(opt Options) ([]byte, error) {
 		Custom:         recordData(rec),
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: rendering OFD: %v", j.Doc.Source, err)
+		return nil, say.Errorf("%s: rendering OFD: %v", j.Doc.Source, err)
 	}
 	return buf.Bytes(), nil
 }
@@ -168,7 +167,7 @@ func readOFDRecord(pkg []byte) (*archive.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec, err := recordFrom(info.Custom, errors.New("no gongwen archive record in its CustomDatas"))
+	rec, err := recordFrom(info.Custom, say.New("no gongwen archive record in its CustomDatas"))
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +199,7 @@ func recordFrom(custom []ofdr.CustomData, missing error) (*archive.Record, error
 		case recSource:
 			sha, path, ok := strings.Cut(c.Value, "  ")
 			if !ok || len(sha) != 64 {
-				return nil, fmt.Errorf("recorded source %q is not a SHA-256, two spaces and a path", c.Value)
+				return nil, say.Errorf("recorded source %q is not a SHA-256, two spaces and a path", c.Value)
 			}
 			rec.Sources = append(rec.Sources, archive.Source{Path: path, SHA256: sha})
 		}

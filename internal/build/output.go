@@ -16,7 +16,7 @@ import (
 // messages ("the data file", "the template", …).
 type Input struct {
 	Path string
-	What string
+	What any // what the file is to the build ("the data file"), a message (say.Text) or its words
 }
 
 // Inputs lists every file the job read: the data file, the template, the

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gongwen/internal/doc"
+	"gongwen/internal/say"
 )
 
 // problemList gathers the problems of every stage of one document.
@@ -64,11 +65,11 @@ func groupMissing(es doc.Errors) doc.Errors {
 		}
 		// The message's two halves, what is wrong and what to do, are
 		// each a message of the catalogue (i18n) and are passed whole.
-		msg := fmt.Sprintf("%s: %d places, first at %s", g.first.Msg, g.n, g.first.Pos)
-		if i := strings.LastIndex(g.first.Msg, ": "); i >= 0 {
-			msg = fmt.Sprintf("%s: %d places, first at %s (%s)", g.first.Msg[:i], g.n, g.first.Pos, g.first.Msg[i+2:])
+		m := say.Sprintf("%s: %d places, first at %s", doc.Said(g.first.Msg, g.first.Text), g.n, g.first.Pos)
+		if what, do, ok := g.first.Text.Cut(": "); ok && what.String()+": "+do.String() == g.first.Msg {
+			m = say.Sprintf("%s: %d places, first at %s (%s)", what, g.n, g.first.Pos, do)
 		}
-		out[g.at] = &doc.Error{Msg: msg, Char: g.first.Char}
+		out[g.at] = &doc.Error{Msg: m.String(), Text: m, Char: g.first.Char}
 	}
 	return out
 }
@@ -78,18 +79,28 @@ func groupMissing(es doc.Errors) doc.Errors {
 // that came with it (Problems).
 func Lines(err error) []string {
 	var out []string
+	for _, m := range Messages(err) {
+		out = append(out, strings.Split(fmt.Sprint(m), "\n")...)
+	}
+	return out
+}
+
+// Messages is Lines kept as messages (each an error or a lint.Warning,
+// of one line or more), for a printer to put into the user's language.
+func Messages(err error) []any {
+	var out []any
 	var es doc.Errors
 	if errors.As(err, &es) {
 		for _, e := range es {
-			out = append(out, strings.Split(e.Error(), "\n")...)
+			out = append(out, e)
 		}
 	} else {
-		out = strings.Split(err.Error(), "\n")
+		out = append(out, err)
 	}
 	var p *Problems
 	if errors.As(err, &p) {
 		for _, w := range p.Warnings {
-			out = append(out, w.String())
+			out = append(out, w)
 		}
 	}
 	return out

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"gongwen/internal/say"
 )
 
 // Marks around changed characters in a reported line. ⟦⟧ (U+27E6, U+27E7)
@@ -504,50 +506,50 @@ func (rep *Report) Write(w io.Writer) {
 	for _, c := range rep.Lines {
 		switch {
 		case c.New.Page == 0:
-			fmt.Fprintf(w, "page %d, line %d: %s → (removed)\n", c.Old.Page, c.Old.Line, c.OldText)
+			say.Fprintf(w, "page %d, line %d: %s → (removed)\n", c.Old.Page, c.Old.Line, c.OldText)
 		case c.Old.Page == 0:
-			fmt.Fprintf(w, "page %d, line %d: (added) → %s\n", c.New.Page, c.New.Line, c.NewText)
+			say.Fprintf(w, "page %d, line %d: (added) → %s\n", c.New.Page, c.New.Line, c.NewText)
 		case c.Old != c.New:
-			fmt.Fprintf(w, "page %d, line %d (was page %d, line %d): %s → %s\n", c.New.Page, c.New.Line, c.Old.Page, c.Old.Line, c.OldText, c.NewText)
+			say.Fprintf(w, "page %d, line %d (was page %d, line %d): %s → %s\n", c.New.Page, c.New.Line, c.Old.Page, c.Old.Line, c.OldText, c.NewText)
 		default:
-			fmt.Fprintf(w, "page %d, line %d: %s → %s\n", c.New.Page, c.New.Line, c.OldText, c.NewText)
+			say.Fprintf(w, "page %d, line %d: %s → %s\n", c.New.Page, c.New.Line, c.OldText, c.NewText)
 		}
 	}
 	for _, c := range rep.Cells {
 		switch {
 		case c.OldPage == 0:
-			fmt.Fprintf(w, "%s: (none) → %s\n", c.Name, c.New)
+			say.Fprintf(w, "%s: (none) → %s\n", c.Name, c.New)
 		case c.NewPage == 0:
-			fmt.Fprintf(w, "%s: %s → (none)\n", c.Name, c.Old)
+			say.Fprintf(w, "%s: %s → (none)\n", c.Name, c.Old)
 		default:
-			fmt.Fprintf(w, "%s: %s → %s\n", c.Name, c.Old, c.New)
+			say.Fprintf(w, "%s: %s → %s\n", c.Name, c.Old, c.New)
 		}
 	}
 	for _, c := range rep.Images {
 		switch {
 		case c.OldPage == 0:
-			fmt.Fprintf(w, "page %d: picture %s added\n", c.NewPage, c.Name)
+			say.Fprintf(w, "page %d: picture %s added\n", c.NewPage, c.Name)
 		case c.NewPage == 0:
-			fmt.Fprintf(w, "page %d: picture %s removed\n", c.OldPage, c.Name)
+			say.Fprintf(w, "page %d: picture %s removed\n", c.OldPage, c.Name)
 		default:
-			fmt.Fprintf(w, "page %d: picture %s moved (was on page %d)\n", c.NewPage, c.Name, c.OldPage)
+			say.Fprintf(w, "page %d: picture %s moved (was on page %d)\n", c.NewPage, c.Name, c.OldPage)
 		}
 	}
 	for _, c := range rep.Fonts {
 		switch {
 		case c.Old.Name == "":
-			fmt.Fprintf(w, "fonts: %s (none) → %s\n", label(c.Role), c.New.Name)
+			say.Fprintf(w, "fonts: %s (none) → %s\n", label(c.Role), c.New.Name)
 		case c.New.Name == "":
-			fmt.Fprintf(w, "fonts: %s %s → (none)\n", label(c.Role), c.Old.Name)
+			say.Fprintf(w, "fonts: %s %s → (none)\n", label(c.Role), c.Old.Name)
 		default:
-			fmt.Fprintf(w, "fonts: %s\n", c)
+			say.Fprintf(w, "fonts: %s\n", c)
 		}
 	}
 	if rep.OldPages != rep.NewPages {
-		fmt.Fprintln(w, pageCount(rep.OldPages, rep.NewPages))
+		say.Fprintln(w, pageCount(rep.OldPages, rep.NewPages))
 	}
 	if rep.Moved > 0 {
-		fmt.Fprintf(w, "%s only moved (reflowed or on another line or page), on %s\n", lines(rep.Moved), pageList(rep.MovedPages))
+		say.Fprintf(w, "%s only moved (reflowed or on another line or page), on %s\n", lines(rep.Moved), pageList(rep.MovedPages))
 	}
 }
 

@@ -3,7 +3,6 @@ package diff
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -14,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"time"
+
+	"gongwen/internal/say"
 )
 
 // PageImage is one changed page drawn old (left) and new (right) side by
@@ -60,12 +61,12 @@ func Pdftoppm(pdfPath string, page int, dpi float64) (image.Image, error) {
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("pdftoppm %s page %d: stopped after %v: the page takes too long to draw (a damaged or hostile PDF?)", pdfPath, page, PdftoppmTimeout)
+			return nil, say.Errorf("pdftoppm %s page %d: stopped after %v: the page takes too long to draw (a damaged or hostile PDF?)", pdfPath, page, PdftoppmTimeout)
 		}
 		if _, lerr := exec.LookPath("pdftoppm"); lerr != nil {
-			return nil, fmt.Errorf("--png needs pdftoppm (Debian package poppler-utils) to draw the pages: %v", lerr)
+			return nil, say.Errorf("--png needs pdftoppm (Debian package poppler-utils) to draw the pages: %v", lerr)
 		}
-		return nil, fmt.Errorf("pdftoppm %s page %d: %v %s", pdfPath, page, err, bytes.TrimSpace(stderr.Bytes()))
+		return nil, say.Errorf("pdftoppm %s page %d: %v %s", pdfPath, page, err, bytes.TrimSpace(stderr.Bytes()))
 	}
 	f, err := os.Open(prefix + ".png")
 	if err != nil {

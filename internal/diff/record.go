@@ -12,7 +12,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -28,6 +27,7 @@ import (
 	"gongwen/internal/deflate"
 	"gongwen/internal/fonts"
 	"gongwen/internal/layout"
+	"gongwen/internal/say"
 )
 
 // Namespace and Prefix of the record's XMP property. The .invalid
@@ -237,10 +237,10 @@ func (r *Record) Description() string {
 }
 
 // ErrNoRecord is returned by Read for a PDF without a layout record.
-var ErrNoRecord = errors.New("no gongwen layout record in its XMP metadata (not a PDF gongwen made, or made before version 0.2)")
+var ErrNoRecord = say.New("no gongwen layout record in its XMP metadata (not a PDF gongwen made, or made before version 0.2)")
 
 // errOldRecord is returned by Read for a record of the first form.
-var errOldRecord = errors.New("its layout record is of an older gongwen's form; build the PDF again with this gongwen to compare it")
+var errOldRecord = say.New("its layout record is of an older gongwen's form; build the PDF again with this gongwen to compare it")
 
 // maxItems bounds the inflated record (a damaged or hostile PDF could
 // inflate without end): a thousand pages of dense text are some 30 MB.
@@ -252,7 +252,7 @@ const maxItems = 96 << 20
 // uncompressed, so that it is found in the raw bytes.
 func Read(pdf []byte) (*Record, error) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		return nil, errors.New("not a PDF")
+		return nil, say.New("not a PDF")
 	}
 	packet := archive.Packet(pdf, Namespace)
 	if packet == nil {
@@ -295,7 +295,7 @@ func parse(packet []byte) (*Record, error) {
 	if !found {
 		return nil, ErrNoRecord
 	}
-	bad := func(err error) error { return fmt.Errorf("the layout record is damaged: %v", err) }
+	bad := func(err error) error { return say.Errorf("the layout record is damaged: %v", err) }
 	z, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(value.String()), ""))
 	if err != nil {
 		return nil, bad(err)
@@ -308,11 +308,11 @@ func parse(packet []byte) (*Record, error) {
 	for {
 		item, err := in.ReadString('\n')
 		if read += len(item); read > maxItems {
-			return nil, bad(fmt.Errorf("it inflates to more than %d MiB; a record of a thousand pages is some 30", maxItems>>20))
+			return nil, bad(say.Errorf("it inflates to more than %d MiB; a record of a thousand pages is some 30", maxItems>>20))
 		}
 		if err == io.EOF {
 			if item != "" {
-				return nil, bad(errors.New("its last item is cut short"))
+				return nil, bad(say.New("its last item is cut short"))
 			}
 			break
 		}
@@ -329,7 +329,7 @@ func parse(packet []byte) (*Record, error) {
 // add reads one item of the record.
 func (r *Record) add(item string) error {
 	f := strings.Split(item, "\t")
-	bad := fmt.Errorf("layout record item %q is not of the form the record's schema says", item)
+	bad := say.Errorf("layout record item %q is not of the form the record's schema says", item)
 	nums := func(fs []string) ([]float64, bool) {
 		out := make([]float64, len(fs))
 		for i, s := range fs {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gongwen/internal/say"
 	"gongwen/internal/source"
 )
 
@@ -52,6 +53,9 @@ func ShowPath(p string) string {
 type Error struct {
 	Pos Pos
 	Msg string
+	// Text is Msg as its format and values (Errorf), for a printer to
+	// put into the user's language; without it, Msg is printed as text.
+	Text say.Text
 	// Char, when set, is the character the problem is about; Locate can
 	// then narrow Pos from the start of a paragraph to the character.
 	Char rune
@@ -69,12 +73,60 @@ func (e *Error) Error() string {
 
 // Errorf makes an *Error.
 func Errorf(p Pos, format string, args ...any) *Error {
-	return &Error{Pos: p, Msg: fmt.Sprintf(format, args...)}
+	t := say.Sprintf(format, args...)
+	if m, ok := only(format, args).(say.Message); ok {
+		t = m.Message() // an error of another stage, placed: it is the message
+	}
+	return &Error{Pos: p, Msg: fmt.Sprintf(format, args...), Text: t}
+}
+
+// only is the value a format of it alone ("%v") prints, or nil.
+func only(format string, args []any) any {
+	if len(args) == 1 && (format == "%v" || format == "%s") {
+		return args[0]
+	}
+	return nil
+}
+
+// Message is the error as a message: its place, then what it says.
+func (e *Error) Message() say.Text { return Placed(e.Pos, "%v", e.Msg, e.Text) }
+
+// Said is what a message says: t, when it was made with it (and still
+// says m), else m as text, which a printer translates as it translates a
+// library's message.
+func Said(m string, t say.Text) any {
+	if t.Format == "" || t.String() != m {
+		return say.Plain(m)
+	}
+	return t
+}
+
+// Placed is a message at a place, said by what (a format of one value:
+// "%v", "warning: %s"). A Msg set without its Text, or changed since, is
+// printed as text (translated as a library's message is).
+func Placed(p Pos, what, m string, t say.Text) say.Text {
+	said := Said(m, t)
+	if what != "%v" {
+		said = say.Sprintf(what, said)
+	}
+	if p.File == "" {
+		return say.Text{Format: "%v", Args: []any{said}}
+	}
+	return say.Text{Format: "%v: %v", Args: []any{p, said}}
 }
 
 // Errors is a list of problems found in one pass; it is an error itself,
 // one problem a line.
 type Errors []error
+
+// Message is the list as a message, one problem a line.
+func (es Errors) Message() say.Text {
+	args := make([]any, len(es))
+	for i, e := range es {
+		args[i] = e
+	}
+	return say.Text{Format: strings.TrimSuffix(strings.Repeat("%v\n", len(es)), "\n"), Args: args}
+}
 
 func (es Errors) Error() string {
 	s := make([]string, len(es))
@@ -221,9 +273,14 @@ type Document struct {
 type Note struct {
 	Pos Pos
 	Msg string
+	// Text is Msg as its format and values, when it was made with them.
+	Text say.Text
 }
 
 func (n Note) String() string { return n.Pos.String() + ": note: " + n.Msg }
+
+// Message is the note as a message.
+func (n Note) Message() say.Text { return Placed(n.Pos, "note: %s", n.Msg, n.Text) }
 
 // At is the position of a key path's value, or the nearest enclosing table's.
 func (d *Document) At(path string) Pos { return lookup(d.Positions, d.Source, path) }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"gongwen/internal/say"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -40,11 +42,11 @@ func (f Figure) IsWhole() bool { return f.Places == 0 && f.Value.IsInteger() }
 func ParseFigure(s string) (Figure, error) {
 	t := strings.ReplaceAll(strings.TrimSpace(s), "_", "")
 	if t == "" || strings.ContainsAny(t, "xobXOB") || strings.Contains(t, "inf") || strings.Contains(t, "nan") {
-		return Figure{}, fmt.Errorf("%q is not a decimal number", s)
+		return Figure{}, say.Errorf("%q is not a decimal number", s)
 	}
 	v, err := decimal.NewFromString(t)
 	if err != nil {
-		return Figure{}, fmt.Errorf("%q is not a decimal number", s)
+		return Figure{}, say.Errorf("%q is not a decimal number", s)
 	}
 	places := int32(0)
 	if i := strings.IndexByte(t, '.'); i >= 0 {

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"gongwen/internal/format"
+	"gongwen/internal/say"
 )
 
 // documentFormat reads the format key: it is required, and names one of
@@ -230,7 +231,7 @@ func (r *reader) imageAspect(key, path string) float64 {
 	return a
 }
 
-var errNotImage = errors.New("not an image")
+var errNotImage = say.New("not an image")
 
 // aspectOf is the height / width of the PNG or JPEG image at path, read
 // from its header; 1 with the error when it cannot be read.

@@ -14,6 +14,7 @@ import (
 
 	"gongwen/internal/format"
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 	"gongwen/internal/source"
 )
 
@@ -148,7 +149,7 @@ func parseFrom(s *source.Sources, path, src string) (*Document, error) {
 					d.Files = append(d.Files, t.From)
 				}
 				if t.FromNote != "" {
-					d.Notes = append(d.Notes, Note{Pos: Pos{File: t.From}, Msg: t.FromNote})
+					d.Notes = append(d.Notes, Note{Pos: Pos{File: t.From}, Msg: t.FromNote, Text: say.Text{Format: t.FromNote, Literal: true}})
 				}
 			}
 		}
@@ -528,15 +529,15 @@ func (r *reader) unknown(m map[string]any, prefix string, known map[string][]str
 			p = prefix + "." + k
 		}
 		if !r.used[p] {
-			msg := fmt.Sprintf("unknown key %q", k)
+			msg := say.Sprintf("unknown key %q", k)
 			if en := format.KeyForName(k); en != "" && prefix == "" {
-				msg = fmt.Sprintf("unknown key %q: the key for %s is %s", k, k, en)
+				msg = say.Sprintf("unknown key %q: the key for %s is %s", k, k, en)
 				if r.suggested == nil {
 					r.suggested = map[string]bool{}
 				}
 				r.suggested[en] = true
 			} else if s := nearest(k, known[pattern(prefix)]); s != "" {
-				msg = fmt.Sprintf("unknown key %q, did you mean %q?", k, s)
+				msg = say.Sprintf("unknown key %q, did you mean %q?", k, s)
 				if prefix != "" {
 					s = prefix + "." + s
 				}

@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"gongwen/internal/say"
 )
 
 // Align is how a cell's lines sit between its left and right padding.
@@ -154,11 +156,11 @@ type Table struct {
 // template's way to the annexes' data.
 func (d *Document) Annex(n int) (*Table, error) {
 	if n < 1 || n > len(d.Attachments) {
-		return nil, fmt.Errorf("附件%d: the document has %d attachments", n, len(d.Attachments))
+		return nil, say.Errorf("附件%d: the document has %d attachments", n, len(d.Attachments))
 	}
 	t := d.Attachments[n-1].Table
 	if t == nil {
-		return nil, fmt.Errorf("附件%d (%s) has no table in the data", n, d.Attachments[n-1].Title)
+		return nil, say.Errorf("附件%d (%s) has no table in the data", n, d.Attachments[n-1].Title)
 	}
 	return t, nil
 }
@@ -172,26 +174,32 @@ func (t *Table) Column(key string) (*Column, error) {
 		}
 		keys = append(keys, t.Columns[i].Key)
 	}
-	reason := fmt.Sprintf("no column %q (columns: %s)", key, strings.Join(keys, ", "))
+	reason := say.Sprintf("no column %q (columns: %s)", key, strings.Join(keys, ", "))
 	if s := nearest(key, keys); s != "" {
-		reason = fmt.Sprintf("no column %q, did you mean %q?", key, s)
+		reason = say.Sprintf("no column %q, did you mean %q?", key, s)
 	}
 	return nil, &columnError{t.Source, reason}
 }
 
 // columnError is a key no column of the table at source has.
-type columnError struct{ source, reason string }
+type columnError struct {
+	source string
+	reason say.Text
+}
 
-func (e *columnError) Error() string { return e.source + ": " + e.reason }
+func (e *columnError) Error() string { return e.source + ": " + e.reason.String() }
+
+// Message is the error as a message, for a printer.
+func (e *columnError) Message() say.Text { return say.Sprintf("%s: %v", e.source, e.reason) }
 
 // reason is what is wrong without the table's file, for a message that
 // names the place itself; it is a whole message, translated as one.
-func reason(err error) string {
+func reason(err error) any {
 	var ce *columnError
 	if errors.As(err, &ce) {
 		return ce.reason
 	}
-	return err.Error()
+	return err
 }
 
 // Total is the 合计 of a figures column: the sum of its data rows (cells
@@ -205,16 +213,16 @@ func (t *Table) Total(key string) (Figure, error) {
 	}
 	switch {
 	case !c.Figures:
-		return Figure{}, fmt.Errorf("%s: column %q (%s) holds no figures", t.Source, key, c.Title)
+		return Figure{}, say.Errorf("%s: column %q (%s) holds no figures", t.Source, key, c.Title)
 	case c.Rank != "":
-		return Figure{}, fmt.Errorf("%s: column %q (%s) holds ranks, which have no total", t.Source, key, c.Title)
+		return Figure{}, say.Errorf("%s: column %q (%s) holds ranks, which have no total", t.Source, key, c.Title)
 	}
 	v, ok := t.totals[key]
 	switch {
 	case ok && v.IsNum:
 		return v.Fig, nil
 	case c.Compute != "":
-		return Figure{}, fmt.Errorf("%s: column %q (%s): its total is %s (a divisor is zero, or a figure it uses does not apply)", t.Source, key, c.Title, NotApplicable)
+		return Figure{}, say.Errorf("%s: column %q (%s): its total is %s (a divisor is zero, or a figure it uses does not apply)", t.Source, key, c.Title, NotApplicable)
 	}
 	return Figure{Places: c.Decimals}, nil
 }
@@ -229,7 +237,7 @@ func (t *Table) Count(key string, where ...string) (int, error) {
 		return 0, err
 	}
 	if len(where)%2 != 0 {
-		return 0, fmt.Errorf("%s: Count %q: conditions come in pairs, column and text; %q has no text", t.Source, key, where[len(where)-1])
+		return 0, say.Errorf("%s: Count %q: conditions come in pairs, column and text; %q has no text", t.Source, key, where[len(where)-1])
 	}
 	for i := 0; i < len(where); i += 2 {
 		if _, err := t.Column(where[i]); err != nil {
@@ -257,7 +265,7 @@ rows:
 		}
 	}
 	if !matched && len(where) > 0 {
-		return 0, fmt.Errorf("%s: Count %q: no row has %s", t.Source, key, conditions(where))
+		return 0, say.Errorf("%s: Count %q: no row has %s", t.Source, key, conditions(where))
 	}
 	return n, nil
 }

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"unicode"
 
+	"gongwen/internal/say"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -45,7 +47,7 @@ func parseExpr(s string) (*expr, error) {
 	}
 	p.space()
 	if p.i < len(p.s) {
-		return nil, fmt.Errorf("unexpected %q", p.s[p.i:])
+		return nil, say.Errorf("unexpected %q", p.s[p.i:])
 	}
 	return e, nil
 }
@@ -86,12 +88,12 @@ func (p *exprParser) binary(ops string, operand func() (*expr, error)) (*expr, e
 func (p *exprParser) unary() (*expr, error) {
 	p.space()
 	if p.i >= len(p.s) {
-		return nil, fmt.Errorf("the expression ends where a value is expected")
+		return nil, say.Errorf("the expression ends where a value is expected")
 	}
 	switch c := p.s[p.i]; {
 	case c == '-' || c == '(':
 		if p.depth++; p.depth > MaxExprDepth {
-			return nil, fmt.Errorf("parentheses and minus signs nested more than %d deep", MaxExprDepth)
+			return nil, say.Errorf("parentheses and minus signs nested more than %d deep", MaxExprDepth)
 		}
 		defer func() { p.depth-- }()
 	}
@@ -108,7 +110,7 @@ func (p *exprParser) unary() (*expr, error) {
 		}
 		p.space()
 		if p.i >= len(p.s) || p.s[p.i] != ')' {
-			return nil, fmt.Errorf("a ( is not closed")
+			return nil, say.Errorf("a ( is not closed")
 		}
 		p.i++
 		return e, nil
@@ -119,7 +121,7 @@ func (p *exprParser) unary() (*expr, error) {
 		}
 		r, ok := new(big.Rat).SetString(p.s[start:p.i])
 		if !ok {
-			return nil, fmt.Errorf("%q is not a number", p.s[start:p.i])
+			return nil, say.Errorf("%q is not a number", p.s[start:p.i])
 		}
 		return &expr{op: 'n', num: r}, nil
 	case c == '_' || c < 0x80 && unicode.IsLetter(rune(c)):
@@ -133,7 +135,7 @@ func (p *exprParser) unary() (*expr, error) {
 		}
 		return &expr{op: 'c', key: name}, nil
 	}
-	return nil, fmt.Errorf("unexpected %q: write column keys, numbers, + - * / and ( )", p.s[p.i:])
+	return nil, say.Errorf("unexpected %q: write column keys, numbers, + - * / and ( )", p.s[p.i:])
 }
 
 // keys lists the columns an expression names.
@@ -150,7 +152,7 @@ func (e *expr) keys() []string {
 
 // errNotApplicable is an operand that does not apply ("—") or a division
 // by zero: the result prints "—".
-var errNotApplicable = fmt.Errorf("does not apply")
+var errNotApplicable = say.Errorf("does not apply")
 
 // eval computes the expression exactly; value gives a column's figure in
 // the row, total its 合计.

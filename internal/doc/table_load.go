@@ -40,6 +40,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 	"gongwen/internal/source"
 )
 
@@ -667,9 +668,9 @@ func (b *tableBuilder) cell(v any, p string, col int, covered []bool) (Cell, Val
 	if m, ok := v.(map[string]any); ok {
 		for _, k := range sortedKeys(m) {
 			if !contains(cellKeys, k) {
-				msg := fmt.Sprintf("unknown key %q in a cell", k)
+				msg := say.Sprintf("unknown key %q in a cell", k)
 				if s := nearest(k, cellKeys); s != "" {
-					msg = fmt.Sprintf("unknown key %q in a cell, did you mean %q?", k, s)
+					msg = say.Sprintf("unknown key %q in a cell, did you mean %q?", k, s)
 				}
 				r.errs = append(r.errs, Errorf(r.at(p+"."+k), "%s", msg))
 			}
@@ -717,14 +718,14 @@ func (b *tableBuilder) cell(v any, p string, col int, covered []bool) (Cell, Val
 	return cell, val, good
 }
 
-func spanName(c Cell) string {
+func spanName(c Cell) say.Text {
 	switch {
 	case c.ColSpan > 1 && c.RowSpan > 1:
-		return fmt.Sprintf("%d columns and %d rows", c.ColSpan, c.RowSpan)
+		return say.Sprintf("%d columns and %d rows", c.ColSpan, c.RowSpan)
 	case c.ColSpan > 1:
-		return fmt.Sprintf("%d columns", c.ColSpan)
+		return say.Sprintf("%d columns", c.ColSpan)
 	}
-	return fmt.Sprintf("%d rows", c.RowSpan)
+	return say.Sprintf("%d rows", c.RowSpan)
 }
 
 // spread gives every column a cell spans the cell's value: a "—" over
@@ -802,9 +803,9 @@ func (b *tableBuilder) value(v any, p string, c *Column) (Value, bool) {
 			r.errf(p, "column %q (%s) holds figures, and %q in quotes is text: write %s without quotes", c.Key, columnName(c), s, s)
 			return val, false
 		case c.Figures && s != "" && s != NotApplicable:
-			hint := ""
+			hint := any("")
 			if _, err := strconv.Atoi(s); err == nil {
-				hint = fmt.Sprintf("; write %s without quotes", s)
+				hint = say.Sprintf("; write %s without quotes", s)
 			}
 			r.errf(p, "column %q holds figures: a whole number, or %q where it does not apply, not %q%s", c.Key, NotApplicable, s, hint)
 			return val, false

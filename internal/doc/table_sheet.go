@@ -48,6 +48,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 	"gongwen/internal/source"
 )
 
@@ -269,7 +270,7 @@ func readXLSX(s *source.Sources, path, sheet string, row0, col0, width int) (g *
 		// excelize reads what a file claims; a file that trips it up
 		// is a file it cannot read, never a crash of the build.
 		if p := recover(); p != nil {
-			g, err = nil, fmt.Errorf("cannot be read as an Excel workbook (%v)", p)
+			g, err = nil, say.Errorf("cannot be read as an Excel workbook (%v)", p)
 		}
 	}()
 	// Dates in text columns as a Chinese office's Excel and WPS show
@@ -278,32 +279,32 @@ func readXLSX(s *source.Sources, path, sheet string, row0, col0, width int) (g *
 		CultureInfo: excelize.CultureNameZhCN, ShortDatePattern: "yyyy/m/d"})
 	switch {
 	case err != nil && strings.Contains(err.Error(), "unzip size exceeds"):
-		return nil, fmt.Errorf("unzips to more than %s; a table's workbook may unzip to at most that", input.Size(MaxSheetUnzip))
+		return nil, say.Errorf("unzips to more than %s; a table's workbook may unzip to at most that", input.Size(MaxSheetUnzip))
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return nil, fmt.Errorf("is not an Excel workbook (.xlsx): save the sheet from Excel or WPS as 'Excel 工作簿 (*.xlsx)'")
+		return nil, say.Errorf("is not an Excel workbook (.xlsx): save the sheet from Excel or WPS as 'Excel 工作簿 (*.xlsx)'")
 	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return nil, fmt.Errorf("is protected by a password: save a copy without one")
+		return nil, say.Errorf("is protected by a password: save a copy without one")
 	case err != nil:
-		return nil, fmt.Errorf("cannot be read as an Excel workbook (%v)", err)
+		return nil, say.Errorf("cannot be read as an Excel workbook (%v)", err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, fmt.Errorf("has no sheets")
+		return nil, say.Errorf("has no sheets")
 	}
 	if sheet == "" {
 		sheet = sheets[0]
 	} else if !contains(sheets, sheet) {
-		return nil, fmt.Errorf("has no sheet %q (its sheets: %s)", sheet, strings.Join(sheets, ", "))
+		return nil, say.Errorf("has no sheet %q (its sheets: %s)", sheet, strings.Join(sheets, ", "))
 	}
 	g = &grid{file: path, sheet: sheet, row0: row0, col0: col0}
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, fmt.Errorf("sheet %q cannot be read (%v)", sheet, err)
+		return nil, say.Errorf("sheet %q cannot be read (%v)", sheet, err)
 	}
 	last := len(rows) // the last row that holds anything, from 1
 	if last-row0+1 > MaxTableRows+maxHeaderRows+1 {
-		return nil, fmt.Errorf("sheet %q has %d rows; a table has at most %d: split it into several annexes", sheet, last, MaxTableRows)
+		return nil, say.Errorf("sheet %q has %d rows; a table has at most %d: split it into several annexes", sheet, last, MaxTableRows)
 	}
 	// A value right of the table's columns: the sheet has a column the
 	// table file does not declare, and every column after it is off by one.
@@ -337,7 +338,7 @@ func readXLSX(s *source.Sources, path, sheet string, row0, col0, width int) (g *
 	}
 	merged, err := f.GetMergeCells(sheet, true)
 	if err != nil {
-		return nil, fmt.Errorf("sheet %q: its merged cells cannot be read (%v)", sheet, err)
+		return nil, say.Errorf("sheet %q: its merged cells cannot be read (%v)", sheet, err)
 	}
 	for _, m := range merged {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
@@ -623,7 +624,7 @@ func readCSV(s *source.Sources, path string, row0, col0, width int) (*grid, erro
 			if _, err := input.Text(data); err != nil {
 				return nil, &Error{Pos: InputPos(path, err), Msg: err.Error()}
 			}
-			return nil, fmt.Errorf("is neither UTF-8 nor GBK/GB18030 text")
+			return nil, say.Errorf("is neither UTF-8 nor GBK/GB18030 text")
 		}
 		text = string(dec)
 		g.note = csvGBKNote
@@ -660,7 +661,7 @@ func readCSV(s *source.Sources, path string, row0, col0, width int) (*grid, erro
 			continue
 		}
 		if len(g.cells) > MaxTableRows+maxHeaderRows+1 {
-			return nil, fmt.Errorf("has more than %d rows; a table has at most %d: split it into several annexes", MaxTableRows, MaxTableRows)
+			return nil, say.Errorf("has more than %d rows; a table has at most %d: split it into several annexes", MaxTableRows, MaxTableRows)
 		}
 		row := make([]sheetCell, width)
 		pos := make([]Pos, width)

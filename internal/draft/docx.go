@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 )
 
 // The bounds of reading a .docx: the file, each part of it unpacked, and
@@ -119,7 +120,7 @@ type level struct {
 // is a damaged or hostile file, refused before it exhausts the stack.
 const maxDepth = 500
 
-var errTooDeep = fmt.Errorf("elements nested more than %d deep", maxDepth)
+var errTooDeep = say.Errorf("elements nested more than %d deep", maxDepth)
 
 // enter counts a level of elements descended into; leave is deferred.
 func (r *docxReader) enter() error {
@@ -162,22 +163,22 @@ type docxReader struct {
 func readDocx(path string) (*Draft, error) {
 	f, err := input.Open(path, input.Any)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, say.Errorf("%s: %v", path, err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, say.Errorf("%s: %v", path, err)
 	}
 	if st.Size() > MaxDocx {
-		return nil, fmt.Errorf("%s: a .docx of %d bytes is larger than the %d MB a draft may have", path, st.Size(), MaxDocx>>20)
+		return nil, say.Errorf("%s: a .docx of %d bytes is larger than the %d MB a draft may have", path, st.Size(), MaxDocx>>20)
 	}
 	zr, err := zip.NewReader(f, st.Size())
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a .docx (a .docx is a zip archive: %v); a .doc from an old Word must be saved as .docx first", path, err)
+		return nil, say.Errorf("%s: not a .docx (a .docx is a zip archive: %v); a .doc from an old Word must be saved as .docx first", path, err)
 	}
 	if len(zr.File) > MaxParts {
-		return nil, fmt.Errorf("%s: the .docx holds %d parts, more than the %d a draft may have", path, len(zr.File), MaxParts)
+		return nil, say.Errorf("%s: the .docx holds %d parts, more than the %d a draft may have", path, len(zr.File), MaxParts)
 	}
 	parts := map[string]*zip.File{}
 	for _, zf := range zr.File {
@@ -187,24 +188,24 @@ func readDocx(path string) (*Draft, error) {
 		zf := parts[name]
 		if zf == nil {
 			if required {
-				return nil, fmt.Errorf("%s: not a Word document: it has no %s", path, name)
+				return nil, say.Errorf("%s: not a Word document: it has no %s", path, name)
 			}
 			return nil, nil
 		}
 		if zf.UncompressedSize64 > MaxPart {
-			return nil, fmt.Errorf("%s: its part %s unpacks to %d bytes, more than the %d MB a part may have", path, name, zf.UncompressedSize64, MaxPart>>20)
+			return nil, say.Errorf("%s: its part %s unpacks to %d bytes, more than the %d MB a part may have", path, name, zf.UncompressedSize64, MaxPart>>20)
 		}
 		rc, err := zf.Open()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %v", path, name, err)
+			return nil, say.Errorf("%s: %s: %v", path, name, err)
 		}
 		defer rc.Close()
 		b, err := io.ReadAll(io.LimitReader(rc, MaxPart+1))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %v", path, name, err)
+			return nil, say.Errorf("%s: %s: %v", path, name, err)
 		}
 		if len(b) > MaxPart {
-			return nil, fmt.Errorf("%s: its part %s unpacks to more than the %d MB a part may have", path, name, MaxPart>>20)
+			return nil, say.Errorf("%s: its part %s unpacks to more than the %d MB a part may have", path, name, MaxPart>>20)
 		}
 		return b, nil
 	}
@@ -245,7 +246,7 @@ func readDocx(path string) (*Draft, error) {
 		}
 		if b != nil {
 			if err := p.into(b); err != nil {
-				return nil, fmt.Errorf("%s: %s: %v", path, p.name, err)
+				return nil, say.Errorf("%s: %s: %v", path, p.name, err)
 			}
 		}
 	}
@@ -254,7 +255,7 @@ func readDocx(path string) (*Draft, error) {
 		return nil, err
 	}
 	if err := r.body(b); err != nil {
-		return nil, fmt.Errorf("%s: %s: %v", path, main, err)
+		return nil, say.Errorf("%s: %s: %v", path, main, err)
 	}
 	// The pictures behind the text: seals, PNG or JPEG.
 	rels, err := read(relsOf(main), false)

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"gongwen/internal/say"
 	"gongwen/internal/starter"
 )
 
@@ -109,7 +110,7 @@ func Read(path, format string) (*Draft, error) {
 	case "txt":
 		return readText(path)
 	}
-	return nil, fmt.Errorf("%s: a draft is a .docx, .md or .txt file; say which with --draft docx|md|txt", path)
+	return nil, say.Errorf("%s: a draft is a .docx, .md or .txt file; say which with --draft docx|md|txt", path)
 }
 
 // Import reads the draft at path (as draftFormat, "" by its extension),

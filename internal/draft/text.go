@@ -7,7 +7,6 @@ package draft
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 )
 
 // readLines reads a text draft as UTF-8 lines; a file in GBK/GB18030 (what
@@ -22,7 +22,7 @@ import (
 func readLines(path string) (*Draft, []string, error) {
 	b, err := input.Read(path, input.Template)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %v", path, err)
+		return nil, nil, say.Errorf("%s: %v", path, err)
 	}
 	d := &Draft{Path: path, Unit: "line"}
 	b = bytes.TrimPrefix(b, input.BOM)
@@ -31,9 +31,9 @@ func readLines(path string) (*Draft, []string, error) {
 		if cerr != nil || bytes.IndexByte(b, 0) >= 0 || !utf8.Valid(u) || bytes.ContainsRune(u, utf8.RuneError) {
 			_, err := input.ReadText(path, input.Template) // says what the bytes look like
 			if err == nil {
-				err = fmt.Errorf("the file is not UTF-8 text")
+				err = say.Errorf("the file is not UTF-8 text")
 			}
-			return nil, nil, fmt.Errorf("%s: %v", path, err)
+			return nil, nil, say.Errorf("%s: %v", path, err)
 		}
 		b = u
 		d.warn(0, "the draft is not UTF-8: read as GBK/GB18030 (the Windows Chinese encoding) and converted")

@@ -20,6 +20,7 @@ import (
 
 	"gongwen/internal/doc"
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 )
 
 // MaxLevels is the deepest heading level: GB/T 9704-2012 clause 7.3.3 names
@@ -146,7 +147,7 @@ func execute(name, src string, data any, mark func(*template.Template)) (string,
 }
 
 var (
-	errTooLong    = errors.New("output too long")
+	errTooLong    = say.New("output too long")
 	markOpenBytes = []byte(string(markOpen))
 )
 
@@ -212,11 +213,11 @@ func templateError(file, src string, err error) error {
 		rest = fmt.Sprintf("the data has no figure %s", m[1])
 	}
 	// messages.go
-	rest = plainMessage(field, rest)
-	if r := []rune(rest); len(r) > 200 { // a message quoting a huge value
-		rest = string(r[:200]) + "…"
+	said := plainMessage(field, rest)
+	if r := []rune(said.String()); len(r) > 200 { // a message quoting a huge value
+		said = say.Text{Format: string(r[:200]) + "…", Literal: true}
 	}
-	return doc.Errorf(doc.Pos{File: file, Line: line, Col: col}, "%s", rest)
+	return doc.Errorf(doc.Pos{File: file, Line: line, Col: col}, "%s", said)
 }
 
 // lineMap maps lines of the executed text back to lines of the template

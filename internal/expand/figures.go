@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"gongwen/internal/doc"
+	"gongwen/internal/say"
 )
 
 func init() {
@@ -30,17 +31,17 @@ func init() {
 func Percent(part, whole any) (string, error) {
 	p, err := exact(part)
 	if err != nil {
-		return "", fmt.Errorf("percent: the part %v", err)
+		return "", say.Errorf("percent: the part %v", err)
 	}
 	w, err := exact(whole)
 	if err != nil {
-		return "", fmt.Errorf("percent: the whole %v", err)
+		return "", say.Errorf("percent: the whole %v", err)
 	}
 	switch {
 	case w.Sign() <= 0:
-		return "", fmt.Errorf("percent: the whole is %s; a percentage needs a whole above 0", w)
+		return "", say.Errorf("percent: the whole is %s; a percentage needs a whole above 0", w)
 	case p.Sign() < 0 || p.GreaterThan(w):
-		return "", fmt.Errorf("percent: the part %s is not between 0 and the whole %s", p, w)
+		return "", say.Errorf("percent: the part %s is not between 0 and the whole %s", p, w)
 	}
 	// Exact decimals of any size: no float error, no overflow.
 	pc := p.Mul(decimal.NewFromInt(100)).DivRound(w, 1) // half away from zero
@@ -61,18 +62,18 @@ func Percent(part, whole any) (string, error) {
 func PassRate(total, problems any) (string, error) {
 	t, err := exact(total)
 	if err != nil {
-		return "", fmt.Errorf("passRate: the total %v", err)
+		return "", say.Errorf("passRate: the total %v", err)
 	}
 	p, err := exact(problems)
 	if err != nil {
-		return "", fmt.Errorf("passRate: the problems %v", err)
+		return "", say.Errorf("passRate: the problems %v", err)
 	}
 	if p.Sign() < 0 || p.GreaterThan(t) {
-		return "", fmt.Errorf("passRate: %s problems out of %s", p, t)
+		return "", say.Errorf("passRate: %s problems out of %s", p, t)
 	}
 	s, err := Percent(t.Sub(p), t)
 	if err != nil {
-		return "", fmt.Errorf("passRate: %s problems out of %s: %v", p, t, err)
+		return "", say.Errorf("passRate: %s problems out of %s: %v", p, t, err)
 	}
 	return s, nil
 }
@@ -92,7 +93,7 @@ func exact(v any) (decimal.Decimal, error) {
 	case decimal.Decimal:
 		return n, nil
 	}
-	return decimal.Decimal{}, fmt.Errorf("is %s, not a number", describeArg(v))
+	return decimal.Decimal{}, say.Errorf("is %s, not a number", describeArg(v))
 }
 
 func describeArg(v any) string {

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"gongwen/internal/doc"
+	"gongwen/internal/say"
 )
 
 // guardName is the function added to printing actions.
@@ -36,7 +37,7 @@ func init() {
 	for _, name := range []string{"html", "js", "urlquery", "call"} {
 		name := name
 		Funcs[name] = func(...any) (string, error) {
-			return "", fmt.Errorf("%s is not available in a document's template", name)
+			return "", say.Errorf("%s is not available in a document's template", name)
 		}
 	}
 }
@@ -72,24 +73,24 @@ func figureText(what string, v any) (string, error) {
 	case string:
 		if strings.TrimSpace(x) == "" {
 			// 要在{{.Figures.deadline}}前 with no deadline reads 要在前.
-			return "", fmt.Errorf("%s prints empty text: the figure has no value, and the sentence would read as if the words around it were joined; give it its value in the data", what)
+			return "", say.Errorf("%s prints empty text: the figure has no value, and the sentence would read as if the words around it were joined; give it its value in the data", what)
 		}
 		for _, r := range x {
 			if r == '\n' || r == '\r' {
-				return "", fmt.Errorf("%s prints text holding a line break: a figure is one line of text (a line break here would start a new paragraph or section)", what)
+				return "", say.Errorf("%s prints text holding a line break: a figure is one line of text (a line break here would start a new paragraph or section)", what)
 			}
 			if doc.IsControl(r) && r != '\t' {
-				return "", fmt.Errorf("%s prints text holding the control character %s", what, doc.ControlName(r))
+				return "", say.Errorf("%s prints text holding the control character %s", what, doc.ControlName(r))
 			}
 			if noncharacter(r) {
-				return "", fmt.Errorf("%s prints text holding the noncharacter %U, which is no text", what, r)
+				return "", say.Errorf("%s prints text holding the noncharacter %U, which is no text", what, r)
 			}
 		}
 		return x, nil
 	case nil:
-		return "", fmt.Errorf("%s prints nothing: the data has no such value", what)
+		return "", say.Errorf("%s prints nothing: the data has no such value", what)
 	}
-	return "", fmt.Errorf("%s prints %s, not a figure: a figure is a whole number, a decimal or one line of text", what, describe(v))
+	return "", say.Errorf("%s prints %s, not a figure: a figure is a whole number, a decimal or one line of text", what, describe(v))
 }
 
 // noncharacter tells the code points Unicode keeps for a program's own
@@ -141,7 +142,7 @@ func printArgs(name, format string, args []any, left *int) (string, error) {
 	for i, a := range args {
 		s, err := figureText(fmt.Sprintf("argument %d", i+1), a)
 		if err != nil {
-			return "", fmt.Errorf("%s: %v", name, err)
+			return "", say.Errorf("%s: %v", name, err)
 		}
 		texts[i] = s
 		size += len(s) + 1
@@ -150,12 +151,12 @@ func printArgs(name, format string, args []any, left *int) (string, error) {
 	if name == "printf" {
 		verbs, width, err := formatWidth(format)
 		if err != nil {
-			return "", fmt.Errorf("printf: the format %q: %v", format, err)
+			return "", say.Errorf("printf: the format %q: %v", format, err)
 		}
 		size = len(format) + verbs*(widest+width)
 	}
 	if size > *left {
-		return "", fmt.Errorf("%s: the template's print, printf and println make more than %d bytes of text in all; a 公文 is far shorter", name, MaxExpandedSize)
+		return "", say.Errorf("%s: the template's print, printf and println make more than %d bytes of text in all; a 公文 is far shorter", name, MaxExpandedSize)
 	}
 	var out string
 	switch name {
@@ -163,7 +164,7 @@ func printArgs(name, format string, args []any, left *int) (string, error) {
 		// Arguments are texts now: only %s and %v fit them.
 		out = fmt.Sprintf(format, texts...)
 		if strings.Contains(out, "%!") {
-			return "", fmt.Errorf("printf: the format %q does not fit its %d arguments; a figure prints with %%s", format, len(args))
+			return "", say.Errorf("printf: the format %q does not fit its %d arguments; a figure prints with %%s", format, len(args))
 		}
 	case "println":
 		out = fmt.Sprintln(texts...)
@@ -199,7 +200,7 @@ func formatWidth(format string) (verbs, widest int, err error) {
 				}
 				i--
 				if n > MaxPrintfWidth {
-					return 0, 0, fmt.Errorf("a width or precision of %d; at most %d", n, MaxPrintfWidth)
+					return 0, 0, say.Errorf("a width or precision of %d; at most %d", n, MaxPrintfWidth)
 				}
 				widest = max(widest, n)
 			case inIndex || strings.IndexByte("+-# .*0123456789", c) >= 0:

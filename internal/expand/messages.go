@@ -5,12 +5,12 @@ package expand
 // Go's types or the functions this package adds behind the scenes.
 
 import (
-	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
 
 	"gongwen/internal/doc"
+	"gongwen/internal/say"
 )
 
 var (
@@ -44,34 +44,38 @@ var kindNames = map[string]string{
 // it says. The field comes first, as a place does ("FIELD: message"), so
 // that the message after it is whole and is translated as one (i18n);
 // the words put into it (the names above) are messages of their own.
-func plainMessage(field, msg string) string {
-	at := ""
-	if field != "" && !strings.HasPrefix(field, guardName) && !strings.HasPrefix(field, stepName) {
-		at = field + ": "
+func plainMessage(field, msg string) say.Text {
+	at := func(m any) say.Text {
+		if field != "" && !strings.HasPrefix(field, guardName) && !strings.HasPrefix(field, stepName) {
+			return say.Sprintf("%s: %v", field, m)
+		}
+		return say.Sprintf("%v", m)
 	}
 	if m := errorCalling.FindStringSubmatch(msg); m != nil {
+		// what a function of ours said, which text/template passes on
+		// as text
 		if m[1] == guardName || m[1] == stepName || strings.HasPrefix(m[2], m[1]+":") {
-			return m[2]
+			return say.Sprintf("%v", say.Plain(m[2]))
 		}
-		return at + m[2]
+		return at(say.Plain(m[2]))
 	}
 	if m := noField.FindStringSubmatch(msg); m != nil {
-		what, hint := "this value", ""
+		what, hint := "this value", any("")
 		if tt, ok := templateTypes[m[2]]; ok {
 			what = tt.name
 			if s := similarMember(tt.t, m[1]); s != "" {
-				hint = fmt.Sprintf("; did you mean .%s?", s)
+				hint = say.Sprintf("; did you mean .%s?", s)
 			}
 		}
-		return at + fmt.Sprintf("%s has no %q%s", what, m[1], hint)
+		return at(say.Sprintf("%s has no %q%s", what, m[1], hint))
 	}
 	if m := wrongArgs.FindStringSubmatch(msg); m != nil {
-		return at + fmt.Sprintf("%s takes %s argument(s), not %s", m[1], m[2], m[3])
+		return at(say.Sprintf("%s takes %s argument(s), not %s", m[1], m[2], m[3]))
 	}
 	if m := wrongType.FindStringSubmatch(msg); m != nil {
-		return at + fmt.Sprintf("expected %s, not %s", kindName(m[1]), kindName(m[2]))
+		return at(say.Sprintf("expected %s, not %s", kindName(m[1]), kindName(m[2])))
 	}
-	return at + msg
+	return at(say.Plain(msg))
 }
 
 func kindName(goType string) string {

@@ -9,12 +9,13 @@ package expand
 // error at the action.
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 	"text/template"
 	"text/template/parse"
 	"unicode/utf8"
+
+	"gongwen/internal/say"
 )
 
 // MaxSteps bounds the {{range}} items and {{template}} calls one template
@@ -59,7 +60,7 @@ func countSteps(t *template.Template) {
 		}
 		steps += max(n, 1)
 		if steps > MaxSteps {
-			return nil, fmt.Errorf("%s: the template repeats more than %d times in all ({{range}} items and {{template}} calls); a 公文 needs far fewer", action, MaxSteps)
+			return nil, say.Errorf("%s: the template repeats more than %d times in all ({{range}} items and {{template}} calls); a 公文 needs far fewer", action, MaxSteps)
 		}
 		return val, nil
 	}})

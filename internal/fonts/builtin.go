@@ -9,6 +9,7 @@ import (
 
 	builtin "gongwen/fonts"
 	"gongwen/internal/format"
+	"gongwen/internal/say"
 )
 
 // Builtin starts the path of a font built into the binary
@@ -82,5 +83,5 @@ func openBuiltin(path string) (*Font, error) {
 			return fromData(path, f.Data(), fileID{})
 		}
 	}
-	return nil, fmt.Errorf("%s: no such font is built into this gongwen", path)
+	return nil, say.Errorf("%s: no such font is built into this gongwen", path)
 }

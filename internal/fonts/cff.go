@@ -2,9 +2,9 @@ package fonts
 
 import (
 	"encoding/binary"
-	"errors"
-	"fmt"
 	"strconv"
+
+	"gongwen/internal/say"
 )
 
 // An OpenType font with CFF outlines (.otf; the members of Noto CJK's
@@ -76,22 +76,22 @@ const maxFDs = 256
 // cffIndex reads the INDEX at off: its items (inside b) and where it ends.
 func cffIndex(b []byte, off int) ([][]byte, int, error) {
 	if off < 0 || off+2 > len(b) {
-		return nil, 0, errors.New("an INDEX lies past the end of the table")
+		return nil, 0, say.New("an INDEX lies past the end of the table")
 	}
 	count := int(binary.BigEndian.Uint16(b[off:]))
 	if count == 0 {
 		return nil, off + 2, nil
 	}
 	if off+3 > len(b) {
-		return nil, 0, errors.New("an INDEX is cut short")
+		return nil, 0, say.New("an INDEX is cut short")
 	}
 	size := int(b[off+2])
 	if size < 1 || size > 4 {
-		return nil, 0, fmt.Errorf("an INDEX has offsets of %d bytes (1 to 4)", size)
+		return nil, 0, say.Errorf("an INDEX has offsets of %d bytes (1 to 4)", size)
 	}
 	at := off + 3
 	if at+(count+1)*size > len(b) {
-		return nil, 0, errors.New("an INDEX's offsets reach past the end of the table")
+		return nil, 0, say.New("an INDEX's offsets reach past the end of the table")
 	}
 	read := func(i int) int {
 		v := 0
@@ -104,12 +104,12 @@ func cffIndex(b []byte, off int) ([][]byte, int, error) {
 	items := make([][]byte, count)
 	prev := read(0)
 	if prev != 1 {
-		return nil, 0, errors.New("an INDEX's first offset is not 1")
+		return nil, 0, say.New("an INDEX's first offset is not 1")
 	}
 	for i := range items {
 		next := read(i + 1)
 		if next < prev || base+next > len(b) {
-			return nil, 0, errors.New("an INDEX's items lie outside the table")
+			return nil, 0, say.New("an INDEX's items lie outside the table")
 		}
 		items[i] = b[base+prev : base+next]
 		prev = next
@@ -130,7 +130,7 @@ func parseDict(b []byte) ([]dictEntry, error) {
 			i++
 			if c == 12 {
 				if i >= len(b) {
-					return nil, errors.New("a DICT ends inside an operator")
+					return nil, say.New("a DICT ends inside an operator")
 				}
 				op = 1200 + int(b[i])
 				i++
@@ -148,7 +148,7 @@ func parseDict(b []byte) ([]dictEntry, error) {
 				n = 5
 			}
 			if i+n > len(b) {
-				return nil, errors.New("a DICT ends inside a number")
+				return nil, say.New("a DICT ends inside a number")
 			}
 			if c == 28 {
 				nums = append(nums, float64(int16(binary.BigEndian.Uint16(b[i+1:]))))
@@ -168,7 +168,7 @@ func parseDict(b []byte) ([]dictEntry, error) {
 			i++
 		case c >= 247 && c <= 254:
 			if i+2 > len(b) {
-				return nil, errors.New("a DICT ends inside a number")
+				return nil, say.New("a DICT ends inside a number")
 			}
 			w := int(b[i+1])
 			if c <= 250 {
@@ -178,14 +178,14 @@ func parseDict(b []byte) ([]dictEntry, error) {
 			}
 			i += 2
 		default:
-			return nil, fmt.Errorf("a DICT holds the reserved byte %d", c)
+			return nil, say.Errorf("a DICT holds the reserved byte %d", c)
 		}
 		if len(nums) > 48 {
-			return nil, errors.New("a DICT operator has more than 48 operands")
+			return nil, say.New("a DICT operator has more than 48 operands")
 		}
 	}
 	if len(nums) > 0 {
-		return nil, errors.New("a DICT ends with operands but no operator")
+		return nil, say.New("a DICT ends with operands but no operator")
 	}
 	return out, nil
 }
@@ -209,16 +209,16 @@ func dictReal(b []byte) (v float64, n int, err error) {
 			case nib == 0xf:
 				v, err := strconv.ParseFloat(string(s), 64)
 				if err != nil {
-					return 0, 0, errors.New("a DICT holds a malformed real number")
+					return 0, 0, say.New("a DICT holds a malformed real number")
 				}
 				return v, n + 1, nil
 			default:
-				return 0, 0, errors.New("a DICT holds a malformed real number")
+				return 0, 0, say.New("a DICT holds a malformed real number")
 			}
 		}
 		n++
 	}
-	return 0, 0, errors.New("a DICT ends inside a real number")
+	return 0, 0, say.New("a DICT ends inside a real number")
 }
 
 // lookup is the operands of op in a DICT, nil when it is not there.
@@ -248,12 +248,12 @@ func intArg(d []dictEntry, op, i, size int) (int, bool) {
 // parseCFF reads a CFF table whose font has glyphs glyphs (maxp's count).
 func parseCFF(b []byte, glyphs int) (*cffFont, error) {
 	if len(b) < 4 || b[0] != 1 {
-		return nil, errors.New("its CFF table is not version 1: the file is damaged")
+		return nil, say.New("its CFF table is not version 1: the file is damaged")
 	}
 	c := &cffFont{}
 	names, end, err := cffIndex(b, int(b[2]))
 	if err == nil && len(names) != 1 {
-		err = errors.New("the table holds more or fewer than one font")
+		err = say.New("the table holds more or fewer than one font")
 	}
 	var tops [][]byte
 	if err == nil {
@@ -261,7 +261,7 @@ func parseCFF(b []byte, glyphs int) (*cffFont, error) {
 		tops, end, err = cffIndex(b, end)
 	}
 	if err == nil && len(tops) != 1 {
-		err = errors.New("the table has more or fewer than one Top DICT")
+		err = say.New("the table has more or fewer than one Top DICT")
 	}
 	if err == nil {
 		c.top, err = parseDict(tops[0])
@@ -276,7 +276,7 @@ func parseCFF(b []byte, glyphs int) (*cffFont, error) {
 		err = c.parseGlyphs(b, glyphs)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("its CFF table is damaged: %v", err)
+		return nil, say.Errorf("its CFF table is damaged: %v", err)
 	}
 	return c, nil
 }
@@ -285,18 +285,18 @@ func parseCFF(b []byte, glyphs int) (*cffFont, error) {
 // which.
 func (c *cffFont) parseGlyphs(b []byte, glyphs int) error {
 	if t := lookup(c.top, opCSType); t != nil && (len(t) != 1 || t[0] != 2) {
-		return errors.New("its charstrings are not Type 2")
+		return say.New("its charstrings are not Type 2")
 	}
 	at, ok := intArg(c.top, opCharStrings, 0, len(b))
 	if !ok {
-		return errors.New("the Top DICT says nothing of where the glyphs are")
+		return say.New("the Top DICT says nothing of where the glyphs are")
 	}
 	var err error
 	if c.charStrings, _, err = cffIndex(b, at); err != nil {
 		return err
 	}
 	if len(c.charStrings) != glyphs {
-		return fmt.Errorf("it has %d glyphs where the font says %d", len(c.charStrings), glyphs)
+		return say.Errorf("it has %d glyphs where the font says %d", len(c.charStrings), glyphs)
 	}
 	c.cid = lookup(c.top, opROS) != nil
 	if !c.cid {
@@ -306,14 +306,14 @@ func (c *cffFont) parseGlyphs(b []byte, glyphs int) error {
 	}
 	at, ok = intArg(c.top, opFDArray, 0, len(b))
 	if !ok {
-		return errors.New("a CID-keyed font without Font DICTs")
+		return say.New("a CID-keyed font without Font DICTs")
 	}
 	dicts, _, err := cffIndex(b, at)
 	if err != nil {
 		return err
 	}
 	if len(dicts) == 0 || len(dicts) > maxFDs {
-		return fmt.Errorf("%d Font DICTs (1 to %d)", len(dicts), maxFDs)
+		return say.Errorf("%d Font DICTs (1 to %d)", len(dicts), maxFDs)
 	}
 	for _, raw := range dicts {
 		d, err := parseDict(raw)
@@ -329,7 +329,7 @@ func (c *cffFont) parseGlyphs(b []byte, glyphs int) error {
 	}
 	at, ok = intArg(c.top, opFDSelect, 0, len(b))
 	if !ok {
-		return errors.New("a CID-keyed font that does not say which glyph uses which Font DICT")
+		return say.New("a CID-keyed font that does not say which glyph uses which Font DICT")
 	}
 	c.fdSelect, err = readFDSelect(b, at, glyphs, len(c.fds))
 	return err
@@ -345,7 +345,7 @@ func readPrivate(b []byte, d []dictEntry) (cffFD, error) {
 	size, ok1 := intArg(d, opPrivate, 0, len(b))
 	at, ok2 := intArg(d, opPrivate, 1, len(b))
 	if !ok1 || !ok2 || at+size > len(b) {
-		return fd, errors.New("a Private DICT lies outside the table")
+		return fd, say.New("a Private DICT lies outside the table")
 	}
 	var err error
 	if fd.private, err = parseDict(b[at : at+size]); err != nil {
@@ -354,7 +354,7 @@ func readPrivate(b []byte, d []dictEntry) (cffFD, error) {
 	if lookup(fd.private, opSubrs) != nil {
 		off, ok := intArg(fd.private, opSubrs, 0, len(b)-at)
 		if !ok {
-			return fd, errors.New("local subroutines lie outside the table")
+			return fd, say.New("local subroutines lie outside the table")
 		}
 		if fd.subrs, _, err = cffIndex(b, at+off); err != nil {
 			return fd, err
@@ -366,43 +366,43 @@ func readPrivate(b []byte, d []dictEntry) (cffFD, error) {
 // readFDSelect reads an FDSelect in format 0 or 3 into one byte a glyph.
 func readFDSelect(b []byte, at, glyphs, fds int) ([]byte, error) {
 	if at >= len(b) {
-		return nil, errors.New("FDSelect lies past the end of the table")
+		return nil, say.New("FDSelect lies past the end of the table")
 	}
 	sel := make([]byte, glyphs)
 	switch b[at] {
 	case 0:
 		if at+1+glyphs > len(b) {
-			return nil, errors.New("FDSelect is cut short")
+			return nil, say.New("FDSelect is cut short")
 		}
 		copy(sel, b[at+1:])
 	case 3:
 		if at+3 > len(b) {
-			return nil, errors.New("FDSelect is cut short")
+			return nil, say.New("FDSelect is cut short")
 		}
 		n := int(binary.BigEndian.Uint16(b[at+1:]))
 		r := at + 3
 		if r+3*n+2 > len(b) || n == 0 {
-			return nil, errors.New("FDSelect's ranges are cut short")
+			return nil, say.New("FDSelect's ranges are cut short")
 		}
 		for i := 0; i < n; i++ {
 			first := int(binary.BigEndian.Uint16(b[r+3*i:]))
 			next := int(binary.BigEndian.Uint16(b[r+3*i+3:]))
 			if i == 0 && first != 0 || next < first || next > glyphs {
-				return nil, errors.New("FDSelect's ranges are out of order")
+				return nil, say.New("FDSelect's ranges are out of order")
 			}
 			for g := first; g < next; g++ {
 				sel[g] = b[r+3*i+2]
 			}
 		}
 		if int(binary.BigEndian.Uint16(b[r+3*n:])) != glyphs {
-			return nil, errors.New("FDSelect's ranges do not end at the last glyph")
+			return nil, say.New("FDSelect's ranges do not end at the last glyph")
 		}
 	default:
-		return nil, fmt.Errorf("FDSelect in format %d (0 or 3)", b[at])
+		return nil, say.Errorf("FDSelect in format %d (0 or 3)", b[at])
 	}
 	for g, fd := range sel {
 		if int(fd) >= fds {
-			return nil, fmt.Errorf("glyph %d uses Font DICT %d of %d", g, fd, fds)
+			return nil, say.Errorf("glyph %d uses Font DICT %d of %d", g, fd, fds)
 		}
 	}
 	return sel, nil
@@ -420,7 +420,7 @@ func (c *cffFont) fdOf(g int) int {
 func (c *cffFont) walkAll() error {
 	for g := range c.charStrings {
 		if err := c.walk(g, nil, nil); err != nil {
-			return fmt.Errorf("the outline of its glyph %d is damaged: %v", g, err)
+			return say.Errorf("the outline of its glyph %d is damaged: %v", g, err)
 		}
 	}
 	return nil
@@ -441,7 +441,7 @@ func (c *cffFont) walkCalls(g int, usedG, usedL []bool, calls *callSites) error 
 		key: csKey{kind: csGlyph, index: g}, fd: c.fdOf(g)}
 	ended, err := w.run(c.charStrings[g], 0)
 	if err == nil && !ended {
-		err = errors.New("its charstring does not end with endchar")
+		err = say.New("its charstring does not end with endchar")
 	}
 	return err
 }
@@ -482,7 +482,7 @@ func bias(n int) int {
 // run follows cs; ended is true once endchar was met.
 func (w *csWalker) run(cs []byte, depth int) (ended bool, err error) {
 	if depth > csMaxDepth {
-		return false, errors.New("subroutines nest more than 10 deep")
+		return false, say.New("subroutines nest more than 10 deep")
 	}
 	w.num = [2]int{}
 	for i := 0; i < len(cs); {
@@ -490,14 +490,14 @@ func (w *csWalker) run(cs []byte, depth int) (ended bool, err error) {
 		switch {
 		case c == 28:
 			if i+3 > len(cs) {
-				return false, errors.New("it ends inside a number")
+				return false, say.New("it ends inside a number")
 			}
 			w.stack = append(w.stack, float64(int16(binary.BigEndian.Uint16(cs[i+1:]))))
 			w.num = [2]int{i, i + 3}
 			i += 3
 		case c == 255:
 			if i+5 > len(cs) {
-				return false, errors.New("it ends inside a number")
+				return false, say.New("it ends inside a number")
 			}
 			w.stack = append(w.stack, float64(int32(binary.BigEndian.Uint32(cs[i+1:])))/65536)
 			w.num = [2]int{i, i + 5}
@@ -508,7 +508,7 @@ func (w *csWalker) run(cs []byte, depth int) (ended bool, err error) {
 			i++
 		case c >= 247:
 			if i+2 > len(cs) {
-				return false, errors.New("it ends inside a number")
+				return false, say.New("it ends inside a number")
 			}
 			v := (c-247)*256 + int(cs[i+1]) + 108
 			if c >= 251 {
@@ -519,7 +519,7 @@ func (w *csWalker) run(cs []byte, depth int) (ended bool, err error) {
 			i += 2
 		default:
 			if w.steps++; w.steps > csMaxSteps {
-				return false, errors.New("it runs too long (a loop of subroutines?)")
+				return false, say.New("it runs too long (a loop of subroutines?)")
 			}
 			var done bool
 			i, done, ended, err = w.operator(cs, i, depth)
@@ -529,7 +529,7 @@ func (w *csWalker) run(cs []byte, depth int) (ended bool, err error) {
 			}
 		}
 		if len(w.stack) > csMaxStack {
-			return false, errors.New("its operand stack grows past 48")
+			return false, say.New("its operand stack grows past 48")
 		}
 	}
 	return false, nil
@@ -547,7 +547,7 @@ func (w *csWalker) operator(cs []byte, i, depth int) (next int, done, ended bool
 		w.stems += len(w.stack) / 2
 		i += (w.stems + 7) / 8
 		if i > len(cs) {
-			return 0, false, false, errors.New("it ends inside a hint mask")
+			return 0, false, false, say.New("it ends inside a hint mask")
 		}
 	case 10, 29: // callsubr, callgsubr
 		subrs, used := w.subrs, w.usedL
@@ -555,12 +555,12 @@ func (w *csWalker) operator(cs []byte, i, depth int) (next int, done, ended bool
 			subrs, used = w.gsubrs, w.usedG
 		}
 		if len(w.stack) == 0 {
-			return 0, false, false, errors.New("a subroutine call without its number")
+			return 0, false, false, say.New("a subroutine call without its number")
 		}
 		n := int(w.stack[len(w.stack)-1]) + bias(len(subrs))
 		w.stack = w.stack[:len(w.stack)-1]
 		if n < 0 || n >= len(subrs) {
-			return 0, false, false, fmt.Errorf("it calls subroutine %d of %d", n, len(subrs))
+			return 0, false, false, say.Errorf("it calls subroutine %d of %d", n, len(subrs))
 		}
 		if used != nil {
 			used[n] = true
@@ -592,7 +592,7 @@ func (w *csWalker) operator(cs []byte, i, depth int) (next int, done, ended bool
 		}
 	case 12:
 		if i >= len(cs) {
-			return 0, false, false, errors.New("it ends inside an operator")
+			return 0, false, false, say.New("it ends inside an operator")
 		}
 		e := int(cs[i])
 		i++
@@ -601,7 +601,7 @@ func (w *csWalker) operator(cs []byte, i, depth int) (next int, done, ended bool
 		}
 		return i, false, false, nil
 	default:
-		return 0, false, false, fmt.Errorf("it uses the reserved operator %d", c)
+		return 0, false, false, say.Errorf("it uses the reserved operator %d", c)
 	}
 	w.stack = w.stack[:0]
 	return i, false, false, nil
@@ -614,7 +614,7 @@ func (w *csWalker) escape(e int) error {
 	n := len(s)
 	need := func(k int) error {
 		if n < k {
-			return fmt.Errorf("the operator 12 %d without its operands", e)
+			return say.Errorf("the operator 12 %d without its operands", e)
 		}
 		return nil
 	}
@@ -677,7 +677,7 @@ func (w *csWalker) escape(e int) error {
 	case 23: // random
 		w.stack = append(s, 0.5)
 	default:
-		return fmt.Errorf("it uses the operator 12 %d, which gongwen does not follow", e)
+		return say.Errorf("it uses the operator 12 %d, which gongwen does not follow", e)
 	}
 	return nil
 }

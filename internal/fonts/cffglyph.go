@@ -2,7 +2,8 @@ package fonts
 
 import (
 	"encoding/binary"
-	"fmt"
+
+	"gongwen/internal/say"
 
 	"github.com/golang/freetype/truetype"
 )
@@ -23,7 +24,7 @@ type CFFOutlines struct {
 func NewCFFOutlines(data []byte) (o *CFFOutlines, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			o, err = nil, fmt.Errorf("the font is damaged: %v", r)
+			o, err = nil, say.Errorf("the font is damaged: %v", r)
 		}
 	}()
 	t, err := Tables(data)
@@ -58,11 +59,11 @@ func (o *CFFOutlines) Index(r rune) int {
 func (o *CFFOutlines) Path(g int, move, line func(x, y float64), cube func(x1, y1, x2, y2, x, y float64)) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("glyph %d is damaged: %v", g, r)
+			err = say.Errorf("glyph %d is damaged: %v", g, r)
 		}
 	}()
 	if g < 0 || g >= len(o.cff.charStrings) {
-		return fmt.Errorf("no glyph %d", g)
+		return say.Errorf("no glyph %d", g)
 	}
 	p := &pen{move: move, line: line, cube: cube}
 	w := &csWalker{gsubrs: o.cff.gsubrs, subrs: o.cff.fds[o.cff.fdOf(g)].subrs, pen: p}

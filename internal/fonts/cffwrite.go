@@ -2,8 +2,9 @@ package fonts
 
 import (
 	"encoding/binary"
-	"fmt"
 	"sort"
+
+	"gongwen/internal/say"
 )
 
 // subset writes a CID-keyed CFF table of the glyphs listed: its glyph i
@@ -31,11 +32,11 @@ func (c *cffFont) subset(glyphs []int) ([]byte, error) {
 	calls := &callSites{sites: map[csKey]map[int]callSite{}}
 	for i, g := range glyphs {
 		if g < 0 || g >= len(c.charStrings) {
-			return nil, fmt.Errorf("glyph %d is not in the font", g)
+			return nil, say.Errorf("glyph %d is not in the font", g)
 		}
 		fd := c.fdOf(g)
 		if err := c.walkCalls(g, usedG, usedL[fd], calls); err != nil {
-			return nil, fmt.Errorf("the outline of glyph %d is damaged: %v", g, err)
+			return nil, say.Errorf("the outline of glyph %d is damaged: %v", g, err)
 		}
 		if newFD[fd] < 0 {
 			newFD[fd] = len(fds)
@@ -114,7 +115,7 @@ func (c *cffFont) subset(glyphs []int) ([]byte, error) {
 		out = append(out, p...)
 	}
 	if len(out) != at {
-		return nil, fmt.Errorf("the CFF subset's layout is off by %d bytes", len(out)-at)
+		return nil, say.Errorf("the CFF subset's layout is off by %d bytes", len(out)-at)
 	}
 	return out, nil
 }
@@ -425,7 +426,7 @@ func indexBytes(items [][]byte) []byte {
 func CIDFontProgram(otf []byte, gids []int) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("cannot subset font: %v", r)
+			out, err = nil, say.Errorf("cannot subset font: %v", r)
 		}
 	}()
 	t, err := Tables(otf)
@@ -433,7 +434,7 @@ func CIDFontProgram(otf []byte, gids []int) (out []byte, err error) {
 		return nil, err
 	}
 	if _, ok := t["CFF "]; !ok {
-		return nil, fmt.Errorf("not an OpenType font with CFF outlines")
+		return nil, say.Errorf("not an OpenType font with CFF outlines")
 	}
 	c, err := parseCFF(t["CFF "], int(binary.BigEndian.Uint16(t["maxp"][4:])))
 	if err != nil {

@@ -2,7 +2,8 @@ package fonts
 
 import (
 	"encoding/binary"
-	"fmt"
+
+	"gongwen/internal/say"
 )
 
 // charMap is the character-map subtable the TrueType parser
@@ -158,11 +159,11 @@ func wideGroups(cmap []byte) ([]byte, error) {
 	be := binary.BigEndian
 	sub := int64(be.Uint32(cmap[best+4:]))
 	if sub+16 > int64(len(cmap)) {
-		return nil, fmt.Errorf("its character map's format 12 subtable is cut short: the file is damaged")
+		return nil, say.Errorf("its character map's format 12 subtable is cut short: the file is damaged")
 	}
 	groups := int64(be.Uint32(cmap[sub+12:]))
 	if sub+16+12*groups > int64(len(cmap)) {
-		return nil, fmt.Errorf("its character map's format 12 subtable has %d groups, more than fit in it: the file is damaged", groups)
+		return nil, say.Errorf("its character map's format 12 subtable has %d groups, more than fit in it: the file is damaged", groups)
 	}
 	return cmap[sub+16 : sub+16+12*groups], nil
 }
@@ -251,7 +252,7 @@ func checkWide(groups []byte, glyphs int) ([]byte, error) {
 			continue
 		}
 		if start > end || start <= prevEnd || to >= 0 && to != i {
-			return nil, fmt.Errorf("its character map's groups above U+FFFF are out of order at U+%04X: the file is damaged", start)
+			return nil, say.Errorf("its character map's groups above U+FFFF are out of order at U+%04X: the file is damaged", start)
 		}
 		if from < 0 {
 			from = i
@@ -265,7 +266,7 @@ func checkWide(groups []byte, glyphs int) ([]byte, error) {
 			bad = max(lo, start+int64(glyphs)-first)
 		}
 		if bad <= hi {
-			return nil, fmt.Errorf("its character map sends U+%04X to glyph %d, but it has only %d glyphs: the file is damaged", bad, first+bad-start, glyphs)
+			return nil, say.Errorf("its character map sends U+%04X to glyph %d, but it has only %d glyphs: the file is damaged", bad, first+bad-start, glyphs)
 		}
 	}
 	if from < 0 {

@@ -3,13 +3,14 @@ package fonts
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"gongwen/internal/say"
 
 	"github.com/golang/freetype/truetype"
 )
@@ -67,17 +68,17 @@ func memberName(file string, member int) string {
 // it holds.
 func collectionSize(data []byte) (int64, error) {
 	if len(data) < 12 {
-		return 0, errors.New("a TrueType collection whose header is cut short: the file is damaged")
+		return 0, say.New("a TrueType collection whose header is cut short: the file is damaged")
 	}
 	if v := binary.BigEndian.Uint16(data[4:]); v != 1 && v != 2 {
-		return 0, fmt.Errorf("a TrueType collection with a damaged header (version %d.%d, not 1.0 or 2.0): the file is damaged", v, binary.BigEndian.Uint16(data[6:]))
+		return 0, say.Errorf("a TrueType collection with a damaged header (version %d.%d, not 1.0 or 2.0): the file is damaged", v, binary.BigEndian.Uint16(data[6:]))
 	}
 	count := int64(binary.BigEndian.Uint32(data[8:]))
 	if count == 0 {
-		return 0, errors.New("a TrueType collection that holds no fonts: the file is damaged")
+		return 0, say.New("a TrueType collection that holds no fonts: the file is damaged")
 	}
 	if 12+4*count > int64(len(data)) {
-		return 0, fmt.Errorf("a TrueType collection whose list of its %d fonts reaches past the end of the file: the file is damaged or cut short", count)
+		return 0, say.Errorf("a TrueType collection whose list of its %d fonts reaches past the end of the file: the file is damaged or cut short", count)
 	}
 	return count, nil
 }
@@ -94,21 +95,21 @@ func extractMember(data []byte, member int) ([]byte, error) {
 		return nil, err
 	}
 	if int64(member) >= count {
-		return nil, fmt.Errorf("the collection holds %d fonts, #0 to #%d: there is no #%d", count, count-1, member)
+		return nil, say.Errorf("the collection holds %d fonts, #0 to #%d: there is no #%d", count, count-1, member)
 	}
 	at := u32(12 + 4*member)
 	if at+12 > size {
-		return nil, fmt.Errorf("font #%d of the collection lies past the end of the file: the file is damaged or cut short", member)
+		return nil, say.Errorf("font #%d of the collection lies past the end of the file: the file is damaged or cut short", member)
 	}
 	switch Kind(data[at : at+4]) {
 	case "truetype", "otf-cff":
 	default:
-		return nil, fmt.Errorf("font #%d of the collection is not a TrueType or OpenType font: the file is damaged", member)
+		return nil, say.Errorf("font #%d of the collection is not a TrueType or OpenType font: the file is damaged", member)
 	}
 	n := int64(u16(int(at) + 4))
 	dir := 12 + 16*n
 	if at+dir > size {
-		return nil, fmt.Errorf("the table directory of font #%d reaches past the end of the file: the file is damaged or cut short", member)
+		return nil, say.Errorf("the table directory of font #%d reaches past the end of the file: the file is damaged or cut short", member)
 	}
 	// The member's tables do not overlap, so they fit in the file: a
 	// directory that says otherwise would make the copy larger than the
@@ -118,12 +119,12 @@ func extractMember(data []byte, member int) ([]byte, error) {
 		rec := int(at + 12 + 16*i)
 		off, length := u32(rec+8), u32(rec+12)
 		if off+length > size {
-			return nil, fmt.Errorf("the %q table of font #%d reaches past the end of the file (%d bytes): the file is damaged or cut short", data[rec:rec+4], member, size)
+			return nil, say.Errorf("the %q table of font #%d reaches past the end of the file (%d bytes): the file is damaged or cut short", data[rec:rec+4], member, size)
 		}
 		total += (length + 3) &^ 3
 	}
 	if total > size+dir {
-		return nil, fmt.Errorf("the tables of font #%d add up to more than the file (%d bytes): the file is damaged", member, size)
+		return nil, say.Errorf("the tables of font #%d add up to more than the file (%d bytes): the file is damaged", member, size)
 	}
 	out := make([]byte, dir, total)
 	copy(out, data[at:at+dir])
@@ -183,7 +184,7 @@ func ReadFontFile(path string) (*FontFile, error) {
 	file, _, _ := splitMember(path)
 	data, id, err := readFont(file)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read font: %v", file, err)
+		return nil, say.Errorf("%s: cannot read font: %v", file, err)
 	}
 	describe := func(i int, sfnt []byte, err error) FileFont {
 		ff := FileFont{Index: i, Err: err}
@@ -208,7 +209,7 @@ func ReadFontFile(path string) (*FontFile, error) {
 	}
 	count, err := collectionSize(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", file, err)
+		return nil, say.Errorf("%s: %v", file, err)
 	}
 	ff.Collection, ff.Total = true, int(count)
 	for i := 0; int64(i) < min(count, MaxListed); i++ {

@@ -25,6 +25,7 @@ import (
 
 	"gongwen/internal/format"
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 )
 
 // ConfigName is the file in a fonts folder that maps roles to files.
@@ -227,11 +228,11 @@ func Open(path string) (*Font, error) {
 	file, member, named := splitMember(path)
 	data, id, err := readFont(file)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read font: %v", file, err)
+		return nil, say.Errorf("%s: cannot read font: %v", file, err)
 	}
 	if Kind(data) != "ttc" {
 		if member != 0 {
-			return nil, fmt.Errorf("%s: a single font, not a TrueType collection: it has no font #%d", path, member)
+			return nil, say.Errorf("%s: a single font, not a TrueType collection: it has no font #%d", path, member)
 		}
 		return fromData(file, data, id)
 	}
@@ -241,7 +242,7 @@ func Open(path string) (*Font, error) {
 		if !named {
 			name = file
 		}
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, say.Errorf("%s: %v", name, err)
 	}
 	release(data)
 	f, err := fromData(name, sfnt, id)
@@ -258,9 +259,9 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 	switch Kind(data) {
 	case "truetype", "otf-cff":
 	case "woff":
-		return nil, fmt.Errorf("%s: a web font (WOFF); decompress it to a .ttf first", path)
+		return nil, say.Errorf("%s: a web font (WOFF); decompress it to a .ttf first", path)
 	default:
-		return nil, fmt.Errorf("%s: not a TrueType or OpenType font file", path)
+		return nil, say.Errorf("%s: not a TrueType or OpenType font file", path)
 	}
 	// The checks that read every byte (the tables' checksums, each glyph's
 	// outline) are made once per file: not for a font built into gongwen
@@ -271,29 +272,29 @@ func fromData(path string, data []byte, id fileID) (*Font, error) {
 		err = checkDirectory(data, outlines)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, say.Errorf("%s: %v", path, err)
 	}
 	if outlines {
 		markOutlinesChecked(path, id)
 	}
 	ttf, err := parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: corrupt TrueType font: %v", path, err)
+		return nil, say.Errorf("%s: corrupt TrueType font: %v", path, err)
 	}
 	if err := checkCmap(ttf, cmap, glyphs); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, say.Errorf("%s: %v", path, err)
 	}
 	wide, err := astralMap(cmap, glyphs)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, say.Errorf("%s: %v", path, err)
 	}
 	tables, err := Tables(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, say.Errorf("%s: %v", path, err)
 	}
 	rights := embedding(tables)
 	if err := rights.check(); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, say.Errorf("%s: %v", path, err)
 	}
 	return &Font{Path: path, Data: data, file: data, id: id, ttf: ttf, upm: fixed.Int26_6(ttf.FUnitsPerEm()), wide: wide, Embedding: rights}, nil
 }
@@ -314,12 +315,12 @@ func parse(data []byte) (f *truetype.Font, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil { // an index past a table: not worth quoting
-			f, err = nil, errors.New("the parser reads past the end of one of its tables: the file is damaged")
+			f, err = nil, say.New("the parser reads past the end of one of its tables: the file is damaged")
 		}
 	}()
 	f, err = truetype.Parse(data)
 	if err == nil && f.FUnitsPerEm() <= 0 {
-		err = errors.New("units per em is zero")
+		err = say.New("units per em is zero")
 	}
 	return f, err
 }
@@ -360,7 +361,7 @@ type Config map[format.Role][]string
 func ReadConfig(path string) (Config, error) {
 	src, err := input.ReadText(path, input.FontConfig)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, say.Errorf("%s: %w", path, err)
 	}
 	return ParseConfig(path, src)
 }
@@ -371,19 +372,19 @@ func ParseConfig(path string, src []byte) (Config, error) {
 	var raw map[string]any
 	var ne *input.NestingError
 	if err := input.CheckNesting(src); errors.As(err, &ne) {
-		return nil, fmt.Errorf("%s:%d:%d: %v", path, ne.Line, ne.Col, err)
+		return nil, say.Errorf("%s:%d:%d: %v", path, ne.Line, ne.Col, err)
 	}
 	_, err := toml.Decode(string(src), &raw)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)
+			return nil, say.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)
 		}
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, say.Errorf("%s: %v", path, err)
 	}
 	c, err := configOf(raw, filepath.Dir(path))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, say.Errorf("%s: %v", path, err)
 	}
 	return c, nil
 }
@@ -406,7 +407,7 @@ func configOf(raw map[string]any, dir string) (Config, error) {
 		}
 		role, ok := RoleByKey(k)
 		if !ok {
-			return nil, fmt.Errorf("unknown font role %q (known: %s, and latin)", k, roleKeys())
+			return nil, say.Errorf("unknown font role %q (known: %s, and latin)", k, roleKeys())
 		}
 		var files []string
 		switch v := raw[k].(type) {
@@ -423,7 +424,7 @@ func configOf(raw map[string]any, dir string) (Config, error) {
 			}
 		}
 		if len(files) == 0 {
-			return nil, fmt.Errorf("the role %q must name a font file or a list of them, tried in order", k)
+			return nil, say.Errorf("the role %q must name a font file or a list of them, tried in order", k)
 		}
 		for _, f := range files {
 			c[role] = append(c[role], Resolve(dir, f))
@@ -548,13 +549,13 @@ func latinOf(c Config, v any, dir string) error {
 			role, ok := RoleByKey(k)
 			p, isStr := f.(string)
 			if !ok || !isStr || p == "" {
-				return fmt.Errorf("[latin] %s must be a role (%s) naming a font file", k, roleKeys())
+				return say.Errorf("[latin] %s must be a role (%s) naming a font file", k, roleKeys())
 			}
 			c[LatinRole(role)] = []string{Resolve(dir, p)}
 		}
 		return nil
 	}
-	return fmt.Errorf("latin must name a font file for the digits and Latin letters of the body's roles, or be a table of roles")
+	return say.Errorf("latin must name a font file for the digits and Latin letters of the body's roles, or be a table of roles")
 }
 
 // Load opens the fonts of every role in c. Files are loaded once per
@@ -573,7 +574,7 @@ func Load(c Config) (*Set, []error) {
 	for _, r := range format.Roles {
 		ps, ok := c[r]
 		if !ok || len(ps) == 0 {
-			slots = append(slots, &slot{role: r, err: fmt.Errorf("no font given for the role %s (%s)", r, r.ChineseName())})
+			slots = append(slots, &slot{role: r, err: say.Errorf("no font given for the role %s (%s)", r, r.ChineseName())})
 			continue
 		}
 		for _, p := range ps {

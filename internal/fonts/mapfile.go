@@ -2,11 +2,11 @@ package fonts
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 )
 
 // MaxFileSize bounds a font file: the largest CJK fonts in use are about
@@ -44,13 +44,13 @@ func readFont(path string) ([]byte, fileID, error) {
 func regular(st fs.FileInfo) error {
 	switch {
 	case st.IsDir():
-		return errors.New("a folder, not a font file")
+		return say.New("a folder, not a font file")
 	case !st.Mode().IsRegular():
-		return fmt.Errorf("not a regular file (%s)", input.FileKind(st.Mode()))
+		return say.Errorf("not a regular file (%s)", input.FileKind(st.Mode()))
 	case st.Size() == 0:
-		return errors.New("the file is empty")
+		return say.New("the file is empty")
 	case st.Size() > MaxFileSize:
-		return fmt.Errorf("%d bytes, more than the %d MiB a font may have", st.Size(), MaxFileSize>>20)
+		return say.Errorf("%d bytes, more than the %d MiB a font may have", st.Size(), MaxFileSize>>20)
 	}
 	return nil
 }

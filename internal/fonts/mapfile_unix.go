@@ -3,10 +3,9 @@
 package fonts
 
 import (
-	"errors"
-	"fmt"
-
 	"golang.org/x/sys/unix"
+
+	"gongwen/internal/say"
 )
 
 // mapRegular maps a file already seen to be regular. It is opened without
@@ -24,15 +23,15 @@ func mapRegular(path string) ([]byte, fileID, error) {
 		return nil, fileID{}, err
 	}
 	if st.Mode&unix.S_IFMT != unix.S_IFREG {
-		return nil, fileID{}, errors.New("not a regular file")
+		return nil, fileID{}, say.New("not a regular file")
 	}
 	if st.Size <= 0 || st.Size > MaxFileSize {
-		return nil, fileID{}, fmt.Errorf("%d bytes: not the size of a font file", st.Size)
+		return nil, fileID{}, say.Errorf("%d bytes: not the size of a font file", st.Size)
 	}
 	id := idOf(&st)
 	data, err := unix.Mmap(fd, 0, int(st.Size), unix.PROT_READ, unix.MAP_SHARED)
 	if err != nil {
-		return nil, fileID{}, fmt.Errorf("cannot map the file: %v", err)
+		return nil, fileID{}, say.Errorf("cannot map the file: %v", err)
 	}
 	return data, id, nil
 }

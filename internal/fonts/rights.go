@@ -2,7 +2,8 @@ package fonts
 
 import (
 	"encoding/binary"
-	"fmt"
+
+	"gongwen/internal/say"
 )
 
 // A font's licence may limit what a document does with it, and the font
@@ -66,11 +67,11 @@ func (e Embedding) Describe() string {
 func (e Embedding) check() error {
 	switch {
 	case e.Level() == "restricted":
-		return fmt.Errorf("its licence forbids embedding it in a document (OS/2 fsType bit 1, restricted licence embedding): choose another font, or ask its vendor for one whose licence allows embedding")
+		return say.Errorf("its licence forbids embedding it in a document (OS/2 fsType bit 1, restricted licence embedding): choose another font, or ask its vendor for one whose licence allows embedding")
 	case e&fsNoSubsetting != 0:
-		return fmt.Errorf("its licence allows embedding it only whole (OS/2 fsType bit 8, no subsetting), and gongwen embeds only the glyphs a document uses: choose another font")
+		return say.Errorf("its licence allows embedding it only whole (OS/2 fsType bit 8, no subsetting), and gongwen embeds only the glyphs a document uses: choose another font")
 	case e&fsBitmapOnly != 0:
-		return fmt.Errorf("its licence allows embedding only its bitmaps (OS/2 fsType bit 9, bitmap embedding only), and gongwen embeds outlines: choose another font")
+		return say.Errorf("its licence allows embedding only its bitmaps (OS/2 fsType bit 9, bitmap embedding only), and gongwen embeds outlines: choose another font")
 	}
 	return nil
 }

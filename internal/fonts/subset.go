@@ -2,9 +2,9 @@ package fonts
 
 import (
 	"encoding/binary"
-	"errors"
-	"fmt"
 	"sort"
+
+	"gongwen/internal/say"
 )
 
 // Subset returns a TrueType font holding only the glyphs for runes (and
@@ -46,11 +46,11 @@ type sfnt struct {
 
 func parseSfnt(data []byte) (*sfnt, error) {
 	if len(data) < 12 {
-		return nil, errors.New("file too short")
+		return nil, say.New("file too short")
 	}
 	n := int(binary.BigEndian.Uint16(data[4:]))
 	if len(data) < 12+16*n {
-		return nil, errors.New("table directory truncated")
+		return nil, say.New("table directory truncated")
 	}
 	s := &sfnt{data: data, tables: map[string][]byte{}}
 	for i := 0; i < n; i++ {
@@ -59,17 +59,17 @@ func parseSfnt(data []byte) (*sfnt, error) {
 		off := int(binary.BigEndian.Uint32(rec[8:]))
 		length := int(binary.BigEndian.Uint32(rec[12:]))
 		if off < 0 || length < 0 || off+length > len(data) || off+length < off {
-			return nil, fmt.Errorf("table %q lies outside the file", tag)
+			return nil, say.Errorf("table %q lies outside the file", tag)
 		}
 		s.tables[tag] = data[off : off+length]
 	}
 	for _, tag := range requiredTables(Kind(data) == "otf-cff") {
 		if _, ok := s.tables[tag]; !ok {
-			return nil, fmt.Errorf("no %q table", tag)
+			return nil, say.Errorf("no %q table", tag)
 		}
 	}
 	if len(s.tables["head"]) < 54 || len(s.tables["hhea"]) < 36 || len(s.tables["maxp"]) < 6 {
-		return nil, errors.New("head, hhea or maxp table truncated")
+		return nil, say.New("head, hhea or maxp table truncated")
 	}
 	return s, nil
 }
@@ -93,19 +93,19 @@ func (s *sfnt) glyphRange(gid, numGlyphs int) (int, int, error) {
 	var a, b int
 	if long {
 		if 4*(gid+2) > len(loca) {
-			return 0, 0, errors.New("loca truncated")
+			return 0, 0, say.New("loca truncated")
 		}
 		a = int(binary.BigEndian.Uint32(loca[4*gid:]))
 		b = int(binary.BigEndian.Uint32(loca[4*gid+4:]))
 	} else {
 		if 2*(gid+2) > len(loca) {
-			return 0, 0, errors.New("loca truncated")
+			return 0, 0, say.New("loca truncated")
 		}
 		a = 2 * int(binary.BigEndian.Uint16(loca[2*gid:]))
 		b = 2 * int(binary.BigEndian.Uint16(loca[2*gid+2:]))
 	}
 	if a > b || b > len(s.tables["glyf"]) {
-		return 0, 0, fmt.Errorf("glyph %d lies outside glyf", gid)
+		return 0, 0, say.Errorf("glyph %d lies outside glyf", gid)
 	}
 	return a, b, nil
 }
@@ -129,7 +129,7 @@ func components(g []byte, fn func(at int)) error {
 	p := compositeHeader
 	for {
 		if p+4 > len(g) {
-			return errors.New("composite glyph truncated")
+			return say.New("composite glyph truncated")
 		}
 		flags := binary.BigEndian.Uint16(g[p:])
 		fn(p + 2)
@@ -164,7 +164,7 @@ type subsetPlan struct {
 func subsetTrueType(data []byte, runes []rune, index func(rune) int) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil { // a damaged font: report, never crash
-			out, err = nil, fmt.Errorf("cannot subset font: %v", r)
+			out, err = nil, say.Errorf("cannot subset font: %v", r)
 		}
 	}()
 	s, err := parseSfnt(data)
@@ -296,7 +296,7 @@ func (s *sfnt) hmtx(p *subsetPlan) ([]byte, error) {
 	hmtx := s.tables["hmtx"]
 	nMetrics := int(be.Uint16(s.tables["hhea"][34:]))
 	if nMetrics < 1 || 4*nMetrics > len(hmtx) {
-		return nil, errors.New("hmtx truncated")
+		return nil, say.New("hmtx truncated")
 	}
 	out := make([]byte, 4*len(p.old))
 	for i, g := range p.old {
@@ -348,7 +348,7 @@ func (s *sfnt) subsetTables(p *subsetPlan) (map[string][]byte, error) {
 func subsetCFF(data []byte, c *cffFont, runes []rune, index func(rune) int) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("cannot subset font: %v", r)
+			out, err = nil, say.Errorf("cannot subset font: %v", r)
 		}
 	}()
 	s, err := parseSfnt(data)

@@ -2,8 +2,9 @@ package fonts
 
 import (
 	"encoding/binary"
-	"fmt"
 	"sort"
+
+	"gongwen/internal/say"
 
 	"github.com/golang/freetype/truetype"
 )
@@ -28,11 +29,11 @@ func validate(data []byte, outlines bool) (glyphs int, cmap []byte, err error) {
 	u16 := func(b []byte, off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
 	u32 := func(b []byte, off int) int64 { return int64(binary.BigEndian.Uint32(b[off:])) }
 	if len(data) < 12 {
-		return 0, nil, fmt.Errorf("the file is too short for a font")
+		return 0, nil, say.Errorf("the file is too short for a font")
 	}
 	n := u16(data, 4)
 	if 12+16*n > len(data) {
-		return 0, nil, fmt.Errorf("its table directory reaches past the end of the file: the file is damaged or cut short")
+		return 0, nil, say.Errorf("its table directory reaches past the end of the file: the file is damaged or cut short")
 	}
 	tables := map[string][]byte{}
 	for i := 0; i < n; i++ {
@@ -40,7 +41,7 @@ func validate(data []byte, outlines bool) (glyphs int, cmap []byte, err error) {
 		tag := string(rec[:4])
 		off, length := u32(rec, 8), u32(rec, 12)
 		if off+length > int64(len(data)) {
-			return 0, nil, fmt.Errorf("its %q table reaches past the end of the file (%d bytes): the file is damaged or cut short", tag, len(data))
+			return 0, nil, say.Errorf("its %q table reaches past the end of the file (%d bytes): the file is damaged or cut short", tag, len(data))
 		}
 		tables[tag] = data[off : off+length]
 	}
@@ -48,22 +49,22 @@ func validate(data []byte, outlines bool) (glyphs int, cmap []byte, err error) {
 	for _, tag := range requiredTables(cff) {
 		if _, ok := tables[tag]; !ok {
 			if cff {
-				return 0, nil, fmt.Errorf("it has no %q table, which an OpenType font with CFF outlines needs: the file is damaged", tag)
+				return 0, nil, say.Errorf("it has no %q table, which an OpenType font with CFF outlines needs: the file is damaged", tag)
 			}
-			return 0, nil, fmt.Errorf("it has no %q table, which a TrueType font needs: the file is damaged", tag)
+			return 0, nil, say.Errorf("it has no %q table, which a TrueType font needs: the file is damaged", tag)
 		}
 	}
 	maxp, head, hhea := tables["maxp"], tables["head"], tables["hhea"]
 	if len(maxp) < 6 || len(head) < 54 || len(hhea) < 36 {
-		return 0, nil, fmt.Errorf("its maxp, head or hhea table is too short: the file is damaged")
+		return 0, nil, say.Errorf("its maxp, head or hhea table is too short: the file is damaged")
 	}
 	glyphs = u16(maxp, 4)
 	if glyphs == 0 {
-		return 0, nil, fmt.Errorf("it has no glyphs: the file is damaged")
+		return 0, nil, say.Errorf("it has no glyphs: the file is damaged")
 	}
 	metrics := u16(hhea, 34)
 	if metrics == 0 || metrics > glyphs || len(tables["hmtx"]) != 4*metrics+2*(glyphs-metrics) {
-		return 0, nil, fmt.Errorf("its widths (hhea, hmtx: %d) do not fit its %d glyphs: the file is damaged", metrics, glyphs)
+		return 0, nil, say.Errorf("its widths (hhea, hmtx: %d) do not fit its %d glyphs: the file is damaged", metrics, glyphs)
 	}
 	if cff {
 		return glyphs, tables["cmap"], validateCFF(tables["CFF "], glyphs, outlines)
@@ -75,18 +76,18 @@ func validate(data []byte, outlines bool) (glyphs int, cmap []byte, err error) {
 		at, size = func(i int) int64 { return u32(loca, 4*i) }, 4
 	}
 	if len(loca) < (glyphs+1)*size {
-		return 0, nil, fmt.Errorf("its glyph locations (loca) are fewer than its %d glyphs: the file is damaged", glyphs)
+		return 0, nil, say.Errorf("its glyph locations (loca) are fewer than its %d glyphs: the file is damaged", glyphs)
 	}
 	for i, prev := 0, int64(0); i <= glyphs; i++ {
 		o := at(i)
 		if o < prev || o > int64(len(glyf)) {
-			return 0, nil, fmt.Errorf("the outline of its glyph %d lies outside its glyph table (glyf): the file is damaged or cut short", i)
+			return 0, nil, say.Errorf("the outline of its glyph %d lies outside its glyph table (glyf): the file is damaged or cut short", i)
 		}
 		prev = o
 	}
 	for i := 0; outlines && i < glyphs; i++ {
 		if !glyphFits(glyf[at(i):at(i+1)], glyphs) {
-			return 0, nil, fmt.Errorf("the outline of its glyph %d is damaged: it reaches past its own end, or names a glyph the font lacks", i)
+			return 0, nil, say.Errorf("the outline of its glyph %d is damaged: it reaches past its own end, or names a glyph the font lacks", i)
 		}
 	}
 	return glyphs, tables["cmap"], nil
@@ -108,7 +109,7 @@ func requiredTables(cff bool) []string {
 func validateCFF(table []byte, glyphs int, outlines bool) (err error) {
 	defer func() {
 		if r := recover(); r != nil { // a case the walk missed: a refusal, never a crash
-			err = fmt.Errorf("its CFF table is damaged: %v", r)
+			err = say.Errorf("its CFF table is damaged: %v", r)
 		}
 	}()
 	c, err := parseCFF(table, glyphs)
@@ -203,10 +204,10 @@ func glyphFits(g []byte, glyphs int) bool {
 func checkCmap(ttf *truetype.Font, cmap []byte, glyphs int) error {
 	check := func(r rune, g int) error {
 		if g == outside {
-			return fmt.Errorf("its character map sends U+%04X outside itself: the file is damaged", r)
+			return say.Errorf("its character map sends U+%04X outside itself: the file is damaged", r)
 		}
 		if g >= glyphs {
-			return fmt.Errorf("its character map sends U+%04X to glyph %d, but it has only %d glyphs: the file is damaged", r, g, glyphs)
+			return say.Errorf("its character map sends U+%04X to glyph %d, but it has only %d glyphs: the file is damaged", r, g, glyphs)
 		}
 		return nil
 	}
@@ -265,7 +266,7 @@ func checkDirectory(data []byte, sums bool) error {
 		rec := data[12+16*i:]
 		tag := string(rec[:4])
 		if tag <= prev {
-			return fmt.Errorf("its table directory lists %q after %q: the tags are out of order, the file is damaged", tag, prev)
+			return say.Errorf("its table directory lists %q after %q: the tags are out of order, the file is damaged", tag, prev)
 		}
 		prev = tag
 		off, length := int64(be.Uint32(rec[8:])), int64(be.Uint32(rec[12:]))
@@ -276,13 +277,13 @@ func checkDirectory(data []byte, sums bool) error {
 			// changed a date in it): its magic number shows it is where
 			// the entry says.
 			if length < 16 || be.Uint32(table[12:]) != 0x5F0F3CF5 {
-				return fmt.Errorf("its %q table is not where its table directory says: the file is damaged", tag)
+				return say.Errorf("its %q table is not where its table directory says: the file is damaged", tag)
 			}
 		case sums && checksummed[tag] && checksum(table) != be.Uint32(rec[4:]):
-			return fmt.Errorf("its %q table does not match the checksum its table directory records: the file is damaged", tag)
+			return say.Errorf("its %q table does not match the checksum its table directory records: the file is damaged", tag)
 		}
 		if want, ok := fixedLength[tag]; ok && length != want && !(cff && tag == "maxp" && length == 6) {
-			return fmt.Errorf("its %q table is %d bytes long, not %d: the file is damaged", tag, length, want)
+			return say.Errorf("its %q table is %d bytes long, not %d: the file is damaged", tag, length, want)
 		}
 		spans = append(spans, span{tag, off, off + length})
 	}
@@ -291,7 +292,7 @@ func checkDirectory(data []byte, sums bool) error {
 	for i := 1; i < len(spans); i++ {
 		p, q := spans[i-1], spans[i]
 		if q.start < p.stop && (q.start != p.start || q.stop != p.stop) {
-			return fmt.Errorf("its %q and %q tables overlap: the file is damaged", p.tag, q.tag)
+			return say.Errorf("its %q and %q tables overlap: the file is damaged", p.tag, q.tag)
 		}
 	}
 	return nil

@@ -1,8 +1,9 @@
 package format
 
 import (
-	"fmt"
 	"strings"
+
+	"gongwen/internal/say"
 )
 
 // DocKind is a 文种, the kind of document a title ends with (《党政机关公文处理
@@ -85,13 +86,13 @@ var kinds = []DocKind{
 // data file may name it in its kind key.
 func RegisterKind(k DocKind) error {
 	if k.Name == "" {
-		return fmt.Errorf("a 文种 to register needs a name")
+		return say.Errorf("a 文种 to register needs a name")
 	}
 	if _, err := ByName(k.Format); err != nil {
-		return fmt.Errorf("文种 %q: %v", k.Name, err)
+		return say.Errorf("文种 %q: %v", k.Name, err)
 	}
 	if _, err := KindByName(k.Name); err == nil {
-		return fmt.Errorf("文种 %q is registered already", k.Name)
+		return say.Errorf("文种 %q is registered already", k.Name)
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -123,5 +124,5 @@ func KindByName(name string) (DocKind, error) {
 			return k, nil
 		}
 	}
-	return DocKind{}, fmt.Errorf("unknown kind %q (known: %s)", name, KindNames())
+	return DocKind{}, say.Errorf("unknown kind %q (known: %s)", name, KindNames())
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"gongwen/internal/say"
 )
 
 // registry.go: the formats gongwen knows, by name. The four of GB/T
@@ -43,7 +45,7 @@ func Register(make func() *Format) error {
 	defer mu.Unlock()
 	for _, r := range formats {
 		if r.name == f.Name {
-			return fmt.Errorf("format %q is registered already", f.Name)
+			return say.Errorf("format %q is registered already", f.Name)
 		}
 	}
 	formats = append(formats, registered{f.Name, make})
@@ -55,7 +57,7 @@ func check(f *Format) error {
 	var errs []error
 	missing := func(what, value string) {
 		if value == "" {
-			errs = append(errs, fmt.Errorf("format %q has no %s", f.Name, what))
+			errs = append(errs, say.Errorf("format %q has no %s", f.Name, what))
 		}
 	}
 	missing("name", f.Name)
@@ -66,7 +68,7 @@ func check(f *Format) error {
 	missing("starter body (Starter.Body)", f.Starter.Body)
 	for _, e := range append(append([]Element{}, f.Front...), f.Back...) {
 		if _, reads := elementKeys[e.Kind]; !reads && e.Kind != RuleLine && e.Kind != Annexes {
-			errs = append(errs, fmt.Errorf("format %q lists the element %q, which the layout does not compose", f.Name, e.Kind))
+			errs = append(errs, say.Errorf("format %q lists the element %q, which the layout does not compose", f.Name, e.Kind))
 		}
 	}
 	return errors.Join(errs...)
@@ -103,7 +105,7 @@ func ByName(name string) (*Format, error) {
 	}
 	mu.RUnlock()
 	if make == nil {
-		return nil, fmt.Errorf("unknown format %q (known: %s)", name, Known())
+		return nil, say.Errorf("unknown format %q (known: %s)", name, Known())
 	}
 	return make(), nil
 }

@@ -15,13 +15,21 @@ import (
 )
 
 // sourceMessages reads every message format string in the program's
-// source: the string literals given to fmt.Errorf, errors.New, doc.Errorf,
-// a reader's errf, lint's warn, fmt.Fprint* in the command, a help text
-// (a const whose name ends in Help, or usage) and the Msg or Reason of an
-// error value. Tests and the test helper packages are left out.
+// source: the string literals given to say.Errorf (fmt.Errorf), say.New
+// (errors.New), doc.Errorf, a reader's errf, lint's warn, say.Sprintf,
+// say.Fprint* in the command and the Msg or Reason of an error value; and
+// the keys of the help texts (say.Keyed's id, "help NAME" of a command's
+// newFlags). Tests, the test helper packages and the catalogue itself are
+// left out.
 func sourceMessages(t *testing.T) map[string]string {
+	msgs, _ := sourceKeys(t)
+	return msgs
+}
+
+// sourceKeys is sourceMessages, and the help texts' keys apart.
+func sourceKeys(t *testing.T) (msgs, helps map[string]string) {
 	t.Helper()
-	msgs := map[string]string{} // message → first place
+	msgs, helps = map[string]string{}, map[string]string{} // message → first place
 	fset := token.NewFileSet()
 	add := func(lit *ast.BasicLit) {
 		s, err := strconv.Unquote(lit.Value)
@@ -51,14 +59,12 @@ func sourceMessages(t *testing.T) map[string]string {
 			ast.Inspect(f, func(n ast.Node) bool {
 				switch x := n.(type) {
 				case *ast.ValueSpec:
+					// a flag's usage shared by commands: fontsFlagHelp
 					for i, name := range x.Names {
-						if i < len(x.Values) && (strings.HasSuffix(name.Name, "Help") || name.Name == "usage") {
-							ast.Inspect(x.Values[i], func(n ast.Node) bool {
-								if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-									add(lit) // each part of a help made of parts
-								}
-								return true
-							})
+						if i < len(x.Values) && strings.HasSuffix(name.Name, "FlagHelp") {
+							if lit := firstString(x.Values[i]); lit != nil {
+								add(lit)
+							}
 						}
 					}
 				case *ast.AssignStmt:
@@ -76,13 +82,21 @@ func sourceMessages(t *testing.T) map[string]string {
 					}
 				case *ast.CallExpr:
 					name := calledName(x)
+					if lit := firstArg(x); lit != nil && (name == "Keyed" || name == "newFlags") {
+						if id, err := strconv.Unquote(lit.Value); err == nil {
+							if name == "newFlags" {
+								id = "help " + id
+							}
+							helps[id] = fset.Position(lit.Pos()).String()
+						}
+					}
 					if fn, ok := x.Fun.(*ast.SelectorExpr); ok {
-						if id, ok := fn.X.(*ast.Ident); ok && name == "New" && id.Name != "errors" {
+						if id, ok := fn.X.(*ast.Ident); ok && name == "New" && id.Name != "errors" && id.Name != "say" {
 							return true
 						}
 					}
 					switch name {
-					case "Errorf", "errf", "New", "warn", "note", "tr":
+					case "Errorf", "errf", "New", "warn", "note", "tr", "Placed":
 						// note: what an import drops; tr: a comment written in the user's language
 					case "Fprintf", "Fprintln", "Fprint":
 						// Outside the command, a print to a writer w the
@@ -125,11 +139,21 @@ func sourceMessages(t *testing.T) map[string]string {
 			return nil
 		})
 	}
-	return msgs
+	return msgs, helps
 }
 
-// skipped are packages whose messages only tests read.
-var skipped = map[string]bool{"pdfcheck": true, "ofdcheck": true, "testdata": true}
+// firstArg is a call's first argument when it is a string literal.
+func firstArg(x *ast.CallExpr) *ast.BasicLit {
+	if len(x.Args) > 0 {
+		if lit, ok := x.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			return lit
+		}
+	}
+	return nil
+}
+
+// skipped are packages whose messages only tests read, and the catalogue's.
+var skipped = map[string]bool{"pdfcheck": true, "ofdcheck": true, "testdata": true, "i18n": true, "say": true}
 
 // calledName is the name of the function a call calls (fmt.Errorf: Errorf).
 func calledName(x *ast.CallExpr) string {
@@ -214,7 +238,7 @@ func regexpVerbs(s string) string {
 // source that the Chinese catalogue (zh.go) lacks, with a line to paste
 // into it and translate.
 func TestEveryMessageHasBothLanguages(t *testing.T) {
-	msgs := sourceMessages(t)
+	msgs, helps := sourceKeys(t)
 	if len(msgs) < 100 {
 		t.Fatalf("only %d messages found in the source: the scan is broken", len(msgs))
 	}
@@ -231,6 +255,11 @@ func TestEveryMessageHasBothLanguages(t *testing.T) {
 			missing = append(missing, fmt.Sprintf("%s: no Chinese for this message; add to internal/i18n/zh.go:\n\t%q: \"\",", at, m))
 		}
 	}
+	for id, at := range helps {
+		if strings.TrimSpace(zhHelp[id]) == "" {
+			missing = append(missing, fmt.Sprintf("%s: no Chinese for the help text %q; add it to internal/i18n/zh_help.go", at, id))
+		}
+	}
 	sort.Strings(missing)
 	for _, m := range missing {
 		t.Error(m)
@@ -238,12 +267,17 @@ func TestEveryMessageHasBothLanguages(t *testing.T) {
 	var stale []string
 	for m := range zhCatalogue {
 		if _, ok := msgs[m]; !ok && !extra[m] {
-			stale = append(stale, m)
+			stale = append(stale, fmt.Sprintf("internal/i18n: %q is no message of the source (a help text is keyed by its command in zh_help.go); delete it", m))
+		}
+	}
+	for id := range zhHelp {
+		if _, ok := helps[id]; !ok {
+			stale = append(stale, fmt.Sprintf("internal/i18n/zh_help.go: no command has the help %q; delete it", id))
 		}
 	}
 	sort.Strings(stale)
 	for _, m := range stale {
-		t.Logf("internal/i18n/zh.go: %q is no longer in the source; delete it", m)
+		t.Error(m)
 	}
 }
 

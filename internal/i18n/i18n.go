@@ -1,17 +1,26 @@
 // Package i18n puts gongwen's messages into the user's language: English,
-// as the code writes them, or Chinese from one catalogue (zh.go) keyed by
-// the English message's format string.
+// as the code writes them, or Chinese from one catalogue (zh*.go) keyed by
+// the English message's format string, and the help texts (zh_help.go)
+// keyed by their command.
 //
-// The messages are made all over the program with fmt.Errorf and friends,
-// by packages that know nothing of languages; this package translates the
-// finished lines as they are printed. Each catalogue key is turned into a
-// pattern (its verbs match what they print), a line that matches is
-// rewritten with the Chinese format and the same values, and a value that
-// is itself a message (an error wrapped in another) is translated in turn.
-// A line whose start is a place (FILE:LINE:COL: , a command's name) keeps
-// it and the rest is translated. A line nothing matches is printed as it
-// is. A test (catalogue_test.go) reads every message format in the source
-// and names each one the catalogue lacks.
+// The messages are made all over the program by packages that know
+// nothing of languages, typed (internal/say: say.Errorf, doc.Errorf,
+// say.Sprintf), and printed with say.Fprintf and friends. The printer
+// (printer.go: Sprint, and Writer's PrintMessage) chooses the language
+// when it prints: it looks a message's format up in the catalogue,
+// exactly, puts each value that is a message into the language in turn,
+// and fills the Chinese format with the values; document text among them
+// is printed as it is. A test (catalogue_test.go) reads every message
+// format in the source and names each one the catalogue lacks, and each
+// key no code uses.
+//
+// Text that is no message of ours (an error of a library or of the
+// system, a line still written with fmt) is translated as every printed
+// line once was: each catalogue key is turned into a pattern (its verbs
+// match what they print), a line that matches is rewritten with the
+// Chinese format and the same values, a value that is itself a message is
+// translated in turn, and a line whose start is a place (FILE:LINE:COL: ,
+// a command's name) keeps it. A line nothing matches is printed as it is.
 package i18n
 
 import (

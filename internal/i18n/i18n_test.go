@@ -16,7 +16,6 @@ func TestLine(t *testing.T) {
 		{`data/x.toml: is a folder, not a data file`, `data/x.toml: 是文件夹，不是数据文件`},
 		{`gongwen serve: no document given`, `gongwen serve：没有给出文档`},
 		{`  required: date, format`, `  必填：date, format`},
-		{`Options:`, `选项：`},
 		{`data/x.toml → output/x.pdf`, `data/x.toml → output/x.pdf`},
 		{`something no one wrote`, `something no one wrote`},
 		// A template's argument of the wrong kind (issue #25: untranslated).

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"os"
+
+	"gongwen/internal/say"
 )
 
 // Writer translates what is written to w, line by line (a line ends at a
@@ -37,6 +39,18 @@ func (t *lineWriter) Write(p []byte) (int, error) {
 		}
 		t.buf = t.buf[i+1:]
 	}
+}
+
+// PrintMessage prints a message (say.Fprintf and friends) in Chinese:
+// made from the catalogue by its key, not matched against its patterns,
+// so that document text inside it is never taken for a message. What is
+// left of a line written before it is written first.
+func (t *lineWriter) PrintMessage(m say.Text) (int, error) {
+	if err := t.Flush(); err != nil {
+		return 0, err
+	}
+	once.Do(load)
+	return io.WriteString(t.w, text(m, 0))
 }
 
 // Flush writes what is left of a line without its end.

@@ -9,7 +9,6 @@ var zhRelease = map[string]string{
 	"a %s is set in the %s format (%s), not %s: write format = %q":            "%s使用 %s 格式（%s），而不是 %s：请写 format = %q",
 	"unknown kind %q (known: %s)":                                             "未知的文种 %q（可用：%s）",
 	"starter: a format's template has no comment to keep":                     "starter：格式的正文模板里没有可保留的注释",
-	"no page %d": "没有第 %d 页",
 }
 
 func init() { addCatalogue(zhRelease) }

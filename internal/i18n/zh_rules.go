@@ -2,8 +2,6 @@ package i18n
 
 // zhRules: the proofreading rules' messages (internal/lint).
 var zhRules = map[string]string{
-	"Usage: gongwen check [--fonts DIR] [--strict] DOC.toml...\n       gongwen check --rules\n\nLoads, expands and lays out each document, checking the data, the template\nand every character against its font, and reports every problem found.\nWrites nothing.\n":                                                                  "用法：gongwen check [--fonts DIR] [--strict] DOC.toml...\n       gongwen check --rules\n\n加载、展开并排版每个文档，检查数据、模板，\n以及每个字符在其字体中是否存在，报告发现的每个问题。\n不写任何文件。\n",
-	"\n--rules lists the proofreading rules with their sources. A document turns\nrules off with [lint] off = [\"id\", …] in its data file, and adds wrong and\nright terms with [lint] terms = [[\"按排\", \"安排\"]]; a lint.toml (off = …,\nterms = …) beside the data file or in the folder above does so for a project.\n\nOptions:\n": "\n--rules 列出校对规则及其依据。在数据文件中写 “[lint] off = [\"规则\", …]”\n可关闭某些规则，写 “[lint] terms = [[\"按排\", \"安排\"]]” 可增加错词和正词；\n数据文件旁边或上一级文件夹中的 lint.toml（写法相同：\n“off = …”“terms = …”）对整个项目起作用。\n\n选项：\n",
 	"list the proofreading rules and their sources; no document needed":                                                                  "列出校对规则及其依据；不需要文档",
 	"%s must be an array of pairs of strings, the wrong term and the right one: [[\"按排\", \"安排\"]]":                                      "%s 应是字符串对的数组，错词在前、正词在后：[[\"按排\", \"安排\"]]",
 	"half-width %q ends a Chinese sentence: write %s":                                                                                    "汉字句末用了半角 %q：请写 %s",

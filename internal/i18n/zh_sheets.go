@@ -4,8 +4,7 @@ package i18n
 // spreadsheet (internal/doc table_sheet.go, table_sheet_rows.go) and the
 // note a build prints of a source.
 var zhSheets = map[string]string{
-	"note: %s":      "说明：%s",
-	"a spreadsheet": "电子表格",
+	"note: %s": "说明：%s",
 	"read as GBK/GB18030, the encoding Excel and WPS save a .csv in on Chinese Windows (not UTF-8)": "已按 GBK/GB18030 读取（中文 Windows 上 Excel 和 WPS 保存 .csv 所用的编码），而非 UTF-8",
 	"columns.%d.%s": "columns.%d.%s",
 	"CSV: %s":       "CSV：%s",

@@ -1,12 +1,12 @@
 package layout
 
 import (
-	"fmt"
 	"math"
 	"sync"
 	"unicode/utf8"
 
 	"gongwen/internal/format"
+	"gongwen/internal/say"
 )
 
 // Metrics gives a font's advance widths and coverage; *fonts.Font is one.
@@ -151,8 +151,11 @@ type MissingGlyph struct {
 	Role format.Role
 }
 
-func (m MissingGlyph) Error() string {
-	return fmt.Sprintf("character %q (%U) is not in the %s font %s: use another character or point the role %q at a font that has it", m.R, m.R, m.Role.ChineseName(), m.Font, string(m.Role))
+func (m MissingGlyph) Error() string { return m.Message().String() }
+
+// Message is the error as a message, for a printer.
+func (m MissingGlyph) Message() say.Text {
+	return say.Sprintf("character %q (%U) is not in the %s font %s: use another character or point the role %q at a font that has it", m.R, m.R, m.Role.ChineseName(), m.Font, string(m.Role))
 }
 
 // atoms splits spans into atoms, measuring each rune. Characters the font

@@ -18,6 +18,7 @@ import (
 
 	"gongwen/internal/doc"
 	"gongwen/internal/input"
+	"gongwen/internal/say"
 )
 
 // Warning is one thing in a draft that needs a second look.
@@ -25,12 +26,17 @@ type Warning struct {
 	Pos  doc.Pos
 	Msg  string
 	Rule string // the id of the rule (rules.go)
+	// Text is Msg as its format and values, for a printer.
+	Text say.Text
 }
 
 func (w Warning) String() string { return w.Pos.String() + ": warning: " + w.Msg }
 
+// Message is the warning as a message, for a printer.
+func (w Warning) Message() say.Text { return doc.Placed(w.Pos, "warning: %s", w.Msg, w.Text) }
+
 // Error is the warning as a problem (--strict).
-func (w Warning) Error() error { return doc.Errorf(w.Pos, "%s", w.Msg) }
+func (w Warning) Error() error { return &doc.Error{Pos: w.Pos, Msg: w.Msg, Text: w.Text} }
 
 // char is a character of a source file at its place.
 type char struct {
@@ -146,7 +152,7 @@ func (c *Checker) warn(rule string, p doc.Pos, format string, args ...any) {
 	if c.off[rule] {
 		return
 	}
-	w := Warning{Pos: p, Msg: fmt.Sprintf(format, args...), Rule: rule}
+	w := Warning{Pos: p, Msg: fmt.Sprintf(format, args...), Rule: rule, Text: say.Sprintf(format, args...)}
 	if k := w.String(); !c.seen[k] {
 		c.seen[k] = true
 		c.out = append(c.out, w)

@@ -12,7 +12,6 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"image"
 	_ "image/jpeg" // the decoders Check and Decode use
@@ -22,6 +21,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gongwen/internal/say"
 	"gongwen/internal/source"
 )
 
@@ -98,12 +98,12 @@ func header(path string, b []byte) (Info, []byte, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
 	if err != nil {
 		if what := sniff(b); what != "" {
-			return Info{}, nil, fmt.Errorf("is %s, not a PNG or JPEG image: save it as PNG", what)
+			return Info{}, nil, say.Errorf("is %s, not a PNG or JPEG image: save it as PNG", what)
 		}
 		if bytes.HasPrefix(b, []byte("\x89PNG")) || bytes.HasPrefix(b, []byte{0xFF, 0xD8}) {
 			return Info{}, nil, errDamaged
 		}
-		return Info{}, nil, errors.New("is not a PNG or JPEG image")
+		return Info{}, nil, say.New("is not a PNG or JPEG image")
 	}
 	info := Info{Format: format, Width: cfg.Width, Height: cfg.Height}
 	if err := info.check(path, b); err != nil {
@@ -170,25 +170,25 @@ func pngIntact(b []byte, in Info) error {
 	return nil
 }
 
-var errDamaged = errors.New("is damaged or cut short: save or copy it again")
+var errDamaged = say.New("is damaged or cut short: save or copy it again")
 
 // errSplit: the image data chunks of a PNG follow one another (ISO/IEC
 // 15948 clause 5.6); a decoder stops at the first other chunk.
-var errSplit = errors.New("is damaged: its image data (IDAT) is split by another chunk, which PNG does not allow; save it again")
+var errSplit = say.New("is damaged: its image data (IDAT) is split by another chunk, which PNG does not allow; save it again")
 
 func (in Info) check(path string, b []byte) error {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
 	case in.Format != "png" && in.Format != "jpeg":
-		return fmt.Errorf("is a %s image, not a PNG or JPEG image: save it as PNG", strings.ToUpper(in.Format))
+		return say.Errorf("is a %s image, not a PNG or JPEG image: save it as PNG", strings.ToUpper(in.Format))
 	case in.Format == "png" && ext != ".png":
-		return fmt.Errorf("is a PNG image but its name ends in %q: rename it to end in .png", ext)
+		return say.Errorf("is a PNG image but its name ends in %q: rename it to end in .png", ext)
 	case in.Format == "jpeg" && ext != ".jpg" && ext != ".jpeg":
-		return fmt.Errorf("is a JPEG image but its name ends in %q: rename it to end in .jpg", ext)
+		return say.Errorf("is a JPEG image but its name ends in %q: rename it to end in .jpg", ext)
 	case in.Width <= 0 || in.Height <= 0:
-		return errors.New("has no pixels")
+		return say.New("has no pixels")
 	case int64(in.Width)*int64(in.Height) > MaxPixels:
-		return fmt.Errorf("is %d × %d pixels; an image may have at most %d (4096 × 4096): save it smaller (a seal 42 mm wide needs about 1000 pixels across)", in.Width, in.Height, MaxPixels)
+		return say.Errorf("is %d × %d pixels; an image may have at most %d (4096 × 4096): save it smaller (a seal 42 mm wide needs about 1000 pixels across)", in.Width, in.Height, MaxPixels)
 	}
 	return nil
 }
@@ -216,10 +216,10 @@ func sniff(b []byte) string {
 // readErr turns the input package's reasons into predicates.
 func readErr(err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
-		return errors.New("does not exist")
+		return say.New("does not exist")
 	}
 	if r, ok := strings.CutPrefix(err.Error(), "cannot read: "); ok {
-		return fmt.Errorf("cannot be read: %s", r)
+		return say.Errorf("cannot be read: %s", r)
 	}
 	return err
 }

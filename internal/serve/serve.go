@@ -27,6 +27,7 @@ import (
 	"gongwen/internal/build"
 	"gongwen/internal/format"
 	pngr "gongwen/internal/render/png"
+	"gongwen/internal/say"
 )
 
 // Server holds the latest build of one document.
@@ -34,9 +35,9 @@ type Server struct {
 	doc string
 	opt build.Options
 	dpi float64
-	// Text gives the page's words in the user's language (the identity
-	// when nil).
-	Text func(string) string
+	// Text gives the page's words, and a problem (a message, see
+	// build.Messages), in the user's language (fmt.Sprint when nil).
+	Text func(any) string
 	// OnBuild, if set, is called after each build with its outcome (the
 	// command prints the problems).
 	OnBuild func(State)
@@ -169,7 +170,7 @@ func (s *Server) rebuild() State {
 			firstKey, first, err = draw(drawer, cache, 0)
 		}
 		if err != nil {
-			err = fmt.Errorf("%s: preview: %v", s.doc, err)
+			err = say.Errorf("%s: preview: %v", s.doc, err)
 		}
 	}
 	s.mu.Lock()
@@ -189,11 +190,13 @@ func (s *Server) rebuild() State {
 		}
 	}
 	if err != nil {
-		s.st.Problems = build.Lines(err)
-		if s.Text != nil {
-			for i, l := range s.st.Problems {
-				s.st.Problems[i] = s.Text(l)
-			}
+		text := s.Text
+		if text == nil {
+			text = func(m any) string { return fmt.Sprint(m) }
+		}
+		s.st.Problems = nil
+		for _, m := range build.Messages(err) {
+			s.st.Problems = append(s.st.Problems, strings.Split(text(m), "\n")...)
 		}
 	} else {
 		s.st.Problems = nil
@@ -291,7 +294,7 @@ func (s *Server) Watch(ctx context.Context) error {
 // ErrAddr is wrapped by Listen's errors about the address given: it is
 // not HOST:PORT, or not a loopback address (wrong usage, unlike an
 // address that is taken).
-var ErrAddr = errors.New("not a loopback HOST:PORT")
+var ErrAddr = say.New("not a loopback HOST:PORT")
 
 // listen is net.Listen; a test puts a stand-in here to bind where a
 // misconfigured system would.
@@ -325,7 +328,7 @@ func Listen(addr string) (net.Listener, error) {
 	if tcp, ok := l.Addr().(*net.TCPAddr); !ok || !tcp.IP.IsLoopback() {
 		bound := l.Addr().String()
 		l.Close()
-		return nil, &listenError{fmt.Sprintf("--addr %s: the system bound it to %s, which is not a loopback address; nothing is served (give 127.0.0.1:PORT)", addr, bound), errors.New("bound to a non-loopback address")}
+		return nil, &listenError{fmt.Sprintf("--addr %s: the system bound it to %s, which is not a loopback address; nothing is served (give 127.0.0.1:PORT)", addr, bound), say.New("bound to a non-loopback address")}
 	}
 	return l, nil
 }
@@ -380,9 +383,9 @@ var page = template.Must(template.New("page").Parse(pageHTML))
 func (s *Server) Handler(addr net.Addr) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
-		text := s.Text
-		if text == nil {
-			text = func(m string) string { return m }
+		text := func(m string) string { return m }
+		if s.Text != nil {
+			text = func(m string) string { return s.Text(m) }
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")

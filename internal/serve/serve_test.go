@@ -174,7 +174,7 @@ func TestProblemsInChinese(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := New("data/doc.toml", build.Options{}, 40)
-	s.Text = func(m string) string { return i18n.Line(i18n.Chinese, m) }
+	s.Text = func(m any) string { return i18n.Sprint(i18n.Chinese, m) }
 	st := s.Rebuild()
 	want := `data/doc.toml:1:1: 未知的键 "titel"，是否想写 "title"？`
 	if !slices.Contains(st.Problems, want) {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"gongwen/internal/render/pdf"
+	"gongwen/internal/say"
 )
 
 // An object is one indirect object of the signature's update: its number
@@ -40,7 +41,7 @@ func appearance(seal []byte, w, h float64, n int) ([]object, error) {
 	}
 	im, err := pdf.NewImageXObject(seal)
 	if err != nil {
-		return nil, fmt.Errorf("the seal picture: %v", err)
+		return nil, say.Errorf("the seal picture: %v", err)
 	}
 	iw, ih := w, w*float64(im.Height)/float64(im.Width)
 	if ih > h {

@@ -9,11 +9,12 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/asn1"
-	"errors"
 	"fmt"
 	"hash"
 	"math/big"
 	"sort"
+
+	"gongwen/internal/say"
 
 	"github.com/tjfoc/gmsm/sm2"
 	"github.com/tjfoc/gmsm/sm3"
@@ -101,7 +102,7 @@ func signatureAlgorithm(pub crypto.PublicKey) ([]byte, error) {
 	case *sm2.PublicKey:
 		return algorithm(oidSM2WithSM3, false), nil
 	}
-	return nil, fmt.Errorf("a %T key cannot sign here: use an RSA, ECDSA P-256 or SM2 key", pub)
+	return nil, say.Errorf("a %T key cannot sign here: use an RSA, ECDSA P-256 or SM2 key", pub)
 }
 
 // signedAttributes are the attributes PAdES baseline B requires (ETSI EN
@@ -178,7 +179,7 @@ func signCMS(digest []byte, key crypto.Signer, chain []*x509.Certificate) ([]byt
 		sig, err = key.Sign(rand.Reader, h[:], crypto.SHA256)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("signing: %v", err)
+		return nil, say.Errorf("signing: %v", err)
 	}
 	return encodeCMS(attrs, sig, chain)
 }
@@ -267,35 +268,35 @@ type parsed struct {
 func parseCMS(b []byte) (*parsed, error) {
 	var ci contentInfo
 	if _, err := asn1.Unmarshal(b, &ci); err != nil {
-		return nil, fmt.Errorf("not a CMS structure: %v", err)
+		return nil, say.Errorf("not a CMS structure: %v", err)
 	}
 	if !ci.Type.Equal(oidSignedData) {
-		return nil, fmt.Errorf("not a CMS SignedData (content type %v)", ci.Type)
+		return nil, say.Errorf("not a CMS SignedData (content type %v)", ci.Type)
 	}
 	var sd signedData
 	if _, err := asn1.Unmarshal(ci.Content.Bytes, &sd); err != nil {
-		return nil, fmt.Errorf("CMS SignedData: %v", err)
+		return nil, say.Errorf("CMS SignedData: %v", err)
 	}
 	if len(sd.Signers) != 1 {
-		return nil, fmt.Errorf("CMS SignedData with %d signers, not one", len(sd.Signers))
+		return nil, say.Errorf("CMS SignedData with %d signers, not one", len(sd.Signers))
 	}
 	var certs []*x509.Certificate
 	for rest := sd.Certificates.Bytes; len(rest) > 0; {
 		var raw asn1.RawValue
 		var err error
 		if rest, err = asn1.Unmarshal(rest, &raw); err != nil {
-			return nil, fmt.Errorf("CMS certificates: %v", err)
+			return nil, say.Errorf("CMS certificates: %v", err)
 		}
 		c, err := parseCertificate(raw.FullBytes)
 		if err != nil {
-			return nil, fmt.Errorf("CMS certificates: %v", err)
+			return nil, say.Errorf("CMS certificates: %v", err)
 		}
 		certs = append(certs, c)
 	}
 	si := sd.Signers[0]
 	var id issuerSerial
 	if _, err := asn1.Unmarshal(si.SID.FullBytes, &id); err != nil {
-		return nil, errors.New("the signer is not named by issuer and serial number")
+		return nil, say.New("the signer is not named by issuer and serial number")
 	}
 	p := &parsed{certs: certs, sigAlg: si.SigAlg.Algorithm, digestAlg: si.Digest.Algorithm, signature: si.Signature}
 	for _, c := range certs {
@@ -304,22 +305,22 @@ func parseCMS(b []byte) (*parsed, error) {
 		}
 	}
 	if p.cert == nil {
-		return nil, errors.New("the signer's certificate is not in the signature")
+		return nil, say.New("the signer's certificate is not in the signature")
 	}
 	if len(si.SignedAttrs.FullBytes) == 0 {
-		return nil, errors.New("the signature has no signed attributes")
+		return nil, say.New("the signature has no signed attributes")
 	}
 	p.signed = append([]byte{0x31}, si.SignedAttrs.FullBytes[1:]...)
 	for rest := si.SignedAttrs.Bytes; len(rest) > 0; {
 		var a attr
 		var err error
 		if rest, err = asn1.Unmarshal(rest, &a); err != nil {
-			return nil, fmt.Errorf("signed attributes: %v", err)
+			return nil, say.Errorf("signed attributes: %v", err)
 		}
 		switch {
 		case a.Type.Equal(oidMessageDigest):
 			if _, err := asn1.Unmarshal(a.Values.Bytes, &p.digest); err != nil {
-				return nil, fmt.Errorf("message-digest attribute: %v", err)
+				return nil, say.Errorf("message-digest attribute: %v", err)
 			}
 		case a.Type.Equal(oidSigningTime):
 			p.time = a.Values.Bytes
@@ -333,7 +334,7 @@ func parseCMS(b []byte) (*parsed, error) {
 		}
 	}
 	if p.digest == nil {
-		return nil, errors.New("the signature has no message-digest attribute")
+		return nil, say.New("the signature has no message-digest attribute")
 	}
 	return p, nil
 }

@@ -8,7 +8,8 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
-	"fmt"
+
+	"gongwen/internal/say"
 
 	"github.com/tjfoc/gmsm/sm2"
 	gmx509 "github.com/tjfoc/gmsm/x509"
@@ -24,7 +25,7 @@ func Key(pemBytes []byte) (crypto.Signer, error) {
 		var blk *pem.Block
 		blk, rest = pem.Decode(rest)
 		if blk == nil {
-			return nil, errors.New("no private key in it (a PEM block BEGIN PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)")
+			return nil, say.New("no private key in it (a PEM block BEGIN PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)")
 		}
 		var k any
 		var err error
@@ -46,12 +47,12 @@ func Key(pemBytes []byte) (crypto.Signer, error) {
 				}
 			}
 		case "ENCRYPTED PRIVATE KEY":
-			return nil, errors.New("the private key is encrypted: decrypt it first (`openssl pkey -in KEY.pem -out PLAIN.pem`)")
+			return nil, say.New("the private key is encrypted: decrypt it first (`openssl pkey -in KEY.pem -out PLAIN.pem`)")
 		default:
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("the private key cannot be read: %v", err)
+			return nil, say.Errorf("the private key cannot be read: %v", err)
 		}
 		return checkKey(k)
 	}
@@ -62,18 +63,18 @@ func checkKey(k any) (crypto.Signer, error) {
 	switch k := k.(type) {
 	case *rsa.PrivateKey:
 		if k.N.BitLen() < 2048 {
-			return nil, fmt.Errorf("the RSA key has %d bits; use one of at least 2048", k.N.BitLen())
+			return nil, say.Errorf("the RSA key has %d bits; use one of at least 2048", k.N.BitLen())
 		}
 		return k, nil
 	case *ecdsa.PrivateKey:
 		if k.Curve != elliptic.P256() {
-			return nil, fmt.Errorf("the ECDSA key is on %s; only P-256 keys sign here", k.Curve.Params().Name)
+			return nil, say.Errorf("the ECDSA key is on %s; only P-256 keys sign here", k.Curve.Params().Name)
 		}
 		return k, nil
 	case *sm2.PrivateKey:
 		return k, nil
 	}
-	return nil, fmt.Errorf("a %T key cannot sign here: use an RSA, ECDSA P-256 or SM2 key", k)
+	return nil, say.Errorf("a %T key cannot sign here: use an RSA, ECDSA P-256 or SM2 key", k)
 }
 
 // Certificates reads every certificate in PEM.
@@ -90,12 +91,12 @@ func Certificates(pemBytes []byte) ([]*x509.Certificate, error) {
 		}
 		c, err := parseCertificate(blk.Bytes)
 		if err != nil {
-			return nil, fmt.Errorf("certificate %d cannot be read: %v", len(certs)+1, err)
+			return nil, say.Errorf("certificate %d cannot be read: %v", len(certs)+1, err)
 		}
 		certs = append(certs, c)
 	}
 	if len(certs) == 0 {
-		return nil, errors.New("no certificate in it (a PEM block BEGIN CERTIFICATE)")
+		return nil, say.New("no certificate in it (a PEM block BEGIN CERTIFICATE)")
 	}
 	return certs, nil
 }
@@ -129,11 +130,11 @@ func Matches(key crypto.Signer, cert *x509.Certificate) error {
 		if p, ok := cert.PublicKey.(*sm2.PublicKey); ok && p.X.Cmp(k.X) == 0 && p.Y.Cmp(k.Y) == 0 {
 			return nil
 		}
-		return fmt.Errorf("the certificate (%s) is not the private key's: its public key differs", cert.Subject.CommonName)
+		return say.Errorf("the certificate (%s) is not the private key's: its public key differs", cert.Subject.CommonName)
 	}
 	pub, ok := key.Public().(interface{ Equal(crypto.PublicKey) bool })
 	if !ok || !pub.Equal(cert.PublicKey) {
-		return fmt.Errorf("the certificate (%s) is not the private key's: its public key differs", cert.Subject.CommonName)
+		return say.Errorf("the certificate (%s) is not the private key's: its public key differs", cert.Subject.CommonName)
 	}
 	return nil
 }
@@ -145,10 +146,10 @@ func Matches(key crypto.Signer, cert *x509.Certificate) error {
 func PKCS12(data []byte, password string) (crypto.Signer, []*x509.Certificate, error) {
 	k, cert, cas, err := pkcs12.DecodeChain(data, password)
 	if errors.Is(err, pkcs12.ErrIncorrectPassword) {
-		return nil, nil, errors.New("the password is not this PKCS #12 file's")
+		return nil, nil, say.New("the password is not this PKCS #12 file's")
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("not a PKCS #12 file with one key and its certificate: %v", err)
+		return nil, nil, say.Errorf("not a PKCS #12 file with one key and its certificate: %v", err)
 	}
 	key, err := checkKey(k)
 	if err != nil {

@@ -8,7 +8,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -20,6 +19,7 @@ import (
 	"github.com/tjfoc/gmsm/sm3"
 
 	"gongwen/internal/deflate"
+	"gongwen/internal/say"
 )
 
 // The OFD signature (GB/T 33190-2016 clause 18, 数字签名): OFD.xml's
@@ -91,7 +91,7 @@ func (p *ofdPackage) file(name string) ([]byte, bool) {
 func readPackage(b []byte) (*ofdPackage, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, fmt.Errorf("not an OFD package (a zip file): %v", err)
+		return nil, say.Errorf("not an OFD package (a zip file): %v", err)
 	}
 	p := &ofdPackage{}
 	seen := map[string]bool{}
@@ -100,17 +100,17 @@ func readPackage(b []byte) (*ofdPackage, error) {
 			continue
 		}
 		if seen[f.Name] {
-			return nil, fmt.Errorf("%s is in the package twice", f.Name)
+			return nil, say.Errorf("%s is in the package twice", f.Name)
 		}
 		seen[f.Name] = true
 		rc, err := f.Open()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", f.Name, err)
+			return nil, say.Errorf("%s: %v", f.Name, err)
 		}
 		data, err := io.ReadAll(io.LimitReader(rc, int64(len(b))*1032+1))
 		rc.Close()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", f.Name, err)
+			return nil, say.Errorf("%s: %v", f.Name, err)
 		}
 		if i == 0 {
 			p.date = f.Modified
@@ -118,7 +118,7 @@ func readPackage(b []byte) (*ofdPackage, error) {
 		p.parts = append(p.parts, part{f.Name, data})
 	}
 	if _, ok := p.file(ofdRoot); !ok {
-		return nil, errors.New("not an OFD package: no OFD.xml")
+		return nil, say.New("not an OFD package: no OFD.xml")
 	}
 	return p, nil
 }
@@ -176,7 +176,7 @@ func (n *xmlNode) all(name string) []*xmlNode {
 func parseXML(name string, b []byte) (*xmlNode, error) {
 	var n xmlNode
 	if err := xml.Unmarshal(b, &n); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, say.Errorf("%s: %v", name, err)
 	}
 	return &n, nil
 }
@@ -209,12 +209,12 @@ func drawnSeals(p *ofdPackage) ([]ofdSeal, error) {
 	}
 	body := r.child("DocBody")
 	if body == nil || body.child("DocRoot") == nil {
-		return nil, errors.New("OFD.xml has no DocBody with a DocRoot")
+		return nil, say.New("OFD.xml has no DocBody with a DocRoot")
 	}
 	docPath := locate("", body.child("DocRoot").Text)
 	docXML, ok := p.file(docPath)
 	if !ok {
-		return nil, fmt.Errorf("its document %s is missing", docPath)
+		return nil, say.Errorf("its document %s is missing", docPath)
 	}
 	doc, err := parseXML(docPath, docXML)
 	if err != nil {
@@ -230,7 +230,7 @@ func drawnSeals(p *ofdPackage) ([]ofdSeal, error) {
 			resPath := locate(dir, c.Text)
 			b, ok := p.file(resPath)
 			if !ok {
-				return nil, fmt.Errorf("its resource file %s is missing", resPath)
+				return nil, say.Errorf("its resource file %s is missing", resPath)
 			}
 			res, err := parseXML(resPath, b)
 			if err != nil {
@@ -248,18 +248,18 @@ func drawnSeals(p *ofdPackage) ([]ofdSeal, error) {
 	}
 	pages := doc.child("Pages")
 	if pages == nil {
-		return nil, fmt.Errorf("%s has no Pages", docPath)
+		return nil, say.Errorf("%s has no Pages", docPath)
 	}
 	var seals []ofdSeal
 	for i, pg := range pages.all("Page") {
 		id, err := strconv.Atoi(pg.attr("ID"))
 		if err != nil {
-			return nil, fmt.Errorf("%s: page %d has no ID", docPath, i+1)
+			return nil, say.Errorf("%s: page %d has no ID", docPath, i+1)
 		}
 		loc := locate(dir, pg.attr("BaseLoc"))
 		b, ok := p.file(loc)
 		if !ok {
-			return nil, fmt.Errorf("its page %s is missing", loc)
+			return nil, say.Errorf("its page %s is missing", loc)
 		}
 		content, err := parseXML(loc, b)
 		if err != nil {
@@ -289,7 +289,7 @@ func pictureFormat(b []byte) (string, error) {
 	case bytes.HasPrefix(b, []byte("\xff\xd8\xff")):
 		return "JPG", nil
 	}
-	return "", errors.New("the seal picture is neither PNG nor JPEG")
+	return "", say.New("the seal picture is neither PNG nor JPEG")
 }
 
 // OFD returns the OFD package pkg signed with an electronic seal (GB/T
@@ -300,17 +300,17 @@ func pictureFormat(b []byte) (string, error) {
 // seal (the next one not yet signed, or seal opt.At).
 func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 	if len(opt.Chain) == 0 || opt.Key == nil {
-		return nil, errors.New("no key or certificate to sign with")
+		return nil, say.New("no key or certificate to sign with")
 	}
 	key, ok := opt.Key.(*sm2.PrivateKey)
 	if !ok {
-		return nil, errors.New("an OFD's electronic seal (GB/T 38540) is signed with an SM2 key; RSA and ECDSA keys sign PDFs only")
+		return nil, say.New("an OFD's electronic seal (GB/T 38540) is signed with an SM2 key; RSA and ECDSA keys sign PDFs only")
 	}
 	maker, makerCert := key, opt.Chain[0]
 	if opt.SealKey != nil {
 		k, ok := opt.SealKey.(*sm2.PrivateKey)
 		if !ok || opt.SealCert == nil {
-			return nil, errors.New("the seal maker's key must be an SM2 key, with its certificate")
+			return nil, say.New("the seal maker's key must be an SM2 key, with its certificate")
 		}
 		if err := Matches(k, opt.SealCert); err != nil {
 			return nil, err
@@ -327,7 +327,7 @@ func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 	}
 	for i, s := range done {
 		if !s.Intact {
-			return nil, fmt.Errorf("its signature %d is broken (%s): it cannot be signed again", i+1, s.Reason)
+			return nil, say.Errorf("its signature %d is broken (%s): it cannot be signed again", i+1, s.Reason)
 		}
 	}
 	seals, err := drawnSeals(p)
@@ -337,20 +337,20 @@ func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 	n := len(done)
 	switch {
 	case len(seals) == 0:
-		return nil, errors.New("it draws no seal, so there is no place for the electronic seal: build it with a seal picture")
+		return nil, say.New("it draws no seal, so there is no place for the electronic seal: build it with a seal picture")
 	case opt.At > len(seals):
-		return nil, fmt.Errorf("it has %d seals, so no seal %d to sign at", len(seals), opt.At)
+		return nil, say.Errorf("it has %d seals, so no seal %d to sign at", len(seals), opt.At)
 	case opt.At > 0:
 		n = opt.At - 1
 	case n >= len(seals):
-		return nil, fmt.Errorf("each of its %d seals is signed already", len(seals))
+		return nil, say.Errorf("each of its %d seals is signed already", len(seals))
 	}
 	at := seals[n]
 	picture := opt.Seal
 	if picture == nil {
 		b, ok := p.file(at.picture)
 		if !ok {
-			return nil, fmt.Errorf("the picture of seal %d is missing from the package", n+1)
+			return nil, say.Errorf("the picture of seal %d is missing from the package", n+1)
 		}
 		picture = b
 	}
@@ -360,7 +360,7 @@ func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 	}
 	box := strings.Fields(at.boundary)
 	if len(box) != 4 {
-		return nil, fmt.Errorf("seal %d has no Boundary", n+1)
+		return nil, say.Errorf("seal %d has no Boundary", n+1)
 	}
 	w, _ := strconv.ParseFloat(box[2], 64)
 	h, _ := strconv.ParseFloat(box[3], 64)
@@ -369,24 +369,24 @@ func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 	k := len(done)
 	dir := signsDir + "/Sign_" + strconv.Itoa(k)
 	if _, taken := p.file(dir + "/Signature.xml"); taken {
-		return nil, fmt.Errorf("%s is in the package already", dir+"/Signature.xml")
+		return nil, say.Errorf("%s is in the package already", dir+"/Signature.xml")
 	}
 	root, _ := p.file(ofdRoot)
 	for _, f := range p.parts {
 		if k == 0 && !protected(f.name) {
-			return nil, fmt.Errorf("it holds %s, which no signature list names: only OFDs gongwen built can be signed", f.name)
+			return nil, say.Errorf("it holds %s, which no signature list names: only OFDs gongwen built can be signed", f.name)
 		}
 	}
 	if k > 0 && !bytes.Contains(root, []byte(signaturesRef)) {
-		return nil, errors.New("its OFD.xml names signatures that cannot be read: only OFDs gongwen built can be signed")
+		return nil, say.New("its OFD.xml names signatures that cannot be read: only OFDs gongwen built can be signed")
 	}
 	if k == 0 {
 		if bytes.Contains(root, []byte("Signatures>")) {
-			return nil, errors.New("its OFD.xml names signatures that cannot be read: only OFDs gongwen built can be signed")
+			return nil, say.New("its OFD.xml names signatures that cannot be read: only OFDs gongwen built can be signed")
 		}
 		end := bytes.LastIndex(root, []byte(docBodyEnd))
 		if end < 0 || bytes.Count(root, []byte(docBodyEnd)) != 1 {
-			return nil, errors.New("its OFD.xml has not one DocBody: only OFDs gongwen built can be signed")
+			return nil, say.New("its OFD.xml has not one DocBody: only OFDs gongwen built can be signed")
 		}
 		root = append(append(append([]byte(nil), root[:end]...), signaturesRef...), root[end:]...)
 	}

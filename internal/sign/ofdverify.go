@@ -3,11 +3,12 @@ package sign
 import (
 	"bytes"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"path"
 	"sort"
 	"strings"
+
+	"gongwen/internal/say"
 
 	"github.com/tjfoc/gmsm/sm3"
 )
@@ -37,7 +38,7 @@ func OFDSignatures(pkg []byte) ([]Signature, error) {
 	listPath := locate("", body.child("Signatures").Text)
 	b, ok := p.file(listPath)
 	if !ok {
-		return nil, fmt.Errorf("OFD.xml names %s as its signatures, which is missing", listPath)
+		return nil, say.Errorf("OFD.xml names %s as its signatures, which is missing", listPath)
 	}
 	list, err := parseXML(listPath, b)
 	if err != nil {
@@ -151,7 +152,7 @@ func UnsignedOFD(pkg []byte) ([]byte, error) {
 		}
 	}
 	if len(parts) == 0 {
-		return nil, errors.New("the package has nothing but signatures")
+		return nil, say.New("the package has nothing but signatures")
 	}
 	return (&ofdPackage{parts: parts, date: p.date}).write()
 }

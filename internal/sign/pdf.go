@@ -2,10 +2,10 @@ package sign
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
+
+	"gongwen/internal/say"
 )
 
 // The few parts of a PDF that signing reads: the last cross-reference
@@ -54,11 +54,11 @@ func onlySignatures(pdf []byte) error {
 	sigs, unsigned := Signatures(pdf)
 	for i, s := range sigs {
 		if !s.Intact {
-			return fmt.Errorf("its signature %d is broken (%s): it cannot be signed again", i+1, s.Reason)
+			return say.Errorf("its signature %d is broken (%s): it cannot be signed again", i+1, s.Reason)
 		}
 	}
 	if len(sigs) == 0 || unsigned > 0 || len(ForeignUpdates(pdf, sigs)) > 0 {
-		return errors.New("it was changed after it was built, and not only by signatures: sign the PDF gongwen built")
+		return say.New("it was changed after it was built, and not only by signatures: sign the PDF gongwen built")
 	}
 	return nil
 }
@@ -66,12 +66,12 @@ func onlySignatures(pdf []byte) error {
 // readDocument reads the trailer, cross-reference table and page tree.
 func readDocument(pdf []byte) (*document, error) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		return nil, errors.New("not a PDF")
+		return nil, say.New("not a PDF")
 	}
 	tail := pdf[max(0, len(pdf)-1024):]
 	m := startxrefRe.FindSubmatch(tail)
 	if m == nil {
-		return nil, errors.New("its end (startxref and %%EOF) is not where a PDF has it: it is cut short or damaged")
+		return nil, say.New("its end (startxref and %%EOF) is not where a PDF has it: it is cut short or damaged")
 	}
 	d := &document{pdf: pdf, offsets: map[int]int{}}
 	d.startxref, _ = strconv.Atoi(string(m[1]))
@@ -81,12 +81,12 @@ func readDocument(pdf []byte) (*document, error) {
 	seen := map[int]bool{}
 	for off := d.startxref; ; {
 		if off >= len(pdf) || seen[off] || !bytes.HasPrefix(pdf[off:], []byte("xref")) {
-			return nil, errors.New("it has no cross-reference table where startxref says (a cross-reference stream, or a damaged file): only PDFs gongwen built can be signed")
+			return nil, say.New("it has no cross-reference table where startxref says (a cross-reference stream, or a damaged file): only PDFs gongwen built can be signed")
 		}
 		seen[off] = true
 		t := bytes.Index(pdf[off:], []byte("trailer"))
 		if t < 0 {
-			return nil, errors.New("it has no trailer")
+			return nil, say.New("it has no trailer")
 		}
 		if err := d.readXref(pdf[off+len("xref") : off+t]); err != nil {
 			return nil, err
@@ -111,7 +111,7 @@ func readDocument(pdf []byte) (*document, error) {
 	}
 	size, root := sizeRe.FindSubmatch(trailer), rootRe.FindSubmatch(trailer)
 	if size == nil || root == nil {
-		return nil, errors.New("its trailer has no /Size or /Root")
+		return nil, say.New("its trailer has no /Size or /Root")
 	}
 	d.size, _ = strconv.Atoi(string(size[1]))
 	d.root, _ = strconv.Atoi(string(root[1]))
@@ -121,7 +121,7 @@ func readDocument(pdf []byte) (*document, error) {
 	if m := idRe.Find(trailer); m != nil {
 		d.id = string(m)
 	} else {
-		return nil, errors.New("its trailer has no /ID, which PDF/A requires: only PDFs gongwen built can be signed")
+		return nil, say.New("its trailer has no /ID, which PDF/A requires: only PDFs gongwen built can be signed")
 	}
 	return d, d.readPages()
 }
@@ -139,7 +139,7 @@ func (d *document) readXref(table []byte) error {
 		if count == 0 {
 			m := subsecRe.FindSubmatch(s)
 			if m == nil {
-				return fmt.Errorf("its cross-reference table is damaged near %q", s)
+				return say.Errorf("its cross-reference table is damaged near %q", s)
 			}
 			first, _ = strconv.Atoi(string(m[1]))
 			count, _ = strconv.Atoi(string(m[2]))
@@ -147,12 +147,12 @@ func (d *document) readXref(table []byte) error {
 		}
 		f := bytes.Fields(s)
 		if len(f) != 3 {
-			return fmt.Errorf("its cross-reference table is damaged near %q", s)
+			return say.Errorf("its cross-reference table is damaged near %q", s)
 		}
 		if _, newer := d.offsets[first]; string(f[2]) == "n" && !newer {
 			off, err := strconv.Atoi(string(f[0]))
 			if err != nil || off >= len(d.pdf) {
-				return fmt.Errorf("its cross-reference table is damaged near %q", s)
+				return say.Errorf("its cross-reference table is damaged near %q", s)
 			}
 			d.offsets[first] = off
 		}
@@ -167,20 +167,20 @@ func (d *document) readXref(table []byte) error {
 func (d *document) object(n int) ([]byte, error) {
 	off, ok := d.offsets[n]
 	if !ok {
-		return nil, fmt.Errorf("object %d is not in its cross-reference table", n)
+		return nil, say.Errorf("object %d is not in its cross-reference table", n)
 	}
 	head := strconv.Itoa(n) + " 0 obj"
 	if !bytes.HasPrefix(d.pdf[off:], []byte(head)) {
-		return nil, fmt.Errorf("object %d is not where its cross-reference table says", n)
+		return nil, say.Errorf("object %d is not where its cross-reference table says", n)
 	}
 	body := d.pdf[off+len(head):]
 	end := bytes.Index(body, []byte("endobj"))
 	if end < 0 {
-		return nil, fmt.Errorf("object %d has no endobj", n)
+		return nil, say.Errorf("object %d has no endobj", n)
 	}
 	body = bytes.TrimSpace(body[:end])
 	if !bytes.HasPrefix(body, []byte("<<")) || !bytes.HasSuffix(body, []byte(">>")) || bytes.Contains(body, []byte("stream")) {
-		return nil, fmt.Errorf("object %d is not a plain dictionary", n)
+		return nil, say.Errorf("object %d is not a plain dictionary", n)
 	}
 	return body, nil
 }
@@ -194,11 +194,11 @@ func (d *document) readPages() error {
 	if m := acroFormRe.FindSubmatch(cat); m != nil {
 		d.fields = kidRe.FindAll(m[1], -1)
 	} else if bytes.Contains(cat, []byte("/AcroForm")) {
-		return errors.New("it already has a form (/AcroForm) other than the signatures gongwen adds: only PDFs gongwen built can be signed")
+		return say.New("it already has a form (/AcroForm) other than the signatures gongwen adds: only PDFs gongwen built can be signed")
 	}
 	m := pagesRe.FindSubmatch(cat)
 	if m == nil {
-		return errors.New("its catalog names no page tree")
+		return say.New("its catalog names no page tree")
 	}
 	d.tree, _ = strconv.Atoi(string(m[1]))
 	tree, err := d.object(d.tree)
@@ -207,7 +207,7 @@ func (d *document) readPages() error {
 	}
 	kids := kidsRe.FindSubmatch(tree)
 	if kids == nil {
-		return errors.New("its page tree has no /Kids")
+		return say.New("its page tree has no /Kids")
 	}
 	for _, k := range kidRe.FindAllSubmatch(kids[1], -1) {
 		p, _ := strconv.Atoi(string(k[1]))
@@ -216,12 +216,12 @@ func (d *document) readPages() error {
 			return err
 		}
 		if !pageTypeRe.Match(page) || bytes.Contains(page, []byte("/Kids")) {
-			return errors.New("its page tree is not flat: only PDFs gongwen built can be signed")
+			return say.New("its page tree is not flat: only PDFs gongwen built can be signed")
 		}
 		d.pages = append(d.pages, p)
 	}
 	if len(d.pages) == 0 {
-		return errors.New("it has no pages")
+		return say.New("it has no pages")
 	}
 	return nil
 }
@@ -239,7 +239,7 @@ func (d *document) pageHeight(i int) (float64, error) {
 		m = mediaBoxRe.FindSubmatch(tree)
 	}
 	if m == nil {
-		return 0, fmt.Errorf("page %d has no /MediaBox", i+1)
+		return 0, say.Errorf("page %d has no /MediaBox", i+1)
 	}
 	y0, _ := strconv.ParseFloat(string(m[2]), 64)
 	y1, _ := strconv.ParseFloat(string(m[4]), 64)

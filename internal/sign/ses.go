@@ -5,9 +5,10 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"encoding/asn1"
-	"errors"
 	"fmt"
 	"time"
+
+	"gongwen/internal/say"
 
 	"github.com/tjfoc/gmsm/sm2"
 )
@@ -99,7 +100,7 @@ func sesSeal(info sealInfo, key *sm2.PrivateKey, maker, signer *x509.Certificate
 	signed := sequence(esealInfo, der(maker.Raw), der(oidSM2WithSM3))
 	sig, err := sm2Sign(key, signed)
 	if err != nil {
-		return nil, fmt.Errorf("signing the seal: %v", err)
+		return nil, say.Errorf("signing the seal: %v", err)
 	}
 	return sequence(esealInfo, der(maker.Raw), der(oidSM2WithSM3), bitString(sig)), nil
 }
@@ -110,7 +111,7 @@ func sesSignature(seal, hash []byte, property string, t time.Time, key *sm2.Priv
 	tbs := sequence(der(sesVersion), seal, generalized(t), bitString(hash), tagged(property, "ia5"))
 	sig, err := sm2Sign(key, tbs)
 	if err != nil {
-		return nil, fmt.Errorf("signing: %v", err)
+		return nil, say.Errorf("signing: %v", err)
 	}
 	return sequence(tbs, der(cert.Raw), der(oidSM2WithSM3), bitString(sig)), nil
 }
@@ -144,13 +145,13 @@ func elements(b []byte, what string) ([]asn1.RawValue, error) {
 	var seq asn1.RawValue
 	rest, err := asn1.Unmarshal(b, &seq)
 	if err != nil || len(rest) > 0 || seq.Tag != asn1.TagSequence || !seq.IsCompound {
-		return nil, fmt.Errorf("its %s is not a DER SEQUENCE", what)
+		return nil, say.Errorf("its %s is not a DER SEQUENCE", what)
 	}
 	var out []asn1.RawValue
 	for in := seq.Bytes; len(in) > 0; {
 		var v asn1.RawValue
 		if in, err = asn1.Unmarshal(in, &v); err != nil {
-			return nil, fmt.Errorf("its %s cannot be read: %v", what, err)
+			return nil, say.Errorf("its %s cannot be read: %v", what, err)
 		}
 		out = append(out, v)
 	}
@@ -160,7 +161,7 @@ func elements(b []byte, what string) ([]asn1.RawValue, error) {
 // value decodes one raw element into v.
 func value(r asn1.RawValue, v any, params, what string) error {
 	if _, err := asn1.UnmarshalWithParams(r.FullBytes, v, params); err != nil {
-		return fmt.Errorf("its %s cannot be read: %v", what, err)
+		return say.Errorf("its %s cannot be read: %v", what, err)
 	}
 	return nil
 }
@@ -172,7 +173,7 @@ func parseSES(b []byte) (*parsedSES, error) {
 		return nil, err
 	}
 	if len(top) < 4 {
-		return nil, errors.New("its SES_Signature has not the four parts of version 4 (GB/T 38540-2020)")
+		return nil, say.New("its SES_Signature has not the four parts of version 4 (GB/T 38540-2020)")
 	}
 	p := &parsedSES{tbs: top[0].FullBytes}
 	tbs, err := elements(top[0].FullBytes, "TBS_Sign")
@@ -180,7 +181,7 @@ func parseSES(b []byte) (*parsedSES, error) {
 		return nil, err
 	}
 	if len(tbs) < 5 {
-		return nil, errors.New("its TBS_Sign has fewer than five parts")
+		return nil, say.New("its TBS_Sign has fewer than five parts")
 	}
 	var certDER []byte
 	var sig asn1.BitString
@@ -199,11 +200,11 @@ func parseSES(b []byte) (*parsedSES, error) {
 		}
 	}
 	if p.version != sesVersion {
-		return nil, fmt.Errorf("its SES_Signature is of version %d; this gongwen reads version 4 (GB/T 38540-2020)", p.version)
+		return nil, say.Errorf("its SES_Signature is of version %d; this gongwen reads version 4 (GB/T 38540-2020)", p.version)
 	}
 	p.hash, p.signature = hash.Bytes, sig.Bytes
 	if p.cert, err = parseCertificate(certDER); err != nil {
-		return nil, fmt.Errorf("its signer's certificate cannot be read: %v", err)
+		return nil, say.Errorf("its signer's certificate cannot be read: %v", err)
 	}
 	if p.seal, err = parseSeal(tbs[1].FullBytes); err != nil {
 		return nil, err
@@ -219,7 +220,7 @@ func parseSeal(b []byte) (parsedSeal, error) {
 		return s, err
 	}
 	if len(top) != 4 {
-		return s, errors.New("its SESeal has not the four parts of version 4")
+		return s, say.New("its SESeal has not the four parts of version 4")
 	}
 	s.signed = sequence(top[0].FullBytes, top[1].FullBytes, top[2].FullBytes)
 	info, err := elements(top[0].FullBytes, "SES_SealInfo")
@@ -227,7 +228,7 @@ func parseSeal(b []byte) (parsedSeal, error) {
 		return s, err
 	}
 	if len(info) < 4 {
-		return s, errors.New("its SES_SealInfo has fewer than four parts")
+		return s, say.New("its SES_SealInfo has fewer than four parts")
 	}
 	prop, err := elements(info[2].FullBytes, "SES_ESPropertyInfo")
 	if err != nil {
@@ -238,7 +239,7 @@ func parseSeal(b []byte) (parsedSeal, error) {
 		return s, err
 	}
 	if len(prop) < 4 || len(pic) < 2 {
-		return s, errors.New("its seal's property or picture is incomplete")
+		return s, say.New("its seal's property or picture is incomplete")
 	}
 	var makerDER []byte
 	var sig asn1.BitString
@@ -259,7 +260,7 @@ func parseSeal(b []byte) (parsedSeal, error) {
 	}
 	s.certs, s.signature = certs, sig.Bytes
 	if s.maker, err = parseCertificate(makerDER); err != nil {
-		return s, fmt.Errorf("its seal maker's certificate cannot be read: %v", err)
+		return s, say.Errorf("its seal maker's certificate cannot be read: %v", err)
 	}
 	return s, nil
 }

@@ -17,7 +17,6 @@ import (
 	"crypto"
 	"crypto/x509"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -26,6 +25,7 @@ import (
 	"time"
 
 	"gongwen/internal/diff"
+	"gongwen/internal/say"
 )
 
 // Options are what a signature is made with.
@@ -97,15 +97,15 @@ func sealPlace(pdf []byte, d *document, at int) (Place, error) {
 	n := len(d.fields) // signatures made before: the next seal is this one's
 	switch {
 	case at > len(seals):
-		return Place{}, fmt.Errorf("it has %d seals, so no seal %d to sign at", len(seals), at)
+		return Place{}, say.Errorf("it has %d seals, so no seal %d to sign at", len(seals), at)
 	case at > 0:
 		n = at - 1
 	case len(seals) == 0:
 		return Place{}, nil
 	case n >= len(seals) && len(seals) == 1:
-		return Place{}, errors.New("its seal is signed already")
+		return Place{}, say.New("its seal is signed already")
 	case n >= len(seals):
-		return Place{}, fmt.Errorf("each of its %d seals is signed already", len(seals))
+		return Place{}, say.Errorf("each of its %d seals is signed already", len(seals))
 	}
 	l := seals[n]
 	h, err := d.pageHeight(l.Page - 1)
@@ -127,7 +127,7 @@ func sealPlace(pdf []byte, d *document, at int) (Place, error) {
 // covers the whole file but its own /Contents.
 func PDF(pdf []byte, opt Options) ([]byte, error) {
 	if len(opt.Chain) == 0 || opt.Key == nil {
-		return nil, errors.New("no key or certificate to sign with")
+		return nil, say.New("no key or certificate to sign with")
 	}
 	d, err := readDocument(pdf)
 	if err != nil {
@@ -139,9 +139,9 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 	}
 	switch {
 	case opt.Seal != nil && at.Seal == 0:
-		return nil, errors.New("it records no place for a seal (a 命令 has its signature stamp instead), so the seal picture (--seal) has nowhere to go: sign without --seal")
+		return nil, say.New("it records no place for a seal (a 命令 has its signature stamp instead), so the seal picture (--seal) has nowhere to go: sign without --seal")
 	case opt.Seal != nil && at.Drawn:
-		return nil, fmt.Errorf("page %d draws seal %d already, and the signature goes on it without a picture: the seal picture (--seal) is for a document built with seal = \"paper\" or without a seal; sign without --seal", at.Page+1, at.Seal)
+		return nil, say.Errorf("page %d draws seal %d already, and the signature goes on it without a picture: the seal picture (--seal) is for a document built with seal = \"paper\" or without a seal; sign without --seal", at.Page+1, at.Seal)
 	}
 	pageDict, err := d.object(d.pages[at.Page])
 	if err != nil {
@@ -149,7 +149,7 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 	}
 	annots := annotsRe.FindSubmatch(pageDict)
 	if annots == nil && bytes.Contains(pageDict, []byte("/Annots")) {
-		return nil, fmt.Errorf("page %d has annotations gongwen did not add: only PDFs gongwen built can be signed", at.Page+1)
+		return nil, say.Errorf("page %d has annotations gongwen did not add: only PDFs gongwen built can be signed", at.Page+1)
 	}
 	catalog, err := d.object(d.root)
 	if err != nil {
@@ -161,7 +161,7 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 	}
 	room := size + 16 // bytes; the CMS is padded with zeros
 	if 2*room+2 > MaxString {
-		return nil, fmt.Errorf("the signature with its %d certificates takes %d bytes, more than the %d a PDF/A-1 string can hold in hexadecimal: give a shorter certificate chain (--chain)", len(opt.Chain), room, (MaxString-2)/2)
+		return nil, say.Errorf("the signature with its %d certificates takes %d bytes, more than the %d a PDF/A-1 string can hold in hexadecimal: give a shorter certificate chain (--chain)", len(opt.Chain), room, (MaxString-2)/2)
 	}
 
 	var b bytes.Buffer
@@ -237,7 +237,7 @@ func PDF(pdf []byte, opt Options) ([]byte, error) {
 		return nil, err
 	}
 	if len(cms) > room {
-		return nil, fmt.Errorf("the signature took %d bytes, more than the %d kept for it", len(cms), room)
+		return nil, say.Errorf("the signature took %d bytes, more than the %d kept for it", len(cms), room)
 	}
 	hex.Encode(out[contentsAt+1:], cms)
 	return out, nil

@@ -8,11 +8,12 @@ import (
 	"crypto/x509"
 	"encoding/asn1"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"time"
+
+	"gongwen/internal/say"
 
 	"github.com/tjfoc/gmsm/sm2"
 )
@@ -101,7 +102,7 @@ func check(pdf []byte, r [4]int) Signature {
 		s.Algorithm = "SM2 with SM3"
 		verify = func() error {
 			if !k.Verify(p.signed, p.signature) { // with the default user ID
-				return errors.New("SM2 verification failed")
+				return say.New("SM2 verification failed")
 			}
 			return nil
 		}

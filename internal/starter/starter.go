@@ -8,7 +8,6 @@ package starter
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"gongwen/internal/format"
+	"gongwen/internal/say"
 )
 
 // File is one source to write, its path relative to the project folder.
@@ -109,7 +109,7 @@ func kindBody(formatBody, own string) (string, error) {
 	const commentEnd = "*/ -}}\n"
 	end := strings.Index(formatBody, commentEnd)
 	if end < 0 {
-		return "", errors.New("starter: a format's template has no comment to keep")
+		return "", say.New("starter: a format's template has no comment to keep")
 	}
 	return formatBody[:end+len(commentEnd)] + own, nil
 }
@@ -167,22 +167,22 @@ func keepIndent(text string, comment func(string) string) string {
 func checkName(name string) error {
 	switch {
 	case name == "":
-		return errors.New("the document needs a name")
+		return say.New("the document needs a name")
 	case strings.ContainsAny(name, `/\:*?"<>|`) || strings.IndexFunc(name, unicode.IsControl) >= 0:
-		return fmt.Errorf("%q: a document's name cannot hold / \\ : * ? \" < > | or control characters", name)
+		return say.Errorf("%q: a document's name cannot hold / \\ : * ? \" < > | or control characters", name)
 	case strings.IndexFunc(name, isBidi) >= 0:
 		r, _ := utf8.DecodeRuneInString(name[strings.IndexFunc(name, isBidi):])
-		return fmt.Errorf("%q: a document's name cannot hold %U, a control that shows the characters after it in another order (a name that looks like another)", name, r)
+		return say.Errorf("%q: a document's name cannot hold %U, a control that shows the characters after it in another order (a name that looks like another)", name, r)
 	case strings.HasPrefix(name, "."):
-		return fmt.Errorf("%q: a document's name cannot start with a dot", name)
+		return say.Errorf("%q: a document's name cannot start with a dot", name)
 	case strings.HasSuffix(name, ".toml"):
-		return fmt.Errorf("%q: give the name without .toml", name)
+		return say.Errorf("%q: give the name without .toml", name)
 	case strings.TrimSpace(name) != name || strings.HasSuffix(name, "."):
-		return fmt.Errorf("%q: a document's name cannot start or end with a space, nor end with a dot", name)
+		return say.Errorf("%q: a document's name cannot start or end with a space, nor end with a dot", name)
 	case utf8.RuneCountInString(name) > maxName:
-		return fmt.Errorf("a document's name may have at most %d characters; this one has %d", maxName, utf8.RuneCountInString(name))
+		return say.Errorf("a document's name may have at most %d characters; this one has %d", maxName, utf8.RuneCountInString(name))
 	case reserved(name):
-		return fmt.Errorf("%q: Windows keeps this name for a device; choose another", name)
+		return say.Errorf("%q: Windows keeps this name for a device; choose another", name)
 	}
 	return nil
 }
@@ -216,13 +216,13 @@ func Write(dir string, files []File) error {
 	for _, f := range files {
 		p := filepath.Join(dir, f.Path)
 		if _, err := os.Lstat(p); err == nil {
-			return fmt.Errorf("%s already exists; choose another name (nothing was written)", p)
+			return say.Errorf("%s already exists; choose another name (nothing was written)", p)
 		}
 	}
 	for _, f := range files {
 		p := filepath.Join(dir, f.Path)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("%s: %v", filepath.Dir(p), err)
+			return say.Errorf("%s: %v", filepath.Dir(p), err)
 		}
 		w, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
@@ -230,7 +230,7 @@ func Write(dir string, files []File) error {
 		}
 		_, werr := w.Write(f.Data)
 		if cerr := w.Close(); werr != nil || cerr != nil {
-			return fmt.Errorf("%s: cannot write: %v", p, errors.Join(werr, cerr))
+			return say.Errorf("%s: cannot write: %v", p, errors.Join(werr, cerr))
 		}
 	}
 	return nil

@@ -21,6 +21,7 @@ import (
 	"gongwen/internal/doc"
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
+	"gongwen/internal/say"
 )
 
 // Font is a role's font as the DOCX names it, and the subset to embed.
@@ -327,7 +328,7 @@ func (r *renderer) image(im layout.Image) (string, error) {
 		return id, nil
 	}
 	if im.Source == nil {
-		return "", fmt.Errorf("%s: the image was not read", path)
+		return "", say.Errorf("%s: the image was not read", path)
 	}
 	data := im.Source.Data
 	ext := "png"

@@ -42,6 +42,7 @@ import (
 	gwfonts "gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
+	"gongwen/internal/say"
 )
 
 // Namespace is the namespace of every OFD element (GB/T 33190-2016, its
@@ -90,7 +91,7 @@ func Render(w io.Writer, res *layout.Result, opt Options) error {
 		pageIDs[i] = b.next()
 		content, err := b.page(p)
 		if err != nil {
-			return fmt.Errorf("page %d: %v", i+1, err)
+			return say.Errorf("page %d: %v", i+1, err)
 		}
 		files = append(files, file{pagePath(i), content})
 	}
@@ -185,12 +186,12 @@ func (b *builder) resources(res *layout.Result) error {
 				continue
 			}
 			if im.Source == nil {
-				return fmt.Errorf("%s: the image was not read", im.Path)
+				return say.Errorf("%s: the image was not read", im.Path)
 			}
 			data := im.Source.Data
 			kind, ext, err := imageFormat(data)
 			if err != nil {
-				return fmt.Errorf("%s: %v", im.Path, err)
+				return say.Errorf("%s: %v", im.Path, err)
 			}
 			id := b.next()
 			b.imageID[im.Path] = id
@@ -211,7 +212,7 @@ func imageFormat(data []byte) (kind, ext string, err error) {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
 		return "JPEG", "jpg", nil
 	}
-	return "", "", fmt.Errorf("not a PNG or JPEG image")
+	return "", "", say.Errorf("not a PNG or JPEG image")
 }
 
 // fontNames are the font's PostScript name (name ID 6), for FontName, and

@@ -4,10 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
-	"fmt"
 	"io"
 	"time"
+
+	"gongwen/internal/say"
 )
 
 // Info is what ReadInfo finds in a package's OFD.xml.
@@ -30,9 +30,9 @@ func ReadInfo(pkg []byte) (*Info, error) {
 			// A zip begins with a file's local header and ends with its
 			// directory (APPNOTE.TXT 4.3.6): one that begins as a zip but
 			// whose directory cannot be read was cut short or damaged.
-			return nil, fmt.Errorf("the OFD is cut short or damaged (%d bytes; a zip package, but its directory at the end cannot be read): it was not copied or written whole", len(pkg))
+			return nil, say.Errorf("the OFD is cut short or damaged (%d bytes; a zip package, but its directory at the end cannot be read): it was not copied or written whole", len(pkg))
 		}
-		return nil, fmt.Errorf("not an OFD package (a zip file): %v", err)
+		return nil, say.Errorf("not an OFD package (a zip file): %v", err)
 	}
 	var root *zip.File
 	for _, f := range zr.File {
@@ -41,19 +41,19 @@ func ReadInfo(pkg []byte) (*Info, error) {
 		}
 	}
 	if root == nil {
-		return nil, errors.New("not an OFD package: no OFD.xml")
+		return nil, say.New("not an OFD package: no OFD.xml")
 	}
 	rc, err := root.Open()
 	if err != nil {
-		return nil, fmt.Errorf("OFD.xml: %v", err)
+		return nil, say.Errorf("OFD.xml: %v", err)
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, maxRootSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("OFD.xml: %v", err)
+		return nil, say.Errorf("OFD.xml: %v", err)
 	}
 	if len(data) > maxRootSize {
-		return nil, errors.New("OFD.xml is too large")
+		return nil, say.New("OFD.xml is too large")
 	}
 	// Element names without a namespace match the ofd: ones (and any other).
 	var doc struct {
@@ -69,17 +69,17 @@ func ReadInfo(pkg []byte) (*Info, error) {
 		} `xml:"DocBody"`
 	}
 	if err := xml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("OFD.xml: %v", err)
+		return nil, say.Errorf("OFD.xml: %v", err)
 	}
 	if len(doc.Body) == 0 {
-		return nil, errors.New("OFD.xml: no DocBody")
+		return nil, say.New("OFD.xml: no DocBody")
 	}
 	di := doc.Body[0].Info
 	info := &Info{Title: di.Title}
 	if di.CreationDate != "" {
 		d, err := time.Parse("2006-01-02", di.CreationDate)
 		if err != nil {
-			return nil, fmt.Errorf("OFD.xml: CreationDate %q is not a date", di.CreationDate)
+			return nil, say.Errorf("OFD.xml: CreationDate %q is not a date", di.CreationDate)
 		}
 		info.CreationDate = d
 	}

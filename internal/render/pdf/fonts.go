@@ -32,7 +32,6 @@ package pdf
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -46,6 +45,7 @@ import (
 	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
+	"gongwen/internal/say"
 )
 
 // pdfFont is one embedded font: a TrueType subset and the characters the
@@ -75,13 +75,13 @@ const maxCIDs = 0xFFFF
 func newPDFFont(res, name string, data []byte, shown map[rune]bool) (*pdfFont, error) {
 	ttf, err := fonts.ParseMetrics(data)
 	if err != nil {
-		return nil, fmt.Errorf("font %s: %v", name, err)
+		return nil, say.Errorf("font %s: %v", name, err)
 	}
 	if ttf.FUnitsPerEm() <= 0 {
-		return nil, fmt.Errorf("font %s: units per em is zero", name)
+		return nil, say.Errorf("font %s: units per em is zero", name)
 	}
 	if len(shown) > maxCIDs {
-		return nil, fmt.Errorf("font %s: %d different characters; a PDF font shows at most %d", name, len(shown), maxCIDs)
+		return nil, say.Errorf("font %s: %d different characters; a PDF font shows at most %d", name, len(shown), maxCIDs)
 	}
 	f := &pdfFont{res: res, ps: postScriptName(name, ttf), data: data, ttf: ttf, cff: fonts.Kind(data) == "otf-cff",
 		upm: fixed.Int26_6(ttf.FUnitsPerEm()), cid: make(map[rune]uint16, len(shown))}
@@ -135,7 +135,7 @@ type encoded struct {
 func (f *pdfFont) encode() (*encoded, error) {
 	d, err := describe(f.data)
 	if err != nil {
-		return nil, fmt.Errorf("font %s: %v", f.ps, err)
+		return nil, say.Errorf("font %s: %v", f.ps, err)
 	}
 	e := &encoded{name: "/" + f.tag() + "+" + f.ps, desc: d}
 	program := f.data
@@ -145,7 +145,7 @@ func (f *pdfFont) encode() (*encoded, error) {
 			gids[i] = int(g)
 		}
 		if program, err = fonts.CIDFontProgram(f.data, gids); err != nil {
-			return nil, fmt.Errorf("font %s: %v", f.ps, err)
+			return nil, say.Errorf("font %s: %v", f.ps, err)
 		}
 	}
 	if e.program, err = deflate.Zlib(program, deflate.BestSpeed); err != nil {
@@ -286,7 +286,7 @@ func describe(data []byte) (descriptor, error) {
 	head, hhea := tables["head"], tables["hhea"]
 	upm := u16(head, 18)
 	if upm == 0 {
-		return descriptor{}, errors.New("units per em is zero")
+		return descriptor{}, say.New("units per em is zero")
 	}
 	em := func(v int) int { return int(math.Round(float64(v) * 1000 / float64(upm))) }
 	d := descriptor{

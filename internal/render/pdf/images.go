@@ -21,13 +21,13 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"image"
 	"image/color"
 	"strconv"
 
 	"gongwen/internal/deflate"
 	"gongwen/internal/layout"
+	"gongwen/internal/say"
 	"gongwen/internal/source"
 )
 
@@ -41,7 +41,7 @@ type imageSet struct {
 // add is the embedding of the image im draws, made on its first use.
 func (s *imageSet) add(im layout.Image) (*pdfImage, error) {
 	if im.Source == nil {
-		return nil, fmt.Errorf("%s: the image was not read", im.Path)
+		return nil, say.Errorf("%s: the image was not read", im.Path)
 	}
 	if pi, ok := s.byFile[im.Source]; ok {
 		return pi, nil
@@ -49,7 +49,7 @@ func (s *imageSet) add(im layout.Image) (*pdfImage, error) {
 	// Made once a build, for every PDF that draws the file (each copy's).
 	made, err := im.Source.Derived("pdf", func(src *source.Image) (any, error) { return newPDFImage(src) })
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", im.Path, err)
+		return nil, say.Errorf("%s: %v", im.Path, err)
 	}
 	pi := *made.(*pdfImage)
 	pi.res = "Im" + strconv.Itoa(len(s.list)+1)
@@ -76,7 +76,7 @@ func newPDFImage(src *source.Image) (*pdfImage, error) {
 	b := src.Data
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
 	if err != nil {
-		return nil, fmt.Errorf("not an image this renderer reads: %v", err)
+		return nil, say.Errorf("not an image this renderer reads: %v", err)
 	}
 	im := &pdfImage{w: cfg.Width, h: cfg.Height}
 	head := "/Type /XObject /Subtype /Image /Width " + strconv.Itoa(cfg.Width) + " /Height " + strconv.Itoa(cfg.Height)
@@ -91,7 +91,7 @@ func newPDFImage(src *source.Image) (*pdfImage, error) {
 	}
 	img, err := src.Decode()
 	if err != nil {
-		return nil, fmt.Errorf("damaged image: %v", err)
+		return nil, say.Errorf("damaged image: %v", err)
 	}
 	samples, grey, mask := flatten(img)
 	if im.data, err = deflate.Zlib(samples, deflate.Default); err != nil {

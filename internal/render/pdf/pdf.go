@@ -8,7 +8,6 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -18,6 +17,7 @@ import (
 
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
+	"gongwen/internal/say"
 )
 
 // Options are what the renderer needs besides the pages.
@@ -47,7 +47,7 @@ func Render(w io.Writer, res *layout.Result, opt Options) (err error) {
 		// fpdf panics on some inputs it cannot encode; the layout checks
 		// for them first, so a panic here is a defect, reported as an error.
 		if r := recover(); r != nil {
-			err = fmt.Errorf("PDF library failed: %v", r)
+			err = say.Errorf("PDF library failed: %v", r)
 		}
 	}()
 	pdf, info := newDocument(res, opt)

@@ -49,6 +49,7 @@ import (
 
 	"gongwen/internal/deflate"
 	"gongwen/internal/icc"
+	"gongwen/internal/say"
 )
 
 // object is one indirect object: what lies between "N 0 obj" and "endobj".
@@ -76,20 +77,20 @@ var (
 func parseFile(raw []byte) (*file, error) {
 	m := startxrefRE.FindSubmatch(raw)
 	if m == nil {
-		return nil, errors.New("no startxref at the end of the file")
+		return nil, say.New("no startxref at the end of the file")
 	}
 	xref, _ := strconv.Atoi(string(m[1]))
 	if xref <= 0 || xref >= len(raw) || !bytes.HasPrefix(raw[xref:], []byte("xref")) {
-		return nil, errors.New("startxref does not point at a cross-reference table")
+		return nil, say.New("startxref does not point at a cross-reference table")
 	}
 	lines := strings.Split(string(raw[xref:]), "\n")
 	// lines[0] "xref", lines[1] "0 N", then N entries, then "trailer".
 	if len(lines) < 3 {
-		return nil, errors.New("short cross-reference table")
+		return nil, say.New("short cross-reference table")
 	}
 	var first, count int
 	if _, err := fmt.Sscanf(lines[1], "%d %d", &first, &count); err != nil || first != 0 || len(lines) < 2+count {
-		return nil, fmt.Errorf("cross-reference table: unexpected subsection %q", lines[1])
+		return nil, say.Errorf("cross-reference table: unexpected subsection %q", lines[1])
 	}
 	f := &file{objs: map[int]*object{}}
 	offsets := map[int]int{}
@@ -97,14 +98,14 @@ func parseFile(raw []byte) (*file, error) {
 		var off, gen int
 		var kind string
 		if _, err := fmt.Sscanf(lines[2+n], "%d %d %s", &off, &gen, &kind); err != nil || kind != "n" || gen != 0 {
-			return nil, fmt.Errorf("cross-reference entry %d: %q", n, lines[2+n])
+			return nil, say.Errorf("cross-reference entry %d: %q", n, lines[2+n])
 		}
 		offsets[n] = off
 		f.order = append(f.order, n)
 	}
 	sort.Slice(f.order, func(i, j int) bool { return offsets[f.order[i]] < offsets[f.order[j]] })
 	if len(f.order) == 0 {
-		return nil, errors.New("no objects")
+		return nil, say.New("no objects")
 	}
 	f.header = raw[:offsets[f.order[0]]]
 	for i, n := range f.order {
@@ -114,16 +115,16 @@ func parseFile(raw []byte) (*file, error) {
 		}
 		start := offsets[n]
 		if start < 0 || start > end || end > len(raw) {
-			return nil, fmt.Errorf("object %d: offset %d out of order", n, start)
+			return nil, say.Errorf("object %d: offset %d out of order", n, start)
 		}
 		seg := raw[start:end]
 		head := fmt.Sprintf("%d 0 obj\n", n)
 		if !bytes.HasPrefix(seg, []byte(head)) {
-			return nil, fmt.Errorf("object %d: offset %d does not start the object", n, start)
+			return nil, say.Errorf("object %d: offset %d does not start the object", n, start)
 		}
 		body := bytes.TrimRight(seg[len(head):], "\r\n")
 		if !bytes.HasSuffix(body, []byte("endobj")) {
-			return nil, fmt.Errorf("object %d does not end with endobj", n)
+			return nil, say.Errorf("object %d does not end with endobj", n)
 		}
 		f.objs[n] = &object{num: n, body: bytes.TrimSuffix(body, []byte("endobj"))}
 	}
@@ -137,7 +138,7 @@ func parseFile(raw []byte) (*file, error) {
 		}
 	}
 	if f.objs[f.root] == nil || f.objs[f.info] == nil {
-		return nil, errors.New("the trailer names no catalog or no Info dictionary")
+		return nil, say.New("the trailer names no catalog or no Info dictionary")
 	}
 	return f, nil
 }
@@ -191,21 +192,21 @@ func (f *file) bytes() []byte {
 func toPDFA(raw []byte, info docInfo, fonts []*pdfFont, images []*pdfImage) ([]byte, error) {
 	f, err := parseFile(raw)
 	if err != nil {
-		return nil, fmt.Errorf("reading the PDF library's output: %v", err)
+		return nil, say.Errorf("reading the PDF library's output: %v", err)
 	}
 	if m := versionRE.FindSubmatch(f.header); m == nil || m[1][0] > '4' {
-		return nil, fmt.Errorf("the PDF library wrote a header PDF/A-1 does not allow: %q", firstLine(f.header))
+		return nil, say.Errorf("the PDF library wrote a header PDF/A-1 does not allow: %q", firstLine(f.header))
 	}
 	f.header = versionRE.ReplaceAll(f.header, []byte("%PDF-1.4"))
 
 	if _, ok := f.objs[f.info].get("CreationDate"); !ok {
-		return nil, errors.New("the trailer's /Info is not the document information")
+		return nil, say.New("the trailer's /Info is not the document information")
 	}
 	f.objs[f.info].body = []byte(info.infoDict())
 
 	cat := f.objs[f.root]
 	if _, ok := cat.get("OutputIntents"); ok {
-		return nil, errors.New("the PDF library already wrote an output intent")
+		return nil, say.New("the PDF library already wrote an output intent")
 	}
 	profile, err := srgbDeflated()
 	if err != nil {
@@ -251,12 +252,12 @@ func dropEmptyNames(cat *object) error {
 	if ok {
 		list, _ := (&object{body: []byte(ef)}).get("Names")
 		if strings.Trim(list, "[] \r\n\t") != "" {
-			return errors.New("the PDF has embedded files, which PDF/A-1 forbids")
+			return say.New("the PDF has embedded files, which PDF/A-1 forbids")
 		}
 		names.del("EmbeddedFiles")
 	}
 	if keys, _ := names.keys(); len(keys) > 0 {
-		return fmt.Errorf("the catalog's name dictionary holds %v, which this pass does not expect", keys)
+		return say.Errorf("the catalog's name dictionary holds %v, which this pass does not expect", keys)
 	}
 	cat.del("Names")
 	return nil
@@ -279,12 +280,12 @@ func countOutlines(f *file, root int) error {
 		for n, ok := first, true; ok; n, ok = f.objs[n].ref("Next") {
 			o := f.objs[n]
 			if o == nil || seen[n] {
-				return 0, fmt.Errorf("outline item %d: missing or in a loop", n)
+				return 0, say.Errorf("outline item %d: missing or in a loop", n)
 			}
 			seen[n] = true
 			siblings++
 			if err := retitle(o); err != nil {
-				return 0, fmt.Errorf("outline item %d: %v", n, err)
+				return 0, say.Errorf("outline item %d: %v", n, err)
 			}
 			o.del("Count")
 			if child, ok := o.ref("First"); ok {
@@ -299,7 +300,7 @@ func countOutlines(f *file, root int) error {
 	}
 	o := f.objs[root]
 	if o == nil {
-		return fmt.Errorf("outline root %d is missing", root)
+		return say.Errorf("outline root %d is missing", root)
 	}
 	top := 0
 	if first, ok := o.ref("First"); ok {
@@ -317,14 +318,14 @@ func countOutlines(f *file, root int) error {
 func retitle(o *object) error {
 	v, ok := o.get("Title")
 	if !ok {
-		return errors.New("no /Title")
+		return say.New("no /Title")
 	}
 	s, err := literalString(v)
 	if err != nil {
 		return err
 	}
 	if !utf8.ValidString(s) {
-		return errors.New("the title is not UTF-8")
+		return say.New("the title is not UTF-8")
 	}
 	o.set("Title", pdfString(s))
 	return nil
@@ -334,7 +335,7 @@ func retitle(o *object) error {
 // of PDF Reference 3.2.3.
 func literalString(v string) (string, error) {
 	if len(v) < 2 || v[0] != '(' || v[len(v)-1] != ')' {
-		return "", fmt.Errorf("not a literal string: %q", v)
+		return "", say.Errorf("not a literal string: %q", v)
 	}
 	v = v[1 : len(v)-1]
 	var b strings.Builder
@@ -345,7 +346,7 @@ func literalString(v string) (string, error) {
 			continue
 		}
 		if i++; i == len(v) {
-			return "", errors.New("a literal string ends in a backslash")
+			return "", say.New("a literal string ends in a backslash")
 		}
 		switch c = v[i]; c {
 		case 'n':
@@ -385,7 +386,7 @@ func embedFonts(f *file, fonts []*pdfFont) error {
 		defer func() {
 			// As in Render: a panic here is a defect, told as an error.
 			if r := recover(); r != nil {
-				errs[i] = fmt.Errorf("font %s: %v", fonts[i].ps, r)
+				errs[i] = say.Errorf("font %s: %v", fonts[i].ps, r)
 			}
 		}()
 		enc[i], errs[i] = fonts[i].encode()
@@ -432,14 +433,14 @@ func setResource(f *file, key, dict string) error {
 		}
 		n, ok := o.ref("Resources")
 		if !ok || f.objs[n] == nil {
-			return fmt.Errorf("page %d has no resource dictionary of its own object", num)
+			return say.Errorf("page %d has no resource dictionary of its own object", num)
 		}
 		resources[n] = true
 	}
 	for n := range resources {
 		r := f.objs[n]
 		if v, _ := r.get(key); strings.Trim(v, "<> \r\n\t") != "" {
-			return fmt.Errorf("the resource dictionary %d already names %s: %s", n, key, v)
+			return say.Errorf("the resource dictionary %d already names %s: %s", n, key, v)
 		}
 		r.set(key, dict)
 	}
@@ -458,10 +459,10 @@ func compressPages(f *file) error {
 		}
 		n, ok := o.ref("Contents")
 		if !ok || f.objs[n] == nil {
-			return fmt.Errorf("page %d has no content stream of its own object", num)
+			return say.Errorf("page %d has no content stream of its own object", num)
 		}
 		if filter, ok := f.objs[n].get("Filter"); ok {
-			return fmt.Errorf("page %d: its content is already compressed (%s)", num, filter)
+			return say.Errorf("page %d: its content is already compressed (%s)", num, filter)
 		}
 		streams = append(streams, f.objs[n])
 	}
@@ -473,7 +474,7 @@ func compressPages(f *file) error {
 			data, err = zdeflate(data)
 		}
 		if err != nil {
-			errs[i] = fmt.Errorf("page content %d: %v", o.num, err)
+			errs[i] = say.Errorf("page content %d: %v", o.num, err)
 			return
 		}
 		o.body = streamBody("/Filter /FlateDecode", data)
@@ -539,7 +540,7 @@ func skipSpace(b []byte, i int) int {
 // "N G R" counts as three objects here.
 func tokenEnd(b []byte, i int) (int, error) {
 	if i >= len(b) {
-		return 0, errors.New("unexpected end of object")
+		return 0, say.New("unexpected end of object")
 	}
 	switch {
 	case bytes.HasPrefix(b[i:], []byte("<<")), b[i] == '[':
@@ -574,11 +575,11 @@ func tokenEnd(b []byte, i int) (int, error) {
 				}
 			}
 		}
-		return 0, errors.New("unterminated string")
+		return 0, say.New("unterminated string")
 	case b[i] == '<':
 		j := bytes.IndexByte(b[i:], '>')
 		if j < 0 {
-			return 0, errors.New("unterminated hex string")
+			return 0, say.New("unterminated hex string")
 		}
 		return i + j + 1, nil
 	case b[i] == '/':
@@ -588,7 +589,7 @@ func tokenEnd(b []byte, i int) (int, error) {
 		}
 		return i, nil
 	case isDelim(b[i]):
-		return 0, fmt.Errorf("unexpected %q", b[i])
+		return 0, say.Errorf("unexpected %q", b[i])
 	}
 	j := i
 	for j < len(b) && !isSpace(b[j]) && !isDelim(b[j]) {
@@ -629,19 +630,19 @@ func (o *object) entries() (es []entry, closing int, err error) {
 	b := o.body
 	i := skipSpace(b, 0)
 	if !bytes.HasPrefix(b[i:], []byte("<<")) {
-		return nil, 0, errors.New("not a dictionary")
+		return nil, 0, say.New("not a dictionary")
 	}
 	i += 2
 	for {
 		i = skipSpace(b, i)
 		if i >= len(b) {
-			return nil, 0, errors.New("unterminated dictionary")
+			return nil, 0, say.New("unterminated dictionary")
 		}
 		if bytes.HasPrefix(b[i:], []byte(">>")) {
 			return es, i, nil
 		}
 		if b[i] != '/' {
-			return nil, 0, fmt.Errorf("dictionary key expected at %q", clipBytes(b[i:]))
+			return nil, 0, say.Errorf("dictionary key expected at %q", clipBytes(b[i:]))
 		}
 		k, err := tokenEnd(b, i)
 		if err != nil {
@@ -742,11 +743,11 @@ func (o *object) streamData() ([]byte, error) {
 	}
 	n, err := strconv.Atoi(func() string { v, _ := o.get("Length"); return v }())
 	if err != nil {
-		return nil, errors.New("stream without a direct /Length")
+		return nil, say.New("stream without a direct /Length")
 	}
 	i := skipSpace(o.body, closing+2)
 	if !bytes.HasPrefix(o.body[i:], []byte("stream")) {
-		return nil, errors.New("not a stream")
+		return nil, say.New("not a stream")
 	}
 	i += len("stream")
 	if bytes.HasPrefix(o.body[i:], []byte("\r\n")) {
@@ -755,7 +756,7 @@ func (o *object) streamData() ([]byte, error) {
 		i++
 	}
 	if i+n > len(o.body) {
-		return nil, errors.New("stream shorter than its /Length")
+		return nil, say.New("stream shorter than its /Length")
 	}
 	return o.body[i : i+n], nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
+	"gongwen/internal/say"
 )
 
 // A Drawer draws the pages of one layout as PNG when they are asked for,
@@ -27,7 +28,7 @@ type Drawer struct {
 // NewDrawer makes a Drawer of res's pages at dpi (see Render).
 func NewDrawer(res *layout.Result, fontOf func(format.Role) []byte, dpi float64) (*Drawer, error) {
 	if !(dpi > 0) || math.IsInf(dpi, 0) {
-		return nil, fmt.Errorf("resolution %v dpi: want a positive number", dpi)
+		return nil, say.Errorf("resolution %v dpi: want a positive number", dpi)
 	}
 	return &Drawer{res: res, r: newRenderer(fontOf, dpi)}, nil
 }
@@ -48,22 +49,22 @@ func (d *Drawer) Page(i int) ([]byte, error) { return d.Draw(i, Encode) }
 // EncodeFast for the screen).
 func (d *Drawer) Draw(i int, encode func(image.Image) ([]byte, error)) (b []byte, err error) {
 	if i < 0 || i >= len(d.res.Pages) {
-		return nil, fmt.Errorf("no page %d of %d", i+1, len(d.res.Pages))
+		return nil, say.Errorf("no page %d of %d", i+1, len(d.res.Pages))
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	defer func() {
 		// As in Each: a panic of the rasteriser is a defect, reported.
 		if r := recover(); r != nil {
-			err = fmt.Errorf("rasterising failed: %v", r)
+			err = say.Errorf("rasterising failed: %v", r)
 		}
 	}()
 	img, err := d.r.page(&d.res.Pages[i])
 	if err != nil {
-		return nil, fmt.Errorf("page %d: %v", d.res.Pages[i].Number, err)
+		return nil, say.Errorf("page %d: %v", d.res.Pages[i].Number, err)
 	}
 	if b, err = encode(img); err != nil {
-		return nil, fmt.Errorf("page %d: %v", i+1, err)
+		return nil, say.Errorf("page %d: %v", i+1, err)
 	}
 	return b, nil
 }

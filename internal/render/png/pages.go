@@ -1,11 +1,11 @@
 package png
 
 import (
-	"fmt"
 	"image"
 
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
+	"gongwen/internal/say"
 )
 
 // Pages draws every page of res at dpi and encodes each as PNG, for
@@ -30,7 +30,7 @@ func Stream(res *layout.Result, fontOf func(format.Role) []byte, dpi float64, fn
 	return Each(res, fontOf, dpi, func(i int, img *image.RGBA) error {
 		b, err := Encode(img)
 		if err != nil {
-			return fmt.Errorf("page %d: %v", i+1, err)
+			return say.Errorf("page %d: %v", i+1, err)
 		}
 		return fn(i, b)
 	})

@@ -16,7 +16,6 @@ package png
 
 import (
 	"bytes"
-	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
@@ -33,6 +32,7 @@ import (
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
 	"gongwen/internal/picture"
+	"gongwen/internal/say"
 )
 
 // MaxPixels bounds one page's image (width × height), so that an absurd
@@ -62,21 +62,21 @@ func Render(res *layout.Result, fontOf func(format.Role) []byte, dpi float64) (p
 // one page image at a time. An error from fn stops it.
 func Each(res *layout.Result, fontOf func(format.Role) []byte, dpi float64, fn func(i int, img *image.RGBA) error) (err error) {
 	if !(dpi > 0) || math.IsInf(dpi, 0) {
-		return fmt.Errorf("resolution %v dpi: want a positive number", dpi)
+		return say.Errorf("resolution %v dpi: want a positive number", dpi)
 	}
 	defer func() {
 		// The TrueType parser and rasteriser trust the file they are given;
 		// fonts are checked before layout, so a panic here is a defect,
 		// reported as an error.
 		if r := recover(); r != nil {
-			err = fmt.Errorf("rasterising failed: %v", r)
+			err = say.Errorf("rasterising failed: %v", r)
 		}
 	}()
 	r := newRenderer(fontOf, dpi)
 	for i := range res.Pages {
 		img, err := r.page(&res.Pages[i])
 		if err != nil {
-			return fmt.Errorf("page %d: %v", res.Pages[i].Number, err)
+			return say.Errorf("page %d: %v", res.Pages[i].Number, err)
 		}
 		if err := fn(i, img); err != nil {
 			return err
@@ -149,7 +149,7 @@ func (r *renderer) size(p *layout.Page) (w, h float64) {
 func (r *renderer) page(p *layout.Page) (*image.RGBA, error) {
 	w, h := r.size(p)
 	if !(w >= 1 && h >= 1) || w*h > MaxPixels {
-		return nil, fmt.Errorf("a page of %g × %g mm at %g dpi is %.0f × %.0f pixels; at most %d pixels in all", p.Width, p.Height, r.dpi, w, h, MaxPixels)
+		return nil, say.Errorf("a page of %g × %g mm at %g dpi is %.0f × %.0f pixels; at most %d pixels in all", p.Width, p.Height, r.dpi, w, h, MaxPixels)
 	}
 	img := image.NewRGBA(image.Rect(0, 0, int(w), int(h)))
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
@@ -190,7 +190,7 @@ func rgba(c format.RGB) *image.Uniform {
 // one pixel wide.
 func (r *renderer) rule(dst *image.RGBA, l layout.Rule) error {
 	if !finite(l.X1, l.Y1, l.X2, l.Y2, l.Width) {
-		return fmt.Errorf("a rule at (%g, %g)–(%g, %g) of width %g: not a number", l.X1, l.Y1, l.X2, l.Y2, l.Width)
+		return say.Errorf("a rule at (%g, %g)–(%g, %g) of width %g: not a number", l.X1, l.Y1, l.X2, l.Y2, l.Width)
 	}
 	x1, y1, x2, y2 := r.px(l.X1), r.px(l.Y1), r.px(l.X2), r.px(l.Y2)
 	length := math.Hypot(x2-x1, y2-y1)
@@ -297,7 +297,7 @@ func snap(c, half float64) (lo, hi float64) {
 // drawn 42 mm wide at 96 dpi keeps 159 × 159 pixels, not 16 million.
 func (r *renderer) image(dst *image.RGBA, im layout.Image) error {
 	if !finite(im.X, im.Y, im.W, im.H) {
-		return fmt.Errorf("%s: image box (%g, %g, %g × %g): not a number", im.Path, im.X, im.Y, im.W, im.H)
+		return say.Errorf("%s: image box (%g, %g, %g × %g): not a number", im.Path, im.X, im.Y, im.W, im.H)
 	}
 	box := image.Rect(int(math.Round(r.px(im.X))), int(math.Round(r.px(im.Y))),
 		int(math.Round(r.px(im.X+im.W))), int(math.Round(r.px(im.Y+im.H))))
@@ -305,17 +305,17 @@ func (r *renderer) image(dst *image.RGBA, im layout.Image) error {
 		return nil
 	}
 	if int64(box.Dx())*int64(box.Dy()) > MaxPixels {
-		return fmt.Errorf("the image %s: a box of %d × %d pixels; at most %d pixels in all", im.Path, box.Dx(), box.Dy(), MaxPixels)
+		return say.Errorf("the image %s: a box of %d × %d pixels; at most %d pixels in all", im.Path, box.Dx(), box.Dy(), MaxPixels)
 	}
 	k := imageKey{im.Path, box.Dx(), box.Dy()}
 	scaled, ok := r.images[k]
 	if !ok {
 		if im.Source == nil {
-			return fmt.Errorf("the image %s was not read", im.Path)
+			return say.Errorf("the image %s was not read", im.Path)
 		}
 		_, dec, err := picture.Decode(im.Source)
 		if err != nil {
-			return fmt.Errorf("the image %s %v", im.Path, err)
+			return say.Errorf("the image %s %v", im.Path, err)
 		}
 		scaled = image.NewNRGBA(image.Rect(0, 0, box.Dx(), box.Dy()))
 		xdraw.ApproxBiLinear.Scale(scaled, scaled.Rect, stencil(dec), dec.Bounds(), draw.Src, nil)
@@ -398,7 +398,7 @@ func (r *renderer) astralFace(st format.Style) (font.Face, error) {
 func (r *renderer) faceOf(st format.Style, parsed map[fontKey]*truetype.Font, view func([]byte) []byte) (font.Face, error) {
 	data := r.font(st.Role)
 	if len(data) == 0 {
-		return nil, fmt.Errorf("no font for the role %s", st.Role)
+		return nil, say.Errorf("no font for the role %s", st.Role)
 	}
 	k := fontKey{&data[0], len(data)}
 	if fonts.Kind(data) == "otf-cff" {
@@ -408,12 +408,12 @@ func (r *renderer) faceOf(st format.Style, parsed map[fontKey]*truetype.Font, vi
 	if !ok {
 		var err error
 		if f, err = truetype.Parse(view(data)); err != nil {
-			return nil, fmt.Errorf("the font of the role %s: %v", st.Role, err)
+			return nil, say.Errorf("the font of the role %s: %v", st.Role, err)
 		}
 		parsed[k] = f
 	}
 	if !(st.Size > 0) || math.IsInf(st.Size, 0) {
-		return nil, fmt.Errorf("type size %v pt", st.Size)
+		return nil, say.Errorf("type size %v pt", st.Size)
 	}
 	fk := faceKey{f, st.Size}
 	if fc, ok := r.faces[fk]; ok {
@@ -439,12 +439,12 @@ func (r *renderer) cffFace(st format.Style, k fontKey, data []byte) (font.Face, 
 	if !ok {
 		var err error
 		if o, err = fonts.NewCFFOutlines(data); err != nil {
-			return nil, fmt.Errorf("the font of the role %s: %v", st.Role, err)
+			return nil, say.Errorf("the font of the role %s: %v", st.Role, err)
 		}
 		r.cff[k] = o
 	}
 	if !(st.Size > 0) || math.IsInf(st.Size, 0) {
-		return nil, fmt.Errorf("type size %v pt", st.Size)
+		return nil, say.Errorf("type size %v pt", st.Size)
 	}
 	fk := faceKey{o, st.Size}
 	if fc, ok := r.faces[fk]; ok {
@@ -480,14 +480,14 @@ func (r *renderer) text(dst *image.RGBA, t layout.Text) error {
 		return err
 	}
 	if !finite(t.Y, t.Rotate, t.PivotX, t.PivotY) {
-		return fmt.Errorf("text %q at y = %g, turned %g° about (%g, %g): not a number", t.String(), t.Y, t.Rotate, t.PivotX, t.PivotY)
+		return say.Errorf("text %q at y = %g, turned %g° about (%g, %g): not a number", t.String(), t.Y, t.Rotate, t.PivotX, t.PivotY)
 	}
 	quarter := math.Mod(t.Rotate, 360)
 	if quarter < 0 {
 		quarter += 360
 	}
 	if math.Mod(quarter, 90) != 0 {
-		return fmt.Errorf("text %q turned %g°: only multiples of 90° can be drawn", t.String(), t.Rotate)
+		return say.Errorf("text %q turned %g°: only multiples of 90° can be drawn", t.String(), t.Rotate)
 	}
 	turns := int(quarter / 90)
 	colour := rgba(t.Style.Color)
@@ -532,7 +532,7 @@ func (r *renderer) glyphs(dst *image.RGBA, t layout.Text, fc font.Face, paint fu
 	y := r.px(t.Y)
 	for _, g := range t.Glyphs {
 		if !finite(g.X) {
-			return fmt.Errorf("glyph %q at x = %g: not a number", g.R, g.X)
+			return say.Errorf("glyph %q at x = %g: not a number", g.R, g.X)
 		}
 		x := r.px(g.X)
 		// A glyph far off the page would overflow the 26.6 fixed point of
