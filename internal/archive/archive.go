@@ -327,7 +327,7 @@ func parse(packet []byte) (*Record, error) {
 		case e.Name.Local == "li" && parent.Space == Namespace && parent.Local == "sources":
 			sha, path, ok := strings.Cut(v, "  ")
 			if !ok || len(sha) != 64 {
-				return fmt.Errorf("recorded source %q is not a SHA-256, two spaces and a path", v)
+				return say.Errorf("recorded source %q is not a SHA-256, two spaces and a path", v)
 			}
 			r.Sources = append(r.Sources, Source{Path: path, SHA256: sha})
 		case e.Name.Local == "li" && parent.Space == Namespace && parent.Local == "fonts":
@@ -339,7 +339,7 @@ func parse(packet []byte) (*Record, error) {
 		case e.Name.Space == xmpBasic && e.Name.Local == "CreateDate":
 			date, err := time.Parse(time.RFC3339, v)
 			if err != nil {
-				return fmt.Errorf("xmp:CreateDate %q: %v", v, err)
+				return say.Errorf("xmp:CreateDate %q: %v", v, err)
 			}
 			r.Date = date
 		}

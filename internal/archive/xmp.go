@@ -6,9 +6,10 @@ package archive
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strings"
+
+	"gongwen/internal/say"
 )
 
 // Element is one element of an XMP packet as Elements reads it: its name,
@@ -42,7 +43,7 @@ func Elements(packet []byte, f func(Element) error) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("reading the XMP metadata: %v", err)
+			return say.Errorf("reading the XMP metadata: %v", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
