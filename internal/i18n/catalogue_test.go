@@ -14,19 +14,13 @@ import (
 	"unicode"
 )
 
-// sourceMessages reads every message format string in the program's
+// sourceKeys reads every message format string in the program's
 // source: the string literals given to say.Errorf (fmt.Errorf), say.New
 // (errors.New), doc.Errorf, a reader's errf, lint's warn, say.Sprintf,
 // say.Fprint* in the command and the Msg or Reason of an error value; and
 // the keys of the help texts (say.Keyed's id, "help NAME" of a command's
-// newFlags). Tests, the test helper packages and the catalogue itself are
+// newFlags), apart. Tests, the test helper packages and the catalogue itself are
 // left out.
-func sourceMessages(t *testing.T) map[string]string {
-	msgs, _ := sourceKeys(t)
-	return msgs
-}
-
-// sourceKeys is sourceMessages, and the help texts' keys apart.
 func sourceKeys(t *testing.T) (msgs, helps map[string]string) {
 	t.Helper()
 	msgs, helps = map[string]string{}, map[string]string{} // message → first place
