@@ -190,30 +190,49 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 // its reading short.
 func smallOFD(t *testing.T, issuers ...string) []byte {
 	t.Helper()
+	seals := make([]string, len(issuers))
+	for i := range seals {
+		seals[i] = "drawn"
+	}
+	_, pkg := smallDoc(t, seals, issuers...)
+	return pkg
+}
+
+// smallDoc is that letter as PDF and OFD, each issuer's seal "drawn" (its
+// picture data/seals/seal-N.png) or "paper"; no seal at all for nil seals.
+func smallDoc(t *testing.T, seals []string, issuers ...string) (pdf, pkg []byte) {
+	t.Helper()
 	fonts, _ := filepath.Abs("../../fonts")
 	dir := t.TempDir()
 	files := map[string][]byte{"templates/body.txt": []byte("请核验本函的电子签章。\n")}
-	var seals []string
-	for i := range issuers {
+	var names []string
+	for i, kind := range seals {
+		if kind == "paper" {
+			names = append(names, "paper")
+			continue
+		}
 		seal, err := os.ReadFile(fmt.Sprintf("../../data/seals/seal-%d.png", i+1))
 		if err != nil {
 			t.Fatal(err)
 		}
 		name := fmt.Sprintf("seal-%d.png", i+1)
 		files["data/"+name] = seal
-		seals = append(seals, name)
+		names = append(names, name)
 	}
 	list := func(ss []string) string { return `["` + strings.Join(ss, `", "`) + `"]` }
+	sealLine := ""
+	if seals != nil {
+		sealLine = "seal = " + list(names) + "\n"
+	}
 	files["data/doc.toml"] = []byte(fmt.Sprintf(`template = "../templates/body.txt"
 format = "letter"
 issuer = %s
 title = ["关于电子签章的函"]
 recipients = "各乡（镇）"
 signature = %s
-seal = %s
-date = 2026-12-06
+%sdate = 2026-12-06
 number = "示办函〔2026〕1号"
-`, list(issuers), list(issuers), list(seals)))
+`, list(issuers), list(issuers), sealLine))
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -221,13 +240,16 @@ number = "示办函〔2026〕1号"
 			t.Fatal(err)
 		}
 	}
-	j, err := build.Prepare(filepath.Join(dir, "data/doc.toml"), build.Options{FontsDir: fonts})
+	opt := build.Options{FontsDir: fonts}
+	j, err := build.Prepare(filepath.Join(dir, "data/doc.toml"), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkg, err := j.RenderOFD(build.Options{FontsDir: fonts})
-	if err != nil {
+	if pdf, err = j.Render(opt); err != nil {
 		t.Fatal(err)
 	}
-	return pkg
+	if pkg, err = j.RenderOFD(opt); err != nil {
+		t.Fatal(err)
+	}
+	return pdf, pkg
 }
