@@ -75,7 +75,7 @@ type Options struct {
 // (layout.Page.Places: a seal stamped on paper, or a document built
 // without seals), where a signature's stamp annotation goes (package
 // sign): its value is the page's number from 1 and the place's Boundary,
-// "1 118.25 210 42 42". A document whose pages have no such place gets
+// "5 126.932 123.277 42 42". A document whose pages have no such place gets
 // none, so its OFD.xml is as before.
 const SealPlace = "gongwen:sealPlace"
 
