@@ -12,8 +12,10 @@ package sign
 import (
 	"bytes"
 	gocontext "context"
+	"crypto/x509"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -76,6 +78,52 @@ window.check = function (url, refs) {
     });
   });
 };
+// place draws the package at url and reports where ofd.js draws each
+// seal on its page (px, and the page's width in px) and how many of the
+// picture's pixels are red.
+window.place = function (url) {
+  return new Promise(function (ok, bad) {
+    ofd.parseOfdDocument({
+      ofd: url,
+      success: function (res) {
+        try {
+          var doc = Array.isArray(res) ? res[0] : res;
+          ofd.setPageScale(1);
+          var divs = ofd.renderOfdByScale(doc), seals = [], waits = [];
+          divs.forEach(function (d, n) {
+            document.body.appendChild(d);
+            var pr = d.getBoundingClientRect();
+            d.querySelectorAll("[data-signed-info]").forEach(function (e) {
+              var r = e.getBoundingClientRect(), im = e.querySelector("image, img");
+              var s = {page: n + 1, x: r.left - pr.left, y: r.top - pr.top, w: r.width, h: r.height, pageW: pr.width, red: 0, pixels: 0};
+              seals.push(s);
+              if (!im) { return; }
+              waits.push(new Promise(function (done) {
+                var img = new Image();
+                img.onload = function () {
+                  var c = document.createElement("canvas");
+                  c.width = img.naturalWidth; c.height = img.naturalHeight;
+                  var g = c.getContext("2d");
+                  g.drawImage(img, 0, 0);
+                  var px = g.getImageData(0, 0, c.width, c.height).data;
+                  for (var i = 0; i < px.length; i += 4) {
+                    s.pixels++;
+                    if (px[i + 3] > 128 && px[i] > 150 && px[i + 1] < 100 && px[i + 2] < 100) { s.red++; }
+                  }
+                  done();
+                };
+                img.onerror = function () { done(); };
+                img.src = im.getAttribute("src") || im.href.baseVal;
+              }));
+            });
+          });
+          Promise.all(waits).then(function () { ok(JSON.stringify(seals)); });
+        } catch (e) { bad("drawing: " + e); }
+      },
+      fail: function (e) { bad("reading: " + e); }
+    });
+  });
+};
 </script>
 `
 
@@ -107,10 +155,21 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 		k, c, _ := sm2Cert(t, n)
 		joint = signOFD(t, joint, k, c, 0, nil)
 	}
+	// A letter whose seal is stamped on paper, signed with the picture.
+	stamp, err := os.ReadFile("../../data/seals/stamp.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, paper := smallDoc(t, []string{"paper"}, "示例县人民政府办公室")
+	paper, err = OFD(paper, OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}, Time: signedAt, Seal: stamp}, Provider: "gongwen"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	refs := len(read(t, signed).Signatures[0].References)
 	packages := map[string][]byte{
 		"/signed.ofd": signed,
 		"/joint.ofd":  joint,
+		"/paper.ofd":  paper,
 		"/page.ofd":   edit(t, signed, changeByte("Doc_0/Pages/Page_0/Content.xml")),
 		"/value.ofd": edit(t, signed, func(p *ofdPackage) {
 			i := len(p.parts) - 1
@@ -120,7 +179,7 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 		}),
 	}
 	for name, b := range packages {
-		if name != "/signed.ofd" && name != "/joint.ofd" && bytes.Equal(b, signed) {
+		if name != "/signed.ofd" && name != "/joint.ofd" && name != "/paper.ofd" && bytes.Equal(b, signed) {
 			t.Fatalf("%s is the signed package unchanged", name)
 		}
 	}
@@ -162,6 +221,7 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 		{"/page.ofd", 1, refs, true, false},  // a page changed: its digest fails
 		{"/value.ofd", 1, refs, false, true}, // the SM2 value changed
 		{"/joint.ofd", 3, len(jointSigs[len(jointSigs)-1].References), true, true},
+		{"/paper.ofd", 1, len(read(t, paper).Signatures[0].References), true, true},
 	} {
 		t.Run(strings.TrimPrefix(c.url, "/"), func(t *testing.T) {
 			// A bound only against a reader that never finishes: it
@@ -182,6 +242,42 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 			}
 		})
 	}
+	// ofd.js draws the --seal picture at the stamp annotation, the seal's
+	// place: its box on the page, in mm, within 0.2 mm (ofd.js rounds to
+	// pixels), and red.
+	t.Run("paper seal drawn", func(t *testing.T) {
+		tctx, cancel := gocontext.WithTimeout(ctx, 5*time.Minute)
+		defer cancel()
+		out, err := chromedp.Run(tctx, chromedp.Evaluate[string](`place("/paper.ofd")`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("ofd.js: %v", err)
+		}
+		t.Logf("ofd.js draws: %s", out)
+		var seals []struct {
+			Page, Red, Pixels int
+			X, Y, W, H, PageW float64
+		}
+		if err := json.Unmarshal([]byte(out), &seals); err != nil {
+			t.Fatal(err)
+		}
+		p := read(t, paper)
+		s := p.Signatures[0]
+		if len(seals) != 1 || p.Pages[seals[0].Page-1].ID != s.StampPage {
+			t.Fatalf("ofd.js draws %d seals (%+v); want 1 on the StampAnnot's page", len(seals), seals)
+		}
+		d := seals[0]
+		mm := p.Pages[d.Page-1].Width / d.PageW
+		got := [4]float64{d.X * mm, d.Y * mm, d.W * mm, d.H * mm}
+		for i := range got {
+			if math.Abs(got[i]-s.StampBoundary[i]) > 0.2 {
+				t.Errorf("ofd.js draws the seal at %.2f mm, the StampAnnot's Boundary is %v", got, s.StampBoundary)
+				break
+			}
+		}
+		if d.Pixels == 0 || d.Red < d.Pixels/20 {
+			t.Errorf("the picture ofd.js draws has %d red pixels of %d", d.Red, d.Pixels)
+		}
+	})
 }
 
 // smallOFD is a one-page letter with a seal for each of the issuers
