@@ -41,7 +41,9 @@ const ofdJSPage = `<!doctype html>
 <meta charset="utf-8">
 <script src="/ofd.js"></script>
 <script>
-window.check = function (url, refs) {
+// draw reads the package at url, draws its pages and hands them to then,
+// with the promise's ok and bad.
+window.draw = function (url, then) {
   return new Promise(function (ok, bad) {
     ofd.parseOfdDocument({
       ofd: url,
@@ -49,79 +51,73 @@ window.check = function (url, refs) {
         try {
           var doc = Array.isArray(res) ? res[0] : res;
           ofd.setPageScale(1);
-          var divs = ofd.renderOfdByScale(doc);
-          var infos = [];
-          divs.forEach(function (d) {
-            d.querySelectorAll("[data-signed-info]").forEach(function (e) {
-              infos.push(JSON.parse(e.getAttribute("data-signed-info")));
-            });
-          });
-          if (infos.length === 0) { bad("ofd.js drew no seal with signature information"); return; }
-          (function wait() {
-            // ofd.js keeps the digests of the last signature it read.
-            var arr = null;
-            if (window.toBeChecked) { window.toBeChecked.forEach(function (a) { arr = a; }); }
-            if (!arr || arr.length < refs) { requestAnimationFrame(wait); return; }
-            ok(JSON.stringify({
-              seals: infos.length,
-              verifyRet: infos.every(function (i) { return i.VerifyRet === true; }),
-              method: infos[0].SignatureMethod,
-              time: String(infos[0].SignatureDateTime),
-              provider: infos[0].Provider && infos[0].Provider["@_ProviderName"],
-              digests: arr.length,
-              digestCheck: ofd.digestCheck(arr)
-            }));
-          })();
+          then(ofd.renderOfdByScale(doc), ok, bad);
         } catch (e) { bad("drawing: " + e); }
       },
       fail: function (e) { bad("reading: " + e); }
     });
   });
 };
+window.check = function (url, refs) {
+  return draw(url, function (divs, ok, bad) {
+    var infos = [];
+    divs.forEach(function (d) {
+      d.querySelectorAll("[data-signed-info]").forEach(function (e) {
+        infos.push(JSON.parse(e.getAttribute("data-signed-info")));
+      });
+    });
+    if (infos.length === 0) { bad("ofd.js drew no seal with signature information"); return; }
+    (function wait() {
+      // ofd.js keeps the digests of the last signature it read.
+      var arr = null;
+      if (window.toBeChecked) { window.toBeChecked.forEach(function (a) { arr = a; }); }
+      if (!arr || arr.length < refs) { requestAnimationFrame(wait); return; }
+      ok(JSON.stringify({
+        seals: infos.length,
+        verifyRet: infos.every(function (i) { return i.VerifyRet === true; }),
+        method: infos[0].SignatureMethod,
+        time: String(infos[0].SignatureDateTime),
+        provider: infos[0].Provider && infos[0].Provider["@_ProviderName"],
+        digests: arr.length,
+        digestCheck: ofd.digestCheck(arr)
+      }));
+    })();
+  });
+};
 // place draws the package at url and reports where ofd.js draws each
 // seal on its page (px, and the page's width in px) and how many of the
 // picture's pixels are red.
 window.place = function (url) {
-  return new Promise(function (ok, bad) {
-    ofd.parseOfdDocument({
-      ofd: url,
-      success: function (res) {
-        try {
-          var doc = Array.isArray(res) ? res[0] : res;
-          ofd.setPageScale(1);
-          var divs = ofd.renderOfdByScale(doc), seals = [], waits = [];
-          divs.forEach(function (d, n) {
-            document.body.appendChild(d);
-            var pr = d.getBoundingClientRect();
-            d.querySelectorAll("[data-signed-info]").forEach(function (e) {
-              var r = e.getBoundingClientRect(), im = e.querySelector("image, img");
-              var s = {page: n + 1, x: r.left - pr.left, y: r.top - pr.top, w: r.width, h: r.height, pageW: pr.width, red: 0, pixels: 0};
-              seals.push(s);
-              if (!im) { return; }
-              waits.push(new Promise(function (done) {
-                var img = new Image();
-                img.onload = function () {
-                  var c = document.createElement("canvas");
-                  c.width = img.naturalWidth; c.height = img.naturalHeight;
-                  var g = c.getContext("2d");
-                  g.drawImage(img, 0, 0);
-                  var px = g.getImageData(0, 0, c.width, c.height).data;
-                  for (var i = 0; i < px.length; i += 4) {
-                    s.pixels++;
-                    if (px[i + 3] > 128 && px[i] > 150 && px[i + 1] < 100 && px[i + 2] < 100) { s.red++; }
-                  }
-                  done();
-                };
-                img.onerror = function () { done(); };
-                img.src = im.getAttribute("src") || im.href.baseVal;
-              }));
-            });
-          });
-          Promise.all(waits).then(function () { ok(JSON.stringify(seals)); });
-        } catch (e) { bad("drawing: " + e); }
-      },
-      fail: function (e) { bad("reading: " + e); }
+  return draw(url, function (divs, ok) {
+    var seals = [], waits = [];
+    divs.forEach(function (d, n) {
+      document.body.appendChild(d);
+      var pr = d.getBoundingClientRect();
+      d.querySelectorAll("[data-signed-info]").forEach(function (e) {
+        var r = e.getBoundingClientRect(), im = e.querySelector("image, img");
+        var s = {page: n + 1, x: r.left - pr.left, y: r.top - pr.top, w: r.width, h: r.height, pageW: pr.width, red: 0, pixels: 0};
+        seals.push(s);
+        if (!im) { return; }
+        waits.push(new Promise(function (done) {
+          var img = new Image();
+          img.onload = function () {
+            var c = document.createElement("canvas");
+            c.width = img.naturalWidth; c.height = img.naturalHeight;
+            var g = c.getContext("2d");
+            g.drawImage(img, 0, 0);
+            var px = g.getImageData(0, 0, c.width, c.height).data;
+            for (var i = 0; i < px.length; i += 4) {
+              s.pixels++;
+              if (px[i + 3] > 128 && px[i] > 150 && px[i + 1] < 100 && px[i + 2] < 100) { s.red++; }
+            }
+            done();
+          };
+          img.onerror = function () { done(); };
+          img.src = im.getAttribute("src") || im.href.baseVal;
+        }));
+      });
     });
+    Promise.all(waits).then(function () { ok(JSON.stringify(seals)); });
   });
 };
 </script>
