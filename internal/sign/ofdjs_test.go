@@ -152,12 +152,12 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 		joint = signOFD(t, joint, k, c, 0, nil)
 	}
 	// A letter whose seal is stamped on paper, signed with the picture.
-	stamp, err := os.ReadFile("../../data/seals/stamp.png")
+	picture, err := os.ReadFile("../../data/seals/seal-1.png")
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, paper := smallDoc(t, []string{"paper"}, "示例县人民政府办公室")
-	paper, err = OFD(paper, OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}, Time: signedAt, Seal: stamp}, Provider: "gongwen"})
+	paper, err = OFD(paper, OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}, Time: signedAt, Seal: picture}, Provider: "gongwen"})
 	if err != nil {
 		t.Fatal(err)
 	}
