@@ -56,8 +56,8 @@ const (
 )
 
 // OFDOptions are what an OFD signature is made with besides Options,
-// whose Seal is the seal's picture (PNG or JPEG), nil for the picture the
-// document draws at the seal's place.
+// whose Seal is the seal's picture (PNG or JPEG) where the page draws
+// none, nil where it draws one: the seal takes the page's picture.
 type OFDOptions struct {
 	Options
 	// SealKey and SealCert are the seal maker's (制章人) key and
@@ -349,8 +349,11 @@ func pictureFormat(b []byte) (string, error) {
 // 38540 SES_Signature, SM2 with SM3): a new package whose parts are
 // pkg's, unchanged and in their order, but OFD.xml, which gains the
 // reference to Signatures.xml; then Signatures.xml, Signature.xml and
-// SignedValue.dat. The stamp annotation sits where the page draws the
-// seal (the next one not yet signed, or seal opt.At).
+// SignedValue.dat. The stamp annotation sits on the seal (the next one
+// not yet signed, or seal opt.At): where the page draws it, with its
+// picture; or where OFD.xml records its place with nothing drawn
+// (ofdr.SealPlace), with opt.Seal, which is needed there and refused over
+// a drawn seal, as PDF refuses it.
 func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 	if len(opt.Chain) == 0 || opt.Key == nil {
 		return nil, say.New("no key or certificate to sign with")
