@@ -70,7 +70,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	sealCert := fs.String("seal-cert", "", "the seal maker's certificate, `C.pem` (with --seal-key)")
 	at := fs.Int("at", 0, "sign at seal `N`, counted from 1 in the order the pages draw them (a joint document's issuers); default: the next not yet signed")
 	p12 := fs.String("p12", "", "a PKCS #12 file, `FILE.p12`, holding the key and its certificates (instead of --key and --cert)")
-	seal := fs.String("seal", "", "a picture of the seal, `SEAL.png`, drawn as the signature where the document draws no seal (seal = \"paper\", or none); on an OFD, the electronic seal's picture (default: the one the page draws)")
+	seal := fs.String("seal", "", "a picture of the seal, `SEAL.png`, for a document that draws no seal (seal = \"paper\", or none): a PDF signature's appearance, an OFD electronic seal's picture, shown at the seal's place")
 	p12Password := fs.String("p12-password-file", "", "a `FILE` whose first line is the PKCS #12 file's password (default: $GONGWEN_P12_PASSWORD)")
 	if code := parse(fs, args, stdout, "PDF or OFD"); code >= 0 {
 		return code

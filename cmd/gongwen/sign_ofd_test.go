@@ -81,6 +81,11 @@ func TestSignOFDAndVerify(t *testing.T) {
 		t.Fatalf("build: exit %d: %s", code, stderr.String())
 	}
 	built, _ := os.ReadFile("doc.ofd")
+	// The same letter with its seal stamped on paper.
+	os.WriteFile("data/paper.toml", append([]byte("seal = \"paper\"\n"), d...), 0o644)
+	if code := run([]string{"build", "--fonts", fontsDir, "-o", "paper.ofd", "data/paper.toml"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("build: exit %d: %s", code, stderr.String())
+	}
 	sm2Files(t, "k.pem", "c.pem", "测试签章人")
 	sm2Files(t, "mk.pem", "mc.pem", "测试印章管理中心")
 	t.Setenv("SOURCE_DATE_EPOCH", "1796544000") // 2026-12-06 08:00 UTC
@@ -97,6 +102,11 @@ func TestSignOFDAndVerify(t *testing.T) {
 		{[]string{"sign", "--key", "k.pem", "--cert", "c.pem", "--seal-key", "mk.pem", "--seal-cert", "c.pem", "-o", "twice.ofd", "doc.ofd"}, exitInput, "c.pem: the certificate (测试签章人) is not the private key's: its public key differs"},
 		{[]string{"sign", "--key", "k.pem", "--cert", "c.pem", "-o", "twice.ofd", "signed.ofd"}, exitInput, "signed.ofd: cannot sign: each of its 1 seals is signed already"},
 		{[]string{"sign", "--key", "k.pem", "--cert", "c.pem", "--at", "2", "-o", "twice.ofd", "doc.ofd"}, exitInput, "doc.ofd: cannot sign: it has 1 seals, so no seal 2 to sign at"},
+		{[]string{"sign", "--key", "k.pem", "--cert", "c.pem", "--seal", "data/seal.png", "-o", "twice.ofd", "doc.ofd"}, exitInput, "doc.ofd: cannot sign: page 1 draws seal 1 already, and the signature goes on it without a picture: the seal picture (--seal) is for a document built with seal = \"paper\" or without a seal; sign without --seal"},
+		{[]string{"sign", "--key", "k.pem", "--cert", "c.pem", "-o", "twice.ofd", "paper.ofd"}, exitInput, "paper.ofd: cannot sign: page 1 draws no seal 1 (seal = \"paper\", or none): give the electronic seal's picture (--seal SEAL.png), which the stamp annotation shows there"},
+		{[]string{"sign", "--key", "k.pem", "--cert", "c.pem", "--seal", "data/seal.png", "-o", "paper-signed.ofd", "paper.ofd"}, exitOK, "paper.ofd → paper-signed.ofd (signed by 测试签章人)"},
+		{[]string{"verify", "--fonts", fontsDir, "paper-signed.ofd"}, exitOK, "paper-signed.ofd: signature 1: 测试签章人, 2026-12-06 08:00:00 UTC, SM2 with SM3: intact, the signed bytes are unchanged (the certificate's trust is not checked)"},
+		{[]string{"verify", "--fonts", fontsDir, "paper-signed.ofd"}, exitOK, "paper-signed.ofd: identical to a rebuild from data/paper.toml"},
 	} {
 		stdout.Reset()
 		stderr.Reset()

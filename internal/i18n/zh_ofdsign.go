@@ -3,10 +3,9 @@ package i18n
 // zhOfdsign are the messages of the OFD electronic seal: gongwen sign of an
 // OFD and gongwen verify of a signed OFD (internal/sign/ofd*.go, ses.go).
 var zhOfdsign = map[string]string{
-	"a picture of the seal, `SEAL.png`, drawn as the signature where the document draws no seal (seal = \"paper\", or none); on an OFD, the electronic seal's picture (default: the one the page draws)": "印章图案 `SEAL.png`，在文档没有画出印章处（seal = \"paper\" 或不带印章）作为签名画出；用于 OFD 时是电子签章的图片（默认：页面所画的那枚）",
-	"an OFD seal maker's SM2 key, `K.pem`, which signs the seal (default: the signer's own key)":                                                                                                         "OFD 制章人的国密签名密钥 `K.pem`，用于给印章签名（默认：签章人自己的密钥）",
-	"the seal maker's certificate, `C.pem` (with --seal-key)":                                                                                                                                            "制章人的证书 `C.pem`（与 --seal-key 一起给出）",
-	"gongwen sign: give the seal maker's key (--seal-key) and its certificate (--seal-cert) together":                                                                                                    "gongwen sign：请同时给出制章人的密钥（--seal-key）和证书（--seal-cert）",
+	"an OFD seal maker's SM2 key, `K.pem`, which signs the seal (default: the signer's own key)":      "OFD 制章人的国密签名密钥 `K.pem`，用于给印章签名（默认：签章人自己的密钥）",
+	"the seal maker's certificate, `C.pem` (with --seal-key)":                                         "制章人的证书 `C.pem`（与 --seal-key 一起给出）",
+	"gongwen sign: give the seal maker's key (--seal-key) and its certificate (--seal-cert) together": "gongwen sign：请同时给出制章人的密钥（--seal-key）和证书（--seal-cert）",
 	"seal made by %s": "印章由%s制作",
 	"a seal maker's key signs an OFD's electronic seal; a PDF has none":                 "制章人密钥用于给 OFD 的电子签章签名；PDF 没有电子印章",
 	"the seal maker's key must be an SM2 key, with its certificate":                     "制章人密钥须是 SM2 密钥，并附其证书",

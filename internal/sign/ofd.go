@@ -3,6 +3,7 @@ package sign
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"crypto"
 	"crypto/x509"
 	"encoding/base64"
@@ -10,7 +11,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,6 +22,7 @@ import (
 	"github.com/tjfoc/gmsm/sm3"
 
 	"gongwen/internal/deflate"
+	ofdr "gongwen/internal/render/ofd"
 	"gongwen/internal/say"
 )
 
@@ -52,8 +56,8 @@ const (
 )
 
 // OFDOptions are what an OFD signature is made with besides Options,
-// whose Seal is the seal's picture (PNG or JPEG), nil for the picture the
-// document draws at the seal's place.
+// whose Seal is the seal's picture (PNG or JPEG) where the page draws
+// none, nil where it draws one: the seal takes the page's picture.
 type OFDOptions struct {
 	Options
 	// SealKey and SealCert are the seal maker's (制章人) key and
@@ -191,17 +195,35 @@ func locate(dir, loc string) string {
 	return path.Clean(path.Join(dir, loc))
 }
 
-// ofdSeal is a seal an OFD draws: an image on a page.
+// ofdSeal is a seal's place in an OFD: an image a page draws, or a
+// place it records with nothing drawn (ofdr.SealPlace).
 type ofdSeal struct {
 	pageID   int
 	page     int // 0-based
 	boundary string
-	picture  string // its file in the package
+	picture  string // its file in the package; "" for a place
+	drawn    bool
 }
 
-// drawnSeals lists the images the pages draw, in page order: gongwen's
-// OFDs draw only seals as images.
-func drawnSeals(p *ofdPackage) ([]ofdSeal, error) {
+// box is the seal's Boundary: x, y (mm from the page's top left), width
+// and height; zeros for one that cannot be read.
+func (s ofdSeal) box() (x, y, w, h float64) {
+	f := strings.Fields(s.boundary)
+	if len(f) != 4 {
+		return 0, 0, 0, 0
+	}
+	var v [4]float64
+	for i := range v {
+		v[i], _ = strconv.ParseFloat(f[i], 64)
+	}
+	return v[0], v[1], v[2], v[3]
+}
+
+// ofdSeals lists the seals' places of an OFD in the issuers' order, as
+// the PDF signer orders them (sealPlace): the images the pages draw
+// (gongwen's OFDs draw only seals as images) and the places OFD.xml's
+// CustomDatas record where a page draws none.
+func ofdSeals(p *ofdPackage) ([]ofdSeal, error) {
 	root, _ := p.file(ofdRoot)
 	r, err := parseXML(ofdRoot, root)
 	if err != nil {
@@ -251,11 +273,13 @@ func drawnSeals(p *ofdPackage) ([]ofdSeal, error) {
 		return nil, say.Errorf("%s has no Pages", docPath)
 	}
 	var seals []ofdSeal
+	var ids []int
 	for i, pg := range pages.all("Page") {
 		id, err := strconv.Atoi(pg.attr("ID"))
 		if err != nil {
 			return nil, say.Errorf("%s: page %d has no ID", docPath, i+1)
 		}
+		ids = append(ids, id)
 		loc := locate(dir, pg.attr("BaseLoc"))
 		b, ok := p.file(loc)
 		if !ok {
@@ -270,7 +294,7 @@ func drawnSeals(p *ofdPackage) ([]ofdSeal, error) {
 			for k := range n.Children {
 				c := &n.Children[k]
 				if c.XMLName.Local == "ImageObject" {
-					seals = append(seals, ofdSeal{pageID: id, page: i, boundary: c.attr("Boundary"), picture: media[c.attr("ResourceID")]})
+					seals = append(seals, ofdSeal{pageID: id, page: i, boundary: c.attr("Boundary"), picture: media[c.attr("ResourceID")], drawn: true})
 					continue
 				}
 				walk(c)
@@ -278,6 +302,35 @@ func drawnSeals(p *ofdPackage) ([]ofdSeal, error) {
 		}
 		walk(content)
 	}
+	if info := body.child("DocInfo"); info != nil && info.child("CustomDatas") != nil {
+		for _, c := range info.child("CustomDatas").all("CustomData") {
+			if c.attr("Name") != ofdr.SealPlace {
+				continue
+			}
+			f := strings.Fields(c.Text)
+			n := 0
+			if len(f) == 5 {
+				n, _ = strconv.Atoi(f[0])
+			}
+			if n < 1 || n > len(ids) {
+				return nil, say.Errorf("OFD.xml: the seal's place %q is not one of its %d pages and a Boundary", c.Text, len(ids))
+			}
+			seals = append(seals, ofdSeal{pageID: ids[n-1], page: n - 1, boundary: strings.Join(f[1:], " ")})
+		}
+	}
+	// The issuers' order: page by page, row by row (the seals of a row
+	// share their centre's height), left to right.
+	slices.SortStableFunc(seals, func(a, b ofdSeal) int {
+		if a.page != b.page {
+			return a.page - b.page
+		}
+		ax, ay, _, ah := a.box()
+		bx, by, _, bh := b.box()
+		if ca, cb := ay+ah/2, by+bh/2; math.Abs(ca-cb) > 0.5 {
+			return cmp.Compare(ca, cb)
+		}
+		return cmp.Compare(ax, bx)
+	})
 	return seals, nil
 }
 
@@ -296,8 +349,11 @@ func pictureFormat(b []byte) (string, error) {
 // 38540 SES_Signature, SM2 with SM3): a new package whose parts are
 // pkg's, unchanged and in their order, but OFD.xml, which gains the
 // reference to Signatures.xml; then Signatures.xml, Signature.xml and
-// SignedValue.dat. The stamp annotation sits where the page draws the
-// seal (the next one not yet signed, or seal opt.At).
+// SignedValue.dat. The stamp annotation sits on the seal (the next one
+// not yet signed, or seal opt.At): where the page draws it, with its
+// picture; or where OFD.xml records its place with nothing drawn
+// (ofdr.SealPlace), with opt.Seal, which is needed there and refused over
+// a drawn seal, as PDF refuses it.
 func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 	if len(opt.Chain) == 0 || opt.Key == nil {
 		return nil, say.New("no key or certificate to sign with")
@@ -330,12 +386,14 @@ func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 			return nil, say.Errorf("its signature %d is broken (%s): it cannot be signed again", i+1, s.Reason)
 		}
 	}
-	seals, err := drawnSeals(p)
+	seals, err := ofdSeals(p)
 	if err != nil {
 		return nil, err
 	}
 	n := len(done)
 	switch {
+	case len(seals) == 0 && opt.Seal != nil:
+		return nil, say.New("it records no place for a seal (a 命令 has its signature stamp instead), so the seal picture (--seal) has nowhere to go: sign without --seal")
 	case len(seals) == 0:
 		return nil, say.New("it draws no seal, so there is no place for the electronic seal: build it with a seal picture")
 	case opt.At > len(seals):
@@ -347,6 +405,12 @@ func OFD(pkg []byte, opt OFDOptions) ([]byte, error) {
 	}
 	at := seals[n]
 	picture := opt.Seal
+	switch {
+	case picture != nil && at.drawn:
+		return nil, say.Errorf("page %d draws seal %d already, and the signature goes on it without a picture: the seal picture (--seal) is for a document built with seal = \"paper\" or without a seal; sign without --seal", at.page+1, n+1)
+	case picture == nil && !at.drawn:
+		return nil, say.Errorf("page %d draws no seal %d (seal = \"paper\", or none): give the electronic seal's picture (--seal SEAL.png), which the stamp annotation shows there", at.page+1, n+1)
+	}
 	if picture == nil {
 		b, ok := p.file(at.picture)
 		if !ok {

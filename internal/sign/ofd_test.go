@@ -305,18 +305,29 @@ func TestOFDJointSignedInTurn(t *testing.T) {
 	}
 }
 
+// TestOFDSealPicture: --seal over a seal the page draws is refused, as
+// on a PDF; where no seal is drawn (ofdpaper_test.go) it must be a PNG or
+// a JPEG.
 func TestOFDSealPicture(t *testing.T) {
 	stamp, err := os.ReadFile("../../data/seals/stamp.png")
 	if err != nil {
 		t.Fatal(err)
 	}
 	key, cert, _ := sm2Cert(t, "示例县人民政府")
-	s := read(t, signOFD(t, builtOFD(t, "file"), key, cert, 0, stamp)).Signatures[0]
-	if !bytes.Equal(s.SES.Picture, stamp) || !s.SealValid || !s.SignatureValid {
-		t.Errorf("the --seal picture is not the seal's (%d bytes, want %d), or a value is invalid", len(s.SES.Picture), len(stamp))
-	}
-	if _, err := OFD(builtOFD(t, "file"), OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}, Time: signedAt, Seal: []byte("GIF89a")}}); err == nil || !strings.Contains(err.Error(), "neither PNG nor JPEG") {
-		t.Errorf("a GIF as the seal: %v", err)
+	_, paper := smallDoc(t, []string{"paper"}, "示例县人民政府")
+	for _, c := range []struct {
+		what string
+		pkg  []byte
+		seal []byte
+		want string
+	}{
+		{"over a drawn seal", builtOFD(t, "file"), stamp, "draws seal 1 already"},
+		{"a GIF", paper, []byte("GIF89a"), "neither PNG nor JPEG"},
+	} {
+		out, err := OFD(c.pkg, OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}, Time: signedAt, Seal: c.seal}})
+		if err == nil || out != nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.what, err, c.want)
+		}
 	}
 }
 

@@ -12,8 +12,10 @@ package sign
 import (
 	"bytes"
 	gocontext "context"
+	"crypto/x509"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -39,7 +41,9 @@ const ofdJSPage = `<!doctype html>
 <meta charset="utf-8">
 <script src="/ofd.js"></script>
 <script>
-window.check = function (url, refs) {
+// draw reads the package at url, draws its pages and hands them to then,
+// with the promise's ok and bad.
+window.draw = function (url, then) {
   return new Promise(function (ok, bad) {
     ofd.parseOfdDocument({
       ofd: url,
@@ -47,33 +51,73 @@ window.check = function (url, refs) {
         try {
           var doc = Array.isArray(res) ? res[0] : res;
           ofd.setPageScale(1);
-          var divs = ofd.renderOfdByScale(doc);
-          var infos = [];
-          divs.forEach(function (d) {
-            d.querySelectorAll("[data-signed-info]").forEach(function (e) {
-              infos.push(JSON.parse(e.getAttribute("data-signed-info")));
-            });
-          });
-          if (infos.length === 0) { bad("ofd.js drew no seal with signature information"); return; }
-          (function wait() {
-            // ofd.js keeps the digests of the last signature it read.
-            var arr = null;
-            if (window.toBeChecked) { window.toBeChecked.forEach(function (a) { arr = a; }); }
-            if (!arr || arr.length < refs) { requestAnimationFrame(wait); return; }
-            ok(JSON.stringify({
-              seals: infos.length,
-              verifyRet: infos.every(function (i) { return i.VerifyRet === true; }),
-              method: infos[0].SignatureMethod,
-              time: String(infos[0].SignatureDateTime),
-              provider: infos[0].Provider && infos[0].Provider["@_ProviderName"],
-              digests: arr.length,
-              digestCheck: ofd.digestCheck(arr)
-            }));
-          })();
+          then(ofd.renderOfdByScale(doc), ok, bad);
         } catch (e) { bad("drawing: " + e); }
       },
       fail: function (e) { bad("reading: " + e); }
     });
+  });
+};
+window.check = function (url, refs) {
+  return draw(url, function (divs, ok, bad) {
+    var infos = [];
+    divs.forEach(function (d) {
+      d.querySelectorAll("[data-signed-info]").forEach(function (e) {
+        infos.push(JSON.parse(e.getAttribute("data-signed-info")));
+      });
+    });
+    if (infos.length === 0) { bad("ofd.js drew no seal with signature information"); return; }
+    (function wait() {
+      // ofd.js keeps the digests of the last signature it read.
+      var arr = null;
+      if (window.toBeChecked) { window.toBeChecked.forEach(function (a) { arr = a; }); }
+      if (!arr || arr.length < refs) { requestAnimationFrame(wait); return; }
+      ok(JSON.stringify({
+        seals: infos.length,
+        verifyRet: infos.every(function (i) { return i.VerifyRet === true; }),
+        method: infos[0].SignatureMethod,
+        time: String(infos[0].SignatureDateTime),
+        provider: infos[0].Provider && infos[0].Provider["@_ProviderName"],
+        digests: arr.length,
+        digestCheck: ofd.digestCheck(arr)
+      }));
+    })();
+  });
+};
+// place draws the package at url and reports where ofd.js draws each
+// seal on its page (px, and the page's width in px) and how many of the
+// picture's pixels are red.
+window.place = function (url) {
+  return draw(url, function (divs, ok) {
+    var seals = [], waits = [];
+    divs.forEach(function (d, n) {
+      document.body.appendChild(d);
+      var pr = d.getBoundingClientRect();
+      d.querySelectorAll("[data-signed-info]").forEach(function (e) {
+        var r = e.getBoundingClientRect(), im = e.querySelector("image, img");
+        var s = {page: n + 1, x: r.left - pr.left, y: r.top - pr.top, w: r.width, h: r.height, pageW: pr.width, red: 0, pixels: 0};
+        seals.push(s);
+        if (!im) { return; }
+        waits.push(new Promise(function (done) {
+          var img = new Image();
+          img.onload = function () {
+            var c = document.createElement("canvas");
+            c.width = img.naturalWidth; c.height = img.naturalHeight;
+            var g = c.getContext("2d");
+            g.drawImage(img, 0, 0);
+            var px = g.getImageData(0, 0, c.width, c.height).data;
+            for (var i = 0; i < px.length; i += 4) {
+              s.pixels++;
+              if (px[i + 3] > 128 && px[i] > 150 && px[i + 1] < 100 && px[i + 2] < 100) { s.red++; }
+            }
+            done();
+          };
+          img.onerror = function () { done(); };
+          img.src = im.getAttribute("src") || im.href.baseVal;
+        }));
+      });
+    });
+    Promise.all(waits).then(function () { ok(JSON.stringify(seals)); });
   });
 };
 </script>
@@ -107,10 +151,21 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 		k, c, _ := sm2Cert(t, n)
 		joint = signOFD(t, joint, k, c, 0, nil)
 	}
+	// A letter whose seal is stamped on paper, signed with the picture.
+	picture, err := os.ReadFile("../../data/seals/seal-1.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, paper := smallDoc(t, []string{"paper"}, "示例县人民政府办公室")
+	paper, err = OFD(paper, OFDOptions{Options: Options{Key: key, Chain: []*x509.Certificate{cert}, Time: signedAt, Seal: picture}, Provider: "gongwen"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	refs := len(read(t, signed).Signatures[0].References)
 	packages := map[string][]byte{
 		"/signed.ofd": signed,
 		"/joint.ofd":  joint,
+		"/paper.ofd":  paper,
 		"/page.ofd":   edit(t, signed, changeByte("Doc_0/Pages/Page_0/Content.xml")),
 		"/value.ofd": edit(t, signed, func(p *ofdPackage) {
 			i := len(p.parts) - 1
@@ -120,7 +175,7 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 		}),
 	}
 	for name, b := range packages {
-		if name != "/signed.ofd" && name != "/joint.ofd" && bytes.Equal(b, signed) {
+		if name != "/signed.ofd" && name != "/joint.ofd" && name != "/paper.ofd" && bytes.Equal(b, signed) {
 			t.Fatalf("%s is the signed package unchanged", name)
 		}
 	}
@@ -162,6 +217,7 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 		{"/page.ofd", 1, refs, true, false},  // a page changed: its digest fails
 		{"/value.ofd", 1, refs, false, true}, // the SM2 value changed
 		{"/joint.ofd", 3, len(jointSigs[len(jointSigs)-1].References), true, true},
+		{"/paper.ofd", 1, len(read(t, paper).Signatures[0].References), true, true},
 	} {
 		t.Run(strings.TrimPrefix(c.url, "/"), func(t *testing.T) {
 			// A bound only against a reader that never finishes: it
@@ -182,6 +238,42 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 			}
 		})
 	}
+	// ofd.js draws the --seal picture at the stamp annotation, the seal's
+	// place: its box on the page, in mm, within 0.2 mm (ofd.js rounds to
+	// pixels), and red.
+	t.Run("paper seal drawn", func(t *testing.T) {
+		tctx, cancel := gocontext.WithTimeout(ctx, 5*time.Minute)
+		defer cancel()
+		out, err := chromedp.Run(tctx, chromedp.Evaluate[string](`place("/paper.ofd")`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("ofd.js: %v", err)
+		}
+		t.Logf("ofd.js draws: %s", out)
+		var seals []struct {
+			Page, Red, Pixels int
+			X, Y, W, H, PageW float64
+		}
+		if err := json.Unmarshal([]byte(out), &seals); err != nil {
+			t.Fatal(err)
+		}
+		p := read(t, paper)
+		s := p.Signatures[0]
+		if len(seals) != 1 || p.Pages[seals[0].Page-1].ID != s.StampPage {
+			t.Fatalf("ofd.js draws %d seals (%+v); want 1 on the StampAnnot's page", len(seals), seals)
+		}
+		d := seals[0]
+		mm := p.Pages[d.Page-1].Width / d.PageW
+		got := [4]float64{d.X * mm, d.Y * mm, d.W * mm, d.H * mm}
+		for i := range got {
+			if math.Abs(got[i]-s.StampBoundary[i]) > 0.2 {
+				t.Errorf("ofd.js draws the seal at %.2f mm, the StampAnnot's Boundary is %v", got, s.StampBoundary)
+				break
+			}
+		}
+		if d.Pixels == 0 || d.Red < d.Pixels/20 {
+			t.Errorf("the picture ofd.js draws has %d red pixels of %d", d.Red, d.Pixels)
+		}
+	})
 }
 
 // smallOFD is a one-page letter with a seal for each of the issuers
@@ -190,30 +282,49 @@ func TestOFDJSVerifiesTheSeal(t *testing.T) {
 // its reading short.
 func smallOFD(t *testing.T, issuers ...string) []byte {
 	t.Helper()
+	seals := make([]string, len(issuers))
+	for i := range seals {
+		seals[i] = "drawn"
+	}
+	_, pkg := smallDoc(t, seals, issuers...)
+	return pkg
+}
+
+// smallDoc is that letter as PDF and OFD, each issuer's seal "drawn" (its
+// picture data/seals/seal-N.png) or "paper"; no seal at all for nil seals.
+func smallDoc(t *testing.T, seals []string, issuers ...string) (pdf, pkg []byte) {
+	t.Helper()
 	fonts, _ := filepath.Abs("../../fonts")
 	dir := t.TempDir()
 	files := map[string][]byte{"templates/body.txt": []byte("请核验本函的电子签章。\n")}
-	var seals []string
-	for i := range issuers {
+	var names []string
+	for i, kind := range seals {
+		if kind == "paper" {
+			names = append(names, "paper")
+			continue
+		}
 		seal, err := os.ReadFile(fmt.Sprintf("../../data/seals/seal-%d.png", i+1))
 		if err != nil {
 			t.Fatal(err)
 		}
 		name := fmt.Sprintf("seal-%d.png", i+1)
 		files["data/"+name] = seal
-		seals = append(seals, name)
+		names = append(names, name)
 	}
 	list := func(ss []string) string { return `["` + strings.Join(ss, `", "`) + `"]` }
+	sealLine := ""
+	if seals != nil {
+		sealLine = "seal = " + list(names) + "\n"
+	}
 	files["data/doc.toml"] = []byte(fmt.Sprintf(`template = "../templates/body.txt"
 format = "letter"
 issuer = %s
 title = ["关于电子签章的函"]
 recipients = "各乡（镇）"
 signature = %s
-seal = %s
-date = 2026-12-06
+%sdate = 2026-12-06
 number = "示办函〔2026〕1号"
-`, list(issuers), list(issuers), list(seals)))
+`, list(issuers), list(issuers), sealLine))
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -221,13 +332,16 @@ number = "示办函〔2026〕1号"
 			t.Fatal(err)
 		}
 	}
-	j, err := build.Prepare(filepath.Join(dir, "data/doc.toml"), build.Options{FontsDir: fonts})
+	opt := build.Options{FontsDir: fonts}
+	j, err := build.Prepare(filepath.Join(dir, "data/doc.toml"), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkg, err := j.RenderOFD(build.Options{FontsDir: fonts})
-	if err != nil {
+	if pdf, err = j.Render(opt); err != nil {
 		t.Fatal(err)
 	}
-	return pkg
+	if pkg, err = j.RenderOFD(opt); err != nil {
+		t.Fatal(err)
+	}
+	return pdf, pkg
 }

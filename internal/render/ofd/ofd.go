@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -65,9 +66,18 @@ type Options struct {
 	Date time.Time
 	// Creator and CreatorVersion name the tool.
 	Creator, CreatorVersion string
-	// Custom is written, in order, as the DocInfo's CustomDatas.
+	// Custom is written, in order, as the DocInfo's CustomDatas; after
+	// it, one SealPlace for each seal's place the pages do not draw.
 	Custom []CustomData
 }
+
+// SealPlace names the CustomData of a seal's place a page does not draw
+// (layout.Page.Places: a seal stamped on paper, or a document built
+// without seals), where a signature's stamp annotation goes (package
+// sign): its value is the page's number from 1 and the place's Boundary,
+// "5 126.932 123.277 42 42". A document whose pages have no such place gets
+// none, so its OFD.xml is as before.
+const SealPlace = "gongwen:sealPlace"
 
 // Paths inside the package.
 const (
@@ -745,9 +755,15 @@ func (b *builder) root(res *layout.Result, files []file) ([]byte, error) {
 	if len(res.Meta.Keywords) > 0 {
 		info.Keywords = &keywords{res.Meta.Keywords}
 	}
-	if len(b.opt.Custom) > 0 {
+	custom := slices.Clone(b.opt.Custom)
+	for i, p := range res.Pages {
+		for _, pl := range p.Places {
+			custom = append(custom, CustomData{SealPlace, fmt.Sprintf("%d %s", i+1, box(um(pl.X), um(pl.Y), um(pl.W), um(pl.H)))})
+		}
+	}
+	if len(custom) > 0 {
 		info.Custom = &customDatas{}
-		for _, c := range b.opt.Custom {
+		for _, c := range custom {
 			info.Custom.Items = append(info.Custom.Items, customData(c))
 		}
 	}

@@ -88,3 +88,43 @@ func TestReadInfoSaysAPackageIsCutShort(t *testing.T) {
 		t.Errorf("a PDF: %v", err)
 	}
 }
+
+// TestSealPlacesRecorded: each seal's place a page does not draw is a
+// SealPlace after the given CustomDatas (page from 1, Boundary in mm);
+// pages without places add none.
+func TestSealPlacesRecorded(t *testing.T) {
+	given := []CustomData{{"gongwen:tool", "gongwen"}}
+	place := func(x, y float64) layout.Image { return layout.Image{X: x, Y: y, W: 42, H: 42} }
+	for _, c := range []struct {
+		what  string
+		pages []layout.Page
+		want  []CustomData
+	}{
+		{"no places", []layout.Page{{Width: 210, Height: 297}}, given},
+		{"two pages, three places", []layout.Page{
+			{Width: 210, Height: 297},
+			{Width: 210, Height: 297, Places: []layout.Image{place(26.5, 200.25), place(126.932, 123.2774)}},
+			{Width: 210, Height: 297, Places: []layout.Image{place(100, 30)}},
+		}, append(append([]CustomData(nil), given...),
+			CustomData{SealPlace, "2 26.5 200.25 42 42"},
+			CustomData{SealPlace, "2 126.932 123.277 42 42"},
+			CustomData{SealPlace, "3 100 30 42 42"})},
+	} {
+		var b bytes.Buffer
+		if err := Render(&b, &layout.Result{Pages: c.pages}, Options{Custom: given}); err != nil {
+			t.Fatalf("%s: %v", c.what, err)
+		}
+		info, err := ReadInfo(b.Bytes())
+		if err != nil {
+			t.Fatalf("%s: %v", c.what, err)
+		}
+		if len(info.Custom) != len(c.want) {
+			t.Fatalf("%s: custom data %q, want %q", c.what, info.Custom, c.want)
+		}
+		for i := range c.want {
+			if info.Custom[i] != c.want[i] {
+				t.Errorf("%s: custom data %d: %q, want %q", c.what, i, info.Custom[i], c.want[i])
+			}
+		}
+	}
+}
