@@ -16,6 +16,7 @@ import (
 
 	"gongwen/internal/archive"
 	"gongwen/internal/doc"
+	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	docxr "gongwen/internal/render/docx"
 	ofdr "gongwen/internal/render/ofd"
@@ -63,11 +64,18 @@ func (j *Job) RenderDOCX(opt Options) ([]byte, error) {
 		Format: j.Format,
 		Font: func(r format.Role) docxr.Font {
 			f := j.Fonts.Font(r)
+			if f == nil {
+				return docxr.Font{}
+			}
 			name := f.Family()
 			if name == "" {
 				name = f.Stem()
 			}
-			return docxr.Font{Name: name, Data: subsets[f]}
+			bold, italic := docxr.FaceStyle(f.Data)
+			base, i := fonts.SplitRole(r)
+			c := j.Fonts.Chain(base)
+			latin := i > 0 && c != nil && c.Latin() == i
+			return docxr.Font{Name: name, Bold: bold, Italic: italic, Latin: latin, Data: subsets[f]}
 		},
 		Embed:   opt.DOCXFonts != DOCXFontsNames,
 		Known:   j.known(),
