@@ -10,10 +10,13 @@ package docx_test
 // mutool, which names the font of each glyph Writer drew.
 
 import (
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -28,7 +31,9 @@ const (
 )
 
 // facesBody has a character only the fallback font has (𠀀, U+20000),
-// digits and Latin letters.
+// digits and Latin letters. The title starts with another (𠁁, U+20041),
+// from the built-in copy of the 仿宋's fallback font, at the end of the
+// 小标宋's list: one font to Word and Writer, with the glyphs of both.
 const facesBody = "自2025年1月起，各单位使用新字体（GB/T 9704），人名𠀀字由后备字体补足。\n\n请认真执行，确保格式统一。\n"
 
 // facesProject writes the document into a project of its own and returns
@@ -51,7 +56,7 @@ date = 2025-03-10
 issuer = "示例市人民政府办公室"
 signature = "示例市人民政府办公室"
 recipients = "各县（区）人民政府"
-title = ["关于启用新字体的通知"]
+title = ["𠁁关于启用新字体的通知"]
 [fonts]
 fangsong = ["` + notoSerifCJK + `#2", "` + fallback + `"]
 latin = "` + liberationSerif + `"
@@ -236,8 +241,36 @@ func TestDOCXFacesOfOneFamily(t *testing.T) {
 		}
 		runs[text] = p
 	})
-	if want := (runProps{"HanaMinA", "HanaMinA", ""}); runs["𠀀"] != want {
-		t.Errorf("run 𠀀: %+v, want %+v", runs["𠀀"], want)
+	for text, want := range map[string]runProps{
+		"𠀀": {"HanaMinA", "HanaMinA", ""},
+		"𠁁": {"HanaMinA", "HanaMinA", "0"}, // a regular face in the bold title
+	} {
+		if runs[text] != want {
+			t.Errorf("run %s: %+v, want %+v", text, runs[text], want)
+		}
+	}
+	// The title is the title, though its first character is the
+	// fallback's.
+	title := ""
+	parse(t, ps["word/document.xml"]).walk(func(e *element) {
+		if e.XMLName.Local != "p" {
+			return
+		}
+		text, style := "", ""
+		e.walk(func(c *element) {
+			switch c.XMLName.Local {
+			case "t":
+				text += c.Text
+			case "pStyle":
+				style = c.attr("val")
+			}
+		})
+		if strings.HasPrefix(text, "𠁁关于") {
+			title = style
+		}
+	})
+	if title != "DocTitle" {
+		t.Errorf("the title's paragraph is of style %q, want DocTitle", title)
 	}
 	latin := 0
 	for text, p := range runs {
@@ -270,7 +303,16 @@ func TestDOCXFacesOfOneFamily(t *testing.T) {
 	}
 	for _, fontsDir := range []string{only, "/usr/share/fonts"} {
 		t.Run(fontsDir, func(t *testing.T) {
-			by := writerFaces(t, pkg, fontsDir)
+			by, pdf, pages := writerFaces(t, pkg, fontsDir)
+			// A fallback character has its glyph, not the .notdef box
+			// Writer draws in the font of that name when the part lacks it.
+			for _, r := range "𠀀𠁁" {
+				for _, share := range inked(t, pdf, pages, r) {
+					if share < minInk {
+						t.Errorf("Writer's %c has %.1f%% ink in its box, want %.0f%% at least: not its glyph", r, 100*share, 100*minInk)
+					}
+				}
+			}
 			drawnIn := func(r rune, want string) bool {
 				for ps := range by[r] {
 					if strings.HasPrefix(ps, want) {
@@ -283,7 +325,7 @@ func TestDOCXFacesOfOneFamily(t *testing.T) {
 				{"关于启通知", "NotoSerifCJKsc-Bold"}, // the title's alone
 				{"执行确保格式统", "NotoSerifCJK"},      // the CFF's own name: NotoSerifCJKjp-Regular-Ideographs
 				{"2025GB9704", "LiberationSerif"},
-				{"𠀀", "HanaMinA"},
+				{"𠀀𠁁", "HanaMinA"},
 			} {
 				for _, r := range c.text {
 					if !drawnIn(r, c.font) {
@@ -313,16 +355,70 @@ func TestDOCXFacesOfOneFamily(t *testing.T) {
 
 // writerFaces converts the package with Writer, given the fonts of
 // fontsDir, and gives the fonts (PostScript names) each character is drawn
-// in, as mutool reads the PDF.
-func writerFaces(t *testing.T, pkg []byte, fontsDir string) map[rune]map[string]bool {
+// in, as mutool reads the PDF, the PDF and its pages.
+func writerFaces(t *testing.T, pkg []byte, fontsDir string) (map[rune]map[string]bool, string, []pdfcheck.Page) {
 	t.Helper()
 	docx := filepath.Join(t.TempDir(), "doc.docx")
 	if err := os.WriteFile(docx, pkg, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	pages, err := pdfcheck.Trace(libreOfficeWith(t, docx, fontsDir))
+	pdf := libreOfficeWith(t, docx, fontsDir)
+	pages, err := pdfcheck.Trace(pdf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return pdfcheck.FontsOf(pages)
+	return pdfcheck.FontsOf(pages), pdf, pages
+}
+
+// minInk is the least share of dark pixels in the em box of 𠀀 or 𠁁
+// drawn with its glyph (13% and 23% here, at the body's and the title's
+// size); the .notdef box Writer draws has 4%.
+const minInk = 0.08
+
+// inked is the share of dark pixels in the em box of each glyph of r on
+// the pages, as pdftoppm draws them at 144 dpi.
+func inked(t *testing.T, pdf string, pages []pdfcheck.Page, r rune) []float64 {
+	t.Helper()
+	const dpi = 144
+	px := func(mm float64) int { return int(mm / 25.4 * dpi) }
+	var out []float64
+	for _, p := range pages {
+		for _, g := range p.Glyphs {
+			if g.Rune != r {
+				continue
+			}
+			prefix := filepath.Join(t.TempDir(), "page")
+			n := strconv.Itoa(p.Number)
+			if out, err := exec.Command("pdftoppm", "-png", "-r", strconv.Itoa(dpi), "-f", n, "-l", n, "-singlefile", pdf, prefix).CombinedOutput(); err != nil {
+				t.Fatalf("pdftoppm: %v\n%s", err, out)
+			}
+			f, err := os.Open(prefix + ".png")
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(f)
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			em := g.Size * 25.4 / 72
+			x0, x1 := px(g.X), px(g.X+em)
+			y0, y1 := px(g.Y-0.88*em), px(g.Y+0.12*em)
+			dark, all := 0, 0
+			for y := y0; y < y1; y++ {
+				for x := x0; x < x1; x++ {
+					c, _, _, _ := color.GrayModel.Convert(img.At(x, y)).RGBA()
+					all++
+					if c < 0x8000 {
+						dark++
+					}
+				}
+			}
+			out = append(out, float64(dark)/float64(max(all, 1)))
+		}
+	}
+	if len(out) == 0 {
+		t.Errorf("Writer draws no %c", r)
+	}
+	return out
 }
