@@ -25,7 +25,8 @@ PLATFORMS := windows/amd64 linux/amd64 linux/arm64 linux/loong64 darwin/arm64
 # outlines the font tests embed and draw. pypdf
 # reads the PDFs' outline and metadata as a third reader, for Debian's
 # /usr/bin/python3. strace counts the files a build opens, as the
-# kernel sees them (each input once: package source).
+# kernel sees them (each input once: package source). fontconfig's fc-scan
+# reads the family and style of the fonts a DOCX embeds.
 TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils mutool:mupdf-tools qpdf:qpdf \
            java:default-jre-headless /usr/share/java/preflight.jar:libpdfbox2-java \
            /usr/share/java/javax.activation.jar:libactivation-java /usr/share/java/jaxb-api.jar:libjaxb-api-java \
@@ -36,7 +37,7 @@ TOOLS   := pdftotext:poppler-utils pdftoppm:poppler-utils pdfinfo:poppler-utils 
            /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf:fonts-liberation \
            /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc:fonts-noto-cjk \
            /usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf:texlive-lang-chinese \
-           /usr/lib/python3/dist-packages/pypdf:python3-pypdf
+           /usr/lib/python3/dist-packages/pypdf:python3-pypdf fc-scan:fontconfig
 # The independent OFD reader the OFD tests draw pages with: the npm package
 # ofd.js, whose bundle is self-contained, unpacked (npm pack checks the
 # registry's integrity hash) into .cache/, which git ignores. Installing it

@@ -185,10 +185,16 @@ func (j *Job) Render(opt Options) ([]byte, error) {
 // hundred glyphs instead of tens of thousands. A job's PDF, OFD and DOCX,
 // and its copies whose numbers add no other digit, share each cut.
 func (j *Job) subsets() (map[*fonts.Font][]byte, error) {
+	return j.subsetsAs(func(f *fonts.Font) *fonts.Font { return f })
+}
+
+// subsetsAs is subsets with the characters of each font counted as those
+// of as(font).
+func (j *Job) subsetsAs(as func(*fonts.Font) *fonts.Font) (map[*fonts.Font][]byte, error) {
 	used := map[*fonts.Font]map[rune]bool{}
 	for _, p := range j.Result.Pages {
 		for _, t := range p.Texts {
-			f := j.Fonts.Font(t.Style.Role)
+			f := as(j.Fonts.Font(t.Style.Role))
 			if used[f] == nil {
 				used[f] = map[rune]bool{}
 			}

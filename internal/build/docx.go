@@ -16,6 +16,7 @@ import (
 
 	"gongwen/internal/archive"
 	"gongwen/internal/doc"
+	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	docxr "gongwen/internal/render/docx"
 	ofdr "gongwen/internal/render/ofd"
@@ -40,7 +41,11 @@ func DOCXName(pdfPath string) string {
 // RenderDOCX writes the job's DOCX package into memory, with its archive
 // record.
 func (j *Job) RenderDOCX(opt Options) ([]byte, error) {
-	rec, subsets, err := j.inputs()
+	rec, err := j.Record()
+	if err != nil {
+		return nil, err
+	}
+	same, subsets, err := j.docxSubsets()
 	if err != nil {
 		return nil, err
 	}
@@ -63,11 +68,19 @@ func (j *Job) RenderDOCX(opt Options) ([]byte, error) {
 		Format: j.Format,
 		Font: func(r format.Role) docxr.Font {
 			f := j.Fonts.Font(r)
+			if f == nil {
+				return docxr.Font{}
+			}
+			f = same(f)
 			name := f.Family()
 			if name == "" {
 				name = f.Stem()
 			}
-			return docxr.Font{Name: name, Data: subsets[f]}
+			bold, italic := docxr.FaceStyle(f.Data)
+			base, i := fonts.SplitRole(r)
+			c := j.Fonts.Chain(base)
+			latin := i > 0 && c != nil && c.Latin() == i
+			return docxr.Font{Name: name, Bold: bold, Italic: italic, Latin: latin, Data: subsets[f]}
 		},
 		Embed:   opt.DOCXFonts != DOCXFontsNames,
 		Known:   j.known(),
@@ -81,6 +94,34 @@ func (j *Job) RenderDOCX(opt Options) ([]byte, error) {
 		return nil, say.Errorf("%s: rendering DOCX: %v", j.Doc.Source, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// docxSubsets cuts the fonts the pages draw for the DOCX, where Word and
+// Writer know a font by its family and style alone: the fonts of one file
+// opened twice (the built-in HanaMinA-Fallback at the end of one role's
+// list, a project's copy of it in another's) are one font there, cut to
+// the characters of both. same gives the font that stands for a font: the
+// first the pages draw with the same bytes (SHA-256).
+func (j *Job) docxSubsets() (func(*fonts.Font) *fonts.Font, map[*fonts.Font][]byte, error) {
+	byHash := map[string]*fonts.Font{}
+	stand := map[*fonts.Font]*fonts.Font{}
+	subsets, err := j.subsetsAs(func(f *fonts.Font) *fonts.Font {
+		if stand[f] == nil {
+			h := f.SHA256()
+			if byHash[h] == nil {
+				byHash[h] = f
+			}
+			stand[f] = byHash[h]
+		}
+		return stand[f]
+	})
+	same := func(f *fonts.Font) *fonts.Font {
+		if s := stand[f]; s != nil {
+			return s
+		}
+		return f
+	}
+	return same, subsets, err
 }
 
 // known is what the document says each paragraph is, for the DOCX's

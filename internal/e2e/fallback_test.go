@@ -63,19 +63,11 @@ func drawnBy(t *testing.T, pdf string) (map[rune]map[string]bool, []pdfcheck.Gly
 	if err != nil {
 		t.Fatal(err)
 	}
-	by := map[rune]map[string]bool{}
 	var all []pdfcheck.Glyph
 	for _, p := range pages {
-		for _, g := range p.Glyphs {
-			_, ps, _ := strings.Cut(g.Font, "+")
-			if by[g.Rune] == nil {
-				by[g.Rune] = map[string]bool{}
-			}
-			by[g.Rune][ps] = true
-			all = append(all, g)
-		}
+		all = append(all, p.Glyphs...)
 	}
-	return by, all
+	return pdfcheck.FontsOf(pages), all
 }
 
 func TestRareNamesBuildWithTheBuiltInFonts(t *testing.T) {

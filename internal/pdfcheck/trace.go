@@ -75,6 +75,25 @@ func Trace(pdfPath string) ([]Page, error) {
 	return pages, nil
 }
 
+// FontsOf is, for each character the pages draw, the fonts that draw it,
+// by PostScript name: the subset's tag (ABCDEF+) dropped.
+func FontsOf(pages []Page) map[rune]map[string]bool {
+	by := map[rune]map[string]bool{}
+	for _, p := range pages {
+		for _, g := range p.Glyphs {
+			ps := g.Font
+			if _, after, ok := strings.Cut(ps, "+"); ok {
+				ps = after
+			}
+			if by[g.Rune] == nil {
+				by[g.Rune] = map[string]bool{}
+			}
+			by[g.Rune][ps] = true
+		}
+	}
+	return by
+}
+
 // matrix is a PDF matrix [a b c d e f]: (x, y) -> (ax+cy+e, bx+dy+f).
 type matrix [6]float64
 

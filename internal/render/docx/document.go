@@ -373,7 +373,7 @@ func (r *renderer) runs(b *bytes.Buffer, p *para, st style) {
 			}
 			props := ""
 			if ru.st != st.st || spacing != nil {
-				props = r.rPr(ru.st, spacing)
+				props = r.rPr(ru.st, spacing, st.st)
 			}
 			if props != "" {
 				b.WriteString(`<w:rPr>` + props + `</w:rPr>`)

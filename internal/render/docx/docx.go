@@ -13,12 +13,14 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"gongwen/internal/deflate"
 	"gongwen/internal/doc"
+	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
 	"gongwen/internal/say"
@@ -27,8 +29,20 @@ import (
 // Font is a role's font as the DOCX names it, and the subset to embed.
 type Font struct {
 	// Name is the font's family name (name ID 1, the clerk's language
-	// first), written in every rFonts attribute.
+	// first), written in the rFonts attributes: Word takes an embedded
+	// font for a run only where the w:font's name is the family its name
+	// table gives, and Writer finds it through fontconfig by that family.
 	Name string
+	// Bold and Italic are the face's style (OS/2 fsSelection, FaceStyle).
+	// The faces of one family are one w:font, each embedded as its style
+	// (ECMA-376 Part 1, 17.8.3: embedRegular, embedBold, embedItalic,
+	// embedBoldItalic), and a run a bold face draws is marked bold (w:b):
+	// the family's name and the run's weight choose the face, in Word as
+	// in Writer, as they would choose an installed one.
+	Bold, Italic bool
+	// Latin says that the face draws its role's digits and Latin letters
+	// (fonts.toml: latin = "FILE"): the role's w:ascii names it.
+	Latin bool
 	// Data is the TrueType subset of the characters the document uses;
 	// nil names the font without embedding it.
 	Data []byte
@@ -40,7 +54,9 @@ type Property struct{ Name, Value string }
 // Options are what the renderer needs besides the pages.
 type Options struct {
 	Format *format.Format
-	Font   func(format.Role) Font
+	// Font gives a role's font, and for a fallback role ("fangsong+1",
+	// fonts.FallbackRole) the font of the role's list it names.
+	Font func(format.Role) Font
 	// Embed puts each font's subset in the package where its licence
 	// (OS/2 fsType) allows an editable document to carry it.
 	Embed bool
@@ -95,9 +111,10 @@ func textWidth(f *format.Format) int {
 // Render writes the DOCX package of the composed document.
 func Render(w io.Writer, res *layout.Result, opt Options) error {
 	f := opt.Format
-	m := build(res, f, &opt)
-	r := &renderer{f: f, opt: &opt, m: m, res: res, media: map[string]string{}}
+	r := &renderer{f: f, opt: &opt, res: res, media: map[string]string{}}
 	r.fonts()
+	r.res = r.fold()
+	r.m = build(r.res, f, &opt)
 	docXML, err := r.document()
 	if err != nil {
 		return err
@@ -275,12 +292,18 @@ func (r *renderer) custom() []byte {
 // ---- the renderer ----
 
 type renderer struct {
-	f     *format.Format
-	opt   *Options
-	m     *model
-	res   *layout.Result
-	names map[format.Role]string
-	// embedded are the font parts, one per distinct name.
+	f   *format.Format
+	opt *Options
+	m   *model
+	res *layout.Result
+	// faces are the font of each role, of each fallback role the pages
+	// draw, and of each role's digits and Latin letters; latin names the
+	// last by the role.
+	faces map[format.Role]Font
+	latin map[format.Role]Font
+	// families are the w:font names in their order, embedded the font
+	// parts, one per face (a family and a style).
+	families []string
 	embedded []embeddedFont
 	images   []media
 	media    map[string]string // image path → relationship ID
@@ -289,35 +312,110 @@ type renderer struct {
 }
 
 type embeddedFont struct {
-	name, file, key string
-	data            []byte // obfuscated
+	face
+	file, key string
+	data      []byte // obfuscated
 }
+
+// face is a font as Word and Writer choose it: a family and a style.
+type face struct {
+	name         string
+	bold, italic bool
+}
+
+func faceOf(f Font) face { return face{f.Name, f.Bold, f.Italic} }
 
 type media struct {
 	id, file, ext string
 	data          []byte
 }
 
-// fonts names each role's font and obfuscates the subsets it may embed.
+// fonts names the font of each role and of each fallback role the pages
+// draw, and obfuscates the subsets it may embed: one per face, the first
+// font of that family and style (two files of one family and style are
+// one font to Word and Writer).
 func (r *renderer) fonts() {
-	r.names = map[format.Role]string{}
-	done := map[string]bool{}
+	roles := append([]format.Role{}, format.Roles...)
+	seen := map[format.Role]bool{}
+	for _, role := range roles {
+		seen[role] = true
+	}
+	var more []format.Role
+	for _, p := range r.res.Pages {
+		for _, t := range p.Texts {
+			if !seen[t.Style.Role] {
+				seen[t.Style.Role] = true
+				more = append(more, t.Style.Role)
+			}
+		}
+	}
+	sort.Slice(more, func(a, b int) bool { return more[a] < more[b] })
+	r.faces, r.latin = map[format.Role]Font{}, map[format.Role]Font{}
 	for _, role := range format.Roles {
+		// The role's Latin font names its w:ascii even where the pages
+		// draw no digit in the role: a clerk's own figures take it.
+		for i := 1; ; i++ {
+			ft := r.opt.Font(fonts.FallbackRole(role, i))
+			if ft.Name == "" {
+				break
+			}
+			if ft.Latin {
+				r.latin[role] = ft
+			}
+		}
+	}
+	done := map[face]bool{}
+	family := map[string]bool{}
+	name := func(n string) {
+		if !family[n] {
+			family[n] = true
+			r.families = append(r.families, n)
+		}
+	}
+	for _, role := range append(roles, more...) {
 		ft := r.opt.Font(role)
-		r.names[role] = ft.Name
-		if done[ft.Name] || !r.opt.Embed || ft.Data == nil || !Embeddable(ft.Data) {
-			done[ft.Name] = true
+		r.faces[role] = ft
+		name(ft.Name)
+		fc := faceOf(ft)
+		if done[fc] || !r.opt.Embed || ft.Data == nil || !Embeddable(ft.Data) {
 			continue
 		}
-		done[ft.Name] = true
+		done[fc] = true
 		key := fontKey(ft.Data)
 		r.embedded = append(r.embedded, embeddedFont{
-			name: ft.Name,
+			face: fc,
 			file: "font" + strconv.Itoa(len(r.embedded)+1) + ".odttf",
 			key:  key,
 			data: obfuscate(ft.Data, key),
 		})
 	}
+	for _, role := range format.Roles {
+		if l, ok := r.latin[role]; ok {
+			name(l.Name)
+		}
+	}
+}
+
+// fold gives the runs a role's Latin font draws their role back where
+// the two faces are of one style: the role's w:ascii names that font, so
+// that its digits and letters are one run with its Chinese, and what a
+// clerk types there takes the right font. The pages are copied, not
+// changed.
+func (r *renderer) fold() *layout.Result {
+	res := *r.res
+	res.Pages = append([]layout.Page(nil), r.res.Pages...)
+	for pi := range res.Pages {
+		p := &res.Pages[pi]
+		texts := append([]layout.Text(nil), p.Texts...)
+		for i, t := range texts {
+			base, n := fonts.SplitRole(t.Style.Role)
+			if ft := r.faces[t.Style.Role]; n > 0 && ft.Latin && ft.Bold == r.faces[base].Bold && ft.Italic == r.faces[base].Italic {
+				texts[i].Style.Role = base
+			}
+		}
+		p.Texts = texts
+	}
+	return &res
 }
 
 // image gives the relationship of a picture file, as the build read it,
@@ -382,24 +480,47 @@ func Embeddable(font []byte) bool {
 	return usage == 0 || usage&0x0008 != 0
 }
 
-// FSType reads a TrueType font's OS/2 fsType.
-func FSType(font []byte) (uint16, bool) {
+// FaceStyle reads a font's style from its OS/2 fsSelection (OpenType
+// 1.9: bit 0 italic, bit 5 bold), what Word and fontconfig read; a font
+// without an OS/2 table is regular.
+func FaceStyle(font []byte) (bold, italic bool) {
+	os2 := sfntTable(font, "OS/2")
+	if len(os2) < 64 {
+		return false, false
+	}
+	sel := uint16(os2[62])<<8 | uint16(os2[63])
+	return sel&0x20 != 0, sel&0x01 != 0
+}
+
+// sfntTable is a font's table by its tag, nil when it has none or the font is
+// cut short.
+func sfntTable(font []byte, tag string) []byte {
 	if len(font) < 12 {
-		return 0, false
+		return nil
 	}
 	n := int(font[4])<<8 | int(font[5])
 	for i := 0; i < n && 12+16*i+16 <= len(font); i++ {
 		rec := font[12+16*i:]
-		if string(rec[:4]) != "OS/2" {
+		if string(rec[:4]) != tag {
 			continue
 		}
 		off := int(rec[8])<<24 | int(rec[9])<<16 | int(rec[10])<<8 | int(rec[11])
-		if off+10 > len(font) {
-			return 0, false
+		size := int(rec[12])<<24 | int(rec[13])<<16 | int(rec[14])<<8 | int(rec[15])
+		if off < 0 || size < 0 || off+size > len(font) {
+			return nil
 		}
-		return uint16(font[off+8])<<8 | uint16(font[off+9]), true
+		return font[off : off+size]
 	}
-	return 0, false
+	return nil
+}
+
+// FSType reads a TrueType font's OS/2 fsType.
+func FSType(font []byte) (uint16, bool) {
+	os2 := sfntTable(font, "OS/2")
+	if len(os2) < 10 {
+		return 0, false
+	}
+	return uint16(os2[8])<<8 | uint16(os2[9]), true
 }
 
 // ---- settings, fonts ----
@@ -418,23 +539,23 @@ func (r *renderer) settings() []byte {
 	return b.Bytes()
 }
 
+// fontTable names each family once, with its embedded faces in the
+// schema's order of styles.
 func (r *renderer) fontTable() []byte {
 	var b bytes.Buffer
 	b.WriteString(xmlHead + `<w:fonts ` + nsW + `>`)
-	emb := map[string]int{}
-	for i, e := range r.embedded {
-		emb[e.name] = i
-	}
-	done := map[string]bool{}
-	for _, role := range format.Roles {
-		name := r.names[role]
-		if done[name] {
-			continue
-		}
-		done[name] = true
+	styles := []struct {
+		elem         string
+		bold, italic bool
+	}{{"embedRegular", false, false}, {"embedBold", true, false}, {"embedItalic", false, true}, {"embedBoldItalic", true, true}}
+	for _, name := range r.families {
 		fmt.Fprintf(&b, `<w:font w:name="%s"><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/>`, esc(name))
-		if i, ok := emb[name]; ok {
-			fmt.Fprintf(&b, `<w:embedRegular r:id="rId%d" w:fontKey="%s"/>`, i+1, r.embedded[i].key)
+		for _, st := range styles {
+			for i, e := range r.embedded {
+				if e.face == (face{name, st.bold, st.italic}) {
+					fmt.Fprintf(&b, `<w:%s r:id="rId%d" w:fontKey="%s"/>`, st.elem, i+1, e.key)
+				}
+			}
 		}
 		b.WriteString(`</w:font>`)
 	}
@@ -442,19 +563,47 @@ func (r *renderer) fontTable() []byte {
 	return b.Bytes()
 }
 
-// rFonts names a role's font for every script; never a theme font.
+// rFonts names a run's fonts; never a theme font. A role's text is its
+// font but for printable ASCII (w:ascii), which its Latin font draws
+// where it has one, as in the PDF; a fallback font's run is that font's
+// alone.
 func (r *renderer) rFonts(role format.Role) string {
-	n := esc(r.names[role])
-	return fmt.Sprintf(`<w:rFonts w:ascii="%s" w:hAnsi="%s" w:eastAsia="%s" w:cs="%s"/>`, n, n, n, n)
+	ft := r.faces[role]
+	n := esc(ft.Name)
+	a := n
+	if _, i := fonts.SplitRole(role); i == 0 {
+		if l, ok := r.latin[role]; ok {
+			a = esc(l.Name)
+		}
+	} else if ft.Latin {
+		base, _ := fonts.SplitRole(role)
+		a, n = n, esc(r.faces[base].Name)
+	}
+	return fmt.Sprintf(`<w:rFonts w:ascii="%s" w:hAnsi="%s" w:eastAsia="%s" w:cs="%s"/>`, a, n, n, n)
 }
 
 // rPr is a run's properties for a style (font, colour, size); spacing,
 // when not nil, is the white after each character (twentieths of a
 // point), in its place between the colour and the size (the schema's
-// order). A run of the body's size is tracked unless told otherwise.
-func (r *renderer) rPr(st format.Style, spacing *int) string {
+// order). A run of the body's size is tracked unless told otherwise. A
+// bold or italic face says so, and a face that is neither, within a
+// style (in) whose face is, says it is not.
+func (r *renderer) rPr(st format.Style, spacing *int, in format.Style) string {
 	var b strings.Builder
 	b.WriteString(r.rFonts(st.Role))
+	ft, under := r.faces[st.Role], r.faces[in.Role]
+	switch {
+	case ft.Bold:
+		b.WriteString(`<w:b/>`)
+	case under.Bold:
+		b.WriteString(`<w:b w:val="0"/>`)
+	}
+	switch {
+	case ft.Italic:
+		b.WriteString(`<w:i/>`)
+	case under.Italic:
+		b.WriteString(`<w:i w:val="0"/>`)
+	}
 	if st.Color != format.Black {
 		fmt.Fprintf(&b, `<w:color w:val="%02X%02X%02X"/>`, st.Color.R, st.Color.G, st.Color.B)
 	}

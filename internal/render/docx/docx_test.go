@@ -70,6 +70,7 @@ type element struct {
 	XMLName  xml.Name
 	Attrs    []xml.Attr `xml:",any,attr"`
 	Children []element  `xml:",any"`
+	Text     string     `xml:",chardata"`
 }
 
 func (e *element) attr(local string) string {
@@ -249,7 +250,7 @@ func TestDOCXXML(t *testing.T) {
 			fonts := parse(t, ps["word/fontTable.xml"])
 			embedded := 0
 			fonts.walk(func(e *element) {
-				if e.XMLName.Local == "embedRegular" {
+				if strings.HasPrefix(e.XMLName.Local, "embed") {
 					embedded++
 					if !regexp.MustCompile(`^\{[0-9A-F-]{36}\}$`).MatchString(e.attr("fontKey")) {
 						t.Errorf("fontKey %q is not a GUID", e.attr("fontKey"))
@@ -308,6 +309,7 @@ func TestEmbeddable(t *testing.T) {
 		b[5] = 1
 		copy(b[12:], "OS/2")
 		b[12+11] = 28 // offset
+		b[12+15] = 10 // length: up to fsType
 		b[28+8], b[28+9] = byte(fsType>>8), byte(fsType)
 		return b
 	}
@@ -370,13 +372,19 @@ func pdfLines(t *testing.T, pdf string) [][]pdfLine {
 // given to it by a fontconfig file of its own, in a profile of its own.
 func libreOffice(t *testing.T, docx string) string {
 	t.Helper()
-	dir := filepath.Dir(docx)
 	fontsDir, err := filepath.Abs(filepath.Join(root, "fonts"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return libreOfficeWith(t, docx, fontsDir)
+}
+
+// libreOfficeWith is libreOffice with the fonts of fontsDir alone.
+func libreOfficeWith(t *testing.T, docx, fontsDir string) string {
+	t.Helper()
+	dir := filepath.Dir(docx)
 	conf := filepath.Join(dir, "fonts.conf")
-	err = os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>`+fontsDir+`</dir><cachedir>`+filepath.Join(dir, "fc-cache")+`</cachedir></fontconfig>`), 0o644)
+	err := os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>`+fontsDir+`</dir><cachedir>`+filepath.Join(dir, "fc-cache")+`</cachedir></fontconfig>`), 0o644)
 	if err != nil {
 		t.Fatal(err)
 	}

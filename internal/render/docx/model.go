@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"gongwen/internal/doc"
+	"gongwen/internal/fonts"
 	"gongwen/internal/format"
 	"gongwen/internal/layout"
 )
@@ -180,7 +181,7 @@ func build(res *layout.Result, f *format.Format, opt *Options) *model {
 			var rest []*line
 			var imp []*line
 			for _, l := range lines {
-				if l.texts[0].Style == f.Imprint && l.top >= imprintTop(pg, f)-eps {
+				if styleOf(l.texts[0]) == f.Imprint && l.top >= imprintTop(pg, f)-eps {
 					imp = append(imp, l)
 				} else {
 					rest = append(rest, l)
@@ -300,10 +301,10 @@ func pageLines(pg *layout.Page, f *format.Format, pi int) (lines []*line, cells,
 			continue
 		}
 		if t.Rotate != 0 {
-			footer = footer || t.Style == f.PageNumber
+			footer = footer || styleOf(t) == f.PageNumber
 			continue
 		}
-		if t.Style == f.PageNumber && t.Y > f.Bottom() {
+		if styleOf(t) == f.PageNumber && t.Y > f.Bottom() {
 			footer = true
 			continue
 		}
@@ -404,7 +405,7 @@ func continues(p *para, l *line, f *format.Format, zi float64) bool {
 // build).
 func wraps(p *para, l *line, f *format.Format) bool {
 	last := p.last()
-	return p.foot && l.page == last.page && l.texts[0].Style == f.Imprint &&
+	return p.foot && l.page == last.page && styleOf(l.texts[0]) == f.Imprint &&
 		math.Abs(l.y-last.y-f.ImprintLinePitch) < eps && l.x0 > p.first().x0+eps
 }
 
@@ -416,13 +417,21 @@ func pitchOf(p *para, f *format.Format) float64 {
 	return f.LinePitch()
 }
 
+// styleOf is a text's style as its paragraph knows it: a run a later font
+// of its role's list draws (fonts.FallbackRole) is of the role's.
+func styleOf(t layout.Text) format.Style {
+	st := t.Style
+	st.Role, _ = fonts.SplitRole(st.Role)
+	return st
+}
+
 // classify names a paragraph's style from what the build knows of its text,
 // else from its first run's style.
 func classify(p *para, f *format.Format, page int, known []Known) (string, int, bool) {
 	text := p.text()
 	t := p.first().texts[0]
 	head := t.String()
-	if t.Style.Role == f.Body.Role && t.Style.Color == f.Body.Color || t.Style == f.Level1 || t.Style == f.Level2 {
+	if styleOf(t).Role == f.Body.Role && t.Style.Color == f.Body.Color || styleOf(t) == f.Level1 || styleOf(t) == f.Level2 {
 		for _, k := range known {
 			if k.Text != "" && (text == k.Text || head == k.Text || k.Prefix && strings.HasPrefix(text, k.Text)) {
 				return k.Style, k.Level, k.RunIn
@@ -432,18 +441,18 @@ func classify(p *para, f *format.Format, page int, known []Known) (string, int, 
 	switch {
 	case t.Field == layout.FieldCopyNumber:
 		return StyleCopyNumber, 0, false
-	case t.Style.Role == f.Mark.Role && t.Style.Color == f.Mark.Color && t.Style.Color != f.Body.Color:
+	case styleOf(t).Role == f.Mark.Role && t.Style.Color == f.Mark.Color && t.Style.Color != f.Body.Color:
 		return StyleMark, 0, false
-	case t.Style.Size == f.Title.Size && t.Style.Role == f.Title.Role:
+	case t.Style.Size == f.Title.Size && styleOf(t).Role == f.Title.Role:
 		if page > 0 {
 			return StyleAnnexTitle, 0, false
 		}
 		return StyleTitle, 0, false
-	case t.Style == f.AnnexLabel && strings.HasPrefix(head, f.AnnexWord) && math.Abs(p.first().x0-f.Left) < eps && page > 0:
+	case styleOf(t) == f.AnnexLabel && strings.HasPrefix(head, f.AnnexWord) && math.Abs(p.first().x0-f.Left) < eps && page > 0:
 		return StyleAnnexLabel, 0, false
-	case t.Style == f.Imprint:
+	case styleOf(t) == f.Imprint:
 		return StyleImprint, 0, false
-	case t.Style == f.Flag && page == 0:
+	case styleOf(t) == f.Flag && page == 0:
 		return StyleFlag, 0, false
 	}
 	return StyleBody, 0, false
@@ -564,7 +573,7 @@ func imprintTop(pg *layout.Page, f *format.Format) float64 {
 // on the first line).
 func pageHasAnnexTitle(pg *layout.Page, f *format.Format) bool {
 	for _, t := range pg.Texts {
-		if t.Cell == "" && t.Style == f.AnnexLabel && strings.HasPrefix(t.String(), f.AnnexWord) {
+		if t.Cell == "" && styleOf(t) == f.AnnexLabel && strings.HasPrefix(t.String(), f.AnnexWord) {
 			return true
 		}
 	}

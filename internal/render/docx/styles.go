@@ -66,7 +66,7 @@ func (r *renderer) styles() []byte {
 	f := r.f
 	var b bytes.Buffer
 	b.WriteString(xmlHead + `<w:styles ` + nsW + `>`)
-	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr>` + r.rPr(f.Body, nil) + `<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>`)
+	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr>` + r.rPr(f.Body, nil, format.Style{}) + `<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>`)
 	b.WriteString(`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing w:before="0" w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 	for i, s := range r.styleList() {
 		def := ""
@@ -97,7 +97,11 @@ func (r *renderer) styles() []byte {
 		if s.outline > 0 {
 			fmt.Fprintf(&b, `<w:outlineLvl w:val="%d"/>`, s.outline-1)
 		}
-		b.WriteString(`</w:pPr><w:rPr>` + r.rPr(s.st, nil) + `</w:rPr></w:style>`)
+		var in format.Style // what the style is based on
+		if i > 0 {
+			in = r.styleList()[0].st
+		}
+		b.WriteString(`</w:pPr><w:rPr>` + r.rPr(s.st, nil, in) + `</w:rPr></w:style>`)
 	}
 	b.WriteString(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
 	b.WriteString(`</w:styles>`)
