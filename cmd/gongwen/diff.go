@@ -41,7 +41,7 @@ Options:
 func runDiff(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("diff", diffHelp, stderr)
 	pngDir := fs.String("png", "", "write each changed page, old and new side by side, as `DIR`/page-P.png")
-	if code := parse(fs, args, stdout, "PDFs"); code >= 0 {
+	if code := parse(fs, args, stdout, say.Word("PDFs")); code >= 0 {
 		return code
 	}
 	if fs.NArg() != 2 {

@@ -385,7 +385,8 @@ func (s *Server) Handler(addr net.Addr) http.Handler {
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		text := func(m string) string { return m }
 		if s.Text != nil {
-			text = func(m string) string { return s.Text(m) }
+			// the page's words, each a message of its own
+			text = func(m string) string { return s.Text(say.Word(m)) }
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
