@@ -386,7 +386,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			printNotes(stderr, o.Notes, said)
 			printWarnings(stderr, o.Warnings)
 			say.Fprintf(stdout, "%s → %s\n", doc.ShowPath(o.Doc), doc.ShowPath(written))
-			if s := buildChange(o.Previous, o.Out); s != "" {
+			if s, ok := buildChange(o.Previous, o.Out); ok {
 				say.Fprintln(stdout, s)
 			}
 		})
@@ -477,13 +477,13 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 			say.Fprintf(stdout, "%s: differs from a rebuild from %s\n", p, rep.Recorded.Document)
 			status = exitInput
 			if len(diffs) == 0 && rep.Seal == archive.Intact {
-				diffs = []string{"the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of " + rep.Recorded.Tool + " made it (another Go release or module versions), or a source changed while it was being built"}
+				diffs = []say.Text{say.Sprintf("the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of %s made it (another Go release or module versions), or a source changed while it was being built", rep.Recorded.Tool)}
 			} else if len(diffs) == 0 {
-				diffs = []string{"the recorded inputs are unchanged, yet the bytes differ: the file was changed after it was built, another build of " + rep.Recorded.Tool + " made it, or a source changed while it was being built"}
+				diffs = []say.Text{say.Sprintf("the recorded inputs are unchanged, yet the bytes differ: the file was changed after it was built, another build of %s made it, or a source changed while it was being built", rep.Recorded.Tool)}
 			}
 		}
 		for _, d := range diffs {
-			say.Fprintf(stdout, "%s: %s\n", p, d)
+			say.Fprintf(stdout, "%s: %v\n", p, d)
 		}
 	}
 	return status

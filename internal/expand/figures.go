@@ -10,7 +10,6 @@ package expand
 //	全省{{$checks.Total "websites"}}个政府网站……合格率{{passRate ($checks.Total "websites") ($checks.Total "website_problems")}}
 
 import (
-
 	"github.com/shopspring/decimal"
 
 	"gongwen/internal/doc"
