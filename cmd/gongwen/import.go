@@ -52,7 +52,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		say.Fprintln(stderr, "gongwen import:", err)
 		return exitUsage
 	}
-	written, report, err := draft.Import(fs.Arg(0), *draftFormat, *formatName, fs.Arg(1), ".", func(c string) string { return i18n.Line(lang, c) })
+	written, report, err := draft.Import(fs.Arg(0), *draftFormat, *formatName, fs.Arg(1), ".", func(c say.Text) string { return i18n.Sprint(lang, c) })
 	if err != nil {
 		say.Fprintln(stderr, "gongwen import:", err)
 		return exitInput
