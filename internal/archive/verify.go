@@ -405,10 +405,18 @@ func (r *Report) Differences() []say.Text {
 		out = append(out, say.Sprintf("not checked (outside the project): %s", p))
 	}
 	if r.BuildErr != nil {
-		// one line for each problem of the rebuild
+		// one line for each problem of the rebuild; an error that is no
+		// list of them, one for each of its lines
 		var es doc.Errors
 		if !errors.As(r.BuildErr, &es) {
-			es = doc.Errors{r.BuildErr}
+			var m say.Message
+			if !errors.As(r.BuildErr, &m) || strings.Contains(r.BuildErr.Error(), "\n") {
+				for _, l := range strings.Split(r.BuildErr.Error(), "\n") {
+					es = append(es, say.Plain(l))
+				}
+			} else {
+				es = doc.Errors{r.BuildErr}
+			}
 		}
 		for _, e := range es {
 			out = append(out, say.Sprintf("rebuild failed: %v", e))
