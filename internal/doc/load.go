@@ -38,7 +38,7 @@ func LoadFrom(s *source.Sources, path string) (*Document, error) {
 func readSource(s *source.Sources, path string, k input.Kind) (string, error) {
 	b, err := s.ReadText(path, k)
 	if err != nil {
-		return "", &Error{Pos: InputPos(path, err), Msg: err.Error()}
+		return "", Errorf(InputPos(path, err), "%v", err)
 	}
 	return string(b), nil
 }
