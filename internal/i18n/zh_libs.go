@@ -1,8 +1,10 @@
 package i18n
 
 // zhLibraries are the messages of the libraries whose words reach the
-// user inside ours: BurntSushi/toml's syntax errors (after "TOML syntax: ")
-// and text/template's (after a template's place). They are keyed, as ours
+// user inside ours: BurntSushi/toml's syntax errors (after "TOML syntax: "),
+// text/template's (after a template's place), package flag's, archive/zip's
+// and the system's reasons (syscall). They are the only catalogue the
+// patterns are made from (i18n.go). They are keyed, as ours
 // are, by the library's format string; libs_test.go reads the libraries'
 // source (the module cache, GOROOT) and names each message missing here.
 // A message a later version adds prints in English until it is added.
