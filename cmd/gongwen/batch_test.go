@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"gongwen/internal/i18n"
+	"gongwen/internal/say"
 	"os"
 	"strings"
 	"testing"
@@ -62,12 +63,14 @@ func TestSummarySaysWhatWasMade(t *testing.T) {
 	}
 	for _, c := range cases {
 		got := summary(c.docs, c.pages, c.failed, secs(c.secs))
-		if got != c.want {
+		if got.String() != c.want {
 			t.Errorf("summary %q, want %q", got, c.want)
 		}
 		// As the terminal gets it: after the erase of the progress line.
-		if zh := i18n.Line(i18n.Chinese, "\x1b[K"+got); zh != "\x1b[K"+c.zh {
-			t.Errorf("summary in Chinese %q, want %q", zh, "\x1b[K"+c.zh)
+		var zh strings.Builder
+		say.Fprintf(i18n.Writer(i18n.Chinese, &zh), "\r\x1b[K%s\n", got)
+		if zh.String() != "\r\x1b[K"+c.zh+"\n" {
+			t.Errorf("summary in Chinese %q, want %q", zh.String(), "\r\x1b[K"+c.zh+"\n")
 		}
 	}
 }

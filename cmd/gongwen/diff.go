@@ -41,7 +41,7 @@ Options:
 func runDiff(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("diff", diffHelp, stderr)
 	pngDir := fs.String("png", "", "write each changed page, old and new side by side, as `DIR`/page-P.png")
-	if code := parse(fs, args, stdout, "PDFs"); code >= 0 {
+	if code := parse(fs, args, stdout, say.Word("PDFs")); code >= 0 {
 		return code
 	}
 	if fs.NArg() != 2 {
@@ -111,23 +111,23 @@ func readRecord(b []byte) (*diff.Record, error) {
 	return diff.Read(b)
 }
 
-func buildChange(before []byte, target string) string {
+func buildChange(before []byte, target string) (say.Text, bool) {
 	if before == nil {
-		return ""
+		return say.Text{}, false
 	}
 	old, err := diff.Read(before)
 	if err != nil {
-		return ""
+		return say.Text{}, false
 	}
 	after, err := os.ReadFile(target)
 	if err != nil {
-		return ""
+		return say.Text{}, false
 	}
 	cur, err := diff.Read(after)
 	if err != nil {
-		return ""
+		return say.Text{}, false
 	}
-	return target + ": " + diff.Compare(old, cur).Summary()
+	return say.Sprintf("%s: %v", target, diff.Compare(old, cur).Summary()), true
 }
 
 func unwrapPathErr(err error) error {

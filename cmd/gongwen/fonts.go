@@ -38,7 +38,7 @@ Options:
 func runFonts(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("fonts", fontsHelp, stderr, build.UserFontConfig())
 	licences := fs.Bool("licences", false, "print the licence texts and the fonts' provenance")
-	if code := parse(fs, args, stdout, ""); code >= 0 {
+	if code := parse(fs, args, stdout, say.Text{}); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {
@@ -50,7 +50,7 @@ func runFonts(args []string, stdout, stderr io.Writer) int {
 	}
 	files := fonts.BuiltinFiles()
 	if len(files) == 0 {
-		say.Fprintln(stdout, "This gongwen was built without fonts (the nobuiltinfonts tag): every role needs a fonts.toml.")
+		say.Fprintln(stdout, say.Sprintf("This gongwen was built without fonts (the nobuiltinfonts tag): every role needs a fonts.toml."))
 		return exitOK
 	}
 	if *licences {
@@ -75,7 +75,7 @@ func runFonts(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	say.Fprintln(stdout, "Fonts built into gongwen:")
+	say.Fprintln(stdout, say.Sprintf("Fonts built into gongwen:"))
 	for _, f := range files {
 		rs := roles[f.Name]
 		sort.Strings(rs)
@@ -88,7 +88,7 @@ func runFonts(args []string, stdout, stderr io.Writer) int {
 		}
 		say.Fprintf(stdout, "  %-24s %-22s %5.1f MB  %s\n", f.Name, strings.Join(rs, ", "), float64(len(f.Data()))/1e6, f.Licence)
 	}
-	say.Fprintln(stdout, "gongwen fonts --licences prints the licences and how the fonts were made.")
+	say.Fprintln(stdout, say.Sprintf("gongwen fonts --licences prints the licences and how the fonts were made."))
 	return exitOK
 }
 

@@ -35,9 +35,9 @@ Options:
 
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import", importHelp, stderr, strings.Join(format.Names(), "|"))
-	formatName := fs.String("format", "file", "the document's format, `NAME`: "+strings.Join(format.Names(), ", "))
-	draftFormat := fs.String("draft", "", "read the draft as `KIND` (by default, by its extension): "+strings.Join(draft.Formats, ", "))
-	if code := parse(fs, args, stdout, "draft"); code >= 0 {
+	formatName := fs.String("format", "file", flagUsage(say.Sprintf("the document's format, `NAME`: %s", strings.Join(format.Names(), ", "))))
+	draftFormat := fs.String("draft", "", flagUsage(say.Sprintf("read the draft as `KIND` (by default, by its extension): %s", strings.Join(draft.Formats, ", "))))
+	if code := parse(fs, args, stdout, say.Word("draft")); code >= 0 {
 		return code
 	}
 	if fs.NArg() != 2 {
@@ -52,7 +52,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		say.Fprintln(stderr, "gongwen import:", err)
 		return exitUsage
 	}
-	written, report, err := draft.Import(fs.Arg(0), *draftFormat, *formatName, fs.Arg(1), ".", func(c string) string { return i18n.Line(lang, c) })
+	written, report, err := draft.Import(fs.Arg(0), *draftFormat, *formatName, fs.Arg(1), ".", func(c say.Text) string { return i18n.Sprint(lang, c) })
 	if err != nil {
 		say.Fprintln(stderr, "gongwen import:", err)
 		return exitInput

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"gongwen/internal/archive"
 	"gongwen/internal/build"
@@ -242,11 +243,27 @@ func newFlags(name, help string, stderr io.Writer, args ...any) *flag.FlagSet {
 	return fs
 }
 
+// usages are the flags' usages made from values, by their English: a
+// flag keeps its usage as text, which parse puts into the user's language.
+var usages sync.Map
+
+// flagUsage is t in English, a flag's usage, kept for parse to translate.
+func flagUsage(t say.Text) string {
+	usages.Store(t.String(), t)
+	return t.String()
+}
+
 // parse handles --help and parses flags, wherever they are among the
 // arguments (up to a "--"); it returns the exit status to stop with, or -1
 // to go on. what names the arguments the command needs ("" for none).
-func parse(fs *flag.FlagSet, args []string, stdout io.Writer, what string) int {
-	fs.VisitAll(func(f *flag.Flag) { f.Usage = i18n.Line(lang, f.Usage) })
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer, what say.Text) int {
+	fs.VisitAll(func(f *flag.Flag) {
+		if t, ok := usages.Load(f.Usage); ok {
+			f.Usage = i18n.Sprint(lang, t)
+		} else {
+			f.Usage = i18n.T(lang, f.Usage)
+		}
+	})
 	if helpRequested(args) {
 		fs.SetOutput(stdout)
 		fs.Usage()
@@ -258,7 +275,7 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer, what string) int {
 		}
 		return exitUsage
 	}
-	if what != "" && fs.NArg() == 0 {
+	if what.Format != "" && fs.NArg() == 0 {
 		say.Fprintf(fs.Output(), "gongwen %s: no %s given\n", fs.Name(), what)
 		fs.Usage()
 		return exitUsage
@@ -311,7 +328,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	strict := strictFlag(fs)
 	copies := fs.String("copies", "", "`FIRST-LAST`: number the 份号 of each copy, one PDF per copy (NAME-000001.pdf …), laid out once")
-	if code := parse(fs, args, stdout, "document"); code >= 0 {
+	if code := parse(fs, args, stdout, say.Word("document")); code >= 0 {
 		return code
 	}
 	opt, code := options(*fontsDir, stderr)
@@ -369,7 +386,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			printNotes(stderr, o.Notes, said)
 			printWarnings(stderr, o.Warnings)
 			say.Fprintf(stdout, "%s → %s\n", doc.ShowPath(o.Doc), doc.ShowPath(written))
-			if s := buildChange(o.Previous, o.Out); s != "" {
+			if s, ok := buildChange(o.Previous, o.Out); ok {
 				say.Fprintln(stdout, s)
 			}
 		})
@@ -383,9 +400,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
 	strict := strictFlag(fs)
 	rules := fs.Bool("rules", false, "list the proofreading rules and their sources; no document needed")
-	what := "document"
+	what := say.Word("document")
 	if slices.Contains(args, "--rules") || slices.Contains(args, "-rules") {
-		what = ""
+		what = say.Text{}
 	}
 	if code := parse(fs, args, stdout, what); code >= 0 {
 		return code
@@ -421,7 +438,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("verify", verifyHelp, stderr)
 	fontsDir := fs.String("fonts", "", "folder `DIR` with the fonts.toml to rebuild with (default: the one recorded in the PDF)")
 	project := fs.String("project", ".", "the project folder `DIR` the recorded paths are relative to; nothing outside it is read")
-	if code := parse(fs, args, stdout, "PDF or OFD file"); code >= 0 {
+	if code := parse(fs, args, stdout, say.Word("PDF or OFD file")); code >= 0 {
 		return code
 	}
 	if st, err := os.Stat(*project); err != nil || !st.IsDir() {
@@ -460,13 +477,13 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 			say.Fprintf(stdout, "%s: differs from a rebuild from %s\n", p, rep.Recorded.Document)
 			status = exitInput
 			if len(diffs) == 0 && rep.Seal == archive.Intact {
-				diffs = []string{"the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of " + rep.Recorded.Tool + " made it (another Go release or module versions), or a source changed while it was being built"}
+				diffs = []say.Text{say.Sprintf("the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of %s made it (another Go release or module versions), or a source changed while it was being built", rep.Recorded.Tool)}
 			} else if len(diffs) == 0 {
-				diffs = []string{"the recorded inputs are unchanged, yet the bytes differ: the file was changed after it was built, another build of " + rep.Recorded.Tool + " made it, or a source changed while it was being built"}
+				diffs = []say.Text{say.Sprintf("the recorded inputs are unchanged, yet the bytes differ: the file was changed after it was built, another build of %s made it, or a source changed while it was being built", rep.Recorded.Tool)}
 			}
 		}
 		for _, d := range diffs {
-			say.Fprintf(stdout, "%s: %s\n", p, d)
+			say.Fprintf(stdout, "%s: %v\n", p, d)
 		}
 	}
 	return status
@@ -485,9 +502,9 @@ func checkDPI(cmd string, dpi float64, stderr io.Writer) int {
 func runPreview(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("preview", previewHelp, stderr)
 	out := fs.String("o", "output", "folder `DIR` for the images")
-	dpi := fs.Float64("dpi", 96, fmt.Sprintf("resolution: `N` dots per inch, %d to %d", minDPI, maxDPI))
+	dpi := fs.Float64("dpi", 96, flagUsage(say.Sprintf("resolution: `N` dots per inch, %d to %d", minDPI, maxDPI)))
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
-	if code := parse(fs, args, stdout, "document"); code >= 0 {
+	if code := parse(fs, args, stdout, say.Word("document")); code >= 0 {
 		return code
 	}
 	if code := checkDPI("preview", *dpi, stderr); code >= 0 {

@@ -33,9 +33,9 @@ Options:
 
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", newHelp, stderr, strings.Join(format.Names(), "|"))
-	formatName := fs.String("format", "file", "the document's format, `NAME`: "+strings.Join(format.Names(), ", "))
-	kindName := fs.String("kind", "", "the document's 文种, `KIND`: "+format.KindNames())
-	if code := parse(fs, args, stdout, "name"); code >= 0 {
+	formatName := fs.String("format", "file", flagUsage(say.Sprintf("the document's format, `NAME`: %s", strings.Join(format.Names(), ", "))))
+	kindName := fs.String("kind", "", flagUsage(say.Sprintf("the document's 文种, `KIND`: %s", format.KindNames())))
+	if code := parse(fs, args, stdout, say.Word("name")); code >= 0 {
 		return code
 	}
 	if fs.NArg() != 1 {
@@ -86,7 +86,7 @@ Options:
 
 func runFormats(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("formats", formatsHelp, stderr)
-	if code := parse(fs, args, stdout, ""); code >= 0 {
+	if code := parse(fs, args, stdout, say.Text{}); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {

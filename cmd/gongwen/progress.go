@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"sync"
@@ -115,18 +114,18 @@ func (p *progress) finish() {
 
 // summary says what a batch made, and how long it took, in one whole
 // message of the catalogue whose counts are parts of it (i18n).
-func summary(docs, pages, failed int, took time.Duration) string {
+func summary(docs, pages, failed int, took time.Duration) say.Text {
 	d, p := count(docs, "1 document", "%d documents"), count(pages, "1 page", "%d pages")
 	if failed > 0 {
-		return fmt.Sprintf("%s and %s in %.1f s; %d failed", d, p, took.Seconds(), failed)
+		return say.Sprintf("%s and %s in %.1f s; %d failed", d, p, took.Seconds(), failed)
 	}
-	return fmt.Sprintf("%s and %s in %.1f s", d, p, took.Seconds())
+	return say.Sprintf("%s and %s in %.1f s", d, p, took.Seconds())
 }
 
 // count is "1 thing" or, with many a format of the number, "N things".
-func count(n int, one, many string) string {
+func count(n int, one, many string) say.Text {
 	if n == 1 {
-		return one
+		return say.Word(one)
 	}
-	return fmt.Sprintf(many, n)
+	return say.Sprintf(many, n)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -35,9 +34,9 @@ Options:
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", serveHelp, stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "loopback `HOST:PORT` to serve on (port 0: any free port)")
-	dpi := fs.Float64("dpi", 96, fmt.Sprintf("resolution of the pages: `N` dots per inch, %d to %d", minDPI, maxDPI))
+	dpi := fs.Float64("dpi", 96, flagUsage(say.Sprintf("resolution of the pages: `N` dots per inch, %d to %d", minDPI, maxDPI)))
 	fontsDir := fs.String("fonts", "", fontsFlagHelp)
-	if code := parse(fs, args, stdout, "document"); code >= 0 {
+	if code := parse(fs, args, stdout, say.Word("document")); code >= 0 {
 		return code
 	}
 	if fs.NArg() != 1 {

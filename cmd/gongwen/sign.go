@@ -72,7 +72,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	p12 := fs.String("p12", "", "a PKCS #12 file, `FILE.p12`, holding the key and its certificates (instead of --key and --cert)")
 	seal := fs.String("seal", "", "a picture of the seal, `SEAL.png`, for a document that draws no seal (seal = \"paper\", or none): a PDF signature's appearance, an OFD electronic seal's picture, shown at the seal's place")
 	p12Password := fs.String("p12-password-file", "", "a `FILE` whose first line is the PKCS #12 file's password (default: $GONGWEN_P12_PASSWORD)")
-	if code := parse(fs, args, stdout, "PDF or OFD"); code >= 0 {
+	if code := parse(fs, args, stdout, say.Word("PDF or OFD")); code >= 0 {
 		return code
 	}
 	switch {
@@ -83,19 +83,19 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 		say.Fprintf(stderr, "gongwen sign: --at %d: give a seal's number, from 1\n", *at)
 		return exitUsage
 	case *p12 != "" && (*key != "" || *cert != ""):
-		say.Fprintln(stderr, "gongwen sign: give either --p12 or --key and --cert, not both")
+		say.Fprintln(stderr, say.Sprintf("gongwen sign: give either --p12 or --key and --cert, not both"))
 		return exitUsage
 	case *p12 == "" && (*key == "" || *cert == ""):
-		say.Fprintln(stderr, "gongwen sign: give the private key (--key) and its certificate (--cert), or a PKCS #12 file (--p12)")
+		say.Fprintln(stderr, say.Sprintf("gongwen sign: give the private key (--key) and its certificate (--cert), or a PKCS #12 file (--p12)"))
 		return exitUsage
 	case *p12 != "" && *p12Password == "" && !hasP12Password():
-		say.Fprintln(stderr, "gongwen sign: give the PKCS #12 file's password in a file (--p12-password-file) or in the environment variable GONGWEN_P12_PASSWORD")
+		say.Fprintln(stderr, say.Sprintf("gongwen sign: give the PKCS #12 file's password in a file (--p12-password-file) or in the environment variable GONGWEN_P12_PASSWORD"))
 		return exitUsage
 	case (*sealKey == "") != (*sealCert == ""):
-		say.Fprintln(stderr, "gongwen sign: give the seal maker's key (--seal-key) and its certificate (--seal-cert) together")
+		say.Fprintln(stderr, say.Sprintf("gongwen sign: give the seal maker's key (--seal-key) and its certificate (--seal-cert) together"))
 		return exitUsage
 	case *out == "":
-		say.Fprintln(stderr, "gongwen sign: give the signed PDF's name with -o (the PDF given is never changed)")
+		say.Fprintln(stderr, say.Sprintf("gongwen sign: give the signed PDF's name with -o (the PDF given is never changed)"))
 		return exitUsage
 	}
 	epoch, err := build.EpochFromEnv()

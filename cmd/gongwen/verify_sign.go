@@ -1,12 +1,10 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"gongwen/internal/archive"
 	"gongwen/internal/build"
-	"gongwen/internal/i18n"
 	"gongwen/internal/input"
 	"gongwen/internal/say"
 	"gongwen/internal/sign"
@@ -82,18 +80,18 @@ func verifyOFDSignatures(path string, stdout io.Writer) (bool, []byte) {
 func printSignatures(path string, sigs []sign.Signature, stdout io.Writer) bool {
 	ok := true
 	for i, s := range sigs {
-		what := i18n.Line(lang, fmt.Sprintf("signature %d", i+1))
+		what := say.Sprintf("signature %d", i+1)
 		if s.Signer != "" {
-			what += ": " + s.Signer
+			what = say.Sprintf("%v: %s", what, s.Signer)
 		}
 		if s.SealMaker != "" {
-			what += ", " + i18n.Line(lang, fmt.Sprintf("seal made by %s", s.SealMaker))
+			what = say.Sprintf("%v, %v", what, say.Sprintf("seal made by %s", s.SealMaker))
 		}
 		if s.Time != "" {
-			what += ", " + s.Time
+			what = say.Sprintf("%v, %s", what, s.Time)
 		}
-		if s.Algorithm != "" {
-			what += ", " + i18n.Line(lang, s.Algorithm)
+		if s.Algorithm.Format != "" {
+			what = say.Sprintf("%v, %v", what, s.Algorithm)
 		}
 		if s.Intact {
 			say.Fprintf(stdout, "%s: %s: intact, the signed bytes are unchanged (the certificate's trust is not checked)\n", path, what)

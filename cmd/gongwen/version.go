@@ -16,7 +16,7 @@ func runVersion(stdout io.Writer) int {
 	rev, modified := vcsRevision()
 	switch {
 	case rev == "":
-		say.Fprintln(stdout, "revision: unknown (built without version control information)")
+		say.Fprintln(stdout, say.Sprintf("revision: unknown (built without version control information)"))
 	case modified:
 		say.Fprintf(stdout, "revision: %s, with uncommitted changes\n", rev)
 	default:

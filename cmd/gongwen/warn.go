@@ -41,7 +41,7 @@ func printNotes(w io.Writer, ns []doc.Note, said map[string]bool) {
 	for _, n := range ns {
 		if s := n.String(); !said[s] {
 			said[s] = true
-			say.Fprintln(w, s)
+			say.Fprintln(w, n)
 		}
 	}
 }

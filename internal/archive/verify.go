@@ -5,12 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"os"
 	pathpkg "path"
 	"path/filepath"
 	"strings"
 
+	"gongwen/internal/doc"
 	"gongwen/internal/say"
 )
 
@@ -368,45 +368,58 @@ func unwrap(err error) string {
 
 // Differences lists what the report found, one line each, as
 // "changed: PATH", "missing: PATH" and so on; empty when nothing differs.
-func (r *Report) Differences() []string {
-	var out []string
+func (r *Report) Differences() []say.Text {
+	var out []say.Text
 	if r.Truncated {
-		l := fmt.Sprintf("cut short: the PDF is %d bytes and ends before its %%%%EOF marker; it was not copied or written whole", r.Size)
+		l := say.Sprintf("cut short: the PDF is %d bytes and ends before its %%%%EOF marker; it was not copied or written whole", r.Size)
 		if r.Prefix {
-			l = fmt.Sprintf("cut short: the PDF is %d bytes and ends before its %%%%EOF marker; it was not copied or written whole (it is the first %d of the rebuild's %d bytes)", r.Size, r.Size, r.RebuiltSize)
+			l = say.Sprintf("cut short: the PDF is %d bytes and ends before its %%%%EOF marker; it was not copied or written whole (it is the first %d of the rebuild's %d bytes)", r.Size, r.Size, r.RebuiltSize)
 		}
 		out = append(out, l)
 	}
 	if r.Seal == Changed && !r.Truncated {
-		out = append(out, "changed after it was built: the PDF's bytes are no longer those its trailer ID was made from (edited, annotated or saved again by another program)")
+		out = append(out, say.Sprintf("changed after it was built: the PDF's bytes are no longer those its trailer ID was made from (edited, annotated or saved again by another program)"))
 	}
 	for _, p := range r.Changed {
-		out = append(out, "changed: "+p)
+		out = append(out, say.Sprintf("changed: %s", p))
 	}
 	for _, p := range r.Missing {
-		out = append(out, "missing: "+p)
+		out = append(out, say.Sprintf("missing: %s", p))
 	}
 	for _, p := range r.Added {
-		out = append(out, "new input: "+p)
+		out = append(out, say.Sprintf("new input: %s", p))
 	}
 	for _, p := range r.Unused {
-		out = append(out, "no longer an input: "+p)
+		out = append(out, say.Sprintf("no longer an input: %s", p))
 	}
 	if r.Format {
-		out = append(out, fmt.Sprintf("changed: the settings of the format %q", r.Recorded.Format))
+		out = append(out, say.Sprintf("changed: the settings of the format %q", r.Recorded.Format))
 	}
 	if r.Tool != "" {
-		out = append(out, fmt.Sprintf("tool: made by %s, rebuilt by %s", r.Recorded.Tool, r.Tool))
+		out = append(out, say.Sprintf("tool: made by %s, rebuilt by %s", r.Recorded.Tool, r.Tool))
 	}
 	for _, p := range r.Unavailable {
-		out = append(out, "not found: "+p+" (pass --fonts DIR, the folder of the fonts.toml that names it)")
+		out = append(out, say.Sprintf("not found: %s (pass --fonts DIR, the folder of the fonts.toml that names it)", p))
 	}
 	for _, p := range r.Unchecked {
-		out = append(out, "not checked (outside the project): "+p)
+		out = append(out, say.Sprintf("not checked (outside the project): %s", p))
 	}
 	if r.BuildErr != nil {
-		for _, l := range strings.Split(r.BuildErr.Error(), "\n") {
-			out = append(out, "rebuild failed: "+l)
+		// one line for each problem of the rebuild; an error that is no
+		// list of them, one for each of its lines
+		var es doc.Errors
+		if !errors.As(r.BuildErr, &es) {
+			var m say.Message
+			if !errors.As(r.BuildErr, &m) || strings.Contains(r.BuildErr.Error(), "\n") {
+				for _, l := range strings.Split(r.BuildErr.Error(), "\n") {
+					es = append(es, say.Plain(l))
+				}
+			} else {
+				es = doc.Errors{r.BuildErr}
+			}
+		}
+		for _, e := range es {
+			out = append(out, say.Sprintf("rebuild failed: %v", e))
 		}
 	}
 	return out

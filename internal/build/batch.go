@@ -220,7 +220,7 @@ func anyOutputExists(outs []string, opt Options) bool {
 // the document name. A document that does not load lists its data file
 // alone (it fails, and writes nothing).
 func loadedInputs(path string, opt Options) []Input {
-	in := []Input{{path, "the data file"}}
+	in := []Input{{path, say.Word("the data file")}}
 	s := opt.Sources
 	if s == nil {
 		s = source.New()
@@ -229,22 +229,22 @@ func loadedInputs(path string, opt Options) []Input {
 	if err != nil || d == nil {
 		return in
 	}
-	in = append(in, Input{d.Template, "the template"})
+	in = append(in, Input{d.Template, say.Word("the template")})
 	for _, p := range d.Files[1:] {
-		in = append(in, Input{p, "a table file"})
+		in = append(in, Input{p, say.Word("a table file")})
 	}
 	for _, p := range append([]string{d.Seal, d.Stamp}, d.Seals...) {
-		in = append(in, Input{p, "an image"})
+		in = append(in, Input{p, say.Word("an image")})
 	}
 	for _, a := range d.Attachments {
-		in = append(in, Input{a.Image, "an image"}, Input{a.Template, "the template"})
+		in = append(in, Input{a.Image, say.Word("an image")}, Input{a.Template, say.Word("the template")})
 	}
 	cfg, _, read, err := fontConfig(d, opt)
 	if err != nil {
 		return in
 	}
 	for _, p := range read {
-		in = append(in, Input{p, "the font configuration"})
+		in = append(in, Input{p, say.Word("the font configuration")})
 	}
 	roles := make([]format.Role, 0, len(cfg))
 	for r := range cfg {

@@ -404,16 +404,16 @@ func WriteAtomic(path string, b []byte) error {
 	return s.Commit()
 }
 
-func unwrapPath(err error) string {
+func unwrapPath(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		return pe.Err
 	}
 	var le *os.LinkError
 	if errors.As(err, &le) {
-		return le.Err.Error()
+		return le.Err
 	}
-	return err.Error()
+	return err
 }
 
 // OutputName is the PDF name for a document: its base name with .pdf.

@@ -2,7 +2,7 @@ package build
 
 import (
 	"errors"
-	"fmt"
+	"gongwen/internal/say"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,7 +16,7 @@ import (
 // messages ("the data file", "the template", …).
 type Input struct {
 	Path string
-	What any // what the file is to the build ("the data file"), a message (say.Text) or its words
+	What any // what the file is to the build, a message: say.Word("the data file")
 }
 
 // Inputs lists every file the job read: the data file, the template, the
@@ -24,26 +24,26 @@ type Input struct {
 func (j *Job) Inputs() []Input {
 	var in []Input
 	for i, p := range j.Doc.Files {
-		what := "a table file"
+		what := say.Word("a table file")
 		switch {
 		case i == 0:
-			what = "the data file"
+			what = say.Word("the data file")
 		case p == j.Doc.Template:
-			what = "the template"
+			what = say.Word("the template")
 		}
 		in = append(in, Input{p, what})
 	}
 	for _, p := range j.Result.Pages {
 		for _, im := range p.Images {
-			in = append(in, Input{im.Path, "an image"})
+			in = append(in, Input{im.Path, say.Word("an image")})
 		}
 	}
 	if j.FontConfig != "" {
-		in = append(in, Input{j.FontConfig, "the font configuration"})
+		in = append(in, Input{j.FontConfig, say.Word("the font configuration")})
 	}
 	for _, r := range format.Roles {
 		if f := j.Fonts.Font(r); f != nil {
-			in = append(in, Input{f.Path, fmt.Sprintf("the font of %s", r.ChineseName())})
+			in = append(in, Input{f.Path, say.Sprintf("the font of %s", r.ChineseName())})
 		}
 	}
 	return in

@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"fmt"
 	"io"
 	"math"
 	"regexp"
@@ -555,7 +554,7 @@ func (rep *Report) Write(w io.Writer) {
 
 // Summary is the one-line account `gongwen build` gives of what a rebuild
 // changed: "3 lines changed on pages 2, 6", or "unchanged".
-func (rep *Report) Summary() string {
+func (rep *Report) Summary() say.Text {
 	if len(rep.Fonts) == 0 {
 		return rep.textSummary()
 	}
@@ -563,16 +562,16 @@ func (rep *Report) Summary() string {
 	for i, c := range rep.Fonts {
 		fs[i] = c.String()
 	}
-	if text := rep.textSummary(); text != "unchanged" {
-		return fmt.Sprintf("%s; fonts changed: %s", text, strings.Join(fs, ", "))
+	if text := rep.textSummary(); text.String() != "unchanged" {
+		return say.Sprintf("%s; fonts changed: %s", text, strings.Join(fs, ", "))
 	}
-	return fmt.Sprintf("fonts changed: %s", strings.Join(fs, ", "))
+	return say.Sprintf("fonts changed: %s", strings.Join(fs, ", "))
 }
 
 // textSummary is Summary for what was printed and where, the fonts aside.
-func (rep *Report) textSummary() string {
+func (rep *Report) textSummary() say.Text {
 	if len(rep.Lines) == 0 && len(rep.Cells) == 0 && len(rep.Images) == 0 && rep.Moved == 0 && rep.OldPages == rep.NewPages {
-		return "unchanged"
+		return say.Word("unchanged")
 	}
 	var pages []int
 	for _, c := range rep.Lines {
@@ -596,7 +595,7 @@ func (rep *Report) textSummary() string {
 			pages = addPage(pages, c.OldPage)
 		}
 	}
-	var what []string
+	var what []say.Text
 	if len(rep.Lines) > 0 {
 		what = append(what, lines(len(rep.Lines)))
 	}
@@ -614,56 +613,56 @@ func (rep *Report) textSummary() string {
 	pagesChanged := rep.OldPages != rep.NewPages
 	if len(what) == 0 {
 		if pagesChanged {
-			return fmt.Sprintf("%s moved on %s; %d → %d pages", lines(rep.Moved), pageList(rep.MovedPages), rep.OldPages, rep.NewPages)
+			return say.Sprintf("%s moved on %s; %d → %d pages", lines(rep.Moved), pageList(rep.MovedPages), rep.OldPages, rep.NewPages)
 		}
-		return fmt.Sprintf("%s moved on %s", lines(rep.Moved), pageList(rep.MovedPages))
+		return say.Sprintf("%s moved on %s", lines(rep.Moved), pageList(rep.MovedPages))
 	}
 	changed := what[0]
 	switch len(what) {
 	case 2:
-		changed = fmt.Sprintf("%s and %s", what[0], what[1])
+		changed = say.Sprintf("%s and %s", what[0], what[1])
 	case 3:
-		changed = fmt.Sprintf("%s and %s and %s", what[0], what[1], what[2])
+		changed = say.Sprintf("%s and %s and %s", what[0], what[1], what[2])
 	}
 	switch {
 	case rep.Moved > 0 && pagesChanged:
-		return fmt.Sprintf("%s changed on %s; %s moved; %d → %d pages", changed, pageList(pages), lines(rep.Moved), rep.OldPages, rep.NewPages)
+		return say.Sprintf("%s changed on %s; %s moved; %d → %d pages", changed, pageList(pages), lines(rep.Moved), rep.OldPages, rep.NewPages)
 	case rep.Moved > 0:
-		return fmt.Sprintf("%s changed on %s; %s moved", changed, pageList(pages), lines(rep.Moved))
+		return say.Sprintf("%s changed on %s; %s moved", changed, pageList(pages), lines(rep.Moved))
 	case pagesChanged:
-		return fmt.Sprintf("%s changed on %s; %d → %d pages", changed, pageList(pages), rep.OldPages, rep.NewPages)
+		return say.Sprintf("%s changed on %s; %d → %d pages", changed, pageList(pages), rep.OldPages, rep.NewPages)
 	}
-	return fmt.Sprintf("%s changed on %s", changed, pageList(pages))
+	return say.Sprintf("%s changed on %s", changed, pageList(pages))
 }
 
 // count is "1 thing" or, with many a format of the number, "N things".
-func count(n int, one, many string) string {
+func count(n int, one, many string) say.Text {
 	if n == 1 {
-		return one
+		return say.Word(one)
 	}
-	return fmt.Sprintf(many, n)
+	return say.Sprintf(many, n)
 }
 
-func lines(n int) string { return count(n, "1 line", "%d lines") }
+func lines(n int) say.Text { return count(n, "1 line", "%d lines") }
 
 // pageCount is the change of the number of pages: "8 pages → 9 pages".
-func pageCount(old, new int) string {
+func pageCount(old, new int) say.Text {
 	switch {
 	case old == 1:
-		return fmt.Sprintf("1 page → %d pages", new)
+		return say.Sprintf("1 page → %d pages", new)
 	case new == 1:
-		return fmt.Sprintf("%d pages → 1 page", old)
+		return say.Sprintf("%d pages → 1 page", old)
 	}
-	return fmt.Sprintf("%d pages → %d pages", old, new)
+	return say.Sprintf("%d pages → %d pages", old, new)
 }
 
-func pageList(ps []int) string {
+func pageList(ps []int) say.Text {
 	s := make([]string, len(ps))
 	for i, p := range ps {
 		s[i] = strconv.Itoa(p)
 	}
 	if len(ps) == 1 {
-		return fmt.Sprintf("page %s", s[0])
+		return say.Sprintf("page %s", s[0])
 	}
-	return fmt.Sprintf("pages %s", strings.Join(s, ", "))
+	return say.Sprintf("pages %s", strings.Join(s, ", "))
 }

@@ -65,15 +65,17 @@ func TestCompare(t *testing.T) {
 			if rep.Same() != (c.want == "") {
 				t.Errorf("Same() = %v with output %q", rep.Same(), b.String())
 			}
-			if s := rep.Summary(); s != c.summary {
+			if s := rep.Summary().String(); s != c.summary {
 				t.Errorf("summary %q, want %q", s, c.summary)
 			}
 			// And in Chinese, as gongwen prints them under a Chinese locale.
-			var zh []string
-			for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n")+"\n"+rep.Summary(), "\n") {
-				zh = append(zh, i18n.Line(i18n.Chinese, l))
+			var zh strings.Builder
+			rep.Write(i18n.Writer(i18n.Chinese, &zh))
+			if zh.Len() == 0 {
+				zh.WriteString("\n")
 			}
-			if got := strings.Join(zh, "\n"); got != inChinese[c.name] {
+			zh.WriteString(i18n.Sprint(i18n.Chinese, rep.Summary()))
+			if got := zh.String(); got != inChinese[c.name] {
 				t.Errorf("in Chinese:\n%s\nwant\n%s", got, inChinese[c.name])
 			}
 		})

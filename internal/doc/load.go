@@ -38,7 +38,7 @@ func LoadFrom(s *source.Sources, path string) (*Document, error) {
 func readSource(s *source.Sources, path string, k input.Kind) (string, error) {
 	b, err := s.ReadText(path, k)
 	if err != nil {
-		return "", &Error{Pos: InputPos(path, err), Msg: err.Error()}
+		return "", Errorf(InputPos(path, err), "%v", err)
 	}
 	return string(b), nil
 }
@@ -192,7 +192,7 @@ func resolve(dir, p string) string {
 func decode(path, src string) (map[string]any, *reader, error) {
 	var ne *input.NestingError
 	if err := input.CheckNesting([]byte(src)); errors.As(err, &ne) {
-		return nil, nil, &Error{Pos: Pos{File: path, Line: ne.Line, Col: ne.Col}, Msg: err.Error()}
+		return nil, nil, &Error{Pos: Pos{File: path, Line: ne.Line, Col: ne.Col}, Msg: err.Error(), Text: ne.Message()}
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(src, &raw); err != nil {
@@ -580,26 +580,26 @@ func sortedKeys(m map[string]any) []string {
 	return keys
 }
 
-func typeName(v any) string {
+func typeName(v any) say.Text {
 	switch v.(type) {
 	case string:
-		return "a string"
+		return say.Word("a string")
 	case int64:
-		return "a number"
+		return say.Word("a number")
 	case float64:
-		return "a decimal number"
+		return say.Word("a decimal number")
 	case bool:
-		return "true/false"
+		return say.Word("true/false")
 	case time.Time:
-		return "a date"
+		return say.Word("a date")
 	case []any:
-		return "an array"
+		return say.Word("an array")
 	case map[string]any:
-		return "a table"
+		return say.Word("a table")
 	case []map[string]any:
-		return "an array of tables"
+		return say.Word("an array of tables")
 	}
-	return fmt.Sprintf("%T", v)
+	return say.Text{Format: fmt.Sprintf("%T", v), Literal: true}
 }
 
 // nearest returns the candidate closest to s by edit distance, if it is

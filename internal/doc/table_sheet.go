@@ -622,7 +622,7 @@ func readCSV(s *source.Sources, path string, row0, col0, width int) (*grid, erro
 		if err != nil || bytes.ContainsRune(dec, utf8.RuneError) || bytes.IndexByte(dec, 0) >= 0 {
 			// Neither: the reader of text says what it looks like, where.
 			if _, err := input.Text(data); err != nil {
-				return nil, &Error{Pos: InputPos(path, err), Msg: err.Error()}
+				return nil, Errorf(InputPos(path, err), "%v", err)
 			}
 			return nil, say.Errorf("is neither UTF-8 nor GBK/GB18030 text")
 		}

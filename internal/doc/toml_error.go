@@ -6,6 +6,7 @@ package doc
 // nor where it was first written.
 
 import (
+	"gongwen/internal/say"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -30,7 +31,8 @@ func tomlError(path, src string, pe toml.ParseError) *Error {
 			return e
 		}
 	}
-	return &Error{Pos: Pos{File: path, Line: line, Col: col}, Msg: "TOML syntax: " + msg}
+	t := say.Sprintf("TOML syntax: %v", say.Plain(msg))
+	return &Error{Pos: Pos{File: path, Line: line, Col: col}, Msg: t.String(), Text: t}
 }
 
 // duplicate explains a key or table written a second time on line: the

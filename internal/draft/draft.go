@@ -69,7 +69,7 @@ type Picture struct {
 // Note is one line of the import's report.
 type Note struct {
 	N   int // the draft's paragraph or line, 0 for the whole draft
-	Msg string
+	Msg say.Text
 }
 
 // Where names the place of the draft's paragraph or line n.
@@ -84,7 +84,7 @@ func (d *Draft) Where(n int) string {
 }
 
 func (d *Draft) warn(n int, format string, args ...any) {
-	d.Notes = append(d.Notes, Note{N: n, Msg: fmt.Sprintf(format, args...)})
+	d.Notes = append(d.Notes, Note{N: n, Msg: say.Sprintf(format, args...)})
 }
 
 // Formats are the draft formats Read takes, by the name --format gives.
@@ -121,7 +121,7 @@ func Read(path, format string) (*Draft, error) {
 // import kept as body text, changed or dropped, each naming its place.
 // Each comment line of the files is passed through comment, which puts it
 // in the user's language (nil: as written).
-func Import(path, draftFormat, formatName, name, dir string, comment func(string) string) (written []string, report []string, err error) {
+func Import(path, draftFormat, formatName, name, dir string, comment func(say.Text) string) (written []string, report []say.Text, err error) {
 	d, err := Read(path, draftFormat)
 	if err != nil {
 		return nil, nil, err
@@ -139,7 +139,7 @@ func Import(path, draftFormat, formatName, name, dir string, comment func(string
 	}
 	sort.SliceStable(d.Notes, func(i, j int) bool { return d.Notes[i].N < d.Notes[j].N })
 	for _, n := range d.Notes {
-		report = append(report, d.Where(n.N)+": "+n.Msg)
+		report = append(report, say.Sprintf("%s: %v", d.Where(n.N), n.Msg))
 	}
 	return written, report, nil
 }

@@ -105,7 +105,7 @@ func TestRecognisesThePartsByTheirText(t *testing.T) {
 			}
 			var notes []string
 			for _, n := range d.Notes {
-				notes = append(notes, d.Where(n.N)+": "+n.Msg)
+				notes = append(notes, d.Where(n.N)+": "+n.Msg.String())
 			}
 			joined := strings.Join(notes, "\n")
 			for _, w := range tc.notes {
@@ -189,7 +189,7 @@ func TestAnnexTables(t *testing.T) {
 			}
 			var notes []string
 			for _, n := range d.Notes {
-				notes = append(notes, n.Msg)
+				notes = append(notes, n.Msg.String())
 			}
 			if joined := strings.Join(notes, "\n"); tc.reportHas != "" && !strings.Contains(joined, tc.reportHas) {
 				t.Errorf("the notes lack %q:\n%s", tc.reportHas, joined)
@@ -414,7 +414,7 @@ func TestDroppedPartsAreReported(t *testing.T) {
 	}
 	var got []string
 	for _, n := range d.Notes {
-		got = append(got, d.Where(n.N)+": "+n.Msg)
+		got = append(got, d.Where(n.N)+": "+n.Msg.String())
 	}
 	want := []string{p + `: paragraph 2: a picture or shape is not imported (any text in it is kept)`, p + `: paragraph 2: footnote dropped: "据统计年鉴。"`, p + `: paragraph 2: hidden text dropped: "隐藏的字"`, p + `: the text of a header or footer is not read: "内部资料"`}
 	if !reflect.DeepEqual(got, want) {
@@ -654,7 +654,7 @@ func TestSealsBehindTheSignature(t *testing.T) {
 	}
 	var notes []string
 	for _, n := range d.Notes {
-		notes = append(notes, d.Where(n.N)+": "+n.Msg)
+		notes = append(notes, d.Where(n.N)+": "+n.Msg.String())
 	}
 	if want := path + ": paragraph 1: a picture or shape is not imported (any text in it is kept)"; !slices.Contains(notes, want) {
 		t.Errorf("notes %q lack %q", notes, want)

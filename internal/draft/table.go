@@ -6,6 +6,7 @@ package draft
 
 import (
 	"fmt"
+	"gongwen/internal/say"
 	"regexp"
 	"strings"
 
@@ -64,7 +65,7 @@ type column struct {
 }
 
 // tableFile writes annex n's table.
-func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
+func tableFile(d *Draft, a Attachment, n int, tr func(say.Text) string) string {
 	rows := [][]string{}
 	var index []int // each row's index in the draft's table
 	width := 0
@@ -205,11 +206,11 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 		c = e
 	}
 	var b strings.Builder
-	b.WriteString("# " + tr(fmt.Sprintf("附件%d, imported by gongwen import from the draft's table.", n)) + "\n")
+	b.WriteString("# " + tr(say.Sprintf("附件%d, imported by gongwen import from the draft's table.", n)) + "\n")
 	if a.N > 0 {
 		b.WriteString("# " + d.Where(a.N) + "\n")
 	}
-	b.WriteString("# " + tr("Numbers keep the decimals the draft shows; a figures column is summed into 合计.") + "\n\n")
+	b.WriteString("# " + tr(say.Sprintf("Numbers keep the decimals the draft shows; a figures column is summed into 合计.")) + "\n\n")
 	if len(a.Note) > 0 {
 		if len(a.Note) == 1 {
 			fmt.Fprintf(&b, "note = %s\n", tomlString(a.Note[0]))
@@ -299,7 +300,7 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 	}
 	b.WriteString("]\n")
 	if total {
-		fmt.Fprintf(&b, "\n[total]                      # %s\nlabel = %s\n", tr("合计, computed: the draft's added up"), tomlString(strings.Join(strings.Fields(strings.TrimSpace(firstText(body[totalAt]))), "")))
+		fmt.Fprintf(&b, "\n[total]                      # %s\nlabel = %s\n", tr(say.Sprintf("合计, computed: the draft's added up")), tomlString(strings.Join(strings.Fields(strings.TrimSpace(firstText(body[totalAt]))), "")))
 	}
 	for c, col := range cols {
 		fmt.Fprintf(&b, "\n[[columns]]\nkey = \"c%d\"\n", c+1)
@@ -325,7 +326,7 @@ func tableFile(d *Draft, a Attachment, n int, tr func(string) string) string {
 			fmt.Fprintf(&b, "group = %s\n", tomlString(col.group))
 		}
 		if col.shareOf >= 0 {
-			fmt.Fprintf(&b, "compute = \"c%d / total.c%d * 100\"   # %s\n", col.shareOf+1, col.shareOf+1, tr("each row's share of the 合计, in per cent"))
+			fmt.Fprintf(&b, "compute = \"c%d / total.c%d * 100\"   # %s\n", col.shareOf+1, col.shareOf+1, tr(say.Sprintf("each row's share of the 合计, in per cent")))
 			if col.decimals > 0 {
 				fmt.Fprintf(&b, "decimals = %d\n", col.decimals)
 			}

@@ -5,6 +5,7 @@ package draft
 
 import (
 	"fmt"
+	"gongwen/internal/say"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -64,7 +65,7 @@ func tomlList(list []string) string {
 // or templates/NAME-附件N.txt (text). What they change or cannot keep is
 // added to d's notes. Each comment line is passed through tr, which puts
 // it in the user's language (nil: as written).
-func Files(doc *Document, d *Draft, formatName, name string, tr func(string) string) ([]starter.File, error) {
+func Files(doc *Document, d *Draft, formatName, name string, tr func(say.Text) string) ([]starter.File, error) {
 	f, err := format.ByName(formatName)
 	if err != nil {
 		return nil, err
@@ -73,7 +74,7 @@ func Files(doc *Document, d *Draft, formatName, name string, tr func(string) str
 		return nil, err
 	}
 	if tr == nil {
-		tr = func(s string) string { return s }
+		tr = func(s say.Text) string { return s.String() }
 	}
 	w := &writer{d: d, name: name, written: map[string]bool{}, tr: tr}
 	w.keys = map[string]bool{}
@@ -87,11 +88,11 @@ func Files(doc *Document, d *Draft, formatName, name string, tr func(string) str
 	var annexFiles []starter.File
 	var data strings.Builder
 	for _, c := range []string{
-		w.tr(fmt.Sprintf("%s: imported by gongwen import from %s.", name, filepath.Base(d.Path))),
-		w.tr("Check each value against the draft, then build it:"),
+		w.tr(say.Sprintf("%s: imported by gongwen import from %s.", name, filepath.Base(d.Path))),
+		w.tr(say.Sprintf("Check each value against the draft, then build it:")),
 		"  gongwen build data/" + name + ".toml",
-		w.tr("A line starting with # is a part the draft does not have: write its value"),
-		w.tr("and remove the #; until then gongwen check names the line."),
+		w.tr(say.Sprintf("A line starting with # is a part the draft does not have: write its value")),
+		w.tr(say.Sprintf("and remove the #; until then gongwen check names the line.")),
 	} {
 		data.WriteString("# " + c + "\n")
 	}
@@ -148,7 +149,7 @@ func Files(doc *Document, d *Draft, formatName, name string, tr func(string) str
 			fmt.Fprintf(&data, "printer = %s   # 印发机关\n", tomlString(doc.Printer))
 			fmt.Fprintf(&data, "date = %s   # 印发日期\n", doc.PrintDate)
 		case doc.Printer != "":
-			fmt.Fprintf(&data, "# printer = %s   # %s\n", tomlString(doc.Printer), w.tr(fmt.Sprintf("%s: the draft has it, the format does not take it", "印发机关")))
+			fmt.Fprintf(&data, "# printer = %s   # %s\n", tomlString(doc.Printer), w.tr(say.Sprintf("%s: the draft has it, the format does not take it", "印发机关")))
 			fmt.Fprintf(&data, "# date = %s   # 印发日期\n", doc.PrintDate)
 			d.warn(0, "the draft's %s (%s) is not a part of this format: kept in data/%s.toml as a comment", "印发机关", "imprint.printer", name)
 		}
@@ -170,14 +171,14 @@ func Files(doc *Document, d *Draft, formatName, name string, tr func(string) str
 		case len(a.Text) > 0:
 			rel := name + "-附件" + strconv.Itoa(n) + ".txt"
 			fmt.Fprintf(&data, "template = %s\n", tomlString("../templates/"+rel))
-			annexFiles = append(annexFiles, starter.File{Path: filepath.Join("templates", rel), Data: []byte(w.template(a.Text, w.tr(fmt.Sprintf("附件%d of %s", n, name))))})
+			annexFiles = append(annexFiles, starter.File{Path: filepath.Join("templates", rel), Data: []byte(w.template(a.Text, say.Sprintf("附件%d of %s", n, name)))})
 		case a.N == 0:
 			d.warn(0, "附件%d (%s) is listed in the 附件说明 but the draft has no page for it: it is listed, and has no page", n, title)
 		}
 	}
 	files := []starter.File{
 		{Path: filepath.Join("data", name+".toml"), Data: []byte(data.String())},
-		{Path: filepath.Join("templates", name+".txt"), Data: []byte(w.template(doc.Body, w.tr(fmt.Sprintf("The body of %s", name))))},
+		{Path: filepath.Join("templates", name+".txt"), Data: []byte(w.template(doc.Body, say.Sprintf("The body of %s", name)))},
 	}
 	return append(append(files, annexFiles...), seals...), nil
 }
@@ -233,9 +234,9 @@ func docKeys(f *format.Format) (required, optional []string) { return f.KeyLists
 type writer struct {
 	d       *Draft
 	name    string
-	keys    map[string]bool     // the keys the format takes: true if required
-	written map[string]bool     // the keys written, as values or placeholders
-	tr      func(string) string // puts a comment in the user's language
+	keys    map[string]bool       // the keys the format takes: true if required
+	written map[string]bool       // the keys written, as values or placeholders
+	tr      func(say.Text) string // puts a comment in the user's language
 }
 
 // key writes a top-level key: its value, or a commented placeholder when
@@ -251,11 +252,11 @@ func (w *writer) key(b *strings.Builder, key, value string) {
 		if !ok {
 			p.value, p.clause = `""`, "10"
 		}
-		fmt.Fprintf(b, "# %s = %s   # %s\n", key, p.value, w.tr(fmt.Sprintf("%s (GB/T 9704-2012 %s): not found in the draft; write it and remove the #", meaning, p.clause)))
+		fmt.Fprintf(b, "# %s = %s   # %s\n", key, p.value, w.tr(say.Sprintf("%s (GB/T 9704-2012 %s): not found in the draft; write it and remove the #", meaning, p.clause)))
 		w.d.warn(0, "the draft has no %s (%s): data/%s.toml has a placeholder for it", meaning, key, w.name)
 	case value == "":
 	case !takes:
-		fmt.Fprintf(b, "# %s = %s   # %s\n", key, value, w.tr(fmt.Sprintf("%s: the draft has it, the format does not take it", meaning)))
+		fmt.Fprintf(b, "# %s = %s   # %s\n", key, value, w.tr(say.Sprintf("%s: the draft has it, the format does not take it", meaning)))
 		w.d.warn(0, "the draft's %s (%s) is not a part of this format: kept in data/%s.toml as a comment", meaning, key, w.name)
 	default:
 		fmt.Fprintf(b, "%s = %s   # %s\n", key, value, meaning)
@@ -273,12 +274,12 @@ func (w *writer) str(b *strings.Builder, key, value string) {
 // paragraphs (and one paragraph a line), headings with # marks. A table in
 // the body is not something the body can hold: its rows become paragraphs,
 // reported.
-func (w *writer) template(blocks []Block, what string) string {
+func (w *writer) template(blocks []Block, what say.Text) string {
 	var b strings.Builder
-	b.WriteString("{{/* " + w.tr(fmt.Sprintf("%s, imported by gongwen import from %s.", what, filepath.Base(w.d.Path))) + "\n")
-	b.WriteString("     " + w.tr("A paragraph a line, a blank line between paragraphs; # starts a") + "\n")
-	b.WriteString("     " + w.tr("一、 heading, ## a （一）, ### a 1., #### a （1）: the numbers are") + "\n")
-	b.WriteString("     " + w.tr("derived from the structure.") + " */ -}}\n")
+	b.WriteString("{{/* " + w.tr(say.Sprintf("%s, imported by gongwen import from %s.", what, filepath.Base(w.d.Path))) + "\n")
+	b.WriteString("     " + w.tr(say.Sprintf("A paragraph a line, a blank line between paragraphs; # starts a")) + "\n")
+	b.WriteString("     " + w.tr(say.Sprintf("一、 heading, ## a （一）, ### a 1., #### a （1）: the numbers are")) + "\n")
+	b.WriteString("     " + w.tr(say.Sprintf("derived from the structure.")) + " */ -}}\n")
 	first := true
 	para := func(s string) {
 		if !first {

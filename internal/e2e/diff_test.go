@@ -39,7 +39,7 @@ func TestDiffOfACorrectionNamesOnlyWhatChanged(t *testing.T) {
 	}
 	before := record("before.pdf")
 	again := record("again.pdf")
-	if rep := diff.Compare(before, again); !rep.Same() || rep.Summary() != "unchanged" {
+	if rep := diff.Compare(before, again); !rep.Same() || rep.Summary().String() != "unchanged" {
 		var b bytes.Buffer
 		rep.Write(&b)
 		t.Errorf("two builds of the same sources differ:\n%s", b.String())
@@ -66,7 +66,7 @@ func TestDiffOfACorrectionNamesOnlyWhatChanged(t *testing.T) {
 	if b.String() != want {
 		t.Errorf("diff:\n%s\nwant:\n%s", b.String(), want)
 	}
-	if s, w := rep.Summary(), "1 line and 2 table cells changed on pages 2, 6"; s != w {
+	if s, w := rep.Summary().String(), "1 line and 2 table cells changed on pages 2, 6"; s != w {
 		t.Errorf("summary %q, want %q", s, w)
 	}
 }

@@ -341,7 +341,11 @@ func TestImportedDraftsBuildWithEveryParagraph(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			joined := strings.Join(report, "\n")
+			var lines []string
+			for _, l := range report {
+				lines = append(lines, l.String())
+			}
+			joined := strings.Join(lines, "\n")
 			for _, want := range tc.notes {
 				if !strings.Contains(joined, want) {
 					t.Errorf("the report does not say %q:\n%s", want, joined)

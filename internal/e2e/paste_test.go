@@ -286,7 +286,7 @@ func TestPastedTextWarningsAndValues(t *testing.T) {
 				t.Errorf("check warns\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(c.warnings, "\n  "))
 			}
 			if len(got) > 0 && c.zh != "" {
-				if zh := i18n.Line(i18n.Chinese, got[0]); zh != c.zh {
+				if zh := strings.TrimPrefix(i18n.Sprint(i18n.Chinese, j.Warnings[0]), tmpl); zh != c.zh {
 					t.Errorf("the first warning in Chinese is %q, want %q", zh, c.zh)
 				}
 			}

@@ -10,7 +10,6 @@ package expand
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -209,11 +208,8 @@ func templateError(file, src string, err error) error {
 		}
 		rest = rest[j+3:]
 	}
-	if m := noEntry.FindStringSubmatch(rest); m != nil {
-		rest = fmt.Sprintf("the data has no figure %s", m[1])
-	}
 	// messages.go
-	said := plainMessage(field, rest)
+	said := plainMessage(field, rest, err)
 	if r := []rune(said.String()); len(r) > 200 { // a message quoting a huge value
 		said = say.Text{Format: string(r[:200]) + "…", Literal: true}
 	}

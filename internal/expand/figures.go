@@ -10,8 +10,6 @@ package expand
 //	全省{{$checks.Total "websites"}}个政府网站……合格率{{passRate ($checks.Total "websites") ($checks.Total "website_problems")}}
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 
 	"gongwen/internal/doc"
@@ -96,12 +94,12 @@ func exact(v any) (decimal.Decimal, error) {
 	return decimal.Decimal{}, say.Errorf("is %s, not a number", describeArg(v))
 }
 
-func describeArg(v any) string {
+func describeArg(v any) say.Text {
 	if s, ok := v.(string); ok {
-		return fmt.Sprintf("the text %q", s)
+		return say.Sprintf("the text %q", s)
 	}
 	if v == nil {
-		return "nothing"
+		return say.Word("nothing")
 	}
 	return describe(v)
 }

@@ -101,28 +101,28 @@ func noncharacter(r rune) bool {
 
 // describe names a value a template should not print, as a clerk knows
 // it; each name is a message of its own (i18n).
-func describe(v any) string {
+func describe(v any) say.Text {
 	switch v.(type) {
 	case *doc.Document:
-		return "the whole document"
+		return say.Word("the whole document")
 	case *doc.Table:
-		return "a whole annex table (quote one of its figures: .Total \"column\", .Count …)"
+		return say.Word("a whole annex table (quote one of its figures: .Total \"column\", .Count …)")
 	case bool:
-		return "true/false"
+		return say.Word("true/false")
 	case float32, float64:
-		return "a binary floating-point number"
+		return say.Word("a binary floating-point number")
 	}
 	switch reflect.ValueOf(v).Kind() {
 	case reflect.Map:
-		return "a whole table of values"
+		return say.Word("a whole table of values")
 	case reflect.Slice, reflect.Array:
-		return "a list"
+		return say.Word("a list")
 	case reflect.Struct:
 		if _, ok := v.(time.Time); ok {
-			return "a date or time"
+			return say.Word("a date or time")
 		}
 	}
-	return "a value of another kind"
+	return say.Word("a value of another kind")
 }
 
 // MaxPrintfWidth bounds a width or a precision in a printf format: a

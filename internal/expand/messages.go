@@ -5,6 +5,7 @@ package expand
 // Go's types or the functions this package adds behind the scenes.
 
 import (
+	"errors"
 	"reflect"
 	"regexp"
 	"strings"
@@ -44,25 +45,28 @@ var kindNames = map[string]string{
 // it says. The field comes first, as a place does ("FIELD: message"), so
 // that the message after it is whole and is translated as one (i18n);
 // the words put into it (the names above) are messages of their own.
-func plainMessage(field, msg string) say.Text {
+func plainMessage(field, msg string, err error) say.Text {
 	at := func(m any) say.Text {
 		if field != "" && !strings.HasPrefix(field, guardName) && !strings.HasPrefix(field, stepName) {
 			return say.Sprintf("%s: %v", field, m)
 		}
 		return say.Sprintf("%v", m)
 	}
+	if m := noEntry.FindStringSubmatch(msg); m != nil {
+		return at(say.Sprintf("the data has no figure %s", m[1]))
+	}
 	if m := errorCalling.FindStringSubmatch(msg); m != nil {
-		// what a function of ours said, which text/template passes on
-		// as text
+		// what a function of ours said, which text/template wraps
+		said := ours(err, m[2])
 		if m[1] == guardName || m[1] == stepName || strings.HasPrefix(m[2], m[1]+":") {
-			return say.Sprintf("%v", say.Plain(m[2]))
+			return say.Sprintf("%v", said)
 		}
-		return at(say.Plain(m[2]))
+		return at(said)
 	}
 	if m := noField.FindStringSubmatch(msg); m != nil {
-		what, hint := "this value", any("")
+		what, hint := say.Word("this value"), any("")
 		if tt, ok := templateTypes[m[2]]; ok {
-			what = tt.name
+			what = say.Word(tt.name)
 			if s := similarMember(tt.t, m[1]); s != "" {
 				hint = say.Sprintf("; did you mean .%s?", s)
 			}
@@ -78,11 +82,24 @@ func plainMessage(field, msg string) say.Text {
 	return at(say.Plain(msg))
 }
 
-func kindName(goType string) string {
-	if n, ok := kindNames[goType]; ok {
-		return n
+// ours is the message of ours that err wraps and that says s, or s as
+// text when there is none (a function of Go's templates, a library's).
+func ours(err error, s string) any {
+	var m interface {
+		error
+		say.Message
 	}
-	return "another kind of value"
+	if errors.As(err, &m) && m.Error() == s {
+		return m
+	}
+	return say.Plain(s)
+}
+
+func kindName(goType string) say.Text {
+	if n, ok := kindNames[goType]; ok {
+		return say.Word(n)
+	}
+	return say.Word("another kind of value")
 }
 
 // similarMember finds the exported field or method of t that name was

@@ -198,7 +198,7 @@ func ReadFontFile(path string) (*FontFile, error) {
 			}
 		}
 		if ff.Err != nil { // without fromData's "PATH: "
-			ff.Err = errors.New(strings.TrimPrefix(ff.Err.Error(), ": "))
+			ff.Err = withoutPath(ff.Err)
 		}
 		return ff
 	}
@@ -270,4 +270,16 @@ func nameTableFamily(name []byte) string {
 		}
 	}
 	return ""
+}
+
+// withoutPath is an error of fromData without the "PATH: " it starts with
+// (the path is empty: a font of a collection).
+func withoutPath(err error) error {
+	var se *say.Error
+	if errors.As(err, &se) {
+		if before, rest, ok := se.Text.Cut(": "); ok && before.Format == "%s" {
+			return say.Errorf(rest.Format, rest.Args...)
+		}
+	}
+	return say.Plain(strings.TrimPrefix(err.Error(), ": "))
 }

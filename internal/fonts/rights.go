@@ -50,16 +50,16 @@ func (e Embedding) Limited() bool {
 
 // Describe is the rights of a font that can be embedded, in words, as
 // `gongwen fonts FILE` shows them (one that cannot says why instead).
-func (e Embedding) Describe() string {
+func (e Embedding) Describe() say.Text {
 	switch e.Level() {
 	case "editable":
-		return "embedding allowed: editable (fsType bit 3)"
+		return say.Word("embedding allowed: editable (fsType bit 3)")
 	case "preview-and-print":
-		return "embedding allowed: preview and print only (fsType bit 2)"
+		return say.Word("embedding allowed: preview and print only (fsType bit 2)")
 	case "restricted":
-		return "embedding forbidden: restricted licence (fsType bit 1)"
+		return say.Word("embedding forbidden: restricted licence (fsType bit 1)")
 	}
-	return "embedding allowed (installable, fsType 0)"
+	return say.Word("embedding allowed (installable, fsType 0)")
 }
 
 // check refuses what the licence forbids gongwen to do: embed the font at

@@ -15,12 +15,15 @@
 // key no code uses.
 //
 // Text that is no message of ours (an error of a library or of the
-// system, a line still written with fmt) is translated as every printed
-// line once was: each catalogue key is turned into a pattern (its verbs
-// match what they print), a line that matches is rewritten with the
-// Chinese format and the same values, a value that is itself a message is
-// translated in turn, and a line whose start is a place (FILE:LINE:COL: ,
-// a command's name) keeps it. A line nothing matches is printed as it is.
+// system, a flag's usage line as package flag prints it) is matched
+// against the libraries' catalogue (zh_libs.go) and nothing else: each of
+// its keys is turned into a pattern (its verbs match what they print), a
+// line that matches is rewritten with the Chinese format and the same
+// values, a value that is itself a library's message is translated in
+// turn, and a line whose start is a place (FILE:LINE:COL: , a command's
+// name) keeps it. A line nothing matches is printed as it is. A message
+// of ours is never found by a pattern: it is printed by its key or not
+// translated at all (TestNoMessageOfOursByPattern).
 package i18n
 
 import (
@@ -65,69 +68,35 @@ func Parse(s string) (Lang, bool) {
 	return "", false
 }
 
-// entry is one catalogue message made ready for matching.
+// entry is a library's message made ready for matching.
 type entry struct {
 	re      *regexp.Regexp
 	verbs   []byte // each verb of the English format, in order
 	zh      string
 	literal int  // letters in the English format outside its verbs: the more, the more specific
-	part    bool // a part (zh_parts.go): translated as a value only
-	joiner  bool // a part joining parts (zhJoiners)
 	lead    bool // the format starts with a verb
 }
 
 var (
 	once    sync.Once
 	entries []entry
-	exact   map[string]string
-	// exactParts are the parts without verbs: values only, never a
-	// whole line (a part ending in a verb would take a line that
-	// continues after it for itself).
-	exactParts map[string]string
+	exact   map[string]string // the libraries' messages without verbs
 )
 
+// load makes the libraries' catalogue ready for matching.
 func load() {
-	exact, exactParts = map[string]string{}, map[string]string{}
-	part, joiner := false, false
-	add := func(en, zh string) {
-		if strings.TrimSpace(en) == "" {
-			return
-		}
-		if strings.HasSuffix(en, " ") && !strings.HasSuffix(en, "  ") {
-			// The start of a message the code completes: its rest is a
-			// value, translated in turn.
-			en, zh = en+"%v", zh+"%v"
-		}
+	exact = map[string]string{}
+	for en, zh := range zhLibraries {
 		en, zh = strings.TrimSpace(en), strings.TrimSpace(zh)
-		if !strings.Contains(en, "%") {
-			if part {
-				exactParts[en] = zh
-			} else {
-				exact[en] = zh
-			}
-			return
-		}
-		if re, verbs, lit := pattern(en); re != nil {
-			entries = append(entries, entry{re: re, verbs: verbs, zh: zh, literal: lit, part: part, joiner: joiner, lead: en[0] == '%'})
-		}
-	}
-	for en, zh := range catalogue() {
-		_, part = zhParts[en]
-		_, joiner = zhJoiners[en]
-		part = part || joiner
-		if _, ok := zhCatalogue[en]; ok {
-			part, joiner = false, false
-		}
-		// Printed lines are matched one at a time: a message of several
-		// lines (a help text) is as many entries, line by line.
-		en, zh = strings.TrimSuffix(en, "\n"), strings.TrimSuffix(zh, "\n")
-		ens, zhs := strings.Split(en, "\n"), strings.Split(zh, "\n")
-		if len(ens) != len(zhs) {
-			add(ens[0], zhs[0])
+		if en == "" {
 			continue
 		}
-		for i := range ens {
-			add(ens[i], zhs[i])
+		if !strings.Contains(en, "%") {
+			exact[en] = zh
+			continue
+		}
+		if re, verbs, lit := pattern(en); re != nil {
+			entries = append(entries, entry{re: re, verbs: verbs, zh: zh, literal: lit, lead: en[0] == '%'})
 		}
 	}
 	sort.SliceStable(entries, func(i, j int) bool {
@@ -136,20 +105,6 @@ func load() {
 		}
 		return entries[i].re.String() < entries[j].re.String()
 	})
-}
-
-// catalogue is every English message with its Chinese: ours (zh.go), the
-// parts ours are completed with (zh_parts.go), the libraries' messages
-// that reach the user (zh_libs.go) and the starter files' comments
-// (zh_starter.go).
-func catalogue() map[string]string {
-	all := make(map[string]string, len(zhCatalogue)+len(zhParts)+len(zhJoiners)+len(zhLibraries)+len(zhStarter))
-	for _, m := range []map[string]string{zhStarter, zhLibraries, zhParts, zhJoiners, zhCatalogue} {
-		for en, zh := range m {
-			all[en] = zh
-		}
-	}
-	return all
 }
 
 // pattern makes a regular expression matching what format prints.
@@ -215,20 +170,24 @@ func pattern(format string) (*regexp.Regexp, []byte, int) {
 	return re, verbs, lit
 }
 
-// T is s in lang: a catalogue message, translated. Text without a
-// translation is returned as it is.
+// T is s in lang: a message of ours given as its key alone (a flag's
+// usage, a starter file's comment), translated by the catalogue. Text
+// without a translation is returned as it is.
 func T(lang Lang, s string) string {
 	if lang != Chinese {
 		return s
 	}
-	once.Do(load)
-	if zh, ok := exact[strings.TrimSpace(s)]; ok && zh != "" {
+	if zh, ok := lookup(s); ok {
+		return zh
+	}
+	if zh := zhStarter[s]; zh != "" {
 		return zh
 	}
 	return s
 }
 
-// Line translates one printed line (without its newline) into lang.
+// Line translates one printed line (without its newline) into lang: a
+// line a library printed, matched against the libraries' catalogue.
 func Line(lang Lang, line string) string {
 	if lang != Chinese || strings.TrimSpace(line) == "" {
 		return line
@@ -287,27 +246,17 @@ func translateLine(line string, depth int) string {
 // for itself.
 const minLiteral = 4
 
-// minJoinerLiteral is the same for a joiner, which is only ever a value
-// and only around values it knows: "%s and %s".
-const minJoinerLiteral = 3
-
 // message translates s if some catalogue message prints it; depth is 0
 // for a line, more for a value inside a message.
 func message(s string, depth int) (string, bool) {
 	if zh, ok := exact[s]; ok && zh != "" {
 		return zh, true
 	}
-	if zh, ok := exactParts[s]; ok && zh != "" && depth > 0 {
-		return zh, true
-	}
 	if depth > 4 {
 		return "", false
 	}
 	for _, e := range entries {
-		if e.zh == "" || e.part && depth == 0 {
-			continue
-		}
-		if e.literal < minLiteral && !(e.joiner && e.literal >= minJoinerLiteral) {
+		if e.zh == "" || e.literal < minLiteral {
 			continue
 		}
 		m := e.re.FindStringSubmatch(s)
@@ -321,7 +270,6 @@ func message(s string, depth int) (string, bool) {
 			continue
 		}
 		args := m[1:]
-		understood := true
 		for i, a := range args {
 			if numberList.MatchString(a) {
 				// Numbers listed in Chinese are set apart by 、: 第 2、6 页.
@@ -333,16 +281,8 @@ func message(s string, depth int) (string, bool) {
 					args[i] = t
 				} else if t := translateLine(a, depth+1); t != a && depth < 2 {
 					args[i] = t
-				} else {
-					understood = false
 				}
 			}
-		}
-		if e.joiner && !understood {
-			// A part joining values ("%s and %s") joins parts of ours;
-			// around anything else (a name with " and " in it) it is
-			// not what was printed.
-			continue
 		}
 		return fill(e.zh, args), true
 	}

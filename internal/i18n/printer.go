@@ -13,8 +13,8 @@ import (
 // are messages are put into lang in turn, and the catalogue's format is
 // filled with them; document text among the values stays as it is. An
 // error that is not a message (a library's, the system's) is translated
-// by the patterns of the catalogue, as a line is, and so is a string
-// given alone. Anything else prints as fmt prints it.
+// by the patterns of the libraries' catalogue (zh_libs.go), as a line
+// is, and so is a string given alone. Anything else prints as fmt prints it.
 func Sprint(lang Lang, v any) string {
 	if lang != Chinese {
 		return fmt.Sprint(v)
@@ -56,26 +56,21 @@ func text(t say.Text, depth int) string {
 		return zh
 	}
 	if !ok && !slices.ContainsFunc(t.Args, isMessage) {
-		// Text printed with a format of nothing to translate ("%s: %s\n",
-		// say.Fprintln(w, "Options:")), none of its values a message:
-		// made before messages were typed, it is translated as the
-		// printed line was before, against the catalogue's patterns.
+		// Text printed with a format of nothing to translate ("%s: %v\n"),
+		// none of its values a message: a library's words given as
+		// text (an error's text), matched against the libraries'
+		// catalogue as a printed line is.
 		return untyped(t.String(), depth)
 	}
 	args := make([]any, len(t.Args))
-	verbs := verbsOf(t.Format)
 	for i, a := range t.Args {
 		switch x := a.(type) {
 		case say.Message, error:
 			args[i] = sprint(x, depth)
 		case string:
-			if p := word(x); ok && p != "" && i < len(verbs) && (verbs[i] == 's' || verbs[i] == 'v') {
-				// One of the words our messages are completed with
-				// (zh_parts.go: "a number", "the data file"; a system's
-				// "not a directory"), given as a string, whole: %q,
-				// where document text goes, is never translated.
-				x = p
-			} else if ok && numberList.MatchString(x) {
+			// Text, never translated: a word of ours is given as a
+			// message (say.Word).
+			if ok && numberList.MatchString(x) {
 				// Numbers listed in Chinese are set apart by 、: 第 2、6 页.
 				x = strings.ReplaceAll(x, ", ", "、")
 			}
@@ -92,23 +87,6 @@ func isMessage(a any) bool {
 	return ok
 }
 
-// word is the Chinese of a catalogue entry without verbs that s is, whole.
-func word(s string) string {
-	if zh := exactParts[s]; zh != "" {
-		return zh
-	}
-	return exact[s]
-}
-
-// verbsOf is the verb of each value of a format, in order (none for a
-// format that picks its values by index, which parts never are).
-func verbsOf(format string) []byte {
-	if strings.Contains(format, "%[") {
-		return nil
-	}
-	return say.Verbs(format)
-}
-
 // lookup is the Chinese of a catalogue key, exactly as the key is
 // written.
 func lookup(key string) (string, bool) {
@@ -121,8 +99,8 @@ func lookup(key string) (string, bool) {
 }
 
 // untyped translates the text of an error that is not a message: a
-// library's or the system's, or one still made with fmt.Errorf. It is
-// matched line by line against the catalogue's patterns.
+// library's or the system's. It is matched line by line against the
+// libraries' patterns.
 func untyped(s string, depth int) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {

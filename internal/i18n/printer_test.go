@@ -29,7 +29,7 @@ func TestPrinter(t *testing.T) {
 		{"document text as %s", say.Errorf("%s: cannot write: %v", "x: "+lookalike, "disk full"), `x: missing required key "title"：无法写入：disk full`},
 		{"a wrapped library error", say.Errorf("%s: cannot write: %v", "out.pdf", notFound), `out.pdf：无法写入：open out.pdf: 没有该文件或文件夹`},
 		{"a message in a message", say.Errorf("%s: cannot write: %v", "out.pdf", say.Errorf("missing required key %q", "a")), `out.pdf：无法写入：缺少必填项 "a"`},
-		{"a list of problems", doc.Errors{doc.Errorf(doc.Pos{File: "a.toml"}, "unknown key %q", "x"), say.New("no such file or directory")}, "a.toml: 未知的键 \"x\"\n没有该文件或文件夹"},
+		{"a list of problems", doc.Errors{doc.Errorf(doc.Pos{File: "a.toml"}, "unknown key %q", "x"), syscall.ENOENT}, "a.toml: 未知的键 \"x\"\n没有该文件或文件夹"},
 		{"a help by its key", say.Keyed("help check", "anything at all"), zhHelp["help check"]},
 		{"a part", say.Sprintf("%d pages", 3), "3 页"},
 		{"numbers listed", say.Sprintf("pages %s", "2, 6"), "第 2、6 页"},
@@ -42,10 +42,11 @@ func TestPrinter(t *testing.T) {
 			t.Errorf("%s: English %q, fmt prints %q", c.name, got, want)
 		}
 	}
-	// The bug the typed messages mend: a line matched against patterns
-	// takes document text for a message.
-	if line := "x: " + lookalike + ": cannot write: disk full"; Line(Chinese, line) == line {
-		t.Errorf("the pattern approach no longer mistranslates %q: the test above proves nothing", line)
+	// The bug the typed messages mend, a line matched against the
+	// patterns of our messages taking document text for a message, can
+	// no longer happen: our messages are no patterns.
+	if line := "x: " + lookalike + ": cannot write: disk full"; Line(Chinese, line) != line {
+		t.Errorf("a line of ours was matched by a pattern: %q is %q", line, Line(Chinese, line))
 	}
 }
 
@@ -56,18 +57,20 @@ func fmtSprint(v any) string {
 }
 
 // A writer in Chinese prints a message (say.Fprintf) from the catalogue,
-// and a line written as text (fmt.Fprintf in code not yet converted)
-// by the patterns, in the order they were written.
+// and a line written as text by the libraries' patterns (a line of ours
+// written as text is not translated), in the order they were written.
 func TestWriterPrintsMessages(t *testing.T) {
 	var b bytes.Buffer
 	w := Writer(Chinese, &b)
 	io := w.(interface{ Flush() error })
 	say.Fprintf(w, "%s: identical to a rebuild from %s\n", "x.pdf", "missing required key \"a\"")
 	w.Write([]byte(`data/x.toml:3:1: missing required key "title"` + "\n"))
+	w.Write([]byte("flag provided but not defined: -x\n"))
 	say.Fprintln(w, "gongwen:", say.Errorf("unknown key %q", "a"))
 	io.Flush()
 	want := "x.pdf：与依据 missing required key \"a\" 重新生成的结果完全相同\n" +
-		"data/x.toml:3:1: 缺少必填项 \"title\"\n" +
+		"data/x.toml:3:1: missing required key \"title\"\n" +
+		"未定义的选项：-x\n" +
 		"gongwen: 未知的键 \"a\"\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)

@@ -25,17 +25,6 @@ var zhGuard = map[string]string{
 	"its record names %s, whose symbolic links cannot be followed (%v): nothing is read or rebuilt":                                                    "其记录指定了 %s，其中的符号链接无法跟随（%v）：不读取任何文件，也不重新生成",
 }
 
-// guardComposed are the entries of zhGuard that the code composes rather
-// than writes as one message (see extra).
-var guardComposed = []string{
-	"changed after it was built: the PDF's bytes are no longer those its trailer ID was made from (edited, annotated or saved again by another program)",
-	"the recorded inputs are unchanged and the PDF is as it was written, yet the bytes differ: another build of %s made it (another Go release or module versions), or a source changed while it was being built",
-	"the recorded inputs are unchanged, yet the bytes differ: the file was changed after it was built, another build of %s made it, or a source changed while it was being built",
-}
-
 func init() {
 	addCatalogue(zhGuard)
-	for _, en := range guardComposed {
-		extra[en] = true
-	}
 }

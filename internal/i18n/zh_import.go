@@ -3,7 +3,7 @@ package i18n
 // zhImport are the messages of gongwen import (cmd/gongwen/import.go,
 // internal/draft) and the placeholder message of gongwen check, in Chinese.
 var zhImport = map[string]string{
-	"read the draft as `KIND` (by default, by its extension): ":   "按 `KIND` 读取草稿（默认按扩展名）：",
+	"read the draft as `KIND` (by default, by its extension): %s": "按 `KIND` 读取草稿（默认按扩展名）：%s",
 	"gongwen import: give a draft and a name, not %d arguments\n": "gongwen import：请给出一个草稿和一个名称，而不是 %d 个参数\n",
 	"gongwen import:": "gongwen import：",
 	"check it with: gongwen check %s   (then build it: gongwen build %s)\n":                                     "检查：gongwen check %s   （然后生成：gongwen build %s）\n",

@@ -1,8 +1,10 @@
 package i18n
 
 // zhLibraries are the messages of the libraries whose words reach the
-// user inside ours: BurntSushi/toml's syntax errors (after "TOML syntax: ")
-// and text/template's (after a template's place). They are keyed, as ours
+// user inside ours: BurntSushi/toml's syntax errors (after "TOML syntax: "),
+// text/template's (after a template's place), package flag's, archive/zip's
+// and the system's reasons (syscall). They are the only catalogue the
+// patterns are made from (i18n.go). They are keyed, as ours
 // are, by the library's format string; libs_test.go reads the libraries'
 // source (the module cache, GOROOT) and names each message missing here.
 // A message a later version adds prints in English until it is added.
@@ -71,13 +73,24 @@ var zhLibraries = map[string]string{
 
 	// flag (Go 1.26): the default a flag's usage line ends with, and why
 	// a value is refused.
-	"%s (default %q)":    "%s（默认 %q）",
-	"%s (default %v)":    "%s（默认 %v）",
-	"parse error":        "无法识别",
-	"value out of range": "超出范围",
+	"%s (default %q)":                     "%s（默认 %q）",
+	"%s (default %v)":                     "%s（默认 %v）",
+	"parse error":                         "无法识别",
+	"value out of range":                  "超出范围",
+	"flag provided but not defined: %s":   "未定义的选项：%s",
+	"flag needs an argument: %s":          "选项需要参数：%s",
+	"invalid value %q for flag %s: %v":    "选项 %[2]s 的值 %[1]q 无效：%[3]v",
+	"invalid boolean value %q for %s: %v": "%[2]s 的布尔值 %[1]q 无效：%[3]v",
 
-	// The system's reasons a file cannot be read or written (syscall's
-	// texts on Linux), besides those in zh.go.
+	// The system's reasons a file cannot be read or written, or an
+	// address served on (syscall's texts on Linux).
+	"no such file or directory":         "没有该文件或文件夹",
+	"permission denied":                 "没有权限",
+	"not a directory":                   "不是文件夹",
+	"is a directory":                    "是文件夹",
+	"file exists":                       "文件已存在",
+	"address already in use":            "地址已被占用",
+	"cannot assign requested address":   "无法使用这个地址",
 	"no space left on device":           "磁盘空间不足",
 	"read-only file system":             "文件系统是只读的",
 	"file name too long":                "文件名太长",

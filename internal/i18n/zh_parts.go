@@ -3,8 +3,9 @@ package i18n
 // zhParts are the words and phrases a message is completed with: a value
 // put into a catalogue message's verb that is itself English (the kind of
 // a TOML value, what a template printed) and the halves of a message the
-// build splits to regroup it. Each is translated where it stands, as a
-// value is (see message). A part is not a format of its own, so the
+// build splits to regroup it. Each is made a message where it is
+// written (say.Word, say.Sprintf) and found by its key, as a message
+// is. A part is often not a format of its own, so the
 // catalogue test does not find it among the messages; it checks instead
 // that each part is still text of the source.
 var zhParts = map[string]string{

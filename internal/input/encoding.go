@@ -2,7 +2,7 @@ package input
 
 import (
 	"bytes"
-	"fmt"
+	"gongwen/internal/say"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,11 +39,11 @@ func notUTF8(b []byte) *Error {
 	}
 	switch {
 	case look == "":
-		e.Reason = fmt.Sprintf("the file is not UTF-8 text (byte 0x%02x is not UTF-8, and it is not GBK/GB18030 or UTF-16 either): save it as UTF-8 (Notepad: File → Save As, Encoding: UTF-8; WPS and Word: Save As, Plain Text, UTF-8)", b[bad])
+		e.Reason = say.Sprintf("the file is not UTF-8 text (byte 0x%02x is not UTF-8, and it is not GBK/GB18030 or UTF-16 either): save it as UTF-8 (Notepad: File → Save As, Encoding: UTF-8; WPS and Word: Save As, Plain Text, UTF-8)", b[bad])
 	case sample == "":
-		e.Reason = fmt.Sprintf("the file is not UTF-8 but looks like %s: save it as UTF-8 (Notepad: File → Save As, Encoding: UTF-8; WPS and Word: Save As, Plain Text, UTF-8); or convert it: iconv -f %s -t UTF-8", look, iconvName(look))
+		e.Reason = say.Sprintf("the file is not UTF-8 but looks like %s: save it as UTF-8 (Notepad: File → Save As, Encoding: UTF-8; WPS and Word: Save As, Plain Text, UTF-8); or convert it: iconv -f %s -t UTF-8", say.Word(look), iconvName(look))
 	default:
-		e.Reason = fmt.Sprintf("the file is not UTF-8 but looks like %s (it reads “%s…” in that encoding): save it as UTF-8 (Notepad: File → Save As, Encoding: UTF-8; WPS and Word: Save As, Plain Text, UTF-8); or convert it: iconv -f %s -t UTF-8", look, sample, iconvName(look))
+		e.Reason = say.Sprintf("the file is not UTF-8 but looks like %s (it reads “%s…” in that encoding): save it as UTF-8 (Notepad: File → Save As, Encoding: UTF-8; WPS and Word: Save As, Plain Text, UTF-8); or convert it: iconv -f %s -t UTF-8", say.Word(look), sample, iconvName(look))
 	}
 	return e
 }

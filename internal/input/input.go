@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"gongwen/internal/say"
 	"io"
 	"io/fs"
 	"os"
@@ -63,21 +64,27 @@ var names = map[Kind]string{
 
 func (k Kind) String() string { return names[k] }
 
+// Message is the kind's name as a message.
+func (k Kind) Message() say.Text { return say.Word(names[k]) }
+
 // BOM is the UTF-8 byte order mark.
 var BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // Error says why a file was not read, without its path (the caller names
 // the file where the message needs it).
 type Error struct {
-	Reason string
+	Reason say.Text
 	Err    error // the system's error, when there is one
 	// Line and Col, when not 0, are where in the file the problem is (the
 	// first byte of text that is not UTF-8).
 	Line, Col int
 }
 
-func (e *Error) Error() string { return e.Reason }
-func (e *Error) Unwrap() error { return e.Err }
+func (e *Error) Error() string { return e.Reason.String() }
+
+// Message is the reason as a message.
+func (e *Error) Message() say.Text { return e.Reason }
+func (e *Error) Unwrap() error     { return e.Err }
 
 // Read returns the content of the regular file at path, of kind k.
 func Read(path string, k Kind) ([]byte, error) { return ReadTo(path, k, nil) }
@@ -169,9 +176,9 @@ func Open(path string, k Kind) (*os.File, error) {
 func check(st fs.FileInfo, k Kind) error {
 	switch m := st.Mode(); {
 	case m.IsDir():
-		return &Error{Reason: "is a folder, not " + k.String()}
+		return &Error{Reason: say.Sprintf("is a folder, not %s", k)}
 	case !m.IsRegular():
-		return &Error{Reason: fmt.Sprintf("is not a regular file (%s); only regular files are read", FileKind(m))}
+		return &Error{Reason: say.Sprintf("is not a regular file (%s); only regular files are read", say.Word(FileKind(m)))}
 	case st.Size() > Limits[k]:
 		return tooLarge(st.Size(), k)
 	}
@@ -183,7 +190,7 @@ func tooLarge(n int64, k Kind) error {
 	if size == limit { // just over the limit: the bytes tell them apart
 		size, limit = fmt.Sprintf("%d bytes", n), fmt.Sprintf("%d bytes", Limits[k])
 	}
-	return &Error{Reason: fmt.Sprintf("is %s; %s may have at most %s", size, k, limit)}
+	return &Error{Reason: say.Sprintf("is %s; %s may have at most %s", size, k, limit)}
 }
 
 // Size writes a number of bytes for people: "4 MiB", "1.5 GiB", "812 bytes".
@@ -228,7 +235,7 @@ func FileKind(m fs.FileMode) string {
 func sysErr(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return &Error{Reason: "cannot read: " + pe.Err.Error(), Err: err}
+		return &Error{Reason: say.Sprintf("cannot read: %v", pe.Err), Err: err}
 	}
-	return &Error{Reason: "cannot read: " + err.Error(), Err: err}
+	return &Error{Reason: say.Sprintf("cannot read: %v", err), Err: err}
 }

@@ -1,6 +1,6 @@
 package input
 
-import "fmt"
+import "gongwen/internal/say"
 
 // MaxNesting bounds how deep a TOML file nests: its arrays and inline
 // tables, and the parts of its keys (a dotted key a.b.c under a [table.x]
@@ -19,11 +19,14 @@ type NestingError struct {
 	Keys      bool
 }
 
-func (e *NestingError) Error() string {
+func (e *NestingError) Error() string { return e.Message().String() }
+
+// Message is the error as a message.
+func (e *NestingError) Message() say.Text {
 	if e.Keys {
-		return fmt.Sprintf("a key nested more than %d deep: the parts of a dotted key a.b.c, of its [table] header and the arrays and inline tables around it", MaxNesting)
+		return say.Sprintf("a key nested more than %d deep: the parts of a dotted key a.b.c, of its [table] header and the arrays and inline tables around it", MaxNesting)
 	}
-	return fmt.Sprintf("arrays and inline tables nested more than %d deep", MaxNesting)
+	return say.Sprintf("arrays and inline tables nested more than %d deep", MaxNesting)
 }
 
 // CheckNesting scans TOML source for brackets, braces and the dots of

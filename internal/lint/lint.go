@@ -82,7 +82,10 @@ type Checker struct {
 
 // figure is a number the data computes, with the template expression that
 // quotes it.
-type figure struct{ what, expr string }
+type figure struct {
+	what say.Text
+	expr string
+}
 
 // Check returns the warnings of an expanded document, in file order.
 // words segments text into words, for the title-break check; nil skips it.
@@ -123,7 +126,7 @@ func CheckWith(d *doc.Document, words func(string) []string, set Settings) []War
 	c.title()
 	c.attachments()
 	for _, w := range d.Warnings { // the stages' own (doc.Document.Warnings)
-		c.warn(rStructure, w.Pos, "%s", w.Msg)
+		c.warn(rStructure, w.Pos, "%v", doc.Said(w.Msg, w.Text))
 	}
 	c.document()
 	sort.SliceStable(c.out, func(i, j int) bool {
@@ -389,19 +392,19 @@ func (c *Checker) collectFigures() {
 			case col.Figures:
 				if f, err := t.Total(col.Key); err == nil && !f.IsWhole() {
 					c.decimals[f.String()] = append(c.decimals[f.String()], figure{
-						fmt.Sprintf("附件%d's total of %s", i+1, name),
+						say.Sprintf("附件%d's total of %s", i+1, name),
 						fmt.Sprintf(`{{(.Annex %d).Total %q}}`, i+1, col.Key)})
 				}
 				if f, err := t.Total(col.Key); err == nil && f.IsWhole() && f.Value.IsInteger() {
 					n := int(f.Value.IntPart())
 					c.figures[n] = append(c.figures[n], figure{
-						fmt.Sprintf("附件%d's total of %s", i+1, name),
+						say.Sprintf("附件%d's total of %s", i+1, name),
 						fmt.Sprintf(`{{(.Annex %d).Total %q}}`, i+1, col.Key)})
 				}
 			case col.List:
 				if n, err := t.Count(col.Key); err == nil {
 					c.figures[n] = append(c.figures[n], figure{
-						fmt.Sprintf("附件%d's count of %s", i+1, name),
+						say.Sprintf("附件%d's count of %s", i+1, name),
 						fmt.Sprintf(`{{(.Annex %d).Count %q}}`, i+1, col.Key)})
 				}
 			}
@@ -436,13 +439,16 @@ func (c *Checker) typedFigures(file string, u unit, s string, byteToChar func(in
 		if len(fs) == 0 {
 			continue
 		}
-		var what, expr []string
+		var what []any
+		var expr []string
 		for _, f := range fs {
 			what = append(what, f.what)
 			expr = append(expr, f.expr)
 		}
+		// each figure a message of its own, listed
+		list := say.Sprintf(strings.TrimSuffix(strings.Repeat("%v, ", len(what)), ", "), what...)
 		c.warn(rTypedFigure, at(file, u[byteToChar(m[0])]), "%s is typed, yet the data computes it (%s): write %s, so that it follows a correction",
-			num, strings.Join(what, ", "), strings.Join(expr, " or "))
+			num, list, strings.Join(expr, " or "))
 	}
 }
 

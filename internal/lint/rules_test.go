@@ -139,7 +139,7 @@ func TestEveryRuleWarnsAndKeepsQuiet(t *testing.T) {
 			for _, w := range draft(t, r.Warn) {
 				if w.Rule == r.ID {
 					got = append(got, w.String())
-					if zh := i18n.Line(i18n.Chinese, w.String()); zh == w.String() {
+					if zh := i18n.Sprint(i18n.Chinese, w); zh == w.String() {
 						t.Errorf("no Chinese for %s", w)
 					}
 				}

@@ -52,6 +52,11 @@ func Sprintf(format string, args ...any) Text {
 	return Text{Format: format, Args: args}
 }
 
+// Word is a message of a word or a phrase alone, without verbs ("a
+// number", "seal"): a value other messages are completed with, looked up
+// in the catalogue as it is.
+func Word(s string) Text { return Text{Format: s, Literal: true} }
+
 // Keyed is a message whose catalogue key is id, not its English: a help
 // text, which changes with the program. Without args, format is the
 // message itself (a help may hold a %).

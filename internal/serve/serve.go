@@ -309,10 +309,10 @@ var listen = net.Listen
 func Listen(addr string) (net.Listener, error) {
 	host, port, err := net.SplitHostPort(addr)
 	if n, perr := strconv.ParseUint(port, 10, 16); err != nil || perr != nil || n > 65535 {
-		return nil, &listenError{fmt.Sprintf("--addr %s: give HOST:PORT, such as 127.0.0.1:8080 (a port from 0 to 65535)", addr), ErrAddr}
+		return nil, &listenError{say.Sprintf("--addr %s: give HOST:PORT, such as 127.0.0.1:8080 (a port from 0 to 65535)", addr), ErrAddr}
 	}
 	if !Loopback(host) {
-		return nil, &listenError{fmt.Sprintf("--addr %s: only a loopback address (127.0.0.1, ::1, localhost) may serve a document", addr), ErrAddr}
+		return nil, &listenError{say.Sprintf("--addr %s: only a loopback address (127.0.0.1, ::1, localhost) may serve a document", addr), ErrAddr}
 	}
 	l, err := listen("tcp", addr)
 	if err != nil {
@@ -323,23 +323,24 @@ func Listen(addr string) (net.Listener, error) {
 		for u := errors.Unwrap(err); u != nil; u = errors.Unwrap(u) {
 			reason = u
 		}
-		return nil, &listenError{fmt.Sprintf("--addr %s: cannot serve there: %v", addr, reason), err}
+		return nil, &listenError{say.Sprintf("--addr %s: cannot serve there: %v", addr, reason), err}
 	}
 	if tcp, ok := l.Addr().(*net.TCPAddr); !ok || !tcp.IP.IsLoopback() {
 		bound := l.Addr().String()
 		l.Close()
-		return nil, &listenError{fmt.Sprintf("--addr %s: the system bound it to %s, which is not a loopback address; nothing is served (give 127.0.0.1:PORT)", addr, bound), say.New("bound to a non-loopback address")}
+		return nil, &listenError{say.Sprintf("--addr %s: the system bound it to %s, which is not a loopback address; nothing is served (give 127.0.0.1:PORT)", addr, bound), say.New("bound to a non-loopback address")}
 	}
 	return l, nil
 }
 
 type listenError struct {
-	msg string
+	msg say.Text
 	err error
 }
 
-func (e *listenError) Error() string { return e.msg }
-func (e *listenError) Unwrap() error { return e.err }
+func (e *listenError) Error() string     { return e.msg.String() }
+func (e *listenError) Message() say.Text { return e.msg }
+func (e *listenError) Unwrap() error     { return e.err }
 
 // Loopback reports whether host names only this machine.
 func Loopback(host string) bool {
@@ -385,7 +386,8 @@ func (s *Server) Handler(addr net.Addr) http.Handler {
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		text := func(m string) string { return m }
 		if s.Text != nil {
-			text = func(m string) string { return s.Text(m) }
+			// the page's words, each a message of its own
+			text = func(m string) string { return s.Text(say.Word(m)) }
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")

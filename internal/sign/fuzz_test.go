@@ -33,7 +33,7 @@ func FuzzSignatures(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		sigs, unsigned := Signatures(b)
 		for _, s := range sigs {
-			if s.Intact && (s.End > len(b) || s.Reason != "") {
+			if s.Intact && (s.End > len(b) || s.Reason.Format != "") {
 				t.Errorf("an intact signature %+v in a file of %d bytes", s, len(b))
 			}
 		}

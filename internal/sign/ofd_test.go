@@ -234,7 +234,7 @@ func TestOFDTamperingIsCaught(t *testing.T) {
 			if err != nil || len(sigs) != 1 {
 				t.Fatalf("OFDSignatures: %v, %v", sigs, err)
 			}
-			if sigs[0].Intact || !strings.Contains(sigs[0].Reason, c.reason) {
+			if sigs[0].Intact || !strings.Contains(sigs[0].Reason.String(), c.reason) {
 				t.Errorf("intact %v (%s), want broken: %s", sigs[0].Intact, sigs[0].Reason, c.reason)
 			}
 			if c.check != nil {

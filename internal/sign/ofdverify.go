@@ -3,7 +3,6 @@ package sign
 import (
 	"bytes"
 	"encoding/base64"
-	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -54,20 +53,20 @@ func OFDSignatures(pkg []byte) ([]Signature, error) {
 
 // checkOFDSignature checks the signature whose Signature.xml is at loc.
 func checkOFDSignature(p *ofdPackage, loc string) Signature {
-	s := Signature{Algorithm: "SM2 with SM3"}
+	s := Signature{Algorithm: say.Word("SM2 with SM3")}
 	xmlBytes, ok := p.file(loc)
 	if !ok {
-		s.Reason = fmt.Sprintf("%s is missing", loc)
+		s.Reason = say.Sprintf("%s is missing", loc)
 		return s
 	}
 	sig, err := parseXML(loc, xmlBytes)
 	if err != nil {
-		s.Reason = err.Error()
+		s.Reason = say.Sprintf("%v", err)
 		return s
 	}
 	info := sig.child("SignedInfo")
 	if info == nil || info.child("References") == nil || sig.child("SignedValue") == nil {
-		s.Reason = fmt.Sprintf("%s has no SignedInfo with References, or no SignedValue", loc)
+		s.Reason = say.Sprintf("%s has no SignedInfo with References, or no SignedValue", loc)
 		return s
 	}
 	if t := info.child("SignatureDateTime"); t != nil {
@@ -76,12 +75,12 @@ func checkOFDSignature(p *ofdPackage, loc string) Signature {
 	valuePath := locate(path.Dir(loc), sig.child("SignedValue").Text)
 	value, ok := p.file(valuePath)
 	if !ok {
-		s.Reason = fmt.Sprintf("%s is missing", valuePath)
+		s.Reason = say.Sprintf("%s is missing", valuePath)
 		return s
 	}
 	ses, err := parseSES(value)
 	if err != nil {
-		s.Reason = fmt.Sprintf("%s: %v", valuePath, err)
+		s.Reason = say.Sprintf("%s: %v", valuePath, err)
 		return s
 	}
 	s.Signer = signerName(ses.cert)
@@ -91,7 +90,7 @@ func checkOFDSignature(p *ofdPackage, loc string) Signature {
 	s.Time = ses.time.UTC().Format("2006-01-02 15:04:05 UTC")
 	refs := info.child("References")
 	if m := refs.attr("CheckMethod"); m != checkMethod && !strings.EqualFold(m, "SM3") {
-		s.Reason = fmt.Sprintf("its References' CheckMethod is %q; this gongwen checks SM3 (%s)", m, checkMethod)
+		s.Reason = say.Sprintf("its References' CheckMethod is %q; this gongwen checks SM3 (%s)", m, checkMethod)
 		return s
 	}
 	covered := map[string]bool{}
@@ -99,12 +98,12 @@ func checkOFDSignature(p *ofdPackage, loc string) Signature {
 		name := locate("", ref.attr("FileRef"))
 		data, ok := p.file(name)
 		if !ok {
-			s.Reason = fmt.Sprintf("%s, which it signed, is missing", name)
+			s.Reason = say.Sprintf("%s, which it signed, is missing", name)
 			return s
 		}
 		want, err := base64.StdEncoding.DecodeString(strings.TrimSpace(ref.child("CheckValue").textOr("")))
 		if err != nil || !bytes.Equal(sm3.Sm3Sum(data), want) {
-			s.Reason = fmt.Sprintf("%s changed: its SM3 digest is not the one signed", name)
+			s.Reason = say.Sprintf("%s changed: its SM3 digest is not the one signed", name)
 			return s
 		}
 		covered[name] = true
@@ -117,7 +116,7 @@ func checkOFDSignature(p *ofdPackage, loc string) Signature {
 	}
 	if len(added) > 0 {
 		sort.Strings(added)
-		s.Reason = fmt.Sprintf("the package has parts it does not sign, added after it was signed: %s", strings.Join(added, ", "))
+		s.Reason = say.Sprintf("the package has parts it does not sign, added after it was signed: %s", strings.Join(added, ", "))
 		return s
 	}
 	s.Intact = checkSES(&s, ses, sm3.Sm3Sum(xmlBytes))

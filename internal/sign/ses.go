@@ -278,19 +278,19 @@ func checkSES(s *Signature, p *parsedSES, hash []byte) bool {
 	}
 	switch {
 	case !p.alg.Equal(oidSM2WithSM3):
-		s.Reason = fmt.Sprintf("its signature algorithm is %v, not SM2 with SM3 (%v)", p.alg, oidSM2WithSM3)
+		s.Reason = say.Sprintf("its signature algorithm is %v, not SM2 with SM3 (%v)", p.alg, oidSM2WithSM3)
 	case !bytes.Equal(p.hash, hash):
-		s.Reason = "Signature.xml changed: its SM3 digest is not the one signed"
+		s.Reason = say.Sprintf("Signature.xml changed: its SM3 digest is not the one signed")
 	case !isSM2:
-		s.Reason = "its signer's certificate holds no SM2 key"
+		s.Reason = say.Sprintf("its signer's certificate holds no SM2 key")
 	case !pub.Verify(p.tbs, p.signature):
-		s.Reason = "the SM2 signature value is not the certificate's key's over what it signs"
+		s.Reason = say.Sprintf("the SM2 signature value is not the certificate's key's over what it signs")
 	case !makerSM2 || !p.seal.alg.Equal(oidSM2WithSM3):
-		s.Reason = "its seal is not signed with SM2 and SM3"
+		s.Reason = say.Sprintf("its seal is not signed with SM2 and SM3")
 	case !maker.Verify(p.seal.signed, p.seal.signature):
-		s.Reason = "its seal's SM2 signature value is not the seal maker's"
+		s.Reason = say.Sprintf("its seal's SM2 signature value is not the seal maker's")
 	case !listed:
-		s.Reason = "the seal does not list the signer's certificate"
+		s.Reason = say.Sprintf("the seal does not list the signer's certificate")
 	default:
 		return true
 	}

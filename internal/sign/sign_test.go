@@ -146,7 +146,7 @@ func TestSignaturesReadBackWhatWasSigned(t *testing.T) {
 				t.Fatalf("Signatures: %+v, %d bytes unsigned; want one covering the file", sigs, unsigned)
 			}
 			s := sigs[0]
-			if !s.Intact || s.Signer != c.name || s.Algorithm != c.alg || s.Time != "2026-12-06 08:00:00 UTC" || s.End != len(signed) {
+			if !s.Intact || s.Signer != c.name || s.Algorithm.String() != c.alg || s.Time != "2026-12-06 08:00:00 UTC" || s.End != len(signed) {
 				t.Errorf("Signatures: %+v", s)
 			}
 
@@ -171,7 +171,7 @@ func TestSignaturesReadBackWhatWasSigned(t *testing.T) {
 				switch {
 				case ch.tail && (!sigs[0].Intact || unsigned == 0):
 					t.Errorf("%s: %+v, %d bytes unsigned; want an intact signature and the appended bytes unsigned", ch.what, sigs[0], unsigned)
-				case !ch.tail && (sigs[0].Intact || !strings.Contains(sigs[0].Reason, ch.problem)):
+				case !ch.tail && (sigs[0].Intact || !strings.Contains(sigs[0].Reason.String(), ch.problem)):
 					t.Errorf("%s: %+v; want broken: %s", ch.what, sigs[0], ch.problem)
 				}
 			}

@@ -8,7 +8,6 @@ import (
 	"crypto/x509"
 	"encoding/asn1"
 	"encoding/hex"
-	"fmt"
 	"regexp"
 	"strconv"
 	"time"
@@ -20,13 +19,13 @@ import (
 
 // Signature is one signature of a PDF, read back and checked.
 type Signature struct {
-	Signer    string // the signer certificate's common name (or subject)
-	SealMaker string // an OFD seal's maker, when not the signer
-	Time      string // the claimed signing time (/M, or the signing-time attribute), "" if none
-	Algorithm string // as "ECDSA P-256 with SHA-256"
-	End       int    // where the bytes it covers end
-	Intact    bool   // the bytes it covers are the ones signed, and the signature is the certificate's key's
-	Reason    string // why it is not intact
+	Signer    string   // the signer certificate's common name (or subject)
+	SealMaker string   // an OFD seal's maker, when not the signer
+	Time      string   // the claimed signing time (/M, or the signing-time attribute), "" if none
+	Algorithm say.Text // as "ECDSA P-256 with SHA-256"
+	End       int      // where the bytes it covers end
+	Intact    bool     // the bytes it covers are the ones signed, and the signature is the certificate's key's
+	Reason    say.Text // why it is not intact
 }
 
 var (
@@ -65,22 +64,22 @@ func Signatures(pdf []byte) (sigs []Signature, unsigned int) {
 func check(pdf []byte, r [4]int) Signature {
 	s := Signature{End: r[2] + r[3]}
 	if r[0] != 0 || r[1] >= r[2] || r[2]+r[3] > len(pdf) || r[2]+r[3] < r[2] {
-		s.Reason = fmt.Sprintf("its byte range [%d %d %d %d] does not fit the file's %d bytes", r[0], r[1], r[2], r[3], len(pdf))
+		s.Reason = say.Sprintf("its byte range [%d %d %d %d] does not fit the file's %d bytes", r[0], r[1], r[2], r[3], len(pdf))
 		return s
 	}
 	gap := bytes.TrimSpace(pdf[r[1]:r[2]])
 	if len(gap) < 2 || gap[0] != '<' || gap[len(gap)-1] != '>' {
-		s.Reason = "its byte range leaves out more than its /Contents"
+		s.Reason = say.Sprintf("its byte range leaves out more than its /Contents")
 		return s
 	}
 	der, err := hex.DecodeString(string(bytes.Join(bytes.Fields(gap[1:len(gap)-1]), nil)))
 	if err != nil {
-		s.Reason = "its /Contents is not hexadecimal"
+		s.Reason = say.Sprintf("its /Contents is not hexadecimal")
 		return s
 	}
 	p, err := parseCMS(der)
 	if err != nil {
-		s.Reason = err.Error()
+		s.Reason = say.Sprintf("%v", err)
 		return s
 	}
 	s.Signer = signerName(p.cert)
@@ -93,13 +92,13 @@ func check(pdf []byte, r [4]int) Signature {
 	var verify func() error
 	switch k := p.cert.PublicKey.(type) {
 	case *rsa.PublicKey:
-		s.Algorithm = fmt.Sprintf("RSA %d bits with SHA-256", k.N.BitLen())
+		s.Algorithm = say.Sprintf("RSA %d bits with SHA-256", k.N.BitLen())
 		verify = func() error { return p.cert.CheckSignature(x509.SHA256WithRSA, p.signed, p.signature) }
 	case *ecdsa.PublicKey:
-		s.Algorithm = fmt.Sprintf("ECDSA %s with SHA-256", k.Curve.Params().Name)
+		s.Algorithm = say.Sprintf("ECDSA %s with SHA-256", k.Curve.Params().Name)
 		verify = func() error { return p.cert.CheckSignature(x509.ECDSAWithSHA256, p.signed, p.signature) }
 	case *sm2.PublicKey:
-		s.Algorithm = "SM2 with SM3"
+		s.Algorithm = say.Sprintf("SM2 with SM3")
 		verify = func() error {
 			if !k.Verify(p.signed, p.signature) { // with the default user ID
 				return say.New("SM2 verification failed")
@@ -107,28 +106,28 @@ func check(pdf []byte, r [4]int) Signature {
 			return nil
 		}
 	default:
-		s.Reason = fmt.Sprintf("its key (%T) is not one this gongwen checks", k)
+		s.Reason = say.Sprintf("its key (%T) is not one this gongwen checks", k)
 		return s
 	}
 	newHash, want := digestFor(p.cert.PublicKey)
 	if !p.digestAlg.Equal(want) {
-		s.Algorithm = "digest " + p.digestAlg.String()
-		s.Reason = fmt.Sprintf("its digest algorithm is not %v, the one this gongwen checks for its key", want)
+		s.Algorithm = say.Sprintf("digest %s", p.digestAlg.String())
+		s.Reason = say.Sprintf("its digest algorithm is not %v, the one this gongwen checks for its key", want)
 		return s
 	}
 	h := newHash()
 	h.Write(pdf[:r[1]])
 	h.Write(pdf[r[2] : r[2]+r[3]])
 	if !bytes.Equal(h.Sum(nil), p.digest) {
-		s.Reason = "the signed bytes changed: their digest is not the one signed"
+		s.Reason = say.Sprintf("the signed bytes changed: their digest is not the one signed")
 		return s
 	}
 	if err := verify(); err != nil {
-		s.Reason = fmt.Sprintf("the signature is not the certificate's key's (%v)", err)
+		s.Reason = say.Sprintf("the signature is not the certificate's key's (%v)", err)
 		return s
 	}
 	if sum := sha256.Sum256(p.cert.Raw); p.certHash != nil && !bytes.Equal(p.certHash, sum[:]) {
-		s.Reason = "the signing certificate attribute names another certificate than the one included"
+		s.Reason = say.Sprintf("the signing certificate attribute names another certificate than the one included")
 		return s
 	}
 	s.Intact = true
