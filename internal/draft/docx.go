@@ -330,8 +330,16 @@ func relsOf(name string) string {
 // relationship of the kind (the last word of its type), relative to the
 // part from, in the archive's names; "" when there is none.
 func relTarget(rels []byte, from, kind string) string {
+	return findRel(rels, from, func(typ, _ string) bool { return strings.HasSuffix(typ, "/"+kind) })
+}
+
+// findRel is the part the first internal relationship that match takes
+// (by its type and ID) points to, relative to the part from, in the
+// archive's names; "" when there is none.
+func findRel(rels []byte, from string, match func(typ, id string) bool) string {
 	var r struct {
 		Rel []struct {
+			ID     string `xml:"Id,attr"`
 			Type   string `xml:"Type,attr"`
 			Target string `xml:"Target,attr"`
 			Mode   string `xml:"TargetMode,attr"`
@@ -341,7 +349,7 @@ func relTarget(rels []byte, from, kind string) string {
 		return ""
 	}
 	for _, rel := range r.Rel {
-		if !strings.HasSuffix(rel.Type, "/"+kind) || rel.Mode == "External" {
+		if !match(rel.Type, rel.ID) || rel.Mode == "External" {
 			continue
 		}
 		if strings.HasPrefix(rel.Target, "/") {
@@ -362,26 +370,7 @@ const maxSealBytes = 8 << 20
 
 // relByID is the part a relationship of the part from names by its ID.
 func relByID(rels []byte, from, id string) string {
-	var r struct {
-		Rel []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-			Mode   string `xml:"TargetMode,attr"`
-		} `xml:"Relationship"`
-	}
-	if xml.Unmarshal(rels, &r) != nil {
-		return ""
-	}
-	for _, rel := range r.Rel {
-		if rel.ID != id || rel.Mode == "External" {
-			continue
-		}
-		if strings.HasPrefix(rel.Target, "/") {
-			return strings.TrimPrefix(rel.Target, "/")
-		}
-		return pathpkg.Clean(pathpkg.Join(pathpkg.Dir(from), rel.Target))
-	}
-	return ""
+	return findRel(rels, from, func(_, i string) bool { return i == id })
 }
 
 func halfPoints(v *valAttr) float64 {
