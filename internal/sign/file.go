@@ -159,48 +159,39 @@ func (r Request) keys(read func(string) ([]byte, error)) (crypto.Signer, []*x509
 		}
 		return key, chain, nil
 	}
-	keyPEM, err := read(r.Key)
+	return keyAndCertificates(read, r.Key, r.Cert)
+}
+
+// keyAndCertificates reads a PEM private key and the PEM certificates
+// whose first is the key's, each error naming its file.
+func keyAndCertificates(read func(string) ([]byte, error), keyPath, certPath string) (crypto.Signer, []*x509.Certificate, error) {
+	keyPEM, err := read(keyPath)
 	if err != nil {
 		return nil, nil, err
 	}
 	key, err := Key(keyPEM)
 	if err != nil {
-		return nil, nil, doc.Errorf(doc.Pos{File: r.Key}, "%v", err)
+		return nil, nil, doc.Errorf(doc.Pos{File: keyPath}, "%v", err)
 	}
-	certPEM, err := read(r.Cert)
+	certPEM, err := read(certPath)
 	if err != nil {
 		return nil, nil, err
 	}
 	chain, err := Certificates(certPEM)
 	if err != nil {
-		return nil, nil, doc.Errorf(doc.Pos{File: r.Cert}, "%v", err)
+		return nil, nil, doc.Errorf(doc.Pos{File: certPath}, "%v", err)
 	}
 	if err := Matches(key, chain[0]); err != nil {
-		return nil, nil, doc.Errorf(doc.Pos{File: r.Cert}, "%v", err)
+		return nil, nil, doc.Errorf(doc.Pos{File: certPath}, "%v", err)
 	}
 	return key, chain, nil
 }
 
 // sealMaker reads the seal maker's key and certificate.
 func (r Request) sealMaker(read func(string) ([]byte, error)) (crypto.Signer, *x509.Certificate, error) {
-	keyPEM, err := read(r.SealKey)
+	key, certs, err := keyAndCertificates(read, r.SealKey, r.SealCert)
 	if err != nil {
 		return nil, nil, err
-	}
-	key, err := Key(keyPEM)
-	if err != nil {
-		return nil, nil, doc.Errorf(doc.Pos{File: r.SealKey}, "%v", err)
-	}
-	certPEM, err := read(r.SealCert)
-	if err != nil {
-		return nil, nil, err
-	}
-	certs, err := Certificates(certPEM)
-	if err != nil {
-		return nil, nil, doc.Errorf(doc.Pos{File: r.SealCert}, "%v", err)
-	}
-	if err := Matches(key, certs[0]); err != nil {
-		return nil, nil, doc.Errorf(doc.Pos{File: r.SealCert}, "%v", err)
 	}
 	return key, certs[0], nil
 }
