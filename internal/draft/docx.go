@@ -268,7 +268,11 @@ func readDocx(path string) (*Draft, error) {
 		target := relByID(rels, main, ref[0])
 		// Each picture read once, and no more than a document has
 		// 署名: the bytes held stay within the draft's bounds.
-		if seen[target] || len(r.d.Seals) == maxSeals {
+		if seen[target] {
+			continue
+		}
+		if len(r.d.Seals) == maxSeals {
+			r.d.warn(n, "a picture behind the text beyond the first %d read as seals: not imported", maxSeals)
 			continue
 		}
 		seen[target] = true

@@ -660,3 +660,49 @@ func TestSealsBehindTheSignature(t *testing.T) {
 		t.Errorf("notes %q lack %q", notes, want)
 	}
 }
+
+// A draft with more pictures behind its text than are read as seals
+// names each one it leaves out: none is dropped without a word.
+func TestSealsBeyondTheLimitAreReported(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\n" + "rest of a PNG"
+	var body, rels strings.Builder
+	files := map[string]string{}
+	for i := 0; i <= maxSeals; i++ {
+		id := fmt.Sprintf("rIdSeal%d", i)
+		body.WriteString(`<w:p><w:r><w:drawing><wp:anchor behindDoc="1"><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="` + id + `"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r><w:r><w:t>示例机关</w:t></w:r></w:p>`)
+		rels.WriteString(`<Relationship Id="` + id + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/s` + fmt.Sprint(i) + `.png"/>`)
+		files[fmt.Sprintf("word/media/s%d.png", i)] = png + fmt.Sprint(i)
+	}
+	files["word/document.xml"] = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>` + body.String() + `</w:body></w:document>`
+	files["word/_rels/document.xml.rels"] = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.String() + `</Relationships>`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range files {
+		w, _ := zw.Create(name)
+		w.Write([]byte(data))
+	}
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "d.docx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read(path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Seals) != maxSeals {
+		t.Errorf("%d seals read, want %d", len(d.Seals), maxSeals)
+	}
+	left := 0
+	for _, n := range d.Notes {
+		if strings.Contains(n.Msg.String(), "beyond the first") {
+			left++
+			if n.N != maxSeals+1 {
+				t.Errorf("the picture left out is named at paragraph %d, want %d", n.N, maxSeals+1)
+			}
+		}
+	}
+	if left != 1 {
+		t.Errorf("%d notes of a picture left out, want 1: %v", left, d.Notes)
+	}
+}
