@@ -32,7 +32,7 @@ const (
 	exitUsage = 2 // wrong usage
 )
 
-const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2012, as PDF.
+const usage = `gongwen builds Chinese official documents (公文) to GB/T 9704-2012, as PDF, OFD and DOCX.
 
 Usage:
   gongwen build [-o PATH] [--ofd] [--docx] [--fonts DIR] [--strict] DOC.toml|DIR...
@@ -43,8 +43,8 @@ Usage:
   gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx...
                                                       rebuild from the recorded sources, compare bytes
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            what changed between two builds, line by line
-  gongwen sign --key KEY.pem --cert CERT.pem -o OUT.pdf FILE.pdf
-                                                      sign a PDF (PAdES), keeping its built bytes
+  gongwen sign --key KEY.pem --cert CERT.pem -o OUT FILE.pdf|FILE.ofd
+                                                      sign a PDF (PAdES) or an OFD (SM2 seal), keeping its built bytes
   gongwen new [--kind 文种 | --format F] NAME          start a document (a 通知, 请示, 函 …): data, body, one annex table
   gongwen import [--format F] DRAFT NAME              start a document from a .docx, .md or .txt draft
   gongwen formats                                     the formats and the keys each takes

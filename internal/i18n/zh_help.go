@@ -3,7 +3,7 @@ package i18n
 // zhHelp are the help texts in Chinese, keyed by the command whose help
 // each is (say.Keyed): a help's English can change without its key.
 var zhHelp = map[string]string{
-	"help": `gongwen 按 GB/T 9704-2012 生成中文公文 PDF。
+	"help": `gongwen 按 GB/T 9704-2012 生成中文公文 PDF、OFD 和 DOCX。
 
 用法：
   gongwen build [-o PATH] [--ofd] [--docx] [--fonts DIR] [--strict] DOC.toml|DIR...
@@ -14,8 +14,8 @@ var zhHelp = map[string]string{
   gongwen verify [--project DIR] [--fonts DIR] FILE.pdf|FILE.ofd|FILE.docx...
                                                       依据记录的来源重新生成，比较字节
   gongwen diff [--png DIR] OLD.pdf NEW.pdf            两次生成之间逐行有何变化
-  gongwen sign --key KEY.pem --cert CERT.pem -o OUT.pdf FILE.pdf
-                                                      给 PDF 加电子签名，生成的字节原样保留
+  gongwen sign --key KEY.pem --cert CERT.pem -o OUT FILE.pdf|FILE.ofd
+                                                      给 PDF 加电子签名或给 OFD 加电子印章，生成的字节原样保留
   gongwen new [--kind 文种 | --format F] NAME          新建文档（通知、请示、函等）：数据、正文、一个附件表格
   gongwen import [--format F] DRAFT NAME              从已有的草稿新建文档
   gongwen formats                                     各种格式及其数据项
