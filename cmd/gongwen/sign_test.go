@@ -47,7 +47,7 @@ func TestSignRefuses(t *testing.T) {
 	}{
 		{[]string{"sign", "--help"}, exitOK, "Usage: gongwen sign"},
 		{[]string{"help", "sign"}, exitOK, "PAdES baseline-B"},
-		{[]string{"help"}, exitOK, "gongwen sign --key KEY.pem --cert CERT.pem -o OUT.pdf FILE.pdf"},
+		{[]string{"help"}, exitOK, "gongwen sign --key KEY.pem --cert CERT.pem -o OUT FILE.pdf|FILE.ofd"},
 		{[]string{"sign", "-o", path("out.pdf"), path("in.pdf")}, exitUsage, "give the private key (--key)"},
 		{keys(path("in.pdf")), exitUsage, "give the signed PDF's name with -o"},
 		{keys("-o", path("out.pdf")), exitUsage, "no PDF or OFD given"},
